@@ -1,0 +1,30 @@
+/**
+ * `npm run bench`: runs every benchmark in scripts/bench/ one after another (never in parallel:
+ * they measure time on a shared 2-core machine). Each prints its own figures and its ratio
+ * against a baseline measured in the same run. Nothing here asserts a timing.
+ *
+ *   npm run bench                  all benchmarks
+ *   npm run bench -- recognizer    only those whose file name contains "recognizer"
+ */
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const dir = join('scripts', 'bench');
+const filters = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.ts') && !f.startsWith('_'))
+  .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)))
+  .sort();
+
+let failed = 0;
+for (const file of files) {
+  console.log(`\n=== ${file} ===`);
+  const res = spawnSync('npx', ['tsx', join(dir, file)], { stdio: 'inherit' });
+  if (res.status !== 0) {
+    failed += 1;
+    console.log(`(${file} exited with ${res.status})`);
+  }
+}
+if (files.length === 0) console.log('no benchmark matched');
+process.exit(failed === 0 ? 0 : 1);

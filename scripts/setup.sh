@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Installs everything Kamerlens needs on a fresh Debian machine: npm packages (exactly as locked)
+# and Debian's Chromium for the browser tests and the demo. Safe to run again.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ ! -x /usr/bin/chromium ]; then
+  echo "Installing Debian's chromium (needed for end-to-end tests and the demo)…"
+  SUDO=""
+  if [ "$(id -u)" != "0" ]; then SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+fi
+/usr/bin/chromium --version
+
+echo "Installing npm packages (npm ci)…"
+npm ci --no-audit --no-fund
