@@ -1,0 +1,133 @@
+/**
+ * Imports a dataset file into the bundled tables in one read-write transaction: either the whole new
+ * dataset lands or the previous one stays. User tables are outside the transaction's scope, so an
+ * import cannot touch them.
+ */
+
+import type { Table } from 'dexie';
+import { DATASET_SCHEMA_VERSION, type DatasetFile } from '../documents/types';
+import { checkDatasetFile } from './check-dataset';
+import type { KamerlensDB } from './kamerlens-db';
+import type { DatasetCounts, DatasetMeta, ImportStatusMeta, ReferenceEdge } from './records';
+import { edgesOf } from './reference-edges';
+
+/** Options for `importDataset`. */
+export interface ImportOptions {
+  /** Called with the fraction done (0…1), at least at the start and the end. */
+  onProgress?: (fraction: number) => void;
+  /** Import even when the stored dataset has the same version. */
+  force?: boolean;
+  /** Rows written per step between progress reports. */
+  chunkSize?: number;
+}
+
+/** What an import did. */
+export type ImportOutcome =
+  | { status: 'imported'; datasetVersion: string; counts: DatasetCounts }
+  | { status: 'skipped'; datasetVersion: string }
+  | { status: 'failed'; error: string };
+
+const DEFAULT_CHUNK_SIZE = 2000;
+
+/** Validate `json` as a dataset file and import it unless the same version is already stored. */
+export async function importDataset(
+  db: KamerlensDB,
+  json: unknown,
+  options: ImportOptions = {},
+): Promise<ImportOutcome> {
+  const checked = checkDatasetFile(json);
+  if (!checked.ok) {
+    const version = readableVersion(json);
+    await recordStatus(db, 'failed', version, checked.error);
+    return { status: 'failed', error: checked.error };
+  }
+  const dataset = checked.value;
+  try {
+    const stored = await db.meta.get('dataset');
+    if (!options.force && stored?.key === 'dataset' && isSameDataset(stored, dataset)) {
+      await recordStatus(db, 'done', dataset.datasetVersion, null);
+      options.onProgress?.(1);
+      return { status: 'skipped', datasetVersion: dataset.datasetVersion };
+    }
+    await recordStatus(db, 'importing', dataset.datasetVersion, null);
+    const counts = await writeDataset(db, dataset, options);
+    return { status: 'imported', datasetVersion: dataset.datasetVersion, counts };
+  } catch (error) {
+    const message = `Import failed: ${error instanceof Error ? error.message : String(error)}`;
+    await recordStatus(db, 'failed', dataset.datasetVersion, message).catch(() => undefined);
+    return { status: 'failed', error: message };
+  }
+}
+
+function isSameDataset(stored: DatasetMeta, dataset: DatasetFile): boolean {
+  return (
+    stored.schemaVersion === DATASET_SCHEMA_VERSION &&
+    stored.datasetVersion === dataset.datasetVersion &&
+    stored.contentHash === dataset.contentHash
+  );
+}
+
+async function writeDataset(
+  db: KamerlensDB,
+  dataset: DatasetFile,
+  options: ImportOptions,
+): Promise<DatasetCounts> {
+  const chunkSize = Math.max(1, options.chunkSize ?? DEFAULT_CHUNK_SIZE);
+  const edges: ReferenceEdge[] = dataset.documents.flatMap(edgesOf);
+  const total = dataset.documents.length + edges.length + dataset.dossiers.length;
+  const counts: DatasetCounts = {
+    documents: dataset.documents.filter((document) => !document.stub).length,
+    stubs: dataset.documents.filter((document) => document.stub).length,
+    references: edges.length,
+    dossiers: dataset.dossiers.length,
+  };
+  let written = 0;
+  const report = () => options.onProgress?.(total === 0 ? 1 : written / total);
+  options.onProgress?.(0);
+  await db.transaction('rw', [db.documents, db.references, db.dossiers, db.meta], async () => {
+    await Promise.all([db.documents.clear(), db.references.clear(), db.dossiers.clear()]);
+    const writeChunks = async <T, K, I>(table: Table<T, K, I>, rows: readonly I[]) => {
+      for (let start = 0; start < rows.length; start += chunkSize) {
+        const chunk = rows.slice(start, start + chunkSize);
+        await table.bulkAdd(chunk);
+        written += chunk.length;
+        report();
+      }
+    };
+    await writeChunks(db.documents, dataset.documents);
+    await writeChunks(db.references, edges);
+    await writeChunks(db.dossiers, dataset.dossiers);
+    const meta: DatasetMeta = {
+      key: 'dataset',
+      schemaVersion: dataset.schemaVersion,
+      datasetVersion: dataset.datasetVersion,
+      contentHash: dataset.contentHash,
+      sources: dataset.sources,
+      counts,
+      importedAt: new Date().toISOString(),
+    };
+    await db.meta.bulkPut([meta, statusRecord('done', dataset.datasetVersion, null)]);
+  });
+  options.onProgress?.(1);
+  return counts;
+}
+
+function statusRecord(state: ImportStatusMeta['state'], version: string | null, error: string | null) {
+  return {
+    key: 'import',
+    state,
+    datasetVersion: version,
+    error,
+    updatedAt: new Date().toISOString(),
+  } as const;
+}
+
+async function recordStatus(db: KamerlensDB, ...args: Parameters<typeof statusRecord>): Promise<void> {
+  await db.meta.put(statusRecord(...args));
+}
+
+function readableVersion(json: unknown): string | null {
+  if (typeof json !== 'object' || json === null) return null;
+  const version = (json as { datasetVersion?: unknown }).datasetVersion;
+  return typeof version === 'string' ? version.slice(0, 100) : null;
+}

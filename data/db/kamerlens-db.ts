@@ -1,0 +1,74 @@
+/**
+ * The Kamerlens database (extension origin only: background and extension pages).
+ * Versions are append-only: never edit a shipped `version(n)` block, add `version(n + 1)`.
+ */
+import { Dexie, type EntityTable, type Transaction } from 'dexie';
+import type { DocumentRecord, DossierRecord } from '../documents/types';
+import type { AnnotationRecord, MetaRecord, ReferenceEdge, SettingRecord } from './records';
+import { edgesOf } from './reference-edges';
+
+/** IndexedDB name of the extension's database. */
+export const DATABASE_NAME = 'kamerlens';
+
+/** The newest schema version this code declares. */
+export const SCHEMA_VERSION = 2;
+
+/** Tables rewritten by a dataset import. */
+export const BUNDLED_TABLES = ['documents', 'references', 'dossiers', 'meta'] as const;
+
+/** Tables holding the reader's own data; an import never touches them. */
+export const USER_TABLES = ['settings', 'annotations'] as const;
+
+/** Typed Dexie database: bundled dataset tables plus the reader's own tables. */
+export class KamerlensDB extends Dexie {
+  documents!: EntityTable<DocumentRecord, 'id'>;
+  references!: EntityTable<ReferenceEdge, 'key'>;
+  dossiers!: EntityTable<DossierRecord, 'id'>;
+  meta!: EntityTable<MetaRecord, 'key'>;
+  settings!: EntityTable<SettingRecord, 'key'>;
+  annotations!: EntityTable<AnnotationRecord, 'id'>;
+
+  constructor(name: string = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
+    super(name, options);
+    // v1: documents resolved through the graph stored inside each record (`references`, `citedBy`).
+    this.version(1).stores({
+      documents: 'id, *ids, type, date, dossier',
+      dossiers: 'id',
+      meta: 'key',
+      settings: 'key',
+    });
+    // v2: the citation graph as its own table, indexed both ways, so "cited by" for any alias is one
+    // index query; plus the annotations table. Edges are derived from the documents already stored,
+    // so a reader upgrading keeps working before the next dataset import.
+    this.version(2)
+      .stores({
+        references: '++key, from, to',
+        annotations: 'id, created, modified, target.source, *body.linkedDocumentIds, *body.tags',
+      })
+      .upgrade(deriveReferenceEdges);
+  }
+}
+
+/** v1 → v2: fill the `references` table from the `references` of every stored document. */
+async function deriveReferenceEdges(tx: Transaction): Promise<void> {
+  const documents = tx.table<DocumentRecord, string>('documents');
+  const edges = tx.table<ReferenceEdge, number>('references');
+  const derived: ReferenceEdge[] = [];
+  await documents.each((document) => {
+    derived.push(...edgesOf(document));
+  });
+  await edges.bulkAdd(derived);
+}
+
+/** Open a database instance (the extension uses the default name; tests pass a fresh one). */
+export function openKamerlensDB(name: string = DATABASE_NAME): KamerlensDB {
+  return new KamerlensDB(name);
+}
+
+let shared: KamerlensDB | null = null;
+
+/** The one shared instance for this context (background or extension page). */
+export function sharedDB(): KamerlensDB {
+  shared ??= openKamerlensDB();
+  return shared;
+}

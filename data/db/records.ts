@@ -1,0 +1,105 @@
+/**
+ * Record shapes stored in the database besides the dataset's own `DocumentRecord` / `DossierRecord`.
+ * Bundled tables (documents, references, dossiers, meta) are rewritten by every dataset import;
+ * user tables (settings, annotations) are never touched by an import.
+ */
+
+/** One edge of the citation graph: document `from` cites identifier `to`. */
+export interface ReferenceEdge {
+  /** Auto-increment key; edges have no natural identity (a document may cite the same id twice). */
+  key?: number;
+  /** Id of the citing document. */
+  from: string;
+  /** One canonical id the citing text points at (a document id, alias, stub or dossier id). */
+  to: string;
+  /** Question number when the citation sits in a question/answer. */
+  qa: string | null;
+  /** Section heading when the citation sits in a letter section. */
+  section: string | null;
+  /** Footnote number when the citation sits in a footnote. */
+  footnote: string | null;
+  /** The citing sentence. */
+  context: string;
+  /** The reference as written. */
+  raw: string;
+  /** What the citing text calls the cited document, where it names it. */
+  citedAs: string | null;
+}
+
+/** Counts of what the current dataset holds. */
+export interface DatasetCounts {
+  documents: number;
+  stubs: number;
+  references: number;
+  dossiers: number;
+}
+
+/** `meta` row `dataset`: which dataset is loaded. Written only by a successful import. */
+export interface DatasetMeta {
+  key: 'dataset';
+  schemaVersion: number;
+  datasetVersion: string;
+  contentHash: string;
+  sources: { file: string; sha256: string }[];
+  counts: DatasetCounts;
+  /** ISO time the import committed. */
+  importedAt: string;
+}
+
+/** Where the last import attempt stands. */
+export type ImportState = 'importing' | 'done' | 'failed';
+
+/** `meta` row `import`: the last import attempt, so the side panel can show progress or what went wrong. */
+export interface ImportStatusMeta {
+  key: 'import';
+  state: ImportState;
+  /** Dataset version of the attempted file, when it could be read. */
+  datasetVersion: string | null;
+  /** Why the last attempt failed; null unless `state` is `failed`. */
+  error: string | null;
+  /** ISO time of the last state change. */
+  updatedAt: string;
+}
+
+/** A row of the `meta` table. */
+export type MetaRecord = DatasetMeta | ImportStatusMeta;
+
+/** A user setting (key → JSON value). */
+export interface SettingRecord {
+  key: string;
+  value: unknown;
+}
+
+/** W3C Web Annotation TextQuoteSelector. */
+export interface TextQuoteSelector {
+  type: 'TextQuoteSelector';
+  exact: string;
+  prefix: string;
+  suffix: string;
+}
+
+/** W3C Web Annotation TextPositionSelector (UTF-16 offsets into the page text). */
+export interface TextPositionSelector {
+  type: 'TextPositionSelector';
+  start: number;
+  end: number;
+}
+
+/** A note anchored in a page (W3C Web Annotation data model, reduced to what Kamerlens uses). */
+export interface AnnotationRecord {
+  id: string;
+  /** ISO times. */
+  created: string;
+  modified: string;
+  target: {
+    /** Page URL without tracking parameters and fragment. */
+    source: string;
+    selectors: (TextQuoteSelector | TextPositionSelector)[];
+  };
+  body: {
+    note: string;
+    tags: string[];
+    /** Dataset document ids the note is about. */
+    linkedDocumentIds: string[];
+  };
+}
