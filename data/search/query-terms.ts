@@ -1,0 +1,44 @@
+/**
+ * A search query as terms: folded, stemmed, and the last one treated as a prefix while the user is
+ * still typing it (no trailing space), so results follow every keystroke.
+ */
+import { stemDutch } from './stem';
+import { DUTCH_STOPWORDS } from './stopwords';
+import { tokenizeQuery } from './tokenize';
+
+/** At most this many terms count; a longer query is a pasted sentence, not a search. */
+export const MAX_QUERY_TERMS = 12;
+
+/** One term of a query. A stop word can only complete to longer words (`de` → `debat`). */
+export interface QueryTerm {
+  term: string;
+  stem: string;
+  prefix: boolean;
+  stopword: boolean;
+}
+
+/** Splits `query` into terms; stop words are dropped unless they are the prefix being typed. */
+export function parseQuery(query: string): QueryTerm[] {
+  const tokens = tokenizeQuery(query);
+  const typing = query.length > 0 && !/\s$/.test(query);
+  const terms: QueryTerm[] = [];
+  tokens.forEach((token, i) => {
+    const prefix = typing && i === tokens.length - 1;
+    const stopword = DUTCH_STOPWORDS.has(token.term);
+    if (stopword && !prefix) return;
+    if (terms.some((t) => t.term === token.term && !prefix)) return;
+    terms.push({ term: token.term, stem: stemDutch(token.term), prefix, stopword });
+  });
+  return terms.slice(0, MAX_QUERY_TERMS);
+}
+
+/** Whether a folded word of a text matches one of the terms (for highlighting). */
+export function createTermMatcher(terms: readonly QueryTerm[]): (word: string) => boolean {
+  const stems = new Set(terms.filter((t) => !t.stopword).map((t) => t.stem));
+  const prefixes = terms.filter((t) => t.prefix).map((t) => t.term);
+  return (word) => {
+    if (DUTCH_STOPWORDS.has(word)) return false;
+    if (stems.has(stemDutch(word))) return true;
+    return prefixes.some((p) => word.startsWith(p));
+  };
+}
