@@ -4,7 +4,8 @@
  * Payloads that reach the background are untrusted (a page can talk to the content script):
  * the background validates every one before use.
  *
- * Owners: the background handles `BackgroundProtocol`; the content script handles `ContentProtocol`.
+ * Owners: the background handles `BackgroundProtocol`; the content script handles `ContentProtocol`;
+ * the side panel handles `SidePanelProtocol`.
  */
 import type { Citation } from './citations/types';
 import type { DocumentRecord } from './documents/types';
@@ -26,12 +27,90 @@ export interface PageReference {
   citation: Citation;
 }
 
-/** Calls handled by the background service worker. */
+/** Progress of the bundled dataset import, as the background tracks it (first-run screen). */
+export interface ImportProgress {
+  /** `idle`: nothing attempted since the worker started; the DB's `meta` table has the last outcome. */
+  state: 'idle' | 'importing' | 'done' | 'failed';
+  /** 0…1 while importing; 1 when done. */
+  fraction: number;
+  datasetVersion: string | null;
+  /** What went wrong, when `state` is `failed`. */
+  error: string | null;
+}
+
+/** Whether Kamerlens runs on a site, and why. */
+export interface SiteStatus {
+  /** The site's match pattern (`https://example.org/*`); null for pages no extension may script. */
+  pattern: string | null;
+  enabled: boolean;
+  /** `default`: one of the build's default sites; `site`: the reader enabled it; `all`: all sites are on. */
+  via: 'default' | 'site' | 'all' | null;
+  /** True when the reader enabled all sites. */
+  allSites: boolean;
+}
+
+/**
+ * Calls handled by the background service worker. Calls marked *extension pages only* are refused
+ * from content scripts. Each payload is checked: ids ≤ 200 per batch, each a well-formed id of at
+ * most 100 characters; URLs http(s) and at most 2048 characters.
+ */
 export interface BackgroundProtocol {
   /** Look up documents by canonical id, in one batch (at most 200 ids). */
   lookup: { payload: { ids: string[] }; result: LookupEntry[] };
-  /** Open the side panel at a document, optionally at one question. */
+  /**
+   * Open the side panel at a document, optionally at one question. Send it from the click handler:
+   * Chrome only opens the panel while the click's user gesture lasts.
+   */
   openSidePanel: { payload: { documentId: string; question?: string }; result: null };
+  /** Where the bundled dataset import stands (poll it on the first-run screen). */
+  importStatus: { payload: Record<string, never>; result: ImportProgress };
+  /** Extension pages only. Whether Kamerlens runs on the site of `url`. */
+  getSiteStatus: { payload: { url: string }; result: SiteStatus };
+  /**
+   * Extension pages only. Run on the site of `url`. The page first calls
+   * `browser.permissions.request({ origins: [sitePattern(url)] })` in the click handler (a user
+   * gesture the background does not have); the background then registers the content script.
+   */
+  enableSite: { payload: { url: string }; result: SiteStatus };
+  /** Extension pages only. Stop running on the site of `url`: unregister and give the permission back. */
+  disableSite: { payload: { url: string }; result: SiteStatus };
+  /**
+   * Extension pages only. Run on every site. The page first calls
+   * `browser.permissions.request({ origins: [ALL_SITES_PATTERN] })` in the click handler.
+   */
+  enableAllSites: { payload: Record<string, never>; result: { allSites: boolean } };
+  /** Extension pages only. Stop running on every site except the defaults and sites enabled one by one. */
+  disableAllSites: { payload: Record<string, never>; result: { allSites: boolean } };
+}
+
+/** Calls the background sends to an open side panel. */
+export interface SidePanelProtocol {
+  /** Show a document (and question) in the already open panel; a closed panel opens at `sidePanelPath`. */
+  showDocument: { payload: { documentId: string; question?: string }; result: null };
+}
+
+/** The optional host permission that enables every site. */
+export const ALL_SITES_PATTERN = '<all_urls>';
+
+/**
+ * The match pattern enabling the site of `url` (scheme and host; ports are not part of match
+ * patterns in Firefox), or null for URLs that are not http(s).
+ */
+export function sitePattern(url: string): string | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
+  return `${parsed.protocol}//${parsed.hostname}/*`;
+}
+
+/** The side panel page at a document (and question): `sidepanel.html#/doc/<id>?q=<question>`. */
+export function sidePanelPath(documentId: string, question?: string): string {
+  const query = question ? `?q=${encodeURIComponent(question)}` : '';
+  return `sidepanel.html#/doc/${encodeURIComponent(documentId)}${query}`;
 }
 
 /** Calls handled by the content script of a tab (sent by the side panel). */
@@ -43,4 +122,6 @@ export interface ContentProtocol {
 }
 
 /** A message on the wire. */
-export type MessageOf<P> = { [K in keyof P]: { type: K; payload: P[K] extends { payload: infer X } ? X : never } }[keyof P];
+export type MessageOf<P> = {
+  [K in keyof P]: { type: K; payload: P[K] extends { payload: infer X } ? X : never };
+}[keyof P];
