@@ -5,7 +5,10 @@
  */
 import type { Citation } from '../citations/types';
 
-/** Bumped whenever the shape below changes incompatibly. */
+/**
+ * Bumped whenever the shape below changes incompatibly.
+ * Fields marked optional (`?`) were added later; `npm run data:build` always writes them.
+ */
 export const DATASET_SCHEMA_VERSION = 1;
 
 export type DocumentType = 'antwoord' | 'brief';
@@ -27,6 +30,8 @@ export interface NewsArticle {
   outlet: string | null;
   /** ISO date. */
   date: string | null;
+  /** Link to the article as printed in the document's own footnote, when it gives one. */
+  url?: string | null;
 }
 
 /** One question with its answer. Shared answers carry the numbers that share them. */
@@ -71,6 +76,8 @@ export interface ReferenceRecord {
   citedAs: string | null;
   /** Where in the citing document: a question number, section heading or footnote number. */
   location: { qa?: string; section?: string; footnote?: string } | null;
+  /** Record id each of `ids` resolves to in this dataset (a full document or a stub), same order. */
+  targets?: string[];
 }
 
 /** One place in the dataset that cites a document. */
@@ -82,6 +89,10 @@ export interface CitedByRecord {
   /** The citing sentence. */
   context: string;
   raw: string;
+  /** What the citing text calls this document, where it names it. */
+  citedAs?: string | null;
+  /** Where in the citing document (same shape as `ReferenceRecord.location`). */
+  location?: ReferenceRecord['location'];
 }
 
 /** A document record: a full document from `data/sources/`, or a stub for one cited but not present. */
@@ -108,6 +119,8 @@ export interface DocumentRecord {
   vergaderjaar: string | null;
   dossier: string | null;
   dossierSuffix: string | null;
+  /** Title of the dossier (`dossier` + `dossierSuffix`), when known from public records. */
+  dossierTitle?: string | null;
   /** Official citation (Aanwijzingen 3.43) when the document's number is known. */
   citation: string | null;
   /** Official source URL derived from the id, when known. */
@@ -120,12 +133,25 @@ export interface DocumentRecord {
   footnotes: Footnote[];
   references: ReferenceRecord[];
   citedBy: CitedByRecord[];
+  /** Where the metadata of a full document came from; null for stubs. */
+  provenance?: RecordProvenance | null;
+}
+
+/** Provenance of a full document's identifiers, title and date. */
+export interface RecordProvenance {
+  /** Where the identifiers come from (the source manifest's note), or null when none are known. */
+  identifiers: string | null;
+  /** `text`: read from the document itself; `manifest`: from the source manifest; null: unknown. */
+  title: 'text' | 'manifest' | null;
+  date: 'text' | 'manifest' | null;
 }
 
 export interface DossierRecord {
   /** `34352` or `36600-XV` */
   id: string;
   title: string;
+  /** Where the title comes from, and any caveat (e.g. not the full official title). */
+  provenance?: string;
 }
 
 /** The dataset file. Byte-for-byte reproducible: no build timestamps. */
