@@ -1,0 +1,83 @@
+/**
+ * How the scanner treats each element: its text joins the surrounding text (inline), starts a new
+ * block of text (block), is never scanned (skip), or is Kamerlens' own (marks and UI hosts).
+ * Decided by tag name, not computed style: reading styles for every element would cost layout work
+ * on every page, and tag names are right for the documents Kamerlens targets.
+ */
+
+/** The element that wraps a marked reference. Custom element names render inline by default. */
+export const MARK_TAG = 'kamerlens-ref';
+
+/** What the scanner does with an element and its subtree. */
+export type ElementKind = 'inline' | 'block' | 'skip' | 'ours';
+
+/** Text-level elements: their text belongs to the same run as their siblings' text. */
+const INLINE_TAGS = new Set(
+  (
+    'a abbr acronym b bdi bdo big br cite data del dfn em font i img ins label mark nobr q s ' +
+    'small span strike strong sub sup time tt u var wbr'
+  ).split(' '),
+);
+
+/** Not reading text: form fields, code, scripts, media, embedded documents, metadata. */
+const SKIPPED_TAGS = new Set(
+  (
+    'audio button canvas code datalist embed head iframe input kbd link math meta noscript ' +
+    'object optgroup option samp script select style svg template textarea title video'
+  ).split(' '),
+);
+
+/** Classifies one element (not its ancestors). */
+export function elementKind(element: Element): ElementKind {
+  const name = element.localName;
+  if (name.startsWith('kamerlens-')) return 'ours';
+  if (SKIPPED_TAGS.has(name) || element.hasAttribute('hidden') || isEditable(element)) return 'skip';
+  return INLINE_TAGS.has(name) ? 'inline' : 'block';
+}
+
+function isEditable(element: Element): boolean {
+  const value = element.getAttribute('contenteditable');
+  return value !== null && value.toLowerCase() !== 'false';
+}
+
+/** Where a node sits: the block whose text it belongs to, and the mark it is inside (if any). */
+export interface NodePlace {
+  block: Element;
+  mark: Element | null;
+}
+
+/**
+ * Finds the block a node's text belongs to; null when the node is inside a skipped region or
+ * Kamerlens' own UI (other than a mark), or detached. Walks all ancestors: an editable or hidden
+ * region can be far up.
+ */
+export function placeOf(node: Node): NodePlace | null {
+  let block: Element | null = null;
+  let mark: Element | null = null;
+  for (
+    let el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
+    el;
+    el = el.parentElement
+  ) {
+    const kind = elementKind(el);
+    if (kind === 'skip') return null;
+    if (kind === 'ours') {
+      if (el.localName !== MARK_TAG) return null;
+      mark = el;
+    } else if (kind === 'block' && !block && el !== node) block = el;
+  }
+  if (!block || !node.isConnected) return null;
+  return { block, mark };
+}
+
+/** Elements that already take focus or act on click: a mark inside one gets no tab stop of its own. */
+export const INTERACTIVE_SELECTOR =
+  'a[href], button, summary, label, [role="link"], [role="button"], [tabindex]';
+
+/** Elements that end a run of inline text: used to notice block content inside an inserted inline element. */
+export function hasBlockDescendant(element: Element): boolean {
+  for (const child of element.querySelectorAll('*')) {
+    if (elementKind(child) === 'block') return true;
+  }
+  return false;
+}

@@ -1,0 +1,159 @@
+/**
+ * The page scanner: finds references in the page's text and marks them, at load and whenever the
+ * page adds or changes text. Work runs in slices of a few milliseconds that yield to the page
+ * (uBlock Origin's pattern): the MutationObserver callback only stores records; a slice turns
+ * them into scopes, walks text blocks and marks them until its budget is spent.
+ */
+import { MARK_TAG } from './element-kinds';
+import { markBlock } from './mark-block';
+import {
+  createMarkRegistry,
+  type MarkedReference,
+  type MarkRegistry,
+  type WritableMarkRegistry,
+} from './mark-registry';
+import { ensureMarkStyle, removeMarkStyle } from './mark-style';
+import { queueMutation, ScanQueue } from './scan-queue';
+import { type TextBlock, textBlocks } from './text-blocks';
+import { yieldToPage } from './yield-to-page';
+
+/** How the scanner is started. */
+export interface PageScannerOptions {
+  document: Document;
+  /** Stops everything and removes the marks when aborted (WXT's `ctx.signal`). */
+  signal: AbortSignal;
+  /** `aria-roledescription` of a reference's keyboard stop ("verwijzing" / "reference"). */
+  roleDescription: string;
+  /** Time per slice before yielding to the page, in ms. */
+  budgetMs?: number;
+}
+
+/** A running scanner. */
+export interface PageScanner {
+  /** Marks on this page and their citations (the contract other modules use). */
+  registry: MarkRegistry;
+  /** Resolves once nothing is left to scan (tests and benchmarks wait on it). */
+  idle(): Promise<void>;
+}
+
+/**
+ * Pages that set `data-kamerlens-measure` on `<html>` get one `performance.measure` entry
+ * `kamerlens:slice` per slice (the scanner benchmark reads them). Opt-in, so ordinary pages'
+ * performance timelines never fill up with Kamerlens entries.
+ */
+const MEASURE_ATTRIBUTE = 'data-kamerlens-measure';
+
+const OBSERVED: MutationObserverInit = {
+  childList: true,
+  subtree: true,
+  characterData: true,
+  attributes: true,
+  attributeFilter: ['hidden', 'contenteditable'],
+};
+
+/** Starts scanning `document`: the whole page first, then every change. */
+export function startPageScanner(options: PageScannerOptions): PageScanner {
+  const { document: doc, signal, roleDescription, budgetMs = 4 } = options;
+  const registry: WritableMarkRegistry = createMarkRegistry();
+  const queue = new ScanQueue();
+  const measure = doc.documentElement.hasAttribute(MEASURE_ATTRIBUTE);
+  let records: MutationRecord[] = [];
+  let walk: { blocks: Generator<TextBlock, boolean>; element: Element; deep: boolean } | null = null;
+  let pumping = false;
+  let idleWaiters: (() => void)[] = [];
+
+  const hasWork = (): boolean => records.length > 0 || queue.size > 0 || walk !== null;
+
+  /** Applies stored mutation records; returns the references unmarked because their text changed. */
+  const applyRecords = (): MarkedReference[] => {
+    const batch = records;
+    records = [];
+    const unmarked: MarkedReference[] = [];
+    let removed = false;
+    for (const record of batch) {
+      const effect = queueMutation(record, queue);
+      removed ||= effect.removed;
+      for (const mark of effect.changedMarks) {
+        const group = registry.groupOf(mark);
+        const reference = group === undefined ? undefined : registry.unwrap(group);
+        if (reference) unmarked.push(reference);
+      }
+    }
+    if (removed) registry.prune();
+    return unmarked;
+  };
+
+  const runSlice = (): void => {
+    const started = performance.now();
+    records.push(...observer.takeRecords());
+    const unmarked = applyRecords();
+    const marked: MarkedReference[] = [];
+    while (performance.now() - started < budgetMs) {
+      if (!walk) {
+        const scope = queue.take();
+        if (!scope) break;
+        walk = { blocks: textBlocks(scope.element, scope.deep), ...scope };
+      }
+      const step = walk.blocks.next();
+      if (step.done) {
+        if (!step.value) queue.add(walk.element, walk.deep); // the page moved things mid-walk
+        walk = null;
+      } else marked.push(...markBlock(step.value, registry, roleDescription));
+    }
+    // Everything observed since the slice began is our own wrapping and unwrapping.
+    observer.takeRecords();
+    if (marked.length > 0) ensureMarkStyle(doc);
+    if (measure) performance.measure('kamerlens:slice', { start: started, end: performance.now() });
+    registry.notify('unmarked', unmarked);
+    registry.notify('marked', marked);
+  };
+
+  const pump = async (): Promise<void> => {
+    if (pumping) return;
+    pumping = true;
+    try {
+      while (hasWork() && !signal.aborted) {
+        await yieldToPage(signal);
+        if (signal.aborted) break;
+        runSlice();
+      }
+    } finally {
+      pumping = false;
+      const waiters = idleWaiters;
+      idleWaiters = [];
+      for (const resolve of waiters) resolve();
+    }
+  };
+
+  const observer = new MutationObserver((observed) => {
+    records.push(...observed);
+    void pump();
+  });
+
+  // Marks left by a previous instance (extension reloaded) are unknown to this registry: unwrap
+  // them so their text is scanned and registered again.
+  for (const stale of doc.querySelectorAll(MARK_TAG)) {
+    stale.replaceWith(...stale.childNodes);
+  }
+  observer.observe(doc.documentElement, OBSERVED);
+  queue.add(doc.body ?? doc.documentElement, true);
+  void pump();
+
+  signal.addEventListener(
+    'abort',
+    () => {
+      observer.disconnect();
+      registry.unwrapAll();
+      removeMarkStyle(doc);
+    },
+    { once: true },
+  );
+
+  return {
+    registry,
+    idle() {
+      if (!hasWork() && !pumping) return Promise.resolve();
+      return new Promise((resolve) => idleWaiters.push(resolve));
+    },
+  };
+}

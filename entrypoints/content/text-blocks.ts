@@ -1,0 +1,109 @@
+/**
+ * Page text → blocks of readable text. Consecutive text nodes inside one block element (a
+ * paragraph, list item, cell…) are joined into one string, so a reference split over inline
+ * elements (`Kamerstuk 34 352, <a>nr. 349</a>`) reads as one; block boundaries are never joined.
+ */
+import { elementKind } from './element-kinds';
+
+/** One run of text that reads as a unit, with the text nodes it came from. */
+export interface TextBlock {
+  /** The joined text: node data, `\n` for `<br>`, OPAQUE for anything not scanned. */
+  text: string;
+  nodes: Text[];
+  /** `starts[i]` is the offset in `text` of the first character of `nodes[i]`. */
+  starts: number[];
+}
+
+/**
+ * Stands for content that is not text to scan (a mark, a skipped element, an image): keeps the
+ * text on either side from joining into a reference that is not on the page.
+ */
+export const OPAQUE = '\uFFFC';
+
+const HAS_DIGIT = /\d/;
+
+/**
+ * Yields the text blocks inside `scope`, in document order. With `deep` false, nested block
+ * elements are not entered (used when only the inline text of one block changed). Only blocks
+ * with a digit are yielded: every reference has one. The walk resumes after each yield, so the
+ * caller can wrap text nodes of the yielded block and pause between blocks. Returns false when
+ * the page removed the walk's position during a pause (the caller rescans the scope).
+ */
+export function* textBlocks(scope: Element, deep: boolean): Generator<TextBlock, boolean> {
+  let parts: string[] = [];
+  let nodes: Text[] = [];
+  let starts: number[] = [];
+  let length = 0;
+
+  const append = (part: string): void => {
+    parts.push(part);
+    length += part.length;
+  };
+  const take = (): TextBlock | null => {
+    const text = parts.join('');
+    const block = nodes.length > 0 && HAS_DIGIT.test(text) ? { text, nodes, starts } : null;
+    parts = [];
+    nodes = [];
+    starts = [];
+    length = 0;
+    return block;
+  };
+
+  let node: Node | null = scope.firstChild;
+  while (node) {
+    let enter = false;
+    let boundary = false;
+    if (node.nodeType === Node.TEXT_NODE) {
+      const text = node as Text;
+      if (text.data.length > 0) {
+        nodes.push(text);
+        starts.push(length);
+        append(text.data);
+      }
+    } else if (node.nodeType === Node.ELEMENT_NODE) {
+      const element = node as Element;
+      const kind = elementKind(element);
+      if (kind === 'block') {
+        boundary = true;
+        enter = deep;
+      } else if (kind === 'inline') {
+        if (element.localName === 'br') append('\n');
+        else if (element.localName === 'img') append(OPAQUE);
+        else enter = true;
+      } else append(OPAQUE);
+    }
+
+    if (boundary) {
+      const block = take();
+      if (block) {
+        yield block;
+        if (!scope.isConnected) return true;
+        if (!scope.contains(node)) return false;
+      }
+    }
+
+    // Advance in document order; leaving a block element also ends the current run.
+    if (enter && node.firstChild) {
+      node = node.firstChild;
+      continue;
+    }
+    let left = false;
+    while (node !== scope && !node.nextSibling) {
+      node = node.parentNode as Node;
+      if (node !== scope && elementKind(node as Element) === 'block') left = true;
+    }
+    const next: Node | null = node === scope ? null : node.nextSibling;
+    if (left) {
+      const block = take();
+      if (block) {
+        yield block;
+        if (!scope.isConnected) return true;
+        if (next && !scope.contains(next)) return false;
+      }
+    }
+    node = next;
+  }
+  const last = take();
+  if (last) yield last;
+  return true;
+}

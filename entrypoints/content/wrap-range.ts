@@ -1,0 +1,65 @@
+/**
+ * Wraps one stretch of a text block in mark elements, one per text node it touches. Only text
+ * nodes are split (at the stretch's ends) and moved into a mark at the same place, so the page's
+ * text, its links and its other elements stay as they were; nothing is normalized.
+ */
+import type { TextBlock } from './text-blocks';
+
+/** A part of one text node: `[from, to)` in the node's data. */
+interface Piece {
+  node: Text;
+  from: number;
+  to: number;
+}
+
+/** Index of the last node that starts at or before `offset` (binary search over `starts`). */
+function nodeIndexAt(block: TextBlock, offset: number): number {
+  let low = 0;
+  let high = block.starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if ((block.starts[mid] as number) <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
+/** The text-node pieces that make up `[start, end)` of the block; whitespace-only pieces left out. */
+function piecesOf(block: TextBlock, start: number, end: number): Piece[] {
+  const pieces: Piece[] = [];
+  for (let i = nodeIndexAt(block, start); i < block.nodes.length; i++) {
+    const nodeStart = block.starts[i] as number;
+    if (nodeStart >= end) break;
+    const node = block.nodes[i] as Text;
+    const from = Math.max(start - nodeStart, 0);
+    const to = Math.min(end - nodeStart, node.data.length);
+    if (to > from && node.data.slice(from, to).trim() !== '') pieces.push({ node, from, to });
+  }
+  return pieces;
+}
+
+/**
+ * Wraps `[start, end)` of the block: each touched text node's part goes into its own element made
+ * by `createMark`. Returns the marks in document order. Stretches in one text node must be wrapped
+ * from last to first: splitting keeps the head of a node in place, so earlier offsets stay valid.
+ */
+export function wrapRange(
+  block: TextBlock,
+  start: number,
+  end: number,
+  createMark: () => Element,
+): Element[] {
+  const marks: Element[] = [];
+  for (const { node, from, to } of piecesOf(block, start, end)) {
+    const parent = node.parentNode;
+    if (!parent) continue;
+    let target = node;
+    if (from > 0) target = target.splitText(from);
+    if (to - from < target.data.length) target.splitText(to - from);
+    const mark = createMark();
+    parent.insertBefore(mark, target);
+    mark.appendChild(target);
+    marks.push(mark);
+  }
+  return marks;
+}
