@@ -1,0 +1,49 @@
+import type { PopoverActions, PopoverContent, PopoverMode } from './card-model';
+import { POPOVER_TITLE_ID } from './card-model';
+import { useI18n } from './i18n';
+import { ReferenceCard } from './ReferenceCard';
+
+interface Props {
+  content: PopoverContent;
+  mode: PopoverMode;
+  actions: PopoverActions;
+  /** Shown on keyboard-opened tooltips: how to reach the card's actions. */
+  keyboardHint: boolean;
+}
+
+/** The popover frame: a non-modal tooltip while hovered, a labelled dialog when pinned. */
+export function Popover({ content, mode, actions, keyboardHint }: Props) {
+  const { t } = useI18n();
+  const dialog = mode === 'dialog';
+  const ready = content.status === 'ready';
+  return (
+    <div
+      class="kl-popover"
+      data-mode={mode}
+      data-status={content.status}
+      role={dialog ? 'dialog' : 'tooltip'}
+      aria-labelledby={dialog && ready ? POPOVER_TITLE_ID : undefined}
+      aria-label={dialog && !ready ? t('popover_dialogLabel') : undefined}
+      tabIndex={-1}
+    >
+      {dialog && (
+        <button
+          type="button"
+          class="kl-close"
+          aria-label={t('popover_close')}
+          onClick={() => actions.close()}
+        >
+          <span aria-hidden="true">×</span>
+        </button>
+      )}
+      {ready ? (
+        <ReferenceCard card={content.card} actions={actions} />
+      ) : (
+        <p class="kl-loading" role="status">
+          {t('popover_loading')}
+        </p>
+      )}
+      {keyboardHint && !dialog && <p class="kl-hint">{t('popover_keyboardHint')}</p>}
+    </div>
+  );
+}

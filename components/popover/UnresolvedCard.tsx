@@ -1,0 +1,53 @@
+import { CitedByList } from './CitedByList';
+import type { CardModel, PaperEntry, PopoverActions } from './card-model';
+import { POPOVER_TITLE_ID } from './card-model';
+import { officialLink, paperCitationText, paperFacts } from './citation-tools';
+import { chamberLabel, dossierLabel } from './document-labels';
+import { FactList } from './FactList';
+import { useI18n } from './i18n';
+import { PopoverActionBar } from './PopoverActionBar';
+
+interface Props {
+  card: CardModel;
+  paper: PaperEntry;
+  actions: PopoverActions;
+}
+
+/**
+ * The card for a reference the dataset does not hold in full (no record, a stub, or a failed lookup):
+ * what the reference itself says, the official link, and where the dataset cites it.
+ */
+export function UnresolvedCard({ card, paper, actions }: Props) {
+  const { t } = useI18n();
+  const facts = paperFacts(card.citation, paper.id);
+  const stub = paper.document?.stub ? paper.document : null;
+  const official = paperCitationText(card.citation, paper);
+  const note = !card.lookupOk ? 'popover_lookupFailed' : stub ? 'popover_stubNote' : 'popover_notInDataset';
+  return (
+    <article class="kl-card">
+      <p class="kl-kicker">{t(`popover_kind_${facts.kind}`)}</p>
+      <h2 class="kl-title" id={POPOVER_TITLE_ID}>
+        {stub?.title ?? official}
+      </h2>
+      <p class="kl-note">{t(note)}</p>
+      <FactList
+        facts={[
+          { label: t('popover_field_chamber'), value: chamberLabel(t, facts.chamber) },
+          { label: t('popover_field_year'), value: facts.vergaderjaar },
+          {
+            label: t('popover_field_dossier'),
+            value: dossierLabel(facts.dossier, facts.dossierSuffix, paper.dossierTitle),
+          },
+          { label: t('popover_field_number'), value: facts.number },
+        ]}
+      />
+      {stub && <CitedByList citedBy={stub.citedBy} citingTitles={card.citingTitles} actions={actions} />}
+      <PopoverActionBar
+        actions={actions}
+        sidePanelId={stub?.id ?? null}
+        officialUrl={officialLink(paper)}
+        copyText={official}
+      />
+    </article>
+  );
+}

@@ -1,0 +1,25 @@
+import type { Chamber } from '../../data/citations/types';
+import type { DocumentRecord } from '../../data/documents/types';
+import { formatDossier } from './format';
+import type { Translate } from './i18n';
+
+/** "Antwoord op Kamervragen", "Kamerbrief", or the reference kind for stubs. */
+export function documentTypeLabel(t: Translate, type: DocumentRecord['type']): string {
+  return type === 'antwoord' || type === 'brief' ? t(`popover_type_${type}`) : t(`popover_kind_${type}`);
+}
+
+/** "Tweede Kamer" / "House of Representatives". */
+export function chamberLabel(t: Translate, chamber: Chamber | null): string | null {
+  return chamber ? t(`popover_chamber_${chamber}`) : null;
+}
+
+/** `34352 — Uitvoering en evaluatie Participatiewet`, or the number alone when the title is unknown. */
+export function dossierLabel(
+  dossier: string | null,
+  suffix: string | null,
+  title: string | null,
+): string | null {
+  if (!dossier) return null;
+  const number = formatDossier(dossier, suffix);
+  return title ? `${number} — ${title}` : number;
+}

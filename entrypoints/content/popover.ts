@@ -1,0 +1,43 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { POPOVER_CSS } from '../../components/popover/popover-styles';
+import { callBackground } from './popover-client';
+import { copyText } from './popover-clipboard';
+import { createPopoverController, type PopoverController } from './popover-controller';
+import { createBrowserI18n } from './popover-i18n';
+import { createCardResolver } from './popover-lookup';
+import type { ReferenceMarks } from './popover-marks';
+import { createPopoverSurface, POPOVER_HOST_NAME } from './popover-surface';
+
+/**
+ * Wires the popover into the content script: listens for hover, focus, tap and click on the scanner's
+ * marks (event delegation, so marks added later work), looks references up in the background and
+ * shows the card in a shadow-root host created on first use. Everything stops with `ctx`.
+ */
+export function setupPopover(ctx: ContentScriptContext, marks: ReferenceMarks): PopoverController {
+  const surface = createPopoverSurface(createBrowserI18n(), async () => {
+    const ui = await createShadowRootUi(ctx, {
+      name: POPOVER_HOST_NAME,
+      position: 'inline',
+      anchor: 'body',
+      append: 'last',
+      css: POPOVER_CSS,
+      onMount: () => undefined,
+    });
+    ui.mount();
+    return ui;
+  });
+  return createPopoverController({
+    document,
+    signal: ctx.signal,
+    marks,
+    resolver: createCardResolver((ids) => callBackground('lookup', { ids })),
+    surface,
+    actions: {
+      openSidePanel(documentId, question) {
+        void callBackground('openSidePanel', question ? { documentId, question } : { documentId });
+      },
+      copyText: (text) => copyText(text, surface.container),
+    },
+  });
+}

@@ -1,0 +1,127 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { Citation } from '../../../data/citations/types';
+import type { CitedByRecord, DocumentRecord } from '../../../data/documents/types';
+import type { LookupEntry, Result } from '../../../data/messages';
+import { createCardResolver } from '../../../entrypoints/content/popover-lookup';
+
+function citation(ids: string[]): Citation {
+  return {
+    kind: 'kamerstuk',
+    chamber: null,
+    vergaderjaar: null,
+    dossier: '34352',
+    dossierSuffix: null,
+    rijkswet: null,
+    numbers: [],
+    item: null,
+    pages: null,
+    ids,
+    raw: '',
+    start: 0,
+    end: 0,
+  };
+}
+
+function doc(id: string, title: string, citedBy: CitedByRecord[] = []): DocumentRecord {
+  return {
+    id,
+    ids: [id],
+    stub: false,
+    source: null,
+    type: 'brief',
+    title,
+    date: null,
+    authors: [],
+    askedBy: [],
+    submitted: null,
+    newsArticle: null,
+    chamber: 'TK',
+    vergaderjaar: null,
+    dossier: null,
+    dossierSuffix: null,
+    citation: null,
+    officialUrl: null,
+    summary: null,
+    summarySource: null,
+    keyPoints: [],
+    qa: [],
+    sections: [],
+    footnotes: [],
+    references: [],
+    citedBy,
+  };
+}
+
+const DATASET: Record<string, DocumentRecord> = {
+  'kst-34352-349': doc('kst-34352-349', 'Monitoringsbrief Participatiewet 2025', [
+    { documentId: 'ah-tk-20242025-520', qa: '2', context: 'Zie de monitoringsbrief.', raw: 'kst-34352-349' },
+  ]),
+  'ah-tk-20242025-520': doc('ah-tk-20242025-520', 'Antwoorden op vragen van het lid De Kort'),
+};
+
+/** A background that answers from DATASET and records every batch it receives. */
+function fakeBackground() {
+  const batches: string[][] = [];
+  const transport = vi.fn(async (ids: string[]): Promise<Result<LookupEntry[]>> => {
+    batches.push(ids);
+    return {
+      ok: true,
+      value: ids.map((id) => ({
+        id,
+        document: DATASET[id] ?? null,
+        dossierTitle: id.includes('34352') ? 'Uitvoering en evaluatie Participatiewet' : null,
+      })),
+    };
+  });
+  return { transport, batches };
+}
+
+describe('card resolver', () => {
+  it('resolves papers, dossier titles and the titles of citing documents', async () => {
+    const { transport } = fakeBackground();
+    const card = await createCardResolver(transport).resolve(citation(['kst-34352-349']));
+    expect(card.lookupOk).toBe(true);
+    expect(card.papers[0]?.document?.title).toBe('Monitoringsbrief Participatiewet 2025');
+    expect(card.papers[0]?.dossierTitle).toBe('Uitvoering en evaluatie Participatiewet');
+    expect(card.citingTitles).toEqual({ 'ah-tk-20242025-520': 'Antwoorden op vragen van het lid De Kort' });
+  });
+
+  it('batches the ids asked for in one task into one message and answers repeats from the cache', async () => {
+    const { transport, batches } = fakeBackground();
+    const resolver = createCardResolver(transport);
+    await Promise.all([
+      resolver.resolve(citation(['kst-17050-601', 'kst-17050-603'])),
+      resolver.resolve(citation(['kst-17050-603', 'kst-17050-605'])),
+    ]);
+    expect(batches).toEqual([['kst-17050-601', 'kst-17050-603', 'kst-17050-605']]);
+    const again = await resolver.resolve(citation(['kst-17050-605']));
+    expect(again.papers[0]?.document).toBeNull();
+    expect(transport).toHaveBeenCalledTimes(1);
+  });
+
+  it('splits batches at the protocol limit of 200 ids', async () => {
+    const { batches, transport } = fakeBackground();
+    const ids = Array.from({ length: 450 }, (_, i) => `kst-1-${i}`);
+    const card = await createCardResolver(transport).resolve(citation(ids));
+    expect(batches.map((b) => b.length)).toEqual([200, 200, 50]);
+    expect(card.papers).toHaveLength(450);
+  });
+
+  it.each([
+    ['an error result', async (): Promise<Result<LookupEntry[]>> => ({ ok: false, error: 'db closed' })],
+    [
+      'a thrown transport error',
+      async (): Promise<Result<LookupEntry[]>> => Promise.reject(new Error('gone')),
+    ],
+  ])('turns %s into a card without data, and asks again next time', async (_name, failing) => {
+    const { transport } = fakeBackground();
+    const flaky = vi.fn(failing);
+    const resolver = createCardResolver((ids) => (flaky.mock.calls.length === 0 ? flaky() : transport(ids)));
+    const failed = await resolver.resolve(citation(['kst-34352-349']));
+    expect(failed.lookupOk).toBe(false);
+    expect(failed.papers).toEqual([{ id: 'kst-34352-349', document: null, dossierTitle: null }]);
+    const retried = await resolver.resolve(citation(['kst-34352-349']));
+    expect(retried.lookupOk).toBe(true);
+    expect(retried.papers[0]?.document?.id).toBe('kst-34352-349');
+  });
+});
