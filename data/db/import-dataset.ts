@@ -126,6 +126,11 @@ async function recordStatus(db: KamerlensDB, ...args: Parameters<typeof statusRe
   await db.meta.put(statusRecord(...args));
 }
 
+/** Record a failure that happened before the file could be read (e.g. the bundled file is missing). */
+export async function recordImportFailure(db: KamerlensDB, error: string): Promise<void> {
+  await recordStatus(db, 'failed', null, error);
+}
+
 function readableVersion(json: unknown): string | null {
   if (typeof json !== 'object' || json === null) return null;
   const version = (json as { datasetVersion?: unknown }).datasetVersion;

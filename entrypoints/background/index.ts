@@ -1,5 +1,66 @@
+import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { sharedDB } from '../../data/db/kamerlens-db';
+import { bundledDatasetSource, createDatasetLoader } from './dataset-loader';
+import { dispatchMessage } from './dispatch-message';
+import { classifySender } from './sender';
+import { type ChromeSidePanelApi, createSidePanelOpener, type FirefoxSidebarApi } from './side-panel';
+import { createSiteAccess, type SiteAccessPlatform } from './site-access';
 
 export default defineBackground(() => {
-  // Wiring grows in issue 4 (dataset import, lookups).
+  const db = sharedDB();
+  const loader = createDatasetLoader(db, bundledDatasetSource(extensionUrl('/dataset.json')));
+  const panels = browser as unknown as {
+    sidePanel?: ChromeSidePanelApi & PanelBehavior;
+    sidebarAction?: Sidebar;
+  };
+  const siteAccess = createSiteAccess({
+    permissions: browser.permissions,
+    scripting: browser.scripting as unknown as SiteAccessPlatform['scripting'],
+    manifest: browser.runtime.getManifest() as SiteAccessPlatform['manifest'],
+  });
+  const services = {
+    db,
+    importProgress: loader.progress,
+    siteAccess,
+    openSidePanel: createSidePanelOpener({
+      sidePanel: panels.sidePanel,
+      sidebarAction: panels.sidebarAction,
+      extensionUrl: (path: string) => extensionUrl(`/${path}`),
+      notifyPanel: (message) => browser.runtime.sendMessage(message),
+    }),
+  };
+  const extensionOrigin = extensionUrl('/');
+
+  // Listeners are registered synchronously so a message or event that woke the worker is delivered.
+  browser.runtime.onMessage.addListener((message, sender) =>
+    dispatchMessage(message, classifySender(sender, browser.runtime.id, extensionOrigin), services),
+  );
+  browser.runtime.onInstalled.addListener(() => {
+    void loader.importBundled();
+    void siteAccess.reconcile();
+  });
+  browser.runtime.onStartup.addListener(() => void siteAccess.reconcile());
+  browser.permissions.onAdded.addListener(() => void siteAccess.reconcile());
+  browser.permissions.onRemoved.addListener(() => void siteAccess.reconcile());
+  // The toolbar button opens the panel: Chrome by panel behavior, Firefox from the click (a user action).
+  if (panels.sidePanel)
+    void panels.sidePanel.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => undefined);
+  const sidebar = panels.sidebarAction;
+  if (sidebar) browser.action.onClicked.addListener(() => void sidebar.toggle());
+  // A worker that died during the first import finishes it on its next start.
+  void loader.importIfMissing();
 });
+
+interface PanelBehavior {
+  setPanelBehavior(behavior: { openPanelOnActionClick: boolean }): Promise<void>;
+}
+
+interface Sidebar extends FirefoxSidebarApi {
+  toggle(): Promise<void>;
+}
+
+/** Absolute URL of an extension file (WXT types `getURL` to known public files; dataset.json is built). */
+function extensionUrl(path: string): string {
+  return (browser.runtime.getURL as (path: string) => string)(path);
+}

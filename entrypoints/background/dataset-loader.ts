@@ -1,0 +1,71 @@
+/** Loads the bundled dataset into the database once per version, tracking progress for the side panel. */
+import { datasetInfo } from '../../data/db/dataset-info';
+import { type ImportOutcome, importDataset, recordImportFailure } from '../../data/db/import-dataset';
+import type { KamerlensDB } from '../../data/db/kamerlens-db';
+import type { ImportProgress } from '../../data/messages';
+
+/** Reads the bundled dataset file (`public/dataset.json`, an extension-internal URL, not the network). */
+export type DatasetSource = () => Promise<unknown>;
+
+/** Runs imports one at a time and remembers how the current one is going. */
+export interface DatasetLoader {
+  progress(): ImportProgress;
+  /** Import the bundled dataset (skipped inside `importDataset` when the stored version is the same). */
+  importBundled(): Promise<ImportOutcome>;
+  /** Import only when no dataset has been imported yet (a worker waking up after a failed first run). */
+  importIfMissing(): Promise<ImportOutcome | null>;
+}
+
+/** Create the loader for `db`, reading the dataset with `source`. */
+export function createDatasetLoader(db: KamerlensDB, source: DatasetSource): DatasetLoader {
+  let progress: ImportProgress = { state: 'idle', fraction: 0, datasetVersion: null, error: null };
+  let running: Promise<ImportOutcome> | null = null;
+
+  const run = async (): Promise<ImportOutcome> => {
+    progress = { state: 'importing', fraction: 0, datasetVersion: null, error: null };
+    let outcome: ImportOutcome;
+    try {
+      const json = await source();
+      outcome = await importDataset(db, json, {
+        onProgress: (fraction) => {
+          progress = { ...progress, fraction };
+        },
+      });
+    } catch (error) {
+      // Reading the bundled file failed; importDataset itself never throws.
+      outcome = { status: 'failed', error: error instanceof Error ? error.message : String(error) };
+      await recordImportFailure(db, outcome.error).catch(() => undefined);
+    }
+    progress =
+      outcome.status === 'failed'
+        ? { state: 'failed', fraction: 0, datasetVersion: null, error: outcome.error }
+        : { state: 'done', fraction: 1, datasetVersion: outcome.datasetVersion, error: null };
+    return outcome;
+  };
+
+  const importBundled = () => {
+    running ??= run().finally(() => {
+      running = null;
+    });
+    return running;
+  };
+
+  return {
+    progress: () => progress,
+    importBundled,
+    async importIfMissing() {
+      if (running) return running;
+      const { dataset } = await datasetInfo(db);
+      return dataset ? null : importBundled();
+    },
+  };
+}
+
+/** Read `dataset.json` through `fetch` of an extension URL; a missing file is a clear error. */
+export function bundledDatasetSource(url: string): DatasetSource {
+  return async () => {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`bundled dataset not readable (${response.status}): ${url}`);
+    return response.json();
+  };
+}

@@ -1,0 +1,29 @@
+/** What the message handlers need from the outside world, injected so tests can forge each part. */
+import type { KamerlensDB } from '../../data/db/kamerlens-db';
+import type { BackgroundProtocol, ImportProgress, Result, SiteStatus } from '../../data/messages';
+import type { SenderInfo } from './sender';
+
+/** Site access operations (see `site-access.ts`). */
+export interface SiteAccess {
+  status(url: string): Promise<SiteStatus>;
+  enable(url: string): Promise<Result<SiteStatus>>;
+  disable(url: string): Promise<Result<SiteStatus>>;
+  enableAll(): Promise<Result<{ allSites: boolean }>>;
+  disableAll(): Promise<Result<{ allSites: boolean }>>;
+}
+
+/** Everything a handler may use. */
+export interface BackgroundServices {
+  db: KamerlensDB;
+  /** The import as this worker tracks it. */
+  importProgress(): ImportProgress;
+  /**
+   * Opens the side panel. Must reach the browser API synchronously: Chrome keeps the click's user
+   * gesture only until the message handler first yields.
+   */
+  openSidePanel(
+    request: BackgroundProtocol['openSidePanel']['payload'],
+    sender: SenderInfo,
+  ): Promise<Result<null>>;
+  siteAccess: SiteAccess;
+}

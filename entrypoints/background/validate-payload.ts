@@ -1,0 +1,70 @@
+/** Checks on untrusted payloads: shapes, sizes and formats, before any handler sees them. */
+import { isWellFormedId, MAX_ID_LENGTH } from '../../data/db/ids';
+import type { Result } from '../../data/messages';
+
+/** Most ids one lookup may carry (the protocol's batch limit). */
+export const MAX_LOOKUP_IDS = 200;
+/** Longest URL accepted in a site-access call. */
+export const MAX_URL_LENGTH = 2048;
+
+const QUESTION_NUMBER = /^[0-9A-Za-z.-]{1,20}$/;
+
+/** A validator turns an unknown payload into a typed one or a reason. */
+export type Validator<T> = (payload: unknown) => Result<T>;
+
+const fail = (error: string) => ({ ok: false, error }) as const;
+
+/** The payload must be a plain object with exactly the allowed keys (unknown keys are refused). */
+function objectWith(payload: unknown, allowed: readonly string[]): Result<Record<string, unknown>> {
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
+    return fail('payload must be an object');
+  }
+  const extra = Object.keys(payload).filter((key) => !allowed.includes(key));
+  if (extra.length > 0) return fail(`unexpected payload field: ${extra[0]?.slice(0, 40)}`);
+  return { ok: true, value: payload as Record<string, unknown> };
+}
+
+/** `{}` (an absent payload counts as `{}`). */
+export const emptyPayload: Validator<Record<string, never>> = (payload) => {
+  const object = objectWith(payload === undefined ? {} : payload, []);
+  return object.ok ? { ok: true, value: {} } : object;
+};
+
+/**
+ * `{ ids }`: at most 200 strings of at most 100 characters. Strings of the wrong shape pass: the
+ * lookup answers them "not found", as the protocol promises for malformed ids.
+ */
+export const lookupPayload: Validator<{ ids: string[] }> = (payload) => {
+  const object = objectWith(payload, ['ids']);
+  if (!object.ok) return object;
+  const { ids } = object.value;
+  if (!Array.isArray(ids)) return fail('ids must be an array');
+  if (ids.length > MAX_LOOKUP_IDS) return fail(`at most ${MAX_LOOKUP_IDS} ids per lookup`);
+  if (!ids.every((id) => typeof id === 'string' && id.length <= MAX_ID_LENGTH)) {
+    return fail(`ids must be strings of at most ${MAX_ID_LENGTH} characters`);
+  }
+  return { ok: true, value: { ids: [...ids] } };
+};
+
+/** `{ documentId, question? }`: a well-formed id and a short question number. */
+export const openSidePanelPayload: Validator<{ documentId: string; question?: string }> = (payload) => {
+  const object = objectWith(payload, ['documentId', 'question']);
+  if (!object.ok) return object;
+  const { documentId, question } = object.value;
+  if (!isWellFormedId(documentId)) return fail('documentId is not a well-formed id');
+  if (question === undefined) return { ok: true, value: { documentId } };
+  if (typeof question !== 'string' || !QUESTION_NUMBER.test(question))
+    return fail('question is not a question number');
+  return { ok: true, value: { documentId, question } };
+};
+
+/** `{ url }`: a URL of at most 2048 characters (site access decides what a non-web URL means). */
+export const urlPayload: Validator<{ url: string }> = (payload) => {
+  const object = objectWith(payload, ['url']);
+  if (!object.ok) return object;
+  const { url } = object.value;
+  if (typeof url !== 'string' || url.length > MAX_URL_LENGTH)
+    return fail('url must be a string of at most 2048 characters');
+  if (!URL.canParse(url)) return fail('url is not a URL');
+  return { ok: true, value: { url } };
+};

@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import { datasetInfo } from '../../../data/db/dataset-info';
+import { importDataset } from '../../../data/db/import-dataset';
+import type { KamerlensDB } from '../../../data/db/kamerlens-db';
+import type { AnnotationRecord } from '../../../data/db/records';
+import { makeDataset, makeDocument } from '../../fixtures/db/make-dataset';
+import { seedLikeDataset } from '../../fixtures/db/seed-like';
+import { freshDB } from './fresh-db';
+
+const NOTE: AnnotationRecord = {
+  id: 'note-1',
+  created: '2026-01-02T10:00:00.000Z',
+  modified: '2026-01-03T11:00:00.000Z',
+  target: {
+    source: 'https://www.nu.nl/artikel',
+    selectors: [
+      { type: 'TextQuoteSelector', exact: 'Participatiewet', prefix: 'de ', suffix: ' in' },
+      { type: 'TextPositionSelector', start: 10, end: 25 },
+    ],
+  },
+  body: { note: 'Zie de brief.', tags: ['bijstand'], linkedDocumentIds: ['kst-34352-349'] },
+};
+
+async function snapshotUserTables(db: KamerlensDB) {
+  return { settings: await db.settings.toArray(), annotations: await db.annotations.toArray() };
+}
+
+describe('importDataset', () => {
+  it('imports documents, graph edges, dossiers and metadata, reporting progress up to 1', async () => {
+    const db = freshDB();
+    const fractions: number[] = [];
+    const outcome = await importDataset(db, seedLikeDataset(), {
+      onProgress: (f) => fractions.push(f),
+      chunkSize: 2,
+    });
+    expect(outcome).toEqual({
+      status: 'imported',
+      datasetVersion: 'v1-test',
+      counts: { documents: 4, stubs: 1, references: 4, dossiers: 2 },
+    });
+    expect(await db.documents.count()).toBe(5);
+    expect(await db.references.where('to').equals('kst-34352-330').count()).toBe(2);
+    expect(await db.references.where('from').equals('kst-34352-349').count()).toBe(3);
+    expect(await db.dossiers.count()).toBe(2);
+    expect(fractions[0]).toBe(0);
+    expect(fractions.at(-1)).toBe(1);
+    expect(fractions.length).toBeGreaterThan(3);
+    expect([...fractions].sort((a, b) => a - b)).toEqual(fractions);
+    const info = await datasetInfo(db);
+    expect(info.dataset?.datasetVersion).toBe('v1-test');
+    expect(info.importStatus).toMatchObject({ state: 'done', error: null });
+  });
+
+  it('skips a dataset whose version is already stored', async () => {
+    const db = freshDB();
+    await importDataset(db, seedLikeDataset());
+    await db.documents.delete('kst-34352-330'); // a skip must not rewrite anything
+    expect(await importDataset(db, seedLikeDataset())).toEqual({
+      status: 'skipped',
+      datasetVersion: 'v1-test',
+    });
+    expect(await db.documents.get('kst-34352-330')).toBeUndefined();
+    expect((await importDataset(db, seedLikeDataset(), { force: true })).status).toBe('imported');
+    expect(await db.documents.get('kst-34352-330')).toBeDefined();
+  });
+
+  it('re-imports a changed dataset, replacing bundled data and leaving user tables byte-identical', async () => {
+    const db = freshDB();
+    await importDataset(db, seedLikeDataset('v1'));
+    await db.settings.bulkPut([
+      { key: 'theme', value: 'dark' },
+      { key: 'sites', value: { enabled: ['https://www.nu.nl/*'], nested: [1, null, 'x'] } },
+    ]);
+    await db.annotations.put(NOTE);
+    const before = structuredClone(await snapshotUserTables(db));
+
+    const next = makeDataset(
+      'v2',
+      [makeDocument({ id: 'kst-36582-F', title: 'Nieuw' })],
+      [{ id: '36582', title: 'P' }],
+    );
+    expect((await importDataset(db, next)).status).toBe('imported');
+
+    expect(await snapshotUserTables(db)).toEqual(before);
+    expect(await db.documents.toCollection().primaryKeys()).toEqual(['kst-36582-F']);
+    expect(await db.references.count()).toBe(0);
+    expect(await db.dossiers.toCollection().primaryKeys()).toEqual(['36582']);
+    expect((await datasetInfo(db)).dataset?.datasetVersion).toBe('v2');
+  });
+
+  const invalid: [string, unknown, RegExp][] = [
+    ['not an object', 'dataset', /not a JSON object/],
+    ['an array', [], /not a JSON object/],
+    ['wrong schema version', { ...seedLikeDataset('bad'), schemaVersion: 99 }, /schema version 99/],
+    ['no version', { ...seedLikeDataset('bad'), datasetVersion: '' }, /datasetVersion/],
+    ['documents not a list', { ...seedLikeDataset('bad'), documents: {} }, /documents array/],
+    [
+      'document without id',
+      makeDataset('bad', [{ ...makeDocument({ id: 'x' }), id: '' }]),
+      /documents\[0\] has no id/,
+    ],
+    [
+      'duplicate id',
+      makeDataset('bad', [makeDocument({ id: 'kst-1-1' }), makeDocument({ id: 'kst-1-1' })]),
+      /duplicate id kst-1-1/,
+    ],
+    [
+      'ids not strings',
+      makeDataset('bad', [makeDocument({ id: 'a', ids: [1 as unknown as string] })]),
+      /ids is not/,
+    ],
+    [
+      'dossier without title',
+      makeDataset('bad', [], [{ id: '1' } as { id: string; title: string }]),
+      /dossiers\[0\]/,
+    ],
+  ];
+
+  it.each(invalid)(
+    'does not import a dataset that is %s; previous data stays, error is stored',
+    async (_l, json, error) => {
+      const db = freshDB();
+      await importDataset(db, seedLikeDataset());
+      const documentsBefore = await db.documents.toArray();
+      const outcome = await importDataset(db, json);
+      expect(outcome.status).toBe('failed');
+      if (outcome.status === 'failed') expect(outcome.error).toMatch(error);
+      expect(await db.documents.toArray()).toEqual(documentsBefore);
+      const info = await datasetInfo(db);
+      expect(info.dataset?.datasetVersion).toBe('v1-test');
+      expect(info.importStatus?.state).toBe('failed');
+      expect(info.importStatus?.error).toMatch(error);
+    },
+  );
+
+  it('rolls back everything when a write fails half-way', async () => {
+    const db = freshDB();
+    await importDataset(db, seedLikeDataset());
+    // A document IndexedDB cannot store (a function is not structured-clonable) fails inside the transaction,
+    // after earlier chunks were written.
+    const broken = seedLikeDataset('v-broken');
+    (broken.documents[3] as unknown as { summary: unknown }).summary = () => 'not clonable';
+    const outcome = await importDataset(db, broken, { chunkSize: 1 });
+    expect(outcome.status).toBe('failed');
+    expect((await datasetInfo(db)).dataset?.datasetVersion).toBe('v1-test');
+    expect(await db.documents.count()).toBe(5);
+    expect(await db.references.count()).toBe(4);
+  });
+});

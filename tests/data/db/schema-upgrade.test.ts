@@ -1,0 +1,79 @@
+import 'fake-indexeddb/auto';
+import { Dexie } from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { citedBy } from '../../../data/db/cited-by';
+import { KamerlensDB, SCHEMA_VERSION } from '../../../data/db/kamerlens-db';
+import { lookupDocuments } from '../../../data/db/lookup-documents';
+import { seedLikeDataset } from '../../fixtures/db/seed-like';
+
+const NAME = `kamerlens-upgrade-${process.pid}`;
+
+/** The database exactly as schema version 1 declared it, filled the way a v1 import left it. */
+async function createVersion1Database() {
+  const v1 = new Dexie(NAME);
+  v1.version(1).stores({
+    documents: 'id, *ids, type, date, dossier',
+    dossiers: 'id',
+    meta: 'key',
+    settings: 'key',
+  });
+  const dataset = seedLikeDataset();
+  await v1.table('documents').bulkAdd(dataset.documents);
+  await v1.table('dossiers').bulkAdd(dataset.dossiers);
+  await v1.table('meta').put({ key: 'dataset', datasetVersion: dataset.datasetVersion });
+  await v1.table('settings').bulkPut([
+    { key: 'theme', value: 'dark' },
+    { key: 'enabledSites', value: ['https://www.nu.nl/*'] },
+  ]);
+  const settings = await v1.table('settings').toArray();
+  v1.close();
+  return { settings };
+}
+
+afterEach(async () => {
+  await Dexie.delete(NAME);
+});
+
+describe('upgrade from schema version 1', () => {
+  it('keeps user settings and documents, derives the reference graph and adds annotations', async () => {
+    const { settings } = await createVersion1Database();
+    const db = new KamerlensDB(NAME);
+    await db.open();
+    expect(db.verno).toBe(SCHEMA_VERSION);
+    expect(await db.settings.toArray()).toEqual(settings);
+    expect(await db.documents.count()).toBe(5);
+    expect(await db.references.count()).toBe(4);
+    const places = await citedBy(db, '2024D50204'); // alias of kst-34352-330
+    expect(places.map((place) => [place.from, place.qa, place.section])).toEqual([
+      ['kst-34352-349', null, 'Inleiding'],
+      ['ah-tk-20242025-520', '4', null],
+    ]);
+    const [entry] = await lookupDocuments(db, ['2025D51855']);
+    expect(entry?.document?.id).toBe('kst-34352-349');
+    await db.annotations.put({
+      id: 'n1',
+      created: '2026-01-01T00:00:00.000Z',
+      modified: '2026-01-01T00:00:00.000Z',
+      target: { source: 'https://www.nu.nl/a', selectors: [] },
+      body: { note: 'x', tags: ['t'], linkedDocumentIds: ['kst-34352-349'] },
+    });
+    expect(await db.annotations.where('body.linkedDocumentIds').equals('kst-34352-349').count()).toBe(1);
+    expect(await db.annotations.where('target.source').equals('https://www.nu.nl/a').count()).toBe(1);
+    db.close();
+  });
+
+  it('opens an empty version 1 database without data to derive', async () => {
+    const v1 = new Dexie(NAME);
+    v1.version(1).stores({
+      documents: 'id, *ids, type, date, dossier',
+      dossiers: 'id',
+      meta: 'key',
+      settings: 'key',
+    });
+    await v1.open();
+    v1.close();
+    const db = new KamerlensDB(NAME);
+    expect(await db.references.count()).toBe(0);
+    db.close();
+  });
+});
