@@ -16,26 +16,18 @@ export function Popover({ content, mode, actions, keyboardHint }: Props) {
   const { t } = useI18n();
   const dialog = mode === 'dialog';
   const ready = content.status === 'ready';
-  return (
-    <div
-      class="kl-popover"
-      data-mode={mode}
-      data-status={content.status}
-      role={dialog ? 'dialog' : 'tooltip'}
-      aria-labelledby={dialog && ready ? POPOVER_TITLE_ID : undefined}
-      aria-label={dialog && !ready ? t('popover_dialogLabel') : undefined}
-      tabIndex={-1}
-    >
-      {dialog && (
-        <button
-          type="button"
-          class="kl-close"
-          aria-label={t('popover_close')}
-          onClick={() => actions.close()}
-        >
-          <span aria-hidden="true">×</span>
-        </button>
-      )}
+  const body = (
+    <>
+      {/* Always laid out (hidden in tooltips), so pinning with a pointer press shifts nothing under it. */}
+      <button
+        type="button"
+        class="kl-close"
+        aria-label={t('popover_close')}
+        hidden={!dialog}
+        onClick={() => actions.close()}
+      >
+        <span aria-hidden="true">×</span>
+      </button>
       {ready ? (
         <ReferenceCard card={content.card} actions={actions} />
       ) : (
@@ -44,6 +36,24 @@ export function Popover({ content, mode, actions, keyboardHint }: Props) {
         </p>
       )}
       {keyboardHint && !dialog && <p class="kl-hint">{t('popover_keyboardHint')}</p>}
+    </>
+  );
+  // Same element type in both branches: Preact updates it in place, so positioning keeps tracking it.
+  return dialog ? (
+    <div
+      class="kl-popover"
+      data-mode={mode}
+      data-status={content.status}
+      role="dialog"
+      aria-labelledby={ready ? POPOVER_TITLE_ID : undefined}
+      aria-label={ready ? undefined : t('popover_dialogLabel')}
+      tabIndex={-1}
+    >
+      {body}
+    </div>
+  ) : (
+    <div class="kl-popover" data-mode={mode} data-status={content.status} role="tooltip" tabIndex={-1}>
+      {body}
     </div>
   );
 }

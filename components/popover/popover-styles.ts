@@ -26,13 +26,13 @@ export const POPOVER_CSS = `
 .kl-popover:focus { outline: none; }
 .kl-popover:focus-visible { outline: 2px solid var(--kl-focus); outline-offset: 2px; }
 .kl-popover * { box-sizing: border-box; }
-.kl-popover[data-mode="dialog"] { padding-top: 10px; }
 .kl-close {
   float: right; margin: -2px -6px 4px 8px; width: 32px; height: 32px; padding: 0;
   border: 1px solid transparent; border-radius: 6px; background: transparent; color: var(--kl-fg);
   font: 22px/1 system-ui, sans-serif; cursor: pointer;
 }
 .kl-close:hover { border-color: var(--kl-border); }
+.kl-close[hidden] { display: block; visibility: hidden; }
 .kl-card { margin: 0; }
 .kl-kicker { margin: 0 0 2px; color: var(--kl-muted); font-size: 12.5px; }
 .kl-title { margin: 0 0 8px; font-size: 16px; line-height: 1.3; font-weight: 650; }

@@ -3,6 +3,7 @@ import type { Citation } from '../../data/citations/types';
 import { type ReferenceAria, setReferenceAria } from './popover-aria';
 import type { CardResolver } from './popover-lookup';
 import { createReferenceFinder, type MarkedRef, type ReferenceMarks } from './popover-marks';
+import type { PopoverMeasure } from './popover-measure';
 import type { PopoverSurface } from './popover-surface';
 
 /** Delays in milliseconds (Wikipedia Page Previews' feel: 150 ms intent, card by ~500 ms, 300 ms grace). */
@@ -30,6 +31,8 @@ export interface PopoverControllerOptions {
   surface: PopoverSurface;
   actions: Omit<PopoverActions, 'close'>;
   timing?: Partial<PopoverTiming>;
+  /** Benchmark hooks (only on pages that opt in). */
+  measure?: PopoverMeasure;
 }
 
 /** Drives the popover from page events; also callable directly (the side panel's "reveal"). */
@@ -53,6 +56,8 @@ interface OpenPopover extends MarkedRef {
   tapped: boolean;
   /** Move focus into the dialog at the next render. */
   focusPending: boolean;
+  /** Timestamp of the pointer entering the reference, until the card's first paint is measured. */
+  enteredAt: number | null;
   aria: ReferenceAria;
   token: number;
 }
@@ -69,7 +74,7 @@ export function createPopoverController(options: PopoverControllerOptions): Popo
   const refs = createReferenceFinder(options.marks);
   const timing = { ...DEFAULT_TIMING, ...options.timing };
   let current: OpenPopover | null = null;
-  let intent: { key: number; timer: ReturnType<typeof setTimeout> } | null = null;
+  let intent: { key: number; timer: ReturnType<typeof setTimeout>; since: number } | null = null;
   let graceTimer: ReturnType<typeof setTimeout> | undefined;
   let loadingTimer: ReturnType<typeof setTimeout> | undefined;
   /** A reference dismissed with Escape while hovered stays closed until the pointer leaves it. */
@@ -94,6 +99,8 @@ export function createPopoverController(options: PopoverControllerOptions): Popo
     const dialog = current.reasons.has('pin');
     const focus = dialog && current.focusPending;
     current.focusPending = false;
+    const since = current.content.status === 'ready' ? current.enteredAt : null;
+    if (since !== null) current.enteredAt = null;
     surface.show(
       {
         anchor: current.anchor,
@@ -102,7 +109,11 @@ export function createPopoverController(options: PopoverControllerOptions): Popo
         keyboardHint: current.keyboard && !dialog,
         actions,
       },
-      { focus, onAnchorGone: () => close(false) },
+      {
+        focus,
+        onAnchorGone: () => close(false),
+        onPlaced: since !== null && options.measure ? () => options.measure?.painted(since) : undefined,
+      },
     );
   };
 
@@ -133,7 +144,11 @@ export function createPopoverController(options: PopoverControllerOptions): Popo
     render();
   };
 
-  const open = (ref: MarkedRef, reason: Reason, opts: { keyboard?: boolean; tapped?: boolean } = {}) => {
+  const open = (
+    ref: MarkedRef,
+    reason: Reason,
+    opts: { keyboard?: boolean; tapped?: boolean; since?: number } = {},
+  ) => {
     if (current?.key === ref.key) {
       current.reasons.add(reason);
       if (reason === 'pin') pin(current, opts.tapped ?? false);
@@ -153,6 +168,7 @@ export function createPopoverController(options: PopoverControllerOptions): Popo
       keyboard: opts.keyboard ?? false,
       tapped: opts.tapped ?? false,
       focusPending: reason === 'pin',
+      enteredAt: opts.since ?? null,
       aria: setReferenceAria(ref.focusTarget, surface.hostId),
       token: mine,
     };
@@ -213,12 +229,14 @@ export function createPopoverController(options: PopoverControllerOptions): Popo
     if (dismissedKey === key || current?.reasons.has('pin') || intent?.key === key) return;
     cancelIntent();
     const target = event.target;
+    const since = event.timeStamp;
     intent = {
       key,
+      since,
       timer: setTimeout(() => {
         intent = null;
         const ref = refs.at(target);
-        if (ref?.anchor.isConnected) open(ref, 'hover');
+        if (ref?.anchor.isConnected) open(ref, 'hover', { since });
       }, timing.intentMs),
     };
   };

@@ -19,12 +19,22 @@ export interface PopoverSurface {
   /** Id of the light-DOM host element (what `aria-describedby` on the reference points at). */
   readonly hostId: string;
   /** Renders the view; `focus` moves focus into the dialog once it is on screen. */
-  show(view: PopoverView, options: { focus: boolean; onAnchorGone: () => void }): void;
+  show(view: PopoverView, options: ShowOptions): void;
   hide(): void;
   /** The element inside the shadow root the card is rendered into (null before first use). */
   readonly container: HTMLElement | null;
   /** True for the host element and anything inside it (events at the document are retargeted to the host). */
   contains(node: EventTarget | null): boolean;
+}
+
+/** How a view is shown. */
+export interface ShowOptions {
+  /** Move focus into the dialog once it is on screen. */
+  focus: boolean;
+  /** Called when the anchor left the page (the page replaced its content). */
+  onAnchorGone: () => void;
+  /** Called once the card is rendered and positioned (the benchmark's paint measure starts here). */
+  onPlaced?: () => void;
 }
 
 /** The parts of a mounted shadow-root UI the surface needs (WXT's `createShadowRootUi` provides them). */
@@ -94,7 +104,7 @@ export function createPopoverSurface(
 
   return {
     hostId: POPOVER_HOST_NAME,
-    show(view, { focus, onAnchorGone }) {
+    show(view, { focus, onAnchorGone, onPlaced }) {
       latest += 1;
       const mine = latest;
       wantFocus ||= focus;
@@ -114,6 +124,7 @@ export function createPopoverSurface(
         const floating = uiContainer.querySelector<HTMLElement>('.kl-popover');
         if (!floating) return;
         track(view.anchor, floating, onAnchorGone, () => {
+          onPlaced?.();
           if (!wantFocus || !floating.isConnected) return;
           wantFocus = false;
           floating.focus({ preventScroll: true });

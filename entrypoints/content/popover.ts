@@ -7,6 +7,7 @@ import { createPopoverController, type PopoverController } from './popover-contr
 import { createBrowserI18n } from './popover-i18n';
 import { createCardResolver } from './popover-lookup';
 import type { ReferenceMarks } from './popover-marks';
+import { createPopoverMeasure } from './popover-measure';
 import { createPopoverSurface, POPOVER_HOST_NAME } from './popover-surface';
 
 /**
@@ -27,11 +28,13 @@ export function setupPopover(ctx: ContentScriptContext, marks: ReferenceMarks): 
     ui.mount();
     return ui;
   });
+  const measure = createPopoverMeasure(document);
   return createPopoverController({
     document,
     signal: ctx.signal,
     marks,
-    resolver: createCardResolver((ids) => callBackground('lookup', { ids })),
+    resolver: createCardResolver((ids) => measure.lookup(callBackground('lookup', { ids }))),
+    measure,
     surface,
     actions: {
       openSidePanel(documentId, question) {

@@ -1,0 +1,204 @@
+/**
+ * The popover in Chromium with the built extension and the bundled dataset: hover, keyboard, tap,
+ * unresolved and pinned cards, axe-core with the popover open, and light/dark screenshots
+ * (saved to test-results/). Waits for text and states, never asserts timings.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DatasetFile, DocumentRecord } from '../../data/documents/types';
+import { launchExtension } from './harness';
+
+const dataset = JSON.parse(readFileSync(join('public', 'dataset.json'), 'utf8')) as DatasetFile;
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const RESULTS = 'test-results';
+
+/** The full (non-stub) record the dataset holds for an id, if any. */
+function fullRecord(id: string): DocumentRecord | undefined {
+  return dataset.documents.find((doc) => !doc.stub && (doc.id === id || doc.ids.includes(id)));
+}
+
+const mark = (page: Page, ids: string) => page.locator(`kamerlens-ref[data-kamerlens-ref="${ids}"]`).first();
+/** Playwright's CSS locators pierce open shadow roots: this finds the card inside the host. */
+const card = (page: Page) => page.locator('kamerlens-popover .kl-popover');
+
+/** What has focus, seen through the popover's shadow root. */
+async function focusInfo(page: Page) {
+  return page.evaluate(() => {
+    const active = document.activeElement;
+    const inner = active?.shadowRoot?.activeElement ?? null;
+    return {
+      host: active?.localName ?? null,
+      ref:
+        active?.getAttribute('data-kamerlens-ref') ??
+        active?.querySelector('kamerlens-ref')?.getAttribute('data-kamerlens-ref') ??
+        null,
+      insideDialog: inner ? inner.closest('[role="dialog"]') !== null : false,
+    };
+  });
+}
+
+/** A real touch tap through the DevTools protocol (the persistent context has no `hasTouch`). */
+async function tap(page: Page, target: Locator) {
+  const box = await target.boundingBox();
+  if (!box) throw new Error('tap target not visible');
+  const session = await page.context().newCDPSession(page);
+  await session.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 1 });
+  const point = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  await session.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [point] });
+  await session.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await session.detach();
+}
+
+/** axe-core over the whole page, the popover's open shadow root included. */
+async function axeViolations(page: Page) {
+  await page.addScriptTag({ content: axeSource });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: unknown) => Promise<{ violations: unknown[] }> } })
+      .axe;
+    const result = await axe.run(document);
+    return result.violations as { id: string; nodes: { target: unknown }[] }[];
+  });
+}
+
+describe('popover in Chromium', () => {
+  let context: BrowserContext;
+  let serverUrl: string;
+  let close: () => Promise<void>;
+  let page: Page;
+
+  beforeAll(async () => {
+    ({ context, serverUrl, close } = await launchExtension());
+    mkdirSync(RESULTS, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await close?.();
+  });
+
+  const open = async (file: string) => {
+    page = await context.newPage();
+    await page.goto(`${serverUrl}/${file}`);
+    return page;
+  };
+
+  it('hover on a reference shows the card with the document title from the dataset', async () => {
+    await open('news.html');
+    const expected = fullRecord('kst-34352-349')?.title;
+    expect(expected).toBeTruthy();
+    await mark(page, 'kst-34352-349').hover();
+    await expect.poll(() => card(page).locator('.kl-title').textContent()).toBe(expected);
+    expect(await card(page).getAttribute('role')).toBe('tooltip');
+    // Hoverable: the pointer can move onto the card and it stays.
+    await card(page).hover();
+    await page.waitForTimeout(600);
+    expect(await card(page).isVisible()).toBe(true);
+    await page.close();
+  });
+
+  it('works from the keyboard alone: Tab to a reference opens the card, Escape closes it, focus stays', async () => {
+    await open('letter.html');
+    await mark(page, 'ah-tk-20242025-520').waitFor();
+    let focused: Awaited<ReturnType<typeof focusInfo>> | null = null;
+    for (let i = 0; i < 40; i += 1) {
+      await page.keyboard.press('Tab');
+      focused = await focusInfo(page);
+      if (focused.ref === 'ah-tk-20242025-520') break;
+    }
+    expect(focused?.ref).toBe('ah-tk-20242025-520');
+    const expected = fullRecord('ah-tk-20242025-520')?.title;
+    await expect.poll(() => card(page).locator('.kl-title').textContent()).toBe(expected);
+    // ArrowDown reaches the actions: the card becomes a dialog with focus inside.
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => card(page).getAttribute('role')).toBe('dialog');
+    await expect.poll(async () => (await focusInfo(page)).insideDialog).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => card(page).count()).toBe(0);
+    expect((await focusInfo(page)).ref).toBe('ah-tk-20242025-520');
+    await page.close();
+  });
+
+  it('a first tap on a linked reference opens the card instead of following the link', async () => {
+    await open('news.html');
+    const target = mark(page, 'kst-34352-349');
+    await target.waitFor();
+    const before = page.url();
+    await tap(page, target);
+    await expect.poll(() => card(page).getAttribute('role')).toBe('dialog');
+    expect(await card(page).locator('.kl-title').textContent()).toBe(fullRecord('kst-34352-349')?.title);
+    expect(page.url()).toBe(before);
+    // The second tap follows the link.
+    const navigation = page.waitForEvent('request', (request) =>
+      request.url().includes('kst-34352-349.html'),
+    );
+    await tap(page, target);
+    await navigation;
+    await page.close();
+  });
+
+  it('a reference the dataset does not hold gets an explaining card, not an empty one', async () => {
+    await open('letter.html');
+    await mark(page, 'ah-tk-20242025-520').waitFor();
+    const candidates = await page.$$eval('kamerlens-ref[data-kamerlens-ref]', (marks) =>
+      marks.map((m) => m.getAttribute('data-kamerlens-ref') ?? ''),
+    );
+    const unresolved = candidates.find((ids) => !ids.includes(' ') && !fullRecord(ids));
+    expect(unresolved).toBeTruthy();
+    await mark(page, unresolved as string).hover();
+    await expect.poll(() => card(page).locator('.kl-note').count()).toBe(1);
+    expect((await card(page).locator('.kl-title').textContent())?.trim()).not.toBe('');
+    expect(await card(page).locator('a.kl-link').getAttribute('target')).toBe('_blank');
+    expect(await card(page).textContent()).not.toMatch(/error|undefined|null/i);
+    await page.close();
+  });
+
+  it('a click pins the card as a dialog with focus inside; Escape returns focus to the reference', async () => {
+    await open('letter.html');
+    const target = mark(page, 'ah-tk-20242025-520');
+    await target.waitFor();
+    // The linked reference would navigate; pick the first reference that is its own tab stop.
+    const own = page.locator('kamerlens-ref[tabindex="0"]').first();
+    const ids = await own.getAttribute('data-kamerlens-ref');
+    await own.click();
+    await expect.poll(() => card(page).getAttribute('role')).toBe('dialog');
+    await expect.poll(async () => (await focusInfo(page)).insideDialog).toBe(true);
+    const labelledBy = await card(page).getAttribute('aria-labelledby');
+    expect(await card(page).locator(`#${labelledBy}`).count()).toBe(1);
+    // Pinned: moving the pointer away does not close it.
+    await page.mouse.move(2, 2);
+    await page.waitForTimeout(700);
+    expect(await card(page).count()).toBe(1);
+
+    const violations = await axeViolations(page);
+    expect(violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`)).toEqual([]);
+
+    await page.keyboard.press('Escape');
+    await expect.poll(() => card(page).count()).toBe(0);
+    expect((await focusInfo(page)).ref).toBe(ids);
+    await page.close();
+  });
+
+  it('axe-core finds nothing with a hover card open', async () => {
+    await open('news.html');
+    await mark(page, 'kst-34352-349').hover();
+    await card(page).locator('.kl-title').waitFor();
+    const violations = await axeViolations(page);
+    expect(violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`)).toEqual([]);
+    await page.close();
+  });
+
+  it.each(['light', 'dark'] as const)('screenshot of the popover in %s mode', async (colorScheme) => {
+    await open('letter.html');
+    await page.emulateMedia({ colorScheme });
+    await mark(page, 'ah-tk-20242025-520').hover();
+    await card(page).locator('.kl-title').waitFor();
+    await page.waitForTimeout(200); // let the 90 ms appear animation finish
+    const background = await card(page).evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(background).toBe(colorScheme === 'dark' ? 'rgb(31, 33, 39)' : 'rgb(255, 255, 255)');
+    await card(page).screenshot({ path: join(RESULTS, `popover-${colorScheme}.png`) });
+    await page.screenshot({ path: join(RESULTS, `popover-page-${colorScheme}.png`) });
+    await page.close();
+  });
+});
