@@ -1,13 +1,16 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { ENABLED_SITES, LOCAL_SITES } from './entrypoints/content/sites';
 
 /** Sites Kamerlens runs on by default (issue 2/4). Development builds add the local demo server. */
-export const DEFAULT_SITES = [
-  '*://*.tweedekamer.nl/*',
-  '*://*.eerstekamer.nl/*',
-  '*://*.officielebekendmakingen.nl/*',
-  '*://*.rijksoverheid.nl/*',
-];
+export const DEFAULT_SITES = ENABLED_SITES;
+
+/**
+ * Only a release build (`wxt build`, mode `production`) leaves out the local hosts; the test and
+ * demo builds (`wxt build --mode test`, `wxt` dev) run on 127.0.0.1/localhost for the fixtures.
+ */
+const withLocalHosts = (mode: string) => mode !== 'production';
+const isLocalPattern = (pattern: string) => LOCAL_SITES.includes(pattern);
 
 export default defineConfig({
   // Every import is written out: no auto-imports (ARCHITECTURE.md §3).
@@ -15,10 +18,18 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   manifestVersion: 3,
   vite: () => ({ plugins: [preact()] }),
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, mode }) => ({
     name: 'Kamerlens',
     description: 'Herkent verwijzingen naar Kamerstukken en legt ze uit, zonder netwerk.',
-    permissions: browser === 'firefox' ? ['storage'] : ['storage', 'sidePanel'],
+    // public/_locales/{nl,en} exist; browsers (and web-ext lint) require the default named.
+    default_locale: 'nl',
+    // Least privilege (issue 4): scripting registers the content script on sites the reader enables;
+    // activeTab lets the side panel read the current tab's address after a toolbar click, to offer
+    // "enable this site". No tabs, no storage (the database is IndexedDB), no <all_urls> by default.
+    permissions: browser === 'firefox' ? ['scripting', 'activeTab'] : ['sidePanel', 'scripting', 'activeTab'],
+    host_permissions: [...ENABLED_SITES, ...(withLocalHosts(mode) ? LOCAL_SITES : [])],
+    // Asked for at the moment the reader enables one site (a subset) or all sites.
+    optional_host_permissions: ['<all_urls>'],
     action: { default_title: 'Kamerlens' },
     ...(browser === 'firefox'
       ? {
@@ -32,4 +43,14 @@ export default defineConfig({
         }
       : {}),
   }),
+  hooks: {
+    // The content script's static `matches` name the local hosts for tests and the demo; a release
+    // build must not run there, so they are removed from its manifest.
+    'build:manifestGenerated': (wxt, manifest) => {
+      if (withLocalHosts(wxt.config.mode)) return;
+      manifest.content_scripts = manifest.content_scripts
+        ?.map((script) => ({ ...script, matches: script.matches?.filter((match) => !isLocalPattern(match)) }))
+        .filter((script) => (script.matches?.length ?? 0) > 0);
+    },
+  },
 });
