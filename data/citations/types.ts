@@ -32,3 +32,12 @@ export interface Citation {
   start: number;
   end: number;
 }
+
+/** What a canonical id alone tells about a reference (no position, no pinpoint): see `parseCanonicalId`. */
+export type CitationIdentity = Pick<
+  Citation,
+  'kind' | 'chamber' | 'vergaderjaar' | 'dossier' | 'dossierSuffix' | 'numbers' | 'item'
+> & {
+  /** The id it was parsed from, normalized (version suffix `-n1` removed). */
+  id: string;
+};

@@ -1,0 +1,72 @@
+/**
+ * The chamber of parliament as written after a label: `II`, `TK`, `T.K.`, `Tweede Kamer`, `2`
+ * (and OCR's `11`) mean the Tweede Kamer; `I`, `EK`, `E.K.`, `Eerste Kamer`, `1` the Eerste Kamer;
+ * `VV`, `Verenigde Vergadering`, `I-II` the joint session.
+ */
+import { isWordChar } from './chars';
+import { matchWord } from './gap';
+import type { Chamber } from './types';
+
+/** A parsed chamber. `digitsOnly` chambers (`1`, `2`, `11`) count only when a session year follows. */
+export interface ParsedChamber {
+  chamber: Chamber;
+  end: number;
+  digitsOnly: boolean;
+}
+
+/** Written forms, longest first so that `II` is not read as `I`. */
+const FORMS: ReadonlyArray<readonly [string, Chamber, boolean]> = [
+  ['Verenigde Vergadering', 'VV', false],
+  ['Tweede Kamer', 'TK', false],
+  ['Eerste Kamer', 'EK', false],
+  ['I-II', 'VV', false],
+  ['I/II', 'VV', false],
+  ['T.K.', 'TK', false],
+  ['E.K.', 'EK', false],
+  ['II', 'TK', false],
+  ['TK', 'TK', false],
+  ['EK', 'EK', false],
+  ['VV', 'VV', false],
+  ['11', 'TK', true],
+  ['I', 'EK', false],
+  ['2', 'TK', true],
+  ['1', 'EK', true],
+];
+
+/** Parses a chamber at `i`, or null. */
+export function parseChamber(text: string, i: number): ParsedChamber | null {
+  const first = text.charCodeAt(i);
+  for (const [form, chamber, digitsOnly] of FORMS) {
+    if (form.charCodeAt(0) !== first) continue;
+    const end = form.length > 4 ? matchPhrase(text, i, form) : matchExact(text, i, form);
+    if (end < 0) continue;
+    // `T.K.` ends in a dot; the others must not run into a following word.
+    if (form.charCodeAt(form.length - 1) !== 46 && isWordChar(text.charCodeAt(end))) continue;
+    return { chamber, end, digitsOnly };
+  }
+  return null;
+}
+
+/** Official abbreviation in citations: `II`, `I`, `VV`. */
+export function chamberNumeral(chamber: Chamber): string {
+  return chamber === 'TK' ? 'II' : chamber === 'EK' ? 'I' : 'VV';
+}
+
+function matchExact(text: string, i: number, form: string): number {
+  return text.startsWith(form, i) ? i + form.length : -1;
+}
+
+/** Two-word forms: the space may be any space or a line break; words may be hyphenated. */
+function matchPhrase(text: string, i: number, form: string): number {
+  const space = form.indexOf(' ');
+  const firstEnd = matchWord(text, i, form.slice(0, space).toLowerCase());
+  if (firstEnd < 0) return -1;
+  let j = firstEnd;
+  const limit = Math.min(text.length, j + 4);
+  while (j < limit && /\s/.test(text[j] ?? '')) j++;
+  if (j === firstEnd) return -1;
+  const second = form.slice(space + 1);
+  const end = matchWord(text, j, second.toLowerCase());
+  if (end < 0 || text.charCodeAt(j) !== second.charCodeAt(0)) return -1;
+  return end;
+}

@@ -1,0 +1,169 @@
+/**
+ * Dossier numbers with what may follow them: `34352`, `34 352` (grouped with any space),
+ * a budget chapter or letter (`36 600 XV`, `36 200-XV`, `36 600 B`), a sub-dossier (`21501-32`),
+ * a rijkswet number in brackets (`35 212 (R2101)`) and the compact paper form (`34352-349`,
+ * `21501-32-1699`).
+ */
+import { isDash, isDigit, isHorizontalSpace, isLetter, isLower, isUpper, isWordChar } from './chars';
+import { skipGap, skipSpaces } from './gap';
+import { matchNumberKeyword } from './numbers';
+
+/** How much evidence surrounds a dossier number: a label (`Kamerstukken`) or only a weak signal. */
+export type DossierStrength = 'label' | 'weak';
+
+/** One dossier as parsed. `compactNumber` is the paper number of a compact form (`34352-349`). */
+export interface ParsedDossier {
+  dossier: string;
+  suffix: string | null;
+  rijkswet: string | null;
+  compactNumber: string | null;
+  end: number;
+}
+
+/** Dossiers below this are not cited without `nr.` (they look like years and amounts). */
+const MIN_DOSSIER_ALONE = 10000;
+/** Weak signals (`dossier 36582`, `(36582)`) only count up to the dossier numbers issued so far (≈ 36 900 in 2026). */
+export const MAX_PLAUSIBLE_DOSSIER = 39999;
+
+/** Parses a dossier number (and suffix, rijkswet, compact number) at `i`, or null. */
+export function parseDossier(text: string, i: number, strength: DossierStrength): ParsedDossier | null {
+  const digitsEnd = readDigits(text, i, 6);
+  const n = digitsEnd - i;
+  if (n === 0 || n > 6) return null;
+  let dossier: string;
+  let j = digitsEnd;
+  const grouped = n <= 3 ? readGroup(text, digitsEnd, strength) : -1;
+  if (grouped > 0) {
+    dossier = text.slice(i, digitsEnd) + text.slice(grouped - 3, grouped);
+    j = grouped;
+  } else if (n >= 4) {
+    dossier = text.slice(i, digitsEnd);
+  } else {
+    return null;
+  }
+  if (dossier.charCodeAt(0) === 48) return null;
+  if (strength === 'weak' && (dossier.length !== 5 || Number(dossier) > MAX_PLAUSIBLE_DOSSIER)) return null;
+  if (isLetter(text.charCodeAt(j)) && !isHorizontalSpace(text.charCodeAt(j))) return null;
+  const result: ParsedDossier = { dossier, suffix: null, rijkswet: null, compactNumber: null, end: j };
+  readSuffix(text, result);
+  readRijkswet(text, result);
+  return result;
+}
+
+/** Whether a dossier number may stand alone (no paper number) as a `dossier` reference. */
+export function mayStandAlone(d: ParsedDossier): boolean {
+  return d.dossier.length >= 5 && Number(d.dossier) >= MIN_DOSSIER_ALONE;
+}
+
+/** After a 1–3 digit group at `i`: one space and exactly three digits; the index after them, or -1. */
+function readGroup(text: string, i: number, strength: DossierStrength): number {
+  const c = text.charCodeAt(i);
+  const isSep = isHorizontalSpace(c) || (strength === 'label' && c === 46 && isDigit(text.charCodeAt(i + 1)));
+  if (!isSep) return -1;
+  const end = readDigits(text, i + 1, 3);
+  return end - (i + 1) === 3 ? end : -1;
+}
+
+/** Index after the digit run at `i`, reading at most `max + 1` digits (more means: not ours). */
+function readDigits(text: string, i: number, max: number): number {
+  let j = i;
+  const limit = Math.min(text.length, i + max + 1);
+  while (j < limit && isDigit(text.charCodeAt(j))) j++;
+  return j;
+}
+
+/** Index after a run of 1–`max` capital letters at `i` that ends the word, else -1. */
+function readCapitals(text: string, i: number, max: number): number {
+  let j = i;
+  while (j - i <= max && isUpper(text.charCodeAt(j))) j++;
+  const n = j - i;
+  if (n === 0 || n > max || isWordChar(text.charCodeAt(j))) return -1;
+  return j;
+}
+
+/**
+ * Suffix after the dossier: `-XV`, ` XV`, ` B`, `-32`; or the compact paper forms `-349`, `-32-1699`.
+ * A dash-number is a sub-dossier when another dash-number or `nr.` follows, else the paper number.
+ */
+function readSuffix(text: string, d: ParsedDossier): void {
+  const j = d.end;
+  const c = text.charCodeAt(j);
+  if (isDash(c)) {
+    const k = j + 1;
+    const capsEnd = readCapitals(text, k, 5);
+    if (capsEnd > 0) {
+      d.suffix = text.slice(k, capsEnd);
+      d.end = capsEnd;
+      readCompactAfterSuffix(text, d);
+      return;
+    }
+    const numEnd = readPaperNumber(text, k);
+    if (numEnd < 0) return;
+    const first = text.slice(k, numEnd);
+    const second = isDash(text.charCodeAt(numEnd)) ? readPaperNumber(text, numEnd + 1) : -1;
+    if (second > 0 && isDigitString(first)) {
+      d.suffix = first;
+      d.compactNumber = text.slice(numEnd + 1, second);
+      d.end = second;
+    } else if (isDigitString(first) && introducesNumbers(text, numEnd)) {
+      d.suffix = first;
+      d.end = numEnd;
+    } else {
+      d.compactNumber = first;
+      d.end = numEnd;
+    }
+    return;
+  }
+  if (isHorizontalSpace(c)) {
+    const k = skipSpaces(text, j, 2);
+    const capsEnd = readCapitals(text, k, 5);
+    if (capsEnd > 0) {
+      d.suffix = text.slice(k, capsEnd);
+      d.end = capsEnd;
+    }
+  }
+}
+
+/** `36600-XV-12`: a compact paper number after a letter suffix. */
+function readCompactAfterSuffix(text: string, d: ParsedDossier): void {
+  if (!isDash(text.charCodeAt(d.end))) return;
+  const end = readPaperNumber(text, d.end + 1);
+  if (end > 0 && isDigit(text.charCodeAt(d.end + 1))) {
+    d.compactNumber = text.slice(d.end + 1, end);
+    d.end = end;
+  }
+}
+
+/** `(R2101)` after the dossier: the rijkswet number, kept apart from the id. */
+function readRijkswet(text: string, d: ParsedDossier): void {
+  const open = skipSpaces(text, d.end, 2);
+  if (text.charCodeAt(open) !== 40 || text.charCodeAt(open + 1) !== 82) return;
+  const digitsEnd = readDigits(text, open + 2, 5);
+  const n = digitsEnd - (open + 2);
+  if (n < 3 || n > 5 || text.charCodeAt(digitsEnd) !== 41) return;
+  d.rijkswet = text.slice(open + 1, digitsEnd);
+  d.end = digitsEnd + 1;
+}
+
+/** A paper number in compact form: 1–5 digits with an optional lower-case letter (`188b`); index after, or -1. */
+function readPaperNumber(text: string, i: number): number {
+  const end = readDigits(text, i, 5);
+  const n = end - i;
+  if (n === 0 || n > 5) return -1;
+  if (isLower(text.charCodeAt(end)) && !isLetter(text.charCodeAt(end + 1))) return end + 1;
+  return isWordChar(text.charCodeAt(end)) ? -1 : end;
+}
+
+function isDigitString(s: string): boolean {
+  for (let k = 0; k < s.length; k++) if (!isDigit(s.charCodeAt(k))) return false;
+  return s.length > 0;
+}
+
+/** Whether paper numbers follow at `i`: `, nr. 1699`, ` nr 3` or an Eerste Kamer letter `, F`. */
+function introducesNumbers(text: string, i: number): boolean {
+  let j = skipGap(text, i);
+  const comma = text.charCodeAt(j) === 44;
+  if (comma) j = skipGap(text, j + 1);
+  if (matchNumberKeyword(text, j) !== null) return true;
+  return comma && readCapitals(text, j, 3) > 0;
+}

@@ -1,0 +1,160 @@
+/**
+ * The body shared by every Kamerstuk form, after its label: `[, ][vergaderjaar,] dossier[ en dossier]
+ * [,] nr. N… [, p. X][; nr. M]`. Returns the parts and the end of the last token read; the caller
+ * decides what evidence (label, brackets, motion context) makes it a reference.
+ */
+
+import { isUpper } from './chars';
+import { type CitationParts, emptyParts } from './citation';
+import { type DossierStrength, mayStandAlone, type ParsedDossier, parseDossier } from './dossier';
+import { matchWholeWord, skipGap } from './gap';
+import { dossierId, kamerstukId } from './ids';
+import { matchNumberKeyword, parseNumberList, parsePinpoint } from './numbers';
+import type { Chamber } from './types';
+import { parseVergaderjaar } from './vergaderjaar';
+
+/** What the label (or the form) demands of the body. */
+export interface StukRules {
+  strength: DossierStrength;
+  /** A paper number must follow (TK/EK labels, brackets, motions). */
+  requireNumbers: boolean;
+  /** A session year must precede the dossier (`Tweede Kamer, vergaderjaar …`). */
+  requireYear: boolean;
+  /** A session year may precede the dossier. */
+  allowYear: boolean;
+}
+
+/** A parsed body: the citation parts and the index after its last token. */
+export interface ParsedStuk {
+  parts: CitationParts;
+  end: number;
+}
+
+/** At most this many dossiers share one paper (`36 100 B en 36 100 C, nr. 4`). */
+const MAX_DOSSIERS = 4;
+
+/** Parses the body at `i`, inheriting `chamber` and `vergaderjaar` from the label; null when it is not one. */
+export function parseStukTail(
+  text: string,
+  i: number,
+  chamber: Chamber | null,
+  vergaderjaar: string | null,
+  rules: StukRules,
+): ParsedStuk | null {
+  let j = skipSeparator(text, i);
+  let year = vergaderjaar;
+  const parsedYear = rules.allowYear ? parseVergaderjaar(text, j) : null;
+  if (parsedYear !== null) {
+    year = parsedYear.value;
+    j = skipSeparator(text, parsedYear.end);
+  } else if (rules.requireYear) {
+    return null;
+  }
+  const first = parseDossier(text, j, rules.strength);
+  if (first === null) return null;
+  const dossiers = [first];
+  let end = first.end;
+  let numbers: string[] = [];
+  if (first.compactNumber !== null) {
+    numbers = [first.compactNumber];
+  } else {
+    end = readMoreDossiers(text, dossiers, rules.strength);
+    const parsed = readNumbers(text, end);
+    if (parsed !== null) {
+      numbers = parsed.numbers;
+      end = parsed.end;
+    }
+  }
+  if (numbers.length === 0) {
+    if (rules.requireNumbers || !dossiers.every(mayStandAlone)) return null;
+    const parts = emptyParts(
+      'dossier',
+      dossiers.map((d) => dossierId(d.dossier, d.suffix)),
+    );
+    fillDossierFields(parts, chamber, year, first);
+    return { parts, end };
+  }
+  let pages: string | null = null;
+  const pinpoint = parsePinpoint(text, end);
+  if (pinpoint !== null) {
+    pages = pinpoint.pages;
+    end = pinpoint.end;
+  }
+  end = readContinuation(text, end, numbers);
+  const ids: string[] = [];
+  for (const d of dossiers) for (const n of numbers) ids.push(kamerstukId(d.dossier, d.suffix, n));
+  const parts = emptyParts('kamerstuk', ids);
+  fillDossierFields(parts, chamber, year, first);
+  parts.numbers = numbers;
+  parts.pages = pages;
+  return { parts, end };
+}
+
+/** Index after whitespace, one optional comma, and whitespace. */
+export function skipSeparator(text: string, i: number): number {
+  const j = skipGap(text, i);
+  return text.charCodeAt(j) === 44 ? skipGap(text, j + 1) : j;
+}
+
+function fillDossierFields(
+  parts: CitationParts,
+  chamber: Chamber | null,
+  year: string | null,
+  d: ParsedDossier,
+) {
+  parts.chamber = chamber;
+  parts.vergaderjaar = year;
+  parts.dossier = d.dossier;
+  parts.dossierSuffix = d.suffix;
+  parts.rijkswet = d.rijkswet;
+}
+
+/** `… en 36 100 C`: further dossiers sharing the paper; returns the end of the last one. */
+function readMoreDossiers(text: string, dossiers: ParsedDossier[], strength: DossierStrength): number {
+  let end = dossiers[0]?.end ?? 0;
+  while (dossiers.length < MAX_DOSSIERS) {
+    const k = skipGap(text, end);
+    const afterEn = matchWholeWord(text, k, 'en');
+    if (afterEn < 0 || text.charCodeAt(k) !== 101) break;
+    const next = parseDossier(text, skipGap(text, afterEn), strength);
+    if (next === null || next.compactNumber !== null) break;
+    dossiers.push(next);
+    end = next.end;
+  }
+  return end;
+}
+
+/** `, nr. 349`, ` nrs. 601, 603 en 605`, or an Eerste Kamer letter after a comma (`, F`). */
+function readNumbers(text: string, i: number): { numbers: string[]; end: number } | null {
+  let k = skipGap(text, i);
+  const comma = text.charCodeAt(k) === 44;
+  if (comma) k = skipGap(text, k + 1);
+  const keyword = matchNumberKeyword(text, k);
+  if (keyword !== null) return parseNumberList(text, skipGap(text, keyword.end), keyword.plural);
+  if (comma && isUpper(text.charCodeAt(k))) return parseNumberList(text, k, true);
+  return null;
+}
+
+/** `; nr. 8` or ` en nr. 8` after a reference: more papers of the same dossier. */
+function readContinuation(text: string, i: number, numbers: string[]): number {
+  let end = i;
+  for (let round = 0; round < 20; round++) {
+    const k = skipGap(text, end);
+    let next = -1;
+    if (text.charCodeAt(k) === 59) next = skipGap(text, k + 1);
+    else if (text.charCodeAt(k) === 101) {
+      const afterEn = matchWholeWord(text, k, 'en');
+      if (afterEn > 0) next = skipGap(text, afterEn);
+    }
+    if (next < 0) break;
+    const keyword = matchNumberKeyword(text, next);
+    if (keyword === null) break;
+    const more = parseNumberList(text, skipGap(text, keyword.end), keyword.plural);
+    if (more === null) break;
+    numbers.push(...more.numbers);
+    end = more.end;
+    const pinpoint = parsePinpoint(text, end);
+    if (pinpoint !== null) end = pinpoint.end;
+  }
+  return end;
+}
