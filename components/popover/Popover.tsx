@@ -39,7 +39,7 @@ export function Popover({ content, mode, actions, keyboardHint }: Props) {
     </>
   );
   // Same element type in both branches: Preact updates it in place, so positioning keeps tracking it.
-  return dialog ? (
+  const frame = dialog ? (
     <div
       class="kl-popover"
       data-mode={mode}
@@ -55,5 +55,11 @@ export function Popover({ content, mode, actions, keyboardHint }: Props) {
     <div class="kl-popover" data-mode={mode} data-status={content.status} role="tooltip" tabIndex={-1}>
       {body}
     </div>
+  );
+  // A labelled landmark around the card: it sits outside the page's own landmarks (axe `region`).
+  return (
+    <aside class="kl-region" aria-label={t('popover_regionLabel')}>
+      {frame}
+    </aside>
   );
 }

@@ -1,51 +1,22 @@
 import type { CardModel, PopoverActions, PopoverContent } from '../../components/popover/card-model';
 import type { Citation } from '../../data/citations/types';
 import { type ReferenceAria, setReferenceAria } from './popover-aria';
-import type { CardResolver } from './popover-lookup';
-import { createReferenceFinder, type MarkedRef, type ReferenceMarks } from './popover-marks';
-import type { PopoverMeasure } from './popover-measure';
-import type { PopoverSurface } from './popover-surface';
+import {
+  DEFAULT_TIMING,
+  type PopoverController,
+  type PopoverControllerOptions,
+} from './popover-controller-types';
+import { createReferenceFinder, type MarkedRef } from './popover-marks';
 
-/** Delays in milliseconds (Wikipedia Page Previews' feel: 150 ms intent, card by ~500 ms, 300 ms grace). */
-export interface PopoverTiming {
-  /** Pointer dwell on a reference before the lookup is sent. */
-  intentMs: number;
-  /** After the lookup is sent, show a quiet loading state if no answer came yet. */
-  loadingMs: number;
-  /** After the pointer leaves reference and popover, wait this long before closing. */
-  graceMs: number;
-}
-
-export const DEFAULT_TIMING: PopoverTiming = { intentMs: 150, loadingMs: 350, graceMs: 300 };
+export {
+  DEFAULT_TIMING,
+  type PopoverController,
+  type PopoverControllerOptions,
+  type PopoverTiming,
+} from './popover-controller-types';
 
 /** Why the popover is open; it closes when no reason is left. A pin outlasts hover and focus. */
 type Reason = 'hover' | 'focus' | 'pin';
-
-export interface PopoverControllerOptions {
-  document: Document;
-  /** Aborting removes every listener and timer and closes the popover (WXT's `ctx.signal`). */
-  signal: AbortSignal;
-  /** The scanner's registry: which reference a mark belongs to, and its pieces. */
-  marks: ReferenceMarks;
-  resolver: CardResolver;
-  surface: PopoverSurface;
-  actions: Omit<PopoverActions, 'close'>;
-  timing?: Partial<PopoverTiming>;
-  /** Benchmark hooks (only on pages that opt in). */
-  measure?: PopoverMeasure;
-}
-
-/** Drives the popover from page events; also callable directly (the side panel's "reveal"). */
-export interface PopoverController {
-  /** Opens the popover for a marked piece: `focus` as a tooltip, `pin` as a dialog with focus inside. */
-  open(mark: HTMLElement, how: 'focus' | 'pin'): void;
-  /** Closes the popover; `returnFocus` puts focus back on the reference. */
-  close(returnFocus: boolean): void;
-  /** The scanner group the popover is open for, or null. */
-  readonly openKey: number | null;
-  /** True when the open popover is a pinned dialog. */
-  readonly pinned: boolean;
-}
 
 interface OpenPopover extends MarkedRef {
   reasons: Set<Reason>;

@@ -1,4 +1,4 @@
-import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/dom';
+import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
 import { h, render } from 'preact';
 import type { PopoverActions, PopoverContent, PopoverMode } from '../../components/popover/card-model';
 import { I18nContext, type PopoverI18n } from '../../components/popover/i18n';
@@ -89,7 +89,18 @@ export function createPopoverSurface(
       void computePosition(anchor, floating, {
         strategy: 'fixed',
         placement: 'bottom-start',
-        middleware: [offset(6), flip({ padding: 8 }), shift({ padding: 8 })],
+        middleware: [
+          offset(6),
+          flip({ padding: 8 }),
+          shift({ padding: 8 }),
+          // A long card scrolls inside itself rather than running off screen.
+          size({
+            padding: 8,
+            apply({ availableHeight }) {
+              floating.style.maxHeight = `${Math.max(160, Math.min(560, Math.floor(availableHeight)))}px`;
+            },
+          }),
+        ],
       }).then(({ x, y }) => {
         floating.style.left = `${Math.round(x)}px`;
         floating.style.top = `${Math.round(y)}px`;

@@ -21,5 +21,5 @@ export function translatorFor(lang: 'nl' | 'en'): PopoverI18n {
     });
     return withPlaceholders.replace(/\$(\d)/g, (_, n: string) => subs[Number(n) - 1] ?? '');
   };
-  return { t, locale: lang };
+  return { t, locale: t('popover_locale') };
 }
