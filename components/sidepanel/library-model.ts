@@ -1,0 +1,154 @@
+/**
+ * What the library shows for a query and filters: the documents (newest first, or ranked by the
+ * search), the passages that matched with their snippets, counts per filter value, and documents
+ * named by a reference typed into the search box. Pure: no signals, no DOM.
+ */
+import type { DocumentRecord } from '../../data/documents/types';
+import {
+  buildSearchIndex,
+  createSearcher,
+  createTermMatcher,
+  type PassageWhere,
+  passagesOf,
+  type Recognize,
+  referenceIdsInQuery,
+  type Searcher,
+  type SearchIndex,
+  type Segment,
+  snippetOf,
+} from '../../data/search/index';
+import { matchRanges, segmentsOf } from '../../data/search/snippet';
+import { countFacets, type Facets, type LibraryFilters, passesFilters } from './facets';
+import type { ReaderTarget } from './routes';
+
+/** One matched passage, ready to show and to open. */
+export interface HitView {
+  where: PassageWhere;
+  segments: Segment[];
+  target: ReaderTarget | null;
+}
+
+/** One document in the list. */
+export interface LibraryItem {
+  doc: DocumentRecord;
+  titleSegments: Segment[];
+  hits: HitView[];
+}
+
+/** A document a typed reference names; `doc` is null when the dataset does not have it. */
+export interface ReferenceHit {
+  id: string;
+  doc: DocumentRecord | null;
+}
+
+export interface LibraryView {
+  mode: 'browse' | 'search';
+  items: LibraryItem[];
+  /** All documents passing the filters (items holds the first `limit`). */
+  total: number;
+  facets: Facets;
+  /** False when no document matched every word and the results match only some. */
+  complete: boolean;
+  references: ReferenceHit[];
+}
+
+/** Snippets per document in the result list: enough to see where, not a second reader. */
+const HITS_PER_DOCUMENT = 2;
+
+/** Where a passage opens in the reader. */
+export function targetOfWhere(where: PassageWhere): ReaderTarget | null {
+  switch (where.kind) {
+    case 'question':
+      return { kind: 'question', number: where.number };
+    case 'answer':
+      return { kind: 'answer', number: where.numbers[0] ?? '' };
+    case 'section':
+      return { kind: 'section', index: where.index };
+    default:
+      return null;
+  }
+}
+
+function newestFirst(a: DocumentRecord, b: DocumentRecord): number {
+  return (b.date ?? '').localeCompare(a.date ?? '') || a.id.localeCompare(b.id);
+}
+
+/** Builds the library over `documents` (stubs included: they are found by typed references only). */
+export function createLibraryModel(
+  documents: readonly DocumentRecord[],
+  resolve: (id: string) => DocumentRecord | null,
+  recognize: Recognize,
+) {
+  const library = documents.filter((d) => !d.stub).sort(newestFirst);
+  let index: SearchIndex | null = null;
+  let searcher: Searcher | null = null;
+
+  function ensureSearcher(): { index: SearchIndex; searcher: Searcher } {
+    index ??= buildSearchIndex(library);
+    searcher ??= createSearcher(index);
+    return { index, searcher };
+  }
+
+  function browse(filters: LibraryFilters, limit: number): LibraryView {
+    const shown = library.filter((d) => passesFilters(d, filters));
+    return {
+      mode: 'browse',
+      items: shown.slice(0, limit).map((doc) => ({ doc, titleSegments: [], hits: [] })),
+      total: shown.length,
+      facets: countFacets(library, filters),
+      complete: true,
+      references: [],
+    };
+  }
+
+  function referencesIn(query: string): ReferenceHit[] {
+    return referenceIdsInQuery(query, recognize).map((id) => ({ id, doc: resolve(id) }));
+  }
+
+  /** The view for `query` (blank: browse) under `filters`, at most `limit` items. */
+  function view(query: string, filters: LibraryFilters, limit: number): LibraryView {
+    if (query.trim() === '') return browse(filters, limit);
+    const { index, searcher } = ensureSearcher();
+    const outcome = searcher.search(query, {
+      limit,
+      passagesPerDoc: HITS_PER_DOCUMENT + 1,
+      accept: (d) => {
+        const doc = index.docs[d];
+        return doc !== undefined && passesFilters(doc, filters);
+      },
+    });
+    const matches = createTermMatcher(outcome.terms);
+    const items = outcome.top.flatMap((hit) => {
+      const doc = index.docs[hit.doc];
+      if (!doc) return [];
+      const passages = passagesOf(doc);
+      const hits = hit.passages
+        .flatMap((h) => {
+          const passage = passages[h.passage];
+          return passage && passage.where.kind !== 'title' ? [passage] : [];
+        })
+        .slice(0, HITS_PER_DOCUMENT)
+        .map((p) => ({
+          where: p.where,
+          segments: snippetOf(p.text, matches),
+          target: targetOfWhere(p.where),
+        }));
+      const title = doc.title ?? '';
+      return [{ doc, titleSegments: segmentsOf(title, matchRanges(title, matches)), hits }];
+    });
+    const matched = Array.from(outcome.matched, (d) => index.docs[d]).filter((d) => d !== undefined);
+    return {
+      mode: 'search',
+      items,
+      total: outcome.total,
+      facets: countFacets(matched, filters),
+      complete: outcome.complete,
+      references: referencesIn(query),
+    };
+  }
+
+  return { view, library };
+}
+
+/** The library model's interface. */
+export type LibraryModel = ReturnType<typeof createLibraryModel>;

@@ -1,0 +1,61 @@
+/**
+ * What the side panel needs from the outside world, as one injectable interface: the database
+ * (through data/db in the extension, fixtures in tests), the active tab's content script, the
+ * clipboard and the recognizer. `entrypoints/sidepanel/panel-sources.ts` builds the real one.
+ */
+import type { DocumentRecord, DossierRecord } from '../../data/documents/types';
+import type { ImportProgress, PageReference } from '../../data/messages';
+import type { Recognize } from '../../data/search/index';
+
+/** The loaded dataset, as "about the data" shows it. */
+export interface LoadedDataset {
+  datasetVersion: string;
+  schemaVersion: number;
+  contentHash: string;
+  /** ISO time the import finished. */
+  importedAt: string;
+  counts: { documents: number; stubs: number; references: number; dossiers: number };
+  sources: { file: string; sha256: string }[];
+}
+
+/** The stored dataset and the last import attempt. */
+export interface PanelDatasetInfo {
+  dataset: LoadedDataset | null;
+  importState: 'importing' | 'done' | 'failed' | null;
+  importError: string | null;
+}
+
+/** The references in the active tab, or why there are none to show. */
+export type PageScan =
+  | { ok: true; tabId: number; title: string; url: string; references: PageReference[] }
+  | { ok: false; reason: 'no-tab' | 'not-scanned'; url: string | null };
+
+/** Whether Kamerlens runs on the active tab's site (null: not a web page). */
+export interface ActiveSite {
+  url: string;
+  pattern: string;
+  enabled: boolean;
+  via: 'default' | 'site' | 'all' | null;
+}
+
+/** Everything the panel reads or does outside its own DOM. */
+export interface PanelSources {
+  /** Every document, stubs included. */
+  listDocuments(): Promise<DocumentRecord[]>;
+  listDossiers(): Promise<DossierRecord[]>;
+  datasetInfo(): Promise<PanelDatasetInfo>;
+  /** The background's view of a running import (fraction done). */
+  importProgress(): Promise<ImportProgress>;
+  /** The references marked in the active tab. */
+  pageReferences(): Promise<PageScan>;
+  /** Scroll the tab to a marked reference and open its popover. */
+  revealReference(tabId: number, group: number): Promise<boolean>;
+  /** Calls `onChange` when the active tab changes or finishes loading; returns a function that stops. */
+  watchActiveTab(onChange: () => void): () => void;
+  copyText(text: string): Promise<void>;
+  recognize: Recognize;
+  /** The active tab's site and whether Kamerlens runs there (null for non-web pages). */
+  activeSite(): Promise<ActiveSite | null>;
+  /** Enable or disable the site; called from a click (the permission prompt needs the user gesture). */
+  setSiteEnabled(url: string, enabled: boolean): Promise<ActiveSite | null>;
+}

@@ -1,0 +1,243 @@
+/**
+ * The side panel's state in signals, built by `createPanelState(sources)` and passed to the views
+ * by context, so tests inject their own sources. Holds the route, the dataset (with first-run
+ * import progress), the library's query and filters, and "on this page".
+ */
+import { computed, signal } from '@preact/signals';
+import type { DocumentRecord } from '../../data/documents/types';
+import type { ImportProgress } from '../../data/messages';
+import { type LibraryFilters, NO_FILTERS } from './facets';
+import { createLibraryModel, type LibraryModel, type LibraryView } from './library-model';
+import { groupPageReferences, type PageGroupView } from './page-model';
+import type { ActiveSite, PanelDatasetInfo, PanelSources } from './panel-sources';
+import { parseRoute, type Route, routeHash } from './routes';
+
+/** Where the URL hash lives: `window.location` in the panel, memory in tests. */
+export interface HashPort {
+  current(): string;
+  push(hash: string): void;
+  /** Calls back on outside changes (back button, links); returns a function that stops. */
+  listen(onChange: (hash: string) => void): () => void;
+}
+
+/** A hash port in memory (tests, or pages without a location). */
+export function memoryHash(initial = '#/'): HashPort {
+  let hash = initial;
+  return {
+    current: () => hash,
+    push(next) {
+      hash = next;
+    },
+    listen: () => () => undefined,
+  };
+}
+
+export type DatasetStatus = 'loading' | 'importing' | 'ready' | 'failed';
+
+/** "On this page" as shown. */
+export type PageState =
+  | { status: 'idle' | 'loading' }
+  | { status: 'ready'; tabId: number; title: string; url: string; groups: PageGroupView[]; total: number }
+  | { status: 'unavailable'; reason: 'no-tab' | 'not-scanned' | 'error'; url: string | null };
+
+/** Items added per "show more". */
+export const PAGE_SIZE = 50;
+const POLL_MS = 400;
+
+function resolverOf(documents: readonly DocumentRecord[]): (id: string) => DocumentRecord | null {
+  const byId = new Map<string, DocumentRecord>();
+  const consider = (id: string, doc: DocumentRecord) => {
+    const current = byId.get(id);
+    // A full document wins over a stub, a primary id over an alias.
+    if (!current || (current.stub && !doc.stub)) byId.set(id, doc);
+  };
+  for (const doc of documents) consider(doc.id, doc);
+  for (const doc of documents) for (const alias of doc.ids) consider(alias, doc);
+  return (id) => byId.get(id) ?? null;
+}
+
+function wait(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
+/** Creates the panel state over `sources`; call `start()` once to load. */
+export function createPanelState(sources: PanelSources, options: { hash?: HashPort; pollMs?: number } = {}) {
+  const hash = options.hash ?? memoryHash();
+  const pollMs = options.pollMs ?? POLL_MS;
+  const route = signal<Route>(parseRoute(hash.current()));
+  const status = signal<DatasetStatus>('loading');
+  const info = signal<PanelDatasetInfo | null>(null);
+  const progress = signal<ImportProgress | null>(null);
+  const error = signal<string | null>(null);
+  const documents = signal<DocumentRecord[]>([]);
+  const dossierTitles = signal<Map<string, string>>(new Map());
+  const query = signal('');
+  const filters = signal<LibraryFilters>(NO_FILTERS);
+  const limit = signal(PAGE_SIZE);
+  const page = signal<PageState>({ status: 'idle' });
+  const site = signal<ActiveSite | null>(null);
+  /** Short status messages for the live region (copied, revealed, …). */
+  const announcement = signal('');
+
+  const resolve = computed(() => resolverOf(documents.value));
+  const model = computed<LibraryModel>(() =>
+    createLibraryModel(documents.value, (id) => resolve.value(id), sources.recognize),
+  );
+  const library = computed<LibraryView>(() => model.value.view(query.value, filters.value, limit.value));
+
+  function navigate(next: Route | string): void {
+    const nextHash = typeof next === 'string' ? next : routeHash(next);
+    route.value = parseRoute(nextHash);
+    if (hash.current() !== nextHash) hash.push(nextHash);
+  }
+
+  async function loadDocuments(): Promise<void> {
+    const [docs, dossiers] = await Promise.all([sources.listDocuments(), sources.listDossiers()]);
+    dossierTitles.value = new Map(dossiers.map((d) => [d.id, d.title]));
+    documents.value = docs;
+  }
+
+  /** Polls the background until the running import ends; true when it succeeded. */
+  async function followImport(signal: AbortSignal): Promise<boolean> {
+    while (!signal.aborted) {
+      const current = await sources.importProgress();
+      progress.value = current;
+      if (current.state === 'done') return true;
+      if (current.state === 'failed') {
+        error.value = current.error;
+        return false;
+      }
+      await wait(pollMs, signal);
+    }
+    return false;
+  }
+
+  async function start(signal: AbortSignal = new AbortController().signal): Promise<void> {
+    const stopHash = hash.listen((next) => {
+      route.value = parseRoute(next);
+    });
+    signal.addEventListener('abort', stopHash);
+    try {
+      let current = await sources.datasetInfo();
+      info.value = current;
+      if (current.dataset) {
+        await loadDocuments();
+        status.value = 'ready';
+        if (current.importState === 'failed') error.value = current.importError;
+      }
+      if (current.importState === 'importing' || !current.dataset) {
+        if (!current.dataset) status.value = 'importing';
+        const imported = await followImport(signal);
+        if (imported) {
+          current = await sources.datasetInfo();
+          info.value = current;
+          await loadDocuments();
+          status.value = 'ready';
+        } else if (!current.dataset && !signal.aborted) {
+          status.value = 'failed';
+        }
+      }
+    } catch (cause) {
+      error.value = cause instanceof Error ? cause.message : String(cause);
+      status.value = 'failed';
+    }
+  }
+
+  async function refreshPage(): Promise<void> {
+    if (page.value.status === 'idle') page.value = { status: 'loading' };
+    try {
+      const scan = await sources.pageReferences();
+      if (!scan.ok) {
+        page.value = { status: 'unavailable', reason: scan.reason, url: scan.url };
+      } else {
+        const groups = groupPageReferences(scan.references, resolve.value);
+        page.value = { status: 'ready', ...scan, groups, total: scan.references.length };
+      }
+    } catch {
+      page.value = { status: 'unavailable', reason: 'error', url: null };
+    }
+    site.value = await sources.activeSite().catch(() => null);
+  }
+
+  /** Watches the active tab while "on this page" is shown; returns a function that stops. */
+  function watchPage(): () => void {
+    void refreshPage();
+    return sources.watchActiveTab(() => void refreshPage());
+  }
+
+  async function reveal(group: number, message: string): Promise<boolean> {
+    const current = page.value;
+    if (current.status !== 'ready') return false;
+    const ok = await sources.revealReference(current.tabId, group).catch(() => false);
+    announcement.value = ok ? message : '';
+    if (!ok) await refreshPage();
+    return ok;
+  }
+
+  async function copy(text: string, message: string, failure: string): Promise<void> {
+    try {
+      await sources.copyText(text);
+      announcement.value = message;
+    } catch {
+      announcement.value = failure;
+    }
+  }
+
+  async function setSiteEnabled(enabled: boolean): Promise<void> {
+    const current = site.value;
+    if (!current) return;
+    site.value = await sources.setSiteEnabled(current.url, enabled);
+    await refreshPage();
+  }
+
+  return {
+    route,
+    status,
+    info,
+    progress,
+    error,
+    documents,
+    dossierTitles,
+    query,
+    filters,
+    limit,
+    page,
+    site,
+    announcement,
+    library,
+    /** The document for any of its ids (full documents win over stubs), or null. */
+    resolve: (id: string) => resolve.value(id),
+    /** The recognizer, for making references in document text live. */
+    recognize: sources.recognize,
+    navigate,
+    start,
+    setQuery(next: string) {
+      query.value = next;
+      limit.value = PAGE_SIZE;
+    },
+    setFilters(next: Partial<LibraryFilters>) {
+      filters.value = { ...filters.value, ...next };
+      limit.value = PAGE_SIZE;
+    },
+    clearFilters() {
+      filters.value = NO_FILTERS;
+    },
+    showMore() {
+      limit.value += PAGE_SIZE;
+    },
+    refreshPage,
+    watchPage,
+    reveal,
+    copy,
+    setSiteEnabled,
+  };
+}
+
+/** The panel state's interface. */
+export type PanelState = ReturnType<typeof createPanelState>;

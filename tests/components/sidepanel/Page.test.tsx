@@ -1,0 +1,119 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { PageReference } from '../../../data/messages';
+import { citation, fakeSources, type RenderedPanel, renderPanel } from './panel-harness';
+
+let panel: RenderedPanel;
+afterEach(() => panel.unmount());
+
+const REFERENCES: PageReference[] = [
+  {
+    group: 1,
+    citation: citation('Aanhangsel Handelingen II 2024/25, nr. 520', ['ah-tk-20242025-520'], 'aanhangsel'),
+  },
+  { group: 2, citation: citation('TK 34 352, nr 327', ['kst-34352-327']) },
+  // An alias of the same document: counts for it, not as a new entry.
+  { group: 3, citation: citation('2024Z15690', ['2024Z15690'], 'zaak') },
+  { group: 4, citation: citation('Kamerstukken 34352, nrs. 349 en 999', ['kst-34352-349', 'kst-34352-999']) },
+];
+
+async function pageWith(references: PageReference[]) {
+  const fake = fakeSources();
+  fake.references.push(...references);
+  panel = await renderPanel('#/page', fake.sources);
+  return fake.calls;
+}
+
+describe('on this page', () => {
+  it('groups the references by document, with counts, in page order', async () => {
+    await pageWith(REFERENCES);
+    expect(panel.text('.page [role="status"]')).toBe('4 verwijzingen naar 4 stukken op ‘Fixture page’');
+    expect(panel.all('.page-group-title')).toEqual([
+      'Antwoord op Kamervragen Antwoord op vragen van het lid De Kort over het rapport Re-integratiedienstverlening 2×',
+      'Kamerstuk TK 34 352, nr 327 1×',
+      'Kamerbrief Monitoringsbrief Participatiewet 2025 1×',
+      'Kamerstuk Kamerstukken 34352, nrs. 349 en 999 1×',
+    ]);
+    const links = [...panel.root.querySelectorAll('.page-group a')];
+    expect(links.map((a) => [a.textContent, a.getAttribute('href')])).toEqual([
+      ['Openen in de lezer', '#/doc/ah-tk-20242025-520'],
+      ['Wat is dit?', '#/doc/kst-34352-327'],
+      ['Openen in de lezer', '#/doc/kst-34352-349'],
+      ['Wat is dit?', '#/doc/kst-34352-999'],
+    ]);
+  });
+
+  it('a click reveals the reference on the page; repeated clicks walk through its occurrences', async () => {
+    const calls = await pageWith(REFERENCES);
+    const show = () => panel.root.querySelector('.page-group button');
+    expect(show()?.textContent).toBe('Toon op de pagina (1 van 2)');
+    await panel.click(show());
+    expect(show()?.textContent).toBe('Toon op de pagina (2 van 2)');
+    await panel.click(show());
+    await panel.click(show());
+    expect(calls.revealed).toEqual([1, 3, 1]);
+    expect(panel.text('[aria-live="polite"]')).toContain('Getoond op de pagina');
+  });
+
+  it('says when the page has no references', async () => {
+    await pageWith([]);
+    expect(panel.text('.page [role="status"]')).toBe('Geen verwijzingen gevonden op ‘Fixture page’.');
+  });
+
+  it.each([
+    ['no-tab', 'Er is geen webpagina open in dit venster.'],
+    ['not-scanned', 'Kamerlens leest deze pagina niet (nog niet geladen, of niet aan voor deze site).'],
+  ] as const)('explains %s', async (reason, message) => {
+    const { sources } = fakeSources({ pageReferences: async () => ({ ok: false, reason, url: null }) });
+    panel = await renderPanel('#/page', sources);
+    expect(panel.text('.page .notice')).toBe(message);
+  });
+
+  it('reads the page again when the active tab changes', async () => {
+    let notify: () => void = () => undefined;
+    let scans = 0;
+    const fake = fakeSources({
+      watchActiveTab: (onChange) => {
+        notify = onChange;
+        return () => undefined;
+      },
+    });
+    const scan = fake.sources.pageReferences;
+    fake.sources.pageReferences = () => {
+      scans++;
+      return scan();
+    };
+    panel = await renderPanel('#/page', fake.sources);
+    expect(scans).toBe(1);
+    fake.references.push(...REFERENCES);
+    notify();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(scans).toBe(2);
+    expect(panel.all('.page-group')).toHaveLength(4);
+  });
+
+  it('offers to turn Kamerlens on for a site it does not run on, and re-reads the page', async () => {
+    const switched: [string, boolean][] = [];
+    const site = (enabled: boolean) =>
+      ({
+        url: 'https://example.org/a',
+        pattern: 'https://example.org/*',
+        enabled,
+        via: enabled ? 'site' : null,
+      }) as const;
+    let enabled = false;
+    const fake = fakeSources({
+      activeSite: async () => site(enabled),
+      setSiteEnabled: async (url, on) => {
+        switched.push([url, on]);
+        enabled = on;
+        return site(on);
+      },
+    });
+    panel = await renderPanel('#/page', fake.sources);
+    expect(panel.text('.site-control p')).toBe('Kamerlens staat uit op example.org.');
+    await panel.click(panel.root.querySelector('.site-control button'));
+    expect(switched).toEqual([['https://example.org/a', true]]);
+    expect(panel.text('.site-control p')).toBe('Kamerlens staat aan op example.org.');
+    expect(panel.text('.site-control button')).toBe('Uitzetten voor example.org');
+  });
+});
