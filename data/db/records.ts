@@ -94,6 +94,8 @@ export interface AnnotationRecord {
   target: {
     /** Page URL without tracking parameters and fragment. */
     source: string;
+    /** The page's title when the note was made (exports group notes under it); absent when unknown. */
+    title?: string;
     selectors: (TextQuoteSelector | TextPositionSelector)[];
   };
   body: {
