@@ -4,16 +4,21 @@
  * (saved to test-results/). Waits for text and states, never asserts timings.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatasetFile, DocumentRecord } from '../../data/documents/types';
-import { launchExtension } from './harness';
+import {
+  ARTIFACTS_DIR,
+  type ExtensionSession,
+  extensionDir,
+  launchExtension,
+  runAxe,
+  waitForReferences,
+} from './harness';
 
-const dataset = JSON.parse(readFileSync(join('public', 'dataset.json'), 'utf8')) as DatasetFile;
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const RESULTS = 'test-results';
+// The dataset the built extension ships (copied from public/dataset.json by the build).
+const dataset = JSON.parse(readFileSync(join(extensionDir(), 'dataset.json'), 'utf8')) as DatasetFile;
 
 /** The full (non-stub) record the dataset holds for an id, if any. */
 function fullRecord(id: string): DocumentRecord | undefined {
@@ -52,40 +57,33 @@ async function tap(page: Page, target: Locator) {
   await session.detach();
 }
 
-/** axe-core over the whole page, the popover's open shadow root included. */
-async function axeViolations(page: Page) {
-  await page.addScriptTag({ content: axeSource });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: unknown) => Promise<{ violations: unknown[] }> } })
-      .axe;
-    const result = await axe.run(document);
-    return result.violations as { id: string; nodes: { target: unknown }[] }[];
-  });
+/** axe-core (WCAG A/AA) over the whole page, the popover's open shadow root included, as readable lines. */
+async function axeViolations(page: Page): Promise<string[]> {
+  return (await runAxe(page)).map((v) => `${v.id} (${v.impact}): ${v.targets.join(' | ')}`);
 }
 
 describe('popover in Chromium', () => {
-  let context: BrowserContext;
-  let serverUrl: string;
-  let close: () => Promise<void>;
+  let session: ExtensionSession;
   let page: Page;
 
   beforeAll(async () => {
-    ({ context, serverUrl, close } = await launchExtension());
-    mkdirSync(RESULTS, { recursive: true });
+    session = await launchExtension();
+    mkdirSync(ARTIFACTS_DIR, { recursive: true });
   });
 
   afterAll(async () => {
-    await close?.();
+    await session?.close();
   });
 
-  const open = async (file: string) => {
-    page = await context.newPage();
-    await page.goto(`${serverUrl}/${file}`);
+  /** Opens a fixture page and waits until the scanner has marked (at least) `references` references. */
+  const open = async (file: string, references: number) => {
+    page = await session.openPage(file);
+    await waitForReferences(page, references);
     return page;
   };
 
   it('hover on a reference shows the card with the document title from the dataset', async () => {
-    await open('news.html');
+    await open('news.html', 3);
     const expected = fullRecord('kst-34352-349')?.title;
     expect(expected).toBeTruthy();
     await mark(page, 'kst-34352-349').hover();
@@ -99,7 +97,7 @@ describe('popover in Chromium', () => {
   });
 
   it('works from the keyboard alone: Tab to a reference opens the card, Escape closes it, focus stays', async () => {
-    await open('letter.html');
+    await open('letter.html', 5);
     await mark(page, 'ah-tk-20242025-520').waitFor();
     let focused: Awaited<ReturnType<typeof focusInfo>> | null = null;
     for (let i = 0; i < 40; i += 1) {
@@ -121,7 +119,7 @@ describe('popover in Chromium', () => {
   });
 
   it('a first tap on a linked reference opens the card instead of following the link', async () => {
-    await open('news.html');
+    await open('news.html', 3);
     const target = mark(page, 'kst-34352-349');
     await target.waitFor();
     const before = page.url();
@@ -139,7 +137,7 @@ describe('popover in Chromium', () => {
   });
 
   it('a reference the dataset does not hold gets an explaining card, not an empty one', async () => {
-    await open('letter.html');
+    await open('letter.html', 5);
     await mark(page, 'ah-tk-20242025-520').waitFor();
     const candidates = await page.$$eval('kamerlens-ref[data-kamerlens-ref]', (marks) =>
       marks.map((m) => m.getAttribute('data-kamerlens-ref') ?? ''),
@@ -155,7 +153,7 @@ describe('popover in Chromium', () => {
   });
 
   it('a click pins the card as a dialog with focus inside; Escape returns focus to the reference', async () => {
-    await open('letter.html');
+    await open('letter.html', 5);
     const target = mark(page, 'ah-tk-20242025-520');
     await target.waitFor();
     // The linked reference would navigate; pick the first reference that is its own tab stop.
@@ -171,8 +169,7 @@ describe('popover in Chromium', () => {
     await page.waitForTimeout(700);
     expect(await card(page).count()).toBe(1);
 
-    const violations = await axeViolations(page);
-    expect(violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
 
     await page.keyboard.press('Escape');
     await expect.poll(() => card(page).count()).toBe(0);
@@ -181,24 +178,23 @@ describe('popover in Chromium', () => {
   });
 
   it('axe-core finds nothing with a hover card open', async () => {
-    await open('news.html');
+    await open('news.html', 3);
     await mark(page, 'kst-34352-349').hover();
     await card(page).locator('.kl-title').waitFor();
-    const violations = await axeViolations(page);
-    expect(violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
 
   it.each(['light', 'dark'] as const)('screenshot of the popover in %s mode', async (colorScheme) => {
-    await open('letter.html');
+    await open('letter.html', 5);
     await page.emulateMedia({ colorScheme });
     await mark(page, 'ah-tk-20242025-520').hover();
     await card(page).locator('.kl-title').waitFor();
     await page.waitForTimeout(200); // let the 90 ms appear animation finish
     const background = await card(page).evaluate((el) => getComputedStyle(el).backgroundColor);
     expect(background).toBe(colorScheme === 'dark' ? 'rgb(31, 33, 39)' : 'rgb(255, 255, 255)');
-    await card(page).screenshot({ path: join(RESULTS, `popover-${colorScheme}.png`) });
-    await page.screenshot({ path: join(RESULTS, `popover-page-${colorScheme}.png`) });
+    await card(page).screenshot({ path: join(ARTIFACTS_DIR, `popover-${colorScheme}.png`) });
+    await page.screenshot({ path: join(ARTIFACTS_DIR, `popover-page-${colorScheme}.png`) });
     await page.close();
   });
 });
