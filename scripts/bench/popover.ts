@@ -60,10 +60,9 @@ async function hoverAll(page: Page, count: number): Promise<number[]> {
 }
 
 async function main() {
-  const { context, serverUrl, close } = await launchExtension();
+  const session = await launchExtension();
   try {
-    const page = await context.newPage();
-    await page.goto(`${serverUrl}/news.html`);
+    const page = await session.openPage('news.html');
     await page.locator('kamerlens-ref').first().waitFor();
     const references = benchReferences();
     await page.evaluate((refs) => {
@@ -98,7 +97,7 @@ async function main() {
     console.log(`ratio (cold p50 after intent) / (lookup p50): ${ratio}`);
     console.log(`target: card by ~500 ms after pointer enter; cold p95 ${fmt(percentile(cold, 95))}`);
   } finally {
-    await close();
+    await session.close();
   }
 }
 
