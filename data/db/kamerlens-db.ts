@@ -39,9 +39,11 @@ export class KamerlensDB extends Dexie {
     });
     // v2: the citation graph as its own table, indexed both ways, so "cited by" for any alias is one
     // index query; plus the annotations table. Edges are derived from the documents already stored,
-    // so a reader upgrading keeps working before the next dataset import.
+    // so a reader upgrading keeps working before the next dataset import. The type/date/dossier
+    // indexes go: no query uses them (the side panel filters in memory) and they cost import time.
     this.version(2)
       .stores({
+        documents: 'id, *ids',
         references: '++key, from, to',
         annotations: 'id, created, modified, target.source, *body.linkedDocumentIds, *body.tags',
       })

@@ -1,0 +1,59 @@
+/**
+ * Runs the DB benchmark routines in Debian's Chromium against real IndexedDB: bundles
+ * _db-routines.ts with Vite into one script, serves a blank page from 127.0.0.1 and loads it there.
+ * (A web page origin rather than the extension origin: the same IndexedDB engine, and no
+ * extension build needed.) The underscore keeps `npm run bench` from running it on its own.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+import { build, type Rolldown } from 'vite';
+
+async function bundle(): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'kamerlens-db-bench-'));
+  const entry = join(dir, 'entry.ts');
+  const routines = JSON.stringify(resolve('scripts/bench/_db-routines.ts'));
+  writeFileSync(entry, `import * as routines from ${routines};\nglobalThis.kamerlensBench = routines;\n`);
+  const output = (await build({
+    configFile: false,
+    logLevel: 'silent',
+    build: { write: false, minify: false, lib: { entry, formats: ['iife'], name: 'kamerlensBenchBundle' } },
+  }).finally(() => rmSync(dir, { recursive: true, force: true }))) as
+    | Rolldown.RolldownOutput[]
+    | Rolldown.RolldownOutput;
+  const chunk = (Array.isArray(output) ? output[0] : output)?.output[0];
+  if (chunk?.type !== 'chunk') throw new Error('bundle failed');
+  return chunk.code;
+}
+
+/**
+ * A page on 127.0.0.1 with `globalThis.kamerlensBench` (the exports of _db-routines.ts) loaded.
+ * Call the routines through `page.evaluate` with a string expression: tsx would otherwise wrap
+ * named functions in helpers the page does not have.
+ */
+export async function openBenchPage(): Promise<{ page: Page; close: () => Promise<void> }> {
+  const code = await bundle();
+  const server = createServer((_request, response) => {
+    response.writeHead(200, { 'content-type': 'text/html' });
+    response.end('<!doctype html><title>db bench</title>');
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--enable-precise-memory-info'],
+  });
+  const page = await browser.newPage();
+  await page.goto(`http://127.0.0.1:${port}/`);
+  await page.addScriptTag({ content: code });
+  return {
+    page,
+    close: async () => {
+      await browser.close();
+      server.close();
+    },
+  };
+}

@@ -1,0 +1,142 @@
+/**
+ * Benchmark routines for the DB layer, run unchanged in Node (fake-indexeddb) and in Chromium
+ * (real IndexedDB, bundled by _db-in-chromium.ts). The underscore keeps `npm run bench` from
+ * running this file on its own.
+ */
+import { importDataset } from '../../data/db/import-dataset';
+import { type KamerlensDB, openKamerlensDB } from '../../data/db/kamerlens-db';
+import { lookupDocuments } from '../../data/db/lookup-documents';
+import type { DatasetFile, DocumentRecord } from '../../data/documents/types';
+import { generatedDataset, generatedIds } from '../../tests/fixtures/db/generated-dataset';
+
+/** Bytes in use now, or null where the platform cannot say. */
+export type HeapProbe = () => number | null;
+
+/** Time and peak memory of one run. */
+export interface RunFigures {
+  ms: number;
+  peakMb: number | null;
+}
+
+let counter = 0;
+const freshDb = (label: string) => {
+  counter += 1;
+  return openKamerlensDB(`bench-${label}-${counter}-${Math.random().toString(36).slice(2)}`);
+};
+
+async function measure(heap: HeapProbe, work: () => Promise<unknown>): Promise<RunFigures> {
+  const start = heap();
+  let peak = start;
+  const sampler = setInterval(() => {
+    const now = heap();
+    if (now !== null && peak !== null) peak = Math.max(peak, now);
+  }, 20);
+  const began = performance.now();
+  try {
+    await work();
+  } finally {
+    clearInterval(sampler);
+  }
+  const ms = performance.now() - began;
+  const end = heap();
+  if (start === null || peak === null || end === null) return { ms, peakMb: null };
+  return { ms, peakMb: (Math.max(peak, end) - start) / 1048576 };
+}
+
+/** `importDataset` into a fresh database. */
+export async function timeImport(dataset: DatasetFile, heap: HeapProbe): Promise<RunFigures> {
+  const db = freshDb('import');
+  await db.open();
+  const figures = await measure(heap, async () => {
+    const outcome = await importDataset(db, dataset);
+    if (outcome.status !== 'imported')
+      throw new Error(outcome.status === 'failed' ? outcome.error : outcome.status);
+  });
+  await db.delete();
+  return figures;
+}
+
+/** Baseline: the same documents written one `put` per record, no bulk writes, no chunking. */
+export async function timeNaiveImport(dataset: DatasetFile, heap: HeapProbe): Promise<RunFigures> {
+  const db = freshDb('naive');
+  await db.open();
+  const figures = await measure(heap, async () => {
+    for (const document of dataset.documents) await db.documents.put(document);
+    for (const dossier of dataset.dossiers) await db.dossiers.put(dossier);
+  });
+  await db.delete();
+  return figures;
+}
+
+/** Percentiles of a list of milliseconds. */
+export function percentiles(samples: number[]): { p50: number; p95: number; n: number } {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
+  return { p50: at(0.5), p95: at(0.95), n: sorted.length };
+}
+
+/** Baseline lookup: scan every record for the id (what a store without an alias index must do). */
+async function scanLookup(db: KamerlensDB, ids: string[]): Promise<(DocumentRecord | null)[]> {
+  const wanted = new Set(ids);
+  const found = new Map<string, DocumentRecord>();
+  await db.documents.each((document) => {
+    for (const id of [document.id, ...document.ids]) if (wanted.has(id)) found.set(id, document);
+  });
+  return ids.map((id) => found.get(id) ?? null);
+}
+
+/** Lookup latency on an imported dataset: single ids, batches of 20, and the scan baseline. */
+export async function timeLookups(
+  dataset: DatasetFile,
+  pickIds: (n: number) => string[],
+  options: { rounds: number; baselineRounds: number },
+) {
+  const db = freshDb('lookup');
+  const outcome = await importDataset(db, dataset);
+  if (outcome.status !== 'imported') throw new Error('import failed');
+  const run = async (rounds: number, size: number, lookup: (ids: string[]) => Promise<unknown>) => {
+    const samples: number[] = [];
+    for (let round = 0; round < rounds; round += 1) {
+      const ids = pickIds(size);
+      const began = performance.now();
+      await lookup(ids);
+      samples.push(performance.now() - began);
+    }
+    return percentiles(samples);
+  };
+  await run(20, 20, (ids) => lookupDocuments(db, ids)); // warm-up
+  const single = await run(options.rounds, 1, (ids) => lookupDocuments(db, ids));
+  const batch = await run(options.rounds, 20, (ids) => lookupDocuments(db, ids));
+  const baseline = await run(options.baselineRounds, 20, (ids) => scanLookup(db, ids));
+  await db.delete();
+  return { single, batch, baseline };
+}
+
+/** Ids a page would ask for: mostly known (canonical or alias), some unknown. */
+export function generatedPicker(count: number, seed = 7) {
+  let state = seed;
+  const next = () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state / 2147483648;
+  };
+  return (size: number) =>
+    Array.from({ length: size }, () => {
+      const roll = next();
+      const { id, aliases } = generatedIds(Math.floor(next() * count));
+      if (roll < 0.1) return `kst-99${Math.floor(next() * 1e6)}-1`;
+      return roll < 0.7 ? id : (aliases[Math.floor(next() * aliases.length)] ?? id);
+    });
+}
+
+/** Ids from a real dataset file: every id and alias it holds, plus unknown ones. */
+export function datasetPicker(dataset: DatasetFile) {
+  const known = dataset.documents.flatMap((document) => [document.id, ...document.ids]);
+  let i = 0;
+  return (size: number) =>
+    Array.from({ length: size }, () => {
+      i += 1;
+      return i % 10 === 0 ? `kst-99999-${i}` : (known[i % known.length] ?? 'kst-1-1');
+    });
+}
+
+export { generatedDataset };
