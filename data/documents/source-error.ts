@@ -1,0 +1,19 @@
+/** A problem in one source file, reported with the file name and the 1-based line it was found on. */
+export class SourceError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly problem: string,
+  ) {
+    super(`${file}:${line}: ${problem}`);
+    this.name = 'SourceError';
+  }
+}
+
+/** 1-based line number of the UTF-16 offset `offset` in `text`. */
+export function lineAt(text: string, offset: number): number {
+  let line = 1;
+  const end = Math.min(offset, text.length);
+  for (let i = 0; i < end; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
