@@ -98,7 +98,11 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
       if (step.done) {
         if (!step.value) queue.add(walk.element, walk.deep); // the page moved things mid-walk
         walk = null;
-      } else marked.push(...markBlock(step.value, registry, roleDescription));
+      } else {
+        const changes = markBlock(step.value, registry, roleDescription);
+        marked.push(...changes.marked);
+        unmarked.push(...changes.unmarked);
+      }
     }
     // Everything observed since the slice began is our own wrapping and unwrapping.
     observer.takeRecords();
@@ -152,8 +156,13 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
   return {
     registry,
     idle() {
+      if (signal.aborted) return Promise.resolve();
+      // Changes the observer has seen but not yet delivered count as work too.
+      records.push(...observer.takeRecords());
       if (!hasWork() && !pumping) return Promise.resolve();
-      return new Promise((resolve) => idleWaiters.push(resolve));
+      const done = new Promise<void>((resolve) => idleWaiters.push(resolve));
+      void pump();
+      return done;
     },
   };
 }

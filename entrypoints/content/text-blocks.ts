@@ -3,7 +3,7 @@
  * paragraph, list item, cell…) are joined into one string, so a reference split over inline
  * elements (`Kamerstuk 34 352, <a>nr. 349</a>`) reads as one; block boundaries are never joined.
  */
-import { elementKind } from './element-kinds';
+import { elementKind, MARK_TAG } from './element-kinds';
 
 /** One run of text that reads as a unit, with the text nodes it came from. */
 export interface TextBlock {
@@ -12,10 +12,12 @@ export interface TextBlock {
   nodes: Text[];
   /** `starts[i]` is the offset in `text` of the first character of `nodes[i]`. */
   starts: number[];
+  /** Mark elements met in the block (their text is part of `text`), to reconcile on a rescan. */
+  marks: Element[];
 }
 
 /**
- * Stands for content that is not text to scan (a mark, a skipped element, an image): keeps the
+ * Stands for content that is not text to scan (a skipped element, Kamerlens UI, an image): keeps the
  * text on either side from joining into a reference that is not on the page.
  */
 export const OPAQUE = '\uFFFC';
@@ -33,6 +35,7 @@ export function* textBlocks(scope: Element, deep: boolean): Generator<TextBlock,
   let parts: string[] = [];
   let nodes: Text[] = [];
   let starts: number[] = [];
+  let marks: Element[] = [];
   let length = 0;
 
   const append = (part: string): void => {
@@ -41,10 +44,11 @@ export function* textBlocks(scope: Element, deep: boolean): Generator<TextBlock,
   };
   const take = (): TextBlock | null => {
     const text = parts.join('');
-    const block = nodes.length > 0 && HAS_DIGIT.test(text) ? { text, nodes, starts } : null;
+    const block = nodes.length > 0 && HAS_DIGIT.test(text) ? { text, nodes, starts, marks } : null;
     parts = [];
     nodes = [];
     starts = [];
+    marks = [];
     length = 0;
     return block;
   };
@@ -70,6 +74,11 @@ export function* textBlocks(scope: Element, deep: boolean): Generator<TextBlock,
         if (element.localName === 'br') append('\n');
         else if (element.localName === 'img') append(OPAQUE);
         else enter = true;
+      } else if (element.localName === MARK_TAG) {
+        // Already marked text is read again, so a reference that grew (text appended after a
+        // mark) is recognized whole; markBlock keeps marks that still match.
+        marks.push(element);
+        enter = true;
       } else append(OPAQUE);
     }
 
