@@ -25,8 +25,16 @@ const MIN_DOSSIER_ALONE = 10000;
 /** Weak signals (`dossier 36582`, `(36582)`) only count up to the dossier numbers issued so far (≈ 36 900 in 2026). */
 export const MAX_PLAUSIBLE_DOSSIER = 39999;
 
-/** Parses a dossier number (and suffix, rijkswet, compact number) at `i`, or null. */
-export function parseDossier(text: string, i: number, strength: DossierStrength): ParsedDossier | null {
+/**
+ * Parses a dossier number (and suffix, rijkswet, compact number) at `i`, or null. After an explicit
+ * `dossier` keyword (`dossierNamed`), `21501-32` is the sub-dossier, not paper nr. 32.
+ */
+export function parseDossier(
+  text: string,
+  i: number,
+  strength: DossierStrength,
+  dossierNamed = false,
+): ParsedDossier | null {
   const digitsEnd = readDigits(text, i, 6);
   const n = digitsEnd - i;
   if (n === 0 || n > 6) return null;
@@ -45,7 +53,7 @@ export function parseDossier(text: string, i: number, strength: DossierStrength)
   if (strength === 'weak' && (dossier.length !== 5 || Number(dossier) > MAX_PLAUSIBLE_DOSSIER)) return null;
   if (isLetter(text.charCodeAt(j)) && !isHorizontalSpace(text.charCodeAt(j))) return null;
   const result: ParsedDossier = { dossier, suffix: null, rijkswet: null, compactNumber: null, end: j };
-  readSuffix(text, result);
+  readSuffix(text, result, dossierNamed);
   readRijkswet(text, result);
   return result;
 }
@@ -85,7 +93,7 @@ function readCapitals(text: string, i: number, max: number): number {
  * Suffix after the dossier: `-XV`, ` XV`, ` B`, `-32`; or the compact paper forms `-349`, `-32-1699`.
  * A dash-number is a sub-dossier when another dash-number or `nr.` follows, else the paper number.
  */
-function readSuffix(text: string, d: ParsedDossier): void {
+function readSuffix(text: string, d: ParsedDossier, dossierNamed: boolean): void {
   const j = d.end;
   const c = text.charCodeAt(j);
   if (isDash(c)) {
@@ -105,7 +113,7 @@ function readSuffix(text: string, d: ParsedDossier): void {
       d.suffix = first;
       d.compactNumber = text.slice(numEnd + 1, second);
       d.end = second;
-    } else if (isDigitString(first) && introducesNumbers(text, numEnd)) {
+    } else if (isDigitString(first) && (dossierNamed || introducesNumbers(text, numEnd))) {
       d.suffix = first;
       d.end = numEnd;
     } else {

@@ -6,7 +6,7 @@
  */
 import { makeCitation } from './citation';
 import { parseAanhangselLabel, parseHandelingenLabel } from './handelingen';
-import { parseOfficialId, parseRegistryNumber } from './identifiers';
+import { type ParsedIdentifier, parseOfficialId, parseRegistryNumber } from './identifiers';
 import { parseChamberLabel, parseKamerstukLabel } from './kamerstuk';
 import type { Citation } from './types';
 import { parseUrl } from './urls';
@@ -17,7 +17,7 @@ import { parseBracketForm, parseDossierKeyword, parseMotionNumber } from './weak
  * bounded class sequence, so the regex cannot backtrack badly.
  */
 const ANCHOR =
-  /([Kk]amer[s-])|([Hh]and[.e-])|([Aa]an[h-])|(\b(?:T\.?K|E\.?K)\b|Tweede\sKamer|Eerste\sKamer)|\b(kst-|ah-|h-[tev]|kv-)|(\d{4}[ZD]\d)|\b([Nn]rs?)\b|(\()\s?\d|(dossier|Dossier|[Ww]etsvoorstel)|(officielebekendmakingen\.nl|tweedekamer\.nl|overheid\.nl)/g;
+  /([Kk]amer[s\-\u00ad])|([Hh]and[.e\-\u00ad])|([Aa]an[h\-\u00ad])|(\b(?:T\.?K|E\.?K)\b|Tweede\sKamer|Eerste\sKamer)|\b(kst-|ah-|h-[tev]|kv-)|(\d{4}[ZD]\d)|\b([Nn]rs?)\b|(\()\s?\d|(dossier|Dossier|[Ww]etsvoorstel)|(officielebekendmakingen\.nl|tweedekamer\.nl|overheid\.nl)/g;
 
 /** Every reference in `text`, in order, not overlapping. */
 export function scanCitations(text: string): Citation[] {
@@ -25,11 +25,25 @@ export function scanCitations(text: string): Citation[] {
   if (typeof text !== 'string' || text.length === 0) return out;
   const anchor = new RegExp(ANCHOR.source, 'g');
   let lastEnd = 0;
+  // End of the last URL of a known host that pointed elsewhere: its other host anchors are skipped.
+  let urlSeenUntil = -1;
   let m: RegExpExecArray | null = anchor.exec(text);
   while (m !== null) {
     const at = m.index;
     const before = out.length;
-    const end = at >= lastEnd ? dispatch(text, at, m, out) : -1;
+    let end = -1;
+    if (at < lastEnd) {
+      // An anchor inside the previous reference (a URL's host starts after the URL).
+    } else if (m[10] !== undefined) {
+      const url = at < urlSeenUntil ? null : parseUrl(text, at, m[10].length);
+      if (url !== null && url.parts === null) urlSeenUntil = url.end;
+      if (url?.parts) {
+        out.push(makeCitation(text, url.parts, url.start, url.end));
+        end = url.end;
+      }
+    } else {
+      end = dispatch(text, at, m, out);
+    }
     if (end > 0 && (out[before]?.start ?? -1) >= lastEnd) {
       lastEnd = end;
       anchor.lastIndex = end;
@@ -42,7 +56,7 @@ export function scanCitations(text: string): Citation[] {
   return out;
 }
 
-/** Runs the parser for the anchor's group; pushes citations and returns the end, or -1. */
+/** Runs the parser for the anchor's group (hosts are handled by the scan); pushes citations, returns the end or -1. */
 function dispatch(text: string, at: number, m: RegExpExecArray, out: Citation[]): number {
   if (m[1] !== undefined) return parseKamerstukLabel(text, at, out);
   if (m[2] !== undefined) return parseHandelingenLabel(text, at, out);
@@ -53,20 +67,10 @@ function dispatch(text: string, at: number, m: RegExpExecArray, out: Citation[])
   if (m[7] !== undefined) return parseMotionNumber(text, at, out);
   if (m[8] !== undefined) return parseBracketForm(text, at, out);
   if (m[9] !== undefined) return parseDossierKeyword(text, at, out);
-  const host = m[10];
-  if (host === undefined) return -1;
-  const url = parseUrl(text, at, host.length);
-  if (url === null) return -1;
-  out.push(makeCitation(text, url.parts, url.start, url.end));
-  return url.end;
+  return -1;
 }
 
-function pushParsed(
-  text: string,
-  at: number,
-  parsed: { parts: import('./citation').CitationParts; end: number } | null,
-  out: Citation[],
-): number {
+function pushParsed(text: string, at: number, parsed: ParsedIdentifier | null, out: Citation[]): number {
   if (parsed === null) return -1;
   out.push(makeCitation(text, parsed.parts, at, parsed.end));
   return parsed.end;

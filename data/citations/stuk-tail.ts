@@ -22,6 +22,8 @@ export interface StukRules {
   requireYear: boolean;
   /** A session year may precede the dossier. */
   allowYear: boolean;
+  /** The text said `dossier`: a dash-number after it is a sub-dossier (`21501-32`). */
+  dossierNamed?: boolean;
 }
 
 /** A parsed body: the citation parts and the index after its last token. */
@@ -50,7 +52,7 @@ export function parseStukTail(
   } else if (rules.requireYear) {
     return null;
   }
-  const first = parseDossier(text, j, rules.strength);
+  const first = parseDossier(text, j, rules.strength, rules.dossierNamed);
   if (first === null) return null;
   const dossiers = [first];
   let end = first.end;

@@ -13,9 +13,9 @@ import { parseOfficialId, registryNumberEnd, registryParts } from './identifiers
 import { dossierId, handelingenId } from './ids';
 import { expandCompactVergaderjaar } from './vergaderjaar';
 
-/** A recognized URL: its parts and span. */
+/** A URL around a host anchor: its span, and its parts when it points at a parliamentary document. */
 export interface ParsedUrl {
-  parts: CitationParts;
+  parts: CitationParts | null;
   start: number;
   end: number;
 }
@@ -23,7 +23,11 @@ export interface ParsedUrl {
 const MAX_URL_PREFIX = 300;
 const MAX_URL = 2048;
 
-/** Parses the URL around the host name found at `hostAt` (`hostLength` long), or null. */
+/**
+ * Parses the URL around the host name found at `hostAt` (`hostLength` long); null when the host is
+ * not the real host (`rijksoverheid.nl`). A URL of that host pointing elsewhere has `parts: null`,
+ * so the scan can skip the rest of it in one step.
+ */
 export function parseUrl(text: string, hostAt: number, hostLength: number): ParsedUrl | null {
   const before = text.charCodeAt(hostAt - 1);
   if (hostAt > 0 && before !== 46 && before !== 47 && isUrlChar(before)) return null;
@@ -35,7 +39,7 @@ export function parseUrl(text: string, hostAt: number, hostLength: number): Pars
   const host = text.slice(hostAt, hostEnd);
   const path = text.slice(hostEnd, end);
   const parts = host === 'tweedekamer.nl' ? tweedeKamerParts(path) : publicationParts(path);
-  return parts === null ? null : { parts, start, end };
+  return { parts, start, end };
 }
 
 /** First official identifier after a `/` in the path, or `/dossier/<number>`. */

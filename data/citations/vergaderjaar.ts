@@ -4,7 +4,7 @@
  * Normalized to `2025-2026`; the two years must follow each other, so `2018/2001` (an EU act)
  * or `2019-2021` never pass as a session year.
  */
-import { isDash, isDigit, isHorizontalSpace, isWordChar } from './chars';
+import { isDash, isDigit, isWordChar } from './chars';
 import { matchWholeWord, skipGap, skipSpaces } from './gap';
 
 /** A parsed session year and where it ended. */
@@ -69,7 +69,7 @@ function matchPrefix(text: string, i: number): number {
 
 /** The number formed by exactly `n` digits at `i` (no digit before or after), else -1. */
 function readYear(text: string, i: number, n: number): number {
-  if (i > 0 && isDigit(text.charCodeAt(i - 1)) && !isHorizontalSpace(text.charCodeAt(i - 1))) return -1;
+  if (i > 0 && isDigit(text.charCodeAt(i - 1))) return -1;
   let value = 0;
   for (let k = 0; k < n; k++) {
     const c = text.charCodeAt(i + k);

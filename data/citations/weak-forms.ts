@@ -32,6 +32,7 @@ const KEYWORD_RULES: StukRules = {
   requireNumbers: false,
   requireYear: false,
   allowYear: false,
+  dossierNamed: true,
 };
 
 /** How far back (same line) a motion context word may stand before `(36582)`. */

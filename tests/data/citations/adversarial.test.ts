@@ -1,0 +1,80 @@
+/**
+ * 1 MB hostile inputs must finish (linear time) and give the right answer. The assertions are on
+ * results; the generous timeout turns a quadratic blow-up into a failure, not a timing claim.
+ */
+import { describe, expect, it } from 'vitest';
+import { findCitations } from '../../../data/citations';
+
+const MB = 1 << 20;
+const fill = (unit: string) => unit.repeat(Math.ceil(MB / unit.length)).slice(0, MB);
+const TAIL = ' Kamerstukken II 2023/24, 34 352, nr. 306';
+
+/** Junk that must yield nothing, followed by one real reference that must still be found. */
+const JUNK: Array<[string, string]> = [
+  ['a long digit run', fill('1')],
+  ['nr. nr. nr.', fill('nr. ')],
+  ['Kamerstukken with no number', fill('Kamerstukken ')],
+  ['Kamerstukken II, × 50k', 'Kamerstukken II, '.repeat(50_000)],
+  ['repeated separators', fill(', ')],
+  ['repeated dashes', fill('-–')],
+  ['brackets with digits', fill('(1')],
+  ['zaak-like prefixes', fill('2024Z')],
+  ['identifier prefixes', fill('kst-1')],
+  ['ah-tk- prefixes', fill('ah-tk-')],
+  ['Handelingen without number', fill('Handelingen II 2024/25, ')],
+  ['session years', fill('2023/24, ')],
+  ['hyphenated labels', fill('Kamer-\n')],
+  ['Aanhangsel van de', fill('Aanhangsel van de ')],
+  ['dossier keywords', fill('dossier ')],
+  ['host names', fill('tweedekamer.nl/')],
+  ['one endless URL', `https://www.tweedekamer.nl/${fill('a')}`],
+  ['whitespace after a label', `Kamerstukken${fill(' ')}`],
+  ['line breaks and furniture', fill('\nPagina 1 van 2\n')],
+  ['nested brackets', fill('((((')],
+  ['no-break spaces', fill('\u00a0')],
+];
+
+describe('adversarial 1 MB inputs', () => {
+  it.each(JUNK)(
+    '%s: nothing found, and the reference after it still is',
+    (_name, junk) => {
+      const found = findCitations(junk + TAIL);
+      expect(found.map((c) => c.ids)).toEqual([['kst-34352-306']]);
+      expect(found[0]?.start).toBe(junk.length + 1);
+    },
+    60_000,
+  );
+
+  it('a list of 250k numbers stops at a bounded length', () => {
+    const text = `Kamerstukken 34352, nrs. ${fill('1, ')}`;
+    const found = findCitations(text);
+    expect(found).toHaveLength(1);
+    expect(found[0]?.numbers).toHaveLength(200);
+  }, 60_000);
+
+  it('a dossier chain stops after a few dossiers', () => {
+    const found = findCitations(`Kamerstukken ${fill('36 100 B en ')}`);
+    expect(found).toHaveLength(1);
+    expect(found[0]?.ids).toEqual([
+      'dossier-36100-B',
+      'dossier-36100-B',
+      'dossier-36100-B',
+      'dossier-36100-B',
+    ]);
+  }, 60_000);
+
+  it('finds every one of 70k motion-context dossiers', () => {
+    const unit = 'motie (36582)\n';
+    const count = Math.floor(MB / unit.length);
+    const found = findCitations(unit.repeat(count));
+    expect(found).toHaveLength(count);
+  }, 60_000);
+
+  it('finds every one of 25k dense references', () => {
+    const unit = 'Kamerstuk 34 352, nr. 340; ';
+    const count = 25_000;
+    const found = findCitations(unit.repeat(count));
+    // `; ` between them makes each a continuation of the previous label: one citation per unit all the same.
+    expect(found.flatMap((c) => c.ids)).toHaveLength(count);
+  }, 60_000);
+});
