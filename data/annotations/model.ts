@@ -1,0 +1,121 @@
+/**
+ * The annotation model (W3C Web Annotation, reduced to what Kamerlens stores): one note on a span
+ * of a page, found again by a quote selector and a position selector. Stored as `AnnotationRecord`
+ * (data/db/records.ts); exports convert to JSON-LD (jsonld.ts).
+ */
+import type { AnnotationRecord, TextPositionSelector, TextQuoteSelector } from '../db/records';
+
+export type { AnnotationRecord, TextPositionSelector, TextQuoteSelector };
+
+/** Most tags on one note, and longest tag. */
+export const MAX_TAGS = 32;
+export const MAX_TAG_LENGTH = 64;
+/** Most documents linked from one note. */
+export const MAX_LINKED_DOCUMENTS = 50;
+/** Longest note text and longest quote (characters). */
+export const MAX_NOTE_LENGTH = 20_000;
+export const MAX_QUOTE_LENGTH = 20_000;
+/** Longest stored page title. */
+export const MAX_TITLE_LENGTH = 500;
+
+/** The quote selector of a note (every valid note has one). */
+export function quoteOf(annotation: AnnotationRecord): TextQuoteSelector | null {
+  return (
+    annotation.target.selectors.find((s): s is TextQuoteSelector => s.type === 'TextQuoteSelector') ?? null
+  );
+}
+
+/** The position selector of a note, when it has one. */
+export function positionOf(annotation: AnnotationRecord): TextPositionSelector | null {
+  return (
+    annotation.target.selectors.find((s): s is TextPositionSelector => s.type === 'TextPositionSelector') ??
+    null
+  );
+}
+
+/** A new globally unique id (`urn:uuid:…`), usable as the JSON-LD `id` as it is. */
+export function newAnnotationId(): string {
+  return `urn:uuid:${crypto.randomUUID()}`;
+}
+
+/** Tags as the reader meant them: trimmed, inner white space collapsed, no empties, no duplicates (case-insensitive). */
+export function normalizeTags(tags: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const raw of tags) {
+    const tag = raw.replace(/\s+/g, ' ').trim().replace(/^#+/, '').trim().slice(0, MAX_TAG_LENGTH);
+    const key = tag.toLocaleLowerCase('nl');
+    if (tag === '' || seen.has(key)) continue;
+    seen.add(key);
+    out.push(tag);
+  }
+  return out.slice(0, MAX_TAGS);
+}
+
+/** Split what the reader typed in the tag field (`bijstand, #pilot; gemeenten`) into tags. */
+export function parseTagInput(input: string): string[] {
+  return normalizeTags(input.split(/[,;]/));
+}
+
+/** What the reader supplies for a new note; the rest is filled in. */
+export interface NewAnnotation {
+  source: string;
+  title?: string;
+  quote: TextQuoteSelector;
+  position: TextPositionSelector | null;
+  note: string;
+  tags: readonly string[];
+  linkedDocumentIds: readonly string[];
+}
+
+/** A new note record. */
+export function createAnnotation(
+  input: NewAnnotation,
+  now: Date = new Date(),
+  id = newAnnotationId(),
+): AnnotationRecord {
+  const time = now.toISOString();
+  const title = input.title?.trim().slice(0, MAX_TITLE_LENGTH);
+  return {
+    id,
+    created: time,
+    modified: time,
+    target: {
+      source: input.source,
+      ...(title ? { title } : {}),
+      selectors: input.position === null ? [input.quote] : [input.quote, input.position],
+    },
+    body: {
+      note: input.note,
+      tags: normalizeTags(input.tags),
+      linkedDocumentIds: [...new Set(input.linkedDocumentIds)],
+    },
+  };
+}
+
+/** The editable part of a note. */
+export interface AnnotationChanges {
+  note?: string;
+  tags?: readonly string[];
+  linkedDocumentIds?: readonly string[];
+}
+
+/** The note with `changes` applied and `modified` set to `now` (target and `created` stay). */
+export function editAnnotation(
+  annotation: AnnotationRecord,
+  changes: AnnotationChanges,
+  now: Date = new Date(),
+): AnnotationRecord {
+  return {
+    ...annotation,
+    modified: now.toISOString(),
+    body: {
+      note: changes.note ?? annotation.body.note,
+      tags: changes.tags === undefined ? annotation.body.tags : normalizeTags(changes.tags),
+      linkedDocumentIds:
+        changes.linkedDocumentIds === undefined
+          ? annotation.body.linkedDocumentIds
+          : [...new Set(changes.linkedDocumentIds)],
+    },
+  };
+}
