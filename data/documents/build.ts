@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hashedContent } from './canonical-json';
 import { decodeSource } from './decode-source';
@@ -20,7 +20,7 @@ import { DATASET_SCHEMA_VERSION, type DatasetFile, type DossierRecord } from './
 import { validateDataset } from './validate';
 
 /** The seed sources shipped in the repository. */
-export const DEFAULT_SOURCES_DIR = resolve(fileURLToPath(new URL('../sources', import.meta.url)));
+export const DEFAULT_SOURCES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../sources');
 
 export interface BuildOptions {
   /** Folder with `*.txt` sources, optional `manifest.json` and `editorial/<source>.json`. */

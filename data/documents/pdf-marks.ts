@@ -9,7 +9,7 @@ const BEFORE_MARK = /[\p{L})?!:;’'”»%]/u;
 /**
  * Offset of footnote `number`'s digits in `text` between `from` and `to`, or -1. Digits glued to a
  * letter or closing punctuation win; digits glued to a year (`202412`) or to a stop after a digit
- * (`2024.12`) only count when nothing better is in range.
+ * (`2024.12`) only count when nothing better is in range; a decimal comma (`6,9`) never does.
  */
 export function findPdfMark(text: string, number: string, from: number, to: number): number {
   let weak = -1;
@@ -23,7 +23,8 @@ export function findPdfMark(text: string, number: string, from: number, to: numb
     if (BEFORE_MARK.test(before)) return at;
     if (before === '.' || before === ',') {
       if (!/\d/.test(text[at - 2] ?? '')) return at;
-      if (weak === -1) weak = at;
+      // "2024.12": a year ending a sentence, then the mark. "6,9" is a decimal, never a mark.
+      if (before === '.' && weak === -1) weak = at;
     } else if (
       /\d/.test(before) &&
       weak === -1 &&

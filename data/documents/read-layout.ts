@@ -5,18 +5,19 @@ import { normalizeChars } from './normalize-text';
 import { readPdfLayout } from './pdf-layout';
 
 /**
- * `docx` when Word export traces are present or lines are paragraph-long; `pdf` when most lines
- * have the width of a printed page.
+ * `docx` when Word export traces are present or lines are paragraph-long; `pdf` when the text shows
+ * printed pages: words broken over lines, form feeds, page numbers, or page-wide lines throughout.
  */
 export function detectStyle(text: string): Layout['style'] {
   if (/\[footnoteRef:\s*\d+\s*\]|\[bookmark:|\[\d+: /.test(text)) return 'docx';
-  const lengths = text
-    .split('\n')
-    .map((line) => line.trim().length)
-    .filter((length) => length > 0);
-  if (lengths.length < 10) return 'docx';
-  const pageWide = lengths.filter((length) => length >= 30 && length <= 110).length;
-  return pageWide / lengths.length >= 0.6 ? 'pdf' : 'docx';
+  const lines = text.split('\n').map((line) => line.trim());
+  if (lines.some((line) => line.length > 150)) return 'docx';
+  if (text.includes('\f') || /^\s*Pagina \d+ van \d+\s*$/m.test(text)) return 'pdf';
+  const broken = lines.filter(
+    (line, i) => /\p{Ll}-$/u.test(line) && /^\p{Ll}/u.test(lines[i + 1] ?? ''),
+  ).length;
+  const pageWide = lines.filter((line) => line.length >= 40 && line.length <= 110).length;
+  return broken > 0 || pageWide >= 8 ? 'pdf' : 'docx';
 }
 
 /** Paragraphs and footnotes of `text` (the decoded source of `file`). */

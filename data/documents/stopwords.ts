@@ -7,7 +7,8 @@ export const DUTCH_STOP_WORDS: ReadonlySet<string> = new Set(
   wezen wie wij wil wordt worden zal ze zelf zich zij zijn zo zonder zou zouden daarbij daarnaast daarom
   hierbij hiervan hierover hiermee waarbij waarin waarop welke wanneer zoals echter namelijk onder andere
   tussen sinds vanuit via per dient daar deze dergelijke diverse enkele verschillende mogelijk steeds
-  gaat gaan komt komen kunnen kan zullen worden wordt werd zijn is was waren heeft hebben had hadden`
+  gaat gaan komt komen kunnen kan zullen worden wordt werd zijn is was waren heeft hebben had hadden
+  volgens eerder verder bovendien tevens voorts tegelijk tegelijkertijd vervolgens inmiddels dan nu`
     .split(/\s+/)
     .filter((word) => word !== ''),
 );

@@ -101,13 +101,14 @@ function termWeights(sentences: string[][]): Map<string, number> {
   return new Map([...counts].map(([term, count]) => [term, count / total]));
 }
 
-// Questions, fragments, lists and links make poor summary sentences.
+// Questions, cross-references ("Zie …"), fragments and links make poor summary sentences.
 function isSummarySentence(text: string): boolean {
   const words = text.split(/\s+/).length;
   return (
     words >= 6 &&
     words <= 60 &&
     !text.includes('?') &&
+    !/^Zie\b/.test(text) &&
     /^[\p{Lu}‘'"“«]/u.test(text) &&
     /[.!]["'’”»)]*$/.test(text) &&
     !/https?:\/\//.test(text)
