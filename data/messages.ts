@@ -8,6 +8,9 @@
  * the side panel handles `SidePanelProtocol`.
  */
 import type { Citation } from './citations/types';
+import type { ImportReport } from './db/annotations';
+import type { DocumentSuggestion } from './db/document-suggestions';
+import type { AnnotationRecord } from './db/records';
 import type { DocumentRecord } from './documents/types';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -81,6 +84,30 @@ export interface BackgroundProtocol {
   enableAllSites: { payload: Record<string, never>; result: { allSites: boolean } };
   /** Extension pages only. Stop running on every site except the defaults and sites enabled one by one. */
   disableAllSites: { payload: Record<string, never>; result: { allSites: boolean } };
+
+  // Annotations (issue 6; handlers in entrypoints/background/annotations-handlers.ts). Writes go
+  // through the background only; after each it sends `annotationsChanged` to the tabs and posts
+  // `{source}` on the BroadcastChannel `kamerlens-annotations` for extension pages. A storage
+  // failure answers `{ok: false, error: 'storage-full: …' | 'storage: …'}` for the UI to show.
+  /** The notes of the page at `url` (normalized here: tracking parameters and fragment dropped). */
+  annotationsForPage: { payload: { url: string }; result: AnnotationRecord[] };
+  /** Extension pages only. Every note, newest first. */
+  listAnnotations: { payload: Record<string, never>; result: AnnotationRecord[] };
+  /** Extension pages only. Notes linked to any of `ids` (a document's id and aliases), newest first. */
+  annotationsForDocuments: { payload: { ids: string[] }; result: AnnotationRecord[] };
+  /**
+   * Create or update a note (validated). The background sets `modified` to now; updating keeps the
+   * stored `created` and `target`, so only the body of an existing note can change.
+   */
+  saveAnnotation: { payload: { annotation: AnnotationRecord }; result: AnnotationRecord };
+  /** Delete a note; answers it (for undo), or null when it did not exist. */
+  deleteAnnotation: { payload: { id: string }; result: AnnotationRecord | null };
+  /** Extension pages only. Put a deleted note back exactly as it was (undo). */
+  restoreAnnotation: { payload: { annotation: AnnotationRecord }; result: AnnotationRecord };
+  /** Extension pages only. Import a JSON-LD export: checked whole, all-or-nothing, merged by id. */
+  importAnnotations: { payload: { json: string }; result: ImportReport };
+  /** Documents a note can be linked to, for search-as-you-type (at most 10). */
+  searchDocuments: { payload: { query: string }; result: DocumentSuggestion[] };
 }
 
 /** Calls the background sends to an open side panel. */
@@ -113,12 +140,30 @@ export function sidePanelPath(documentId: string, question?: string): string {
   return `sidepanel.html#/doc/${encodeURIComponent(documentId)}${query}`;
 }
 
+/** The state of re-anchoring a page's notes, as the content script reports it. */
+export interface AnnotationPageStatus {
+  /** The page's normalized URL (the notes' `target.source`). */
+  source: string;
+  /** Ids of notes placed and highlighted on the page. */
+  anchored: string[];
+  /** Ids of notes whose quote was not found ("niet gevonden op deze pagina"); never deleted. */
+  orphaned: string[];
+  /** True while anchoring is still running (content may still arrive). */
+  pending: boolean;
+}
+
 /** Calls handled by the content script of a tab (sent by the side panel). */
 export interface ContentProtocol {
   /** The references marked on this page. */
   pageReferences: { payload: Record<string, never>; result: PageReference[] };
   /** Scroll to a marked reference and open its popover. */
   revealReference: { payload: { group: number }; result: boolean };
+  /** Where this page's notes stand: highlighted, or not found on the page (issue 6). */
+  annotationStatus: { payload: Record<string, never>; result: AnnotationPageStatus };
+  /** Scroll to a note's highlight and show the note; false when it is not on the page. */
+  revealAnnotation: { payload: { id: string }; result: boolean };
+  /** Sent by the background after notes changed (`source`: the page, or null for many pages). */
+  annotationsChanged: { payload: { source: string | null }; result: null };
 }
 
 /** A message on the wire. */

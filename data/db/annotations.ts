@@ -3,7 +3,6 @@
  * table (kamerlens-db.ts: USER_TABLES); writes go through the background only (one writer).
  * Storage failures are thrown as `AnnotationStorageError` so callers show them, never swallow them.
  */
-import { Dexie } from 'dexie';
 import { type ParsedExport, parseJsonLdExport } from '../annotations/jsonld';
 import { type MergePlan, planMerge } from '../annotations/merge';
 import type { KamerlensDB } from './kamerlens-db';
@@ -27,7 +26,8 @@ export function storageErrorText(error: AnnotationStorageError): string {
 
 function isQuotaError(error: unknown): boolean {
   for (let e = error as { name?: string; inner?: unknown } | undefined; e; e = e.inner as typeof e) {
-    if (e.name === 'QuotaExceededError' || e.name === Dexie.errnames.QuotaExceeded) return true;
+    // IndexedDB's DOMException and Dexie's wrapper share this name; Dexie keeps the cause in `inner`.
+    if (e.name === 'QuotaExceededError') return true;
   }
   return false;
 }

@@ -2,6 +2,8 @@
 import { datasetInfo } from '../../data/db/dataset-info';
 import { lookupDocuments } from '../../data/db/lookup-documents';
 import type { BackgroundProtocol, ImportProgress, Result } from '../../data/messages';
+import { createAnnotationHandlers } from './annotations-handlers';
+import { notifyAnnotationsChanged } from './annotations-notify';
 import type { SenderInfo } from './sender';
 import type { BackgroundServices } from './services';
 import {
@@ -71,6 +73,7 @@ export const HANDLERS: HandlerTable = {
     validate: emptyPayload,
     handle: (_payload, _sender, { siteAccess }) => siteAccess.disableAll(),
   },
+  ...createAnnotationHandlers(notifyAnnotationsChanged),
 };
 
 /** Live progress while this worker imports; otherwise the last outcome recorded in the database. */

@@ -1,0 +1,59 @@
+/** Checks on annotation payloads (untrusted: a content script relays what happens on a web page). */
+
+import { describeIssue, MAX_ANNOTATION_ID_LENGTH, validateAnnotation } from '../../data/annotations/validate';
+import type { AnnotationRecord } from '../../data/db/records';
+import type { Result } from '../../data/messages';
+import type { Validator } from './validate-payload';
+
+/** Largest import file accepted over messaging (characters of JSON). */
+export const MAX_IMPORT_CHARACTERS = 32 * 1024 * 1024;
+/** Longest search query. */
+export const MAX_QUERY_LENGTH = 300;
+
+const fail = (error: string) => ({ ok: false, error }) as const;
+
+function objectWith(payload: unknown, keys: readonly string[]): Result<Record<string, unknown>> {
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload))
+    return fail('payload must be an object');
+  const extra = Object.keys(payload).find((key) => !keys.includes(key));
+  if (extra !== undefined) return fail(`unexpected payload field: ${extra.slice(0, 40)}`);
+  return { ok: true, value: payload as Record<string, unknown> };
+}
+
+/** `{ annotation }`: a complete, valid annotation record. */
+export const annotationPayload: Validator<{ annotation: AnnotationRecord }> = (payload) => {
+  const object = objectWith(payload, ['annotation']);
+  if (!object.ok) return object;
+  const checked = validateAnnotation(object.value.annotation);
+  return checked.ok ? { ok: true, value: { annotation: checked.value } } : fail(describeIssue(checked.issue));
+};
+
+/** `{ id }`: a note id. */
+export const annotationIdPayload: Validator<{ id: string }> = (payload) => {
+  const object = objectWith(payload, ['id']);
+  if (!object.ok) return object;
+  const { id } = object.value;
+  if (typeof id !== 'string' || id === '' || id.length > MAX_ANNOTATION_ID_LENGTH)
+    return fail('id must be a note id');
+  return { ok: true, value: { id } };
+};
+
+/** `{ json }`: the text of an export file. */
+export const importPayload: Validator<{ json: string }> = (payload) => {
+  const object = objectWith(payload, ['json']);
+  if (!object.ok) return object;
+  const { json } = object.value;
+  if (typeof json !== 'string') return fail('json must be a string');
+  if (json.length > MAX_IMPORT_CHARACTERS) return fail('file too large');
+  return { ok: true, value: { json } };
+};
+
+/** `{ query }`: what the reader typed. */
+export const queryPayload: Validator<{ query: string }> = (payload) => {
+  const object = objectWith(payload, ['query']);
+  if (!object.ok) return object;
+  const { query } = object.value;
+  if (typeof query !== 'string' || query.length > MAX_QUERY_LENGTH)
+    return fail(`query must be a string of at most ${MAX_QUERY_LENGTH} characters`);
+  return { ok: true, value: { query } };
+};
