@@ -8,6 +8,7 @@ import { dateAfter } from './dutch-dates';
 import { parseMembers, parseOfficeHolders } from './people';
 import type { Person } from './types';
 
+/** What the header of an answer document says. */
 export interface AnswerHeader {
   authors: Person[];
   /** ISO date the answer was received, from the text. */

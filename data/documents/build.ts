@@ -22,6 +22,7 @@ import { validateDataset } from './validate';
 /** The seed sources shipped in the repository. */
 export const DEFAULT_SOURCES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../sources');
 
+/** Where to read sources from, and which recognizer to use (tests may pass their own). */
 export interface BuildOptions {
   /** Folder with `*.txt` sources, optional `manifest.json` and `editorial/<source>.json`. */
   sourcesDir?: string;

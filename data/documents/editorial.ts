@@ -6,6 +6,7 @@
 import { splitSentences } from './sentences';
 import { lineAt, SourceError } from './source-error';
 
+/** An editorial summary: 2–4 sentences and 2–6 key points. */
 export interface EditorialSummary {
   summary: string;
   keyPoints: string[];

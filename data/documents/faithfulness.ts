@@ -7,6 +7,7 @@ import { MONTHS } from './dutch-dates';
 import { normalizeChars } from './normalize-text';
 import { DUTCH_STOP_WORDS } from './stopwords';
 
+/** The kinds of fact a summary must not invent. */
 export type FactKind = 'number' | 'date' | 'percentage' | 'amount' | 'name';
 
 /** One fact in a summary that its source does not contain. */

@@ -21,6 +21,7 @@ export interface RawFootnote {
   endnote: boolean;
 }
 
+/** A source read into paragraphs and footnotes, with the extraction style it was read as. */
 export interface Layout {
   style: 'docx' | 'pdf';
   paras: Para[];

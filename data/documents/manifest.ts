@@ -5,6 +5,7 @@
  */
 import { lineAt, SourceError } from './source-error';
 
+/** What public records say about one source document. */
 export interface ManifestDocument {
   source: string;
   /** Known identifiers, canonical id first (`kst-…`, `ah-tk-…`), then registry numbers. Empty when unknown. */
@@ -20,6 +21,7 @@ export interface ManifestDocument {
   provenance: string;
 }
 
+/** A dossier title from public records. */
 export interface ManifestDossier {
   /** `34352`, `36600-XV`. */
   id: string;
@@ -27,11 +29,13 @@ export interface ManifestDossier {
   provenance: string;
 }
 
+/** The whole source manifest. */
 export interface Manifest {
   documents: ManifestDocument[];
   dossiers: ManifestDossier[];
 }
 
+/** File name of the manifest inside a sources folder. */
 export const MANIFEST_FILE = 'manifest.json';
 
 /** Parse and check the manifest text; errors name the manifest file and line. */

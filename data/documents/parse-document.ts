@@ -4,24 +4,23 @@
  */
 
 import type { CitationIdentity } from '../citations/types';
-import { readAnswerHeader } from './answer-header';
+import { readAnswer } from './answer-body';
 import type { EditorialSummary } from './editorial';
 import { placeFootnotes } from './footnotes';
 import type { Para } from './layout-types';
+import { readLetter } from './letter-body';
 import { MANIFEST_FILE, type ManifestDocument } from './manifest';
 import { stripMarks } from './markers';
-import { findNewsArticle } from './news-article';
-import { parseQa, type QaPlace } from './qa';
 import { matchAnswerHeader } from './qa-headers';
 import { readLayout } from './read-layout';
 import type { Recognizer } from './recognizer';
-import { collectReferences, type FoundReference, type Place } from './references';
-import { parseSections } from './sections';
+import { collectReferences, type FoundReference } from './references';
 import { readSignature } from './signature';
 import { SourceError } from './source-error';
 import { pickSummary } from './summary-choice';
-import type { DocumentRecord, Person, QaItem, Section } from './types';
+import type { DocumentRecord } from './types';
 
+/** One source as the build hands it to the parser. */
 export interface SourceInput {
   file: string;
   text: string;
@@ -104,90 +103,6 @@ export function parseSourceDocument(input: SourceInput, recognizer: Recognizer):
     },
   };
   return { record, found, text };
-}
-
-/** What the two document kinds contribute before the shared steps. */
-export interface DocumentBody {
-  title: string | null;
-  date: string | null;
-  authors: Person[];
-  askedBy: Person[];
-  submitted: string | null;
-  newsArticle: DocumentRecord['newsArticle'];
-  qa: QaItem[];
-  sections: Section[];
-  /** Per paragraph: where it stands, or null (header, signature). */
-  places: (Place | null)[];
-  /** Per paragraph: the question/section group it belongs to for summarizing, or null to skip it. */
-  groups: (number | null)[];
-}
-
-function readAnswer(file: string, paras: Para[], footnoteTexts: string[]): DocumentBody {
-  const { items, places } = parseQa(file, paras);
-  const header = readAnswerHeader(
-    paras
-      .filter((_, i) => (places[i] as QaPlace).role === 'header')
-      .map((para) => stripMarks(para.text))
-      .join(' '),
-  );
-  const newsArticle = findNewsArticle(
-    items.map((item) => item.question),
-    footnoteTexts,
-  );
-  const order = items.map((item) => item.number);
-  return {
-    title: answerTitle(header, newsArticle),
-    date: header.received,
-    authors: header.authors,
-    askedBy: header.askedBy,
-    submitted: header.submitted,
-    newsArticle,
-    qa: items,
-    sections: [],
-    places: places.map((place) => (place.qa === null ? null : { qa: place.qa })),
-    groups: places.map((place) =>
-      place.role === 'answer' && place.qa !== null ? order.indexOf(place.qa) : null,
-    ),
-  };
-}
-
-function answerTitle(
-  header: ReturnType<typeof readAnswerHeader>,
-  article: DocumentRecord['newsArticle'],
-): string | null {
-  if (header.subject && header.askedBy.length > 0) {
-    const members = header.askedBy.map((m) => (m.party ? `${m.name} (${m.party})` : m.name)).join(' en ');
-    return `Antwoord op vragen van ${header.askedByLabel} ${members} over ${header.subject}`;
-  }
-  if (article)
-    return `Antwoord op vragen over het bericht ‘${article.title}’${article.outlet ? ` uit ${article.outlet}` : ''}`;
-  return null;
-}
-
-function readLetter(paras: Para[], signature: ReturnType<typeof readSignature>): DocumentBody {
-  const { sections, places } = parseSections(paras.slice(0, signature.start));
-  let group = -1;
-  let previous: string | null | undefined;
-  const groups = paras.map((para, i) => {
-    if (i >= signature.start || para.headingLike) return null;
-    if (places[i] !== previous) {
-      group++;
-      previous = places[i];
-    }
-    return group;
-  });
-  return {
-    title: null,
-    date: null,
-    authors: signature.authors,
-    askedBy: [],
-    submitted: null,
-    newsArticle: null,
-    qa: [],
-    sections,
-    places: paras.map((_, i) => (i < signature.start && places[i] ? { section: places[i] as string } : null)),
-    groups,
-  };
 }
 
 // What the canonical id says, completed with chamber and session year from the manifest (an id like

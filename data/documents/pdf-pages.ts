@@ -8,6 +8,7 @@ import type { SourceLine } from './layout-types';
 import { dropFurniture } from './page-furniture';
 import { SourceError } from './source-error';
 
+/** One printed page: its body lines and the footnotes at its bottom. */
 export interface PdfPage {
   body: SourceLine[];
   footnotes: { number: string; text: string; line: number }[];

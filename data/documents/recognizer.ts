@@ -5,6 +5,7 @@
 import { findCitations, formatCitation, officialUrl, parseCanonicalId } from '../citations';
 import type { Citation, CitationIdentity } from '../citations/types';
 
+/** The recognizer functions the pipeline uses. */
 export interface Recognizer {
   find(text: string): Citation[];
   /** What a canonical id says (kind, chamber, year, dossier, numbers), or null. */

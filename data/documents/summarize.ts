@@ -17,6 +17,7 @@ export interface Candidate {
   opensGroup: boolean;
 }
 
+/** A picked summary (sentences in document order) and key points. */
 export interface ExtractiveSummary {
   summary: string;
   keyPoints: string[];

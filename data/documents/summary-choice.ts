@@ -6,6 +6,7 @@ import { splitSentences } from './sentences';
 import { type Candidate, summarize } from './summarize';
 import type { DocumentRecord } from './types';
 
+/** The summary a record carries, with its provenance. */
 export interface ChosenSummary {
   summary: string | null;
   keyPoints: string[];

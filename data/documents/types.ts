@@ -11,6 +11,7 @@ import type { Citation } from '../citations/types';
  */
 export const DATASET_SCHEMA_VERSION = 1;
 
+/** `antwoord`: answers to written questions; `brief`: a letter to parliament. */
 export type DocumentType = 'antwoord' | 'brief';
 
 /** A person named in a document: a minister, state secretary or member of parliament. */
@@ -58,6 +59,7 @@ export interface Section {
   paragraphs: string[];
 }
 
+/** A footnote (or trailing endnote, numbered `1)`) of a document. */
 export interface Footnote {
   number: string;
   text: string;
@@ -146,6 +148,7 @@ export interface RecordProvenance {
   date: 'text' | 'manifest' | null;
 }
 
+/** A dossier and its title, as known from public records. */
 export interface DossierRecord {
   /** `34352` or `36600-XV` */
   id: string;

@@ -4,6 +4,7 @@
  */
 import type { Result } from '../messages';
 import { DATASET_SCHEMA_VERSION, type DatasetFile } from './types';
+import { checkGraph } from './validate-graph';
 
 const MAX_PROBLEMS = 20;
 const KINDS = ['antwoord', 'brief', 'kamerstuk', 'dossier', 'handelingen', 'aanhangsel', 'zaak', 'document'];
@@ -202,57 +203,6 @@ function provenance(value: unknown, path: string, report: Report): void {
   for (const key of ['title', 'date'] as const) {
     if (![null, 'text', 'manifest'].includes(p[key] as string | null))
       report(`${path}.${key}`, 'must be text, manifest or null');
-  }
-}
-
-// Ids are unique across records (an alias too); every target and citing document exists; every
-// edge a reference makes is listed once in its target's citedBy.
-function checkGraph(documents: Json[], report: Report): void {
-  const owner = new Map<string, number>();
-  const byId = new Map<string, Json>();
-  documents.forEach((d, i) => {
-    if (typeof d?.id === 'string') {
-      if (byId.has(d.id)) report(`documents[${i}].id`, `duplicate id ${d.id}`);
-      byId.set(d.id, d);
-    }
-    for (const id of Array.isArray(d?.ids) ? (d.ids as unknown[]) : []) {
-      if (typeof id !== 'string') continue;
-      const other = owner.get(id);
-      if (other !== undefined && other !== i)
-        report(`documents[${i}].ids`, `id ${id} also belongs to documents[${other}]`);
-      owner.set(id, i);
-    }
-  });
-  // Edges can only be balanced when every reference says what it resolved to.
-  const references = documents.flatMap((d) => (Array.isArray(d?.references) ? (d.references as Json[]) : []));
-  if (!references.every((r) => Array.isArray(r?.targets))) return;
-  const edges = new Map<string, number>();
-  const count = (key: string, by: number) => edges.set(key, (edges.get(key) ?? 0) + by);
-  documents.forEach((d, i) => {
-    for (const [k, r] of (Array.isArray(d?.references) ? (d.references as Json[]) : []).entries()) {
-      for (const target of r.targets as unknown[]) {
-        if (typeof target !== 'string' || !byId.has(target)) {
-          report(
-            `documents[${i}].references[${k}].targets`,
-            `${String(target)} is not a record in the dataset`,
-          );
-        } else if (target !== d.id) count(`${String(d.id)} → ${target}`, 1);
-      }
-    }
-    for (const [k, c] of (Array.isArray(d?.citedBy) ? (d.citedBy as Json[]) : []).entries()) {
-      const from = c?.documentId;
-      if (typeof from !== 'string' || !byId.has(from)) {
-        report(`documents[${i}].citedBy[${k}].documentId`, `${String(from)} is not in the dataset`);
-      } else count(`${from} → ${String(d.id)}`, -1);
-    }
-  });
-  for (const [edge, balance] of edges) {
-    if (balance !== 0) {
-      report(
-        'documents',
-        `citation ${edge}: references and citedBy disagree (${balance > 0 ? 'missing in' : 'extra in'} citedBy)`,
-      );
-    }
   }
 }
 

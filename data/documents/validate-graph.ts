@@ -1,0 +1,55 @@
+/** The cross-record part of the dataset schema: unique ids and a citation graph that adds up. */
+
+type Json = Record<string, unknown>;
+type Report = (path: string, problem: string) => void;
+
+// Ids are unique across records (an alias too); every target and citing document exists; every
+// edge a reference makes is listed once in its target's citedBy.
+export function checkGraph(documents: Json[], report: Report): void {
+  const owner = new Map<string, number>();
+  const byId = new Map<string, Json>();
+  documents.forEach((d, i) => {
+    if (typeof d?.id === 'string') {
+      if (byId.has(d.id)) report(`documents[${i}].id`, `duplicate id ${d.id}`);
+      byId.set(d.id, d);
+    }
+    for (const id of Array.isArray(d?.ids) ? (d.ids as unknown[]) : []) {
+      if (typeof id !== 'string') continue;
+      const other = owner.get(id);
+      if (other !== undefined && other !== i)
+        report(`documents[${i}].ids`, `id ${id} also belongs to documents[${other}]`);
+      owner.set(id, i);
+    }
+  });
+  // Edges can only be balanced when every reference says what it resolved to.
+  const references = documents.flatMap((d) => (Array.isArray(d?.references) ? (d.references as Json[]) : []));
+  if (!references.every((r) => Array.isArray(r?.targets))) return;
+  const edges = new Map<string, number>();
+  const count = (key: string, by: number) => edges.set(key, (edges.get(key) ?? 0) + by);
+  documents.forEach((d, i) => {
+    for (const [k, r] of (Array.isArray(d?.references) ? (d.references as Json[]) : []).entries()) {
+      for (const target of r.targets as unknown[]) {
+        if (typeof target !== 'string' || !byId.has(target)) {
+          report(
+            `documents[${i}].references[${k}].targets`,
+            `${String(target)} is not a record in the dataset`,
+          );
+        } else if (target !== d.id) count(`${String(d.id)} → ${target}`, 1);
+      }
+    }
+    for (const [k, c] of (Array.isArray(d?.citedBy) ? (d.citedBy as Json[]) : []).entries()) {
+      const from = c?.documentId;
+      if (typeof from !== 'string' || !byId.has(from)) {
+        report(`documents[${i}].citedBy[${k}].documentId`, `${String(from)} is not in the dataset`);
+      } else count(`${from} → ${String(d.id)}`, -1);
+    }
+  });
+  for (const [edge, balance] of edges) {
+    if (balance !== 0) {
+      report(
+        'documents',
+        `citation ${edge}: references and citedBy disagree (${balance > 0 ? 'missing in' : 'extra in'} citedBy)`,
+      );
+    }
+  }
+}
