@@ -5,6 +5,13 @@ import { usePanel } from './panel-context';
 import { documentHash } from './routes';
 import { SiteControl } from './SiteControl';
 
+/** Why there is nothing to list (message names may not contain '-', so the reasons are mapped). */
+const UNAVAILABLE_MESSAGES = {
+  'no-tab': 'sidepanel_page_unavailable_noTab',
+  'not-scanned': 'sidepanel_page_unavailable_notScanned',
+  error: 'sidepanel_page_unavailable_error',
+} as const;
+
 function PageGroup({ group }: { group: PageGroupView }) {
   const { state, t } = usePanel();
   // Each click shows the next occurrence, so repeated clicks walk through the page.
@@ -53,9 +60,7 @@ export function PageView() {
       {page.status === 'idle' || page.status === 'loading' ? (
         <p class="muted">{t('sidepanel_page_loading')}</p>
       ) : null}
-      {page.status === 'unavailable' ? (
-        <p class="notice">{t(`sidepanel_page_unavailable_${page.reason}`)}</p>
-      ) : null}
+      {page.status === 'unavailable' ? <p class="notice">{t(UNAVAILABLE_MESSAGES[page.reason])}</p> : null}
       {page.status === 'ready' ? (
         <>
           <p role="status">

@@ -24,7 +24,7 @@ function ResultEntry({ item }: { item: LibraryItem }) {
       </p>
       {item.hits.map((hit, i) => (
         <p key={i} class="hit">
-          <a class="hit-where" href={documentHash(doc.id, hit.target)}>
+          <a class="hit-where" data-where={hit.where.kind} href={documentHash(doc.id, hit.target)}>
             {whereLabel(t, hit.where)}
           </a>{' '}
           <span class="snippet">

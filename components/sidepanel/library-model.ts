@@ -102,7 +102,12 @@ export function createLibraryModel(
   }
 
   function referencesIn(query: string): ReferenceHit[] {
-    return referenceIdsInQuery(query, recognize).map((id) => ({ id, doc: resolve(id) }));
+    return (
+      referenceIdsInQuery(query, recognize)
+        .map((id) => ({ id, doc: resolve(id) }))
+        // A bare dossier number is better served by the text search than by a "not in the data" card.
+        .filter((hit) => hit.doc !== null || !hit.id.startsWith('dossier-'))
+    );
   }
 
   /** The view for `query` (blank: browse) under `filters`, at most `limit` items. */

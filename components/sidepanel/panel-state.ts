@@ -9,7 +9,7 @@ import type { ImportProgress } from '../../data/messages';
 import { type LibraryFilters, NO_FILTERS } from './facets';
 import { createLibraryModel, type LibraryModel, type LibraryView } from './library-model';
 import { groupPageReferences, type PageGroupView } from './page-model';
-import type { ActiveSite, PanelDatasetInfo, PanelSources } from './panel-sources';
+import type { ActiveSite, PageScan, PanelDatasetInfo, PanelSources } from './panel-sources';
 import { parseRoute, type Route, routeHash } from './routes';
 
 /** Where the URL hash lives: `window.location` in the panel, memory in tests. */
@@ -80,7 +80,8 @@ export function createPanelState(sources: PanelSources, options: { hash?: HashPo
   const query = signal('');
   const filters = signal<LibraryFilters>(NO_FILTERS);
   const limit = signal(PAGE_SIZE);
-  const page = signal<PageState>({ status: 'idle' });
+  /** The last answer from the active tab; grouped by document in `page`, which follows the dataset. */
+  const pageScan = signal<PageScan | 'idle' | 'loading' | 'error'>('idle');
   const site = signal<ActiveSite | null>(null);
   /** Short status messages for the live region (copied, revealed, …). */
   const announcement = signal('');
@@ -90,6 +91,14 @@ export function createPanelState(sources: PanelSources, options: { hash?: HashPo
     createLibraryModel(documents.value, (id) => resolve.value(id), sources.recognize),
   );
   const library = computed<LibraryView>(() => model.value.view(query.value, filters.value, limit.value));
+  const page = computed<PageState>(() => {
+    const scan = pageScan.value;
+    if (scan === 'idle' || scan === 'loading') return { status: scan };
+    if (scan === 'error') return { status: 'unavailable', reason: 'error', url: null };
+    if (!scan.ok) return { status: 'unavailable', reason: scan.reason, url: scan.url };
+    const groups = groupPageReferences(scan.references, resolve.value);
+    return { status: 'ready', ...scan, groups, total: scan.references.length };
+  });
 
   function navigate(next: Route | string): void {
     const nextHash = typeof next === 'string' ? next : routeHash(next);
@@ -150,17 +159,11 @@ export function createPanelState(sources: PanelSources, options: { hash?: HashPo
   }
 
   async function refreshPage(): Promise<void> {
-    if (page.value.status === 'idle') page.value = { status: 'loading' };
+    if (pageScan.value === 'idle') pageScan.value = 'loading';
     try {
-      const scan = await sources.pageReferences();
-      if (!scan.ok) {
-        page.value = { status: 'unavailable', reason: scan.reason, url: scan.url };
-      } else {
-        const groups = groupPageReferences(scan.references, resolve.value);
-        page.value = { status: 'ready', ...scan, groups, total: scan.references.length };
-      }
+      pageScan.value = await sources.pageReferences();
     } catch {
-      page.value = { status: 'unavailable', reason: 'error', url: null };
+      pageScan.value = 'error';
     }
     site.value = await sources.activeSite().catch(() => null);
   }

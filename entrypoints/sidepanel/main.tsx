@@ -1,12 +1,24 @@
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { PanelApp } from '../../components/sidepanel/PanelApp';
+import { createPanelState } from '../../components/sidepanel/panel-state';
+import type { Translate } from '../../components/sidepanel/translate';
+import { sharedDB } from '../../data/db/index';
+import { windowHash } from './browser-hash';
+import { createBrowserPanelSources } from './panel-sources';
+import { listenForShowDocument } from './show-document';
+import './style.css';
 
-function App() {
-  return (
-    <main>
-      <h1>Kamerlens</h1>
-    </main>
-  );
-}
+// Typed loosely: WXT types only the message keys it generated at prepare time. Substitutions go
+// as one array: a third argument would be taken for getMessage's options.
+const getMessage = browser.i18n.getMessage as unknown as (key: string, substitutions?: string[]) => string;
+const t: Translate = (key, ...substitutions) => getMessage(key, substitutions);
+const locale = t('sidepanel_locale') || 'nl';
+document.documentElement.lang = locale;
+
+const state = createPanelState(createBrowserPanelSources(sharedDB()), { hash: windowHash() });
+listenForShowDocument((hash) => state.navigate(hash));
+void state.start();
 
 const root = document.getElementById('app');
-if (root) render(<App />, root);
+if (root) render(<PanelApp state={state} t={t} locale={locale} />, root);

@@ -1,0 +1,87 @@
+/** The panel's sources in the extension: the database directly (an extension page), tabs by message. */
+import { browser } from 'wxt/browser';
+import type {
+  ActiveSite,
+  PageScan,
+  PanelDatasetInfo,
+  PanelSources,
+} from '../../components/sidepanel/panel-sources';
+import { findCitations } from '../../data/citations/index';
+import { datasetInfo, type KamerlensDB, listDocuments, listDossiers } from '../../data/db/index';
+import { sitePattern } from '../../data/messages';
+import { targetTab, watchTabs } from './active-tab';
+import { copyToClipboard } from './clipboard';
+import { callBackground, callTab } from './messaging';
+
+async function readDatasetInfo(db: KamerlensDB): Promise<PanelDatasetInfo> {
+  const { dataset, importStatus } = await datasetInfo(db);
+  return {
+    dataset: dataset
+      ? {
+          datasetVersion: dataset.datasetVersion,
+          schemaVersion: dataset.schemaVersion,
+          contentHash: dataset.contentHash,
+          importedAt: dataset.importedAt,
+          counts: dataset.counts,
+          sources: dataset.sources,
+        }
+      : null,
+    importState: importStatus?.state ?? null,
+    importError: importStatus?.error ?? null,
+  };
+}
+
+async function scanActiveTab(): Promise<PageScan> {
+  const tab = await targetTab();
+  if (tab?.id === undefined) return { ok: false, reason: 'no-tab', url: null };
+  const answer = await callTab(tab.id, 'pageReferences', {});
+  // No answer: no content script in the tab (site not enabled, page not loaded, or a browser page).
+  if (!answer.ok) return { ok: false, reason: 'not-scanned', url: tab.url ?? null };
+  return { ok: true, tabId: tab.id, title: tab.title ?? '', url: tab.url ?? '', references: answer.value };
+}
+
+async function siteOf(url: string | undefined): Promise<ActiveSite | null> {
+  const pattern = url ? sitePattern(url) : null;
+  if (!url || !pattern) return null;
+  const status = await callBackground('getSiteStatus', { url });
+  if (!status.ok) return null;
+  return { url, pattern, enabled: status.value.enabled, via: status.value.via };
+}
+
+/** Sources over the shared database and the browser's tabs. */
+export function createBrowserPanelSources(db: KamerlensDB): PanelSources {
+  return {
+    listDocuments: () => listDocuments(db, { includeStubs: true }),
+    listDossiers: () => listDossiers(db),
+    datasetInfo: () => readDatasetInfo(db),
+    async importProgress() {
+      const answer = await callBackground('importStatus', {});
+      if (answer.ok) return answer.value;
+      return { state: 'failed', fraction: 0, datasetVersion: null, error: answer.error };
+    },
+    pageReferences: scanActiveTab,
+    async revealReference(tabId, group) {
+      const answer = await callTab(tabId, 'revealReference', { group });
+      return answer.ok && answer.value;
+    },
+    watchActiveTab: watchTabs,
+    copyText: copyToClipboard,
+    recognize: findCitations,
+    async activeSite() {
+      return siteOf((await targetTab())?.url);
+    },
+    setSiteEnabled(url, enabled) {
+      const pattern = sitePattern(url);
+      if (!pattern) return Promise.resolve(null);
+      // Requested before anything is awaited: the permission prompt needs the click's user gesture.
+      const granted = enabled ? browser.permissions.request({ origins: [pattern] }) : Promise.resolve(true);
+      return granted.then(async (ok) => {
+        if (!ok) return siteOf(url);
+        const answer = await callBackground(enabled ? 'enableSite' : 'disableSite', { url });
+        return answer.ok
+          ? { url, pattern, enabled: answer.value.enabled, via: answer.value.via }
+          : siteOf(url);
+      });
+    },
+  };
+}
