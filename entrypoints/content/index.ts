@@ -18,6 +18,7 @@ export default defineContentScript({
       // Dutch when the locale files lack the message: Dutch is the default locale.
       roleDescription: getMessage('mark_roleDescription') || 'verwijzing',
     });
-    servePageReferences(ctx.signal, scanner.registry, setupPopover(ctx, scanner.registry));
+    const popover = setupPopover(ctx, scanner.registry);
+    servePageReferences(ctx.signal, scanner.registry, popover);
   },
 });

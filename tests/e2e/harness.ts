@@ -20,21 +20,35 @@ import { type BrowserContext, chromium, type Page, type Worker } from 'playwrigh
 import { startServer } from '../../scripts/serve-fixtures';
 
 /**
- * Where the Chrome builds land: `wxt build --mode test` (what `npm test` builds: it runs on
- * 127.0.0.1) writes `chrome-mv3-test`, a plain `wxt build` writes `chrome-mv3`.
- * KAMERLENS_EXTENSION_DIR overrides the choice.
+ * Where Chrome builds land: `wxt build --mode test` (what `npm test` and `npm run build` make)
+ * writes `chrome-mv3-test`, `wxt build` writes `chrome-mv3`. Only builds whose content script runs
+ * on 127.0.0.1 can load the fixtures; a release build does not. KAMERLENS_EXTENSION_DIR overrides.
  */
 export const BUILD_DIRS = [resolve('.output/chrome-mv3-test'), resolve('.output/chrome-mv3')];
 
-/** The unpacked Chrome build the tests load: the most recently built one (see `BUILD_DIRS`). */
+/** Whether the manifest's content scripts run on the local fixture server. */
+function runsOnLocalHost(dir: string): boolean {
+  try {
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as {
+      content_scripts?: { matches?: string[] }[];
+    };
+    return (manifest.content_scripts ?? []).some((script) => script.matches?.includes('http://127.0.0.1/*'));
+  } catch {
+    return false;
+  }
+}
+
+/** The unpacked Chrome build the tests load: the newest one that runs on 127.0.0.1. */
 export function extensionDir(): string {
   if (process.env.KAMERLENS_EXTENSION_DIR) return resolve(process.env.KAMERLENS_EXTENSION_DIR);
-  const built = BUILD_DIRS.filter((dir) => existsSync(join(dir, 'manifest.json')));
-  built.sort(
-    (a, b) => statSync(join(b, 'manifest.json')).mtimeMs - statSync(join(a, 'manifest.json')).mtimeMs,
-  );
-  return built[0] ?? (BUILD_DIRS[1] as string);
+  const usable = BUILD_DIRS.filter(runsOnLocalHost).map((dir) => ({
+    dir,
+    built: statSync(join(dir, 'manifest.json')).mtimeMs,
+  }));
+  usable.sort((a, b) => b.built - a.built);
+  return usable[0]?.dir ?? (BUILD_DIRS[0] as string);
 }
+
 /** Debian's Chromium (Playwright's own browser download does not work on these machines). */
 export const CHROMIUM_PATH = process.env.KAMERLENS_CHROMIUM ?? '/usr/bin/chromium';
 /** The fixture pages served by default. */
@@ -79,11 +93,7 @@ export function assertBuilt(dir = extensionDir()): void {
         '(or `npm run build`); `npm test` builds before the e2e run.',
     );
   }
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as {
-    content_scripts?: { matches?: string[] }[];
-  };
-  const matches = (manifest.content_scripts ?? []).flatMap((script) => script.matches ?? []);
-  if (!matches.includes('http://127.0.0.1/*')) {
+  if (!runsOnLocalHost(dir)) {
     throw new Error(
       `${manifestPath} is a release build: its content script does not run on 127.0.0.1, where the ` +
         'fixtures are served. Build with `npx wxt build --mode test`.',

@@ -193,29 +193,32 @@ describe('page scanner in Chromium', () => {
     await page.close();
   });
 
-  it('adds no accessibility violations (axe-core, WCAG 2.x A/AA)', async () => {
+  it('adds no accessibility violations (axe-core, WCAG 2.x A/AA) to running text', async () => {
     const page = await session.openPage('news.html');
     await waitForReferences(page, 5);
     expect(await runAxe(page)).toEqual([]);
     await page.close();
   });
 
-  it('adds one known axe finding on footnotes: target size next to a footnote number link', async () => {
-    // A footnote "1 Kamerstukken II …" becomes the tiny backlink "1" right beside the reference's
-    // keyboard stop (a button). axe's target-size rule then sees two adjacent targets with no plain
-    // text around them. WCAG 2.5.8 exempts targets inside a sentence, which both are; the finding
-    // is reported, not hidden: this test pins it to exactly those footnotes.
+  it('adds one known axe finding: target-size on footnotes that are a bare reference', async () => {
+    // A footnote that is only a reference becomes one button (the group's keyboard stop) filling
+    // its line; two such lines close together are two small adjacent targets to axe, which does
+    // not count them as text because no plain text is left around them. WCAG 2.5.8 exempts
+    // targets inside a sentence, which these are; the finding is reported, not hidden: this test
+    // pins it to exactly those footnotes, and the page without Kamerlens has none.
     const page = await session.openPage('letter.html');
     await waitForReferences(page, 9);
     const plainPage = await plain.openPage('letter.html');
     expect(await runAxe(plainPage)).toEqual([]);
     const violations = await runAxe(page);
-    expect(violations.map((v) => v.id)).toEqual(['target-size']);
-    expect(violations[0]?.targets).toEqual([
-      'a[href$="#fr1"]',
-      'kamerlens-ref[data-kamerlens-ref="kst-34352-187"]',
-      'a[href$="#fr2"]',
-      'kamerlens-ref[data-kamerlens-ref="kst-26448-742"]',
+    expect(violations.map((v) => [v.id, v.targets])).toEqual([
+      [
+        'target-size',
+        [
+          'kamerlens-ref[data-kamerlens-ref="kst-34352-187"]',
+          'kamerlens-ref[data-kamerlens-ref="kst-26448-742"]',
+        ],
+      ],
     ]);
     await plainPage.close();
     await page.close();
