@@ -58,7 +58,7 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
   const queue = new ScanQueue();
   const measure = doc.documentElement.hasAttribute(MEASURE_ATTRIBUTE);
   let records: MutationRecord[] = [];
-  let walk: { blocks: Generator<TextBlock, boolean>; element: Element; deep: boolean } | null = null;
+  let walk: { blocks: Generator<TextBlock | null, boolean>; element: Element; deep: boolean } | null = null;
   let pumping = false;
   let idleWaiters: (() => void)[] = [];
 
@@ -88,18 +88,19 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
     records.push(...observer.takeRecords());
     const unmarked = applyRecords();
     const marked: MarkedReference[] = [];
-    while (performance.now() - started < budgetMs) {
+    // At least one step per slice, so a slow page (or a tiny budget) still makes progress.
+    for (let step = 0; step === 0 || performance.now() - started < budgetMs; step++) {
       if (!walk) {
         const scope = queue.take();
         if (!scope) break;
         walk = { blocks: textBlocks(scope.element, scope.deep), ...scope };
       }
-      const step = walk.blocks.next();
-      if (step.done) {
-        if (!step.value) queue.add(walk.element, walk.deep); // the page moved things mid-walk
+      const next = walk.blocks.next();
+      if (next.done) {
+        if (!next.value) queue.add(walk.element, walk.deep); // the page moved things mid-walk
         walk = null;
-      } else {
-        const changes = markBlock(step.value, registry, roleDescription);
+      } else if (next.value) {
+        const changes = markBlock(next.value, registry, roleDescription);
         marked.push(...changes.marked);
         unmarked.push(...changes.unmarked);
       }

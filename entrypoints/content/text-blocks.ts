@@ -26,12 +26,13 @@ const HAS_DIGIT = /\d/;
 
 /**
  * Yields the text blocks inside `scope`, in document order. With `deep` false, nested block
- * elements are not entered (used when only the inline text of one block changed). Only blocks
- * with a digit are yielded: every reference has one. The walk resumes after each yield, so the
- * caller can wrap text nodes of the yielded block and pause between blocks. Returns false when
+ * elements are not entered (used when only the inline text of one block changed). A run of text
+ * without a digit yields null instead of a block (every reference has a digit, so there is nothing
+ * to scan), which still gives the caller a point to pause. The walk resumes after each yield, so
+ * the caller can wrap text nodes of the yielded block and pause between blocks. Returns false when
  * the page removed the walk's position during a pause (the caller rescans the scope).
  */
-export function* textBlocks(scope: Element, deep: boolean): Generator<TextBlock, boolean> {
+export function* textBlocks(scope: Element, deep: boolean): Generator<TextBlock | null, boolean> {
   let parts: string[] = [];
   let nodes: Text[] = [];
   let starts: number[] = [];
@@ -42,9 +43,11 @@ export function* textBlocks(scope: Element, deep: boolean): Generator<TextBlock,
     parts.push(part);
     length += part.length;
   };
-  const take = (): TextBlock | null => {
+  /** The finished run: a block worth scanning, null for a run without digits, undefined for no text. */
+  const take = (): TextBlock | null | undefined => {
     const text = parts.join('');
-    const block = nodes.length > 0 && HAS_DIGIT.test(text) ? { text, nodes, starts, marks } : null;
+    const block =
+      nodes.length === 0 ? undefined : HAS_DIGIT.test(text) ? { text, nodes, starts, marks } : null;
     parts = [];
     nodes = [];
     starts = [];
@@ -84,7 +87,7 @@ export function* textBlocks(scope: Element, deep: boolean): Generator<TextBlock,
 
     if (boundary) {
       const block = take();
-      if (block) {
+      if (block !== undefined) {
         yield block;
         if (!scope.isConnected) return true;
         if (!scope.contains(node)) return false;
@@ -104,7 +107,7 @@ export function* textBlocks(scope: Element, deep: boolean): Generator<TextBlock,
     const next: Node | null = node === scope ? null : node.nextSibling;
     if (left) {
       const block = take();
-      if (block) {
+      if (block !== undefined) {
         yield block;
         if (!scope.isConnected) return true;
         if (next && !scope.contains(next)) return false;
@@ -113,6 +116,6 @@ export function* textBlocks(scope: Element, deep: boolean): Generator<TextBlock,
     node = next;
   }
   const last = take();
-  if (last) yield last;
+  if (last !== undefined) yield last;
   return true;
 }

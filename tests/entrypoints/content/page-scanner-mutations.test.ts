@@ -80,6 +80,39 @@ describe('page scanner: content that changes after load', () => {
   });
 });
 
+describe('page scanner: slices', () => {
+  it('yields to the page between slices: with no time budget, one block per slice', async () => {
+    const batches: number[][] = [];
+    let tasksSeen = 0;
+    const ticker = setInterval(() => {
+      tasksSeen += 1;
+    }, 0);
+    await scanPage(
+      '<p>Kamerstuk 34 352, nr. 340</p><p>geen</p><p>Kamerstuk 34 352, nr. 349</p><p>2024Z15690</p>',
+      {
+        budgetMs: 0,
+        beforeIdle: (scanner) => scanner.registry.onMarked((refs) => batches.push(refs.map((r) => r.group))),
+      },
+    );
+    clearInterval(ticker);
+    expect(batches).toHaveLength(3);
+    expect(batches.every((batch) => batch.length === 1)).toBe(true);
+    // The page's own timer ran while the scan was under way.
+    expect(tasksSeen).toBeGreaterThan(0);
+  });
+
+  it('stops when its signal aborts, leaving no marks behind', async () => {
+    const { scanner, stop } = await scanPage('<p>Kamerstuk 34 352, nr. 340</p>');
+    stop();
+    document.body.append(
+      Object.assign(document.createElement('p'), { textContent: 'Kamerstuk 34 352, nr. 349' }),
+    );
+    await scanner.idle();
+    await new Promise((done) => setTimeout(done, 20));
+    expect(document.querySelectorAll('kamerlens-ref')).toHaveLength(0);
+  });
+});
+
 describe('mark registry', () => {
   it('answers for marks, elements inside marks and links around marks; not for forged marks', async () => {
     const { scanner } = await scanPage(

@@ -17,11 +17,20 @@ afterEach(() => {
 });
 
 /** Puts `html` in the body, starts a scanner and waits until it has marked everything. */
-export async function scanPage(html: string): Promise<{ scanner: PageScanner; stop: () => void }> {
+export async function scanPage(
+  html: string,
+  options: { budgetMs?: number; beforeIdle?: (scanner: PageScanner) => void } = {},
+): Promise<{ scanner: PageScanner; stop: () => void }> {
   document.body.innerHTML = html;
   const controller = new AbortController();
   running.push(controller);
-  const scanner = startPageScanner({ document, signal: controller.signal, roleDescription: 'verwijzing' });
+  const scanner = startPageScanner({
+    document,
+    signal: controller.signal,
+    roleDescription: 'verwijzing',
+    budgetMs: options.budgetMs,
+  });
+  options.beforeIdle?.(scanner);
   await scanner.idle();
   return { scanner, stop: () => controller.abort() };
 }

@@ -4,7 +4,7 @@ import { OPAQUE, type TextBlock, textBlocks } from '../../../entrypoints/content
 const blockTexts = (html: string, deep = true, scope?: string): string[] => {
   document.body.innerHTML = html;
   const root = scope ? (document.querySelector(scope) as Element) : document.body;
-  return [...textBlocks(root, deep)].map((block) => block.text);
+  return [...textBlocks(root, deep)].flatMap((block) => (block ? [block.text] : []));
 };
 
 beforeEach(() => {
@@ -71,6 +71,15 @@ describe('textBlocks', () => {
     expect(blockTexts(html)).toEqual(expected);
   });
 
+  it('yields null for runs without digits, so a long digit-free page still has pause points', () => {
+    document.body.innerHTML = '<p>een</p><p>twee</p><p>drie 3</p>';
+    expect([...textBlocks(document.body, true)].map((block) => block?.text ?? null)).toEqual([
+      null,
+      null,
+      'drie 3',
+    ]);
+  });
+
   it('shallow walks leave nested blocks out', () => {
     expect(blockTexts('<div id="s">a 1 <p>b 2</p> c 3 <span>d 4</span></div>', false, '#s')).toEqual([
       'a 1 ',
@@ -81,6 +90,7 @@ describe('textBlocks', () => {
   it('maps every node to its offset in the joined text', () => {
     document.body.innerHTML = '<p>Zie <b>Kamerstuk</b> 34<br>352 <i>nr. 1</i></p>';
     const [block] = [...textBlocks(document.body, true)] as [TextBlock];
+    expect(block).not.toBeNull();
     block.nodes.forEach((node, i) => {
       const start = block.starts[i] as number;
       expect(block.text.slice(start, start + node.data.length)).toBe(node.data);

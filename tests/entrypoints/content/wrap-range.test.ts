@@ -4,7 +4,7 @@ import { wrapRange } from '../../../entrypoints/content/wrap-range';
 
 const firstBlock = (html: string): TextBlock => {
   document.body.innerHTML = html;
-  return [...textBlocks(document.body, true)][0] as TextBlock;
+  return [...textBlocks(document.body, true)].find((block) => block !== null) as TextBlock;
 };
 const mark = () => document.createElement('kamerlens-ref');
 
