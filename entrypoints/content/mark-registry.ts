@@ -14,6 +14,11 @@
  * Never trust these attributes to identify marks: a page can forge them. Ask this registry, which
  * knows only elements the scanner created. Citation offsets (`start`/`end`) are relative to the
  * scanned block of text, not to the page.
+ *
+ * Changes: `onMarked` / `onUnmarked` listeners get each slice's new or removed references (a
+ * reference is unmarked when the page rewrites its text, or when a longer reference now covers
+ * it). Callbacks, not DOM events: the page would see events dispatched on its document.
+ * Group numbers are never reused. Get the registry from `startPageScanner(...).registry`.
  */
 import type { Citation } from '../../data/citations/types';
 import type { PageReference } from '../../data/messages';
