@@ -62,7 +62,8 @@ export function readNumberToken(text: string, i: number, allowLetters: boolean):
   }
   if (!allowLetters) return -1;
   while (j - i <= 3 && isUpper(text.charCodeAt(j))) j++;
-  if (j === i || j - i > 3 || isWordChar(text.charCodeAt(j))) return -1;
+  // `AB-rapport` is a word, not Eerste Kamer paper AB.
+  if (j === i || j - i > 3 || isWordChar(text.charCodeAt(j)) || isDash(text.charCodeAt(j))) return -1;
   return j;
 }
 

@@ -4,6 +4,8 @@
  * runs at each. Nothing is copied or normalized up front, so reference-free text costs only the
  * anchor search; every parser reads a bounded window, so the whole scan is linear.
  */
+
+import { isDigit } from './chars';
 import { makeCitation } from './citation';
 import { parseAanhangselLabel, parseHandelingenLabel } from './handelingen';
 import { type ParsedIdentifier, parseOfficialId, parseRegistryNumber } from './identifiers';
@@ -13,11 +15,12 @@ import { parseUrl } from './urls';
 import { parseBracketForm, parseDossierKeyword, parseMotionNumber } from './weak-forms';
 
 /**
- * Where a reference may start. One group per parser; every alternative is a short literal or a
- * bounded class sequence, so the regex cannot backtrack badly.
+ * Where a reference may start. Every alternative is a short literal or a bounded class sequence,
+ * so the regex cannot backtrack badly; no capture groups (a match array per hit would cost more
+ * than reading the anchor's first two characters, which tell the alternatives apart).
  */
 const ANCHOR =
-  /([Kk]amer[s\-\u00ad])|([Hh]and[.e\-\u00ad])|([Aa]an[h\-\u00ad])|(\b(?:T\.?K|E\.?K)\b|Tweede\sKamer|Eerste\sKamer)|\b(kst-|ah-|h-[tev]|kv-)|(\d{4}[ZD]\d)|\b([Nn]rs?)\b|(\()\s?\d|(dossier|Dossier|[Ww]etsvoorstel)|(officielebekendmakingen\.nl|tweedekamer\.nl|overheid\.nl)/g;
+  /[Kk]amer[s\-\u00ad]|[Hh]and[.e\-\u00ad]|[Aa]an[h\-\u00ad]|\b(?:T\.?K|E\.?K)\b|Tweede\sKamer|Eerste\sKamer|\b(?:kst-|ah-|h-[tev]|kv-)|\d{4}[ZD]\d|\b[Nn]rs?\b|\(\s?\d|dossier|Dossier|[Ww]etsvoorstel|officielebekendmakingen\.nl|tweedekamer\.nl|overheid\.nl/g;
 
 /** Every reference in `text`, in order, not overlapping. */
 export function scanCitations(text: string): Citation[] {
@@ -34,15 +37,15 @@ export function scanCitations(text: string): Citation[] {
     let end = -1;
     if (at < lastEnd) {
       // An anchor inside the previous reference (a URL's host starts after the URL).
-    } else if (m[10] !== undefined) {
-      const url = at < urlSeenUntil ? null : parseUrl(text, at, m[10].length);
+    } else if (isHostAnchor(text, at)) {
+      const url = at < urlSeenUntil ? null : parseUrl(text, at, m[0].length);
       if (url !== null && url.parts === null) urlSeenUntil = url.end;
       if (url?.parts) {
         out.push(makeCitation(text, url.parts, url.start, url.end));
         end = url.end;
       }
     } else {
-      end = dispatch(text, at, m, out);
+      end = dispatch(text, at, out);
     }
     if (end > 0 && (out[before]?.start ?? -1) >= lastEnd) {
       lastEnd = end;
@@ -56,18 +59,51 @@ export function scanCitations(text: string): Citation[] {
   return out;
 }
 
-/** Runs the parser for the anchor's group (hosts are handled by the scan); pushes citations, returns the end or -1. */
-function dispatch(text: string, at: number, m: RegExpExecArray, out: Citation[]): number {
-  if (m[1] !== undefined) return parseKamerstukLabel(text, at, out);
-  if (m[2] !== undefined) return parseHandelingenLabel(text, at, out);
-  if (m[3] !== undefined) return parseAanhangselLabel(text, at, out);
-  if (m[4] !== undefined) return parseChamberLabel(text, at, out);
-  if (m[5] !== undefined) return pushParsed(text, at, parseOfficialId(text, at), out);
-  if (m[6] !== undefined) return pushParsed(text, at, parseRegistryNumber(text, at), out);
-  if (m[7] !== undefined) return parseMotionNumber(text, at, out);
-  if (m[8] !== undefined) return parseBracketForm(text, at, out);
-  if (m[9] !== undefined) return parseDossierKeyword(text, at, out);
-  return -1;
+/** `officielebekendmakingen.nl`, `tweedekamer.nl`, `overheid.nl`: the only anchors starting with `o`/`t`. */
+function isHostAnchor(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  return c === 111 || c === 116;
+}
+
+/** Runs the parser the anchor at `at` calls for; pushes citations and returns the end, or -1. */
+function dispatch(text: string, at: number, out: Citation[]): number {
+  const c = text.charCodeAt(at);
+  const next = text.charCodeAt(at + 1);
+  switch (c) {
+    case 75: // K
+      return parseKamerstukLabel(text, at, out);
+    case 107: // k: `kamer…`, `kst-`, `kv-`
+      return next === 97
+        ? parseKamerstukLabel(text, at, out)
+        : pushParsed(text, at, parseOfficialId(text, at), out);
+    case 72: // H
+      return parseHandelingenLabel(text, at, out);
+    case 104: // h: `hand…`, `h-tk-`
+      return next === 97
+        ? parseHandelingenLabel(text, at, out)
+        : pushParsed(text, at, parseOfficialId(text, at), out);
+    case 65: // A
+      return parseAanhangselLabel(text, at, out);
+    case 97: // a: `aanh…`, `ah-`
+      return next === 97
+        ? parseAanhangselLabel(text, at, out)
+        : pushParsed(text, at, parseOfficialId(text, at), out);
+    case 84: // T
+    case 69: // E
+      return parseChamberLabel(text, at, out);
+    case 78: // N
+    case 110: // n
+      return parseMotionNumber(text, at, out);
+    case 40: // (
+      return parseBracketForm(text, at, out);
+    case 68: // D
+    case 100: // d
+    case 87: // W
+    case 119: // w
+      return parseDossierKeyword(text, at, out);
+    default:
+      return isDigit(c) ? pushParsed(text, at, parseRegistryNumber(text, at), out) : -1;
+  }
 }
 
 function pushParsed(text: string, at: number, parsed: ParsedIdentifier | null, out: Citation[]): number {

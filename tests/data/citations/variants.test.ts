@@ -56,6 +56,12 @@ const CASES: Array<[string, Expected[]]> = [
   }),
   kst('Kamerstukken I 2024/25, 36 600 XV, A', { ...EK, dossierSuffix: 'XV', ids: ['kst-36600-XV-A'] }),
   kst('E.K. 2025/26, 36582, AB', { ...EK, ids: ['kst-36582-AB'] }),
+  // A capital word after the comma is not an Eerste Kamer letter.
+  kst('Kamerstuk 34 352, AB-rapport volgt.', {
+    kind: 'dossier',
+    ids: ['dossier-34352'],
+    raw: 'Kamerstuk 34 352',
+  }),
   kst('Kamerstukken Eerste Kamer 2025/26, 36582, F en G', {
     ...EK,
     numbers: ['F', 'G'],
