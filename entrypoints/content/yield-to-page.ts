@@ -17,7 +17,11 @@ export function yieldToPage(signal: AbortSignal): Promise<void> {
   if (signal.aborted) return Promise.resolve();
   const scheduler = (globalThis as { scheduler?: Partial<TaskScheduler> }).scheduler;
   if (typeof scheduler?.postTask === 'function') {
-    return scheduler.postTask(() => {}, { priority: 'user-visible', signal }).catch(() => {});
+    try {
+      return scheduler.postTask(() => {}, { priority: 'user-visible', signal }).catch(() => {});
+    } catch {
+      // A content-script sandbox may refuse the call (wrapped objects): use the timer below.
+    }
   }
   return new Promise((resolve) => {
     const onAbort = (): void => {
