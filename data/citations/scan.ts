@@ -26,7 +26,10 @@ const ANCHOR =
 export function scanCitations(text: string): Citation[] {
   const out: Citation[] = [];
   if (typeof text !== 'string' || text.length === 0) return out;
-  const anchor = new RegExp(ANCHOR.source, 'g');
+  // Reused across calls (the page scanner calls this per text block); the scan is synchronous and
+  // never re-entered, so resetting `lastIndex` here is enough.
+  const anchor = ANCHOR;
+  anchor.lastIndex = 0;
   let lastEnd = 0;
   // End of the last URL of a known host that pointed elsewhere: its other host anchors are skipped.
   let urlSeenUntil = -1;
