@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
+import { AnnotationsView } from '../annotations/AnnotationsView';
 import { AboutView } from './AboutView';
 import { LibraryView } from './LibraryView';
 import { PageView } from './PageView';
@@ -12,6 +13,7 @@ import type { Translate } from './translate';
 const NAV: { name: Route['name']; hash: string; label: string }[] = [
   { name: 'library', hash: '#/', label: 'sidepanel_nav_library' },
   { name: 'page', hash: '#/page', label: 'sidepanel_nav_page' },
+  { name: 'notes', hash: '#/notes', label: 'annotate_nav' },
   { name: 'about', hash: '#/about', label: 'sidepanel_nav_about' },
 ];
 
@@ -25,6 +27,8 @@ function CurrentView() {
       return <PageView />;
     case 'about':
       return <AboutView />;
+    case 'notes':
+      return <AnnotationsView />;
     default:
       return <LibraryView />;
   }

@@ -1,5 +1,6 @@
 import { useEffect } from 'preact/hooks';
 import type { DocumentRecord } from '../../data/documents/types';
+import { NotesForDocument } from '../annotations/NotesForDocument';
 import { CitedByList } from './CitedByList';
 import { sourceLine } from './copy-text';
 import { DocumentMeta } from './DocumentMeta';
@@ -66,6 +67,7 @@ function DocumentReader({ doc }: { doc: DocumentRecord }) {
       ) : null}
       <ReferenceList references={doc.references} />
       <CitedByList citedBy={doc.citedBy} />
+      <NotesForDocument documentIds={[doc.id, ...doc.ids]} />
     </article>
   );
 }

@@ -9,6 +9,7 @@
  *   sidepanel.html#/doc/<id>?q=<n>       same as /q/<n> (the form `sidePanelPath` in data/messages.ts writes)
  *   sidepanel.html#/page                 references on the page in the active tab
  *   sidepanel.html#/about                about the data (and the first-run import progress)
+ *   sidepanel.html#/notes                the reader's notes (annotations: this page and all pages)
  *
  * Path parts are URI-encoded. Anything else is the library.
  */
@@ -23,7 +24,8 @@ export type Route =
   | { name: 'library' }
   | { name: 'doc'; id: string; target: ReaderTarget | null }
   | { name: 'page' }
-  | { name: 'about' };
+  | { name: 'about' }
+  | { name: 'notes' };
 
 const TARGET_KINDS: Record<string, 'question' | 'answer' | 'section'> = {
   q: 'question',
@@ -54,6 +56,7 @@ export function parseRoute(hash: string): Route {
   const parts = path.split('/').filter(Boolean);
   if (parts[0] === 'page' && parts.length === 1) return { name: 'page' };
   if (parts[0] === 'about' && parts.length === 1) return { name: 'about' };
+  if (parts[0] === 'notes' && parts.length === 1) return { name: 'notes' };
   if (parts[0] === 'doc' && parts[1]) {
     const id = decode(parts[1]);
     if (!id) return { name: 'library' };
@@ -73,6 +76,8 @@ export function routeHash(route: Route): string {
       return '#/page';
     case 'about':
       return '#/about';
+    case 'notes':
+      return '#/notes';
     case 'doc': {
       const base = `#/doc/${encodeURIComponent(route.id)}`;
       const target = route.target;

@@ -4,9 +4,7 @@
  * their message routing and reaches every page of the extension's origin.
  */
 import { browser } from 'wxt/browser';
-
-/** The BroadcastChannel extension pages listen on; messages are `{ source: string | null }`. */
-export const ANNOTATIONS_CHANNEL = 'kamerlens-annotations';
+import { ANNOTATIONS_CHANNEL } from '../../data/annotations/channel';
 
 /** Notify content scripts and extension pages that notes of `source` (null: of many pages) changed. */
 export function notifyAnnotationsChanged(source: string | null): void {

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { setupAnnotations } from './annotate-setup';
 import { servePageReferences } from './page-references';
 import { startPageScanner } from './page-scanner';
 import { setupPopover } from './popover';
@@ -20,5 +21,6 @@ export default defineContentScript({
     });
     const popover = setupPopover(ctx, scanner.registry);
     servePageReferences(ctx.signal, scanner.registry, popover);
+    setupAnnotations(ctx);
   },
 });

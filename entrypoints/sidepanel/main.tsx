@@ -1,10 +1,14 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+import { AnnotationsProvider } from '../../components/annotations/AnnotationsProvider';
+import { createAnnotationSources } from '../../components/annotations/annotation-sources';
 import { PanelApp } from '../../components/sidepanel/PanelApp';
 import { createPanelState } from '../../components/sidepanel/panel-state';
 import type { Translate } from '../../components/sidepanel/translate';
 import { sharedDB } from '../../data/db/index';
+import { targetTab, watchTabs } from './active-tab';
 import { windowHash } from './browser-hash';
+import { callBackground, callTab } from './messaging';
 import { createBrowserPanelSources } from './panel-sources';
 import { listenForShowDocument } from './show-document';
 import './style.css';
@@ -21,4 +25,11 @@ listenForShowDocument((hash) => state.navigate(hash));
 void state.start();
 
 const root = document.getElementById('app');
-if (root) render(<PanelApp state={state} t={t} locale={locale} />, root);
+const notes = createAnnotationSources({ callBackground, callTab, targetTab, watchActiveTab: watchTabs });
+if (root)
+  render(
+    <AnnotationsProvider sources={notes} i18n={{ t, locale }}>
+      <PanelApp state={state} t={t} locale={locale} />
+    </AnnotationsProvider>,
+    root,
+  );

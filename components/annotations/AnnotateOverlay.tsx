@@ -1,0 +1,93 @@
+import { computePosition, flip, offset, type Placement, shift } from '@floating-ui/dom';
+import { useLayoutEffect, useRef } from 'preact/hooks';
+import type { SearchDocuments } from './DocumentPicker';
+import { NoteCard } from './NoteCard';
+import { NoteEditor, type SaveNote } from './NoteEditor';
+import type { OverlayState, ViewportRect } from './overlay-state';
+import { SelectionToolbar } from './SelectionToolbar';
+
+/** What the overlay's pieces do; the content script implements them. */
+export interface OverlayActions {
+  annotate(): void;
+  dismiss(): void;
+  save: SaveNote;
+  search: SearchDocuments;
+  editCard(): void;
+  /** The pointer entered (true) or left (false) the note card. */
+  cardHover(inside: boolean): void;
+}
+
+const PLACEMENT: Record<'toolbar' | 'editor' | 'card', Placement> = {
+  toolbar: 'top',
+  editor: 'bottom-start',
+  card: 'bottom-start',
+};
+
+function usePlacement(rect: ViewportRect | null, placement: Placement) {
+  const floating = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const element = floating.current;
+    if (!element || !rect) return;
+    const reference = {
+      getBoundingClientRect: () => ({
+        ...rect,
+        x: rect.left,
+        y: rect.top,
+        right: rect.left + rect.width,
+        bottom: rect.top + rect.height,
+      }),
+    };
+    void computePosition(reference, element, {
+      strategy: 'fixed',
+      placement,
+      middleware: [offset(8), flip(), shift({ padding: 8 })],
+    }).then(({ x, y }) => {
+      element.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
+    });
+  }, [rect, placement]);
+  return floating;
+}
+
+/** The in-page annotation layer: a toolbar over the selection, the editor, or a note card. */
+export function AnnotateOverlay({ state, actions }: { state: OverlayState; actions: OverlayActions }) {
+  const view = state.view.value;
+  const rect = view.kind === 'none' ? null : view.rect;
+  const floating = usePlacement(rect, view.kind === 'none' ? 'top' : PLACEMENT[view.kind]);
+  const cardFocus = view.kind === 'card' && view.focus;
+  useLayoutEffect(() => {
+    if (cardFocus) floating.current?.querySelector<HTMLElement>('[role="dialog"]')?.focus();
+  }, [cardFocus, floating]);
+  if (view.kind === 'none') return null;
+  return (
+    <div class="ka-layer">
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: hover only keeps the card open while the pointer is on it (WCAG 1.4.13); keyboard users reach it by focus and close it with Escape. */}
+      <div
+        ref={floating}
+        class="ka-float"
+        onMouseEnter={() => view.kind === 'card' && actions.cardHover(true)}
+        onMouseLeave={() => view.kind === 'card' && actions.cardHover(false)}
+      >
+        {view.kind === 'toolbar' && (
+          <SelectionToolbar onAnnotate={actions.annotate} onDismiss={actions.dismiss} />
+        )}
+        {view.kind === 'editor' && (
+          <NoteEditor
+            key={view.key}
+            draft={view.draft}
+            onSave={actions.save}
+            onCancel={actions.dismiss}
+            search={actions.search}
+          />
+        )}
+        {view.kind === 'card' && (
+          <NoteCard
+            record={view.record}
+            linked={view.linked}
+            onEdit={actions.editCard}
+            onClose={actions.dismiss}
+          />
+        )}
+      </div>
+    </div>
+  );
+}

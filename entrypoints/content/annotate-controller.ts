@@ -1,0 +1,337 @@
+/**
+ * The in-page annotator: selection → toolbar → editor → save through the background; hover, caret
+ * or keyboard on a highlight → the note card. Everything it touches outside the DOM is injected
+ * (background calls, the UI mount), so tests drive it in happy-dom. Listeners stop with `signal`.
+ *
+ * Keyboard: Alt+Shift+N annotates the selection (or edits the open card's note); Alt+Shift+J
+ * shows the next note on the page (focus moves into its card); Escape closes what is open.
+ */
+import type { OverlayActions } from '../../components/annotations/AnnotateOverlay';
+import { errorText, type Translate } from '../../components/annotations/i18n';
+import type { NoteValues } from '../../components/annotations/NoteEditor';
+import type { OverlayState } from '../../components/annotations/overlay-state';
+import { createAnnotation, editAnnotation } from '../../data/annotations/model';
+import { normalizeSourceUrl } from '../../data/annotations/url';
+import type { AnnotationRecord } from '../../data/db/records';
+import type { BackgroundProtocol, Result } from '../../data/messages';
+import { type Anchoring, createAnchoring } from './annotate-anchoring';
+import type { HighlightLayer } from './annotate-highlights';
+import { createLinkedNames, referencedIds } from './annotate-linked';
+import type { AnnotationEndpoint } from './annotate-messages';
+import { type CapturedSelection, captureSelection, viewportRectOf } from './annotate-selection';
+
+/** A typed call to the background (popover-client's `callBackground`). */
+export type CallBackground = <K extends keyof BackgroundProtocol>(
+  type: K,
+  payload: BackgroundProtocol[K]['payload'],
+) => Promise<Result<BackgroundProtocol[K]['result']>>;
+
+/** What the annotator needs. */
+export interface AnnotatorDeps {
+  doc: Document;
+  signal: AbortSignal;
+  call: CallBackground;
+  state: OverlayState;
+  highlights: HighlightLayer;
+  /** Mount the shadow-root UI (first use only). */
+  ensureUi(): Promise<void>;
+  /** Whether an event happened inside our own UI host. */
+  isOwnEvent(event: Event): boolean;
+  t: Translate;
+  /** The page URL (changes on single-page navigation). */
+  href(): string;
+  title(): string;
+}
+
+/** Time the pointer may leave a highlight or card before the card closes (WCAG 1.4.13 grace). */
+const HOVER_GRACE_MS = 300;
+
+/** The wired annotator. */
+export interface Annotator {
+  actions: OverlayActions;
+  anchoring: Anchoring;
+  endpoint: AnnotationEndpoint;
+  /** (Re)load this page's notes from the background; resolves when they are anchored. */
+  load(): Promise<void>;
+  /** A failure to read or write notes, last seen (shown in the card/editor; also for tests). */
+  lastError(): string | null;
+}
+
+/** Wire the annotator into the page. */
+export function createAnnotator(deps: AnnotatorDeps): Annotator {
+  const { doc, signal, state, highlights, t } = deps;
+  const anchoring = createAnchoring({ doc, signal, highlights });
+  const names = createLinkedNames((ids) => deps.call('lookup', { ids }));
+  let captured: CapturedSelection | null = null;
+  let editing: AnnotationRecord | null = null;
+  let cardId: string | null = null;
+  let cardPinned = false;
+  let hideTimer: ReturnType<typeof setTimeout> | undefined;
+  let returnFocus: HTMLElement | null = null;
+  let error: string | null = null;
+  const on = <K extends keyof DocumentEventMap>(
+    type: K,
+    listener: (event: DocumentEventMap[K]) => void,
+    capture = false,
+  ) => doc.addEventListener(type, listener, { signal, capture, passive: type === 'pointermove' });
+
+  const source = () => normalizeSourceUrl(deps.href());
+
+  const hide = () => {
+    if (hideTimer !== undefined) clearTimeout(hideTimer);
+    hideTimer = undefined;
+    cardId = null;
+    cardPinned = false;
+    editing = null;
+    highlights.setActive(null);
+    state.hide();
+    if (returnFocus?.isConnected) returnFocus.focus({ preventScroll: true });
+    returnFocus = null;
+  };
+
+  const rememberFocus = () => {
+    const active = doc.activeElement;
+    returnFocus = active instanceof HTMLElement && active !== doc.body ? active : null;
+  };
+
+  const showCard = (id: string, focus: boolean) => {
+    const record = anchoring.record(id);
+    const range = highlights.rangeOf(id);
+    if (!record || !range) return;
+    if (hideTimer !== undefined) clearTimeout(hideTimer);
+    hideTimer = undefined;
+    if (focus && !cardPinned) rememberFocus();
+    cardId = id;
+    cardPinned = cardPinned || focus;
+    highlights.setActive(id);
+    const rect = viewportRectOf(range);
+    void deps.ensureUi().then(() => {
+      state.show({ kind: 'card', rect, record, linked: names.now(record.body.linkedDocumentIds), focus });
+      void names.resolve(record.body.linkedDocumentIds).then((linked) => {
+        const view = state.view.value;
+        if (view.kind === 'card' && view.record.id === id) state.show({ ...view, linked, focus: false });
+      });
+    });
+  };
+
+  const hideCardSoon = () => {
+    if (cardPinned || state.view.value.kind !== 'card' || hideTimer !== undefined) return;
+    hideTimer = setTimeout(() => {
+      hideTimer = undefined;
+      if (state.view.value.kind === 'card' && !cardPinned) hide();
+    }, HOVER_GRACE_MS);
+  };
+
+  const openEditor = (selection: CapturedSelection) => {
+    captured = selection;
+    editing = null;
+    if (!returnFocus) rememberFocus();
+    const ids = referencedIds(selection.quote.exact);
+    void deps.ensureUi().then(() => {
+      state.openEditor(selection.rect, {
+        mode: 'new',
+        quote: selection.quote.exact,
+        note: '',
+        tags: [],
+        linked: names.now(ids),
+      });
+    });
+  };
+
+  const openEditorFor = (record: AnnotationRecord) => {
+    const range = highlights.rangeOf(record.id);
+    editing = record;
+    captured = null;
+    void deps.ensureUi().then(() => {
+      state.openEditor(range ? viewportRectOf(range) : { left: 16, top: 16, width: 0, height: 0 }, {
+        mode: 'edit',
+        quote: record.target.selectors.find((s) => s.type === 'TextQuoteSelector')?.exact ?? '',
+        note: record.body.note,
+        tags: record.body.tags,
+        linked: names.now(record.body.linkedDocumentIds),
+      });
+    });
+  };
+
+  const save = async (values: NoteValues): Promise<string | null> => {
+    const page = source();
+    if (page === null) return t('annotate_error_other', 'URL');
+    const linkedDocumentIds = values.linked.map((d) => d.id);
+    let record: AnnotationRecord;
+    if (editing) {
+      record = editAnnotation(editing, { note: values.note, tags: values.tags, linkedDocumentIds });
+    } else if (captured) {
+      record = createAnnotation({
+        source: page,
+        title: deps.title(),
+        quote: captured.quote,
+        position: captured.position,
+        note: values.note,
+        tags: values.tags,
+        linkedDocumentIds,
+      });
+    } else {
+      return null;
+    }
+    const answer = await deps.call('saveAnnotation', { annotation: record });
+    if (!answer.ok) {
+      error = answer.error;
+      return errorText(t, answer.error);
+    }
+    error = null;
+    anchoring.upsert(answer.value);
+    captured = null;
+    doc.getSelection()?.removeAllRanges();
+    hide();
+    return null;
+  };
+
+  const load = async () => {
+    const answer = await deps.call('annotationsForPage', { url: deps.href() });
+    if (!answer.ok) {
+      // Never silent: the failure stays visible in the status the side panel reads, and in the console.
+      error = answer.error;
+      console.warn('Kamerlens: notes for this page could not be read:', answer.error);
+      return;
+    }
+    error = null;
+    anchoring.setRecords(answer.value);
+    await anchoring.settled();
+  };
+
+  const nextNote = () => {
+    const ids = anchoring.anchoredIds();
+    if (ids.length === 0) return;
+    const next = ids[(cardId === null ? -1 : ids.indexOf(cardId)) + 1] ?? (ids[0] as string);
+    const range = highlights.rangeOf(next);
+    (range?.startContainer.parentElement ?? null)?.scrollIntoView({ block: 'center' });
+    cardPinned = false;
+    showCard(next, true);
+  };
+
+  // Selection → toolbar (after the browser has updated the selection).
+  const afterSelecting = (event: Event) => {
+    if (deps.isOwnEvent(event)) return;
+    setTimeout(() => {
+      const view = state.view.value.kind;
+      if (view === 'editor') return;
+      const selection = captureSelection(doc, anchoring.model);
+      if (selection) {
+        captured = selection;
+        void deps.ensureUi().then(() => state.show({ kind: 'toolbar', rect: selection.rect }));
+      } else if (view === 'toolbar') {
+        hide();
+      }
+    }, 0);
+  };
+  on('pointerup', afterSelecting);
+  on('keyup', (event) => {
+    if (event.shiftKey || event.key === 'Shift') afterSelecting(event);
+  });
+  on('pointerdown', (event) => {
+    if (deps.isOwnEvent(event)) return;
+    const view = state.view.value.kind;
+    if (view === 'toolbar' || (view === 'card' && cardPinned)) hide();
+  });
+
+  on(
+    'keydown',
+    (event) => {
+      if (event.altKey && event.shiftKey && !event.ctrlKey && !event.metaKey && event.code === 'KeyN') {
+        const view = state.view.value;
+        const selection = deps.isOwnEvent(event) ? null : captureSelection(doc, anchoring.model);
+        if (selection) {
+          event.preventDefault();
+          rememberFocus();
+          openEditor(selection);
+        } else if (view.kind === 'card') {
+          event.preventDefault();
+          openEditorFor(view.record);
+        } else if (view.kind === 'toolbar' && captured) {
+          event.preventDefault();
+          openEditor(captured);
+        }
+      } else if (
+        event.altKey &&
+        event.shiftKey &&
+        !event.ctrlKey &&
+        !event.metaKey &&
+        event.code === 'KeyJ'
+      ) {
+        event.preventDefault();
+        nextNote();
+      } else if (event.key === 'Escape' && state.view.value.kind !== 'none' && !deps.isOwnEvent(event)) {
+        hide();
+      }
+    },
+    true,
+  );
+
+  // Hover: hit-test the highlights once per frame.
+  let frame = 0;
+  let pointer = { x: 0, y: 0 };
+  on('pointermove', (event) => {
+    pointer = { x: event.clientX, y: event.clientY };
+    if (frame !== 0 || deps.isOwnEvent(event)) return;
+    frame = requestAnimationFrame(() => {
+      frame = 0;
+      const kind = state.view.value.kind;
+      if (kind === 'editor' || kind === 'toolbar') return;
+      const id = highlights.noteAt(pointer.x, pointer.y);
+      if (id !== null && id !== cardId) showCard(id, false);
+      else if (id !== null && hideTimer !== undefined) {
+        clearTimeout(hideTimer);
+        hideTimer = undefined;
+      } else if (id === null) hideCardSoon();
+    });
+  });
+
+  // Caret (caret browsing, a tap or click) inside a highlight shows its note.
+  on('selectionchange', () => {
+    const selection = doc.getSelection();
+    const kind = state.view.value.kind;
+    if (!selection?.isCollapsed || !selection.anchorNode || kind === 'editor' || kind === 'toolbar') return;
+    const id = highlights.noteAtPoint(selection.anchorNode, selection.anchorOffset);
+    if (id !== null && id !== cardId) showCard(id, false);
+  });
+
+  const actions: OverlayActions = {
+    annotate: () => {
+      if (captured) openEditor(captured);
+    },
+    dismiss: hide,
+    save,
+    search: async (query) => {
+      const answer = await deps.call('searchDocuments', { query });
+      if (!answer.ok) throw new Error(answer.error);
+      return answer.value;
+    },
+    editCard: () => {
+      const view = state.view.value;
+      if (view.kind === 'card') openEditorFor(view.record);
+    },
+    cardHover: (inside) => {
+      if (inside && hideTimer !== undefined) {
+        clearTimeout(hideTimer);
+        hideTimer = undefined;
+      } else if (!inside) hideCardSoon();
+    },
+  };
+
+  const endpoint: AnnotationEndpoint = {
+    status: () => anchoring.status(source() ?? deps.href()),
+    reveal: (id) => {
+      const range = highlights.rangeOf(id);
+      if (!range) return false;
+      range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+      cardPinned = false;
+      showCard(id, true);
+      return true;
+    },
+    changed: (changed) => {
+      if (changed === null || changed === source()) void load();
+    },
+  };
+
+  return { actions, anchoring, endpoint, load, lastError: () => error };
+}

@@ -1,0 +1,121 @@
+/**
+ * Highlights of anchored notes through the CSS Custom Highlight API (`CSS.highlights`): the
+ * page's DOM is not changed at all. Wrapping text in elements would break pages that re-render
+ * their own nodes (React-style news sites revert or crash on foreign elements), would race the
+ * scanner's own wrapping, and would move text nodes under page scripts that walk them. Highlights
+ * take no events, so hover is found by hit-testing the caret position under the pointer against
+ * the notes' ranges (and their client rectangles, so the margin beside a line is not a hit).
+ */
+
+/** Highlight names registered in `CSS.highlights`. */
+export const HIGHLIGHT_NAME = 'kamerlens-note';
+export const ACTIVE_HIGHLIGHT_NAME = 'kamerlens-note-active';
+
+/** Page-level style for the highlights (a `::highlight()` rule cannot live in a shadow root). */
+export const HIGHLIGHT_CSS = `
+::highlight(${HIGHLIGHT_NAME}) { background-color: rgba(255, 205, 40, 0.38); text-decoration: underline 2px rgba(190, 120, 0, 0.9); }
+::highlight(${ACTIVE_HIGHLIGHT_NAME}) { background-color: rgba(255, 170, 0, 0.62); text-decoration: underline 2px rgba(150, 80, 0, 1); }
+`;
+
+/** What the rest of the annotator needs from the highlights. */
+export interface HighlightLayer {
+  /** Replace all highlights (note id → range). */
+  set(ranges: ReadonlyMap<string, Range>): void;
+  /** Emphasize one note's highlight (hovered or focused), or none. */
+  setActive(id: string | null): void;
+  /** The note whose highlight is under the viewport point, or null. */
+  noteAt(x: number, y: number): string | null;
+  /** The note whose highlight contains the boundary point, or null. */
+  noteAtPoint(node: Node, offset: number): string | null;
+  rangeOf(id: string): Range | undefined;
+  /** Whether highlights are painted (false where the browser lacks the API). */
+  readonly painted: boolean;
+  dispose(): void;
+}
+
+interface CaretPoint {
+  node: Node;
+  offset: number;
+}
+
+function caretAt(doc: Document, x: number, y: number): CaretPoint | null {
+  const withPosition = doc as Document & {
+    caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+  };
+  if (typeof withPosition.caretPositionFromPoint === 'function') {
+    const position = withPosition.caretPositionFromPoint(x, y);
+    return position ? { node: position.offsetNode, offset: position.offset } : null;
+  }
+  const withRange = doc as Document & { caretRangeFromPoint?: (x: number, y: number) => Range | null };
+  const range = withRange.caretRangeFromPoint?.(x, y) ?? null;
+  return range ? { node: range.startContainer, offset: range.startOffset } : null;
+}
+
+function containsPoint(range: Range, point: CaretPoint): boolean {
+  try {
+    return range.isPointInRange(point.node, point.offset);
+  } catch {
+    return false; // a point in another document or a doctype
+  }
+}
+
+function rectsContain(range: Range, x: number, y: number): boolean {
+  for (const rect of range.getClientRects()) {
+    if (x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom) return true;
+  }
+  return false;
+}
+
+/** Create the layer on `doc`; its style element goes into the page's head. */
+export function createHighlightLayer(doc: Document): HighlightLayer {
+  const registry = (globalThis as { CSS?: { highlights?: HighlightRegistry } }).CSS?.highlights;
+  const HighlightClass = (globalThis as { Highlight?: typeof Highlight }).Highlight;
+  const painted = registry !== undefined && HighlightClass !== undefined;
+  let style: HTMLStyleElement | null = null;
+  if (painted) {
+    style = doc.createElement('style');
+    style.dataset.kamerlens = 'highlights';
+    style.textContent = HIGHLIGHT_CSS;
+    (doc.head ?? doc.documentElement).append(style);
+  }
+  let ranges = new Map<string, Range>();
+
+  const paint = (name: string, list: Range[]) => {
+    if (!registry || !HighlightClass) return;
+    if (list.length === 0) registry.delete(name);
+    else registry.set(name, new HighlightClass(...list));
+  };
+
+  const noteAtPoint = (node: Node, offset: number): string | null => {
+    for (const [id, range] of ranges) if (containsPoint(range, { node, offset })) return id;
+    return null;
+  };
+
+  return {
+    painted,
+    set(next) {
+      ranges = new Map(next);
+      paint(HIGHLIGHT_NAME, [...ranges.values()]);
+    },
+    setActive(id) {
+      const range = id === null ? undefined : ranges.get(id);
+      paint(ACTIVE_HIGHLIGHT_NAME, range ? [range] : []);
+    },
+    noteAt(x, y) {
+      if (ranges.size === 0) return null;
+      const caret = caretAt(doc, x, y);
+      if (!caret) return null;
+      for (const [id, range] of ranges)
+        if (containsPoint(range, caret) && rectsContain(range, x, y)) return id;
+      return null;
+    },
+    noteAtPoint,
+    rangeOf: (id) => ranges.get(id),
+    dispose() {
+      registry?.delete(HIGHLIGHT_NAME);
+      registry?.delete(ACTIVE_HIGHLIGHT_NAME);
+      style?.remove();
+      ranges = new Map();
+    },
+  };
+}

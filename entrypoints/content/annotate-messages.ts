@@ -1,0 +1,47 @@
+/** The content script's answers to the annotation calls of `ContentProtocol` (from the extension only). */
+import { browser } from 'wxt/browser';
+import type { AnnotationPageStatus, Result } from '../../data/messages';
+
+/** What the answers need from the annotator. */
+export interface AnnotationEndpoint {
+  status(): AnnotationPageStatus;
+  reveal(id: string): boolean;
+  changed(source: string | null): void;
+}
+
+/** Answer one message; undefined for messages that are not ours (another listener may answer). */
+export function answerAnnotationCall(
+  message: unknown,
+  endpoint: AnnotationEndpoint,
+): Result<unknown> | undefined {
+  if (typeof message !== 'object' || message === null) return undefined;
+  const { type, payload } = message as { type?: unknown; payload?: Record<string, unknown> };
+  switch (type) {
+    case 'annotationStatus':
+      return { ok: true, value: endpoint.status() };
+    case 'revealAnnotation': {
+      const id = payload?.id;
+      if (typeof id !== 'string' || id.length === 0 || id.length > 200)
+        return { ok: false, error: 'revealAnnotation: id must be a note id' };
+      return { ok: true, value: endpoint.reveal(id) };
+    }
+    case 'annotationsChanged': {
+      const source = payload?.source;
+      endpoint.changed(typeof source === 'string' ? source : null);
+      return { ok: true, value: null };
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** Serve the calls until `signal` aborts. */
+export function serveAnnotationCalls(signal: AbortSignal, endpoint: AnnotationEndpoint): void {
+  const listener = (message: unknown, sender: { id?: string }) => {
+    if (sender.id !== browser.runtime.id) return undefined;
+    const answer = answerAnnotationCall(message, endpoint);
+    return answer ? Promise.resolve(answer) : undefined;
+  };
+  browser.runtime.onMessage.addListener(listener);
+  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener));
+}
