@@ -6,7 +6,7 @@
 
 import type { Table } from 'dexie';
 import { DATASET_SCHEMA_VERSION, type DatasetFile } from '../documents/types';
-import { checkDatasetFile } from './check-dataset';
+import { validateDataset } from '../documents/validate';
 import type { KamerlensDB } from './kamerlens-db';
 import type { DatasetCounts, DatasetMeta, ImportStatusMeta, ReferenceEdge } from './records';
 import { edgesOf } from './reference-edges';
@@ -35,7 +35,8 @@ export async function importDataset(
   json: unknown,
   options: ImportOptions = {},
 ): Promise<ImportOutcome> {
-  const checked = checkDatasetFile(json);
+  // The pipeline's own schema check (data/documents): the file must be what data:build writes.
+  const checked = validateDataset(json);
   if (!checked.ok) {
     const version = readableVersion(json);
     await recordStatus(db, 'failed', version, checked.error);

@@ -21,6 +21,11 @@ const NOTE: AnnotationRecord = {
   body: { note: 'Zie de brief.', tags: ['bijstand'], linkedDocumentIds: ['kst-34352-349'] },
 };
 
+/** A valid full document. */
+function document(id: string, ids = [id]) {
+  return makeDocument({ id, ids, source: `${id}.txt` });
+}
+
 async function snapshotUserTables(db: KamerlensDB) {
   return { settings: await db.settings.toArray(), annotations: await db.annotations.toArray() };
 }
@@ -76,10 +81,10 @@ describe('importDataset', () => {
 
     const next = makeDataset(
       'v2',
-      [makeDocument({ id: 'kst-36582-F', title: 'Nieuw' })],
+      [makeDocument({ id: 'kst-36582-F', title: 'Nieuw', source: 'x.txt' })],
       [{ id: '36582', title: 'P' }],
     );
-    expect((await importDataset(db, next)).status).toBe('imported');
+    expect(await importDataset(db, next)).toMatchObject({ status: 'imported' });
 
     expect(await snapshotUserTables(db)).toEqual(before);
     expect(await db.documents.toCollection().primaryKeys()).toEqual(['kst-36582-F']);
@@ -88,31 +93,46 @@ describe('importDataset', () => {
     expect((await datasetInfo(db)).dataset?.datasetVersion).toBe('v2');
   });
 
+  // What the pipeline's validator (data/documents/validate.ts) refuses, and what the DB itself refuses.
   const invalid: [string, unknown, RegExp][] = [
-    ['not an object', 'dataset', /not a JSON object/],
-    ['an array', [], /not a JSON object/],
-    ['wrong schema version', { ...seedLikeDataset('bad'), schemaVersion: 99 }, /schema version 99/],
-    ['no version', { ...seedLikeDataset('bad'), datasetVersion: '' }, /datasetVersion/],
-    ['documents not a list', { ...seedLikeDataset('bad'), documents: {} }, /documents array/],
+    ['not an object', 'dataset', /dataset: must be an object/],
+    ['an array', [], /dataset: must be an object/],
+    ['wrong schema version', { ...seedLikeDataset('bad'), schemaVersion: 99 }, /schemaVersion: must be 1/],
+    ['without a version', { ...seedLikeDataset('bad'), datasetVersion: '' }, /datasetVersion/],
+    ['without documents', { ...seedLikeDataset('bad'), documents: {} }, /documents: must be a list/],
+    ['a document without id', makeDataset('bad', [{ ...document('x'), id: '' }]), /documents\[0\]\.id/],
     [
-      'document without id',
-      makeDataset('bad', [{ ...makeDocument({ id: 'x' }), id: '' }]),
-      /documents\[0\] has no id/,
-    ],
-    [
-      'duplicate id',
-      makeDataset('bad', [makeDocument({ id: 'kst-1-1' }), makeDocument({ id: 'kst-1-1' })]),
+      'a duplicate id',
+      makeDataset('bad', [document('kst-1-1'), document('kst-1-1')]),
       /duplicate id kst-1-1/,
     ],
     [
-      'ids not strings',
-      makeDataset('bad', [makeDocument({ id: 'a', ids: [1 as unknown as string] })]),
-      /ids is not/,
+      'an alias on two records',
+      makeDataset('bad', [document('a', ['a', 'z']), document('b', ['b', 'z'])]),
+      /id z also/,
     ],
     [
-      'dossier without title',
+      'ids not strings',
+      makeDataset('bad', [document('a', [1 as unknown as string])]),
+      /ids: must be a list of strings/,
+    ],
+    [
+      'a dossier without title',
       makeDataset('bad', [], [{ id: '1' } as { id: string; title: string }]),
       /dossiers\[0\]/,
+    ],
+    // Valid for the schema, refused by IndexedDB inside the transaction (dossier ids are keys).
+    [
+      'a duplicate dossier',
+      makeDataset(
+        'bad',
+        [],
+        [
+          { id: '1', title: 'a' },
+          { id: '1', title: 'b' },
+        ],
+      ),
+      /Import failed/,
     ],
   ];
 
