@@ -10,14 +10,17 @@ import { resolveDocuments } from './resolve-documents';
  */
 export async function lookupDocuments(db: KamerlensDB, ids: readonly string[]): Promise<LookupEntry[]> {
   const wellFormed = ids.filter(isWellFormedId);
-  const documents = await resolveDocuments(db, wellFormed);
-  const keysPerId = new Map<string, string[]>();
-  for (const id of wellFormed) {
-    const document = documents.get(id);
-    const fromDocument = document ? dossierKeys(document.dossier, document.dossierSuffix) : [];
-    keysPerId.set(id, fromDocument.length > 0 ? fromDocument : dossierKeysOfId(id));
-  }
-  const titles = await dossierTitles(db, [...new Set([...keysPerId.values()].flat())]);
+  // One read transaction for documents and dossier titles: a page's batch costs one round of I/O.
+  const [documents, keysPerId, titles] = await db.transaction('r', [db.documents, db.dossiers], async () => {
+    const found = await resolveDocuments(db, wellFormed);
+    const keys = new Map<string, string[]>();
+    for (const id of wellFormed) {
+      const document = found.get(id);
+      const fromDocument = document ? dossierKeys(document.dossier, document.dossierSuffix) : [];
+      keys.set(id, fromDocument.length > 0 ? fromDocument : dossierKeysOfId(id));
+    }
+    return [found, keys, await dossierTitles(db, [...new Set([...keys.values()].flat())])] as const;
+  });
   return ids.map((id) => {
     const keys = keysPerId.get(id) ?? [];
     const dossierKey = keys.find((key) => titles.has(key));
