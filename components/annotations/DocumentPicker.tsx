@@ -117,23 +117,31 @@ export function DocumentPicker({
           }
         }}
       />
-      <ul id={listId} class="ka-listbox" aria-label={t('annotate_suggestionsLabel')} hidden={!shown}>
+      {/* The combobox's listbox popup (WAI-ARIA APG pattern): a native <select> cannot be one. */}
+      <div
+        id={listId}
+        class="ka-listbox"
+        role="listbox"
+        aria-label={t('annotate_suggestionsLabel')}
+        hidden={!shown}
+      >
         {suggestions.map((s, i) => (
           // biome-ignore lint/a11y/useKeyWithClickEvents: the combobox input handles the keyboard (aria-activedescendant).
-          // biome-ignore lint/a11y/useAriaPropsSupportedByRole: the item has role="option", which supports aria-selected.
-          <li
+          <div
             id={`${listId}-${i}`}
             key={s.id}
             class="ka-option"
+            role="option"
+            tabIndex={-1}
             aria-selected={i === active}
             onMouseDown={(event) => event.preventDefault()}
             onClick={() => choose(s)}
           >
             {s.citation ?? s.id}
             {s.title && <small>{s.title}</small>}
-          </li>
+          </div>
         ))}
-      </ul>
+      </div>
       {failed && <p class="ka-hint">{t('annotate_searchFailed')}</p>}
       {query.trim().length >= 2 && open && suggestions.length === 0 && (
         <p class="ka-hint">{t('annotate_noSuggestions')}</p>

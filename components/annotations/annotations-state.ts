@@ -79,6 +79,9 @@ export function createAnnotationsState(sources: AnnotationSources, t: Translate)
     if (all.ok) {
       records.value = all.value;
       error.value = null;
+      // A deleted note that is back (undone elsewhere, or imported) no longer needs its undo.
+      const gone = deleted.value;
+      if (gone && all.value.some((r) => r.id === gone.id)) deleted.value = null;
     } else {
       error.value = all.error;
     }

@@ -14,9 +14,9 @@ import { createAnnotation, editAnnotation } from '../../data/annotations/model';
 import { normalizeSourceUrl } from '../../data/annotations/url';
 import type { AnnotationRecord } from '../../data/db/records';
 import type { BackgroundProtocol, Result } from '../../data/messages';
-import { type Anchoring, createAnchoring } from './annotate-anchoring';
+import { type Anchoring, type AnchoringTiming, createAnchoring } from './annotate-anchoring';
 import type { HighlightLayer } from './annotate-highlights';
-import { createLinkedNames, referencedIds } from './annotate-linked';
+import { createLinkedNames, referencedDocuments } from './annotate-linked';
 import type { AnnotationEndpoint } from './annotate-messages';
 import { type CapturedSelection, captureSelection, viewportRectOf } from './annotate-selection';
 
@@ -41,6 +41,8 @@ export interface AnnotatorDeps {
   /** The page URL (changes on single-page navigation). */
   href(): string;
   title(): string;
+  /** Anchoring timing (tests shorten the settle time). */
+  timing?: AnchoringTiming;
 }
 
 /** Time the pointer may leave a highlight or card before the card closes (WCAG 1.4.13 grace). */
@@ -60,7 +62,7 @@ export interface Annotator {
 /** Wire the annotator into the page. */
 export function createAnnotator(deps: AnnotatorDeps): Annotator {
   const { doc, signal, state, highlights, t } = deps;
-  const anchoring = createAnchoring({ doc, signal, highlights });
+  const anchoring = createAnchoring({ doc, signal, highlights, timing: deps.timing });
   const names = createLinkedNames((ids) => deps.call('lookup', { ids }));
   let captured: CapturedSelection | null = null;
   let editing: AnnotationRecord | null = null;
@@ -126,14 +128,14 @@ export function createAnnotator(deps: AnnotatorDeps): Annotator {
     captured = selection;
     editing = null;
     if (!returnFocus) rememberFocus();
-    const ids = referencedIds(selection.quote.exact);
+    const linked = referencedDocuments(selection.quote.exact);
     void deps.ensureUi().then(() => {
       state.openEditor(selection.rect, {
         mode: 'new',
         quote: selection.quote.exact,
         note: '',
         tags: [],
-        linked: names.now(ids),
+        linked,
       });
     });
   };

@@ -8,17 +8,31 @@ import {
   type KnownDocument,
   type LinkedDocument,
 } from '../../data/annotations/linked-documents';
-import { findCitations } from '../../data/citations';
+import { findCitations, formatCitation } from '../../data/citations';
 import { isWellFormedId } from '../../data/db/ids';
 import type { BackgroundProtocol, Result } from '../../data/messages';
 
 type Lookup = (ids: string[]) => Promise<Result<BackgroundProtocol['lookup']['result']>>;
 
-/** Documents a selected text refers to: one id per cited paper, in order, well-formed only. */
-export function referencedIds(text: string): string[] {
-  return [...new Set(findCitations(text).flatMap((c) => c.ids))]
-    .filter((id) => isWellFormedId(id))
-    .slice(0, 10);
+/** Most documents pre-linked from one selection. */
+const MAX_PRELINKED = 10;
+
+/**
+ * Documents a selected text refers to, one per cited paper, in order: named by the citation as the
+ * text gives it (chamber and year included, which an id alone does not carry); a reference to
+ * several papers names each by its id's citation.
+ */
+export function referencedDocuments(text: string): LinkedDocument[] {
+  const out = new Map<string, LinkedDocument>();
+  for (const citation of findCitations(text)) {
+    const ids = citation.ids.filter((id) => isWellFormedId(id));
+    for (const id of ids) {
+      if (out.has(id)) continue;
+      const named = ids.length === 1 ? formatCitation({ ...citation, pages: null }) : null;
+      out.set(id, { ...describeLinkedDocument(id, undefined), ...(named ? { citation: named } : {}) });
+    }
+  }
+  return [...out.values()].slice(0, MAX_PRELINKED);
 }
 
 /** A cache of what the dataset says about ids. */
