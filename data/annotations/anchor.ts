@@ -46,7 +46,7 @@ export interface AnchorOptions {
 export const DEFAULT_ANCHOR_OPTIONS: AnchorOptions = {
   maxErrorRatio: 0.25,
   minFuzzyScore: 0.6,
-  nearRadius: 4096,
+  nearRadius: 2048,
   farWindows: 8,
 };
 
@@ -79,32 +79,57 @@ function anchorOf(found: Scored, method: Anchor['method']): Anchor {
   return { start, end, errors, score: found.score, method };
 }
 
+/** Radius searched first around the expected start: with corrected hints, most edited quotes are this close. */
+const FIRST_NEAR_RADIUS = 512;
+
+/** Mean similarity of the stored prefix and suffix to the text around a candidate. */
+function contextOf(text: string, quote: TextQuoteSelector, candidate: Candidate): number {
+  return (prefixSimilarity(text, quote, candidate.start) + suffixSimilarity(text, quote, candidate.end)) / 2;
+}
+
 function fuzzyAnchor(text: string, quote: TextQuoteSelector, found: Scored | null, options: AnchorOptions) {
   if (found === null || found.score < options.minFuzzyScore) return null;
-  if (quote.exact.length < SHORT_QUOTE) {
-    const { start, end } = found.candidate;
-    const context = (prefixSimilarity(text, quote, start) + suffixSimilarity(text, quote, end)) / 2;
-    if (context < SHORT_QUOTE_MIN_CONTEXT) return null;
-  }
+  if (quote.exact.length < SHORT_QUOTE && contextOf(text, quote, found.candidate) < SHORT_QUOTE_MIN_CONTEXT)
+    return null;
   return anchorOf(found, 'fuzzy');
 }
 
-/** The best exact occurrence of the quote, or null when it does not occur verbatim. */
-export function anchorExact(text: string, target: AnchorTarget): Anchor | null {
+/**
+ * The best exact occurrence of the quote, or null when it does not occur verbatim. `hint` is the
+ * expected start (the stored position, corrected by how far the notes before it moved).
+ */
+export function anchorExact(
+  text: string,
+  target: AnchorTarget,
+  hint: number | null = target.position?.start ?? null,
+): Anchor | null {
   const { exact } = target.quote;
   if (exact.length === 0) return null;
-  const hint = target.position?.start ?? null;
-  // Unchanged page: the quote is still where it was, with its context. Nothing can beat that.
+  // Unchanged (or uniformly shifted) page: the quote is where expected, with its context. Nothing can beat that.
   if (hint !== null && text.startsWith(exact, hint)) {
     const here = { start: hint, end: hint + exact.length, errors: 0 };
     const score = scoreCandidate(text, target.quote, hint, here);
     if (score === 1) return { ...here, score, method: 'exact' };
   }
   const found = best(text, target.quote, hint, exactCandidates(text, exact, hint));
-  return found === null ? null : anchorOf(found, 'exact');
+  if (found === null) return null;
+  // A short quote found far from where the note belongs, in a foreign context, is a coincidence
+  // (a deleted "de minister" occurs elsewhere too): better listed as not found than misplaced.
+  const far = hint === null || Math.abs(found.candidate.start - hint) > FIRST_NEAR_RADIUS;
+  if (
+    exact.length < SHORT_QUOTE &&
+    far &&
+    contextOf(text, target.quote, found.candidate) < SHORT_QUOTE_MIN_CONTEXT
+  ) {
+    return null;
+  }
+  return anchorOf(found, 'exact');
 }
 
-/** The best approximate match within `nearRadius` of `hint` (the expected start). */
+/**
+ * The best approximate match near `hint` (the expected start): within 512 characters first, then
+ * within `nearRadius`. The small window is an eighth of the work and is enough for most edits.
+ */
 export function anchorNear(
   text: string,
   target: AnchorTarget,
@@ -112,10 +137,18 @@ export function anchorNear(
   hint: number,
   options: AnchorOptions = DEFAULT_ANCHOR_OPTIONS,
 ): Anchor | null {
-  const from = hint - options.nearRadius;
-  const to = hint + target.quote.exact.length + options.nearRadius;
-  const found = best(text, target.quote, hint, fuzzyCandidates(text, query, from, to));
-  return fuzzyAnchor(text, target.quote, found, options);
+  const m = target.quote.exact.length;
+  for (const radius of [Math.min(FIRST_NEAR_RADIUS, options.nearRadius), options.nearRadius]) {
+    const found = best(
+      text,
+      target.quote,
+      hint,
+      fuzzyCandidates(text, query, hint - radius, hint + m + radius),
+    );
+    const anchor = fuzzyAnchor(text, target.quote, found, options);
+    if (anchor !== null || radius === options.nearRadius) return anchor;
+  }
+  return null;
 }
 
 /** The best approximate match anywhere, verified in the windows the n-gram seeds point at. */

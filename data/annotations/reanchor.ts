@@ -51,13 +51,22 @@ export function* reanchorSteps(
   targets: readonly AnchorTarget[],
   options: AnchorOptions = DEFAULT_ANCHOR_OPTIONS,
 ): Generator<void, (Anchor | null)[], void> {
-  const anchors: (Anchor | null)[] = [];
+  const anchors: (Anchor | null)[] = targets.map(() => null);
   const shifts: Shift[] = [];
-  for (const target of targets) {
-    const anchor = anchorExact(text, target);
-    anchors.push(anchor);
-    if (anchor !== null && target.position !== null) {
-      shifts.push({ stored: target.position.start, delta: anchor.start - target.position.start });
+  // In page order, each note is first looked for where the previous one's displacement puts it:
+  // after an insertion above, every later note is then found in O(1) at its shifted place.
+  const order = [...targets.keys()].sort(
+    (a, b) => (targets[a]?.position?.start ?? 0) - (targets[b]?.position?.start ?? 0),
+  );
+  let delta = 0;
+  for (const i of order) {
+    const target = targets[i] as AnchorTarget;
+    const stored = target.position?.start ?? null;
+    const anchor = anchorExact(text, target, stored === null ? null : Math.max(0, stored + delta));
+    anchors[i] = anchor;
+    if (anchor !== null && stored !== null) {
+      delta = anchor.start - stored;
+      shifts.push({ stored, delta });
     }
     yield;
   }

@@ -148,6 +148,27 @@ describe('anchorQuote on a saved page', () => {
     expect(anchor?.errors).toBeLessThanOrEqual(30);
   });
 
+  it('a short quote deleted here but occurring far away in a foreign context is not found, not misplaced', () => {
+    const filler = 'Andere alinea over iets heel anders dan dit. '.repeat(200);
+    const text = `Het kabinet wil de minister steunen in dit dossier. ${filler}Verderop staat de minister opnieuw.`;
+    const start = text.indexOf('de minister');
+    const { quote, position } = describeSpan(text, start, start + 11);
+    const edited = text.replace('Het kabinet wil de minister steunen in dit dossier.', 'Het kabinet zwijgt.');
+    expect(anchorQuote(edited, { quote, position })).toBeNull();
+  });
+
+  it('a short quote moved far away together with its context is still found exactly', () => {
+    const filler = 'Andere alinea over iets heel anders dan dit. '.repeat(200);
+    const sentence = 'Het kabinet wil de minister steunen in dit dossier. ';
+    const text = `${sentence}${filler}`;
+    const { quote, position } = describeSpan(text, 16, 27);
+    const moved = `${filler}${sentence}`;
+    expect(anchorQuote(moved, { quote, position })).toMatchObject({
+      start: filler.length + 16,
+      method: 'exact',
+    });
+  });
+
   it('returns null for an empty quote instead of matching everywhere', () => {
     expect(
       anchorQuote(page, {
