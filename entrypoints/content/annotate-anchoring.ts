@@ -161,6 +161,8 @@ export function createAnchoring(options: {
     });
     if (!relevant) return;
     stale = true;
+    // Without notes there is nothing to re-anchor: the model is rebuilt only when a selection needs it.
+    if (records.size === 0) return;
     const wait = Math.max(timing.settleMs, lastStart + timing.minIntervalMs - performance.now());
     schedule(wait);
   });
