@@ -15,6 +15,7 @@ import { normalizeSourceUrl } from '../../data/annotations/url';
 import type { AnnotationRecord } from '../../data/db/records';
 import type { BackgroundProtocol, Result } from '../../data/messages';
 import { type Anchoring, type AnchoringTiming, createAnchoring } from './annotate-anchoring';
+import { createNoteCard } from './annotate-card';
 import type { HighlightLayer } from './annotate-highlights';
 import { createLinkedNames, referencedDocuments } from './annotate-linked';
 import type { AnnotationEndpoint } from './annotate-messages';
@@ -45,9 +46,6 @@ export interface AnnotatorDeps {
   timing?: AnchoringTiming;
 }
 
-/** Time the pointer may leave a highlight or card before the card closes (WCAG 1.4.13 grace). */
-const HOVER_GRACE_MS = 300;
-
 /** The wired annotator. */
 export interface Annotator {
   actions: OverlayActions;
@@ -66,9 +64,6 @@ export function createAnnotator(deps: AnnotatorDeps): Annotator {
   const names = createLinkedNames((ids) => deps.call('lookup', { ids }));
   let captured: CapturedSelection | null = null;
   let editing: AnnotationRecord | null = null;
-  let cardId: string | null = null;
-  let cardPinned = false;
-  let hideTimer: ReturnType<typeof setTimeout> | undefined;
   let returnFocus: HTMLElement | null = null;
   let error: string | null = null;
   const on = <K extends keyof DocumentEventMap>(
@@ -80,10 +75,7 @@ export function createAnnotator(deps: AnnotatorDeps): Annotator {
   const source = () => normalizeSourceUrl(deps.href());
 
   const hide = () => {
-    if (hideTimer !== undefined) clearTimeout(hideTimer);
-    hideTimer = undefined;
-    cardId = null;
-    cardPinned = false;
+    card.reset();
     editing = null;
     highlights.setActive(null);
     state.hide();
@@ -96,33 +88,15 @@ export function createAnnotator(deps: AnnotatorDeps): Annotator {
     returnFocus = active instanceof HTMLElement && active !== doc.body ? active : null;
   };
 
-  const showCard = (id: string, focus: boolean) => {
-    const record = anchoring.record(id);
-    const range = highlights.rangeOf(id);
-    if (!record || !range) return;
-    if (hideTimer !== undefined) clearTimeout(hideTimer);
-    hideTimer = undefined;
-    if (focus && !cardPinned) rememberFocus();
-    cardId = id;
-    cardPinned = cardPinned || focus;
-    highlights.setActive(id);
-    const rect = viewportRectOf(range);
-    void deps.ensureUi().then(() => {
-      state.show({ kind: 'card', rect, record, linked: names.now(record.body.linkedDocumentIds), focus });
-      void names.resolve(record.body.linkedDocumentIds).then((linked) => {
-        const view = state.view.value;
-        if (view.kind === 'card' && view.record.id === id) state.show({ ...view, linked, focus: false });
-      });
-    });
-  };
-
-  const hideCardSoon = () => {
-    if (cardPinned || state.view.value.kind !== 'card' || hideTimer !== undefined) return;
-    hideTimer = setTimeout(() => {
-      hideTimer = undefined;
-      if (state.view.value.kind === 'card' && !cardPinned) hide();
-    }, HOVER_GRACE_MS);
-  };
+  const card = createNoteCard({
+    state,
+    highlights,
+    anchoring,
+    names,
+    ensureUi: deps.ensureUi,
+    onPin: rememberFocus,
+    hide: () => hide(),
+  });
 
   const openEditor = (selection: CapturedSelection) => {
     captured = selection;
@@ -204,11 +178,12 @@ export function createAnnotator(deps: AnnotatorDeps): Annotator {
   const nextNote = () => {
     const ids = anchoring.anchoredIds();
     if (ids.length === 0) return;
-    const next = ids[(cardId === null ? -1 : ids.indexOf(cardId)) + 1] ?? (ids[0] as string);
+    const current = card.current();
+    const next = ids[(current === null ? -1 : ids.indexOf(current)) + 1] ?? (ids[0] as string);
     const range = highlights.rangeOf(next);
     (range?.startContainer.parentElement ?? null)?.scrollIntoView({ block: 'center' });
-    cardPinned = false;
-    showCard(next, true);
+    card.reset();
+    card.show(next, true);
   };
 
   // Selection → toolbar (after the browser has updated the selection).
@@ -233,7 +208,7 @@ export function createAnnotator(deps: AnnotatorDeps): Annotator {
   on('pointerdown', (event) => {
     if (deps.isOwnEvent(event)) return;
     const view = state.view.value.kind;
-    if (view === 'toolbar' || (view === 'card' && cardPinned)) hide();
+    if (view === 'toolbar' || (view === 'card' && card.pinned())) hide();
   });
 
   on(
@@ -280,11 +255,9 @@ export function createAnnotator(deps: AnnotatorDeps): Annotator {
       const kind = state.view.value.kind;
       if (kind === 'editor' || kind === 'toolbar') return;
       const id = highlights.noteAt(pointer.x, pointer.y);
-      if (id !== null && id !== cardId) showCard(id, false);
-      else if (id !== null && hideTimer !== undefined) {
-        clearTimeout(hideTimer);
-        hideTimer = undefined;
-      } else if (id === null) hideCardSoon();
+      if (id !== null && id !== card.current()) card.show(id, false);
+      else if (id !== null) card.keep();
+      else card.hideSoon();
     });
   });
 
@@ -294,7 +267,7 @@ export function createAnnotator(deps: AnnotatorDeps): Annotator {
     const kind = state.view.value.kind;
     if (!selection?.isCollapsed || !selection.anchorNode || kind === 'editor' || kind === 'toolbar') return;
     const id = highlights.noteAtPoint(selection.anchorNode, selection.anchorOffset);
-    if (id !== null && id !== cardId) showCard(id, false);
+    if (id !== null && id !== card.current()) card.show(id, false);
   });
 
   const actions: OverlayActions = {
@@ -313,10 +286,8 @@ export function createAnnotator(deps: AnnotatorDeps): Annotator {
       if (view.kind === 'card') openEditorFor(view.record);
     },
     cardHover: (inside) => {
-      if (inside && hideTimer !== undefined) {
-        clearTimeout(hideTimer);
-        hideTimer = undefined;
-      } else if (!inside) hideCardSoon();
+      if (inside) card.keep();
+      else card.hideSoon();
     },
   };
 
@@ -326,8 +297,8 @@ export function createAnnotator(deps: AnnotatorDeps): Annotator {
       const range = highlights.rangeOf(id);
       if (!range) return false;
       range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-      cardPinned = false;
-      showCard(id, true);
+      card.reset();
+      card.show(id, true);
       return true;
     },
     changed: (changed) => {
