@@ -20,7 +20,8 @@ export function DocumentMeta({ doc }: { doc: DocumentRecord }) {
   const { state, t, locale } = usePanel();
   const date = (iso: string | null) => (iso ? formatDate(iso, locale) : null);
   const dossierKey = dossierKeyOf(doc);
-  const dossierTitle = dossierKey ? state.dossierTitles.value.get(dossierKey) : undefined;
+  const dossierTitle =
+    (dossierKey ? state.dossierTitles.value.get(dossierKey) : undefined) ?? doc.dossierTitle;
   const isAnswer = doc.type === 'antwoord';
   const article = doc.newsArticle;
   return (

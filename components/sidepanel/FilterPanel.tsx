@@ -1,6 +1,13 @@
-import { hasFilters } from './facets';
+import { type FacetCount, hasFilters } from './facets';
 import { kindLabel } from './labels';
 import { usePanel } from './panel-context';
+
+/** The listed values, plus the chosen one when no document of the current results has it. */
+function options(counts: FacetCount[], chosen: string | null): FacetCount[] {
+  return chosen && !counts.some((c) => c.value === chosen)
+    ? [...counts, { value: chosen, count: 0 }]
+    : counts;
+}
 
 /** Filters by kind, date range, author and dossier, each value with how many documents it gives. */
 export function FilterPanel() {
@@ -76,7 +83,7 @@ export function FilterPanel() {
           onChange={(e) => state.setFilters({ author: e.currentTarget.value || null })}
         >
           <option value="">{t('sidepanel_filter_any')}</option>
-          {facets.author.map(({ value, count }) => (
+          {options(facets.author, filters.author).map(({ value, count }) => (
             <option key={value} value={value}>
               {value} ({count})
             </option>
@@ -90,7 +97,7 @@ export function FilterPanel() {
           onChange={(e) => state.setFilters({ dossier: e.currentTarget.value || null })}
         >
           <option value="">{t('sidepanel_filter_any')}</option>
-          {facets.dossier.map(({ value, count }) => {
+          {options(facets.dossier, filters.dossier).map(({ value, count }) => {
             const title = dossierTitles.get(value);
             return (
               <option key={value} value={value}>

@@ -46,6 +46,11 @@ function Shell() {
     }
     if (route.name !== 'doc') document.getElementById('view-heading')?.focus();
   }, [route]);
+  const status = state.status.value;
+  // For the benchmark: when the panel first shows the loaded dataset (an effect runs after the commit).
+  useEffect(() => {
+    if (status === 'ready') performance.mark('kamerlens:panel-ready');
+  }, [status]);
   // In-panel links change the route without a page load, also where `location` is not ours (tests).
   const onClick = (event: MouseEvent) => {
     if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey)

@@ -1,15 +1,9 @@
+import { formatId, officialUrl } from '../../data/citations/index';
 import type { DocumentRecord } from '../../data/documents/types';
 import { CitedByList } from './CitedByList';
 import { dossierKeyOf } from './facets';
 import { kindLabel } from './labels';
 import { usePanel } from './panel-context';
-
-/** Official publication URL for the ids whose address is known by their form, else null. */
-function officialUrlOfId(id: string): string | null {
-  return /^(kst|ah-tk|h-tk|kv-tk)-[\w-]+$/.test(id)
-    ? `https://zoek.officielebekendmakingen.nl/${id}.html`
-    : null;
-}
 
 function OfficialLink({ url }: { url: string | null }) {
   const { t } = usePanel();
@@ -27,12 +21,13 @@ function OfficialLink({ url }: { url: string | null }) {
 export function StubCard({ doc }: { doc: DocumentRecord }) {
   const { state, t } = usePanel();
   const dossierKey = dossierKeyOf(doc);
-  const dossierTitle = dossierKey ? state.dossierTitles.value.get(dossierKey) : undefined;
+  const dossierTitle =
+    (dossierKey ? state.dossierTitles.value.get(dossierKey) : undefined) ?? doc.dossierTitle;
   return (
     <article class="reader stub" aria-labelledby="doc-title">
       <p class="kind-badge">{kindLabel(t, doc.type)}</p>
       <h1 id="doc-title" tabIndex={-1}>
-        {doc.title ?? doc.citation ?? doc.id}
+        {doc.title ?? doc.citation ?? formatId(doc.id) ?? doc.id}
       </h1>
       <p class="notice">{t('sidepanel_stub_notice')}</p>
       <dl class="facts">
@@ -45,7 +40,7 @@ export function StubCard({ doc }: { doc: DocumentRecord }) {
           </>
         ) : null}
       </dl>
-      <OfficialLink url={doc.officialUrl ?? officialUrlOfId(doc.id)} />
+      <OfficialLink url={doc.officialUrl ?? officialUrl(doc.id)} />
       <CitedByList citedBy={doc.citedBy} />
     </article>
   );
@@ -57,10 +52,11 @@ export function NotInDataset({ id }: { id: string }) {
   return (
     <article class="reader stub" aria-labelledby="doc-title">
       <h1 id="doc-title" tabIndex={-1}>
-        {id}
+        {formatId(id) ?? id}
       </h1>
       <p class="notice">{t('sidepanel_notFound_notice')}</p>
-      <OfficialLink url={officialUrlOfId(id)} />
+      <p class="muted mono">{id}</p>
+      <OfficialLink url={officialUrl(id)} />
       <p>
         <a href="#/">{t('sidepanel_backToLibrary')}</a>
       </p>

@@ -18,7 +18,8 @@ import {
   snippetOf,
 } from '../../data/search/index';
 import { matchRanges, segmentsOf } from '../../data/search/snippet';
-import { countFacets, type Facets, type LibraryFilters, passesFilters } from './facets';
+import { createFacetIndex } from './facet-index';
+import type { Facets, LibraryFilters } from './facets';
 import type { ReaderTarget } from './routes';
 
 /** One matched passage, ready to show and to open. */
@@ -80,6 +81,7 @@ export function createLibraryModel(
   recognize: Recognize,
 ) {
   const library = documents.filter((d) => !d.stub).sort(newestFirst);
+  const facets = createFacetIndex(library);
   let index: SearchIndex | null = null;
   let searcher: Searcher | null = null;
 
@@ -90,12 +92,13 @@ export function createLibraryModel(
   }
 
   function browse(filters: LibraryFilters, limit: number): LibraryView {
-    const shown = library.filter((d) => passesFilters(d, filters));
+    const accept = facets.acceptor(filters);
+    const shown = library.filter((_, d) => accept(d));
     return {
       mode: 'browse',
       items: shown.slice(0, limit).map((doc) => ({ doc, titleSegments: [], hits: [] })),
       total: shown.length,
-      facets: countFacets(library, filters),
+      facets: facets.count(null, filters),
       complete: true,
       references: [],
     };
@@ -114,13 +117,11 @@ export function createLibraryModel(
   function view(query: string, filters: LibraryFilters, limit: number): LibraryView {
     if (query.trim() === '') return browse(filters, limit);
     const { index, searcher } = ensureSearcher();
+    // The index holds `library` in the same order, so doc indexes are shared with the facet index.
     const outcome = searcher.search(query, {
       limit,
       passagesPerDoc: HITS_PER_DOCUMENT + 1,
-      accept: (d) => {
-        const doc = index.docs[d];
-        return doc !== undefined && passesFilters(doc, filters);
-      },
+      accept: facets.acceptor(filters),
     });
     const matches = createTermMatcher(outcome.terms);
     const items = outcome.top.flatMap((hit) => {
@@ -141,12 +142,11 @@ export function createLibraryModel(
       const title = doc.title ?? '';
       return [{ doc, titleSegments: segmentsOf(title, matchRanges(title, matches)), hits }];
     });
-    const matched = Array.from(outcome.matched, (d) => index.docs[d]).filter((d) => d !== undefined);
     return {
       mode: 'search',
       items,
       total: outcome.total,
-      facets: countFacets(matched, filters),
+      facets: facets.count(outcome.matched, filters),
       complete: outcome.complete,
       references: referencesIn(query),
     };

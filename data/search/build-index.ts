@@ -33,6 +33,9 @@ export interface SearchIndex {
   postingTf: Uint8Array;
 }
 
+/** Passage numbers share a 32-bit word with the term frequency while building (24 + 8 bits). */
+const MAX_PASSAGES = 2 ** 24;
+
 /** A growable Uint32Array: amortized appends without a JS array per posting. */
 class U32Builder {
   data = new Uint32Array(1024);
@@ -82,10 +85,9 @@ export function buildSearchIndex(documents: readonly DocumentRecord[]): SearchIn
   const passageDoc = new U32Builder();
   const passageLength = new U32Builder();
   const passageKind = new U32Builder();
-  // Postings as parallel (stem, passage, tf) triples in passage order; sorted by stem at the end.
+  // Postings as (stem, passage·256 + tf) pairs in passage order; sorted by stem at the end.
   const tripleStem = new U32Builder();
-  const triplePassage = new U32Builder();
-  const tripleTf = new U32Builder();
+  const triplePassageTf = new U32Builder();
   // Per-stem scratch: which passage last counted it, and how often.
   const seenIn: number[] = [];
   const tfIn: number[] = [];
@@ -109,10 +111,10 @@ export function buildSearchIndex(documents: readonly DocumentRecord[]): SearchIn
         }
         tfIn[stem] = (tfIn[stem] ?? 0) + 1;
       });
+      if (p >= MAX_PASSAGES) throw new Error(`search index: more than ${MAX_PASSAGES} passages`);
       for (const stem of unique) {
         tripleStem.push(stem);
-        triplePassage.push(p);
-        tripleTf.push(Math.min(tfIn[stem] ?? 1, 255));
+        triplePassageTf.push(p * 256 + Math.min(tfIn[stem] ?? 1, 255));
       }
       passageDoc.push(d);
       passageLength.push(Math.min(length, 0xffff));
@@ -138,8 +140,9 @@ export function buildSearchIndex(documents: readonly DocumentRecord[]): SearchIn
     const stem = stems[i] ?? 0;
     const at = cursor[stem] ?? 0;
     cursor[stem] = at + 1;
-    postingPassage[at] = triplePassage.data[i] ?? 0;
-    postingTf[at] = tripleTf.data[i] ?? 1;
+    const packed = triplePassageTf.data[i] ?? 0;
+    postingPassage[at] = Math.floor(packed / 256);
+    postingTf[at] = packed % 256;
   }
 
   const kinds = passageKind.finish();

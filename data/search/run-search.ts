@@ -4,10 +4,13 @@
  * document has them all, documents matching most terms are returned instead.
  *
  * Scratch buffers are sized to the index once and reused across keystrokes (generation stamps
- * instead of clearing), so a search costs what it touches, not what the index holds.
+ * instead of clearing), so a search costs what it touches, not what the index holds; the scores of
+ * a query's finished words are kept while its last word is typed.
  */
 import type { SearchIndex } from './build-index';
+import { createExpander, type Expansion } from './prefix-expansion';
 import { MAX_QUERY_TERMS, parseQuery, type QueryTerm } from './query-terms';
+import { selectTop } from './select-top';
 
 /** One passage that matched, by its position in `passagesOf(doc)`. */
 export interface PassageHit {
@@ -44,69 +47,49 @@ export interface SearchOutcome {
 
 const K1 = 1.2;
 const B = 0.75;
-/** Postings a prefix may expand into per term; exact matches are never cut. Bounds a keystroke's cost. */
-const PREFIX_BUDGET = 200_000;
 
 /** A reusable searcher over one index. */
 export interface Searcher {
   search(query: string, options?: SearchOptions): SearchOutcome;
 }
 
-interface Expansion {
-  stem: number;
-  weight: number;
-}
-
-function expansionsOf(index: SearchIndex, term: QueryTerm): Expansion[] {
-  const result: Expansion[] = [];
-  const exact = term.stopword ? undefined : index.stemIds.get(term.stem);
-  if (exact !== undefined) result.push({ stem: exact, weight: 1 });
-  if (!term.prefix) return result;
-  const { surfaces, surfaceStem, stemOffsets } = index;
-  let lo = 0;
-  let hi = surfaces.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((surfaces[mid] ?? '') < term.term) lo = mid + 1;
-    else hi = mid;
-  }
-  const best = new Map<number, number>();
-  for (let i = lo; i < surfaces.length; i++) {
-    const surface = surfaces[i] ?? '';
-    if (!surface.startsWith(term.term)) break;
-    const stem = surfaceStem[i] ?? 0;
-    if (stem === exact) continue;
-    // A completion counts less than the word itself, and less the more it adds.
-    const weight = 0.5 + (0.4 * term.term.length) / surface.length;
-    if (weight > (best.get(stem) ?? 0)) best.set(stem, weight);
-  }
-  const df = (stem: number) => (stemOffsets[stem + 1] ?? 0) - (stemOffsets[stem] ?? 0);
-  const candidates = [...best].sort((a, b) => df(b[0]) - df(a[0]));
-  let budget = PREFIX_BUDGET;
-  for (const [stem, weight] of candidates) {
-    const size = df(stem);
-    if (size > budget) continue;
-    budget -= size;
-    result.push({ stem, weight });
-  }
-  return result;
-}
-
-function popcount(mask: number): number {
+/** Bits set in each mask of up to `MAX_QUERY_TERMS` bits. */
+const POPCOUNT = Uint8Array.from({ length: 1 << MAX_QUERY_TERMS }, (_, mask) => {
   let n = 0;
   for (let m = mask; m !== 0; m &= m - 1) n++;
   return n;
+});
+
+const factorTables = new Map<number, Float32Array>();
+
+/** Score factor per term mask for a query of `terms` terms: 0.5 + 0.5·(share of terms)². */
+function coverageFactors(terms: number): Float32Array {
+  let table = factorTables.get(terms);
+  if (!table) {
+    table = Float32Array.from(
+      { length: 1 << terms },
+      (_, mask) => 0.5 + 0.5 * ((POPCOUNT[mask] ?? 0) / terms) ** 2,
+    );
+    factorTables.set(terms, table);
+  }
+  return table;
 }
 
 /** Creates a searcher with scratch buffers sized to `index`. */
 export function createSearcher(index: SearchIndex): Searcher {
   const passageCount = index.passageDoc.length;
   const docCount = index.docs.length;
-  const passageStamp = new Uint32Array(passageCount);
-  const passageScore = new Float32Array(passageCount);
-  const passageMask = new Uint16Array(passageCount);
-  const termStamp = new Uint32Array(passageCount);
-  const termBest = new Float32Array(passageCount);
+  const expand = createExpander(index);
+  // Per-passage data read for every posting, interleaved so one posting costs few cache misses:
+  // [boost, BM25 length norm] and scratch [score, best score of the current term].
+  const passageStatic = new Float32Array(passageCount * 2);
+  for (let p = 0; p < passageCount; p++) {
+    passageStatic[2 * p] = index.passageBoost[p] ?? 1;
+    passageStatic[2 * p + 1] = K1 * (1 - B + (B * (index.passageLength[p] ?? 0)) / index.avgPassageLength);
+  }
+  // [generation stamp, term-bit mask, term stamp] per passage.
+  const passageMarks = new Uint32Array(passageCount * 3);
+  const passageScores = new Float32Array(passageCount * 2);
   const docStamp = new Uint32Array(docCount);
   const docMask = new Uint16Array(docCount);
   const docBest = new Float32Array(docCount);
@@ -116,45 +99,79 @@ export function createSearcher(index: SearchIndex): Searcher {
   let generation = 0;
   let termGeneration = 0;
 
-  function accumulate(termBit: number, expansions: Expansion[]): number {
-    const { stemOffsets, postingPassage, postingTf, passageLength, passageBoost, avgPassageLength } = index;
-    let count = touchedCount;
+  function accumulate(termBit: number, expansions: Expansion[]): void {
+    const { stemOffsets, postingPassage, postingTf } = index;
     termGeneration++;
     for (const { stem, weight } of expansions) {
       const from = stemOffsets[stem] ?? 0;
       const to = stemOffsets[stem + 1] ?? 0;
       const df = to - from;
-      const idf = Math.log(1 + (passageCount - df + 0.5) / (df + 0.5)) * weight;
+      const idf = Math.log(1 + (passageCount - df + 0.5) / (df + 0.5)) * weight * (K1 + 1);
       for (let i = from; i < to; i++) {
         const p = postingPassage[i] ?? 0;
         const tf = postingTf[i] ?? 1;
-        const norm = K1 * (1 - B + (B * (passageLength[p] ?? 0)) / avgPassageLength);
-        const score = (idf * (passageBoost[p] ?? 1) * tf * (K1 + 1)) / (tf + norm);
-        if (passageStamp[p] !== generation) {
-          passageStamp[p] = generation;
-          passageScore[p] = 0;
-          passageMask[p] = 0;
-          if (count === touched.length) {
+        const score = (idf * (passageStatic[2 * p] ?? 1) * tf) / (tf + (passageStatic[2 * p + 1] ?? 1));
+        const m = 3 * p;
+        if (passageMarks[m] !== generation) {
+          passageMarks[m] = generation;
+          passageMarks[m + 1] = 0;
+          passageScores[2 * p] = 0;
+          if (touchedCount === touched.length) {
             const grown = new Uint32Array(touched.length * 2);
             grown.set(touched);
             touched = grown;
           }
-          touched[count++] = p;
+          touched[touchedCount++] = p;
         }
         // Several completions of one term in a passage count once: keep the best of them.
-        if (termStamp[p] !== termGeneration) {
-          termStamp[p] = termGeneration;
-          termBest[p] = 0;
+        if (passageMarks[m + 2] !== termGeneration) {
+          passageMarks[m + 2] = termGeneration;
+          passageScores[2 * p + 1] = 0;
         }
-        const previous = termBest[p] ?? 0;
+        const previous = passageScores[2 * p + 1] ?? 0;
         if (score > previous) {
-          passageScore[p] = (passageScore[p] ?? 0) + score - previous;
-          termBest[p] = score;
+          passageScores[2 * p] = (passageScores[2 * p] ?? 0) + score - previous;
+          passageScores[2 * p + 1] = score;
         }
-        passageMask[p] = (passageMask[p] ?? 0) | termBit;
+        passageMarks[m + 1] = (passageMarks[m + 1] ?? 0) | termBit;
       }
     }
-    return count;
+  }
+
+  /**
+   * While a query is typed, its finished words stay the same from keystroke to keystroke: their
+   * accumulated passage scores are kept (for one set of words) and restored instead of recomputed.
+   */
+  let saved: { key: string; touched: Uint32Array; masks: Uint32Array; scores: Float32Array } | null = null;
+  const keyOf = (terms: QueryTerm[]) => terms.map((t) => (t.stopword ? `${t.term}!` : t.stem)).join(' ');
+
+  function saveCompleted(completed: QueryTerm[]): void {
+    if (completed.length === 0) return;
+    const count = touchedCount;
+    const masks = new Uint32Array(count);
+    const scores = new Float32Array(count);
+    for (let i = 0; i < count; i++) {
+      const p = touched[i] ?? 0;
+      masks[i] = passageMarks[3 * p + 1] ?? 0;
+      scores[i] = passageScores[2 * p] ?? 0;
+    }
+    saved = { key: keyOf(completed), touched: touched.slice(0, count), masks, scores };
+  }
+
+  function restoreCompleted(completed: QueryTerm[]): boolean {
+    if (completed.length === 0) return true;
+    if (saved?.key !== keyOf(completed)) return false;
+    const count = saved.touched.length;
+    if (touched.length < count) touched = new Uint32Array(count * 2);
+    for (let i = 0; i < count; i++) {
+      const p = saved.touched[i] ?? 0;
+      touched[i] = p;
+      passageMarks[3 * p] = generation;
+      passageMarks[3 * p + 1] = saved.masks[i] ?? 0;
+      passageScores[2 * p] = saved.scores[i] ?? 0;
+    }
+    touchedCount = count;
+    return true;
   }
 
   function search(query: string, options: SearchOptions = {}): SearchOutcome {
@@ -164,39 +181,48 @@ export function createSearcher(index: SearchIndex): Searcher {
     if (terms.length === 0 || passageCount === 0) return empty;
     generation++;
     touchedCount = 0;
-    terms.forEach((term, i) => {
-      touchedCount = accumulate(1 << i, expansionsOf(index, term));
-    });
+    const typing = terms[terms.length - 1]?.prefix === true;
+    const completed = typing ? terms.slice(0, -1) : terms;
+    if (!restoreCompleted(completed)) {
+      completed.forEach((term, i) => {
+        accumulate(1 << i, expand(term));
+      });
+      saveCompleted(completed);
+    }
+    const last = terms[terms.length - 1];
+    if (typing && last) accumulate(1 << completed.length, expand(last));
     const full = (1 << terms.length) - 1;
+    // A passage holding all the terms together beats one holding a single term: factor per mask.
+    const factor = coverageFactors(terms.length);
     const docs: number[] = [];
-    let bestCoverage = 0;
+    const { passageDoc } = index;
     for (let i = 0; i < touchedCount; i++) {
       const p = touched[i] ?? 0;
-      const d = index.passageDoc[p] ?? 0;
-      const mask = passageMask[p] ?? 0;
-      // A passage holding all the terms together beats one holding a single term.
-      const coverage = popcount(mask) / terms.length;
-      const score = (passageScore[p] ?? 0) * (0.5 + 0.5 * coverage * coverage);
-      passageScore[p] = score;
+      const d = passageDoc[p] ?? 0;
+      const mask = passageMarks[3 * p + 1] ?? 0;
+      const score = (passageScores[2 * p] ?? 0) * (factor[mask] ?? 1);
+      passageScores[2 * p] = score;
       if (docStamp[d] !== generation) {
         docStamp[d] = generation;
-        docMask[d] = 0;
-        docBest[d] = 0;
-        docSum[d] = 0;
+        docMask[d] = mask;
+        docBest[d] = score;
+        docSum[d] = score;
         docs.push(d);
+      } else {
+        docMask[d] = (docMask[d] ?? 0) | mask;
+        if (score > (docBest[d] ?? 0)) docBest[d] = score;
+        docSum[d] = (docSum[d] ?? 0) + score;
       }
-      docMask[d] = (docMask[d] ?? 0) | mask;
-      if (score > (docBest[d] ?? 0)) docBest[d] = score;
-      docSum[d] = (docSum[d] ?? 0) + score;
-      bestCoverage = Math.max(bestCoverage, popcount(docMask[d] ?? 0));
     }
+    let bestCoverage = 0;
+    for (const d of docs) bestCoverage = Math.max(bestCoverage, POPCOUNT[docMask[d] ?? 0] ?? 0);
     const complete = bestCoverage === terms.length;
     const matchedList = complete ? docs.filter((d) => docMask[d] === full) : docs;
     const matched = Uint32Array.from(matchedList);
     const docScore = (d: number) => {
       const best = docBest[d] ?? 0;
       const rest = (docSum[d] ?? 0) - best;
-      const coverage = complete ? 1 : popcount(docMask[d] ?? 0) / terms.length;
+      const coverage = complete ? 1 : (POPCOUNT[docMask[d] ?? 0] ?? 0) / terms.length;
       // Other matching passages add a little, never more than the best passage itself.
       return (best + 0.25 * Math.min(rest, best)) * coverage;
     };
@@ -214,26 +240,10 @@ export function createSearcher(index: SearchIndex): Searcher {
     const last = index.docFirstPassage[d + 1] ?? first;
     const hits: PassageHit[] = [];
     for (let p = first; p < last; p++) {
-      if (passageStamp[p] === generation) hits.push({ passage: p - first, score: passageScore[p] ?? 0 });
+      if (passageMarks[3 * p] === generation)
+        hits.push({ passage: p - first, score: passageScores[2 * p] ?? 0 });
     }
     return hits.sort((a, b) => b.score - a.score).slice(0, count);
-  }
-
-  function selectTop(candidates: number[], score: (d: number) => number, limit: number): number[] {
-    const dated = (d: number) => index.docs[d]?.date ?? '';
-    const order = (a: number, b: number) => score(b) - score(a) || dated(b).localeCompare(dated(a)) || a - b;
-    if (candidates.length <= limit * 4) return candidates.slice().sort(order).slice(0, limit);
-    // Many matches: keep a bounded, sorted window instead of sorting them all.
-    const window: number[] = [];
-    for (const d of candidates) {
-      const last = window[window.length - 1];
-      if (window.length >= limit && last !== undefined && order(d, last) >= 0) continue;
-      let at = window.length;
-      while (at > 0 && order(d, window[at - 1] ?? 0) < 0) at--;
-      window.splice(at, 0, d);
-      if (window.length > limit) window.pop();
-    }
-    return window;
   }
 
   return { search };

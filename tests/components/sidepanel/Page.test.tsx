@@ -116,4 +116,33 @@ describe('on this page', () => {
     expect(panel.text('.site-control p')).toBe('Kamerlens staat aan op example.org.');
     expect(panel.text('.site-control button')).toBe('Uitzetten voor example.org');
   });
+
+  it('groups by document once the dataset is loaded, also when the page answered first', async () => {
+    let release: () => void = () => undefined;
+    const loaded = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const fake = fakeSources();
+    const list = fake.sources.listDocuments;
+    fake.sources.listDocuments = async () => {
+      await loaded;
+      return list();
+    };
+    fake.references.push(...REFERENCES);
+    const { createPanelState, memoryHash } = await import('../../../components/sidepanel/panel-state');
+    const state = createPanelState(fake.sources, { hash: memoryHash('#/page') });
+    const started = state.start();
+    await state.refreshPage();
+    expect(state.page.value.status === 'ready' && state.page.value.groups[0]?.doc).toBeNull();
+    release();
+    await started;
+    const page = state.page.value;
+    expect(page.status === 'ready' && page.groups.map((g) => g.doc?.id ?? null)).toEqual([
+      'ah-tk-20242025-520',
+      'kst-34352-327',
+      'kst-34352-349',
+      null,
+    ]);
+    panel = await renderPanel('#/');
+  });
 });

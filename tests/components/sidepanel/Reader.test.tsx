@@ -153,6 +153,8 @@ describe('reader: letters, footnotes and references', () => {
     );
     await panel.click(reference);
     expect(panel.text('.kind-badge')).toBe('Kamerstuk');
+    // A stub has no title: the official citation formatted from its id stands in.
+    expect(panel.text('#doc-title')).toBe('Kamerstukken 34352, nr. 327');
     expect(panel.text('.notice')).toContain('wordt geciteerd in de gegevens, maar zit er zelf niet in');
     expect(link('Officiële bron openen')?.getAttribute('href')).toBe(
       'https://zoek.officielebekendmakingen.nl/kst-34352-327.html',
@@ -202,7 +204,7 @@ describe('reader: deep links', () => {
       'answer-3-4-5',
     ],
     ['#/doc/kst-34352-349/s/1', 'Monitoringsbrief Participatiewet 2025', 'section-1'],
-    ['#/doc/kst-99999-1', 'kst-99999-1', 'doc-title'],
+    ['#/doc/kst-99999-1', 'Kamerstukken 99999, nr. 1', 'doc-title'],
   ])('%s', async (hash, title, focused) => {
     panel = await renderPanel(hash);
     expect(panel.text('#doc-title')).toBe(title);

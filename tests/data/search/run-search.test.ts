@@ -128,3 +128,27 @@ describe('snippets', () => {
     expect(segments.filter((s) => s.mark).map((s) => s.text)).toEqual(['re-integratie']);
   });
 });
+
+describe('search while typing', () => {
+  it('keystroke by keystroke gives the same results as the whole query at once', () => {
+    const typed = createSearcher(index);
+    const query = 'gemeenten loonkostensubsidie jobcoaching';
+    let outcome = typed.search('');
+    for (let n = 1; n <= query.length; n++) outcome = typed.search(query.slice(0, n));
+    const fresh = createSearcher(index).search(query);
+    expect(outcome.top).toEqual(fresh.top);
+    expect([...outcome.matched].sort()).toEqual([...fresh.matched].sort());
+  });
+
+  it('a changed finished word is not served from the kept scores', () => {
+    const typed = createSearcher(index);
+    typed.search('loonkostensubsidie j');
+    const changed = typed.search('sociale z');
+    expect(changed.top.map((h) => index.docs[h.doc]?.id)).toEqual(
+      createSearcher(index)
+        .search('sociale z')
+        .top.map((h) => index.docs[h.doc]?.id),
+    );
+    expect(changed.top.map((h) => index.docs[h.doc]?.id)).toContain('local-002');
+  });
+});

@@ -1,0 +1,246 @@
+/**
+ * Side panel search benchmark (`npm run bench -- search`): per-keystroke latency while a word is
+ * typed letter by letter, on the seed dataset and on a generated 100,000-document corpus
+ * (SEARCH_BENCH_DOCS overrides the size); index build time and memory; and, in the same run, a
+ * naive baseline (a linear scan with `includes` over each document's folded text) with the ratio.
+ * When the extension is built and Chromium is present: the panel's time to first paint.
+ * Prints figures; asserts nothing.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { type LibraryFilters, NO_FILTERS } from '../../components/sidepanel/facets';
+import { createLibraryModel } from '../../components/sidepanel/library-model';
+import { findCitations } from '../../data/citations/index';
+import { buildDataset } from '../../data/documents/build';
+import type { DocumentRecord } from '../../data/documents/types';
+import {
+  buildSearchIndex,
+  createSearcher,
+  foldText,
+  passagesOf,
+  type SearchIndex,
+} from '../../data/search/index';
+import { createCorpus } from './_search-corpus';
+
+// Memory figures need a collectable heap: re-run under --expose-gc (tsx's loader flags are kept).
+if (typeof globalThis.gc !== 'function' && !process.env.SEARCH_BENCH_CHILD) {
+  const child = spawnSync(process.execPath, [...process.execArgv, '--expose-gc', ...process.argv.slice(1)], {
+    stdio: 'inherit',
+    env: { ...process.env, SEARCH_BENCH_CHILD: '1' },
+  });
+  process.exit(child.status ?? 1);
+}
+
+const QUERIES = [
+  'loonkostensubsidie',
+  'gemeenten',
+  'arbeidsmarkt',
+  're-integratie',
+  'participatiewet bijstand',
+  'staatssecretaris',
+  'jongeren uitkering',
+];
+
+/** Every keystroke of typing `query`: `l`, `lo`, … `loonkostensubsidie`. */
+function keystrokes(query: string): string[] {
+  return Array.from({ length: query.length }, (_, i) => query.slice(0, i + 1)).filter(
+    (q) => !q.endsWith(' '),
+  );
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+interface Timing {
+  p50: number;
+  p95: number;
+  max: number;
+  n: number;
+}
+
+/** Times the typing is repeated; each keystroke keeps its median, so other load counts less. */
+const REPEATS = 5;
+
+/**
+ * Times `run` on every keystroke while each query is typed letter by letter, in typing order (as
+ * a reader types: state kept between keystrokes, like the searcher's finished-word scores, is used
+ * exactly as it would be). One untimed warm-up pass first.
+ */
+function timeKeystrokes(run: (prefix: string) => unknown, repeats = REPEATS): Timing {
+  const prefixes = QUERIES.flatMap(keystrokes);
+  for (const prefix of prefixes) run(prefix);
+  const runs: number[][] = prefixes.map(() => []);
+  for (let r = 0; r < repeats; r++) {
+    prefixes.forEach((prefix, i) => {
+      const start = performance.now();
+      run(prefix);
+      runs[i]?.push(performance.now() - start);
+    });
+  }
+  const times = runs.map((list) =>
+    percentile(
+      list.sort((a, b) => a - b),
+      50,
+    ),
+  );
+  times.sort((a, b) => a - b);
+  return {
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    max: times[times.length - 1] ?? 0,
+    n: times.length,
+  };
+}
+
+function memoryNow(): number {
+  globalThis.gc?.();
+  const usage = process.memoryUsage();
+  return usage.heapUsed + usage.arrayBuffers;
+}
+
+function typedBytes(index: SearchIndex): number {
+  return [
+    index.docFirstPassage,
+    index.passageDoc,
+    index.passageLength,
+    index.passageBoost,
+    index.surfaceStem,
+    index.stemOffsets,
+    index.postingPassage,
+    index.postingTf,
+  ].reduce((sum, array) => sum + array.byteLength, 0);
+}
+
+/** The naive baseline: every document's passages folded into one string, scanned with `includes`. */
+function naiveSearcher(docs: DocumentRecord[]) {
+  const texts = docs.map((doc) =>
+    foldText(
+      passagesOf(doc)
+        .map((p) => p.text)
+        .join('\n'),
+    ),
+  );
+  return (query: string) => {
+    const words = foldText(query).split(/\s+/).filter(Boolean);
+    const hits: number[] = [];
+    texts.forEach((text, i) => {
+      if (words.every((w) => text.includes(w))) hits.push(i);
+    });
+    return hits.slice(0, 50);
+  };
+}
+
+const ms = (value: number) => `${value.toFixed(2)} ms`;
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+function benchDataset(name: string, documents: DocumentRecord[]): void {
+  const full = documents.filter((d) => !d.stub);
+  console.log(`\n— ${name}: ${full.length.toLocaleString('en')} documents —`);
+  const before = memoryNow();
+  const buildStart = performance.now();
+  const index = buildSearchIndex(full);
+  const buildMs = performance.now() - buildStart;
+  const indexBytes = memoryNow() - before;
+  console.log(
+    `index build: ${ms(buildMs)}; ${index.passageDoc.length.toLocaleString('en')} passages, ` +
+      `${index.stemIds.size.toLocaleString('en')} stems, ${index.postingPassage.length.toLocaleString('en')} postings; ` +
+      `memory ${mb(indexBytes)} (typed arrays ${mb(typedBytes(index))})`,
+  );
+
+  const searcherStart = performance.now();
+  const searcher = createSearcher(index);
+  console.log(`searcher (scratch buffers, short-prefix table): ${ms(performance.now() - searcherStart)}`);
+  const core = timeKeystrokes((q) => searcher.search(q, { limit: 50 }));
+  const byId = new Map(documents.map((d) => [d.id, d]));
+  const model = createLibraryModel(documents, (id) => byId.get(id) ?? null, findCitations);
+  const filters: LibraryFilters = NO_FILTERS;
+  const panel = timeKeystrokes((q) => model.view(q, filters, 50));
+  const naive = naiveSearcher(full);
+  // One run per keystroke: the scan is slow enough that other load hardly moves it.
+  const baseline = timeKeystrokes(naive, 1);
+  const line = (label: string, t: Timing) =>
+    `${label}: p50 ${ms(t.p50)}, p95 ${ms(t.p95)}, max ${ms(t.max)} (${t.n} keystrokes)`;
+  console.log(line('search (index)            ', core));
+  console.log(line('panel view (+filters, snippets, reference)', panel));
+  console.log(line('baseline (linear includes)', baseline));
+  console.log(
+    `ratio baseline/index p95: ${(baseline.p95 / core.p95).toFixed(1)}×; baseline/panel p95: ${(baseline.p95 / panel.p95).toFixed(1)}×` +
+      `; target p95 ≤ 30 ms per keystroke: ${panel.p95 <= 30 ? 'met' : 'NOT met'}`,
+  );
+}
+
+async function benchPaint(): Promise<void> {
+  const { BUILD_DIRS, CHROMIUM_PATH, launchExtension } = await import('../../tests/e2e/harness');
+  const built = BUILD_DIRS.some((dir) => existsSync(join(dir, 'manifest.json')));
+  if (!built || !existsSync(CHROMIUM_PATH)) {
+    console.log('\n(panel paint: skipped — build with `npx wxt build --mode test` and install chromium)');
+    return;
+  }
+  const session = await launchExtension();
+  try {
+    const measure = async (open: () => Promise<import('playwright-core').Page>, ready: string | null) => {
+      const page = await open();
+      if (ready) await page.locator(ready).first().waitFor({ timeout: 30_000 });
+      // The paint entry is recorded shortly after the paint itself.
+      await page.waitForFunction(
+        () => performance.getEntriesByName('first-contentful-paint').length > 0,
+        undefined,
+        {
+          timeout: 10_000,
+        },
+      );
+      const figures = await page.evaluate(() => ({
+        fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN,
+        ready: performance.getEntriesByName('kamerlens:panel-ready')[0]?.startTime ?? Number.NaN,
+      }));
+      await page.close();
+      return figures;
+    };
+    // The first open imports the dataset; the figures are for the panel opened again afterwards.
+    await measure(() => session.openExtensionPage('sidepanel.html'), '.result-title');
+    const panel = [];
+    const plain = [];
+    for (let i = 0; i < 5; i++) {
+      panel.push(await measure(() => session.openExtensionPage('sidepanel.html'), '.result-title'));
+      plain.push(await measure(() => session.openPage('news.html'), null));
+    }
+    const median = (values: number[]) =>
+      percentile(
+        [...values].sort((a, b) => a - b),
+        50,
+      );
+    const fcp = median(panel.map((f) => f.fcp));
+    const ready = median(panel.map((f) => f.ready));
+    const base = median(plain.map((f) => f.fcp));
+    console.log(
+      `\npanel in Chromium (seed dataset, median of 5): first contentful paint ${ms(fcp)}, library listed ${ms(ready)}; ` +
+        `baseline: a static fixture page's first contentful paint ${ms(base)} (ratio ${(fcp / base).toFixed(1)}×)`,
+    );
+  } finally {
+    await session.close();
+  }
+}
+
+async function main(): Promise<void> {
+  console.log(
+    `load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} on ${cpus().length} cores; typing repeated ${REPEATS}×, median per keystroke`,
+  );
+  const seeds = buildDataset({}).dataset.documents;
+  benchDataset('seed dataset', seeds);
+  const count = Number(process.env.SEARCH_BENCH_DOCS ?? 100_000);
+  const corpus = createCorpus();
+  const start = performance.now();
+  const generated = corpus.documents(count);
+  console.log(
+    `\n(generated ${count.toLocaleString('en')} documents over ${corpus.vocabularySize.toLocaleString('en')} words in ${ms(performance.now() - start)})`,
+  );
+  benchDataset('generated corpus', generated);
+  await benchPaint();
+}
+
+await main();

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { createFacetIndex } from '../../../components/sidepanel/facet-index';
+import { type LibraryFilters, NO_FILTERS } from '../../../components/sidepanel/facets';
+import { FIXTURE_DOCUMENTS } from '../../fixtures/sidepanel/documents';
+
+const docs = FIXTURE_DOCUMENTS.filter((d) => !d.stub);
+const facets = createFacetIndex(docs);
+const ids = (filters: Partial<LibraryFilters>) => {
+  const accept = facets.acceptor({ ...NO_FILTERS, ...filters });
+  return docs.filter((_, d) => accept(d)).map((d) => d.id);
+};
+
+describe('facet index', () => {
+  it.each<[Partial<LibraryFilters>, string[]]>([
+    [{}, ['local-002', 'ah-tk-20242025-520', 'kst-34352-349', 'kst-34352-330']],
+    [{ kinds: ['brief'] }, ['kst-34352-349', 'kst-34352-330']],
+    [{ kinds: ['brief', 'antwoord'] }, ['local-002', 'ah-tk-20242025-520', 'kst-34352-349', 'kst-34352-330']],
+    [{ from: '2024-12-01' }, ['local-002', 'kst-34352-349', 'kst-34352-330']],
+    [{ from: '2024-12-01', to: '2025-12-31' }, ['kst-34352-349', 'kst-34352-330']],
+    [{ author: 'Aartsen' }, ['local-002']],
+    [{ author: 'Nobody' }, []],
+    [{ dossier: '34352', kinds: ['antwoord'] }, []],
+  ])('%j', (filters, expected) => {
+    expect(ids(filters)).toEqual(expected);
+  });
+
+  it('counts within a subset, each filter under the others', () => {
+    const counts = facets.count([1, 2], { ...NO_FILTERS, kinds: ['brief'] });
+    expect(counts.kind).toEqual([
+      { value: 'antwoord', count: 1 },
+      { value: 'brief', count: 1 },
+    ]);
+    expect(counts.year).toEqual([{ value: '2025', count: 1 }]);
+    expect(counts.author).toEqual([{ value: 'Nobel', count: 1 }]);
+  });
+
+  it('lists at most the most frequent authors, and always the chosen one', () => {
+    const many = Array.from({ length: 30 }, (_, i) => ({
+      ...docs[0],
+      id: `m${i}`,
+      authors: [
+        { name: `Auteur ${String(i).padStart(2, '0')}`, role: null, portfolio: null, party: null },
+        ...(i < 10 ? [{ name: 'Veel', role: null, portfolio: null, party: null }] : []),
+      ],
+    })) as typeof docs;
+    const index = createFacetIndex(many);
+    const top = index.count(null, NO_FILTERS, 3).author;
+    expect(top).toEqual([
+      { value: 'Veel', count: 10 },
+      { value: 'Auteur 00', count: 1 },
+      { value: 'Auteur 01', count: 1 },
+    ]);
+    const chosen = index.count(null, { ...NO_FILTERS, author: 'Auteur 29' }, 3).author;
+    expect(chosen.map((c) => c.value)).toContain('Auteur 29');
+  });
+});
