@@ -141,6 +141,23 @@ describe('side panel in Chromium', () => {
     await reader.close();
   });
 
+  it('the popover\'s "open in side panel" moves the open panel to that document', async () => {
+    await panel.goto(panel.url().replace(/#.*$/, '#/'));
+    await waitForLibrary(panel);
+    await letter.bringToFront();
+    await letter.locator('kamerlens-ref[data-kamerlens-ref="ah-tk-20242025-520"]').first().click();
+    const card = letter.locator('kamerlens-popover .kl-popover');
+    await card.waitFor();
+    // The background opens the panel and sends it `showDocument`; this panel is open as a tab.
+    await card
+      .getByRole('button', { name: /zijpaneel|side panel/i })
+      .first()
+      .click();
+    await expect.poll(() => panel.evaluate(() => location.hash)).toBe('#/doc/ah-tk-20242025-520');
+    await expect.poll(() => panel.locator('#doc-title').textContent()).toContain('De Kort');
+    await letter.keyboard.press('Escape');
+  });
+
   it('"on this page" lists the fixture page references by document, and reveals one on the page', async () => {
     await letter.setViewportSize({ width: 900, height: 320 });
     await letter.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
