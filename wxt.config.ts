@@ -19,8 +19,9 @@ export default defineConfig({
   manifestVersion: 3,
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser, mode }) => ({
-    name: 'Kamerlens',
-    description: 'Herkent verwijzingen naar Kamerstukken en legt ze uit, zonder netwerk.',
+    // Localized from public/_locales (Dutch first, English available).
+    name: '__MSG_ext_name__',
+    description: '__MSG_ext_description__',
     // public/_locales/{nl,en} exist; browsers (and web-ext lint) require the default named.
     default_locale: 'nl',
     // Least privilege (issue 4): scripting registers the content script on sites the reader enables;
@@ -30,7 +31,7 @@ export default defineConfig({
     host_permissions: [...ENABLED_SITES, ...(withLocalHosts(mode) ? LOCAL_SITES : [])],
     // Asked for at the moment the reader enables one site (a subset) or all sites.
     optional_host_permissions: ['<all_urls>'],
-    action: { default_title: 'Kamerlens' },
+    action: { default_title: '__MSG_ext_actionTitle__' },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -101,11 +101,11 @@ async function vitestSuite(name: string, configArgs: string[], timeoutMs: number
 
 /** web-ext lint on the Firefox build: passes with 0 errors (warnings are printed). */
 async function webExtLint(): Promise<void> {
-  console.log('\n▶ web-ext lint (firefox-mv3)');
+  console.log('\n▶ web-ext lint (firefox-mv3-test)');
   const code = await new Promise<number>((resolve) => {
     const child = spawn(
       'npx',
-      ['web-ext', 'lint', '--source-dir', '.output/firefox-mv3', '--no-config-discovery', '--output', 'json'],
+      ['web-ext', 'lint', '--source-dir', '.output/firefox-mv3-test', '--no-config-discovery', '--output', 'json'],
       { stdio: ['ignore', 'pipe', 'inherit'] },
     );
     let text = '';

@@ -159,6 +159,9 @@ describe('popover in Chromium', () => {
     // The linked reference would navigate; pick the first reference that is its own tab stop.
     const own = page.locator('kamerlens-ref[tabindex="0"]').first();
     const ids = await own.getAttribute('data-kamerlens-ref');
+    // letter.html carries one finding of the marks themselves (target-size on its bare-reference
+    // footnotes, pinned in scanner.e2e.ts); the pinned card must add nothing to what is there.
+    const beforeCard = await axeViolations(page);
     await own.click();
     await expect.poll(() => card(page).getAttribute('role')).toBe('dialog');
     await expect.poll(async () => (await focusInfo(page)).insideDialog).toBe(true);
@@ -169,7 +172,7 @@ describe('popover in Chromium', () => {
     await page.waitForTimeout(700);
     expect(await card(page).count()).toBe(1);
 
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual(beforeCard);
 
     await page.keyboard.press('Escape');
     await expect.poll(() => card(page).count()).toBe(0);

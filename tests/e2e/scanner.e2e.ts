@@ -203,9 +203,11 @@ describe('page scanner in Chromium', () => {
   it('adds one known axe finding: target-size on footnotes that are a bare reference', async () => {
     // A footnote that is only a reference becomes one button (the group's keyboard stop) filling
     // its line; two such lines close together are two small adjacent targets to axe, which does
-    // not count them as text because no plain text is left around them. WCAG 2.5.8 exempts
-    // targets inside a sentence, which these are; the finding is reported, not hidden: this test
-    // pins it to exactly those footnotes, and the page without Kamerlens has none.
+    // not count them as text because no plain text is left around them. Their height is the
+    // page's own line height, which Kamerlens must not change (no layout shift); WCAG 2.5.8 exempts
+    // targets whose size is constrained by the line height of the text, but axe cannot know that.
+    // The finding is reported, not hidden: this test pins it to exactly those footnotes, and the
+    // page without Kamerlens has none.
     const page = await session.openPage('letter.html');
     await waitForReferences(page, 9);
     const plainPage = await plain.openPage('letter.html');
