@@ -105,7 +105,15 @@ async function webExtLint(): Promise<void> {
   const code = await new Promise<number>((resolve) => {
     const child = spawn(
       'npx',
-      ['web-ext', 'lint', '--source-dir', '.output/firefox-mv3-test', '--no-config-discovery', '--output', 'json'],
+      [
+        'web-ext',
+        'lint',
+        '--source-dir',
+        '.output/firefox-mv3-test',
+        '--no-config-discovery',
+        '--output',
+        'json',
+      ],
       { stdio: ['ignore', 'pipe', 'inherit'] },
     );
     let text = '';

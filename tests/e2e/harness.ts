@@ -82,6 +82,10 @@ export interface LaunchOptions {
   locale?: string;
   /** Load the extension (default true); false gives a plain browser for baselines. */
   withExtension?: boolean;
+  /** Run without a window (default true); the demo shows a window when there is a display. */
+  headless?: boolean;
+  /** Port for the page server (default: any free port). */
+  port?: number;
 }
 
 /** Throws a clear message when the extension is not built, or built without the local test hosts. */
@@ -107,9 +111,9 @@ export function assertBuilt(dir = extensionDir()): void {
 }
 
 /** Chromium flags: headless, the extension only, and no network beyond 127.0.0.1/localhost. */
-function chromiumArgs(dir: string | null): string[] {
+function chromiumArgs(dir: string | null, headless: boolean): string[] {
   return [
-    '--headless=new',
+    ...(headless ? ['--headless=new'] : []),
     ...(dir ? [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`] : ['--disable-extensions']),
     '--no-sandbox',
     '--disable-gpu',
@@ -127,7 +131,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
   const withExtension = options.withExtension ?? true;
   const dir = withExtension ? extensionDir() : null;
   if (dir) assertBuilt(dir);
-  const server = await startServer(options.pagesDir ?? FIXTURE_PAGES_DIR);
+  const server = await startServer(options.pagesDir ?? FIXTURE_PAGES_DIR, options.port ?? 0);
   const profile = mkdtempSync(join(tmpdir(), 'kamerlens-profile-'));
   const cleanUp = async (context?: BrowserContext): Promise<void> => {
     await context?.close().catch(() => {});
@@ -140,7 +144,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM_PATH,
       headless: false, // the new headless mode comes from --headless=new: it runs extensions
-      args: chromiumArgs(dir),
+      args: chromiumArgs(dir, options.headless ?? true),
       colorScheme: options.colorScheme ?? 'light',
       locale: options.locale ?? 'nl-NL',
       viewport: { width: 1280, height: 900 },
