@@ -12,7 +12,8 @@ import { join, resolve } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { build, type Rolldown } from 'vite';
 
-async function bundle(): Promise<string> {
+/** _db-routines.ts as one script that sets `globalThis.kamerlensBench` (evaluate it in any page). */
+export async function bundleRoutines(): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'kamerlens-db-bench-'));
   const entry = join(dir, 'entry.ts');
   const routines = JSON.stringify(resolve('scripts/bench/_db-routines.ts'));
@@ -35,7 +36,7 @@ async function bundle(): Promise<string> {
  * named functions in helpers the page does not have.
  */
 export async function openBenchPage(): Promise<{ page: Page; close: () => Promise<void> }> {
-  const code = await bundle();
+  const code = await bundleRoutines();
   const server = createServer((_request, response) => {
     response.writeHead(200, { 'content-type': 'text/html' });
     response.end('<!doctype html><title>db bench</title>');

@@ -139,4 +139,19 @@ export function datasetPicker(dataset: DatasetFile) {
     });
 }
 
+/**
+ * Replace the bundled dataset in the extension's own database (`kamerlens`) with `count` generated
+ * documents. Run from an extension page of the test build (the bench evaluates this bundle there
+ * through the DevTools protocol), so release builds carry no bench-only path.
+ */
+export async function importGeneratedIntoExtension(count: number): Promise<{ ms: number }> {
+  const db = openKamerlensDB();
+  const began = performance.now();
+  const outcome = await importDataset(db, generatedDataset(count));
+  db.close();
+  if (outcome.status !== 'imported')
+    throw new Error(outcome.status === 'failed' ? outcome.error : outcome.status);
+  return { ms: performance.now() - began };
+}
+
 export { generatedDataset };
