@@ -85,6 +85,7 @@ async function tour(session: ExtensionSession, pages: string[]): Promise<void> {
       const title = page.locator('kamerlens-popover .kl-popover .kl-title');
       await title.waitFor({ timeout: 15_000 });
       console.log(`  hover card: “${(await title.textContent())?.trim()}”`);
+      await page.waitForTimeout(300); // the card fades in over 90 ms: photograph it settled
       await page.screenshot({ path: join(SHOTS_DIR, 'popover.png') });
       hovered = true;
     }
