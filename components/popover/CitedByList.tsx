@@ -1,6 +1,6 @@
 import type { CitedByRecord } from '../../data/documents/types';
+import { truncate } from '../shared/format';
 import type { PopoverActions } from './card-model';
-import { truncate } from './format';
 import { useI18n } from './i18n';
 
 /** How many citing places a card shows before summarizing the rest. */

@@ -1,11 +1,11 @@
 import type { DocumentRecord } from '../../data/documents/types';
+import { formatDate, formatPerson } from '../shared/format';
 import { CitedByList } from './CitedByList';
 import type { CardModel, PaperEntry, PopoverActions } from './card-model';
 import { POPOVER_TITLE_ID } from './card-model';
 import { citationText, officialLink } from './citation-tools';
 import { documentTypeLabel, dossierLabel } from './document-labels';
 import { FactList } from './FactList';
-import { formatDate, formatPerson } from './format';
 import { useI18n } from './i18n';
 import { PopoverActionBar } from './PopoverActionBar';
 import { QuestionList } from './QuestionList';

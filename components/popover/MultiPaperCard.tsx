@@ -1,8 +1,8 @@
+import { formatDate } from '../shared/format';
 import type { CardModel, PaperEntry, PopoverActions } from './card-model';
 import { isFound, POPOVER_TITLE_ID } from './card-model';
 import { citationText, officialLink, paperCitationText, paperFacts } from './citation-tools';
 import { documentTypeLabel } from './document-labels';
-import { formatDate } from './format';
 import { useI18n } from './i18n';
 import { PopoverActionBar } from './PopoverActionBar';
 

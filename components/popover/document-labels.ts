@@ -1,6 +1,6 @@
 import type { Chamber } from '../../data/citations/types';
 import type { DocumentRecord } from '../../data/documents/types';
-import { formatDossier } from './format';
+import { formatDossier } from '../shared/format';
 import type { Translate } from './i18n';
 
 /** "Antwoord op Kamervragen", "Kamerbrief", or the reference kind for stubs. */

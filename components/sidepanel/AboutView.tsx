@@ -1,4 +1,4 @@
-import { formatDate } from './format';
+import { formatDate } from '../shared/format';
 import { usePanel } from './panel-context';
 
 /** About the data: which dataset is loaded, when, what it holds and where it comes from. */

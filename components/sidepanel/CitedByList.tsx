@@ -1,5 +1,5 @@
 import type { CitedByRecord } from '../../data/documents/types';
-import { formatDate } from './format';
+import { formatDate } from '../shared/format';
 import { usePanel } from './panel-context';
 import { documentHash } from './routes';
 

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { DocumentRecord } from '../../data/documents/types';
+import { formatDate, formatPerson } from '../shared/format';
 import { dossierKeyOf } from './facets';
-import { formatDate, formatPerson } from './format';
 import { usePanel } from './panel-context';
 
 /** One row of the metadata list; nothing when there is no value. */

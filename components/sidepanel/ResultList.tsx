@@ -1,4 +1,4 @@
-import { formatDate } from './format';
+import { formatDate } from '../shared/format';
 import { Highlighted } from './Highlighted';
 import { kindLabel, whereLabel } from './labels';
 import type { LibraryItem, ReferenceHit } from './library-model';

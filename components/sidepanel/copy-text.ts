@@ -1,6 +1,6 @@
 /** The text put on the clipboard: a question with its answer, ending with the official citation. */
 import type { DocumentRecord } from '../../data/documents/types';
-import { formatDate } from './format';
+import { formatDate } from '../shared/format';
 import { numbersLabel } from './labels';
 import type { Pointer, QaRow } from './qa-layout';
 import type { Translate } from './translate';

@@ -1,8 +1,9 @@
+/** How dates, people and dossiers are written in the popover and the side panel alike. */
 import type { Person } from '../../data/documents/types';
 
-/** `2025-12-12` → `12 december 2025` (nl) / `12 December 2025` (en); unparseable input is shown as is. */
+/** `2025-12-12` → `12 december 2025` (nl) / `12 December 2025` (en); also the date of an ISO timestamp; anything else as is. */
 export function formatDate(iso: string, locale: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  const match = /^(\d{4})-(\d{2})-(\d{2})(?:$|T)/.exec(iso);
   if (!match) return iso;
   const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
   if (Number.isNaN(date.getTime())) return iso;
