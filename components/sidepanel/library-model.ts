@@ -12,10 +12,18 @@ import {
   passagesOf,
   type Recognize,
   referenceIdsInQuery,
+  runSliced,
+  runToEnd,
   type Searcher,
   type SearchIndex,
   type Segment,
+  type SlicedWork,
+  type SliceOptions,
+  type SliceStats,
+  searcherSteps,
+  searchIndexSteps,
   snippetOf,
+  withinProgress,
 } from '../../data/search/index';
 import { matchRanges, segmentsOf } from '../../data/search/snippet';
 import { createFacetIndex } from './facet-index';
@@ -51,6 +59,17 @@ export interface LibraryView {
   /** False when no document matched every word and the results match only some. */
   complete: boolean;
   references: ReferenceHit[];
+  /** True while the search index is still being built: no text results yet (references work). */
+  pending: boolean;
+}
+
+/** How the library gets its search index. */
+export interface LibraryModelOptions {
+  /**
+   * `on-demand` (default): built in one go by the first search. `sliced`: only by `buildSearch()`,
+   * in slices; until it is done, searches answer `pending` (the panel must never freeze on a keystroke).
+   */
+  indexing?: 'on-demand' | 'sliced';
 }
 
 /** Snippets per document in the result list: enough to see where, not a second reader. */
@@ -79,16 +98,46 @@ export function createLibraryModel(
   documents: readonly DocumentRecord[],
   resolve: (id: string) => DocumentRecord | null,
   recognize: Recognize,
+  options: LibraryModelOptions = {},
 ) {
   const library = documents.filter((d) => !d.stub).sort(newestFirst);
   const facets = createFacetIndex(library);
   let index: SearchIndex | null = null;
   let searcher: Searcher | null = null;
+  let building: Promise<SliceStats> | null = null;
 
-  function ensureSearcher(): { index: SearchIndex; searcher: Searcher } {
+  function ensureSearcher(): { index: SearchIndex; searcher: Searcher } | null {
+    if (index && searcher) return { index, searcher };
+    if (options.indexing === 'sliced') return null;
     index ??= buildSearchIndex(library);
     searcher ??= createSearcher(index);
     return { index, searcher };
+  }
+
+  function* searchSteps(): SlicedWork<void> {
+    // The index is most of the work; the searcher's short-prefix table and scratch the rest.
+    const built = yield* withinProgress(searchIndexSteps(library), 0, 0.9);
+    const made = yield* withinProgress(searcherSteps(built), 0.9, 1);
+    index = built;
+    searcher = made;
+  }
+
+  /**
+   * Builds the search index in time-budgeted slices (once; later calls share the first build).
+   * Resolves with the slice figures when searches can run.
+   */
+  function buildSearch(sliceOptions: SliceOptions = {}): Promise<SliceStats> {
+    // Nothing to slice before the documents are in (the panel's model over no documents yet).
+    if (library.length === 0) runToEnd(searchSteps());
+    if (index && searcher) return Promise.resolve({ slices: 0, longestSliceMs: 0 });
+    building ??= runSliced(searchSteps(), sliceOptions).then(
+      ({ stats }) => stats,
+      (error: unknown) => {
+        building = null;
+        throw error;
+      },
+    );
+    return building;
   }
 
   function browse(filters: LibraryFilters, limit: number): LibraryView {
@@ -101,6 +150,7 @@ export function createLibraryModel(
       facets: facets.count(null, filters),
       complete: true,
       references: [],
+      pending: false,
     };
   }
 
@@ -116,7 +166,12 @@ export function createLibraryModel(
   /** The view for `query` (blank: browse) under `filters`, at most `limit` items. */
   function view(query: string, filters: LibraryFilters, limit: number): LibraryView {
     if (query.trim() === '') return browse(filters, limit);
-    const { index, searcher } = ensureSearcher();
+    const ready = ensureSearcher();
+    if (!ready) {
+      const waiting = browse(filters, 0);
+      return { ...waiting, mode: 'search', total: 0, references: referencesIn(query), pending: true };
+    }
+    const { index, searcher } = ready;
     // The index holds `library` in the same order, so doc indexes are shared with the facet index.
     const outcome = searcher.search(query, {
       limit,
@@ -149,10 +204,17 @@ export function createLibraryModel(
       facets: facets.count(outcome.matched, filters),
       complete: outcome.complete,
       references: referencesIn(query),
+      pending: false,
     };
   }
 
-  return { view, library };
+  return {
+    view,
+    library,
+    buildSearch,
+    /** True once searches can run (built in one go or by `buildSearch`). */
+    searchReady: () => index !== null && searcher !== null,
+  };
 }
 
 /** The library model's interface. */

@@ -3,9 +3,10 @@
  * by context, so tests inject their own sources. Holds the route, the dataset (with first-run
  * import progress), the library's query and filters, and "on this page".
  */
-import { computed, signal } from '@preact/signals';
+import { computed, effect, signal } from '@preact/signals';
 import type { DocumentRecord } from '../../data/documents/types';
 import type { ImportProgress } from '../../data/messages';
+import type { SliceOptions } from '../../data/search/index';
 import { type LibraryFilters, NO_FILTERS } from './facets';
 import { createLibraryModel, type LibraryModel, type LibraryView } from './library-model';
 import { groupPageReferences, type PageGroupView } from './page-model';
@@ -66,8 +67,16 @@ function wait(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
+/** Options of `createPanelState`: the URL hash, import polling, and how the search index is sliced. */
+export interface PanelStateOptions {
+  hash?: HashPort;
+  pollMs?: number;
+  /** Slice budget and yielding of the search index build (tests hold it between slices). */
+  searchSlices?: Pick<SliceOptions, 'budgetMs' | 'yieldTask'>;
+}
+
 /** Creates the panel state over `sources`; call `start()` once to load. */
-export function createPanelState(sources: PanelSources, options: { hash?: HashPort; pollMs?: number } = {}) {
+export function createPanelState(sources: PanelSources, options: PanelStateOptions = {}) {
   const hash = options.hash ?? memoryHash();
   const pollMs = options.pollMs ?? POLL_MS;
   const route = signal<Route>(parseRoute(hash.current()));
@@ -85,12 +94,52 @@ export function createPanelState(sources: PanelSources, options: { hash?: HashPo
   const site = signal<ActiveSite | null>(null);
   /** Short status messages for the live region (copied, revealed, …). */
   const announcement = signal('');
+  /** The search index, built in slices once the documents are in: done, and the share built (in tenths). */
+  const searchReady = signal(false);
+  const searchProgress = signal(0);
 
   const resolve = computed(() => resolverOf(documents.value));
   const model = computed<LibraryModel>(() =>
-    createLibraryModel(documents.value, (id) => resolve.value(id), sources.recognize),
+    createLibraryModel(documents.value, (id) => resolve.value(id), sources.recognize, { indexing: 'sliced' }),
   );
-  const library = computed<LibraryView>(() => model.value.view(query.value, filters.value, limit.value));
+  const library = computed<LibraryView>(() => {
+    // Read so the pending query runs again by itself once the index is complete.
+    void searchReady.value;
+    return model.value.view(query.value, filters.value, limit.value);
+  });
+
+  /** Builds the current model's search index in slices; a newer dataset supersedes it. */
+  function buildSearchIndex(signal: AbortSignal): () => void {
+    return effect(() => {
+      const current = model.value;
+      const stop = new AbortController();
+      const onAbort = () => stop.abort();
+      signal.addEventListener('abort', onAbort);
+      searchReady.value = current.searchReady();
+      searchProgress.value = 0;
+      current
+        .buildSearch({
+          ...options.searchSlices,
+          signal: stop.signal,
+          // Tenths: the live region should not chatter every slice.
+          onProgress: (fraction) => {
+            searchProgress.value = Math.floor(fraction * 10) / 10;
+          },
+        })
+        .then(
+          () => {
+            if (!stop.signal.aborted) searchReady.value = true;
+          },
+          (cause: unknown) => {
+            if (!stop.signal.aborted) console.error('Kamerlens: search index not built', cause);
+          },
+        );
+      return () => {
+        signal.removeEventListener('abort', onAbort);
+        stop.abort();
+      };
+    });
+  }
   const page = computed<PageState>(() => {
     const scan = pageScan.value;
     if (scan === 'idle' || scan === 'loading') return { status: scan };
@@ -132,6 +181,7 @@ export function createPanelState(sources: PanelSources, options: { hash?: HashPo
       route.value = parseRoute(next);
     });
     signal.addEventListener('abort', stopHash);
+    signal.addEventListener('abort', buildSearchIndex(signal));
     try {
       let current = await sources.datasetInfo();
       info.value = current;
@@ -214,6 +264,8 @@ export function createPanelState(sources: PanelSources, options: { hash?: HashPo
     site,
     announcement,
     library,
+    searchReady,
+    searchProgress,
     /** The document for any of its ids (full documents win over stubs), or null. */
     resolve: (id: string) => resolve.value(id),
     /** The recognizer, for making references in document text live. */

@@ -7,6 +7,8 @@
  */
 import type { DocumentRecord } from '../documents/types';
 import { PASSAGE_BOOST, PASSAGE_KINDS, passagesOf } from './passages';
+import { runToEnd, type SlicedWork } from './run-sliced';
+import { sortInSteps } from './sort-in-steps';
 import { stemDutch } from './stem';
 import { DUTCH_STOPWORDS } from './stopwords';
 import { forEachToken } from './tokenize';
@@ -70,15 +72,30 @@ class Vocabulary {
     return id;
   }
 
-  sortedSurfaces(): { surfaces: string[]; surfaceStem: Uint32Array } {
-    const surfaces = [...this.surfaceStem.keys()].sort();
-    const surfaceStem = Uint32Array.from(surfaces, (s) => this.surfaceStem.get(s) ?? 0);
+  *sortedSurfaces(): Generator<undefined, { surfaces: string[]; surfaceStem: Uint32Array }, void> {
+    const surfaces = yield* sortInSteps([...this.surfaceStem.keys()]);
+    const surfaceStem = new Uint32Array(surfaces.length);
+    for (let i = 0; i < surfaces.length; i++) {
+      surfaceStem[i] = this.surfaceStem.get(surfaces[i] ?? '') ?? 0;
+      if (i % STEP === STEP - 1) yield;
+    }
     return { surfaces, surfaceStem };
   }
 }
 
-/** Builds the index over every non-stub document in `documents` (order is kept). */
+/** Loop iterations between two yields in the flat phases (a fraction of a millisecond each). */
+const STEP = 16_384;
+
+/** Builds the index over every non-stub document in `documents` (order is kept), in one go. */
 export function buildSearchIndex(documents: readonly DocumentRecord[]): SearchIndex {
+  return runToEnd(searchIndexSteps(documents));
+}
+
+/**
+ * The index build as steps for `runSliced` (yields the fraction done, at least every passage or
+ * every `STEP` postings). Run to the end it is `buildSearchIndex`.
+ */
+export function* searchIndexSteps(documents: readonly DocumentRecord[]): SlicedWork<SearchIndex> {
   const docs = documents.filter((d) => !d.stub);
   const vocabulary = new Vocabulary();
   const docFirstPassage = new Uint32Array(docs.length + 1);
@@ -94,7 +111,10 @@ export function buildSearchIndex(documents: readonly DocumentRecord[]): SearchIn
   let unique: number[] = [];
   let totalLength = 0;
 
-  docs.forEach((doc, d) => {
+  // Documents are most of the work; the last tenth is for sorting postings and surfaces.
+  const docShare = 0.9 / Math.max(docs.length, 1);
+  for (let d = 0; d < docs.length; d++) {
+    const doc = docs[d] as DocumentRecord;
     docFirstPassage[d] = passageDoc.length;
     for (const passage of passagesOf(doc)) {
       const p = passageDoc.length;
@@ -120,8 +140,10 @@ export function buildSearchIndex(documents: readonly DocumentRecord[]): SearchIn
       passageLength.push(Math.min(length, 0xffff));
       passageKind.push(PASSAGE_KINDS.indexOf(passage.where.kind));
       totalLength += length;
+      // A step per passage: one long document must not make a long slice.
+      yield d * docShare;
     }
-  });
+  }
   docFirstPassage[docs.length] = passageDoc.length;
 
   const stemCount = vocabulary.stemIds.size;
@@ -131,6 +153,7 @@ export function buildSearchIndex(documents: readonly DocumentRecord[]): SearchIn
   for (let i = 0; i < n; i++) {
     const slot = (stems[i] ?? 0) + 1;
     stemOffsets[slot] = (stemOffsets[slot] ?? 0) + 1;
+    if (i % STEP === STEP - 1) yield 0.9;
   }
   for (let s = 0; s < stemCount; s++) stemOffsets[s + 1] = (stemOffsets[s + 1] ?? 0) + (stemOffsets[s] ?? 0);
   const cursor = stemOffsets.slice(0, stemCount);
@@ -143,11 +166,14 @@ export function buildSearchIndex(documents: readonly DocumentRecord[]): SearchIn
     const packed = triplePassageTf.data[i] ?? 0;
     postingPassage[at] = Math.floor(packed / 256);
     postingTf[at] = packed % 256;
+    if (i % STEP === STEP - 1) yield 0.9 + (0.05 * i) / n;
   }
 
   const kinds = passageKind.finish();
   const passageBoost = Float32Array.from(kinds, (k) => PASSAGE_BOOST[PASSAGE_KINDS[k] ?? 'section']);
   const passageCount = passageDoc.length;
+  yield 0.95;
+  const sorted = yield* vocabulary.sortedSurfaces();
   return {
     docs,
     docFirstPassage,
@@ -155,7 +181,7 @@ export function buildSearchIndex(documents: readonly DocumentRecord[]): SearchIn
     passageLength: Uint16Array.from(passageLength.finish()),
     passageBoost,
     avgPassageLength: passageCount > 0 ? totalLength / passageCount : 1,
-    ...vocabulary.sortedSurfaces(),
+    ...sorted,
     stemIds: vocabulary.stemIds,
     stemOffsets,
     postingPassage,

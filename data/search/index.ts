@@ -1,5 +1,5 @@
 /** Full-text search for the side panel: Dutch-aware, ranked, with snippets saying where it matched. */
-export { buildSearchIndex, type SearchIndex } from './build-index';
+export { buildSearchIndex, type SearchIndex, searchIndexSteps } from './build-index';
 export { answerNumbers, type Passage, type PassageWhere, passagesOf } from './passages';
 export { createTermMatcher, parseQuery, type QueryTerm } from './query-terms';
 export { type Recognize, referenceIdsInQuery } from './reference-query';
@@ -9,7 +9,16 @@ export {
   type PassageHit,
   type Searcher,
   type SearchOutcome,
+  searcherSteps,
 } from './run-search';
+export {
+  runSliced,
+  runToEnd,
+  type SlicedWork,
+  type SliceOptions,
+  type SliceStats,
+  withinProgress,
+} from './run-sliced';
 export { type Segment, segmentsOf, snippetOf } from './snippet';
 export { stemDutch } from './stem';
 export { foldText, tokenize } from './tokenize';

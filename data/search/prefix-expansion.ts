@@ -6,6 +6,7 @@
  */
 import type { SearchIndex } from './build-index';
 import type { QueryTerm } from './query-terms';
+import { runToEnd } from './run-sliced';
 
 /** One stem to look up, weighted (1 for the term itself, less for completions). */
 export interface Expansion {
@@ -22,8 +23,16 @@ function completionWeight(prefixLength: number, surfaceLength: number): number {
   return 0.5 + (0.4 * prefixLength) / surfaceLength;
 }
 
+/** Expands one query term. */
+export type Expander = (term: QueryTerm) => Expansion[];
+
 /** Creates the expander for `index` (precomputes the short-prefix table). */
-export function createExpander(index: SearchIndex): (term: QueryTerm) => Expansion[] {
+export function createExpander(index: SearchIndex): Expander {
+  return runToEnd(expanderSteps(index));
+}
+
+/** `createExpander` as steps (one prefix group of the short-prefix table each, at most). */
+export function* expanderSteps(index: SearchIndex): Generator<undefined, Expander, void> {
   const { surfaces, surfaceStem, stemOffsets } = index;
   const stemCount = stemOffsets.length - 1;
   const df = (stem: number) => (stemOffsets[stem + 1] ?? 0) - (stemOffsets[stem] ?? 0);
@@ -83,6 +92,7 @@ export function createExpander(index: SearchIndex): (term: QueryTerm) => Expansi
       while (end < surfaces.length && (surfaces[end] ?? '').startsWith(prefix)) end++;
       if (prefix.length === k) table.set(prefix, completions(start, end, k, -1));
       start = end;
+      yield;
     }
   }
 

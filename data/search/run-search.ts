@@ -8,8 +8,9 @@
  * a query's finished words are kept while its last word is typed.
  */
 import type { SearchIndex } from './build-index';
-import { createExpander, type Expansion } from './prefix-expansion';
+import { type Expansion, expanderSteps } from './prefix-expansion';
 import { MAX_QUERY_TERMS, parseQuery, type QueryTerm } from './query-terms';
+import { runToEnd, type SlicedWork } from './run-sliced';
 import { selectTop } from './select-top';
 
 /** One passage that matched, by its position in `passagesOf(doc)`. */
@@ -77,15 +78,24 @@ function coverageFactors(terms: number): Float32Array {
 
 /** Creates a searcher with scratch buffers sized to `index`. */
 export function createSearcher(index: SearchIndex): Searcher {
+  return runToEnd(searcherSteps(index));
+}
+
+/** Passages set up between two yields of `searcherSteps`. */
+const STEP = 16_384;
+
+/** `createSearcher` as steps for `runSliced` (the short-prefix table and per-passage data). */
+export function* searcherSteps(index: SearchIndex): SlicedWork<Searcher> {
   const passageCount = index.passageDoc.length;
   const docCount = index.docs.length;
-  const expand = createExpander(index);
+  const expand = yield* expanderSteps(index);
   // Per-passage data read for every posting, interleaved so one posting costs few cache misses:
   // [boost, BM25 length norm] and scratch [score, best score of the current term].
   const passageStatic = new Float32Array(passageCount * 2);
   for (let p = 0; p < passageCount; p++) {
     passageStatic[2 * p] = index.passageBoost[p] ?? 1;
     passageStatic[2 * p + 1] = K1 * (1 - B + (B * (index.passageLength[p] ?? 0)) / index.avgPassageLength);
+    if (p % STEP === STEP - 1) yield;
   }
   // [generation stamp, term-bit mask, term stamp] per passage.
   const passageMarks = new Uint32Array(passageCount * 3);

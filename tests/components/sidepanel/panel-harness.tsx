@@ -6,7 +6,12 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { PanelApp } from '../../../components/sidepanel/PanelApp';
 import type { PageScan, PanelDatasetInfo, PanelSources } from '../../../components/sidepanel/panel-sources';
-import { createPanelState, memoryHash, type PanelState } from '../../../components/sidepanel/panel-state';
+import {
+  createPanelState,
+  memoryHash,
+  type PanelState,
+  type PanelStateOptions,
+} from '../../../components/sidepanel/panel-state';
 import { type MessageEntry, translatorFor } from '../../../components/sidepanel/translate';
 import type { Citation } from '../../../data/citations/types';
 import type { DocumentRecord } from '../../../data/documents/types';
@@ -132,10 +137,11 @@ export async function renderPanel(
   hash = '#/',
   sources: PanelSources = fakeSources().sources,
   lang: keyof typeof TRANSLATORS = 'nl',
+  options: PanelStateOptions = {},
 ): Promise<RenderedPanel> {
   const root = document.createElement('div');
   document.body.append(root);
-  const state = createPanelState(sources, { hash: memoryHash(hash), pollMs: 1 });
+  const state = createPanelState(sources, { hash: memoryHash(hash), pollMs: 1, ...options });
   await act(async () => {
     await state.start();
   });
