@@ -11,16 +11,52 @@ import type { Citation } from './citations/types';
 import type { ImportReport } from './db/annotations';
 import type { DocumentSuggestion } from './db/document-suggestions';
 import type { AnnotationRecord } from './db/records';
-import type { DocumentRecord } from './documents/types';
+import type { CitedByRecord, DocumentRecord, QaItem } from './documents/types';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/**
+ * What a popover card shows of a document: its metadata, summary, the questions in one-line form
+ * and the places citing it, without the bodies (answers, sections, footnotes, outgoing references).
+ * Field names and shapes are those of `DocumentRecord`, so a full record is a valid card too. The
+ * lookup answers cards because a batch of whole documents cost more to clone and serialize than the
+ * lookup itself (measured in scripts/bench/lookup.ts); the side panel reads whole records directly.
+ */
+export interface CardDocument
+  extends Pick<
+    DocumentRecord,
+    | 'id'
+    | 'stub'
+    | 'type'
+    | 'title'
+    | 'date'
+    | 'authors'
+    | 'askedBy'
+    | 'submitted'
+    | 'dossier'
+    | 'dossierSuffix'
+    | 'citation'
+    | 'officialUrl'
+    | 'summary'
+    | 'summarySource'
+  > {
+  /** Every question of an answer document, by number and one-line form (no question or answer text). */
+  qa: Pick<QaItem, 'number' | 'questionShort'>[];
+  /** Every place citing the document, with the citing sentence. */
+  citedBy: Pick<CitedByRecord, 'documentId' | 'qa' | 'context' | 'raw'>[];
+}
 
 /** One answer of a batch lookup. `document` is null when the id is not in the dataset. */
 export interface LookupEntry {
   id: string;
-  document: DocumentRecord | null;
+  document: CardDocument | null;
   /** Title of the dossier the id belongs to, when known. */
   dossierTitle: string | null;
+  /**
+   * Titles of the documents in `document.citedBy`, by document id (null: the record has no title),
+   * so a card needs no second lookup for them. Empty when nothing cites the document.
+   */
+  citingTitles: Record<string, string | null>;
 }
 
 /** A reference found on the current page, as the content script reports it to the side panel. */
@@ -58,7 +94,10 @@ export interface SiteStatus {
  * most 100 characters; URLs http(s) and at most 2048 characters.
  */
 export interface BackgroundProtocol {
-  /** Look up documents by canonical id, in one batch (at most 200 ids). */
+  /**
+   * Look up documents by canonical id or alias, in one batch (at most 200 ids): one entry per id, in
+   * order, each with the card-shaped document, its dossier title and the titles of citing documents.
+   */
   lookup: { payload: { ids: string[] }; result: LookupEntry[] };
   /**
    * Open the side panel at a document, optionally at one question. Send it from the click handler:

@@ -1,4 +1,4 @@
-import type { CitedByRecord } from '../../data/documents/types';
+import type { CardDocument } from '../../data/messages';
 import { truncate } from '../shared/format';
 import type { PopoverActions } from './card-model';
 import { useI18n } from './i18n';
@@ -7,7 +7,7 @@ import { useI18n } from './i18n';
 const SHOWN = 3;
 
 interface Props {
-  citedBy: CitedByRecord[];
+  citedBy: CardDocument['citedBy'];
   citingTitles: Record<string, string | null>;
   actions: PopoverActions;
 }

@@ -1,4 +1,4 @@
-import type { DocumentRecord } from '../../data/documents/types';
+import type { CardDocument } from '../../data/messages';
 import { formatDate, formatPerson } from '../shared/format';
 import { CitedByList } from './CitedByList';
 import type { CardModel, PaperEntry, PopoverActions } from './card-model';
@@ -12,7 +12,7 @@ import { QuestionList } from './QuestionList';
 
 interface Props {
   card: CardModel;
-  paper: PaperEntry & { document: DocumentRecord };
+  paper: PaperEntry & { document: CardDocument };
   actions: PopoverActions;
 }
 

@@ -1,4 +1,4 @@
-import type { QaItem } from '../../data/documents/types';
+import type { CardDocument } from '../../data/messages';
 import type { PopoverActions } from './card-model';
 import { useI18n } from './i18n';
 
@@ -7,7 +7,7 @@ const SHOWN = 5;
 
 interface Props {
   documentId: string;
-  qa: QaItem[];
+  qa: CardDocument['qa'];
   actions: PopoverActions;
 }
 

@@ -1,12 +1,12 @@
 import type { Citation } from '../../data/citations/types';
-import type { DocumentRecord } from '../../data/documents/types';
+import type { CardDocument } from '../../data/messages';
 
 /** One paper named by a reference, with what the dataset knows about it. */
 export interface PaperEntry {
   /** Canonical id of the paper (`kst-34352-349`). */
   id: string;
   /** Null when the dataset does not know the id (or the lookup failed). May be a stub record. */
-  document: DocumentRecord | null;
+  document: CardDocument | null;
   dossierTitle: string | null;
 }
 
@@ -40,7 +40,7 @@ export interface PopoverActions {
 }
 
 /** A paper the dataset describes in full (not a stub). */
-export function isFound(paper: PaperEntry): paper is PaperEntry & { document: DocumentRecord } {
+export function isFound(paper: PaperEntry): paper is PaperEntry & { document: CardDocument } {
   return paper.document !== null && !paper.document.stub;
 }
 

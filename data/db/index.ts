@@ -19,6 +19,7 @@ export {
   sharedDB,
   USER_TABLES,
 } from './kamerlens-db';
-export { dossierTitles, lookupDocuments } from './lookup-documents';
+export { cardOf, lookupCards } from './lookup-cards';
+export { type DocumentLookup, dossierTitles, lookupDocuments } from './lookup-documents';
 export type * from './records';
 export { getSetting, putSetting } from './settings';

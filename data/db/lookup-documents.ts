@@ -1,26 +1,37 @@
-/** Batch lookup by canonical id or alias: what the popover asks for each marked reference. */
-import type { LookupEntry } from '../messages';
+/** Batch lookup by canonical id or alias: the records behind the popover's `lookup` (see lookup-cards.ts). */
+import type { DocumentRecord } from '../documents/types';
 import { dossierKeys, dossierKeysOfId, isWellFormedId } from './ids';
 import type { KamerlensDB } from './kamerlens-db';
 import { resolveDocuments } from './resolve-documents';
+
+/** One id's whole stored record (null when the dataset does not know it) and its dossier title. */
+export interface DocumentLookup {
+  id: string;
+  document: DocumentRecord | null;
+  /** Title of the dossier the id belongs to, when known. */
+  dossierTitle: string | null;
+}
 
 /**
  * One entry per input id, in input order (duplicates repeated). Unknown or malformed ids get
  * `document: null`; the dossier title is filled whenever the id or document names a known dossier.
  */
-export async function lookupDocuments(db: KamerlensDB, ids: readonly string[]): Promise<LookupEntry[]> {
-  const wellFormed = ids.filter(isWellFormedId);
+export function lookupDocuments(db: KamerlensDB, ids: readonly string[]): Promise<DocumentLookup[]> {
   // One read transaction for documents and dossier titles: a page's batch costs one round of I/O.
-  const [documents, keysPerId, titles] = await db.transaction('r', [db.documents, db.dossiers], async () => {
-    const found = await resolveDocuments(db, wellFormed);
-    const keys = new Map<string, string[]>();
-    for (const id of wellFormed) {
-      const document = found.get(id);
-      const fromDocument = document ? dossierKeys(document.dossier, document.dossierSuffix) : [];
-      keys.set(id, fromDocument.length > 0 ? fromDocument : dossierKeysOfId(id));
-    }
-    return [found, keys, await dossierTitles(db, [...new Set([...keys.values()].flat())])] as const;
-  });
+  return db.transaction('r', [db.documents, db.dossiers], () => readLookup(db, ids));
+}
+
+/** The work of `lookupDocuments`, for callers already inside a read transaction over both tables. */
+export async function readLookup(db: KamerlensDB, ids: readonly string[]): Promise<DocumentLookup[]> {
+  const wellFormed = ids.filter(isWellFormedId);
+  const documents = await resolveDocuments(db, wellFormed);
+  const keysPerId = new Map<string, string[]>();
+  for (const id of wellFormed) {
+    const document = documents.get(id);
+    const fromDocument = document ? dossierKeys(document.dossier, document.dossierSuffix) : [];
+    keysPerId.set(id, fromDocument.length > 0 ? fromDocument : dossierKeysOfId(id));
+  }
+  const titles = await dossierTitles(db, [...new Set([...keysPerId.values()].flat())]);
   return ids.map((id) => {
     const keys = keysPerId.get(id) ?? [];
     const dossierKey = keys.find((key) => titles.has(key));

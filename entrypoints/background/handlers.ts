@@ -1,6 +1,6 @@
 /** One handler per `BackgroundProtocol` call: who may call it, how its payload is checked, what it does. */
 import { datasetInfo } from '../../data/db/dataset-info';
-import { lookupDocuments } from '../../data/db/lookup-documents';
+import { lookupCards } from '../../data/db/lookup-cards';
 import type { BackgroundProtocol, ImportProgress, Result } from '../../data/messages';
 import { createAnnotationHandlers } from './annotations-handlers';
 import { notifyAnnotationsChanged } from './annotations-notify';
@@ -36,7 +36,7 @@ export const HANDLERS: HandlerTable = {
   lookup: {
     from: 'any',
     validate: lookupPayload,
-    handle: async ({ ids }, _sender, { db }) => ({ ok: true, value: await lookupDocuments(db, ids) }),
+    handle: async ({ ids }, _sender, { db }) => ({ ok: true, value: await lookupCards(db, ids) }),
   },
   openSidePanel: {
     from: 'any',

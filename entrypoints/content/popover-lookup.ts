@@ -74,14 +74,9 @@ export function createCardResolver(transport: LookupTransport): CardResolver {
         document: entries[i]?.document ?? null,
         dossierTitle: entries[i]?.dossierTitle ?? null,
       }));
-      const citingIds = [
-        ...new Set(papers.flatMap((paper) => paper.document?.citedBy ?? []).map((c) => c.documentId)),
-      ];
-      const citing = await Promise.all(citingIds.map(entryOf));
+      // The lookup answers the titles of citing documents with each entry: no second round trip.
       const citingTitles: Record<string, string | null> = {};
-      citingIds.forEach((id, i) => {
-        citingTitles[id] = citing[i]?.document?.title ?? null;
-      });
+      for (const entry of entries) Object.assign(citingTitles, entry?.citingTitles);
       return { citation, papers, lookupOk, citingTitles };
     },
   };

@@ -59,7 +59,7 @@ const DATASET: Record<string, DocumentRecord> = {
   'ah-tk-20242025-520': doc('ah-tk-20242025-520', 'Antwoorden op vragen van het lid De Kort'),
 };
 
-/** A background that answers from DATASET and records every batch it receives. */
+/** A background that answers from DATASET, as `lookupCards` does, and records every batch it receives. */
 function fakeBackground() {
   const batches: string[][] = [];
   const transport = vi.fn(async (ids: string[]): Promise<Result<LookupEntry[]>> => {
@@ -70,6 +70,12 @@ function fakeBackground() {
         id,
         document: DATASET[id] ?? null,
         dossierTitle: id.includes('34352') ? 'Uitvoering en evaluatie Participatiewet' : null,
+        citingTitles: Object.fromEntries(
+          (DATASET[id]?.citedBy ?? []).map((place) => [
+            place.documentId,
+            DATASET[place.documentId]?.title ?? null,
+          ]),
+        ),
       })),
     };
   });
@@ -77,13 +83,14 @@ function fakeBackground() {
 }
 
 describe('card resolver', () => {
-  it('resolves papers, dossier titles and the titles of citing documents', async () => {
-    const { transport } = fakeBackground();
+  it('resolves papers, dossier titles and the titles of citing documents in one lookup', async () => {
+    const { transport, batches } = fakeBackground();
     const card = await createCardResolver(transport).resolve(citation(['kst-34352-349']));
     expect(card.lookupOk).toBe(true);
     expect(card.papers[0]?.document?.title).toBe('Monitoringsbrief Participatiewet 2025');
     expect(card.papers[0]?.dossierTitle).toBe('Uitvoering en evaluatie Participatiewet');
     expect(card.citingTitles).toEqual({ 'ah-tk-20242025-520': 'Antwoorden op vragen van het lid De Kort' });
+    expect(batches).toEqual([['kst-34352-349']]);
   });
 
   it('batches the ids asked for in one task into one message and answers repeats from the cache', async () => {

@@ -1,0 +1,68 @@
+/** The `lookup` answer: card-shaped documents plus the titles a card needs, in one read transaction. */
+import type { DocumentRecord } from '../documents/types';
+import type { CardDocument, LookupEntry } from '../messages';
+import type { KamerlensDB } from './kamerlens-db';
+import { readLookup } from './lookup-documents';
+
+/**
+ * One entry per input id, in input order (duplicates repeated), as `lookupDocuments` resolves them,
+ * with each document cut to what a card shows and the titles of the documents citing it.
+ */
+export function lookupCards(db: KamerlensDB, ids: readonly string[]): Promise<LookupEntry[]> {
+  return db.transaction('r', [db.documents, db.dossiers], async () => {
+    const entries = await readLookup(db, ids);
+    // Titles of citing documents: from the records this batch already read, the rest in one bulk read.
+    const titles = new Map<string, string | null>();
+    for (const { document } of entries) if (document) titles.set(document.id, document.title);
+    const missing = new Set<string>();
+    for (const { document } of entries)
+      for (const place of document?.citedBy ?? [])
+        if (!titles.has(place.documentId)) missing.add(place.documentId);
+    await readTitles(db, [...missing], titles);
+    // Each distinct record is cut once, however often the batch names it.
+    const cards = new Map<
+      DocumentRecord,
+      { card: CardDocument; citingTitles: Record<string, string | null> }
+    >();
+    return entries.map(({ id, document, dossierTitle }) => {
+      if (!document) return { id, document: null, dossierTitle, citingTitles: {} };
+      let cut = cards.get(document);
+      if (!cut) {
+        const citingTitles: Record<string, string | null> = {};
+        for (const place of document.citedBy)
+          citingTitles[place.documentId] = titles.get(place.documentId) ?? null;
+        cut = { card: cardOf(document), citingTitles };
+        cards.set(document, cut);
+      }
+      return { id, document: cut.card, dossierTitle, citingTitles: cut.citingTitles };
+    });
+  });
+}
+
+/** What a popover card shows of `document` (field by field, so nothing else crosses the wire). */
+export function cardOf(document: DocumentRecord): CardDocument {
+  return {
+    id: document.id,
+    stub: document.stub,
+    type: document.type,
+    title: document.title,
+    date: document.date,
+    authors: document.authors,
+    askedBy: document.askedBy,
+    submitted: document.submitted,
+    dossier: document.dossier,
+    dossierSuffix: document.dossierSuffix,
+    citation: document.citation,
+    officialUrl: document.officialUrl,
+    summary: document.summary,
+    summarySource: document.summarySource,
+    qa: document.qa.map(({ number, questionShort }) => ({ number, questionShort })),
+    citedBy: document.citedBy.map(({ documentId, qa, context, raw }) => ({ documentId, qa, context, raw })),
+  };
+}
+
+/** Add the titles of the records with these ids to `titles` (primary keys: citing places name record ids). */
+async function readTitles(db: KamerlensDB, ids: readonly string[], titles: Map<string, string | null>) {
+  if (ids.length === 0) return;
+  for (const record of await db.documents.bulkGet([...ids])) if (record) titles.set(record.id, record.title);
+}
