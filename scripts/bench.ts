@@ -5,6 +5,9 @@
  *
  *   npm run bench                  all benchmarks
  *   npm run bench -- recognizer    only those whose file name contains "recognizer"
+ *   npm run bench -- --no-build    skip building (several benchmarks load the built test extension)
+ *
+ * First it builds the dataset and the test-mode extension, so a fresh clone can run it as is.
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
@@ -16,6 +19,19 @@ const files = readdirSync(dir)
   .filter((f) => f.endsWith('.ts') && !f.startsWith('_'))
   .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)))
   .sort();
+
+if (!process.argv.includes('--no-build')) {
+  for (const [command, args] of [
+    ['npx', ['tsx', 'scripts/build-dataset.ts']],
+    ['npx', ['wxt', 'build', '--mode', 'test']],
+  ] as const) {
+    const built = spawnSync(command, args, { stdio: ['ignore', 'ignore', 'inherit'] });
+    if (built.status !== 0) {
+      console.error(`bench: ${command} ${args.join(' ')} failed`);
+      process.exit(1);
+    }
+  }
+}
 
 let failed = 0;
 for (const file of files) {
