@@ -96,6 +96,47 @@ describe('popover in Chromium', () => {
     await page.close();
   });
 
+  it("cards show the questions, the citing places with the citing titles, and a stub's citing places", async () => {
+    /** Title of the document a citing place names (the lookup answers it with the card). */
+    const titleOf = (id: string) => dataset.documents.find((doc) => doc.id === id)?.title ?? id;
+    const cardText = (selector: string) => card(page).locator(selector).allTextContents();
+    await open('news.html', 3);
+    // A letter cited by an answer: the citing document's title, not its id.
+    const letter = fullRecord('kst-34352-349');
+    expect(letter?.citedBy.length).toBeGreaterThan(0);
+    await mark(page, 'kst-34352-349').hover();
+    await expect
+      .poll(() => cardText('.kl-cited-by li button'))
+      .toHaveLength(Math.min(3, letter?.citedBy.length ?? 0));
+    const places = await cardText('.kl-cited-by li button');
+    expect(places.map((text, i) => text.includes(titleOf(letter?.citedBy[i]?.documentId ?? '')))).toEqual(
+      places.map(() => true),
+    );
+    await page.mouse.move(0, 0);
+    await expect.poll(() => card(page).count()).toBe(0);
+    // A stub: where the dataset cites it, with the citing titles.
+    const stub = dataset.documents.find((doc) => doc.id === 'kst-34352-340');
+    expect(stub?.stub && stub.citedBy.length > 0).toBe(true);
+    await mark(page, 'kst-34352-340').hover();
+    await expect
+      .poll(() => cardText('.kl-cited-by li button'))
+      .toHaveLength(Math.min(3, stub?.citedBy.length ?? 0));
+    expect((await cardText('.kl-cited-by li button'))[0]).toContain(
+      titleOf(stub?.citedBy[0]?.documentId ?? ''),
+    );
+    await page.close();
+    // An answer: its first five questions in one-line form, and how many more there are.
+    await open('letter.html', 5);
+    const answer = fullRecord('ah-tk-20242025-520');
+    expect(answer?.qa.length).toBeGreaterThan(5);
+    await mark(page, 'ah-tk-20242025-520').hover();
+    await expect
+      .poll(() => cardText('.kl-questions li button'))
+      .toEqual(answer?.qa.slice(0, 5).map((item) => item.questionShort));
+    expect(await cardText('.kl-questions .kl-more')).toHaveLength(1);
+    await page.close();
+  });
+
   it('works from the keyboard alone: Tab to a reference opens the card, Escape closes it, focus stays', async () => {
     await open('letter.html', 5);
     await mark(page, 'ah-tk-20242025-520').waitFor();
