@@ -147,12 +147,21 @@ export interface BackgroundProtocol {
   importAnnotations: { payload: { json: string }; result: ImportReport };
   /** Documents a note can be linked to, for search-as-you-type (at most 10). */
   searchDocuments: { payload: { query: string }; result: DocumentSuggestion[] };
+
+  /**
+   * Content scripts only (refused without a sender tab). The references marked on the sender's page
+   * changed; sent at most once per 300 ms, and only after a panel asked that page for them. The
+   * background passes it on to extension pages as `tabReferencesChanged` with the sender's tab id.
+   */
+  pageReferencesChanged: { payload: Record<string, never>; result: null };
 }
 
 /** Calls the background sends to an open side panel. */
 export interface SidePanelProtocol {
   /** Show a document (and question) in the already open panel; a closed panel opens at `sidePanelPath`. */
   showDocument: { payload: { documentId: string; question?: string }; result: null };
+  /** The references on the page in tab `tabId` changed: "On this page" reads them again when it shows that tab. */
+  tabReferencesChanged: { payload: { tabId: number }; result: null };
 }
 
 /** The optional host permission that enables every site. */

@@ -52,6 +52,8 @@ export interface PanelSources {
   revealReference(tabId: number, group: number): Promise<boolean>;
   /** Calls `onChange` when the active tab changes or finishes loading; returns a function that stops. */
   watchActiveTab(onChange: () => void): () => void;
+  /** Calls `onChange` with a tab's id when the references marked on its page change; returns a function that stops. */
+  watchPageReferences(onChange: (tabId: number) => void): () => void;
   copyText(text: string): Promise<void>;
   recognize: Recognize;
   /** The active tab's site and whether Kamerlens runs there (null for non-web pages). */

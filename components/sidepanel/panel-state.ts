@@ -208,20 +208,41 @@ export function createPanelState(sources: PanelSources, options: PanelStateOptio
     }
   }
 
+  /** Refreshes may overlap (a tab switch while references arrive): only the newest one lands. */
+  let pageReads = 0;
+
   async function refreshPage(): Promise<void> {
+    const read = ++pageReads;
     if (pageScan.value === 'idle') pageScan.value = 'loading';
+    let scan: PageScan | 'error';
     try {
-      pageScan.value = await sources.pageReferences();
+      scan = await sources.pageReferences();
     } catch {
-      pageScan.value = 'error';
+      scan = 'error';
     }
-    site.value = await sources.activeSite().catch(() => null);
+    if (read !== pageReads) return;
+    pageScan.value = scan;
+    const current = await sources.activeSite().catch(() => null);
+    if (read === pageReads) site.value = current;
   }
 
-  /** Watches the active tab while "on this page" is shown; returns a function that stops. */
+  /**
+   * Watches the active tab while "on this page" is shown: reads it again when another tab becomes
+   * active or loads, and when the references on the shown tab change. Returns a function that stops.
+   */
   function watchPage(): () => void {
     void refreshPage();
-    return sources.watchActiveTab(() => void refreshPage());
+    const stopTabs = sources.watchActiveTab(() => void refreshPage());
+    const stopReferences = sources.watchPageReferences((tabId) => {
+      const shown = page.value;
+      // Another tab's page changed: not what is listed (unless nothing is listed yet).
+      if (shown.status === 'ready' && shown.tabId !== tabId) return;
+      void refreshPage();
+    });
+    return () => {
+      stopTabs();
+      stopReferences();
+    };
   }
 
   async function reveal(group: number, message: string): Promise<boolean> {

@@ -4,6 +4,7 @@ import { lookupCards } from '../../data/db/lookup-cards';
 import type { BackgroundProtocol, ImportProgress, Result } from '../../data/messages';
 import { createAnnotationHandlers } from './annotations-handlers';
 import { notifyAnnotationsChanged } from './annotations-notify';
+import { notifyExtensionPages, pageReferencesChangedHandler } from './page-references-notify';
 import type { SenderInfo } from './sender';
 import type { BackgroundServices } from './services';
 import {
@@ -74,6 +75,7 @@ export const HANDLERS: HandlerTable = {
     handle: (_payload, _sender, { siteAccess }) => siteAccess.disableAll(),
   },
   ...createAnnotationHandlers(notifyAnnotationsChanged),
+  pageReferencesChanged: pageReferencesChangedHandler(notifyExtensionPages),
 };
 
 /** Live progress while this worker imports; otherwise the last outcome recorded in the database. */

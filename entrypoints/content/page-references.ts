@@ -2,10 +2,12 @@
  * The content-script side of the side panel's "On this page": answers `pageReferences` with the
  * scanner's registry and `revealReference` by scrolling to the reference and opening its popover.
  * Only the extension itself can send these (tabs.sendMessage); the sender is checked anyway.
+ * Once a panel has asked, later changes to the marks are announced (`pageReferencesChanged`).
  */
 import { browser } from 'wxt/browser';
 import type { ContentProtocol, Result } from '../../data/messages';
 import type { MarkRegistry } from './mark-registry';
+import { notifyReferenceChanges } from './page-references-notify';
 
 /** Opens the popover at a mark, pinned (the popover controller's `open`). */
 export interface PopoverOpener {
@@ -45,15 +47,21 @@ export function answerPanel(
   return { ok: true, value: revealGroup(registry, group, popover) };
 }
 
-/** Serves the side panel's calls until `signal` aborts. */
+/** Serves the side panel's calls until `signal` aborts, and tells it when the references change. */
 export function servePageReferences(
   signal: AbortSignal,
-  registry: Registry,
+  registry: Registry & Pick<MarkRegistry, 'onMarked' | 'onUnmarked'>,
   popover: PopoverOpener | null,
 ): void {
+  const notifier = notifyReferenceChanges(
+    registry,
+    () => browser.runtime.sendMessage({ type: 'pageReferencesChanged', payload: {} }),
+    signal,
+  );
   const listener = (message: unknown, sender: { id?: string }) => {
     if (sender.id !== browser.runtime.id) return undefined;
     const answer = answerPanel(message, registry, popover);
+    if (answer?.ok && (message as { type?: unknown }).type === 'pageReferences') notifier.arm();
     return answer ? Promise.resolve(answer) : undefined;
   };
   browser.runtime.onMessage.addListener(listener);

@@ -12,6 +12,7 @@ import { sitePattern } from '../../data/messages';
 import { targetTab, watchTabs } from './active-tab';
 import { copyToClipboard } from './clipboard';
 import { callBackground, callTab } from './messaging';
+import { listenForTabReferences } from './tab-references-changed';
 
 async function readDatasetInfo(db: KamerlensDB): Promise<PanelDatasetInfo> {
   const { dataset, importStatus } = await datasetInfo(db);
@@ -65,6 +66,7 @@ export function createBrowserPanelSources(db: KamerlensDB): PanelSources {
       return answer.ok && answer.value;
     },
     watchActiveTab: watchTabs,
+    watchPageReferences: listenForTabReferences,
     copyText: copyToClipboard,
     recognize: findCitations,
     async activeSite() {

@@ -215,4 +215,26 @@ describe('side panel in Chromium', () => {
     expect(axeLines(await runAxe(about))).toEqual([]);
     await about.close();
   });
+
+  it('"on this page" grows by itself while the page adds references after load', async () => {
+    // Opened last, the liveblog is the tab the panel describes; its updates wait for the panel.
+    const live = await session.openPage('dynamic.html?manual');
+    const onPage = await openPanel('#/page');
+    const status = onPage.locator('.page [role="status"]');
+    await expect
+      .poll(() => status.textContent(), { timeout: 20_000 })
+      .toBe(t('sidepanel_page_none', await live.title()));
+    await live.evaluate(() => (window as unknown as { startUpdates(): void }).startUpdates());
+    await live.waitForFunction(() => document.body.dataset.updatesDone === 'true');
+    const marks = await waitForReferences(live, 4);
+    // No refresh button pressed: the content script's notice made the panel read the page again.
+    await expect
+      .poll(() => onPage.locator('.page-group').count(), { timeout: 15_000 })
+      .toBe(new Set(marks.flatMap((m) => m.ids.split(' '))).size);
+    expect(await onPage.locator('.page-group').allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringContaining('De Kort')]),
+    );
+    await onPage.close();
+    await live.close();
+  });
 });

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { PageScan } from '../../../components/sidepanel/panel-sources';
 import type { PageReference } from '../../../data/messages';
-import { citation, fakeSources, type RenderedPanel, renderPanel } from './panel-harness';
+import { citation, fakeSources, type RenderedPanel, renderPanel, settle } from './panel-harness';
 
 let panel: RenderedPanel;
 afterEach(() => panel.unmount());
@@ -89,6 +90,63 @@ describe('on this page', () => {
     await new Promise((r) => setTimeout(r, 0));
     expect(scans).toBe(2);
     expect(panel.all('.page-group')).toHaveLength(4);
+  });
+
+  it('reads the page again when the shown tab says its references changed (no other tab)', async () => {
+    let notify: (tabId: number) => void = () => undefined;
+    let stopped = false;
+    let scans = 0;
+    const fake = fakeSources({
+      watchPageReferences: (onChange) => {
+        notify = onChange;
+        return () => {
+          stopped = true;
+        };
+      },
+    });
+    const scan = fake.sources.pageReferences;
+    fake.sources.pageReferences = () => {
+      scans++;
+      return scan();
+    };
+    fake.references.push(...REFERENCES.slice(0, 2));
+    panel = await renderPanel('#/page', fake.sources);
+    expect(panel.all('.page-group')).toHaveLength(2);
+    fake.references.push(...REFERENCES.slice(2));
+    // Another tab's page changed: not the one listed.
+    notify(8);
+    await settle();
+    expect(scans).toBe(1);
+    expect(panel.all('.page-group')).toHaveLength(2);
+    notify(7);
+    await settle();
+    expect(scans).toBe(2);
+    expect(panel.all('.page-group')).toHaveLength(4);
+    expect(panel.text('.page [role="status"]')).toBe('4 verwijzingen naar 4 stukken op ‘Fixture page’');
+    // Leaving "on this page" stops listening.
+    await panel.click(panel.root.querySelector('a[href="#/"]'));
+    expect(stopped).toBe(true);
+  });
+
+  it('an older page read answering last does not overwrite a newer one', async () => {
+    const answers: ((scan: PageScan) => void)[] = [];
+    const fake = fakeSources();
+    panel = await renderPanel('#/', fake.sources);
+    fake.sources.pageReferences = () => new Promise((resolve) => answers.push(resolve));
+    const scan = (count: number): PageScan => ({
+      ok: true,
+      tabId: 7,
+      title: 'Fixture page',
+      url: 'http://127.0.0.1/page.html',
+      references: REFERENCES.slice(0, count),
+    });
+    const first = panel.state.refreshPage();
+    const second = panel.state.refreshPage();
+    answers[1]?.(scan(4));
+    answers[0]?.(scan(1));
+    await Promise.all([first, second]);
+    const page = panel.state.page.value;
+    expect(page.status === 'ready' && page.total).toBe(4);
   });
 
   it('offers to turn Kamerlens on for a site it does not run on, and re-reads the page', async () => {

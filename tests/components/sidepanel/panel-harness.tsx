@@ -102,6 +102,7 @@ export function fakeSources(
       return true;
     },
     watchActiveTab: () => () => undefined,
+    watchPageReferences: () => () => undefined,
     copyText: async (text) => {
       calls.copied.push(text);
     },
