@@ -169,16 +169,21 @@ export function* searchIndexSteps(documents: readonly DocumentRecord[]): SlicedW
     if (i % STEP === STEP - 1) yield 0.9 + (0.05 * i) / n;
   }
 
-  const kinds = passageKind.finish();
-  const passageBoost = Float32Array.from(kinds, (k) => PASSAGE_BOOST[PASSAGE_KINDS[k] ?? 'section']);
   const passageCount = passageDoc.length;
+  const passageBoost = new Float32Array(passageCount);
+  const passageLengths = new Uint16Array(passageCount);
+  for (let p = 0; p < passageCount; p++) {
+    passageBoost[p] = PASSAGE_BOOST[PASSAGE_KINDS[passageKind.data[p] ?? 0] ?? 'section'];
+    passageLengths[p] = passageLength.data[p] ?? 0;
+    if (p % STEP === STEP - 1) yield 0.95;
+  }
   yield 0.95;
   const sorted = yield* vocabulary.sortedSurfaces();
   return {
     docs,
     docFirstPassage,
     passageDoc: passageDoc.finish(),
-    passageLength: Uint16Array.from(passageLength.finish()),
+    passageLength: passageLengths,
     passageBoost,
     avgPassageLength: passageCount > 0 ? totalLength / passageCount : 1,
     ...sorted,

@@ -17,6 +17,8 @@ export interface Expansion {
 /** Postings the completions of a prefix may bring in, by prefix length (exact matches are never cut). */
 export const PREFIX_BUDGET = [0, 10_000, 20_000, 50_000];
 const PRECOMPUTED_LENGTH = 2;
+/** Loop iterations between two yields while precomputing. */
+const STEP = 16_384;
 
 /** A completion counts less than the word itself, and less the more letters it adds. */
 function completionWeight(prefixLength: number, surfaceLength: number): number {
@@ -68,6 +70,67 @@ export function* expanderSteps(index: SearchIndex): Generator<undefined, Expande
     return result;
   }
 
+  /**
+   * Stems most frequent first, ties by id: the order `completions` sorts into, as a counting sort
+   * by df in steps, so one-letter prefixes (tens of thousands of completions) need no long sort.
+   */
+  function* stemsByFrequency(): Generator<undefined, Uint32Array, void> {
+    let maxDf = 0;
+    for (let s = 0; s < stemCount; s++) maxDf = Math.max(maxDf, df(s));
+    const bucketStart = new Uint32Array(maxDf + 2);
+    for (let s = 0; s < stemCount; s++) {
+      const bucket = maxDf - df(s) + 1;
+      bucketStart[bucket] = (bucketStart[bucket] ?? 0) + 1;
+    }
+    for (let b = 0; b <= maxDf; b++) bucketStart[b + 1] = (bucketStart[b + 1] ?? 0) + (bucketStart[b] ?? 0);
+    yield;
+    const order = new Uint32Array(stemCount);
+    for (let s = 0; s < stemCount; s++) {
+      const bucket = maxDf - df(s);
+      const at = bucketStart[bucket] ?? 0;
+      bucketStart[bucket] = at + 1;
+      order[at] = s;
+      if (s % STEP === STEP - 1) yield;
+    }
+    return order;
+  }
+
+  /** `completions(from, to, prefixLength, -1)` in steps, walking `order` instead of sorting. */
+  function* completionsInOrder(
+    from: number,
+    to: number,
+    prefixLength: number,
+    order: Uint32Array,
+  ): Generator<undefined, Expansion[], void> {
+    stamp++;
+    for (let i = from; i < to; i++) {
+      const stem = surfaceStem[i] ?? 0;
+      const weight = completionWeight(prefixLength, (surfaces[i] ?? '').length);
+      if (seen[stem] !== stamp) {
+        seen[stem] = stamp;
+        bestWeight[stem] = weight;
+      } else if (weight > (bestWeight[stem] ?? 0)) {
+        bestWeight[stem] = weight;
+      }
+      if (i % STEP === STEP - 1) yield;
+    }
+    let budget = PREFIX_BUDGET[Math.min(prefixLength, PREFIX_BUDGET.length - 1)] ?? 0;
+    const result: Expansion[] = [];
+    // Every stem has a posting, so nothing fits once the budget is spent.
+    for (let j = 0; j < order.length && budget > 0; j++) {
+      const stem = order[j] ?? 0;
+      if (seen[stem] === stamp) {
+        const size = df(stem);
+        if (size <= budget) {
+          budget -= size;
+          result.push({ stem, weight: bestWeight[stem] ?? 0.5 });
+        }
+      }
+      if (j % STEP === STEP - 1) yield;
+    }
+    return result;
+  }
+
   /** The range of surfaces starting with `prefix` (surfaces are sorted by code units). */
   function range(prefix: string): [number, number] {
     let lo = 0;
@@ -84,13 +147,19 @@ export function* expanderSteps(index: SearchIndex): Generator<undefined, Expande
 
   // Sorted surfaces that share their first k letters are contiguous: one pass per length.
   const table = new Map<string, Expansion[]>();
+  const order = yield* stemsByFrequency();
   for (let k = 1; k <= PRECOMPUTED_LENGTH; k++) {
     let start = 0;
     while (start < surfaces.length) {
       const prefix = (surfaces[start] ?? '').slice(0, k);
       let end = start + 1;
       while (end < surfaces.length && (surfaces[end] ?? '').startsWith(prefix)) end++;
-      if (prefix.length === k) table.set(prefix, completions(start, end, k, -1));
+      if (prefix.length === k) {
+        // One-letter groups are large: walk the frequency order in steps; two-letter ones are small.
+        const expansions =
+          k === 1 ? yield* completionsInOrder(start, end, k, order) : completions(start, end, k, -1);
+        table.set(prefix, expansions);
+      }
       start = end;
       yield;
     }

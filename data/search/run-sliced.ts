@@ -27,6 +27,8 @@ export interface SliceOptions {
   onProgress?: (fraction: number) => void;
   /** Gives the thread back between slices (default: `yieldToEventLoop`). */
   yieldTask?: () => Promise<void>;
+  /** Called with the length of each slice in ms (the benchmark's distribution). */
+  onSlice?: (ms: number) => void;
   /** Clock in ms (tests inject one). */
   now?: () => number;
 }
@@ -73,7 +75,9 @@ export async function runSliced<T>(
     do {
       const step = work.next();
       if (step.done) {
-        stats.longestSliceMs = Math.max(stats.longestSliceMs, now() - start);
+        elapsed = now() - start;
+        stats.longestSliceMs = Math.max(stats.longestSliceMs, elapsed);
+        options.onSlice?.(elapsed);
         options.onProgress?.(1);
         return { value: step.value, stats };
       }
@@ -81,6 +85,7 @@ export async function runSliced<T>(
       elapsed = now() - start;
     } while (elapsed < budget);
     stats.longestSliceMs = Math.max(stats.longestSliceMs, elapsed);
+    options.onSlice?.(elapsed);
     options.onProgress?.(fraction);
     await yieldTask();
   }
