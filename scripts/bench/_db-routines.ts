@@ -5,6 +5,7 @@
  */
 import { importDataset } from '../../data/db/import-dataset';
 import { type KamerlensDB, openKamerlensDB } from '../../data/db/kamerlens-db';
+import { lookupCards } from '../../data/db/lookup-cards';
 import { lookupDocuments } from '../../data/db/lookup-documents';
 import type { DatasetFile, DocumentRecord } from '../../data/documents/types';
 import { generatedDataset, generatedIds } from '../../tests/fixtures/db/generated-dataset';
@@ -85,7 +86,11 @@ async function scanLookup(db: KamerlensDB, ids: string[]): Promise<(DocumentReco
   return ids.map((id) => found.get(id) ?? null);
 }
 
-/** Lookup latency on an imported dataset: single ids, batches of 20, and the scan baseline. */
+/**
+ * Lookup latency on an imported dataset: single ids, batches of 20 of whole records
+ * (`lookupDocuments`) and of cards (`lookupCards`, what the background answers), the scan baseline,
+ * and the JSON size of a batch of 20 in both shapes (what the message carries).
+ */
 export async function timeLookups(
   dataset: DatasetFile,
   pickIds: (n: number) => string[],
@@ -106,10 +111,33 @@ export async function timeLookups(
   };
   await run(20, 20, (ids) => lookupDocuments(db, ids)); // warm-up
   const single = await run(options.rounds, 1, (ids) => lookupDocuments(db, ids));
-  const batch = await run(options.rounds, 20, (ids) => lookupDocuments(db, ids));
+  // Whole records and cards interleaved in blocks of 25, so load on the machine hits both alike.
+  const batchSamples: number[] = [];
+  const cardSamples: number[] = [];
+  for (let round = 0; round < options.rounds; round += 25) {
+    for (const [samples, lookup] of [
+      [batchSamples, lookupDocuments],
+      [cardSamples, lookupCards],
+    ] as const) {
+      for (let i = 0; i < 25; i += 1) {
+        const ids = pickIds(20);
+        const began = performance.now();
+        await lookup(db, ids);
+        samples.push(performance.now() - began);
+      }
+    }
+  }
+  const batch = percentiles(batchSamples);
+  const cards = percentiles(cardSamples);
   const baseline = await run(options.baselineRounds, 20, (ids) => scanLookup(db, ids));
+  const bytes = { documents: 0, cards: 0 };
+  for (let round = 0; round < 50; round += 1) {
+    const ids = pickIds(20);
+    bytes.documents += JSON.stringify(await lookupDocuments(db, ids)).length / 50;
+    bytes.cards += JSON.stringify(await lookupCards(db, ids)).length / 50;
+  }
   await db.delete();
-  return { single, batch, baseline };
+  return { single, batch, cards, baseline, bytes };
 }
 
 /** Ids a page would ask for: mostly known (canonical or alias), some unknown. */

@@ -28,9 +28,11 @@ const seed: { label: string; dataset: DatasetFile } = existsSync('public/dataset
 
 function report(where: string, label: string, figures: Figures) {
   const ms = (value: number) => `${value.toFixed(2)} ms`;
-  const { single, batch, baseline } = figures;
+  const { single, batch, cards, baseline, bytes } = figures;
+  const kb = (value: number) => `${(value / 1000).toFixed(1)} kB`;
   console.log(
     `[${where}] ${label}: single id p50 ${ms(single.p50)} p95 ${ms(single.p95)}; batch of 20 p50 ${ms(batch.p50)} p95 ${ms(batch.p95)} (n=${batch.n}); ` +
+      `batch of 20 as cards p50 ${ms(cards.p50)} p95 ${ms(cards.p95)}; JSON per batch of 20: whole records ${kb(bytes.documents)}, cards ${kb(bytes.cards)}; ` +
       `baseline full scan p50 ${ms(baseline.p50)} p95 ${ms(baseline.p95)} (n=${baseline.n}); batch p95 ratio ${(baseline.p95 / batch.p95).toFixed(0)}x`,
   );
 }
