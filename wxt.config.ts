@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { NOTE_FRAME_PAGE } from './data/annotations/note-frame';
 import { ENABLED_SITES, LOCAL_SITES } from './entrypoints/content/sites';
 
 /** Sites Kamerlens runs on by default (issue 2/4). Development builds add the local demo server. */
@@ -32,6 +33,16 @@ export default defineConfig({
     // Asked for at the moment the reader enables one site (a subset) or all sites.
     optional_host_permissions: ['<all_urls>'],
     action: { default_title: '__MSG_ext_actionTitle__' },
+    // Only the note frame page may be framed into web pages (the editor and note card live there so the
+    // page cannot read them). Chrome serves it under a per-session id against fingerprinting;
+    // Firefox's extension ids are already random per install.
+    web_accessible_resources: [
+      {
+        resources: [NOTE_FRAME_PAGE],
+        matches: ['http://*/*', 'https://*/*'],
+        ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
+      },
+    ],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -7,6 +7,8 @@
  * Owners: the background handles `BackgroundProtocol`; the content script handles `ContentProtocol`;
  * the side panel handles `SidePanelProtocol`.
  */
+
+import type { NoteFrameEvent, NoteFrameView } from './annotations/note-frame';
 import type { Citation } from './citations/types';
 import type { ImportReport } from './db/annotations';
 import type { DocumentSuggestion } from './db/document-suggestions';
@@ -147,6 +149,23 @@ export interface BackgroundProtocol {
   importAnnotations: { payload: { json: string }; result: ImportReport };
   /** Documents a note can be linked to, for search-as-you-type (at most 10). */
   searchDocuments: { payload: { query: string }; result: DocumentSuggestion[] };
+  /**
+   * Content scripts only. Open the note frame (data/annotations/note-frame.ts) showing `view` in the
+   * sender's tab and frame; returns the session's nonce, which the frame page's URL carries. One
+   * session per tab: a new one replaces the last. Nothing in it is ever given to the web page.
+   */
+  openNoteFrame: { payload: { view: NoteFrameView }; result: { nonce: string } };
+  /**
+   * The note frame page only, in the tab of the content script that opened the session: the view to
+   * render. Any other sender, tab or nonce gets an error and nothing else.
+   */
+  noteFrameView: { payload: { nonce: string }; result: NoteFrameView };
+  /**
+   * The note frame page only (same checks as `noteFrameView`): something happened in the frame; passed
+   * on to the opening content script as `noteFrameEvent`, whose answer it returns (for `save`: an error
+   * text to show, or null when saved).
+   */
+  noteFrameEvent: { payload: { nonce: string; event: NoteFrameEvent }; result: string | null };
 
   /**
    * Content scripts only (refused without a sender tab). The references marked on the sender's page
@@ -212,6 +231,8 @@ export interface ContentProtocol {
   revealAnnotation: { payload: { id: string }; result: boolean };
   /** Sent by the background after notes changed (`source`: the page, or null for many pages). */
   annotationsChanged: { payload: { source: string | null }; result: null };
+  /** Relayed by the background from the note frame this content script opened (session `nonce`). */
+  noteFrameEvent: { payload: { nonce: string; event: NoteFrameEvent }; result: string | null };
 }
 
 /** A message on the wire. */

@@ -3,6 +3,7 @@ import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { SearchDocuments } from './DocumentPicker';
 import { NoteCard } from './NoteCard';
 import { NoteEditor, type SaveNote } from './NoteEditor';
+import { NoteFrame, type NoteFrameHost } from './NoteFrame';
 import type { OverlayState, ViewportRect } from './overlay-state';
 import { SelectionToolbar } from './SelectionToolbar';
 
@@ -23,7 +24,7 @@ const PLACEMENT: Record<'toolbar' | 'editor' | 'card', Placement> = {
   card: 'bottom-start',
 };
 
-function usePlacement(rect: ViewportRect | null, placement: Placement) {
+function usePlacement(rect: ViewportRect | null, placement: Placement, size: unknown) {
   const floating = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
     const element = floating.current;
@@ -44,19 +45,34 @@ function usePlacement(rect: ViewportRect | null, placement: Placement) {
     }).then(({ x, y }) => {
       element.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
     });
-  }, [rect, placement]);
+  }, [rect, placement, size]);
   return floating;
 }
 
-/** The in-page annotation layer: a toolbar over the selection, the editor, or a note card. */
-export function AnnotateOverlay({ state, actions }: { state: OverlayState; actions: OverlayActions }) {
+/**
+ * The in-page annotation layer: a toolbar over the selection, the editor, or a note card. With
+ * `frames`, the editor and the card render in the extension's note frame (unreadable by the page).
+ */
+export function AnnotateOverlay({
+  state,
+  actions,
+  frames,
+}: {
+  state: OverlayState;
+  actions: OverlayActions;
+  frames?: NoteFrameHost;
+}) {
   const view = state.view.value;
   const rect = view.kind === 'none' ? null : view.rect;
-  const floating = usePlacement(rect, view.kind === 'none' ? 'top' : PLACEMENT[view.kind]);
+  const floating = usePlacement(
+    rect,
+    view.kind === 'none' ? 'top' : PLACEMENT[view.kind],
+    frames?.size.value,
+  );
   const cardFocus = view.kind === 'card' && view.focus;
   useLayoutEffect(() => {
-    if (cardFocus) floating.current?.querySelector<HTMLElement>('[role="dialog"]')?.focus();
-  }, [cardFocus, floating]);
+    if (cardFocus && !frames) floating.current?.querySelector<HTMLElement>('[role="dialog"]')?.focus();
+  }, [cardFocus, floating, frames]);
   if (view.kind === 'none') return null;
   return (
     <div class="ka-layer">
@@ -70,7 +86,10 @@ export function AnnotateOverlay({ state, actions }: { state: OverlayState; actio
         {view.kind === 'toolbar' && (
           <SelectionToolbar onAnnotate={actions.annotate} onDismiss={actions.dismiss} />
         )}
-        {view.kind === 'editor' && (
+        {frames && (view.kind === 'editor' || view.kind === 'card') && (
+          <NoteFrame view={view} host={frames} />
+        )}
+        {!frames && view.kind === 'editor' && (
           <NoteEditor
             key={view.key}
             draft={view.draft}
@@ -79,7 +98,7 @@ export function AnnotateOverlay({ state, actions }: { state: OverlayState; actio
             search={actions.search}
           />
         )}
-        {view.kind === 'card' && (
+        {!frames && view.kind === 'card' && (
           <NoteCard
             record={view.record}
             linked={view.linked}

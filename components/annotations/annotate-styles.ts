@@ -22,6 +22,7 @@ export const ANNOTATE_CSS = `
   border: 1px solid var(--ka-border); border-radius: 8px; box-shadow: 0 6px 24px rgba(0, 0, 0, 0.2);
   text-align: left; white-space: normal; overflow-wrap: anywhere;
 }
+.ka-frame { display: block; border: 0; border-radius: 8px; width: min(400px, calc(100vw - 16px)); max-height: min(80vh, 620px); background: var(--ka-bg); color-scheme: light dark; }
 .ka-toolbar { display: flex; gap: 4px; padding: 4px; }
 .ka-panel { width: min(400px, calc(100vw - 16px)); max-height: min(80vh, 620px); overflow: auto; padding: 12px 14px; }
 .ka-heading { margin: 0 0 8px; font-size: 15px; font-weight: 650; }
@@ -57,4 +58,14 @@ export const ANNOTATE_CSS = `
 .ka-linked { margin: 0 0 4px; padding: 0; list-style: none; font-size: 13px; }
 .ka-meta { margin: 6px 0 0; color: var(--ka-muted); font-size: 12px; }
 .ka-kbd { font: 12px ui-monospace, monospace; opacity: 0.8; }
+`;
+
+/**
+ * The note frame page's additions: the frame is sized to its content by the host page, so the panel
+ * fills the frame's width and is not capped by the frame's own viewport height (which follows it).
+ */
+export const NOTE_FRAME_CSS = `
+html, body { margin: 0; padding: 0; background: transparent; color-scheme: light dark; }
+.ka-layer { background: var(--ka-bg); }
+.ka-layer .ka-panel { width: 100%; max-height: none; overflow: visible; }
 `;

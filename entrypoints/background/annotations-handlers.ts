@@ -1,4 +1,5 @@
 /** Handlers of the annotation calls of `BackgroundProtocol` (data/messages.ts), spread into HANDLERS. */
+import { browser } from 'wxt/browser';
 import { normalizeSourceUrl } from '../../data/annotations/url';
 import {
   AnnotationStorageError,
@@ -16,6 +17,7 @@ import type { AnnotationRecord } from '../../data/db/records';
 import type { Result } from '../../data/messages';
 import { annotationIdPayload, annotationPayload, importPayload, queryPayload } from './annotations-payload';
 import type { HandlerTable } from './handlers';
+import { createNoteFrameHandlers, type ForwardToFrame, type NoteFrameCall } from './note-frame-handlers';
 import { emptyPayload, lookupPayload, urlPayload } from './validate-payload';
 
 /** The annotation calls. */
@@ -27,7 +29,8 @@ export type AnnotationCall =
   | 'deleteAnnotation'
   | 'restoreAnnotation'
   | 'importAnnotations'
-  | 'searchDocuments';
+  | 'searchDocuments'
+  | NoteFrameCall;
 
 /** Storage failures become a `storage-full:`/`storage:` error the UI translates; the rest propagates. */
 async function storing<T>(run: () => Promise<T>): Promise<Result<T>> {
@@ -49,8 +52,11 @@ function nextModified(previous: string | null, now: Date): string {
 export function createAnnotationHandlers(
   notify: (source: string | null) => void,
   clock: () => Date = () => new Date(),
+  forwardToFrame: ForwardToFrame = (tabId, frameId, message) =>
+    browser.tabs.sendMessage(tabId, message, { frameId }),
 ): Pick<HandlerTable, AnnotationCall> {
   return {
+    ...createNoteFrameHandlers(forwardToFrame),
     annotationsForPage: {
       from: 'any',
       validate: urlPayload,

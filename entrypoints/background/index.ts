@@ -34,7 +34,15 @@ export default defineBackground(() => {
 
   // Listeners are registered synchronously so a message or event that woke the worker is delivered.
   browser.runtime.onMessage.addListener((message, sender) =>
-    dispatchMessage(message, classifySender(sender, browser.runtime.id, extensionOrigin), services),
+    dispatchMessage(
+      message,
+      {
+        ...classifySender(sender, browser.runtime.id, extensionOrigin),
+        frameId: sender.frameId,
+        url: sender.url,
+      },
+      services,
+    ),
   );
   browser.runtime.onInstalled.addListener(() => {
     void loader.importBundled();

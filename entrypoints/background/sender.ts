@@ -12,6 +12,10 @@ export interface SenderInfo {
   kind: 'extension-page' | 'content-script' | 'foreign';
   tabId: number | null;
   windowId: number | null;
+  /** The sending frame within its tab (0: the top frame), when the browser says. */
+  frameId?: number;
+  /** The sending page's or frame's URL, when the browser says. */
+  url?: string;
 }
 
 /**

@@ -1,0 +1,61 @@
+import type { Signal } from '@preact/signals';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { NoteFrameView } from '../../data/annotations/note-frame';
+import { useAnnotateI18n } from './i18n';
+import type { OverlayView } from './overlay-state';
+
+/** What the overlay needs to show a view in the note frame (the content script implements it). */
+export interface NoteFrameHost {
+  /** Open a session for `view`; the frame page's URL, or null when it cannot be shown. */
+  open(view: NoteFrameView): Promise<string | null>;
+  /** The frame content's size, as the frame reports it (null until then). */
+  size: Signal<{ width: number; height: number } | null>;
+}
+
+type FramedView = Extract<OverlayView, { kind: 'editor' } | { kind: 'card' }>;
+
+function frameViewOf(view: FramedView): NoteFrameView {
+  return view.kind === 'editor'
+    ? { kind: 'editor', draft: view.draft }
+    : { kind: 'card', record: view.record, linked: view.linked, focus: view.focus };
+}
+
+/**
+ * The note editor or card inside the extension's frame page: the page cannot read a cross-origin
+ * frame's DOM nor receive its keystrokes. A new session opens per editor and per note shown.
+ */
+export function NoteFrame({ view, host }: { view: FramedView; host: NoteFrameHost }) {
+  const { t } = useAnnotateI18n();
+  const [url, setUrl] = useState<string | null>(null);
+  const frame = useRef<HTMLIFrameElement>(null);
+  const session = view.kind === 'editor' ? `editor:${view.key}` : `card:${view.record.id}`;
+  const wantsFocus = view.kind === 'editor' || view.focus;
+  // One session per editor or note (`session`), not per update of the view.
+  useEffect(() => {
+    let live = true;
+    setUrl(null);
+    void host.open(frameViewOf(view)).then((next) => {
+      if (live) setUrl(next);
+    });
+    return () => {
+      live = false;
+    };
+  }, [session]);
+  useEffect(() => {
+    if (wantsFocus && url) frame.current?.focus();
+  }, [wantsFocus, url]);
+  const size = host.size.value;
+  if (url === null) return null;
+  return (
+    <iframe
+      ref={frame}
+      class="ka-frame"
+      title={t(view.kind === 'editor' ? 'annotate_editorFrame' : 'annotate_cardFrame')}
+      src={url}
+      style={{ height: `${Math.ceil(size?.height ?? 0)}px`, opacity: size ? 1 : 0 }}
+      onLoad={() => {
+        if (wantsFocus) frame.current?.focus();
+      }}
+    />
+  );
+}

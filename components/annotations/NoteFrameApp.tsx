@@ -1,0 +1,98 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { LinkedDocument } from '../../data/annotations/linked-documents';
+import type { NoteFrameEvent, NoteFrameView } from '../../data/annotations/note-frame';
+import type { Result } from '../../data/messages';
+import type { SearchDocuments } from './DocumentPicker';
+import { errorText, useAnnotateI18n } from './i18n';
+import { NoteCard } from './NoteCard';
+import { NoteEditor } from './NoteEditor';
+
+/** What the frame page needs from the extension (wired to `runtime.sendMessage` by the entrypoint). */
+export interface NoteFrameChannel {
+  view(): Promise<Result<NoteFrameView>>;
+  send(event: NoteFrameEvent): Promise<Result<string | null>>;
+  search: SearchDocuments;
+  /** Names of linked documents from the dataset (citation and title). */
+  names(ids: readonly string[]): Promise<LinkedDocument[]>;
+}
+
+/**
+ * The note frame page: renders the session's editor or card, reports its height to the host page
+ * (the only thing the page can observe), and tells the content script about save, cancel and edit.
+ */
+export function NoteFrameApp({ channel }: { channel: NoteFrameChannel }) {
+  const { t } = useAnnotateI18n();
+  const [view, setView] = useState<NoteFrameView | null>(null);
+  const [linked, setLinked] = useState<LinkedDocument[]>([]);
+  const root = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    void channel.view().then((answer) => {
+      if (!answer.ok) return;
+      setView(answer.value);
+      if (answer.value.kind === 'card') {
+        setLinked(answer.value.linked);
+        void channel.names(answer.value.record.body.linkedDocumentIds).then(setLinked);
+      }
+    });
+  }, [channel]);
+
+  useEffect(() => {
+    const element = root.current;
+    if (!element || !view) return;
+    const report = () => {
+      const box = element.getBoundingClientRect();
+      void channel.send({ type: 'size', width: box.width, height: box.height });
+    };
+    const observer = new ResizeObserver(report);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [channel, view]);
+
+  const focusCard = view?.kind === 'card' && view.focus;
+  useEffect(() => {
+    if (focusCard) root.current?.querySelector<HTMLElement>('[role="dialog"]')?.focus();
+  }, [focusCard]);
+
+  useEffect(() => {
+    // Alt+Shift+N edits the shown note; Escape anywhere in the frame closes it (the card and editor
+    // handle their own Escape first).
+    const onKey = (event: KeyboardEvent) => {
+      if (event.defaultPrevented) return;
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        void channel.send({ type: 'cancel' });
+      } else if (view?.kind === 'card' && event.altKey && event.shiftKey && event.code === 'KeyN') {
+        event.preventDefault();
+        void channel.send({ type: 'edit' });
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [channel, view]);
+
+  const cancel = () => void channel.send({ type: 'cancel' });
+  return (
+    <div class="ka-layer" ref={root}>
+      {view?.kind === 'editor' && (
+        <NoteEditor
+          draft={view.draft}
+          search={channel.search}
+          onCancel={cancel}
+          onSave={async (values) => {
+            const answer = await channel.send({ type: 'save', values });
+            return answer.ok ? answer.value : errorText(t, answer.error);
+          }}
+        />
+      )}
+      {view?.kind === 'card' && (
+        <NoteCard
+          record={view.record}
+          linked={linked}
+          onEdit={() => void channel.send({ type: 'edit' })}
+          onClose={cancel}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+/**
+ * The note frame page (annotate-frame.html#<nonce>), framed into web pages by the content script: an
+ * extension page, so the page's scripts can neither read its DOM nor receive its keystrokes. It asks
+ * the background for its session's view and sends events back the same way (no postMessage).
+ */
+import { render } from 'preact';
+import { ANNOTATE_CSS, NOTE_FRAME_CSS } from '../../components/annotations/annotate-styles';
+import { AnnotateI18nContext } from '../../components/annotations/i18n';
+import { NoteFrameApp, type NoteFrameChannel } from '../../components/annotations/NoteFrameApp';
+import { createAnnotateI18n } from '../content/annotate-i18n';
+import { createLinkedNames } from '../content/annotate-linked';
+import { callBackground as call } from '../content/popover-client';
+
+const nonce = location.hash.slice(1);
+const names = createLinkedNames((ids) => call('lookup', { ids }));
+const channel: NoteFrameChannel = {
+  view: () => call('noteFrameView', { nonce }),
+  send: (event) => call('noteFrameEvent', { nonce, event }),
+  search: async (query) => {
+    const answer = await call('searchDocuments', { query });
+    if (!answer.ok) throw new Error(answer.error);
+    return answer.value;
+  },
+  names: (ids) => names.resolve(ids),
+};
+
+const i18n = createAnnotateI18n();
+document.documentElement.lang = i18n.locale;
+const style = document.createElement('style');
+style.textContent = ANNOTATE_CSS + NOTE_FRAME_CSS;
+document.head.append(style);
+render(
+  <AnnotateI18nContext.Provider value={i18n}>
+    <NoteFrameApp channel={channel} />
+  </AnnotateI18nContext.Provider>,
+  document.getElementById('app') as HTMLElement,
+);

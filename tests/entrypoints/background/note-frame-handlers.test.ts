@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import type { NoteFrameView } from '../../../data/annotations/note-frame';
+import { dispatchMessage } from '../../../entrypoints/background/dispatch-message';
+import type { HandlerTable } from '../../../entrypoints/background/handlers';
+import { createNoteFrameHandlers } from '../../../entrypoints/background/note-frame-handlers';
+import type { SenderInfo } from '../../../entrypoints/background/sender';
+import type { BackgroundServices } from '../../../entrypoints/background/services';
+import { sampleRecord } from '../../data/annotations/arbitraries';
+
+const ORIGIN = 'chrome-extension://kamerlensid/';
+const FRAME_URL = `${ORIGIN}annotate-frame.html#`;
+
+const SENDERS = {
+  page: { kind: 'content-script', tabId: 7, windowId: 3, frameId: 0, url: 'https://www.nu.nl/a' },
+  frame: { kind: 'extension-page', tabId: 7, windowId: 3, frameId: 12, url: FRAME_URL },
+  frameOtherTab: { kind: 'extension-page', tabId: 8, windowId: 3, frameId: 12, url: FRAME_URL },
+  pageOtherTab: { kind: 'content-script', tabId: 8, windowId: 3, frameId: 0, url: 'https://evil.example/' },
+  panel: { kind: 'extension-page', tabId: null, windowId: null, url: `${ORIGIN}sidepanel.html` },
+  panelInTab: { kind: 'extension-page', tabId: 7, windowId: 3, url: `${ORIGIN}sidepanel.html` },
+  foreign: { kind: 'foreign', tabId: 7, windowId: 3, url: FRAME_URL },
+} as const satisfies Record<string, SenderInfo>;
+
+const CARD: NoteFrameView = { kind: 'card', record: sampleRecord(), linked: [], focus: false };
+const EDITOR: NoteFrameView = {
+  kind: 'editor',
+  draft: { mode: 'new', quote: 'bijna 406 duizend mensen', note: '', tags: [], linked: [] },
+};
+
+function setup(answer: unknown = { ok: true, value: null }) {
+  const forwarded: { tabId: number; frameId: number; message: unknown }[] = [];
+  const handlers = createNoteFrameHandlers(async (tabId, frameId, message) => {
+    forwarded.push({ tabId, frameId, message });
+    return answer;
+  }) as unknown as HandlerTable;
+  const send = (type: string, payload: unknown, sender: keyof typeof SENDERS) =>
+    dispatchMessage({ type, payload }, SENDERS[sender], {} as BackgroundServices, handlers);
+  const open = async (view: NoteFrameView = CARD, sender: keyof typeof SENDERS = 'page') => {
+    const opened = await send('openNoteFrame', { view }, sender);
+    if (!opened.ok) throw new Error(opened.error);
+    return (opened.value as { nonce: string }).nonce;
+  };
+  return { send, open, forwarded };
+}
+
+describe('note frame sessions', () => {
+  it('a content script opens a session; the frame page in its tab reads the view with the nonce', async () => {
+    const { send, open } = setup();
+    const nonce = await open();
+    expect(nonce).toMatch(/^[0-9a-f]{32}$/);
+    expect(await send('noteFrameView', { nonce }, 'frame')).toEqual({ ok: true, value: CARD });
+  });
+
+  it.each([
+    ['the frame page in another tab', 'frameOtherTab'],
+    ['the side panel', 'panel'],
+    ['another extension page in the same tab', 'panelInTab'],
+    ['a content script (the page side)', 'page'],
+    ['a foreign sender', 'foreign'],
+  ] as const)('%s gets nothing', async (_label, sender) => {
+    const { send, open, forwarded } = setup();
+    const nonce = await open();
+    const view = await send('noteFrameView', { nonce }, sender);
+    expect(view.ok).toBe(false);
+    expect(JSON.stringify(view)).not.toContain(sampleRecord().body.note);
+    const event = await send('noteFrameEvent', { nonce, event: { type: 'cancel' } }, sender);
+    expect(event.ok).toBe(false);
+    expect(forwarded).toEqual([]);
+  });
+
+  it('a wrong or replaced nonce gets nothing; one session per tab', async () => {
+    const { send, open } = setup();
+    const first = await open(CARD);
+    expect((await send('noteFrameView', { nonce: '0'.repeat(32) }, 'frame')).ok).toBe(false);
+    const second = await open(EDITOR);
+    expect(second).not.toBe(first);
+    expect((await send('noteFrameView', { nonce: first }, 'frame')).ok).toBe(false);
+    expect(await send('noteFrameView', { nonce: second }, 'frame')).toEqual({ ok: true, value: EDITOR });
+  });
+
+  it("another tab's session does not replace or reveal this tab's", async () => {
+    const { send, open } = setup();
+    const mine = await open(CARD, 'page');
+    const theirs = await open(EDITOR, 'pageOtherTab');
+    expect((await send('noteFrameView', { nonce: theirs }, 'frame')).ok).toBe(false);
+    expect(await send('noteFrameView', { nonce: mine }, 'frame')).toEqual({ ok: true, value: CARD });
+  });
+
+  it('only content scripts open sessions', async () => {
+    const { send } = setup();
+    for (const sender of ['frame', 'panel', 'foreign'] as const)
+      expect((await send('openNoteFrame', { view: CARD }, sender)).ok).toBe(false);
+  });
+
+  it("events go to the opening content script's tab and frame, and its answer comes back", async () => {
+    const { send, open, forwarded } = setup({ ok: true, value: 'Opslaan mislukt' });
+    const nonce = await open(EDITOR);
+    const values = { note: 'Controleren', tags: ['bijstand'], linked: [] };
+    const answer = await send('noteFrameEvent', { nonce, event: { type: 'save', values } }, 'frame');
+    expect(answer).toEqual({ ok: true, value: 'Opslaan mislukt' });
+    expect(forwarded).toEqual([
+      {
+        tabId: 7,
+        frameId: 0,
+        message: { type: 'noteFrameEvent', payload: { nonce, event: { type: 'save', values } } },
+      },
+    ]);
+  });
+
+  it.each([
+    ['an unknown event', { type: 'steal' }],
+    ['a size that is not a number', { type: 'size', width: '1', height: 2 }],
+    ['a save without a note', { type: 'save', values: { tags: [], linked: [] } }],
+    ['a save with a non-string tag', { type: 'save', values: { note: '', tags: [1], linked: [] } }],
+  ])('refuses %s', async (_label, event) => {
+    const { send, open, forwarded } = setup();
+    const nonce = await open();
+    expect((await send('noteFrameEvent', { nonce, event }, 'frame')).ok).toBe(false);
+    expect(forwarded).toEqual([]);
+  });
+
+  it.each([
+    ['an unknown view kind', { kind: 'page' }],
+    ['a card with a broken record', { kind: 'card', record: { id: 'x' }, linked: [], focus: true }],
+    ['an editor with a bad mode', { kind: 'editor', draft: { ...EDITOR.draft, mode: 'x' } }],
+    ['an extra payload field', undefined],
+  ])('refuses to open %s', async (_label, view) => {
+    const { send } = setup();
+    const payload = view === undefined ? { view: CARD, extra: 1 } : { view };
+    expect((await send('openNoteFrame', payload, 'page')).ok).toBe(false);
+  });
+});
