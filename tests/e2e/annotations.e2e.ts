@@ -1,13 +1,15 @@
 /**
  * Annotations end to end in Chromium with the built extension: annotate on a news-style page
  * (selection → Alt+Shift+N → editor → save), reload → highlight restored and the note shown on
- * hover; the page text edited slightly → still anchored; export (side panel, JSON-LD download),
- * wipe, import → identical notes. The fixture is copied to a temporary folder so it can be edited.
+ * hover; the page cannot read the note nor the keys typed into the editor (both live in the
+ * extension's note frame); the page text edited slightly → still anchored; export (side panel,
+ * JSON-LD download), wipe, import → identical notes. The fixture is copied to a temporary folder so
+ * it can be edited.
  */
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translatorFor } from '../../components/sidepanel/translate';
 import type { AnnotationRecord } from '../../data/db/records';
@@ -25,6 +27,7 @@ declare const chrome: {
 
 const FIXTURE = resolve('tests/fixtures/annotations/news.html');
 const QUOTE = 'bijna 406 duizend mensen een bijstandsuitkering';
+const NOTE = 'Controleren met de CBS-cijfers.';
 
 let session: ExtensionSession;
 let pagesDir: string;
@@ -87,6 +90,28 @@ async function waitForHighlights(page: Page, count: number): Promise<string[]> {
   return highlightedTexts(page);
 }
 
+/**
+ * The note frame (the extension page holding the editor or a note card) opened after `before`
+ * frames were seen: a new one per editor and per note shown. It sits in a closed shadow root, so
+ * it is found through the page's frame tree, as only the browser (and Playwright) can.
+ */
+async function noteFrame(page: Page, seen: ReadonlySet<Frame> = new Set()): Promise<Frame> {
+  let found: Frame | undefined;
+  await expect
+    .poll(
+      () => {
+        found = page
+          .frames()
+          .filter((frame) => frame.url().includes('/annotate-frame.html#') && !seen.has(frame))
+          .at(-1);
+        return found !== undefined;
+      },
+      { timeout: 10_000, interval: 50 },
+    )
+    .toBe(true);
+  return found as Frame;
+}
+
 /** Calls the background from an extension page, as the side panel does. */
 async function callBackground<T>(panel: Page, type: string, payload: unknown): Promise<T> {
   const answer = await panel.evaluate(([t, p]) => chrome.runtime.sendMessage({ type: t, payload: p }), [
@@ -105,43 +130,156 @@ describe('annotations in Chromium', () => {
     await page.waitForSelector('kamerlens-ref'); // the content script is running
     await select(page, '#p2', QUOTE);
     await page.keyboard.press('Alt+Shift+KeyN');
-    const note = page.locator('kamerlens-annotate textarea');
+    const editor = await noteFrame(page);
+    const note = editor.locator('textarea');
     await note.waitFor({ timeout: 10_000 });
+    // Focus moved into the frame, onto the note field.
     await expect
-      .poll(() => note.evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement))
+      .poll(() => note.evaluate((el) => el === document.activeElement && document.hasFocus()))
       .toBe(true);
-    await note.fill('Controleren met de CBS-cijfers.');
-    await page.locator('kamerlens-annotate input[id$="-tags"]').fill('bijstand, cijfers');
-    const search = page.locator('kamerlens-annotate input[role="combobox"]');
+    await note.fill(NOTE);
+    await editor.locator('input[id$="-tags"]').fill('bijstand, cijfers');
+    const search = editor.locator('input[role="combobox"]');
     await search.fill('Monitoringsbrief');
-    await page.locator('kamerlens-annotate [role="option"]').first().waitFor();
+    await editor.locator('[role="option"]').first().waitFor();
     await search.press('Enter');
-    await page.locator('kamerlens-annotate .ka-chip').first().waitFor();
-    expect(await runAxe(page, 'kamerlens-annotate')).toEqual([]);
+    await editor.locator('.ka-chip').first().waitFor();
+    expect(await runAxe(editor)).toEqual([]);
     await saveScreenshot(page, 'annotation-editor');
-    await page.locator('kamerlens-annotate button[type="submit"]').click();
+    await editor.locator('button[type="submit"]').click();
     expect(await waitForHighlights(page, 1)).toEqual([QUOTE]);
     await page.close();
   });
 
-  it('restores the highlight after a reload and shows the note on hover', async () => {
-    const page = await session.openPage('news.html');
-    expect(await waitForHighlights(page, 1)).toEqual([QUOTE]);
+  /** Hover the first highlight; the note card's frame once it shows the note. */
+  async function hoverNote(page: Page): Promise<Frame> {
     const box = await page.evaluate(() => {
       const range = [...(CSS.highlights.get('kamerlens-note') ?? [])][0] as Range;
       const rect = range.getClientRects()[0] as DOMRect;
       return { x: rect.left + 10, y: rect.top + rect.height / 2 };
     });
     await page.mouse.move(box.x, box.y);
-    const card = page.locator('kamerlens-annotate [role="dialog"]');
-    await card.waitFor({ timeout: 5_000 });
-    expect(await card.textContent()).toContain('Controleren met de CBS-cijfers.');
+    const frame = await noteFrame(page);
+    await frame.locator('[role="dialog"]').waitFor({ timeout: 5_000 });
+    return frame;
+  }
+
+  it('restores the highlight after a reload and shows the note on hover', async () => {
+    const page = await session.openPage('news.html');
+    expect(await waitForHighlights(page, 1)).toEqual([QUOTE]);
+    const frame = await hoverNote(page);
+    const card = frame.locator('[role="dialog"]');
+    expect(await card.textContent()).toContain(NOTE);
     expect(await card.textContent()).toContain('#bijstand');
-    expect(await card.textContent()).toContain('34352, nr. 349');
-    expect(await runAxe(page, 'kamerlens-annotate')).toEqual([]);
+    await expect.poll(() => card.textContent()).toContain('34352, nr. 349');
+    expect(await runAxe(frame)).toEqual([]);
     await saveScreenshot(page, 'annotation-card');
     // The page's DOM is untouched by highlighting: no wrapper elements.
     expect(await page.locator('kamerlens-highlight, mark').count()).toBe(0);
+    await page.close();
+  });
+
+  it('the page reads neither a saved note nor the keys typed into the editor', async () => {
+    const page = await session.openPage('news.html');
+    expect(await waitForHighlights(page, 1)).toEqual([QUOTE]);
+    // A curious page: capture listeners on window and document for every key and input.
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { seenByPage: string[] }).seenByPage = seen;
+      for (const target of [window, document]) {
+        for (const type of ['keydown', 'keypress', 'keyup', 'beforeinput', 'input']) {
+          target.addEventListener(
+            type,
+            (event) => seen.push(`${type}:${(event as KeyboardEvent).key ?? (event as InputEvent).data}`),
+            true,
+          );
+        }
+      }
+    });
+    /** Everything the page's own scripts can find, searched for `secret`. */
+    const pageView = (secret: string) =>
+      page.evaluate((text) => {
+        const hits: string[] = [];
+        // biome-ignore lint/performance/useDomNodeTextContent: the rendered text, as a page script reads it.
+        if (document.body.innerText.includes(text)) hits.push('body.innerText');
+        if (document.documentElement.outerHTML.includes(text)) hits.push('outerHTML');
+        for (const element of document.querySelectorAll('*')) {
+          const root = element.shadowRoot;
+          if (root && (root.textContent ?? '').includes(text))
+            hits.push(`shadow root of ${element.localName}`);
+          if (root)
+            for (const field of root.querySelectorAll('textarea, input'))
+              if ((field as HTMLInputElement).value.includes(text))
+                hits.push(`field in ${element.localName}`);
+        }
+        const host = document.querySelector('kamerlens-annotate');
+        const frames: string[] = [];
+        for (let i = 0; i < window.frames.length; i++) {
+          try {
+            frames.push(window.frames[i]?.document.body.textContent ?? '');
+            hits.push(`frame ${i} readable`);
+          } catch {
+            // A cross-origin frame: its document is out of the page's reach.
+          }
+        }
+        return {
+          hits,
+          hostFound: host !== null,
+          hostShadowRoot: host?.shadowRoot ?? null,
+          frameCount: window.frames.length,
+        };
+      }, secret);
+
+    // The listeners and the search work: a key typed on the page and the page's own text are found.
+    await page.keyboard.press('KeyQ');
+    expect(await page.evaluate(() => (window as unknown as { seenByPage: string[] }).seenByPage)).toContain(
+      'keydown:q',
+    );
+    await page.evaluate(() => {
+      (window as unknown as { seenByPage: string[] }).seenByPage.length = 0;
+    });
+    const card = await hoverNote(page);
+    expect(await card.locator('[role="dialog"]').textContent()).toContain(NOTE);
+    expect((await pageView(QUOTE)).hits).toContain('body.innerText');
+
+    // The host is there, its shadow root closed; a frame inside a shadow tree is not in `window.frames`.
+    const shown = await pageView(NOTE);
+    expect(shown).toEqual({ hits: [], hostFound: true, hostShadowRoot: null, frameCount: 0 });
+    // Even holding the frame element, a page script gets no document: the frame is cross-origin.
+    const element = await card.frameElement();
+    expect(
+      await element.evaluate((el) => {
+        const frame = el as HTMLIFrameElement;
+        let windowDocument: string;
+        try {
+          windowDocument = frame.contentWindow?.document.body.textContent ?? 'none';
+        } catch (error) {
+          windowDocument = (error as Error).name;
+        }
+        return { contentDocument: frame.contentDocument, windowDocument };
+      }),
+    ).toEqual({ contentDocument: null, windowDocument: 'SecurityError' });
+
+    // Edit from the card; type into the editor inside the frame.
+    await card.locator('.ka-primary').click();
+    const editor = await noteFrame(page, new Set([card]));
+    const field = editor.locator('textarea');
+    await field.waitFor();
+    await expect.poll(() => field.evaluate((el) => el === document.activeElement)).toBe(true);
+    await field.press('End');
+    await field.pressSequentially(' Geheime bron');
+    expect(await field.inputValue()).toBe(`${NOTE} Geheime bron`);
+    expect((await pageView('Geheime bron')).hits).toEqual([]);
+    expect((await pageView(NOTE)).hits).toEqual([]);
+    expect(await page.evaluate(() => (window as unknown as { seenByPage: string[] }).seenByPage)).toEqual([]);
+    // Escape cancels (the note stays as saved) and closes the frame.
+    await field.press('Escape');
+    await expect
+      .poll(() => page.frames().filter((f) => f.url().includes('/annotate-frame.html')).length)
+      .toBe(0);
+    // Only the release of Escape may reach the page (focus is back on the page by then): no content.
+    const afterClose = await page.evaluate(() => (window as unknown as { seenByPage: string[] }).seenByPage);
+    expect(afterClose.filter((seen) => seen !== 'keyup:Escape')).toEqual([]);
     await page.close();
   });
 

@@ -16,7 +16,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } fr
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import { type BrowserContext, chromium, type Frame, type Page, type Worker } from 'playwright-core';
 import { startServer } from '../../scripts/serve-fixtures';
 
 /**
@@ -244,7 +244,7 @@ export interface AxeViolation {
  * `include` limits the run to a CSS selector. Works on web pages (script tag) and on extension
  * pages (their CSP blocks script tags, so the source is evaluated instead).
  */
-export async function runAxe(page: Page, include?: string): Promise<AxeViolation[]> {
+export async function runAxe(page: Page | Frame, include?: string): Promise<AxeViolation[]> {
   const source = axeSource();
   if (page.url().startsWith('chrome-extension://')) await page.evaluate(source);
   else await page.addScriptTag({ content: source });

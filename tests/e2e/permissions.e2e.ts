@@ -27,7 +27,16 @@ interface Manifest {
   optional_host_permissions?: string[];
   optional_permissions?: string[];
   content_scripts?: { matches?: string[] }[];
+  web_accessible_resources?: unknown[];
 }
+
+/**
+ * The only web-accessible resource: the note frame page (the editor and note card live there, out of
+ * the page's reach), under Chrome's per-session dynamic id so pages cannot probe for Kamerlens.
+ */
+const WEB_ACCESSIBLE = [
+  { resources: ['annotate-frame.html'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true },
+];
 
 const readManifest = (dir: string) =>
   JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
@@ -63,6 +72,7 @@ describe('manifests', () => {
     expect(manifest.optional_permissions ?? []).toEqual([]);
     const matches = (manifest.content_scripts ?? []).flatMap((script) => script.matches ?? []);
     expect(matches.sort()).toEqual([...DEFAULT_SITES].sort());
+    expect(manifest.web_accessible_resources).toEqual(WEB_ACCESSIBLE);
   });
 
   it('test build (`wxt build --mode test`): the same plus the local hosts for fixtures and demo', () => {
@@ -72,6 +82,7 @@ describe('manifests', () => {
     expect(manifest.optional_host_permissions).toEqual(['<all_urls>']);
     const matches = (manifest.content_scripts ?? []).flatMap((script) => script.matches ?? []);
     expect(matches.sort()).toEqual([...DEFAULT_SITES, ...LOCAL_SITES].sort());
+    expect(manifest.web_accessible_resources).toEqual(WEB_ACCESSIBLE);
   });
 });
 
