@@ -1,5 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { NoteFrameApp, type NoteFrameChannel } from '../../../components/annotations/NoteFrameApp';
+import { act } from 'preact/test-utils';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  KEEP_ALIVE_MS,
+  NoteFrameApp,
+  type NoteFrameChannel,
+} from '../../../components/annotations/NoteFrameApp';
 import type { NoteFrameEvent, NoteFrameView } from '../../../data/annotations/note-frame';
 import type { Result } from '../../../data/messages';
 import { sampleRecord } from '../../data/annotations/arbitraries';
@@ -77,5 +82,28 @@ describe('NoteFrameApp (the note frame page)', () => {
     const view = await renderFrame(channel);
     expect(view.root.querySelector('.ka-layer')?.textContent).toBe('');
     expect(sent).toEqual([]);
+  });
+
+  it('keeps the background session alive while open, so a slow note can still be saved', async () => {
+    let asked = 0;
+    const { channel } = channelFor({ ok: true, value: editor });
+    const view = channel.view;
+    channel.view = () => {
+      asked += 1;
+      return view();
+    };
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      const frame = await renderFrame(channel);
+      expect(asked).toBe(1);
+      vi.advanceTimersByTime(KEEP_ALIVE_MS * 3);
+      expect(asked).toBe(4);
+      act(() => frame.unmount());
+      cleanup = null;
+      vi.advanceTimersByTime(KEEP_ALIVE_MS * 3);
+      expect(asked).toBe(4);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
