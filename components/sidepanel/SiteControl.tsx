@@ -1,6 +1,9 @@
 import { usePanel } from './panel-context';
 
-/** Whether Kamerlens runs on the active tab's site, with a switch (asks for the permission on click). */
+/**
+ * Whether Kamerlens runs on the active tab's site, with a switch for that site and one for every
+ * site (each asks for its permission on click; turning off gives the permission back).
+ */
 export function SiteControl() {
   const { state, t } = usePanel();
   const site = state.site.value;
@@ -35,6 +38,13 @@ export function SiteControl() {
           {t('sidepanel_site_disable', host)}
         </button>
       ) : null}
+      <button
+        type="button"
+        class="secondary all-sites"
+        onClick={() => void state.setAllSitesEnabled(!site.allSites)}
+      >
+        {t(site.allSites ? 'sidepanel_site_disableAll' : 'sidepanel_site_enableAll')}
+      </button>
     </div>
   );
 }

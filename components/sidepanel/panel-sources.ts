@@ -36,6 +36,8 @@ export interface ActiveSite {
   pattern: string;
   enabled: boolean;
   via: 'default' | 'site' | 'all' | null;
+  /** The reader turned Kamerlens on for every site. */
+  allSites: boolean;
 }
 
 /** Everything the panel reads or does outside its own DOM. */
@@ -60,4 +62,6 @@ export interface PanelSources {
   activeSite(): Promise<ActiveSite | null>;
   /** Enable or disable the site; called from a click (the permission prompt needs the user gesture). */
   setSiteEnabled(url: string, enabled: boolean): Promise<ActiveSite | null>;
+  /** Turn Kamerlens on or off for every site (from a click, as above); resolves to the new setting. */
+  setAllSitesEnabled(enabled: boolean): Promise<boolean>;
 }

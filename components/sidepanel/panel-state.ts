@@ -270,6 +270,13 @@ export function createPanelState(sources: PanelSources, options: PanelStateOptio
     await refreshPage();
   }
 
+  /** Every site on or off; then the active site's status and its page are read again. */
+  async function setAllSitesEnabled(enabled: boolean): Promise<void> {
+    await sources.setAllSitesEnabled(enabled);
+    site.value = await sources.activeSite().catch(() => null);
+    await refreshPage();
+  }
+
   return {
     route,
     status,
@@ -312,6 +319,7 @@ export function createPanelState(sources: PanelSources, options: PanelStateOptio
     reveal,
     copy,
     setSiteEnabled,
+    setAllSitesEnabled,
   };
 }
 

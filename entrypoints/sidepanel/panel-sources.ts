@@ -8,7 +8,7 @@ import type {
 } from '../../components/sidepanel/panel-sources';
 import { findCitations } from '../../data/citations/index';
 import { datasetInfo, type KamerlensDB, listDocuments, listDossiers } from '../../data/db/index';
-import { sitePattern } from '../../data/messages';
+import { ALL_SITES_PATTERN, sitePattern } from '../../data/messages';
 import { targetTab, watchTabs } from './active-tab';
 import { copyToClipboard } from './clipboard';
 import { callBackground, callTab } from './messaging';
@@ -46,7 +46,13 @@ async function siteOf(url: string | undefined): Promise<ActiveSite | null> {
   if (!url || !pattern) return null;
   const status = await callBackground('getSiteStatus', { url });
   if (!status.ok) return null;
-  return { url, pattern, enabled: status.value.enabled, via: status.value.via };
+  return {
+    url,
+    pattern,
+    enabled: status.value.enabled,
+    via: status.value.via,
+    allSites: status.value.allSites,
+  };
 }
 
 /** Sources over the shared database and the browser's tabs. */
@@ -81,8 +87,25 @@ export function createBrowserPanelSources(db: KamerlensDB): PanelSources {
         if (!ok) return siteOf(url);
         const answer = await callBackground(enabled ? 'enableSite' : 'disableSite', { url });
         return answer.ok
-          ? { url, pattern, enabled: answer.value.enabled, via: answer.value.via }
+          ? {
+              url,
+              pattern,
+              enabled: answer.value.enabled,
+              via: answer.value.via,
+              allSites: answer.value.allSites,
+            }
           : siteOf(url);
+      });
+    },
+    setAllSitesEnabled(enabled) {
+      // As above: the prompt for every site is asked for inside the click, before any await.
+      const granted = enabled
+        ? browser.permissions.request({ origins: [ALL_SITES_PATTERN] })
+        : Promise.resolve(true);
+      return granted.then(async (ok) => {
+        if (!ok) return false;
+        const answer = await callBackground(enabled ? 'enableAllSites' : 'disableAllSites', {});
+        return answer.ok ? answer.value.allSites : !enabled;
       });
     },
   };

@@ -157,6 +157,7 @@ describe('on this page', () => {
         pattern: 'https://example.org/*',
         enabled,
         via: enabled ? 'site' : null,
+        allSites: false,
       }) as const;
     let enabled = false;
     const fake = fakeSources({
@@ -173,6 +174,43 @@ describe('on this page', () => {
     expect(switched).toEqual([['https://example.org/a', true]]);
     expect(panel.text('.site-control p')).toBe('Kamerlens staat aan op example.org.');
     expect(panel.text('.site-control button')).toBe('Uitzetten voor example.org');
+  });
+
+  it('turns Kamerlens on for every site and off again, then reads the site and the page again', async () => {
+    const switched: boolean[] = [];
+    let allSites = false;
+    let scans = 0;
+    const fake = fakeSources({
+      activeSite: async () => ({
+        url: 'https://example.org/a',
+        pattern: 'https://example.org/*',
+        enabled: allSites,
+        via: allSites ? 'all' : null,
+        allSites,
+      }),
+      setAllSitesEnabled: async (on) => {
+        switched.push(on);
+        allSites = on;
+        return on;
+      },
+    });
+    const scan = fake.sources.pageReferences;
+    fake.sources.pageReferences = () => {
+      scans += 1;
+      return scan();
+    };
+    panel = await renderPanel('#/page', fake.sources);
+    const allButton = () => panel.root.querySelector('.site-control button.all-sites');
+    expect(panel.text('.site-control button.all-sites')).toBe('Aanzetten op alle websites');
+    const scansBefore = scans;
+    await panel.click(allButton());
+    expect(switched).toEqual([true]);
+    expect(panel.text('.site-control p')).toBe('Kamerlens staat aan op alle sites, ook example.org.');
+    expect(scans).toBeGreaterThan(scansBefore);
+    await panel.click(allButton());
+    expect(switched).toEqual([true, false]);
+    expect(panel.text('.site-control p')).toBe('Kamerlens staat uit op example.org.');
+    expect(panel.text('.site-control button.all-sites')).toBe('Aanzetten op alle websites');
   });
 
   it('groups by document once the dataset is loaded, also when the page answered first', async () => {

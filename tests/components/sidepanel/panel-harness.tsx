@@ -109,6 +109,7 @@ export function fakeSources(
     recognize: fakeRecognize,
     activeSite: async () => null,
     setSiteEnabled: async () => null,
+    setAllSitesEnabled: async () => false,
     ...overrides,
   };
   return { sources, calls, references };
