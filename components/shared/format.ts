@@ -17,6 +17,14 @@ export function formatDate(iso: string, locale: string): string {
 
 /** A minister or member as one line: `J. Nobel (staatssecretaris, Participatie en Integratie)`, `De Kort (VVD)`. */
 export function formatPerson(person: Person): string {
+  // Unnamed office holders are recorded by their office ("minister van Sociale Zaken en
+  // Werkgelegenheid"): the office in brackets would only say it twice.
+  const name = person.name.toLowerCase();
+  const namedByOffice =
+    person.role !== null &&
+    name.includes(person.role.toLowerCase()) &&
+    (person.portfolio === null || name.includes(person.portfolio.toLowerCase()));
+  if (namedByOffice && !person.party) return person.name;
   // Members are known by their party; "lid" would only repeat what "asked by" already says.
   const office = person.portfolio
     ? [person.role, person.portfolio].filter(Boolean).join(', ')
