@@ -10,15 +10,10 @@ import { readLookup } from './lookup-documents';
  */
 export function lookupCards(db: KamerlensDB, ids: readonly string[]): Promise<LookupEntry[]> {
   return db.transaction('r', [db.documents, db.dossiers], async () => {
-    const entries = await readLookup(db, ids);
-    // Titles of citing documents: from the records this batch already read, the rest in one bulk read.
+    // Titles of citing documents: from the records this batch found, the rest in one bulk read that
+    // shares a round of I/O with the lookup's last dossier read.
     const titles = new Map<string, string | null>();
-    for (const { document } of entries) if (document) titles.set(document.id, document.title);
-    const missing = new Set<string>();
-    for (const { document } of entries)
-      for (const place of document?.citedBy ?? [])
-        if (!titles.has(place.documentId)) missing.add(place.documentId);
-    await readTitles(db, [...missing], titles);
+    const entries = await readLookup(db, ids, (documents) => readCitingTitles(db, documents, titles));
     // Each distinct record is cut once, however often the batch names it.
     const cards = new Map<
       DocumentRecord,
@@ -61,8 +56,18 @@ export function cardOf(document: DocumentRecord): CardDocument {
   };
 }
 
-/** Add the titles of the records with these ids to `titles` (primary keys: citing places name record ids). */
-async function readTitles(db: KamerlensDB, ids: readonly string[], titles: Map<string, string | null>) {
-  if (ids.length === 0) return;
-  for (const record of await db.documents.bulkGet([...ids])) if (record) titles.set(record.id, record.title);
+/** Fill `titles` with the titles of every document citing one of `documents`. */
+async function readCitingTitles(
+  db: KamerlensDB,
+  documents: ReadonlyMap<string, DocumentRecord>,
+  titles: Map<string, string | null>,
+): Promise<void> {
+  for (const document of documents.values()) titles.set(document.id, document.title);
+  const missing = new Set<string>();
+  for (const document of documents.values())
+    for (const place of document.citedBy) if (!titles.has(place.documentId)) missing.add(place.documentId);
+  if (missing.size === 0) return;
+  // Primary keys: citing places name record ids.
+  for (const record of await db.documents.bulkGet([...missing]))
+    if (record) titles.set(record.id, record.title);
 }

@@ -21,17 +21,34 @@ export function lookupDocuments(db: KamerlensDB, ids: readonly string[]): Promis
   return db.transaction('r', [db.documents, db.dossiers], () => readLookup(db, ids));
 }
 
-/** The work of `lookupDocuments`, for callers already inside a read transaction over both tables. */
-export async function readLookup(db: KamerlensDB, ids: readonly string[]): Promise<DocumentLookup[]> {
+/**
+ * The work of `lookupDocuments`, for callers already inside a read transaction over both tables.
+ * `alongside` runs with the documents found, concurrently with the last dossier read, so a caller's
+ * own follow-up reads share that round of I/O.
+ */
+export async function readLookup(
+  db: KamerlensDB,
+  ids: readonly string[],
+  alongside?: (documents: ReadonlyMap<string, DocumentRecord>) => Promise<void>,
+): Promise<DocumentLookup[]> {
   const wellFormed = ids.filter(isWellFormedId);
-  const documents = await resolveDocuments(db, wellFormed);
+  // The dossiers an id names itself are read together with the documents (requests in one
+  // transaction are pipelined); only the keys a found document adds need a second read.
+  const keysOfIds = [...new Set(wellFormed.flatMap(dossierKeysOfId))];
+  const [documents, titles] = await Promise.all([
+    resolveDocuments(db, wellFormed),
+    dossierTitles(db, keysOfIds),
+  ]);
   const keysPerId = new Map<string, string[]>();
   for (const id of wellFormed) {
     const document = documents.get(id);
     const fromDocument = document ? dossierKeys(document.dossier, document.dossierSuffix) : [];
     keysPerId.set(id, fromDocument.length > 0 ? fromDocument : dossierKeysOfId(id));
   }
-  const titles = await dossierTitles(db, [...new Set([...keysPerId.values()].flat())]);
+  const read = new Set(keysOfIds);
+  const unread = [...new Set([...keysPerId.values()].flat())].filter((key) => !read.has(key));
+  const [more] = await Promise.all([dossierTitles(db, unread), alongside?.(documents)]);
+  for (const [key, title] of more) titles.set(key, title);
   return ids.map((id) => {
     const keys = keysPerId.get(id) ?? [];
     const dossierKey = keys.find((key) => titles.has(key));

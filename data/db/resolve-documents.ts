@@ -3,7 +3,8 @@ import type { DocumentRecord } from '../documents/types';
 import type { KamerlensDB } from './kamerlens-db';
 
 /**
- * Map each of `ids` that the dataset knows to its document. A full document wins over a stub, and a
+ * Map each of `ids` that the dataset knows to its document (records list their own id in `ids`, as
+ * the dataset schema requires). A full document wins over a stub, and a
  * primary-key match wins over an alias match, so an id never resolves to a less informative record.
  */
 export async function resolveDocuments(
@@ -13,16 +14,18 @@ export async function resolveDocuments(
   const found = new Map<string, DocumentRecord>();
   if (ids.length === 0) return found;
   const wanted = new Set(ids);
-  // Primary keys first, then one keyed index query per id the keys did not answer. Not `anyOf`:
-  // it walks a cursor across the index between the keys, which for ids spread over a large dataset
-  // costs more than point queries (measured in scripts/bench/lookup.ts).
+  // One keyed `ids` index query per id, all issued at once (a transaction pipelines them: one round
+  // of I/O). Every record lists its own id in `ids`, so the same query that finds aliases finds the
+  // primary-key match; no separate primary-key read has to finish first. Not `anyOf`: it walks a
+  // cursor across the index between the keys, which for ids spread over a large dataset costs more
+  // than point queries (measured in scripts/bench/lookup.ts).
   const keys = [...wanted];
-  const [byKey, byAlias] = await db.transaction('r', db.documents, async () => {
-    const records = await db.documents.bulkGet(keys);
-    const unanswered = keys.filter((_id, index) => records[index] === undefined || records[index]?.stub);
-    const lists = await Promise.all(unanswered.map((id) => db.documents.where('ids').equals(id).toArray()));
-    return [records, lists.flat()] as const;
-  });
+  const lists = await db.transaction('r', db.documents, () =>
+    Promise.all(keys.map((id) => db.documents.where('ids').equals(id).toArray())),
+  );
+  // The same precedence as reading primary keys first and then aliases for the ids they left open.
+  const byKey = keys.map((id, index) => lists[index]?.find((document) => document.id === id));
+  const byAlias = lists.flatMap((list, index) => (byKey[index] && !byKey[index].stub ? [] : list));
   const consider = (id: string, document: DocumentRecord) => {
     const current = found.get(id);
     if (!current || (current.stub && !document.stub)) found.set(id, document);
