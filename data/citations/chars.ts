@@ -57,3 +57,8 @@ export function isDash(c: number): boolean {
 
 /** The soft hyphen (U+00AD): invisible, may sit anywhere inside a word. */
 export const SOFT_HYPHEN = 0xad;
+
+/** Invisible characters that keep a word (or number) going: soft hyphen, ZWNJ, ZWJ, word joiner. */
+export function isInvisibleJoiner(c: number): boolean {
+  return c === SOFT_HYPHEN || c === 0x200c || c === 0x200d || c === 0x2060;
+}

@@ -4,7 +4,16 @@
  * a rijkswet number in brackets (`35 212 (R2101)`) and the compact paper form (`34352-349`,
  * `21501-32-1699`).
  */
-import { isDash, isDigit, isHorizontalSpace, isLetter, isLower, isUpper, isWordChar } from './chars';
+import {
+  isDash,
+  isDigit,
+  isHorizontalSpace,
+  isInvisibleJoiner,
+  isLetter,
+  isLower,
+  isUpper,
+  isWordChar,
+} from './chars';
 import { skipGap, skipSpaces } from './gap';
 import { matchNumberKeyword } from './numbers';
 
@@ -49,7 +58,7 @@ export function parseDossier(
   } else {
     return null;
   }
-  if (dossier.charCodeAt(0) === 48) return null;
+  if (dossier.charCodeAt(0) === 48 || continuesInvisibly(text, j)) return null;
   if (strength === 'weak' && (dossier.length !== 5 || Number(dossier) > MAX_PLAUSIBLE_DOSSIER)) return null;
   if (isLetter(text.charCodeAt(j)) && !isHorizontalSpace(text.charCodeAt(j))) return null;
   const result: ParsedDossier = { dossier, suffix: null, rijkswet: null, compactNumber: null, end: j };
@@ -157,9 +166,14 @@ function readRijkswet(text: string, d: ParsedDossier): void {
 function readPaperNumber(text: string, i: number): number {
   const end = readDigits(text, i, 5);
   const n = end - i;
-  if (n === 0 || n > 5) return -1;
+  if (n === 0 || n > 5 || continuesInvisibly(text, end)) return -1;
   if (isLower(text.charCodeAt(end)) && !isLetter(text.charCodeAt(end + 1))) return end + 1;
   return isWordChar(text.charCodeAt(end)) ? -1 : end;
+}
+
+/** Whether a number ending at `i` goes on behind a soft hyphen or joiner (`3\u00AD49` shows as 349). */
+function continuesInvisibly(text: string, i: number): boolean {
+  return isInvisibleJoiner(text.charCodeAt(i)) && isWordChar(text.charCodeAt(i + 1));
 }
 
 function isDigitString(s: string): boolean {

@@ -3,7 +3,7 @@
  * Eerste Kamer letters (`nr. F`, `AB`), and page pinpoints (`p. 7`, `blz. 134`, `pag. 4-5`,
  * `bladzijde 5 - 6`, `p. 12 en 13`).
  */
-import { isDash, isDigit, isLetter, isLower, isUpper, isWordChar } from './chars';
+import { isDash, isDigit, isInvisibleJoiner, isLetter, isLower, isUpper, isWordChar } from './chars';
 import { matchWholeWord, matchWord, skipGap, skipSpaces } from './gap';
 
 /** `nr`/`nrs`/`nummer(s)` with its dot; `plural` allows a list. */
@@ -55,6 +55,9 @@ export function readNumberToken(text: string, i: number, allowLetters: boolean):
   while (j - i <= 5 && isDigit(text.charCodeAt(j))) j++;
   const n = j - i;
   if (n > 5) return -1;
+  // `3\u00AD49` reads as 349 on screen: stopping at the soft hyphen would cite paper 3. Precision
+  // wins: a number that goes on behind an invisible joiner is not read at all.
+  if (isInvisibleJoiner(text.charCodeAt(j)) && isWordChar(text.charCodeAt(j + 1))) return -1;
   if (n > 0) {
     if (text.charCodeAt(i) === 48) return -1;
     if (isLower(text.charCodeAt(j)) && !isLetter(text.charCodeAt(j + 1))) return j + 1;

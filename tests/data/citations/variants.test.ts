@@ -155,6 +155,13 @@ const CASES: Array<[string, Expected[]]> = [
   }),
   kst('Kamerstuk 34\u202f352, nr.\u00a0349', { ids: ['kst-34352-349'] }),
   kst('Kamer\u00adstukken II 2023/24, 34 352, nr. 306', { ids: ['kst-34352-306'] }),
+  kst('Kamerstukken II 2023/24, 34 352, nr. 306\u00ad.', { ids: ['kst-34352-306'] }),
+  // A soft hyphen or joiner inside a number shows as one number (`3\u00ad49` reads 349): the number
+  // is not read rather than cut short to paper 3; the dossier before it still stands.
+  kst('Kamerstuk 34 352, nr. 3\u00ad49', { kind: 'dossier', ids: ['dossier-34352'] }),
+  kst('Kamerstuk 34352-3\u00ad49', { kind: 'dossier', ids: ['dossier-34352'] }),
+  kst('Kamerstukken II 2024/25, 34 352, nrs. 35\u206049 en 350', { kind: 'dossier', ids: ['dossier-34352'] }),
+  kst('Kamerstuk 3435\u00ad2, nr. 349'),
   // OCR reads `II` as `11`.
   kst('Kamerstukken 11 2023/24, 34 352, nr. 306', { ...TK, ids: ['kst-34352-306'] }),
   // Motion style and bare brackets.
