@@ -82,7 +82,7 @@ async function tour(session: ExtensionSession, pages: string[]): Promise<void> {
       const first = page.locator('kamerlens-ref[tabindex="0"]').first();
       await first.scrollIntoViewIfNeeded();
       await first.hover();
-      const title = page.locator('kamerlens-popover .kl-popover .kl-title');
+      const title = page.locator('.kl-popover .kl-title');
       await title.waitFor({ timeout: 15_000 });
       console.log(`  hover card: “${(await title.textContent())?.trim()}”`);
       await page.waitForTimeout(300); // the card fades in over 90 ms: photograph it settled

@@ -10,6 +10,8 @@ export interface NoteFrameHost {
   open(view: NoteFrameView): Promise<string | null>;
   /** The frame content's size, as the frame reports it (null until then). */
   size: Signal<{ width: number; height: number } | null>;
+  /** Stop acting on the current session's events (its frame was navigated away). */
+  abandon(): void;
 }
 
 type FramedView = Extract<OverlayView, { kind: 'editor' } | { kind: 'card' }>;
@@ -28,6 +30,8 @@ export function NoteFrame({ view, host }: { view: FramedView; host: NoteFrameHos
   const { t } = useAnnotateI18n();
   const [url, setUrl] = useState<string | null>(null);
   const frame = useRef<HTMLIFrameElement>(null);
+  /** The URL whose frame has loaded once: a second load means the frame was navigated or reloaded. */
+  const loaded = useRef<string | null>(null);
   const session = view.kind === 'editor' ? `editor:${view.key}` : `card:${view.record.id}`;
   const wantsFocus = view.kind === 'editor' || view.focus;
   // One session per editor or note (`session`), not per update of the view.
@@ -48,12 +52,21 @@ export function NoteFrame({ view, host }: { view: FramedView; host: NoteFrameHos
   if (url === null) return null;
   return (
     <iframe
+      // A new element per session, so each frame loads exactly once.
+      key={url}
       ref={frame}
       class="ka-frame"
       title={t(view.kind === 'editor' ? 'annotate_editorFrame' : 'annotate_cardFrame')}
       src={url}
       style={{ height: `${Math.ceil(size?.height ?? 0)}px`, opacity: size ? 1 : 0 }}
       onLoad={() => {
+        // Whatever loads second in this frame is not our page with this session: take the frame down.
+        if (loaded.current === url) {
+          host.abandon();
+          setUrl(null);
+          return;
+        }
+        loaded.current = url;
         if (wantsFocus) frame.current?.focus();
       }}
     />

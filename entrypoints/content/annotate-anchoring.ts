@@ -12,6 +12,7 @@ import type { AnnotationRecord } from '../../data/db/records';
 import type { AnnotationPageStatus } from '../../data/messages';
 import type { HighlightLayer } from './annotate-highlights';
 import { buildPageText, type PageTextModel, rangeOfSpan } from './annotate-text-model';
+import { isInsideOwnHost } from './own-host';
 import { yieldToPage } from './yield-to-page';
 
 /** Tuning (defaults below). */
@@ -26,9 +27,6 @@ export interface AnchoringTiming {
 
 /** A few ms per slice (no long task); runs at most twice a second on busy pages. */
 export const DEFAULT_TIMING: AnchoringTiming = { sliceMs: 8, settleMs: 250, minIntervalMs: 500 };
-
-/** Elements whose mutations are ours or irrelevant to the page text. */
-const OWN_HOSTS = 'kamerlens-annotate, kamerlens-popover';
 
 /** The anchoring of this page's notes. */
 export interface Anchoring {
@@ -157,7 +155,7 @@ export function createAnchoring(options: {
     // Only queue work here; a run reads the page later, once it settles.
     const relevant = mutations.some((m) => {
       const target = m.target.nodeType === Node.ELEMENT_NODE ? (m.target as Element) : m.target.parentElement;
-      return !target?.closest(OWN_HOSTS);
+      return !isInsideOwnHost(target ?? null);
     });
     if (!relevant) return;
     stale = true;

@@ -38,6 +38,9 @@ export function createNoteFrameHost(deps: {
       current = answer.value.nonce;
       return deps.pageUrl(current);
     },
+    abandon() {
+      current = null;
+    },
     async handle(nonce, event) {
       const actions = deps.actions();
       if (nonce !== current || !actions) return { ok: false, error: 'note frame: not the current session' };

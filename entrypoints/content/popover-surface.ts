@@ -3,6 +3,7 @@ import { h, render } from 'preact';
 import type { PopoverActions, PopoverContent, PopoverMode } from '../../components/popover/card-model';
 import { I18nContext, type PopoverI18n } from '../../components/popover/i18n';
 import { Popover } from '../../components/popover/Popover';
+import { randomSuffix } from './own-host';
 
 /** What the controller asks the surface to show. */
 export interface PopoverView {
@@ -43,8 +44,8 @@ export interface ShadowMount {
   uiContainer: HTMLElement;
 }
 
-/** Name of the host element and its id. */
-export const POPOVER_HOST_NAME = 'kamerlens-popover';
+/** Prefix of the host element's id; a random part per page load keeps pages from predicting it. */
+export const POPOVER_HOST_ID_PREFIX = 'kamerlens-popover-';
 
 /**
  * Creates the surface. `mountHost` builds and mounts the shadow host (called once, on the first show);
@@ -58,6 +59,7 @@ export function createPopoverSurface(
   let host: HTMLElement | null = null;
   let container: HTMLElement | null = null;
   let latest = 0;
+  const hostId = `${POPOVER_HOST_ID_PREFIX}${randomSuffix()}`;
   /** Focus goes into the dialog once it is visible (a hidden element cannot take focus). */
   let wantFocus = false;
   let tracking: { anchor: HTMLElement; floating: HTMLElement; stop: () => void } | null = null;
@@ -114,14 +116,14 @@ export function createPopoverSurface(
   };
 
   return {
-    hostId: POPOVER_HOST_NAME,
+    hostId,
     show(view, { focus, onAnchorGone, onPlaced }) {
       latest += 1;
       const mine = latest;
       wantFocus ||= focus;
       mount ??= mountHost().then((mounted) => {
         host = mounted.shadowHost;
-        host.id = POPOVER_HOST_NAME;
+        host.id = hostId;
         container = mounted.uiContainer;
         return mounted;
       });

@@ -1,6 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { POPOVER_CSS } from '../../components/popover/popover-styles';
+import { createOwnHost } from './own-host';
 import { callBackground } from './popover-client';
 import { copyText } from './popover-clipboard';
 import { createPopoverController, type PopoverController } from './popover-controller';
@@ -8,7 +8,7 @@ import { createBrowserI18n } from './popover-i18n';
 import { createCardResolver } from './popover-lookup';
 import type { ReferenceMarks } from './popover-marks';
 import { createPopoverMeasure } from './popover-measure';
-import { createPopoverSurface, POPOVER_HOST_NAME } from './popover-surface';
+import { createPopoverSurface } from './popover-surface';
 
 /**
  * Wires the popover into the content script: listens for hover, focus, tap and click on the scanner's
@@ -16,18 +16,10 @@ import { createPopoverSurface, POPOVER_HOST_NAME } from './popover-surface';
  * shows the card in a shadow-root host created on first use. Everything stops with `ctx`.
  */
 export function setupPopover(ctx: ContentScriptContext, marks: ReferenceMarks): PopoverController {
-  const surface = createPopoverSurface(createBrowserI18n(), async () => {
-    const ui = await createShadowRootUi(ctx, {
-      name: POPOVER_HOST_NAME,
-      position: 'inline',
-      anchor: 'body',
-      append: 'last',
-      css: POPOVER_CSS,
-      onMount: () => undefined,
-    });
-    ui.mount();
-    return ui;
-  });
+  // Open, as before: the card shows public dataset text, and the e2e tests read it through the root.
+  const surface = createPopoverSurface(createBrowserI18n(), async () =>
+    createOwnHost(document, { mode: 'open', css: POPOVER_CSS, signal: ctx.signal }),
+  );
   const measure = createPopoverMeasure(document);
   return createPopoverController({
     document,

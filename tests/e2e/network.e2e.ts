@@ -44,7 +44,7 @@ async function open(path: string): Promise<Page> {
   return session.openPage(path);
 }
 
-const card = (page: Page) => page.locator('kamerlens-popover .kl-popover');
+const card = (page: Page) => page.locator('.kl-popover');
 
 beforeAll(async () => {
   session = await launchExtension();

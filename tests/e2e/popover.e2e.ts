@@ -27,7 +27,7 @@ function fullRecord(id: string): DocumentRecord | undefined {
 
 const mark = (page: Page, ids: string) => page.locator(`kamerlens-ref[data-kamerlens-ref="${ids}"]`).first();
 /** Playwright's CSS locators pierce open shadow roots: this finds the card inside the host. */
-const card = (page: Page) => page.locator('kamerlens-popover .kl-popover');
+const card = (page: Page) => page.locator('.kl-popover');
 
 /** What has focus, seen through the popover's shadow root. */
 async function focusInfo(page: Page) {

@@ -146,7 +146,7 @@ describe('side panel in Chromium', () => {
     await waitForLibrary(panel);
     await letter.bringToFront();
     await letter.locator('kamerlens-ref[data-kamerlens-ref="ah-tk-20242025-520"]').first().click();
-    const card = letter.locator('kamerlens-popover .kl-popover');
+    const card = letter.locator('.kl-popover');
     await card.waitFor();
     // The background opens the panel and sends it `showDocument`; this panel is open as a tab.
     await card
@@ -174,7 +174,7 @@ describe('side panel in Chromium', () => {
     expect(groups).toBeGreaterThan(marks.length);
     await group.getByRole('button').click();
     // The page scrolled the reference into view and opened its popover, pinned.
-    await letter.locator('kamerlens-popover .kl-popover').waitFor({ timeout: 10_000 });
+    await letter.locator('.kl-popover').waitFor({ timeout: 10_000 });
     const visible = await letter.evaluate(() => {
       const mark = [...document.querySelectorAll('kamerlens-ref')].find((m) =>
         m.getAttribute('data-kamerlens-ref')?.includes('ah-tk-20242025-520'),
@@ -183,7 +183,7 @@ describe('side panel in Chromium', () => {
       return box ? box.top >= 0 && box.bottom <= window.innerHeight : false;
     });
     expect(visible).toBe(true);
-    expect(await letter.locator('kamerlens-popover .kl-popover').textContent()).toContain('De Kort');
+    expect(await letter.locator('.kl-popover').textContent()).toContain('De Kort');
   });
 
   it.each(['light', 'dark'] as const)(
