@@ -18,6 +18,7 @@ import type { Result } from '../../data/messages';
 import { annotationIdPayload, annotationPayload, importPayload, queryPayload } from './annotations-payload';
 import type { HandlerTable } from './handlers';
 import { createNoteFrameHandlers, type ForwardToFrame, type NoteFrameCall } from './note-frame-handlers';
+import { createNoteFrameSessions, type NoteFrameSessions } from './note-frame-sessions';
 import { emptyPayload, lookupPayload, urlPayload } from './validate-payload';
 
 /** The annotation calls. */
@@ -48,15 +49,30 @@ function nextModified(previous: string | null, now: Date): string {
   return new Date(time).toISOString();
 }
 
+/** Sessions created on first use, so building the handler table touches no browser API. */
+function lazySessions(create: () => NoteFrameSessions): NoteFrameSessions {
+  let sessions: NoteFrameSessions | null = null;
+  const get = () => {
+    sessions ??= create();
+    return sessions;
+  };
+  return {
+    get: (tabId, now) => get().get(tabId, now),
+    put: (session) => get().put(session),
+    end: (tabId) => get().end(tabId),
+  };
+}
+
 /** The handlers; `notify(source)` runs after every successful write. */
 export function createAnnotationHandlers(
   notify: (source: string | null) => void,
   clock: () => Date = () => new Date(),
   forwardToFrame: ForwardToFrame = (tabId, frameId, message) =>
     browser.tabs.sendMessage(tabId, message, { frameId }),
+  frameSessions: () => NoteFrameSessions = () => createNoteFrameSessions(browser.storage.session),
 ): Pick<HandlerTable, AnnotationCall> {
   return {
-    ...createNoteFrameHandlers(forwardToFrame),
+    ...createNoteFrameHandlers(forwardToFrame, lazySessions(frameSessions)),
     annotationsForPage: {
       from: 'any',
       validate: urlPayload,

@@ -40,6 +40,7 @@ export default defineBackground(() => {
         ...classifySender(sender, browser.runtime.id, extensionOrigin),
         frameId: sender.frameId,
         url: sender.url,
+        documentId: (sender as { documentId?: string }).documentId,
       },
       services,
     ),

@@ -1,8 +1,10 @@
 /**
  * The note frame's sessions (data/annotations/note-frame.ts). A content script opens one for its tab
  * and frame; only the frame page in that same tab, holding the session's nonce, may read the view or
- * send events, which go back to that content script alone. One session per tab, in this worker's
- * memory (a restarted worker forgets them: the frame then shows nothing and the reader opens it again).
+ * send events, which go back to that content script alone. The first frame page document that asks
+ * for the view owns the session: another frame, or the same frame loaded again, is refused. One
+ * session per tab, kept in `storage.session` (a stopped worker keeps it), ended by save and cancel,
+ * and gone after SESSION_IDLE_MS without use.
  */
 import {
   checkNoteFrameEvent,
@@ -15,6 +17,7 @@ import {
 } from '../../data/annotations/note-frame';
 import type { Result } from '../../data/messages';
 import type { HandlerTable } from './handlers';
+import type { NoteFrameSession, NoteFrameSessions } from './note-frame-sessions';
 import type { SenderInfo } from './sender';
 import type { Validator } from './validate-payload';
 
@@ -24,11 +27,8 @@ export type NoteFrameCall = 'openNoteFrame' | 'noteFrameView' | 'noteFrameEvent'
 /** Sends `noteFrameEvent` to one frame of one tab; resolves to the content script's answer. */
 export type ForwardToFrame = (tabId: number, frameId: number, message: unknown) => Promise<unknown>;
 
-interface Session {
-  nonce: string;
-  frameId: number;
-  view: NoteFrameView;
-}
+/** How long an unused session lives (the open frame asks for its view every 20 s, renewing it). */
+export const SESSION_IDLE_MS = 30 * 60_000;
 
 const fail = (error: string) => ({ ok: false, error }) as const;
 const NO_SESSION = 'note frame: no such session';
@@ -77,33 +77,55 @@ function isFramePage(sender: SenderInfo): boolean {
   }
 }
 
-/** The handlers, over one session table. */
-export function createNoteFrameHandlers(forward: ForwardToFrame): Pick<HandlerTable, NoteFrameCall> {
-  const sessions = new Map<number, Session>();
+/** The frame page document that sent a message (Firefox lacks `documentId`: its frame then). */
+function viewerOf(sender: SenderInfo): string | null {
+  if (typeof sender.documentId === 'string') return `document:${sender.documentId}`;
+  return typeof sender.frameId === 'number' ? `frame:${sender.frameId}` : null;
+}
 
-  const sessionOf = (sender: SenderInfo, nonce: string): Session | null => {
-    if (!isFramePage(sender)) return null;
-    const session = sessions.get(sender.tabId as number);
-    return session && session.nonce === nonce ? session : null;
+/** The handlers, over the session table; `now` is the clock. */
+export function createNoteFrameHandlers(
+  forward: ForwardToFrame,
+  sessions: NoteFrameSessions,
+  now: () => number = Date.now,
+): Pick<HandlerTable, NoteFrameCall> {
+  /** The sender's session for `nonce`, claimed by the sender's document on first use and renewed. */
+  const sessionOf = async (sender: SenderInfo, nonce: string): Promise<NoteFrameSession | null> => {
+    const viewer = viewerOf(sender);
+    if (!isFramePage(sender) || viewer === null) return null;
+    const at = now();
+    const session = await sessions.get(sender.tabId as number, at);
+    if (!session || session.nonce !== nonce) return null;
+    if (session.viewer !== null && session.viewer !== viewer) return null;
+    const renewed = { ...session, viewer, expires: at + SESSION_IDLE_MS };
+    await sessions.put(renewed);
+    return renewed;
   };
 
   return {
     openNoteFrame: {
       from: 'any',
       validate: viewPayload,
-      handle: ({ view }, sender): Result<{ nonce: string }> => {
+      handle: async ({ view }, sender): Promise<Result<{ nonce: string }>> => {
         if (sender.kind !== 'content-script' || sender.tabId === null)
           return fail('openNoteFrame is only accepted from content scripts');
         const nonce = newNonce();
-        sessions.set(sender.tabId, { nonce, frameId: sender.frameId ?? 0, view });
+        await sessions.put({
+          nonce,
+          tabId: sender.tabId,
+          frameId: sender.frameId ?? 0,
+          viewer: null,
+          view,
+          expires: now() + SESSION_IDLE_MS,
+        });
         return { ok: true, value: { nonce } };
       },
     },
     noteFrameView: {
       from: 'extension-page',
       validate: noncePayload,
-      handle: ({ nonce }, sender): Result<NoteFrameView> => {
-        const session = sessionOf(sender, nonce);
+      handle: async ({ nonce }, sender): Promise<Result<NoteFrameView>> => {
+        const session = await sessionOf(sender, nonce);
         return session ? { ok: true, value: session.view } : fail(NO_SESSION);
       },
     },
@@ -111,15 +133,19 @@ export function createNoteFrameHandlers(forward: ForwardToFrame): Pick<HandlerTa
       from: 'extension-page',
       validate: eventPayload,
       handle: async ({ nonce, event }, sender): Promise<Result<string | null>> => {
-        const session = sessionOf(sender, nonce);
+        const session = await sessionOf(sender, nonce);
         if (!session) return fail(NO_SESSION);
-        const answer = (await forward(sender.tabId as number, session.frameId, {
-          type: 'noteFrameEvent',
-          payload: { nonce, event },
-        }).catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)))) as
-          | Result<string | null>
-          | undefined;
-        return answer ?? fail('note frame: the page did not answer');
+        const answer =
+          ((await forward(session.tabId, session.frameId, {
+            type: 'noteFrameEvent',
+            payload: { nonce, event },
+          }).catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)))) as
+            | Result<string | null>
+            | undefined) ?? fail('note frame: the page did not answer');
+        // A saved note (no error text back) or a cancel closes the frame: its session ends with it.
+        const done = event.type === 'cancel' || (event.type === 'save' && answer.ok && answer.value === null);
+        if (done) await sessions.end(session.tabId);
+        return answer;
       },
     },
   };

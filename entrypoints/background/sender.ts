@@ -16,6 +16,8 @@ export interface SenderInfo {
   frameId?: number;
   /** The sending page's or frame's URL, when the browser says. */
   url?: string;
+  /** The sending document (Chrome: a new id per load of a frame), when the browser says. */
+  documentId?: string;
 }
 
 /**

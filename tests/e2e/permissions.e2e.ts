@@ -5,13 +5,12 @@
  * tests/entrypoints/background/site-access.test.ts; here the browser shows that nothing is granted
  * or registered beyond the defaults and that the background refuses to act without a grant.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ExtensionSession, extensionDir, launchExtension } from './harness';
+import { buildRelease } from './release-build';
 
 const DEFAULT_SITES = [
   '*://*.tweedekamer.nl/*',
@@ -41,22 +40,6 @@ const WEB_ACCESSIBLE = [
 const readManifest = (dir: string) =>
   JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
 
-/** `wxt build` (mode production, what `npm run build:release` packages) into a temporary folder. */
-function buildRelease(): { dir: string; cleanUp: () => void } {
-  const root = mkdtempSync(join(tmpdir(), 'kamerlens-release-'));
-  const config = join(root, 'release.config.ts');
-  writeFileSync(
-    config,
-    `import config from ${JSON.stringify(resolve('wxt.config.ts'))};\nexport default { ...config, outDir: ${JSON.stringify(join(root, 'out'))} };\n`,
-  );
-  const build = spawnSync('npx', ['wxt', 'build', '.', '-c', config], { encoding: 'utf8', timeout: 180_000 });
-  if (build.status !== 0) throw new Error(`release build failed:\n${build.stdout}\n${build.stderr}`);
-  return {
-    dir: join(root, 'out', 'chrome-mv3'),
-    cleanUp: () => rmSync(root, { recursive: true, force: true }),
-  };
-}
-
 describe('manifests', () => {
   let release: ReturnType<typeof buildRelease>;
   beforeAll(() => {
@@ -66,7 +49,7 @@ describe('manifests', () => {
 
   it('release build: default sites only, nothing local, <all_urls> only as optional', () => {
     const manifest = readManifest(release.dir);
-    expect(manifest.permissions?.sort()).toEqual(['activeTab', 'scripting', 'sidePanel']);
+    expect(manifest.permissions?.sort()).toEqual(['activeTab', 'scripting', 'sidePanel', 'storage']);
     expect(manifest.host_permissions).toEqual(DEFAULT_SITES);
     expect(manifest.optional_host_permissions).toEqual(['<all_urls>']);
     expect(manifest.optional_permissions ?? []).toEqual([]);
@@ -77,7 +60,7 @@ describe('manifests', () => {
 
   it('test build (`wxt build --mode test`): the same plus the local hosts for fixtures and demo', () => {
     const manifest = readManifest(extensionDir());
-    expect(manifest.permissions?.sort()).toEqual(['activeTab', 'scripting', 'sidePanel']);
+    expect(manifest.permissions?.sort()).toEqual(['activeTab', 'scripting', 'sidePanel', 'storage']);
     expect(manifest.host_permissions).toEqual([...DEFAULT_SITES, ...LOCAL_SITES]);
     expect(manifest.optional_host_permissions).toEqual(['<all_urls>']);
     const matches = (manifest.content_scripts ?? []).flatMap((script) => script.matches ?? []);

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { NoteFrameView } from '../../../data/annotations/note-frame';
 import { dispatchMessage } from '../../../entrypoints/background/dispatch-message';
 import type { HandlerTable } from '../../../entrypoints/background/handlers';
-import { createNoteFrameHandlers } from '../../../entrypoints/background/note-frame-handlers';
+import {
+  createNoteFrameHandlers,
+  SESSION_IDLE_MS,
+} from '../../../entrypoints/background/note-frame-handlers';
+import {
+  createNoteFrameSessions,
+  type SessionArea,
+} from '../../../entrypoints/background/note-frame-sessions';
 import type { SenderInfo } from '../../../entrypoints/background/sender';
 import type { BackgroundServices } from '../../../entrypoints/background/services';
 import { sampleRecord } from '../../data/annotations/arbitraries';
@@ -12,7 +19,23 @@ const FRAME_URL = `${ORIGIN}annotate-frame.html#`;
 
 const SENDERS = {
   page: { kind: 'content-script', tabId: 7, windowId: 3, frameId: 0, url: 'https://www.nu.nl/a' },
-  frame: { kind: 'extension-page', tabId: 7, windowId: 3, frameId: 12, url: FRAME_URL },
+  frame: { kind: 'extension-page', tabId: 7, windowId: 3, frameId: 12, url: FRAME_URL, documentId: 'D1' },
+  frameReloaded: {
+    kind: 'extension-page',
+    tabId: 7,
+    windowId: 3,
+    frameId: 12,
+    url: FRAME_URL,
+    documentId: 'D2',
+  },
+  secondFrame: {
+    kind: 'extension-page',
+    tabId: 7,
+    windowId: 3,
+    frameId: 13,
+    url: FRAME_URL,
+    documentId: 'D3',
+  },
   frameOtherTab: { kind: 'extension-page', tabId: 8, windowId: 3, frameId: 12, url: FRAME_URL },
   pageOtherTab: { kind: 'content-script', tabId: 8, windowId: 3, frameId: 0, url: 'https://evil.example/' },
   panel: { kind: 'extension-page', tabId: null, windowId: null, url: `${ORIGIN}sidepanel.html` },
@@ -26,12 +49,30 @@ const EDITOR: NoteFrameView = {
   draft: { mode: 'new', quote: 'bijna 406 duizend mensen', note: '', tags: [], linked: [] },
 };
 
-function setup(answer: unknown = { ok: true, value: null }) {
+/** `storage.session` as the tests see it: a map that outlives one handler table (a worker). */
+function memoryArea(): SessionArea {
+  const items = new Map<string, unknown>();
+  return {
+    get: async (key) => (items.has(key) ? { [key]: structuredClone(items.get(key)) } : {}),
+    set: async (values) => {
+      for (const [key, value] of Object.entries(values)) items.set(key, structuredClone(value));
+    },
+    remove: async (key) => {
+      items.delete(key);
+    },
+  };
+}
+
+function setup(answer: unknown = { ok: true, value: null }, area = memoryArea(), clock = { now: 1_000 }) {
   const forwarded: { tabId: number; frameId: number; message: unknown }[] = [];
-  const handlers = createNoteFrameHandlers(async (tabId, frameId, message) => {
-    forwarded.push({ tabId, frameId, message });
-    return answer;
-  }) as unknown as HandlerTable;
+  const handlers = createNoteFrameHandlers(
+    async (tabId, frameId, message) => {
+      forwarded.push({ tabId, frameId, message });
+      return answer;
+    },
+    createNoteFrameSessions(area),
+    () => clock.now,
+  ) as unknown as HandlerTable;
   const send = (type: string, payload: unknown, sender: keyof typeof SENDERS) =>
     dispatchMessage({ type, payload }, SENDERS[sender], {} as BackgroundServices, handlers);
   const open = async (view: NoteFrameView = CARD, sender: keyof typeof SENDERS = 'page') => {
@@ -39,7 +80,7 @@ function setup(answer: unknown = { ok: true, value: null }) {
     if (!opened.ok) throw new Error(opened.error);
     return (opened.value as { nonce: string }).nonce;
   };
-  return { send, open, forwarded };
+  return { send, open, forwarded, area, clock };
 }
 
 describe('note frame sessions', () => {
@@ -127,5 +168,67 @@ describe('note frame sessions', () => {
     const { send } = setup();
     const payload = view === undefined ? { view: CARD, extra: 1 } : { view };
     expect((await send('openNoteFrame', payload, 'page')).ok).toBe(false);
+  });
+
+  it('a session outlives the worker: a new handler table over the same storage serves it', async () => {
+    const first = setup();
+    const nonce = await first.open(EDITOR);
+    expect((await first.send('noteFrameView', { nonce }, 'frame')).ok).toBe(true);
+    const restarted = setup({ ok: true, value: null }, first.area);
+    const values = { note: 'Traag getypt', tags: [], linked: [] };
+    const answer = await restarted.send(
+      'noteFrameEvent',
+      { nonce, event: { type: 'save', values } },
+      'frame',
+    );
+    expect(answer).toEqual({ ok: true, value: null });
+    expect(restarted.forwarded).toHaveLength(1);
+  });
+
+  it('belongs to the first frame document that shows it: a second frame or a reload gets nothing', async () => {
+    const { send, open, forwarded } = setup();
+    const nonce = await open(EDITOR);
+    expect((await send('noteFrameView', { nonce }, 'frame')).ok).toBe(true);
+    for (const other of ['secondFrame', 'frameReloaded'] as const) {
+      expect(await send('noteFrameView', { nonce }, other)).toEqual({
+        ok: false,
+        error: 'note frame: no such session',
+      });
+      expect((await send('noteFrameEvent', { nonce, event: { type: 'cancel' } }, other)).ok).toBe(false);
+    }
+    expect(forwarded).toEqual([]);
+    expect((await send('noteFrameView', { nonce }, 'frame')).ok).toBe(true);
+  });
+
+  it.each([
+    ['a save', { type: 'save', values: { note: 'x', tags: [], linked: [] } }],
+    ['a cancel', { type: 'cancel' }],
+  ] as const)('%s ends the session', async (_label, event) => {
+    const { send, open } = setup();
+    const nonce = await open(EDITOR);
+    expect((await send('noteFrameEvent', { nonce, event }, 'frame')).ok).toBe(true);
+    expect((await send('noteFrameView', { nonce }, 'frame')).ok).toBe(false);
+  });
+
+  it('a save that failed keeps the session, so the reader can retry', async () => {
+    const { send, open } = setup({ ok: true, value: 'Opslaan mislukt' });
+    const nonce = await open(EDITOR);
+    const event = { type: 'save', values: { note: 'x', tags: [], linked: [] } };
+    expect(await send('noteFrameEvent', { nonce, event }, 'frame')).toEqual({
+      ok: true,
+      value: 'Opslaan mislukt',
+    });
+    expect((await send('noteFrameView', { nonce }, 'frame')).ok).toBe(true);
+  });
+
+  it('expires when unused, and each use renews it', async () => {
+    const { send, open, clock } = setup();
+    const nonce = await open(EDITOR);
+    clock.now += SESSION_IDLE_MS - 1;
+    expect((await send('noteFrameView', { nonce }, 'frame')).ok).toBe(true);
+    clock.now += SESSION_IDLE_MS - 1;
+    expect((await send('noteFrameView', { nonce }, 'frame')).ok).toBe(true);
+    clock.now += SESSION_IDLE_MS;
+    expect((await send('noteFrameView', { nonce }, 'frame')).ok).toBe(false);
   });
 });
