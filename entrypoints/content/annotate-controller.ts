@@ -38,6 +38,11 @@ export interface AnnotatorDeps {
   ensureUi(): Promise<void>;
   /** Whether an event happened inside our own UI host. */
   isOwnEvent(event: Event): boolean;
+  /**
+   * Whether the browser made the event (a reader's key or pointer), not a page script: default
+   * `event.isTrusted`. Only such events open or drive our UI.
+   */
+  isTrusted?(event: Event): boolean;
   t: Translate;
   /** The page URL (changes on single-page navigation). */
   href(): string;
@@ -66,11 +71,21 @@ export function createAnnotator(deps: AnnotatorDeps): Annotator {
   let editing: AnnotationRecord | null = null;
   let returnFocus: HTMLElement | null = null;
   let error: string | null = null;
+  const isTrusted = deps.isTrusted ?? ((event: Event) => event.isTrusted);
+  // Every listener ignores events a page script dispatched: a page could otherwise select text of
+  // its choice and open the editor on it with a synthetic Alt+Shift+N.
   const on = <K extends keyof DocumentEventMap>(
     type: K,
     listener: (event: DocumentEventMap[K]) => void,
     capture = false,
-  ) => doc.addEventListener(type, listener, { signal, capture, passive: type === 'pointermove' });
+  ) =>
+    doc.addEventListener(
+      type,
+      (event) => {
+        if (isTrusted(event)) listener(event);
+      },
+      { signal, capture, passive: type === 'pointermove' },
+    );
 
   const source = () => normalizeSourceUrl(deps.href());
 

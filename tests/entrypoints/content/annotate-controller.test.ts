@@ -24,7 +24,7 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
-function setup(stored: AnnotationRecord[] = [], failSave: string | null = null) {
+function setup(stored: AnnotationRecord[] = [], failSave: string | null = null, trustAll = true) {
   document.body.innerHTML = ARTICLE;
   abort = new AbortController();
   const db = new Map(stored.map((r) => [r.id, r]));
@@ -58,6 +58,8 @@ function setup(stored: AnnotationRecord[] = [], failSave: string | null = null) 
     highlights,
     ensureUi: async () => {},
     isOwnEvent: () => false,
+    // happy-dom marks every dispatched event untrusted; the default (`event.isTrusted`) has its own test.
+    ...(trustAll ? { isTrusted: () => true } : {}),
     t: T.nl,
     href: () => URL_WITH_TRACKING,
     title: () => 'Kabinet wil Participatiewet versoepelen',
@@ -121,6 +123,21 @@ describe('annotator in the page', () => {
       anchored: [saved.annotation.id],
       orphaned: [],
     });
+  });
+
+  it('ignores shortcuts and pointer actions a page script dispatches (untrusted events)', async () => {
+    const s = setup([], null, false);
+    await s.annotator.load();
+    selectText('#p2', 'bijna 406 duizend mensen');
+    document.dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'N', code: 'KeyN', altKey: true, shiftKey: true, bubbles: true }),
+    );
+    document.dispatchEvent(new PointerEvent('pointerup', { bubbles: true }));
+    document.dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'J', code: 'KeyJ', altKey: true, shiftKey: true, bubbles: true }),
+    );
+    await wait(10);
+    expect(s.state.view.value.kind).toBe('none');
   });
 
   it('pre-links the documents a selection refers to', async () => {
