@@ -5,17 +5,35 @@
  * scanner's own wrapping, and would move text nodes under page scripts that walk them. Highlights
  * take no events, so hover is found by hit-testing the caret position under the pointer against
  * the notes' ranges (and their client rectangles, so the margin beside a line is not a hit).
+ *
+ * The registry is the page's too: its scripts can enumerate `CSS.highlights`, and clear or delete
+ * entries. The names are random per page load, so a page cannot ask for ours by name nor style or
+ * replace them ahead of time, and highlights the page removed or emptied are put back.
  */
+import { randomSuffix } from './own-host';
 
-/** Highlight names registered in `CSS.highlights`. */
-export const HIGHLIGHT_NAME = 'kamerlens-note';
-export const ACTIVE_HIGHLIGHT_NAME = 'kamerlens-note-active';
+/** The two highlight names of one layer: the notes, and the hovered or focused one. */
+export interface HighlightNames {
+  note: string;
+  active: string;
+}
+
+/** Fresh names no page can predict (a highlight name must be a CSS identifier: start with a letter). */
+export function newHighlightNames(): HighlightNames {
+  const suffix = randomSuffix();
+  return { note: `h${suffix}`, active: `h${suffix}a` };
+}
 
 /** Page-level style for the highlights (a `::highlight()` rule cannot live in a shadow root). */
-export const HIGHLIGHT_CSS = `
-::highlight(${HIGHLIGHT_NAME}) { background-color: rgba(255, 205, 40, 0.38); text-decoration: underline 2px rgba(190, 120, 0, 0.9); }
-::highlight(${ACTIVE_HIGHLIGHT_NAME}) { background-color: rgba(255, 170, 0, 0.62); text-decoration: underline 2px rgba(150, 80, 0, 1); }
+export function highlightCss(names: HighlightNames): string {
+  return `
+::highlight(${names.note}) { background-color: rgba(255, 205, 40, 0.38); text-decoration: underline 2px rgba(190, 120, 0, 0.9); }
+::highlight(${names.active}) { background-color: rgba(255, 170, 0, 0.62); text-decoration: underline 2px rgba(150, 80, 0, 1); }
 `;
+}
+
+/** How often the layer checks that the page left its highlights in place. */
+export const REASSERT_MS = 500;
 
 /** What the rest of the annotator needs from the highlights. */
 export interface HighlightLayer {
@@ -66,25 +84,50 @@ function rectsContain(range: Range, x: number, y: number): boolean {
   return false;
 }
 
-/** Create the layer on `doc`; its style element goes into the page's head. */
-export function createHighlightLayer(doc: Document): HighlightLayer {
+/**
+ * Create the layer on `doc`; its style element goes into the page's head. While `signal` is live it
+ * puts back, every REASSERT_MS, a highlight the page deleted, replaced or emptied.
+ */
+export function createHighlightLayer(
+  doc: Document,
+  names: HighlightNames = newHighlightNames(),
+  signal?: AbortSignal,
+): HighlightLayer {
   const registry = (globalThis as { CSS?: { highlights?: HighlightRegistry } }).CSS?.highlights;
   const HighlightClass = (globalThis as { Highlight?: typeof Highlight }).Highlight;
   const painted = registry !== undefined && HighlightClass !== undefined;
-  let style: HTMLStyleElement | null = null;
-  if (painted) {
-    style = doc.createElement('style');
-    style.dataset.kamerlens = 'highlights';
-    style.textContent = HIGHLIGHT_CSS;
-    (doc.head ?? doc.documentElement).append(style);
-  }
+  const style = doc.createElement('style');
+  style.textContent = highlightCss(names);
   let ranges = new Map<string, Range>();
+  /** What each name should show: the highlight we registered and how many ranges it holds. */
+  const shown = new Map<string, { highlight: Highlight; ranges: Range[] }>();
 
+  const register = (name: string, list: Range[]) => {
+    if (!registry || !HighlightClass) return;
+    const highlight = new HighlightClass(...list);
+    shown.set(name, { highlight, ranges: list });
+    registry.set(name, highlight);
+  };
   const paint = (name: string, list: Range[]) => {
     if (!registry || !HighlightClass) return;
-    if (list.length === 0) registry.delete(name);
-    else registry.set(name, new HighlightClass(...list));
+    if (list.length === 0) {
+      shown.delete(name);
+      registry.delete(name);
+    } else register(name, list);
   };
+  /** Put back what the page took away (cheap when nothing changed: two lookups per name). */
+  const reassert = () => {
+    if (painted && !style.isConnected) (doc.head ?? doc.documentElement).append(style);
+    for (const [name, { highlight, ranges: list }] of shown)
+      if (registry?.get(name) !== highlight || highlight.size !== list.length) register(name, list);
+  };
+  if (painted) {
+    (doc.head ?? doc.documentElement).append(style);
+    if (signal) {
+      const timer = setInterval(reassert, REASSERT_MS);
+      signal.addEventListener('abort', () => clearInterval(timer), { once: true });
+    }
+  }
 
   const noteAtPoint = (node: Node, offset: number): string | null => {
     for (const [id, range] of ranges) if (containsPoint(range, { node, offset })) return id;
@@ -95,11 +138,11 @@ export function createHighlightLayer(doc: Document): HighlightLayer {
     painted,
     set(next) {
       ranges = new Map(next);
-      paint(HIGHLIGHT_NAME, [...ranges.values()]);
+      paint(names.note, [...ranges.values()]);
     },
     setActive(id) {
       const range = id === null ? undefined : ranges.get(id);
-      paint(ACTIVE_HIGHLIGHT_NAME, range ? [range] : []);
+      paint(names.active, range ? [range] : []);
     },
     noteAt(x, y) {
       if (ranges.size === 0) return null;
@@ -112,9 +155,9 @@ export function createHighlightLayer(doc: Document): HighlightLayer {
     noteAtPoint,
     rangeOf: (id) => ranges.get(id),
     dispose() {
-      registry?.delete(HIGHLIGHT_NAME);
-      registry?.delete(ACTIVE_HIGHLIGHT_NAME);
-      style?.remove();
+      for (const name of shown.keys()) registry?.delete(name);
+      shown.clear();
+      style.remove();
       ranges = new Map();
     },
   };

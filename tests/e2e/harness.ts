@@ -86,10 +86,17 @@ export interface LaunchOptions {
   headless?: boolean;
   /** Port for the page server (default: any free port). */
   port?: number;
+  /** The unpacked build to load (default: `extensionDir()`). */
+  dir?: string;
+  /**
+   * Serve the pages under this host name, resolved to the loopback server (e.g. `www.tweedekamer.nl`,
+   * one of the default sites): a release build, whose content script skips 127.0.0.1, then runs.
+   */
+  siteHost?: string;
 }
 
 /** Throws a clear message when the extension is not built, or built without the local test hosts. */
-export function assertBuilt(dir = extensionDir()): void {
+export function assertBuilt(dir = extensionDir(), needsLocalHost = true): void {
   const manifestPath = join(dir, 'manifest.json');
   if (!existsSync(manifestPath)) {
     throw new Error(
@@ -97,7 +104,7 @@ export function assertBuilt(dir = extensionDir()): void {
         '(or `npm run build`); `npm test` builds before the e2e run.',
     );
   }
-  if (!runsOnLocalHost(dir)) {
+  if (needsLocalHost && !runsOnLocalHost(dir)) {
     throw new Error(
       `${manifestPath} is a release build: its content script does not run on 127.0.0.1, where the ` +
         'fixtures are served. Build with `npx wxt build --mode test`.',
@@ -111,7 +118,7 @@ export function assertBuilt(dir = extensionDir()): void {
 }
 
 /** Chromium flags: headless, the extension only, and no network beyond 127.0.0.1/localhost. */
-function chromiumArgs(dir: string | null, headless: boolean): string[] {
+function chromiumArgs(dir: string | null, headless: boolean, siteHost?: string): string[] {
   return [
     ...(headless ? ['--headless=new'] : []),
     ...(dir ? [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`] : ['--disable-extensions']),
@@ -122,16 +129,19 @@ function chromiumArgs(dir: string | null, headless: boolean): string[] {
     '--disable-component-update',
     '--disable-sync',
     '--no-first-run',
-    '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
+    `--host-resolver-rules=${siteHost ? `MAP ${siteHost} 127.0.0.1, ` : ''}MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1`,
   ];
 }
 
 /** Starts the fixture server and Chromium with the built extension in a fresh temporary profile. */
 export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionSession> {
   const withExtension = options.withExtension ?? true;
-  const dir = withExtension ? extensionDir() : null;
-  if (dir) assertBuilt(dir);
+  const dir = withExtension ? (options.dir ?? extensionDir()) : null;
+  if (dir) assertBuilt(dir, options.siteHost === undefined);
   const server = await startServer(options.pagesDir ?? FIXTURE_PAGES_DIR, options.port ?? 0);
+  const serverUrl = options.siteHost
+    ? server.url.replace('//127.0.0.1:', `//${options.siteHost}:`)
+    : server.url;
   const profile = mkdtempSync(join(tmpdir(), 'kamerlens-profile-'));
   const cleanUp = async (context?: BrowserContext): Promise<void> => {
     await context?.close().catch(() => {});
@@ -144,7 +154,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM_PATH,
       headless: false, // the new headless mode comes from --headless=new: it runs extensions
-      args: chromiumArgs(dir, options.headless ?? true),
+      args: chromiumArgs(dir, options.headless ?? true, options.siteHost),
       colorScheme: options.colorScheme ?? 'light',
       locale: options.locale ?? 'nl-NL',
       viewport: { width: 1280, height: 900 },
@@ -158,10 +168,10 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
       context: ctx,
       extensionId,
       serviceWorker: serviceWorker as Worker,
-      serverUrl: server.url,
+      serverUrl,
       async openPage(path) {
         const page = await ctx.newPage();
-        await page.goto(new URL(path, server.url).href, { waitUntil: 'load' });
+        await page.goto(new URL(path, serverUrl).href, { waitUntil: 'load' });
         return page;
       },
       async openExtensionPage(path) {
