@@ -33,9 +33,17 @@ export function positionOf(annotation: AnnotationRecord): TextPositionSelector |
   );
 }
 
-/** A new globally unique id (`urn:uuid:…`), usable as the JSON-LD `id` as it is. */
+/**
+ * A new globally unique id (`urn:uuid:…`, a version 4 UUID), usable as the JSON-LD `id` as it is.
+ * Built from `getRandomValues`: `crypto.randomUUID` exists only in secure contexts, and the content
+ * script also runs on http:// pages.
+ */
 export function newAnnotationId(): string {
-  return `urn:uuid:${crypto.randomUUID()}`;
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = ((bytes[6] as number) & 0x0f) | 0x40;
+  bytes[8] = ((bytes[8] as number) & 0x3f) | 0x80;
+  const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return `urn:uuid:${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 /** Tags as the reader meant them: trimmed, inner white space collapsed, no empties, no duplicates (case-insensitive). */

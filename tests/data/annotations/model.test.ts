@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   createAnnotation,
   editAnnotation,
+  newAnnotationId,
   normalizeTags,
   parseTagInput,
   positionOf,
@@ -93,5 +94,17 @@ describe('createAnnotation / editAnnotation', () => {
         linkedDocumentIds: [],
       }).id,
     ).toMatch(/^urn:uuid:[0-9a-f-]{36}$/);
+  });
+  it('makes version 4 UUIDs without crypto.randomUUID (missing outside secure contexts, e.g. http pages)', () => {
+    const randomUUID = crypto.randomUUID;
+    Object.defineProperty(crypto, 'randomUUID', { value: undefined, configurable: true });
+    try {
+      const ids = Array.from({ length: 50 }, () => newAnnotationId());
+      for (const id of ids)
+        expect(id).toMatch(/^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      expect(new Set(ids).size).toBe(50);
+    } finally {
+      Object.defineProperty(crypto, 'randomUUID', { value: randomUUID, configurable: true });
+    }
   });
 });
