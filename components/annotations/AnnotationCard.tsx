@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { LinkedDocument } from '../../data/annotations/linked-documents';
 import { quoteOf } from '../../data/annotations/model';
+import { isWebAddress } from '../../data/annotations/url';
 import type { AnnotationRecord } from '../../data/db/records';
 import type { SearchDocuments } from './DocumentPicker';
 import { errorText, formatDateTime, useAnnotateI18n } from './i18n';
@@ -78,9 +79,14 @@ export function AnnotationCard({
       )}
       {showPage && (
         <p class="ka-meta">
-          <a href={record.target.source} target="_blank" rel="noreferrer">
-            {record.target.title ?? record.target.source}
-          </a>
+          {/* Only http(s) pages become links; anything else (an old or hand-made record) is text. */}
+          {isWebAddress(record.target.source) ? (
+            <a href={record.target.source} target="_blank" rel="noreferrer">
+              {record.target.title ?? record.target.source}
+            </a>
+          ) : (
+            (record.target.title ?? record.target.source)
+          )}
         </p>
       )}
       <p class="ka-meta">{t('annotate_modifiedOn', formatDateTime(record.modified, locale))}</p>

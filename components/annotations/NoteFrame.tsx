@@ -48,6 +48,17 @@ export function NoteFrame({ view, host }: { view: FramedView; host: NoteFrameHos
   useEffect(() => {
     if (wantsFocus && url) frame.current?.focus();
   }, [wantsFocus, url]);
+  useEffect(() => {
+    // Anyone but us changing where the frame points is taken as an attack: the frame goes, at once.
+    const element = frame.current;
+    if (!element || url === null) return;
+    const observer = new MutationObserver(() => {
+      host.abandon();
+      setUrl(null);
+    });
+    observer.observe(element, { attributes: true, attributeFilter: ['src', 'srcdoc'] });
+    return () => observer.disconnect();
+  }, [url]);
   const size = host.size.value;
   if (url === null) return null;
   return (

@@ -1,14 +1,21 @@
 /**
  * CSV writing per RFC 4180 (CRLF rows, fields with `"`, `,`, CR or LF quoted, quotes doubled),
- * safe to open in a spreadsheet: a cell starting with `=`, `+`, `-`, `@`, tab or CR would be run
- * as a formula, so it gets a leading apostrophe (OWASP "CSV injection").
+ * safe to open in a spreadsheet: a cell that could start a formula gets a leading apostrophe (OWASP
+ * "CSV injection"). Spreadsheets skip leading whitespace and line breaks and read full-width
+ * `＝＋－＠` as their ASCII forms, so the test runs on the NFKC-normalized, left-trimmed text.
  */
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+const FORMULA_START = /^[=+\-@]/;
+const CONTROL_START = /^[\t\r\n]/;
+
+/** Whether a spreadsheet could read `value` as a formula. */
+export function startsFormula(value: string): boolean {
+  return CONTROL_START.test(value) || FORMULA_START.test(value.normalize('NFKC').trimStart());
+}
 
 /** One cell: neutralized when it could start a formula, quoted when needed. */
 export function csvCell(value: string): string {
-  const safe = FORMULA_START.test(value) ? `'${value}` : value;
+  const safe = startsFormula(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 

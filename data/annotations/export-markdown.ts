@@ -1,11 +1,14 @@
 /**
  * Notes as Markdown for a journalist's own writing: grouped per page (in the order pages were
  * first annotated), notes in reading order, each with its quote, the note, tags and the official
- * citations of linked documents.
+ * citations of linked documents. The note itself is the reader's own Markdown and is written as
+ * typed; everything else (titles, quotes, tags, citations, addresses) comes from pages or files and
+ * is escaped, so it reads as the text it is and never as markup or HTML.
  */
 import type { AnnotationRecord } from '../db/records';
 import type { LinkedDocument } from './linked-documents';
 import { positionOf, quoteOf } from './model';
+import { isWebAddress } from './url';
 
 /** Words the Markdown uses, in the reader's language. */
 export interface MarkdownLabels {
@@ -14,9 +17,26 @@ export interface MarkdownLabels {
   linked: string;
 }
 
-/** Escape text that must not turn into Markdown (page titles, quotes). */
+/**
+ * Escape one line of text that must not turn into Markdown or HTML: the characters that start
+ * emphasis, code, links, images, raw HTML, entities, headings, tables and strikethrough anywhere, and
+ * list or block markers where a line starts.
+ */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/([\\`*_[\]<>#|])/g, '\\$1');
+  return text
+    .replace(/[\\`*_[\]<>#|!~&]/g, '\\$&')
+    .replace(/^(\s*)([-+=])/, '$1\\$2')
+    .replace(/^(\s*\d+)([.)])/, '$1\\$2');
+}
+
+/** A field that must stay on one line (titles, tags, citations): line breaks become spaces. */
+function escapeInline(text: string): string {
+  return escapeMarkdown(text.replace(/\s*[\r\n]+\s*/g, ' '));
+}
+
+/** A page address: an autolink when it is an http(s) address, else escaped text. */
+function pageLink(source: string): string {
+  return isWebAddress(source) && !/[\s<>]/.test(source) ? `<${source}>` : escapeInline(source);
 }
 
 function byReadingOrder(a: AnnotationRecord, b: AnnotationRecord): number {
@@ -46,14 +66,17 @@ function noteMarkdown(
   lines.push(...quote.split('\n').map((line) => `> ${escapeMarkdown(line)}`), '');
   if (record.body.note.trim() !== '') lines.push(record.body.note.trim(), '');
   if (record.body.tags.length > 0) {
-    lines.push(`${labels.tags}: ${record.body.tags.map((t) => `#${t.replace(/\s/g, '-')}`).join(' ')}`, '');
+    const tags = record.body.tags.map((tag) => `#${escapeInline(tag.trim().replace(/\s+/g, '-'))}`);
+    lines.push(`${escapeInline(labels.tags)}: ${tags.join(' ')}`, '');
   }
   if (record.body.linkedDocumentIds.length > 0) {
-    lines.push(`${labels.linked}:`);
+    lines.push(`${escapeInline(labels.linked)}:`);
     for (const id of record.body.linkedDocumentIds) {
       const doc = linked(id);
-      const title = doc.title ? ` — ${escapeMarkdown(doc.title)}` : '';
-      lines.push(`- ${escapeMarkdown(doc.citation)}${title} (\`${doc.id}\`)`);
+      const title = doc.title ? ` — ${escapeInline(doc.title)}` : '';
+      // A code span cannot escape a backtick: ids with anything unusual are written as escaped text.
+      const code = /^[\w.:-]+$/.test(doc.id) ? `\`${doc.id}\`` : escapeInline(doc.id);
+      lines.push(`- ${escapeInline(doc.citation)}${title} (${code})`);
     }
     lines.push('');
   }
@@ -66,11 +89,11 @@ export function exportMarkdown(
   labels: MarkdownLabels,
   linked: (id: string) => LinkedDocument,
 ): string {
-  const parts = [`# ${escapeMarkdown(labels.title)}`, ''];
+  const parts = [`# ${escapeInline(labels.title)}`, ''];
   for (const page of groupByPage(records)) {
     const first = page[0] as AnnotationRecord;
     const heading = first.target.title ?? first.target.source;
-    parts.push(`## ${escapeMarkdown(heading)}`, '', `<${first.target.source}>`, '');
+    parts.push(`## ${escapeInline(heading)}`, '', pageLink(first.target.source), '');
     for (const record of page) parts.push(noteMarkdown(record, labels, linked), '---', '');
   }
   return `${parts.join('\n').trimEnd()}\n`;

@@ -41,14 +41,23 @@ function isTrackingParameter(name: string): boolean {
   return TRACKING_PARAMETERS.has(lower) || TRACKING_PREFIXES.some((prefix) => lower.startsWith(prefix));
 }
 
-/** The URL an annotation targets: tracking parameters and fragment removed; null when not a URL. */
-export function normalizeSourceUrl(href: string): string | null {
-  let url: URL;
+/** Whether `href` is an http(s) address: the only pages a note may target or link to. */
+export function isWebAddress(href: string): boolean {
   try {
-    url = new URL(href);
+    const { protocol } = new URL(href);
+    return protocol === 'http:' || protocol === 'https:';
   } catch {
-    return null;
+    return false;
   }
+}
+
+/**
+ * The URL an annotation targets: tracking parameters and fragment removed; null when not an
+ * http(s) URL (a `javascript:`, `data:`, `file:` or extension address is never a note's page).
+ */
+export function normalizeSourceUrl(href: string): string | null {
+  if (!isWebAddress(href)) return null;
+  const url = new URL(href);
   url.hash = '';
   // Filter the raw `name=value` segments rather than re-serializing `searchParams`, which would
   // re-encode the parameters that stay (`%20` → `+`) and so change the identity of untracked URLs.

@@ -23,6 +23,7 @@ export type IssueReason =
   | 'tooLong'
   | 'notDate'
   | 'notUrl'
+  | 'notWebAddress'
   | 'notArray'
   | 'tooMany'
   | 'notId'
@@ -140,8 +141,9 @@ export function validateAnnotation(value: unknown): Checked<AnnotationRecord> {
   if (!isObject(value.target)) return refuse('target', value.target === undefined ? 'missing' : 'notObject');
   const source = text(value.target.source, 'target.source', MAX_URL_LENGTH);
   if (!source.ok) return source;
+  if (!URL.canParse(source.value)) return refuse('target.source', 'notUrl');
   const normalized = normalizeSourceUrl(source.value);
-  if (normalized === null) return refuse('target.source', 'notUrl');
+  if (normalized === null) return refuse('target.source', 'notWebAddress');
   const title =
     value.target.title === undefined ? null : text(value.target.title, 'target.title', MAX_TITLE_LENGTH);
   if (title !== null && !title.ok) return title;

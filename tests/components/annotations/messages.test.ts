@@ -13,6 +13,7 @@ const REASONS = [
   'tooLong',
   'notDate',
   'notUrl',
+  'notWebAddress',
   'notArray',
   'tooMany',
   'notId',

@@ -24,6 +24,19 @@ describe('csvCell', () => {
     ['\tx', "'\tx"],
     ['=1,"2"', `"'=1,""2"""`],
     ['', ''],
+    // Spreadsheets skip leading whitespace and line breaks and read full-width signs as ASCII.
+    [' =1+1', "' =1+1"],
+    ['  @SUM(A1)', "'  @SUM(A1)"],
+    ['\n=1+1', `"'\n=1+1"`],
+    ['\r\n-1', `"'\r\n-1"`],
+    ['\u3000=1', "'\u3000=1"],
+    ['＝1+1', "'＝1+1"],
+    ['＋31', "'＋31"],
+    ['－5', "'－5"],
+    ['＠cmd', "'＠cmd"],
+    ['﹦1', "'﹦1"],
+    ['1 = 1', '1 = 1'],
+    ['e-mail', 'e-mail'],
   ])('%j → %j', (input, expected) => {
     expect(csvCell(input)).toBe(expected);
   });
@@ -101,6 +114,60 @@ describe('notes export', () => {
         '---',
         '',
       ].join('\n'),
+    );
+  });
+});
+
+describe('Markdown export of hostile fields', () => {
+  it('escapes tags, titles, quotes, citations and ids; writes the note body as typed', () => {
+    const record = sampleRecord({
+      target: {
+        source: 'https://www.nu.nl/a',
+        title: '<script>alert(1)</script> & [klik](javascript:alert(1))\n# kop',
+        selectors: [
+          { type: 'TextQuoteSelector', exact: '<img src=x onerror=alert(1)>', prefix: '', suffix: '' },
+        ],
+      },
+      body: { note: '**eigen** _opmaak_', tags: ['<script>x</script>', 'a`b'], linkedDocumentIds: ['x`y'] },
+    });
+    const md = exportMarkdown([record], { title: 'Notities', tags: 'Tags', linked: 'Gekoppeld' }, (id) => ({
+      id,
+      citation: '![beeld](https://evil.example/p.png)',
+      title: '<b>titel</b>',
+    }));
+    expect(md).toContain(
+      '## \\<script\\>alert(1)\\</script\\> \\& \\[klik\\](javascript:alert(1)) \\# kop\n',
+    );
+    expect(md).toContain('> \\<img src=x onerror=alert(1)\\>\n');
+    expect(md).toContain('\n**eigen** _opmaak_\n');
+    expect(md).toContain('Tags: #\\<script\\>x\\</script\\> #a\\`b\n');
+    expect(md).toContain('- \\!\\[beeld\\](https://evil.example/p.png) — \\<b\\>titel\\</b\\> (x\\`y)\n');
+    // Outside the note body and our own page link, no raw HTML and no link, image or code syntax is left.
+    const rest = md.replace('**eigen** _opmaak_', '').replace('<https://www.nu.nl/a>', '');
+    expect(rest).not.toMatch(/(^|[^\\])[<[`]/m);
+  });
+
+  it.each([
+    ['javascript:alert(1)'],
+    ['data:text/html,<b>x</b>'],
+    ['file:///etc/passwd'],
+    ['chrome-extension://abc/sidepanel.html'],
+  ])('writes a %s page address as text, not as a link', (source) => {
+    const record = sampleRecord({ target: { ...sampleRecord().target, source, title: 'Pagina' } });
+    const md = exportMarkdown([record], { title: 'N', tags: 'T', linked: 'L' }, known);
+    expect(md).not.toContain(`<${source}>`);
+    expect(md).not.toMatch(/(^|[^\\])</m);
+  });
+
+  it.each([
+    ['1. punt', '1\\. punt'],
+    ['- streep', '\\- streep'],
+    ['+ plus', '\\+ plus'],
+    ['midden - streep', 'midden - streep'],
+  ])('escapes a title that starts like a list: %j', (title, heading) => {
+    const record = sampleRecord({ target: { ...sampleRecord().target, title } });
+    expect(exportMarkdown([record], { title: 'N', tags: 'T', linked: 'L' }, known)).toContain(
+      `## ${heading}\n`,
     );
   });
 });

@@ -81,6 +81,34 @@ describe('JSON-LD import checks', () => {
       reason: 'notUrl',
     },
     {
+      name: 'source a javascript: address',
+      file: JSON.stringify([{ ...valid, target: { ...valid.target, source: { id: 'javascript:alert(1)' } } }]),
+      index: 0,
+      field: 'target.source',
+      reason: 'notWebAddress',
+    },
+    {
+      name: 'source a data: address',
+      file: JSON.stringify([{ ...valid, target: { ...valid.target, source: { id: 'data:text/html,x' } } }]),
+      index: 0,
+      field: 'target.source',
+      reason: 'notWebAddress',
+    },
+    {
+      name: 'source a file: address',
+      file: JSON.stringify([{ ...valid, target: { ...valid.target, source: { id: 'file:///etc/passwd' } } }]),
+      index: 0,
+      field: 'target.source',
+      reason: 'notWebAddress',
+    },
+    {
+      name: 'source a chrome-extension: address',
+      file: JSON.stringify([{ ...valid, target: { ...valid.target, source: { id: 'chrome-extension://abc/x.html' } } }]),
+      index: 0,
+      field: 'target.source',
+      reason: 'notWebAddress',
+    },
+    {
       name: 'no quote selector',
       file: JSON.stringify([
         {

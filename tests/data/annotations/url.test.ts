@@ -20,6 +20,19 @@ describe('normalizeSourceUrl', () => {
   it('returns null for text that is not a URL', () => {
     expect(normalizeSourceUrl('geen url')).toBeNull();
   });
+
+  it.each([
+    'javascript:alert(1)',
+    'JavaScript:alert(document.cookie)',
+    'data:text/html,<script>alert(1)</script>',
+    'file:///etc/passwd',
+    'chrome-extension://abcdefghijklmnop/sidepanel.html',
+    'moz-extension://1234/sidebar.html',
+    'about:blank',
+    'ftp://example.org/a',
+  ])('returns null for %s: only http(s) pages are note targets', (href) => {
+    expect(normalizeSourceUrl(href)).toBeNull();
+  });
 });
 
 describe('siteOf', () => {

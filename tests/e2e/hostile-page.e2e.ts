@@ -1,0 +1,253 @@
+/**
+ * A hostile page against the release build (the build the attacks were run on): its content script
+ * runs on the default sites only, so the fixture is served as http://www.tweedekamer.nl:<port>/,
+ * which Chromium resolves to the loopback server. The page's own script runs before the content
+ * script: it defines custom elements under our old host names, patches `attachShadow`, and records
+ * what it catches. KAMERLENS_RELEASE_DIR loads a given build instead of building one.
+ */
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportJsonLd } from '../../data/annotations/jsonld';
+import type { AnnotationRecord } from '../../data/db/records';
+import { callBackground, highlightedTexts, noteFrame, select, waitForHighlights } from './annotate-helpers';
+import { type ExtensionSession, launchExtension } from './harness';
+import { buildRelease } from './release-build';
+
+/** The extension API as seen from an extension page (evaluated there, not in Node). */
+declare const chrome: {
+  runtime: { sendMessage(message: unknown): Promise<{ ok: boolean; value?: unknown } | undefined> };
+};
+
+const FIXTURE = resolve('tests/fixtures/annotations/news.html');
+const QUOTE = 'bijna 406 duizend mensen een bijstandsuitkering';
+const SECRET = 'Bron: ambtenaar J. de Vries, 06-12345678';
+
+/** Runs in the page before the content script; everything it catches lands in `window.caught`. */
+const ATTACK = `<script>
+  window.caught = [];
+  const keep = (what, value) => window.caught.push({ what, value });
+  for (const name of ['kamerlens-annotate', 'kamerlens-popover']) {
+    customElements.define(name, class extends HTMLElement {
+      constructor() {
+        super();
+        const internals = this.attachInternals();
+        queueMicrotask(() => { if (internals.shadowRoot) keep('internals of ' + name, internals.shadowRoot); });
+        setTimeout(() => { if (internals.shadowRoot) keep('internals of ' + name, internals.shadowRoot); }, 0);
+      }
+    });
+  }
+  const attachShadow = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function (init) {
+    const root = attachShadow.call(this, init);
+    keep('attachShadow on ' + this.localName, root);
+    return root;
+  };
+  const attachInternals = HTMLElement.prototype.attachInternals;
+  HTMLElement.prototype.attachInternals = function () {
+    const internals = attachInternals.call(this);
+    keep('attachInternals on ' + this.localName, null);
+    return internals;
+  };
+</script>`;
+
+let session: ExtensionSession;
+let pagesDir: string;
+let release: { dir: string; cleanUp: () => void } | null = null;
+
+beforeAll(async () => {
+  pagesDir = mkdtempSync(join(tmpdir(), 'kamerlens-hostile-'));
+  copyFileSync(FIXTURE, join(pagesDir, 'news.html'));
+  writeFileSync(
+    join(pagesDir, 'hostile.html'),
+    readFileSync(FIXTURE, 'utf8').replace('<head>', `<head>${ATTACK}`),
+  );
+  writeFileSync(
+    join(pagesDir, 'elsewhere.html'),
+    '<!doctype html><title>elders</title><p>Een pagina van de site.</p>',
+  );
+  const dir = process.env.KAMERLENS_RELEASE_DIR ?? (release = buildRelease()).dir;
+  session = await launchExtension({ pagesDir, dir, siteHost: 'www.tweedekamer.nl' });
+}, 240_000);
+
+afterAll(async () => {
+  await session?.close();
+  release?.cleanUp();
+  rmSync(pagesDir, { recursive: true, force: true });
+});
+
+/** Opens `path`, waits for the content script, selects the quote and opens the editor with the keyboard. */
+async function openEditor(path: string): Promise<{ page: Page; editor: Frame }> {
+  const page = await session.openPage(path);
+  await page.waitForSelector('kamerlens-ref', { timeout: 15_000 });
+  await select(page, '#p2', QUOTE);
+  await page.keyboard.press('Alt+Shift+KeyN');
+  const editor = await noteFrame(page);
+  await editor.locator('textarea').waitFor({ timeout: 10_000 });
+  return { page, editor };
+}
+
+const annotateFrames = (page: Page) => page.frames().filter((f) => f.url().includes('/annotate-frame.html'));
+
+describe('a hostile page', () => {
+  it('that defined our old host names and patched attachShadow catches no shadow root; marks, popover and editor work', async () => {
+    const { page, editor } = await openEditor('hostile.html');
+    await editor.locator('textarea').fill(SECRET);
+    await page.hover('kamerlens-ref');
+    await page.locator('.kl-popover').waitFor({ timeout: 10_000 });
+    const seen = await page.evaluate(() => {
+      const { caught } = window as unknown as { caught: { what: string; value: ShadowRoot | null }[] };
+      return {
+        caught: caught.map(({ what, value }) => ({
+          what,
+          frames: value?.querySelectorAll('iframe').length ?? 0,
+        })),
+        iframes: document.querySelectorAll('iframe').length,
+        ourNames: document.querySelectorAll('kamerlens-annotate, kamerlens-popover').length,
+      };
+    });
+    expect(seen).toEqual({ caught: [], iframes: 0, ourNames: 0 });
+    expect(await editor.locator('textarea').inputValue()).toBe(SECRET);
+    await page.close();
+  });
+
+  it('cannot point the note frame elsewhere or reload it: the frame is taken down', async () => {
+    const { page, editor } = await openEditor('news.html');
+    // As if the page had got hold of the frame element: it navigates the frame to a page of its own.
+    const element = await editor.frameElement();
+    await element.evaluate((frame) => {
+      (frame as HTMLIFrameElement).src = `${location.origin}/elsewhere.html`;
+    });
+    await expect.poll(() => page.frames().length, { timeout: 10_000 }).toBe(1);
+
+    // Loaded a second time, the frame is refused its session (and taken down when the content script
+    // saw its first load; a reload before that first load event is refused by the background alone).
+    const second = await openEditor('news.html');
+    const nonce = new URL(second.editor.url()).hash.slice(1);
+    await second.editor.locator('textarea').fill(SECRET);
+    await second.editor.evaluate(() => location.reload());
+    const reloaded = await second.editor
+      .waitForFunction(() => document.readyState === 'complete')
+      .then(() =>
+        second.editor.evaluate(
+          (n) => chrome.runtime.sendMessage({ type: 'noteFrameView', payload: { nonce: n } }),
+          nonce,
+        ),
+      )
+      .catch(() => 'frame gone');
+    expect([{ ok: false, error: 'note frame: no such session' }, 'frame gone']).toContainEqual(reloaded);
+    expect(
+      await second.editor
+        .locator('textarea')
+        .count()
+        .catch(() => 0),
+    ).toBe(0);
+    await page.close();
+    await second.page.close();
+  });
+
+  it('cannot frame our page with a leaked session address', async () => {
+    const { page, editor } = await openEditor('news.html');
+    // As if the address had leaked: the page frames it. Chromium refuses to load the per-session
+    // address into the page (the session binding to its first frame document is unit-tested, as a
+    // second frame cannot be made here).
+    await page.evaluate(
+      (src) =>
+        new Promise<void>((done) => {
+          const frame = document.createElement('iframe');
+          frame.addEventListener('load', () => done(), { once: true });
+          frame.src = src;
+          document.body.append(frame);
+        }),
+      editor.url(),
+    );
+    expect(annotateFrames(page)).toEqual([editor]);
+    await page.close();
+  });
+
+  it('cannot open the editor with a synthetic Alt+Shift+N on a selection of its own', async () => {
+    const page = await session.openPage('news.html');
+    await page.waitForSelector('kamerlens-ref', { timeout: 15_000 });
+    await select(page, '#p2', QUOTE);
+    // `dispatchEvent` is false when a listener took the shortcut (preventDefault).
+    const notTaken = await page.evaluate(() =>
+      document.dispatchEvent(
+        new KeyboardEvent('keydown', {
+          key: 'N',
+          code: 'KeyN',
+          altKey: true,
+          shiftKey: true,
+          bubbles: true,
+          cancelable: true,
+        }),
+      ),
+    );
+    expect(notTaken).toBe(true);
+    // The same selection with the reader's own keys does open it.
+    await page.keyboard.press('Alt+Shift+KeyN');
+    await noteFrame(page);
+    expect(annotateFrames(page)).toHaveLength(1);
+    await page.close();
+  });
+
+  it('a note typed before the service worker stopped is saved', async () => {
+    const { page, editor } = await openEditor('news.html');
+    await editor.locator('textarea').fill(SECRET);
+    const panel = await session.openExtensionPage('sidepanel.html#/notes');
+    const cdp = await session.context.newCDPSession(panel);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await panel.close();
+    await editor.locator('button[type="submit"]').click();
+    expect(await waitForHighlights(page, 1)).toEqual([QUOTE]);
+    await expect.poll(() => annotateFrames(page).length).toBe(0);
+    const check = await session.openExtensionPage('sidepanel.html#/notes');
+    const notes = await callBackground<AnnotationRecord[]>(check, 'listAnnotations', {});
+    expect(notes.map((note) => note.body.note)).toEqual([SECRET]);
+    await check.close();
+    await page.close();
+  });
+
+  it('finds no highlight by our old names, and cannot remove ours', async () => {
+    const page = await session.openPage('news.html');
+    expect(await waitForHighlights(page, 1)).toEqual([QUOTE]);
+    expect(
+      await page.evaluate(() => ({
+        note: CSS.highlights.has('kamerlens-note'),
+        active: CSS.highlights.has('kamerlens-note-active'),
+        named: [...CSS.highlights.keys()].filter((name) => name.includes('kamerlens')),
+      })),
+    ).toEqual({ note: false, active: false, named: [] });
+    await page.evaluate(() => CSS.highlights.clear());
+    expect(await highlightedTexts(page)).toEqual([]);
+    expect(await waitForHighlights(page, 1)).toEqual([QUOTE]);
+    await page.evaluate(() => {
+      for (const highlight of CSS.highlights.values()) highlight.clear();
+    });
+    expect(await waitForHighlights(page, 1)).toEqual([QUOTE]);
+    await page.close();
+  });
+
+  it('a notes file that targets a javascript: address is refused, and the panel links to no such page', async () => {
+    const panel = await session.openExtensionPage('sidepanel.html#/notes');
+    const [saved] = await callBackground<AnnotationRecord[]>(panel, 'listAnnotations', {});
+    const hostile = {
+      ...(saved as AnnotationRecord),
+      id: 'urn:uuid:6f1c2a4e-0000-4000-8000-000000000001',
+      target: { ...(saved as AnnotationRecord).target, source: 'javascript:alert(document.domain)' },
+    };
+    const file = join(pagesDir, 'hostile.jsonld');
+    writeFileSync(file, exportJsonLd([hostile]));
+    await panel.locator('#ka-import-file').setInputFiles(file);
+    await expect.poll(() => panel.locator('body').textContent()).toContain('target.source');
+    expect(await callBackground<AnnotationRecord[]>(panel, 'listAnnotations', {})).toEqual([saved]);
+    expect(
+      await panel
+        .locator('a[href]')
+        .evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).protocol)),
+    ).not.toContain('javascript:');
+    await panel.close();
+  });
+});
