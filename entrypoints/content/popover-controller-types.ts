@@ -28,6 +28,8 @@ export interface PopoverControllerOptions {
   timing?: Partial<PopoverTiming>;
   /** Benchmark hooks (only on pages that opt in). */
   measure?: PopoverMeasure;
+  /** Whether the browser made the event, not a page script (default `event.isTrusted`). */
+  isTrusted?(event: Event): boolean;
 }
 
 /** Drives the popover from page events; also callable directly (the side panel's "reveal"). */

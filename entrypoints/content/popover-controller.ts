@@ -314,8 +314,16 @@ export function createPopoverController(options: PopoverControllerOptions): Popo
     open(ref, 'pin', { keyboard: true });
   };
 
+  const isTrusted = options.isTrusted ?? ((event: Event) => event.isTrusted);
+  // Events a page script dispatched neither open, pin nor close the popover.
   const listen = <K extends keyof DocumentEventMap>(type: K, handler: (event: DocumentEventMap[K]) => void) =>
-    doc.addEventListener(type, handler, { capture: true, signal });
+    doc.addEventListener(
+      type,
+      (event) => {
+        if (isTrusted(event)) handler(event);
+      },
+      { capture: true, signal },
+    );
   listen('pointerover', onPointerOver);
   listen('pointerout', onPointerOut);
   listen('pointerdown', onPointerDown);

@@ -165,6 +165,10 @@ function key(target: Element, keyName: string) {
   return event;
 }
 
+/** False in the test of page-dispatched events: then only `event.isTrusted` (false in happy-dom) counts. */
+let trustAll = true;
+const trustEvents = (event: Event) => trustAll || event.isTrusted;
+
 describe('popover controller', () => {
   let abort: AbortController;
   let fake: ReturnType<typeof fakeSurface>;
@@ -180,6 +184,7 @@ describe('popover controller', () => {
   };
 
   beforeEach(() => {
+    trustAll = true;
     vi.useFakeTimers();
     document.body.innerHTML = PAGE;
     fake = fakeSurface();
@@ -193,6 +198,8 @@ describe('popover controller', () => {
       resolver: { resolve },
       surface: fake.surface,
       actions: { openSidePanel: vi.fn(), copyText: vi.fn(async () => true) },
+      // happy-dom marks dispatched events untrusted; the default is checked in its own test.
+      isTrusted: trustEvents,
     });
     // Keyboard-focus detection ignores focus right after a pointerdown; start far from one.
     vi.advanceTimersByTime(5000);
@@ -216,6 +223,16 @@ describe('popover controller', () => {
     expect(fake.last?.anchor).toBe(el('letter'));
     expect(el('letter').getAttribute('aria-describedby')).toBe('kamerlens-popover');
     expect(el('letter').hasAttribute('aria-expanded')).toBe(false);
+  });
+
+  it('ignores hover, click and keys a page script dispatches (untrusted events)', () => {
+    trustAll = false;
+    move(el('elsewhere'), el('letter'));
+    click(el('letter'), 'mouse');
+    key(el('papers'), 'Enter');
+    vi.advanceTimersByTime(5000);
+    expect(resolve).not.toHaveBeenCalled();
+    expect(fake.visible).toBe(false);
   });
 
   it('ignores a pointer that only passes over a reference', () => {
