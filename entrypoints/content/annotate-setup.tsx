@@ -54,8 +54,14 @@ export function setupAnnotations(ctx: ContentScriptContext): Annotator {
     title: () => document.title,
   });
   serveAnnotationCalls(ctx.signal, { ...annotator.endpoint, frameEvent: frames.handle });
-  // Single-page sites change the URL without a new content script: load the new page's notes.
-  ctx.addEventListener(window, 'wxt:locationchange', () => void annotator?.load());
+  // Single-page sites change the URL without a new content script: load the new page's notes. The
+  // event is a plain DOM event a page can dispatch too, so only a real change of address counts.
+  let loadedFor = location.href;
+  ctx.addEventListener(window, 'wxt:locationchange', () => {
+    if (location.href === loadedFor) return;
+    loadedFor = location.href;
+    void annotator?.load();
+  });
   void annotator.load();
   return annotator;
 }
