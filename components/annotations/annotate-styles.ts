@@ -1,6 +1,6 @@
 /**
  * Stylesheet of the in-page annotation UI (toolbar, editor, note card), injected into the
- * `kamerlens-annotate` shadow root: page CSS cannot reach in, ours cannot leak out. Pixel units:
+ * annotation host's closed shadow root: page CSS cannot reach in, ours cannot leak out. Pixel units:
  * `rem` would follow the host page's root font size.
  */
 export const ANNOTATE_CSS = `
