@@ -12,6 +12,7 @@ import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportJsonLd } from '../../data/annotations/jsonld';
 import type { AnnotationRecord } from '../../data/db/records';
+import { sampleRecord } from '../data/annotations/arbitraries';
 import { callBackground, highlightedTexts, noteFrame, select, waitForHighlights } from './annotate-helpers';
 import { type ExtensionSession, launchExtension } from './harness';
 import { buildRelease } from './release-build';
@@ -60,6 +61,7 @@ let release: { dir: string; cleanUp: () => void } | null = null;
 beforeAll(async () => {
   pagesDir = mkdtempSync(join(tmpdir(), 'kamerlens-hostile-'));
   copyFileSync(FIXTURE, join(pagesDir, 'news.html'));
+  copyFileSync(FIXTURE, join(pagesDir, 'news-2.html'));
   writeFileSync(
     join(pagesDir, 'hostile.html'),
     readFileSync(FIXTURE, 'utf8').replace('<head>', `<head>${ATTACK}`),
@@ -211,7 +213,12 @@ describe('a hostile page', () => {
   });
 
   it('finds no highlight by our old names, and cannot remove ours', async () => {
-    const page = await session.openPage('news.html');
+    const { page: first, editor } = await openEditor('news-2.html');
+    await editor.locator('textarea').fill('Markering');
+    await editor.locator('button[type="submit"]').click();
+    expect(await waitForHighlights(first, 1)).toEqual([QUOTE]);
+    await first.close();
+    const page = await session.openPage('news-2.html');
     expect(await waitForHighlights(page, 1)).toEqual([QUOTE]);
     expect(
       await page.evaluate(() => ({
@@ -232,17 +239,16 @@ describe('a hostile page', () => {
 
   it('a notes file that targets a javascript: address is refused, and the panel links to no such page', async () => {
     const panel = await session.openExtensionPage('sidepanel.html#/notes');
-    const [saved] = await callBackground<AnnotationRecord[]>(panel, 'listAnnotations', {});
-    const hostile = {
-      ...(saved as AnnotationRecord),
+    const before = await callBackground<AnnotationRecord[]>(panel, 'listAnnotations', {});
+    const hostile = sampleRecord({
       id: 'urn:uuid:6f1c2a4e-0000-4000-8000-000000000001',
-      target: { ...(saved as AnnotationRecord).target, source: 'javascript:alert(document.domain)' },
-    };
+      target: { ...sampleRecord().target, source: 'javascript:alert(document.domain)' },
+    });
     const file = join(pagesDir, 'hostile.jsonld');
     writeFileSync(file, exportJsonLd([hostile]));
     await panel.locator('#ka-import-file').setInputFiles(file);
     await expect.poll(() => panel.locator('body').textContent()).toContain('target.source');
-    expect(await callBackground<AnnotationRecord[]>(panel, 'listAnnotations', {})).toEqual([saved]);
+    expect(await callBackground<AnnotationRecord[]>(panel, 'listAnnotations', {})).toEqual(before);
     expect(
       await panel
         .locator('a[href]')
