@@ -70,7 +70,9 @@ beforeAll(async () => {
     join(pagesDir, 'elsewhere.html'),
     '<!doctype html><title>elders</title><p>Een pagina van de site.</p>',
   );
-  const dir = process.env.KAMERLENS_RELEASE_DIR ?? (release = buildRelease()).dir;
+  const given = process.env.KAMERLENS_RELEASE_DIR;
+  if (!given) release = buildRelease();
+  const dir = given ?? (release as { dir: string }).dir;
   session = await launchExtension({ pagesDir, dir, siteHost: 'www.tweedekamer.nl' });
 }, 240_000);
 
