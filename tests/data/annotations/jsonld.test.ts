@@ -82,7 +82,9 @@ describe('JSON-LD import checks', () => {
     },
     {
       name: 'source a javascript: address',
-      file: JSON.stringify([{ ...valid, target: { ...valid.target, source: { id: 'javascript:alert(1)' } } }]),
+      file: JSON.stringify([
+        { ...valid, target: { ...valid.target, source: { id: 'javascript:alert(1)' } } },
+      ]),
       index: 0,
       field: 'target.source',
       reason: 'notWebAddress',
@@ -103,7 +105,9 @@ describe('JSON-LD import checks', () => {
     },
     {
       name: 'source a chrome-extension: address',
-      file: JSON.stringify([{ ...valid, target: { ...valid.target, source: { id: 'chrome-extension://abc/x.html' } } }]),
+      file: JSON.stringify([
+        { ...valid, target: { ...valid.target, source: { id: 'chrome-extension://abc/x.html' } } },
+      ]),
       index: 0,
       field: 'target.source',
       reason: 'notWebAddress',
