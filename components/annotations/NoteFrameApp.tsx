@@ -7,7 +7,7 @@ import { errorText, useAnnotateI18n } from './i18n';
 import { NoteCard } from './NoteCard';
 import { NoteEditor } from './NoteEditor';
 
-/** How often an open frame reminds the background it is there (below the ~30 s idle stop). */
+/** How often an open frame renews its session (far below the session's idle expiry). */
 export const KEEP_ALIVE_MS = 20_000;
 
 /** What the frame page needs from the extension (wired to `runtime.sendMessage` by the entrypoint). */
@@ -53,10 +53,8 @@ export function NoteFrameApp({ channel }: { channel: NoteFrameChannel }) {
   }, [channel, view]);
 
   useEffect(() => {
-    // The session lives in the background's memory, and a browser stops an idle extension worker
-    // after ~30 s: a reader composing a long note without other messages would then find Save
-    // refused. Asking for the view again while the frame is open keeps the worker (and the session)
-    // alive; the answer is not needed.
+    // A session expires after a long idle time; asking for the view again while the frame is open
+    // renews it, so a reader who takes an hour over a note can still save it. The answer is not needed.
     if (!view) return;
     const timer = setInterval(() => void channel.view(), KEEP_ALIVE_MS);
     return () => clearInterval(timer);
