@@ -5,9 +5,12 @@
  * anchor search; every parser reads a bounded window, so the whole scan is linear.
  */
 
+import { parseParliamentaryYear } from './chamber-records';
 import { isDigit } from './chars';
 import { makeCitation } from './citation';
+import { parseCompactList, parseIdLine, parseKeywordCompact } from './compact-list';
 import { parseAanhangselLabel, parseHandelingenLabel } from './handelingen';
+import { parsePublicationHeader } from './headers';
 import { type ParsedIdentifier, parseOfficialId, parseRegistryNumber } from './identifiers';
 import { parseChamberLabel, parseKamerstukLabel } from './kamerstuk';
 import type { Citation } from './types';
@@ -20,7 +23,7 @@ import { parseBracketForm, parseDossierKeyword, parseMotionNumber } from './weak
  * than reading the anchor's first two characters, which tell the alternatives apart).
  */
 const ANCHOR =
-  /[Kk]amer[s\-\u00ad]|[Hh]and[.e\-\u00ad]|[Aa]an[h\-\u00ad]|\b(?:T\.?K|E\.?K)\b|Tweede\sKamer|Eerste\sKamer|\b(?:kst-|ah-|h-[tev]|kv-)|\d{4}[ZD]\d|\b[Nn]rs?\b|\(\s?\d|dossier|Dossier|[Ww]etsvoorstel|officielebekendmakingen\.nl|tweedekamer\.nl|overheid\.nl/g;
+  /[Kk]amer[s\-\u00ad]|[Hh]and[.e\-\u00ad]|[Aa]an[h\-\u00ad]|\b(?:T\.?K|E\.?K)\b|Tweede\sKamer|Eerste\sKamer|\b(?:kst-|ah-|h-[tev]|kv-)|\d{4}[ZD]\d|\b[Nn]rs?\b|\(\s?\d|dossier|Dossier|[Ww]etsvoorstel|officielebekendmakingen\.nl|tweedekamer\.nl|overheid\.nl|openkamer\.org|\n(?:\d\d[ \u00a0]\d{3}[ \u00a0-]|[CLXVI]{2,8}[ \u00a0][A-Z])|^(?:\d\d[ \u00a0]\d{3}[ \u00a0-]|[CLXVI]{2,8}[ \u00a0][A-Z])|\b[1-3]\d{4}-[\dA-Z(]|[Aa]mendement\s\d|[Mm]otie\s\d|\bID:|Parlementair\sjaar/g;
 
 /** Every reference in `text`, in order, not overlapping. */
 export function scanCitations(text: string): Citation[] {
@@ -62,7 +65,7 @@ export function scanCitations(text: string): Citation[] {
   return out;
 }
 
-/** `officielebekendmakingen.nl`, `tweedekamer.nl`, `overheid.nl`: the only anchors starting with `o`/`t`. */
+/** `officielebekendmakingen.nl`, `tweedekamer.nl`, `overheid.nl`, `openkamer.org`: the only anchors starting with `o`/`t`. */
 function isHostAnchor(text: string, at: number): boolean {
   const c = text.charCodeAt(at);
   return c === 111 || c === 116;
@@ -85,12 +88,22 @@ function dispatch(text: string, at: number, out: Citation[]): number {
       return next === 97
         ? parseHandelingenLabel(text, at, out)
         : pushParsed(text, at, parseOfficialId(text, at), out);
-    case 65: // A
-      return parseAanhangselLabel(text, at, out);
-    case 97: // a: `aanh…`, `ah-`
+    case 65: // A: `Aanh…`, `Amendement 36067 – 61`
+      return next === 109 ? parseKeywordCompact(text, at, out) : parseAanhangselLabel(text, at, out);
+    case 97: // a: `aanh…`, `ah-`, `amendement …`
+      if (next === 109) return parseKeywordCompact(text, at, out);
       return next === 97
         ? parseAanhangselLabel(text, at, out)
         : pushParsed(text, at, parseOfficialId(text, at), out);
+    case 77: // M
+    case 109: // m: `motie 31234-5`
+      return parseKeywordCompact(text, at, out);
+    case 73: // I: `ID: 36374-(R2187)-5`, or a roman dossier header at the start
+      return at === 0 && next !== 68 ? parsePublicationHeader(text, 0, out) : parseIdLine(text, at, out);
+    case 80: // P: `Parlementair jaar …`
+      return parseParliamentaryYear(text, at, out);
+    case 10: // a line break before a publication header's dossier line
+      return parsePublicationHeader(text, at + 1, out);
     case 84: // T
     case 69: // E
       return parseChamberLabel(text, at, out);
@@ -105,8 +118,21 @@ function dispatch(text: string, at: number, out: Citation[]): number {
     case 119: // w
       return parseDossierKeyword(text, at, out);
     default:
-      return isDigit(c) ? pushParsed(text, at, parseRegistryNumber(text, at), out) : -1;
+      if (isDigit(c)) return dispatchDigit(text, at, out);
+      // `CXXIV Verslag …` (a roman dossier header) at the very start of the text.
+      return at === 0 ? parsePublicationHeader(text, 0, out) : -1;
   }
+}
+
+/** A registry number, a publication header at the very start, or a list of compact papers. */
+function dispatchDigit(text: string, at: number, out: Citation[]): number {
+  const registry = pushParsed(text, at, parseRegistryNumber(text, at), out);
+  if (registry > 0) return registry;
+  if (at === 0) {
+    const header = parsePublicationHeader(text, 0, out);
+    if (header > 0) return header;
+  }
+  return parseCompactList(text, at, out);
 }
 
 function pushParsed(text: string, at: number, parsed: ParsedIdentifier | null, out: Citation[]): number {
