@@ -1,11 +1,11 @@
 /**
  * Compact paper numbers as the plenary records list them (`35925-32; 21501-08-692; 35570-XIV-46;
  * 23908-(R1519)-131`), and the compact form after a word that says what it is: `amendement
- * 36067 – 61`, `motie 31234-5`, `ID: 36374-(R2187)-5` (openkamer.org's metadata line). A lone
+ * 36067 – 61`, `ID: 36374-(R2187)-5` (openkamer.org's metadata line). A lone
  * compact number in running text reads like an amount or a case number, so it needs a list (two or
  * more joined by `;`) or such a word.
  */
-import { isDash, isDigit, isHorizontalSpace, isLineBreak, isUpper } from './chars';
+import { isDash, isDigit, isHorizontalSpace, isLineBreak, isUpper, isWordChar } from './chars';
 import { type CitationParts, emptyParts, makeCitation } from './citation';
 import { type ParsedDossier, parseDossier } from './dossier';
 import { matchWholeWord, skipGap, skipSpaces, startsWord } from './gap';
@@ -24,7 +24,7 @@ const MAX_ITEMS = 200;
 export function parseCompactList(text: string, at: number, out: Citation[]): number {
   // The context is checked first, looking back a bounded way: a rejected list is not read forward
   // again from each of its items.
-  if (!hasListIntroduction(text, at)) return -1;
+  if ((at > 0 && isWordChar(text.charCodeAt(at - 1))) || !hasListIntroduction(text, at)) return -1;
   const first = readCompact(text, at);
   if (first === null) return -1;
   const items: Array<[number, ParsedDossier]> = [[at, first]];
@@ -43,14 +43,10 @@ export function parseCompactList(text: string, at: number, out: Citation[]): num
   return end;
 }
 
-/** `amendement 36067 – 61`, `motie 31234-5` at `at` (the keyword); pushes and returns the end, or -1. */
+/** `amendement 36067 – 61` at `at` (the keyword); pushes and returns the end, or -1. */
 export function parseKeywordCompact(text: string, at: number, out: Citation[]): number {
   if (!startsWord(text, at)) return -1;
-  let j = -1;
-  for (const word of ['amendement', 'motie']) {
-    j = matchWholeWord(text, at, word);
-    if (j > 0) break;
-  }
+  const j = matchWholeWord(text, at, 'amendement');
   if (j < 0 || !isHorizontalSpace(text.charCodeAt(j))) return -1;
   const d = parseDossier(text, skipSpaces(text, j, 2), 'weak');
   if (d === null) return -1;
@@ -66,13 +62,15 @@ export function parseKeywordCompact(text: string, at: number, out: Citation[]): 
   return end;
 }
 
-/** `ID: 36374-(R2187)-5` at `at` (the `I`); pushes and returns the end, or -1. */
+/** `ID: 36374-(R2187)-5` with the compact paper at `at`; pushes one citation from `ID` and returns the end, or -1. */
 export function parseIdLine(text: string, at: number, out: Citation[]): number {
-  if (!startsWord(text, at) || !text.startsWith('ID:', at)) return -1;
-  const start = skipSpaces(text, at + 3, 2);
-  const d = readCompact(text, start);
+  let k = at;
+  while (k > at - 2 && isHorizontalSpace(text.charCodeAt(k - 1))) k--;
+  const label = k - 3;
+  if (label < 0 || !text.startsWith('ID:', label) || !startsWord(text, label)) return -1;
+  const d = readCompact(text, at);
   if (d === null) return -1;
-  out.push(makeCitation(text, compactParts(d, d.compactNumber ?? ''), at, d.end));
+  out.push(makeCitation(text, compactParts(d, d.compactNumber ?? ''), label, d.end));
   return d.end;
 }
 

@@ -20,10 +20,12 @@ import { parseBracketForm, parseDossierKeyword, parseMotionNumber } from './weak
 /**
  * Where a reference may start. Every alternative is a short literal or a bounded class sequence,
  * so the regex cannot backtrack badly; no capture groups (a match array per hit would cost more
- * than reading the anchor's first two characters, which tell the alternatives apart).
+ * than reading the anchor's first two characters, which tell the alternatives apart). Alternatives
+ * that share a first character are merged (`[Aa](?:an…|mendement…)`, `\d{4}(?:[ZD]…|\d-…)`): each new
+ * first character widens what the engine must stop at, and reference-free text pays for it.
  */
 const ANCHOR =
-  /[Kk]amer[s\-\u00ad]|[Hh]and[.e\-\u00ad]|[Aa]an[h\-\u00ad]|\b(?:T\.?K|E\.?K)\b|Tweede\sKamer|Eerste\sKamer|\b(?:kst-|ah-|h-[tev]|kv-)|\d{4}[ZD]\d|\b[Nn]rs?\b|\(\s?\d|dossier|Dossier|[Ww]etsvoorstel|officielebekendmakingen\.nl|tweedekamer\.nl|overheid\.nl|openkamer\.org|\n(?:\d\d[ \u00a0]\d{3}[ \u00a0-]|[CLXVI]{2,8}[ \u00a0][A-Z])|^(?:\d\d[ \u00a0]\d{3}[ \u00a0-]|[CLXVI]{2,8}[ \u00a0][A-Z])|\b[1-3]\d{4}-[\dA-Z(]|[Aa]mendement\s\d|[Mm]otie\s\d|\bID:|Parlementair\sjaar/g;
+  /[Kk]amer[s\-\u00ad]|[Hh]and[.e\-\u00ad]|[Aa](?:an[h\-\u00ad]|mendement\s\d)|\b(?:T\.?K|E\.?K)\b|Tweede\sKamer|Eerste\sKamer|\b(?:kst-|ah-|h-[tev]|kv-)|\d{4}(?:[ZD]\d|\d-[\dA-Z(])|\b[Nn]rs?\b|\(\s?\d|dossier|Dossier|[Ww]etsvoorstel|o(?:fficielebekendmakingen\.nl|penkamer\.org)|tweedekamer\.nl|overheid\.nl|(?:^|\n)(?:\d\d[ \u00a0]\d{3}[ \u00a0-]|[CLXVI]{2,8}[ \u00a0][A-Z])|Parlementair\sjaar/g;
 
 /** Every reference in `text`, in order, not overlapping. */
 export function scanCitations(text: string): Citation[] {
@@ -95,11 +97,6 @@ function dispatch(text: string, at: number, out: Citation[]): number {
       return next === 97
         ? parseAanhangselLabel(text, at, out)
         : pushParsed(text, at, parseOfficialId(text, at), out);
-    case 77: // M
-    case 109: // m: `motie 31234-5`
-      return parseKeywordCompact(text, at, out);
-    case 73: // I: `ID: 36374-(R2187)-5`, or a roman dossier header at the start
-      return at === 0 && next !== 68 ? parsePublicationHeader(text, 0, out) : parseIdLine(text, at, out);
     case 80: // P: `Parlementair jaar …`
       return parseParliamentaryYear(text, at, out);
     case 10: // a line break before a publication header's dossier line
@@ -124,7 +121,7 @@ function dispatch(text: string, at: number, out: Citation[]): number {
   }
 }
 
-/** A registry number, a publication header at the very start, or a list of compact papers. */
+/** A registry number, a publication header at the very start, openkamer's `ID:` line, or a list of compact papers. */
 function dispatchDigit(text: string, at: number, out: Citation[]): number {
   const registry = pushParsed(text, at, parseRegistryNumber(text, at), out);
   if (registry > 0) return registry;
@@ -132,7 +129,8 @@ function dispatchDigit(text: string, at: number, out: Citation[]): number {
     const header = parsePublicationHeader(text, 0, out);
     if (header > 0) return header;
   }
-  return parseCompactList(text, at, out);
+  const idLine = parseIdLine(text, at, out);
+  return idLine > 0 ? idLine : parseCompactList(text, at, out);
 }
 
 function pushParsed(text: string, at: number, parsed: ParsedIdentifier | null, out: Citation[]): number {
