@@ -124,12 +124,15 @@ function readSuffix(text: string, d: ParsedDossier, dossierNamed: boolean): void
     if (numEnd < 0) return;
     const first = text.slice(k, numEnd);
     const second = isDash(text.charCodeAt(numEnd)) ? readPaperNumber(text, numEnd + 1) : -1;
+    // A sub-dossier has at most four digits (`21501-32`); `2023–20241` is no dossier at all.
+    if (isDigitString(first) && first.length > 4 && (second > 0 || dossierNamed)) return;
     if (second > 0 && isDigitString(first)) {
       d.suffix = first;
       d.compactNumber = text.slice(numEnd + 1, second);
       d.end = second;
     } else if (
       isDigitString(first) &&
+      first.length <= 4 &&
       // `21501-08`: a paper number never starts with 0, a sub-dossier may.
       (dossierNamed || first.charCodeAt(0) === 48 || introducesNumbers(text, numEnd))
     ) {

@@ -69,6 +69,8 @@ export function parseMotionNumber(text: string, at: number, out: Citation[]): nu
   const keyword = matchNumberKeyword(text, at);
   if (keyword === null || keyword.plural) return -1;
   const numberStart = skipGap(text, keyword.end);
+  const added = parseAddedTo(text, at, numberStart, out);
+  if (added > 0) return added;
   const numberEnd = readNumberToken(text, numberStart, false);
   if (numberEnd < 0) return -1;
   const open = skipSpaces(text, afterFormerNumber(text, numberEnd), 2);
@@ -85,6 +87,31 @@ export function parseMotionNumber(text: string, at: number, out: Citation[]): nu
   parts.numbers = [number];
   out.push(makeCitation(text, parts, at, close + 1));
   return close + 1;
+}
+
+/**
+ * `onder nr. D toegevoegd aan wetsvoorstel 35099 (R2114)`, `onder nr. 57 toegevoegd aan dossier
+ * 31234` (the sites' line under a paper): the paper, from `nr.` to the dossier; the end, or -1.
+ */
+function parseAddedTo(text: string, at: number, numberStart: number, out: Citation[]): number {
+  const numberEnd = readNumberToken(text, numberStart, true);
+  if (numberEnd < 0) return -1;
+  let j = matchWholeWord(text, skipSpaces(text, numberEnd, 2), 'toegevoegd');
+  if (j > 0) j = matchWholeWord(text, skipSpaces(text, j, 2), 'aan');
+  if (j < 0) return -1;
+  const keywordAt = skipSpaces(text, j, 2);
+  const keywordEnd = matchKeyword(text, keywordAt);
+  if (keywordEnd < 0) return -1;
+  const d = parseDossier(text, skipSpaces(text, keywordEnd, 2), 'weak', true);
+  if (d === null || d.compactNumber !== null) return -1;
+  const number = text.slice(numberStart, numberEnd);
+  const parts = emptyParts('kamerstuk', [kamerstukId(d.dossier, d.suffix, number)]);
+  parts.dossier = d.dossier;
+  parts.dossierSuffix = d.suffix;
+  parts.rijkswet = d.rijkswet;
+  parts.numbers = [number];
+  out.push(makeCitation(text, parts, at, d.end));
+  return d.end;
 }
 
 /** `, was nr. 347` after a renumbered motion's current number: the index after it, else `i`. */

@@ -106,6 +106,8 @@ const LOOK_ALIKES: string[] = [
   'De Wet (12345) is een voorbeeld van 12345 regels.',
   'Het aantal (35498) steeg.',
   'Zij krijgt nr. 348, was nr. 347.',
+  'Dit punt is onder nr. 5 toegevoegd aan de agenda.',
+  'onder nr. 5 toegevoegd aan dossier 48123',
   'kst-X-A',
   'https://www.openkamer.org/kamerleden/',
   'https://www.openkamer.org/kamerstuk/36374/',

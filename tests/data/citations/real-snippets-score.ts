@@ -1,7 +1,7 @@
 /**
  * Scores the recognizer on the corpus of real snippets (tests/fixtures/citations/real-snippets.jsonl):
  * per snippet the found ids are matched against the expected ids as multisets. Run alone to print
- * the figures: `npx tsx tests/data/citations/real-snippets-score.ts`.
+ * the figures: `npx tsx tests/data/citations/real-snippets-score.ts [real-snippets-heldout.jsonl]`.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,9 +23,9 @@ export interface SnippetResult {
   extra: string[];
 }
 
-/** The corpus, one JSON object per line. */
-export function loadRealSnippets(): RealSnippet[] {
-  const file = join(import.meta.dirname, '../../fixtures/citations/real-snippets.jsonl');
+/** The corpus (or `real-snippets-heldout.jsonl`, gathered after the rules were written), one JSON object per line. */
+export function loadRealSnippets(name = 'real-snippets.jsonl'): RealSnippet[] {
+  const file = join(import.meta.dirname, '../../fixtures/citations', name);
   return readFileSync(file, 'utf8')
     .split('\n')
     .filter((line) => line.trim() !== '')
@@ -79,7 +79,7 @@ export function scoreRealSnippets(snippets: RealSnippet[]): {
 }
 
 if (process.argv[1]?.endsWith('real-snippets-score.ts')) {
-  const score = scoreRealSnippets(loadRealSnippets());
+  const score = scoreRealSnippets(loadRealSnippets(process.argv[2]));
   for (const r of score.results) {
     if (r.missed.length > 0 || r.extra.length > 0) {
       console.log(`${r.snippet.source}\n  missed: ${r.missed.join(' ')}\n  extra:  ${r.extra.join(' ')}`);

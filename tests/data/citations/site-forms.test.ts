@@ -52,6 +52,12 @@ describe('site forms', () => {
     expect(c?.raw).toBe('nr. 348, was nr. 347 (32317)');
   });
 
+  it('the line under a paper: added to a dossier or bill under a number', () => {
+    const [c] = findCitations('Deze brief is onder nr. 57 toegevoegd aan dossier 31234.');
+    expect(c?.ids).toEqual(['kst-31234-57']);
+    expect(c?.raw).toBe('nr. 57 toegevoegd aan dossier 31234');
+  });
+
   it('the mirrors: a dash touching the number is the paper, a spaced range is not', () => {
     expect(ids('Onderdeel van kamerstukdossier 35498 -4 Wijziging')).toEqual([['kst-35498-4']]);
     expect(ids('Onderdeel van kamerstukdossier 35498 – 2020 tot 2024')).toEqual([['dossier-35498']]);
