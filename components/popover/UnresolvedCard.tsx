@@ -2,7 +2,7 @@ import { CitedByList } from './CitedByList';
 import type { CardModel, PaperEntry, PopoverActions } from './card-model';
 import { POPOVER_TITLE_ID } from './card-model';
 import { officialLink, paperCitationText, paperFacts } from './citation-tools';
-import { chamberLabel, dossierLabel } from './document-labels';
+import { chamberFact, dossierLabel } from './document-labels';
 import { FactList } from './FactList';
 import { useI18n } from './i18n';
 import { PopoverActionBar } from './PopoverActionBar';
@@ -32,7 +32,10 @@ export function UnresolvedCard({ card, paper, actions }: Props) {
       <p class="kl-note">{t(note)}</p>
       <FactList
         facts={[
-          { label: t('popover_field_chamber'), value: chamberLabel(t, facts.chamber) },
+          {
+            label: t('popover_field_chamber'),
+            value: chamberFact(t, facts.chamber, card.citation.chamberInferred === true, facts.kind),
+          },
           { label: t('popover_field_year'), value: facts.vergaderjaar },
           {
             label: t('popover_field_dossier'),

@@ -1,4 +1,4 @@
-import type { Chamber } from '../../data/citations/types';
+import type { Chamber, CitationKind } from '../../data/citations/types';
 import type { DocumentRecord } from '../../data/documents/types';
 import { formatDossier } from '../shared/format';
 import type { Translate } from './i18n';
@@ -11,6 +11,21 @@ export function documentTypeLabel(t: Translate, type: DocumentRecord['type']): s
 /** "Tweede Kamer" / "House of Representatives". */
 export function chamberLabel(t: Translate, chamber: Chamber | null): string | null {
   return chamber ? t(`popover_chamber_${chamber}`) : null;
+}
+
+/**
+ * The chamber as the card states it: inferred (the text named none and one reading is far more
+ * likely) is said so; a plenary record or Aanhangsel without any chamber says it is not stated.
+ */
+export function chamberFact(
+  t: Translate,
+  chamber: Chamber | null,
+  inferred: boolean,
+  kind: CitationKind,
+): string | null {
+  const label = chamberLabel(t, chamber);
+  if (label !== null) return inferred ? t('popover_chamberInferred', label) : label;
+  return kind === 'handelingen' || kind === 'aanhangsel' ? t('popover_chamberNotStated') : null;
 }
 
 /** `34352 — Uitvoering en evaluatie Participatiewet`, or the number alone when the title is unknown. */

@@ -13,11 +13,13 @@ export interface CitationParts {
   item: string | null;
   pages: string | null;
   ids: string[];
+  chamberInferred?: true;
+  alternativeIds?: string[];
 }
 
 /** A citation spanning `text.slice(start, end)`. */
 export function makeCitation(text: string, parts: CitationParts, start: number, end: number): Citation {
-  return {
+  const citation: Citation = {
     kind: parts.kind,
     chamber: parts.chamber,
     vergaderjaar: parts.vergaderjaar,
@@ -32,6 +34,11 @@ export function makeCitation(text: string, parts: CitationParts, start: number, 
     start,
     end,
   };
+  if (parts.chamberInferred) {
+    citation.chamberInferred = true;
+    citation.alternativeIds = parts.alternativeIds ?? [];
+  }
+  return citation;
 }
 
 /** Parts with every optional field empty, for the given kind and ids. */

@@ -105,6 +105,12 @@ function readCapitals(text: string, i: number, max: number): number {
 function readSuffix(text: string, d: ParsedDossier, dossierNamed: boolean): void {
   const j = d.end;
   const c = text.charCodeAt(j);
+  if (isDash(c) && text.charCodeAt(j + 1) === 40 && d.rijkswet === null) {
+    // `23908-(R1519)-131`: the rijkswet number between the dossier and the paper number.
+    const close = readRijkswetAt(text, j + 1, d);
+    if (close > 0) readSuffix(text, d, dossierNamed);
+    return;
+  }
   if (isDash(c)) {
     const k = j + 1;
     const capsEnd = readCapitals(text, k, 5);
@@ -118,11 +124,18 @@ function readSuffix(text: string, d: ParsedDossier, dossierNamed: boolean): void
     if (numEnd < 0) return;
     const first = text.slice(k, numEnd);
     const second = isDash(text.charCodeAt(numEnd)) ? readPaperNumber(text, numEnd + 1) : -1;
+    // A sub-dossier has at most four digits (`21501-32`); `2023–20241` is no dossier at all.
+    if (isDigitString(first) && first.length > 4 && (second > 0 || dossierNamed)) return;
     if (second > 0 && isDigitString(first)) {
       d.suffix = first;
       d.compactNumber = text.slice(numEnd + 1, second);
       d.end = second;
-    } else if (isDigitString(first) && (dossierNamed || introducesNumbers(text, numEnd))) {
+    } else if (
+      isDigitString(first) &&
+      first.length <= 4 &&
+      // `21501-08`: a paper number never starts with 0, a sub-dossier may.
+      (dossierNamed || first.charCodeAt(0) === 48 || introducesNumbers(text, numEnd))
+    ) {
       d.suffix = first;
       d.end = numEnd;
     } else {
@@ -137,6 +150,7 @@ function readSuffix(text: string, d: ParsedDossier, dossierNamed: boolean): void
     if (capsEnd > 0) {
       d.suffix = text.slice(k, capsEnd);
       d.end = capsEnd;
+      readCompactAfterSuffix(text, d);
     }
   }
 }
@@ -153,13 +167,18 @@ function readCompactAfterSuffix(text: string, d: ParsedDossier): void {
 
 /** `(R2101)` after the dossier: the rijkswet number, kept apart from the id. */
 function readRijkswet(text: string, d: ParsedDossier): void {
-  const open = skipSpaces(text, d.end, 2);
-  if (text.charCodeAt(open) !== 40 || text.charCodeAt(open + 1) !== 82) return;
+  if (d.rijkswet === null) readRijkswetAt(text, skipSpaces(text, d.end, 2), d);
+}
+
+/** `(R2101)` at `open`: sets the rijkswet and the end; returns the index after `)`, or -1. */
+function readRijkswetAt(text: string, open: number, d: ParsedDossier): number {
+  if (text.charCodeAt(open) !== 40 || text.charCodeAt(open + 1) !== 82) return -1;
   const digitsEnd = readDigits(text, open + 2, 5);
   const n = digitsEnd - (open + 2);
-  if (n < 3 || n > 5 || text.charCodeAt(digitsEnd) !== 41) return;
+  if (n < 3 || n > 5 || text.charCodeAt(digitsEnd) !== 41) return -1;
   d.rijkswet = text.slice(open + 1, digitsEnd);
   d.end = digitsEnd + 1;
+  return d.end;
 }
 
 /** A paper number in compact form: 1–5 digits with an optional lower-case letter (`188b`); index after, or -1. */
@@ -186,6 +205,15 @@ function introducesNumbers(text: string, i: number): boolean {
   let j = skipGap(text, i);
   const comma = text.charCodeAt(j) === 44;
   if (comma) j = skipGap(text, j + 1);
+  // A blank line ends the reference: `ID: 36374-5` above `Nr. 5 VERSLAG` is not sub-dossier 5.
+  if (lineBreaks(text, i, j) > 1) return false;
   if (matchNumberKeyword(text, j) !== null) return true;
   return comma && readCapitals(text, j, 3) > 0;
+}
+
+/** How many line breaks lie in `text.slice(i, j)` (a gap, so short). */
+function lineBreaks(text: string, i: number, j: number): number {
+  let n = 0;
+  for (let k = i; k < j; k++) if (text.charCodeAt(k) === 10) n++;
+  return n;
 }

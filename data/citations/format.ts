@@ -15,10 +15,11 @@ export type FormattableCitation = Pick<
   Citation,
   'kind' | 'chamber' | 'vergaderjaar' | 'dossier' | 'dossierSuffix' | 'numbers' | 'item' | 'ids'
 > &
-  Partial<Pick<Citation, 'pages' | 'rijkswet'>>;
+  Partial<Pick<Citation, 'pages' | 'rijkswet' | 'chamberInferred'>>;
 
-/** The reference in the official citation style. */
-export function formatCitation(c: FormattableCitation): string {
+/** The reference in the official citation style; an inferred chamber is not written (the text did not state it). */
+export function formatCitation(citation: FormattableCitation): string {
+  const c = citation.chamberInferred ? { ...citation, chamber: null } : citation;
   switch (c.kind) {
     case 'kamerstuk':
     case 'dossier':

@@ -96,6 +96,7 @@ function parseRecord(
       : [aanhangselId(chamber, year.value, nr)],
   );
   parts.chamber = chamber;
+  if (kind === 'aanhangsel' && chamber === null) inferTweedeKamer(parts, year.value, nr);
   parts.vergaderjaar = year.value;
   parts.numbers = [nr];
   parts.item = item;
@@ -126,4 +127,15 @@ function matchJoiner(text: string, i: number, joiner: string): number {
   let back = j;
   while (back > i && /\s/.test(text[back - 1] ?? '')) back--;
   return back;
+}
+
+/**
+ * Answers to written questions without a chamber are almost always the Tweede Kamer's (the Eerste
+ * Kamer's questions are few): read them as `ah-tk-…`, flag the inference, keep the `ah-ek-…` reading.
+ */
+function inferTweedeKamer(parts: CitationParts, vergaderjaar: string, nr: string): void {
+  parts.chamber = 'TK';
+  parts.ids = [aanhangselId('TK', vergaderjaar, nr)];
+  parts.chamberInferred = true;
+  parts.alternativeIds = [aanhangselId('EK', vergaderjaar, nr)];
 }

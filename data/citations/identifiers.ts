@@ -17,6 +17,9 @@ export interface ParsedIdentifier {
   end: number;
 }
 
+/** A roman-numeral dossier of the Eerste Kamer (`CXXIV`), up to CCCXCIX. */
+export const ROMAN_DOSSIER = /^C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$/;
+
 /** Most segments an identifier has (`kst-21501-32-1699-n1`). */
 const MAX_SEGMENTS = 6;
 
@@ -60,18 +63,33 @@ export function registryParts(id: string): CitationParts {
 }
 
 /** `kst-<dossier>[-<suffix>]-<number>`. */
-export function kamerstukParts(core: string[]): CitationParts | null {
+export function kamerstukParts(segments: string[]): CitationParts | null {
+  // `kst-20002001-26976-175a`: older ids carry the session year before the dossier.
+  const core =
+    segments.length >= 4 && expandCompactVergaderjaar(segments[1] ?? '') !== null
+      ? [segments[0] ?? '', ...segments.slice(2)]
+      : segments;
   if (core.length < 3 || core.length > 4) return null;
-  const dossier = core[1] ?? '';
-  const number = core[core.length - 1] ?? '';
-  const suffix = core.length === 4 ? (core[2] ?? '') : null;
-  if (!/^[1-9]\d{0,5}$/.test(dossier) || !/^(?:[1-9]\d{0,4}[a-z]?|[A-Z]{1,3})$/.test(number)) return null;
+  // Links write Eerste Kamer letters, budget chapters and roman dossiers in either case (`kst-35429-b.html`).
+  const dossier = upperIfLetters(core[1] ?? '');
+  const number = upperIfLetters(core[core.length - 1] ?? '');
+  const suffix = core.length === 4 ? upperIfLetters(core[2] ?? '') : null;
+  // The Eerste Kamer's own dossiers are roman numerals (`kst-CXXIV-G`) and take letters only.
+  const roman =
+    core.length === 3 && dossier.length >= 2 && ROMAN_DOSSIER.test(dossier) && /^[A-Z]{1,3}$/.test(number);
+  if (!roman && !/^[1-9]\d{0,5}$/.test(dossier)) return null;
+  if (!/^(?:[1-9]\d{0,4}[a-z]?|[A-Z]{1,3})$/.test(number)) return null;
   if (suffix !== null && !/^(?:[A-Z]{1,5}|\d{1,4})$/.test(suffix)) return null;
   const parts = emptyParts('kamerstuk', [kamerstukId(dossier, suffix, number)]);
   parts.dossier = dossier;
   parts.dossierSuffix = suffix;
   parts.numbers = [number];
   return parts;
+}
+
+/** `b` → `B`, `xv` → `XV`; anything with a digit unchanged (`188b`). */
+function upperIfLetters(segment: string): string {
+  return /^[a-z]{1,5}$/.test(segment) ? segment.toUpperCase() : segment;
 }
 
 /** `ah-<chamber>-<yyyyyyyy>-<nr>`, or the numeric `ah-1260001` kept whole. */

@@ -5,8 +5,10 @@
  */
 
 import { parseChamber } from './chamber';
+import { parseChamberRecord } from './chamber-records';
 import { makeCitation } from './citation';
 import { matchWholeWord, matchWord, skipGap, startsWord } from './gap';
+import { parsePublicationHeader } from './headers';
 import { type ParsedStuk, parseStukTail, type StukRules, skipSeparator } from './stuk-tail';
 import type { Chamber, Citation } from './types';
 import { parseVergaderjaar } from './vergaderjaar';
@@ -63,9 +65,18 @@ export function parseKamerstukLabel(text: string, at: number, out: Citation[]): 
       j = parsedChamber.end;
     }
   }
+  // A page heading `Kamerstuk` above a publication header: the header is the reference.
+  if (startsHeaderLine(text, j)) return -1;
   const body = parseStukTail(text, j, chamber, null, LABEL_RULES);
   if (body === null) return -1;
   return emitWithContinuations(text, at, body, chamber, out);
+}
+
+/** Whether a publication header starts on the line after `i` (only a line break and spaces between). */
+function startsHeaderLine(text: string, i: number): boolean {
+  const k = skipGap(text, i);
+  if (k === i || !text.slice(i, k).includes('\n')) return false;
+  return parsePublicationHeader(text, k, []) > 0;
 }
 
 /** `TK 34 352, nr 327`, `T.K.`, `EK`, `E.K.`, `Tweede Kamer, vergaderjaar …, 35 300 XV, nr. 2` at `at`. */
@@ -74,6 +85,10 @@ export function parseChamberLabel(text: string, at: number, out: Citation[]): nu
   const parsed = parseChamber(text, at);
   if (parsed === null || parsed.digitsOnly) return -1;
   const words = parsed.end - at > 4;
+  if (words) {
+    const record = parseChamberRecord(text, at, parsed.end, parsed.chamber, out);
+    if (record > 0) return record;
+  }
   const body = parseStukTail(
     text,
     parsed.end,

@@ -5,9 +5,12 @@
  * anchor search; every parser reads a bounded window, so the whole scan is linear.
  */
 
+import { parseParliamentaryYear } from './chamber-records';
 import { isDigit } from './chars';
 import { makeCitation } from './citation';
+import { parseCompactList, parseIdLine, parseKeywordCompact } from './compact-list';
 import { parseAanhangselLabel, parseHandelingenLabel } from './handelingen';
+import { parsePublicationHeader } from './headers';
 import { type ParsedIdentifier, parseOfficialId, parseRegistryNumber } from './identifiers';
 import { parseChamberLabel, parseKamerstukLabel } from './kamerstuk';
 import type { Citation } from './types';
@@ -17,10 +20,12 @@ import { parseBracketForm, parseDossierKeyword, parseMotionNumber } from './weak
 /**
  * Where a reference may start. Every alternative is a short literal or a bounded class sequence,
  * so the regex cannot backtrack badly; no capture groups (a match array per hit would cost more
- * than reading the anchor's first two characters, which tell the alternatives apart).
+ * than reading the anchor's first two characters, which tell the alternatives apart). Alternatives
+ * that share a first character are merged (`[Aa](?:an…|mendement…)`, `\d{4}(?:[ZD]…|\d-…)`): each new
+ * first character widens what the engine must stop at, and reference-free text pays for it.
  */
 const ANCHOR =
-  /[Kk]amer[s\-\u00ad]|[Hh]and[.e\-\u00ad]|[Aa]an[h\-\u00ad]|\b(?:T\.?K|E\.?K)\b|Tweede\sKamer|Eerste\sKamer|\b(?:kst-|ah-|h-[tev]|kv-)|\d{4}[ZD]\d|\b[Nn]rs?\b|\(\s?\d|dossier|Dossier|[Ww]etsvoorstel|officielebekendmakingen\.nl|tweedekamer\.nl|overheid\.nl/g;
+  /[Kk]amer[s\-\u00ad]|[Hh]and[.e\-\u00ad]|[Aa](?:an[h\-\u00ad]|mendement\s\d)|\b(?:T\.?K|E\.?K)\b|Tweede\sKamer|Eerste\sKamer|\b(?:kst-|ah-|h-[tev]|kv-)|\d{4}(?:[ZD]\d|\d-[\dA-Z(])|\b[Nn]rs?\b|\(\s?\d|dossier|Dossier|[Ww]etsvoorstel|o(?:fficielebekendmakingen\.nl|penkamer\.org)|tweedekamer\.nl|overheid\.nl|(?:^|\n)(?:\d\d[ \u00a0]\d{3}[ \u00a0-]|[CLXVI]{2,8}[ \u00a0][A-Z])|Parlementair\sjaar/g;
 
 /** Every reference in `text`, in order, not overlapping. */
 export function scanCitations(text: string): Citation[] {
@@ -62,7 +67,7 @@ export function scanCitations(text: string): Citation[] {
   return out;
 }
 
-/** `officielebekendmakingen.nl`, `tweedekamer.nl`, `overheid.nl`: the only anchors starting with `o`/`t`. */
+/** `officielebekendmakingen.nl`, `tweedekamer.nl`, `overheid.nl`, `openkamer.org`: the only anchors starting with `o`/`t`. */
 function isHostAnchor(text: string, at: number): boolean {
   const c = text.charCodeAt(at);
   return c === 111 || c === 116;
@@ -85,12 +90,17 @@ function dispatch(text: string, at: number, out: Citation[]): number {
       return next === 97
         ? parseHandelingenLabel(text, at, out)
         : pushParsed(text, at, parseOfficialId(text, at), out);
-    case 65: // A
-      return parseAanhangselLabel(text, at, out);
-    case 97: // a: `aanh…`, `ah-`
+    case 65: // A: `Aanh…`, `Amendement 36067 – 61`
+      return next === 109 ? parseKeywordCompact(text, at, out) : parseAanhangselLabel(text, at, out);
+    case 97: // a: `aanh…`, `ah-`, `amendement …`
+      if (next === 109) return parseKeywordCompact(text, at, out);
       return next === 97
         ? parseAanhangselLabel(text, at, out)
         : pushParsed(text, at, parseOfficialId(text, at), out);
+    case 80: // P: `Parlementair jaar …`
+      return parseParliamentaryYear(text, at, out);
+    case 10: // a line break before a publication header's dossier line
+      return parsePublicationHeader(text, at + 1, out);
     case 84: // T
     case 69: // E
       return parseChamberLabel(text, at, out);
@@ -105,8 +115,22 @@ function dispatch(text: string, at: number, out: Citation[]): number {
     case 119: // w
       return parseDossierKeyword(text, at, out);
     default:
-      return isDigit(c) ? pushParsed(text, at, parseRegistryNumber(text, at), out) : -1;
+      if (isDigit(c)) return dispatchDigit(text, at, out);
+      // `CXXIV Verslag …` (a roman dossier header) at the very start of the text.
+      return at === 0 ? parsePublicationHeader(text, 0, out) : -1;
   }
+}
+
+/** A registry number, a publication header at the very start, openkamer's `ID:` line, or a list of compact papers. */
+function dispatchDigit(text: string, at: number, out: Citation[]): number {
+  const registry = pushParsed(text, at, parseRegistryNumber(text, at), out);
+  if (registry > 0) return registry;
+  if (at === 0) {
+    const header = parsePublicationHeader(text, 0, out);
+    if (header > 0) return header;
+  }
+  const idLine = parseIdLine(text, at, out);
+  return idLine > 0 ? idLine : parseCompactList(text, at, out);
 }
 
 function pushParsed(text: string, at: number, parsed: ParsedIdentifier | null, out: Citation[]): number {

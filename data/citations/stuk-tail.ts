@@ -116,10 +116,13 @@ function readMoreDossiers(text: string, dossiers: ParsedDossier[], strength: Dos
   let end = dossiers[0]?.end ?? 0;
   while (dossiers.length < MAX_DOSSIERS) {
     const k = skipGap(text, end);
-    const afterEn = matchWholeWord(text, k, 'en');
-    if (afterEn < 0 || text.charCodeAt(k) !== 101) break;
+    // `31728, 30914, nr. 5`: after a label, a comma may join dossiers when the paper number follows.
+    const comma = strength === 'label' && text.charCodeAt(k) === 44;
+    const afterEn = comma ? k + 1 : matchWholeWord(text, k, 'en');
+    if (afterEn < 0 || (!comma && text.charCodeAt(k) !== 101)) break;
     const next = parseDossier(text, skipGap(text, afterEn), strength);
     if (next === null || next.compactNumber !== null) break;
+    if (comma && (next.dossier.length !== 5 || readNumbers(text, next.end) === null)) break;
     dossiers.push(next);
     end = next.end;
   }

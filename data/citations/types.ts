@@ -9,7 +9,7 @@ export type Chamber = 'TK' | 'EK' | 'VV';
 /** One recognized reference. Offsets are UTF-16 code units into the scanned text. */
 export interface Citation {
   kind: CitationKind;
-  /** Only when the text states it (or the id format implies it, as `ah-tk-…`). */
+  /** When the text states it (or the id format implies it, as `ah-tk-…`), or inferred (`chamberInferred`). */
   chamber: Chamber | null;
   /** Normalized `2025-2026`, or null when the text does not state it. */
   vergaderjaar: string | null;
@@ -31,6 +31,10 @@ export interface Citation {
   raw: string;
   start: number;
   end: number;
+  /** Set when the text names no chamber and `chamber` is the far more likely reading (Aanhangsel: TK). */
+  chamberInferred?: true;
+  /** The other readings' ids when the chamber was inferred (`ah-ek-…`), so they stay findable. */
+  alternativeIds?: string[];
 }
 
 /** What a canonical id alone tells about a reference (no position, no pinpoint): see `parseCanonicalId`. */

@@ -10,7 +10,7 @@ import { isDigit, isWordChar } from './chars';
 import { type CitationParts, emptyParts } from './citation';
 import { parseDossier } from './dossier';
 import { parseOfficialId, registryNumberEnd, registryParts } from './identifiers';
-import { dossierId, handelingenId } from './ids';
+import { dossierId, handelingenId, kamerstukId } from './ids';
 import { expandCompactVergaderjaar } from './vergaderjaar';
 
 /** A URL around a host anchor: its span, and its parts when it points at a parliamentary document. */
@@ -21,6 +21,8 @@ export interface ParsedUrl {
 }
 
 const MAX_URL_PREFIX = 300;
+/** `(R2187)` inside a path (openkamer.org writes the rijkswet number into its URLs): brackets that stay in the URL. */
+const RIJKSWET_IN_PATH = /^\(R\d{4}\)/;
 const MAX_URL = 2048;
 
 /**
@@ -38,8 +40,36 @@ export function parseUrl(text: string, hostAt: number, hostLength: number): Pars
   const end = urlEnd(text, hostEnd);
   const host = text.slice(hostAt, hostEnd);
   const path = text.slice(hostEnd, end);
-  const parts = host === 'tweedekamer.nl' ? tweedeKamerParts(path) : publicationParts(path);
+  const parts =
+    host === 'tweedekamer.nl'
+      ? tweedeKamerParts(path)
+      : host === 'openkamer.org'
+        ? openKamerParts(path)
+        : publicationParts(path);
   return { parts, start, end };
+}
+
+/** openkamer.org: `/kamerstuk/36374-(R2187)/5/` (a paper) and `/dossier/36582/` (a dossier). */
+function openKamerParts(path: string): CitationParts | null {
+  const m =
+    /^\/(kamerstuk|dossier)\/([1-9]\d{3,5}(?:-[A-Z]{1,5}|-\d{1,4})?)(?:-\(R\d{3,5}\))?\/(?:([1-9]\d{0,4}[a-z]?|[A-Z]{1,3})\/?)?$/.exec(
+      path,
+    );
+  if (m === null) return null;
+  const [dossier = '', suffix = null] = (m[2] ?? '').split('-');
+  if (m[1] === 'dossier') {
+    if (m[3] !== undefined) return null;
+    const parts = emptyParts('dossier', [dossierId(dossier, suffix)]);
+    parts.dossier = dossier;
+    parts.dossierSuffix = suffix;
+    return parts;
+  }
+  if (m[3] === undefined) return null;
+  const parts = emptyParts('kamerstuk', [kamerstukId(dossier, suffix, m[3])]);
+  parts.dossier = dossier;
+  parts.dossierSuffix = suffix;
+  parts.numbers = [m[3]];
+  return parts;
 }
 
 /** First official identifier after a `/` in the path, or `/dossier/<number>`. */
@@ -63,18 +93,33 @@ function publicationParts(path: string): CitationParts | null {
   return null;
 }
 
-/** tweedekamer.nl: `did=` (document) before `id=` (zaak); or a plenary record path. */
+/**
+ * tweedekamer.nl: `did=` (document) and `id=` (zaak), both when both are there, in either order;
+ * a bill page (`qry=wetsvoorstel%3A36742`); or a plenary record (`…/detail/2024-2025/112`,
+ * `…/detail?vj=2017-2018&nr=14`).
+ */
 function tweedeKamerParts(path: string): CitationParts | null {
   const did = queryRegistryNumber(path, 'did=', 68);
-  if (did !== null) return registryParts(did);
   const id = queryRegistryNumber(path, 'id=', 90);
+  if (did !== null) {
+    const parts = registryParts(did);
+    if (id !== null) parts.ids = [did, id];
+    return parts;
+  }
   if (id !== null) return registryParts(id);
-  const marker = '/plenaire_verslagen/detail/';
+  const bill = /[?&]qry=wetsvoorstel(?::|%3[Aa])([1-9]\d{4})(?![\w-])/.exec(path);
+  if (bill !== null) {
+    const parts = emptyParts('dossier', [dossierId(bill[1] ?? '', null)]);
+    parts.dossier = bill[1] ?? '';
+    return parts;
+  }
+  const marker = '/plenaire_verslagen/detail';
   const at = path.indexOf(marker);
   if (at < 0) return null;
-  const m = /^(\d{4})-(\d{4})\/(\d{1,4})(?![\w-])/.exec(
-    path.slice(at + marker.length, at + marker.length + 20),
-  );
+  const tail = path.slice(at + marker.length, at + marker.length + 40);
+  const m =
+    /^\/(\d{4})-(\d{4})\/(\d{1,4})(?![\w-])/.exec(tail) ??
+    /^\?vj=(\d{4})-(\d{4})&nr=(\d{1,4})(?![\w-])/.exec(tail);
   const vergaderjaar = m === null ? null : expandCompactVergaderjaar(`${m[1]}${m[2]}`);
   if (m === null || vergaderjaar === null || m[3]?.charCodeAt(0) === 48) return null;
   const nr = m[3] ?? '';
@@ -123,7 +168,11 @@ function urlStart(text: string, hostAt: number): number {
 function urlEnd(text: string, i: number): number {
   let e = i;
   const limit = Math.min(text.length, i + MAX_URL);
-  while (e < limit && isUrlChar(text.charCodeAt(e))) e++;
+  while (e < limit) {
+    if (isUrlChar(text.charCodeAt(e))) e++;
+    else if (text.charCodeAt(e) === 40 && RIJKSWET_IN_PATH.test(text.slice(e, e + 8))) e += 7;
+    else break;
+  }
   while (e > i && isTrailingPunctuation(text.charCodeAt(e - 1))) e--;
   return e;
 }

@@ -6,13 +6,14 @@
  * five-digit number is usually something else.
  */
 
-import { isLetter, isLineBreak } from './chars';
-import { emptyParts, makeCitation } from './citation';
+import { isDash, isLetter, isLineBreak } from './chars';
+import { type CitationParts, emptyParts, makeCitation } from './citation';
+import { readSpacedPaper } from './compact-list';
 import { parseDossier } from './dossier';
 import { matchWholeWord, matchWord, skipGap, skipSpaces, startsWord } from './gap';
 import { kamerstukId } from './ids';
 import { matchNumberKeyword, readNumberToken } from './numbers';
-import { parseStukTail, type StukRules } from './stuk-tail';
+import { type ParsedStuk, parseStukTail, type StukRules } from './stuk-tail';
 import type { Citation } from './types';
 
 const BRACKET_RULES: StukRules = {
@@ -35,10 +36,15 @@ const KEYWORD_RULES: StukRules = {
   dossierNamed: true,
 };
 
-/** How far back (same line) a motion context word may stand before `(36582)`. */
-const MOTION_CONTEXT = 160;
+/** How far back (same line) a context word may stand before `(36582)`: bill titles run long. */
+const MOTION_CONTEXT = 400;
+/** How far back a list's introduction (`de volgende wetsvoorstellen …:`) may stand, over at most `LIST_LINES` lines. */
+const LIST_CONTEXT = 1200;
+const LIST_LINES = 8;
 const MOTION_WORDS =
-  /\b(?:motie|moties|amendement|amendementen|wetsvoorstel|voorstel van wet|nota van wijziging)\b/i;
+  /\b(?:motie|moties|amendement|amendementen|wetsvoorstel|wetsvoorstellen|voorstel van wet|nota van wijziging)\b/i;
+/** A law named by its title (`Wet vereenvoudiging … (35498)`): the capital matters, `wet` alone is too common. */
+const LAW_WORD = /\bWet[ \u00a0][a-z]/;
 
 /** `(35200, nr. 21)` or, in motion context, `(36582)` at the bracket `at`; pushes and returns the end, or -1. */
 export function parseBracketForm(text: string, at: number, out: Citation[]): number {
@@ -63,9 +69,11 @@ export function parseMotionNumber(text: string, at: number, out: Citation[]): nu
   const keyword = matchNumberKeyword(text, at);
   if (keyword === null || keyword.plural) return -1;
   const numberStart = skipGap(text, keyword.end);
+  const added = parseAddedTo(text, at, numberStart, out);
+  if (added > 0) return added;
   const numberEnd = readNumberToken(text, numberStart, false);
   if (numberEnd < 0) return -1;
-  const open = skipSpaces(text, numberEnd, 2);
+  const open = skipSpaces(text, afterFormerNumber(text, numberEnd), 2);
   if (text.charCodeAt(open) !== 40) return -1;
   const d = parseDossier(text, skipSpaces(text, open + 1, 1), 'weak');
   if (d === null || d.compactNumber !== null) return -1;
@@ -81,6 +89,42 @@ export function parseMotionNumber(text: string, at: number, out: Citation[]): nu
   return close + 1;
 }
 
+/**
+ * `onder nr. D toegevoegd aan wetsvoorstel 35099 (R2114)`, `onder nr. 57 toegevoegd aan dossier
+ * 31234` (the sites' line under a paper): the paper, from `nr.` to the dossier; the end, or -1.
+ */
+function parseAddedTo(text: string, at: number, numberStart: number, out: Citation[]): number {
+  const numberEnd = readNumberToken(text, numberStart, true);
+  if (numberEnd < 0) return -1;
+  let j = matchWholeWord(text, skipSpaces(text, numberEnd, 2), 'toegevoegd');
+  if (j > 0) j = matchWholeWord(text, skipSpaces(text, j, 2), 'aan');
+  if (j < 0) return -1;
+  const keywordAt = skipSpaces(text, j, 2);
+  const keywordEnd = matchKeyword(text, keywordAt);
+  if (keywordEnd < 0) return -1;
+  const d = parseDossier(text, skipSpaces(text, keywordEnd, 2), 'weak', true);
+  if (d === null || d.compactNumber !== null) return -1;
+  const number = text.slice(numberStart, numberEnd);
+  const parts = emptyParts('kamerstuk', [kamerstukId(d.dossier, d.suffix, number)]);
+  parts.dossier = d.dossier;
+  parts.dossierSuffix = d.suffix;
+  parts.rijkswet = d.rijkswet;
+  parts.numbers = [number];
+  out.push(makeCitation(text, parts, at, d.end));
+  return d.end;
+}
+
+/** `, was nr. 347` after a renumbered motion's current number: the index after it, else `i`. */
+function afterFormerNumber(text: string, i: number): number {
+  if (text.charCodeAt(i) !== 44) return i;
+  const was = matchWholeWord(text, skipSpaces(text, i + 1, 2), 'was');
+  if (was < 0) return i;
+  const keyword = matchNumberKeyword(text, skipSpaces(text, was, 2));
+  if (keyword === null || keyword.plural) return i;
+  const end = readNumberToken(text, skipSpaces(text, keyword.end, 2), false);
+  return end < 0 ? i : end;
+}
+
 /** `dossier 36582`, `Kamerdossier 36 600-XV`, `dossiernummer 36582`, `wetsvoorstel (36582)`, optionally `, nr. N`. */
 export function parseDossierKeyword(text: string, at: number, out: Citation[]): number {
   const keywordEnd = matchKeyword(text, at);
@@ -90,13 +134,19 @@ export function parseDossierKeyword(text: string, at: number, out: Citation[]): 
   if (bracket) j = skipSpaces(text, j + 1, 1);
   const body = parseStukTail(text, j, null, null, KEYWORD_RULES);
   if (body === null) return -1;
+  // `kamerstukdossier 35498 -4` (the open mirrors' metadata line): paper 4 of the dossier.
+  const spaced = !bracket && isMirrorKeyword(text, at) ? readSpacedPaperOf(text, body) : null;
+  if (spaced !== null) {
+    out.push(makeCitation(text, spaced.parts, at - 9, spaced.end));
+    return spaced.end;
+  }
   let end = body.end;
   if (bracket) {
     const close = skipSpaces(text, end, 1);
     if (text.charCodeAt(close) !== 41) return -1;
     end = close + 1;
   }
-  const start = startsWord(text, at) ? at : at - 5;
+  const start = startsWord(text, at) ? at : isMirrorKeyword(text, at) ? at - 9 : at - 5;
   out.push(makeCitation(text, body.parts, start, end));
   return end;
 }
@@ -105,13 +155,9 @@ export function parseDossierKeyword(text: string, at: number, out: Citation[]): 
 function matchKeyword(text: string, at: number): number {
   const c = text.charCodeAt(at) | 32;
   if (c === 119) return startsWord(text, at) ? matchWholeWord(text, at, 'wetsvoorstel') : -1;
-  // `Kamerdossier` is one word; any other letter before `dossier` makes it another word (`subdossier`).
-  if (
-    !startsWord(text, at) &&
-    !(at >= 5 && text.startsWith('amer', at - 4) && (text.charCodeAt(at - 5) | 32) === 107)
-  ) {
-    return -1;
-  }
+  // `Kamerdossier` and `kamerstukdossier` are one word; any other letter before `dossier` makes it
+  // another word (`subdossier`).
+  if (!startsWord(text, at) && !isKamerDossier(text, at) && !isMirrorKeyword(text, at)) return -1;
   const end = matchWord(text, at, 'dossier');
   if (end < 0) return -1;
   for (const tail of ['nummer', 'nr']) {
@@ -121,10 +167,60 @@ function matchKeyword(text: string, at: number): number {
   return isLetter(text.charCodeAt(end)) ? -1 : end;
 }
 
-/** A motion context word on the same line, shortly before `at`. */
+/**
+ * A context word on the same line shortly before `at`, or an earlier line ending in `:` that
+ * introduces a list of bills (`Ik stel voor de volgende wetsvoorstellen … toe te voegen:`).
+ */
 function hasMotionContext(text: string, at: number): boolean {
   let from = at;
   const limit = Math.max(0, at - MOTION_CONTEXT);
   while (from > limit && !isLineBreak(text.charCodeAt(from - 1))) from--;
-  return MOTION_WORDS.test(text.slice(from, at));
+  const line = text.slice(from, at);
+  if (MOTION_WORDS.test(line) || LAW_WORD.test(line)) return true;
+  let end = from - 1;
+  const listLimit = Math.max(0, at - LIST_CONTEXT);
+  for (let lines = 0; lines < LIST_LINES && end > listLimit; lines++) {
+    let start = end;
+    while (start > listLimit && !isLineBreak(text.charCodeAt(start - 1))) start--;
+    const previous = text.slice(start, end).trimEnd();
+    if (previous.endsWith(':')) return MOTION_WORDS.test(previous);
+    end = start - 1;
+  }
+  return false;
+}
+
+/** `Kamerdossier`: `dossier` at `at` after `Kamer`/`kamer` at the start of a word. */
+function isKamerDossier(text: string, at: number): boolean {
+  return (
+    at >= 5 &&
+    text.startsWith('amer', at - 4) &&
+    (text.charCodeAt(at - 5) | 32) === 107 &&
+    startsWord(text, at - 5)
+  );
+}
+
+/** `kamerstukdossier`: `dossier` at `at` after `kamerstuk` at the start of a word. */
+function isMirrorKeyword(text: string, at: number): boolean {
+  return (
+    at >= 9 &&
+    text.startsWith('amerstuk', at - 8) &&
+    (text.charCodeAt(at - 9) | 32) === 107 &&
+    startsWord(text, at - 9)
+  );
+}
+
+/** A dossier body followed by a spaced paper number (` -4`): the paper's parts and end, or null. */
+function readSpacedPaperOf(text: string, body: ParsedStuk): { parts: CitationParts; end: number } | null {
+  if (body.parts.kind !== 'dossier' || body.parts.dossier === null) return null;
+  // The mirrors print ` -4`: the dash touches the number (` – 2020` is a range of years).
+  const spaced = readSpacedPaper(text, body.end);
+  if (spaced === null || !isDash(text.charCodeAt(spaced.start - 1))) return null;
+  const number = text.slice(spaced.start, spaced.end);
+  const parts: CitationParts = {
+    ...body.parts,
+    kind: 'kamerstuk',
+    numbers: [number],
+    ids: [kamerstukId(body.parts.dossier, body.parts.dossierSuffix, number)],
+  };
+  return { parts, end: spaced.end };
 }

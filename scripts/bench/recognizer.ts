@@ -3,7 +3,8 @@
  * text: 10 MB of reference-free Dutch (seed sentences without references), 10 MB with a reference
  * every ~200 characters (mixed variants), and the five seeds. Baseline in the same run: one big
  * alternation regex over the main forms (matching only, no parsing). Targets: ≥ 100 MB/s
- * reference-free, ≥ 30 MB/s dense. Figures are printed, never asserted.
+ * reference-free, ≥ 30 MB/s dense. Figures are printed, never asserted; they are CPU time of the
+ * fastest round, so other load on the machine does not pass for a slower recognizer.
  *
  * The recognizer is measured as the extension ships it: bundled into one ESM module (esbuild,
  * scope-hoisted), not through tsx's per-module interop, which adds a getter to every call.
@@ -130,18 +131,21 @@ function dense(random: () => number): string {
   return parts.join(' ');
 }
 
-/** Median MB/s of `run` over `rounds` runs after one warm-up; `count` from the last run. */
+/**
+ * MB/s of `run` over `rounds` runs after one warm-up, on this process's CPU time, fastest round: on
+ * a machine shared with other work, wall time mostly measures the waiting. `count` from the last run.
+ */
 function measure(text: string, run: (t: string) => number, rounds: number): { mbps: number; count: number } {
   const megabytes = Buffer.byteLength(text, 'utf8') / 1e6;
   let count = run(text);
-  const rates: number[] = [];
+  let best = 0;
   for (let r = 0; r < rounds; r++) {
-    const start = performance.now();
+    const start = process.cpuUsage();
     count = run(text);
-    rates.push(megabytes / ((performance.now() - start) / 1000));
+    const used = process.cpuUsage(start);
+    best = Math.max(best, megabytes / ((used.user + used.system) / 1e6));
   }
-  rates.sort((a, b) => a - b);
-  return { mbps: rates[Math.floor(rates.length / 2)] ?? 0, count };
+  return { mbps: best, count };
 }
 
 const random = prng(20260331);
@@ -154,7 +158,9 @@ const corpora: Array<[string, string, number]> = [
 
 const countRefs = (t: string) => findCitations(t).length;
 console.log(`dense corpus: ${inserted} references inserted`);
-console.log(`${sentences.length} reference-free seed sentences; MB = 10^6 UTF-8 bytes; median of the rounds`);
+console.log(
+  `${sentences.length} reference-free seed sentences; MB = 10^6 UTF-8 bytes; CPU time, fastest round`,
+);
 console.log('corpus                                  | findCitations      | naive regex        | ratio');
 for (const [label, text, rounds] of corpora) {
   const ours = measure(text, countRefs, rounds);

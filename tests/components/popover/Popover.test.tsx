@@ -148,6 +148,36 @@ describe('reference not (fully) in the dataset', () => {
     expect(button('Open in zijpaneel')).toBeUndefined();
   });
 
+  it('says when the chamber was inferred, and when a record names none', () => {
+    const inferred = citation({
+      kind: 'aanhangsel',
+      chamber: 'TK',
+      chamberInferred: true,
+      alternativeIds: ['ah-ek-20242025-1028'],
+      vergaderjaar: '2024-2025',
+      dossier: null,
+      numbers: ['1028'],
+      ids: ['ah-tk-20242025-1028'],
+      raw: 'Aanhangsel Handelingen, vergaderjaar 2024–2025, nr. 1028',
+    });
+    show(ready(card(inferred, [null])));
+    expect(fact('Kamer')).toBe('Tweede Kamer (afgeleid: de verwijzing noemt geen Kamer)');
+    expect(text('.kl-title')).toBe('Aanhangsel Handelingen 2024/25, nr. 1028');
+    show(ready(card(inferred, [null])), 'tooltip', translatorFor('en'));
+    expect(fact('Chamber')).toBe('House of Representatives (inferred: the reference names no chamber)');
+    const unstated = citation({
+      kind: 'handelingen',
+      chamber: null,
+      vergaderjaar: '2024-2025',
+      dossier: null,
+      numbers: ['12'],
+      ids: ['h-20242025-12'],
+      raw: 'Handelingen 2024/25, nr. 12',
+    });
+    show(ready(card(unstated, [null])));
+    expect(fact('Kamer')).toBe('Niet vermeld in de verwijzing');
+  });
+
   it('shows a stub with its dossier title and every place in the dataset that cites it', () => {
     const c = citation({
       vergaderjaar: null,

@@ -32,6 +32,21 @@ const JUNK: Array<[string, string]> = [
   ['line breaks and furniture', fill('\nPagina 1 van 2\n')],
   ['nested brackets', fill('((((')],
   ['no-break spaces', fill('\u00a0')],
+  ['header dossier lines without a number line', fill('\n34 700 Kabinetsformatie ')],
+  ['header lines and number lines without a title', fill('\n34 700 K\nNr. 19 ')],
+  ['roman header lines', fill('\nCXXIV Verslag\n')],
+  ['one endless title line', `\n34 700 K${fill('a')}`],
+  ['compact papers without a list', fill('35925-32 ')],
+  ['list separators', fill('35925-;')],
+  ['compact papers after a colon, no list word', fill('zie: 35925-32; ')],
+  ['metadata rows', fill('Tweede Kamer der Staten-Generaal2016-')],
+  ['meeting numbers', fill('Tweede Kamer, 14e vergadering, ')],
+  ['parliamentary years', fill('Parlementair jaar 2014/2015, ')],
+  ['amendment keywords', fill('amendement 36067 ')],
+  ['mirror keywords', fill('kamerstukdossier 3549 -')],
+  ['list introductions', fill('wetsvoorstellen:\n(48196)\n')],
+  ['renumbered motions', fill('nr. 348, was nr. ')],
+  ['openkamer paths', fill('openkamer.org/kamerstuk/(R2187)')],
 ];
 
 describe('adversarial 1 MB inputs', () => {
@@ -76,5 +91,19 @@ describe('adversarial 1 MB inputs', () => {
     const found = findCitations(unit.repeat(count));
     // `; ` between them makes each a continuation of the previous label: one citation per unit all the same.
     expect(found.flatMap((c) => c.ids)).toHaveLength(count);
+  }, 60_000);
+
+  it('a compact list of 100k items stops at a bounded length', () => {
+    const found = findCitations(`Moties aan te houden: ${'35925-32; '.repeat(100_000)}`);
+    expect(found).toHaveLength(200);
+    expect(found[199]?.ids).toEqual(['kst-35925-32']);
+  }, 60_000);
+
+  it('finds every one of 20k publication headers', () => {
+    const count = 20_000;
+    const found = findCitations(
+      '\n34 700 Kabinetsformatie 2017\n\nNr. 19 BRIEF VAN DE INFORMATEUR'.repeat(count),
+    );
+    expect(found).toHaveLength(count);
   }, 60_000);
 });

@@ -61,6 +61,13 @@ describe('recognizer regexes', () => {
   it('finds the regex literals it is meant to check', () => {
     expect(literals.length).toBeGreaterThanOrEqual(10);
     expect(literals.some(([, r]) => r.includes('[Kk]amer'))).toBe(true);
+    // The site forms: headers, meeting headings, openkamer paths, rijkswet brackets in URLs.
+    for (const file of ['headers.ts', 'chamber-records.ts', 'urls.ts', 'identifiers.ts', 'weak-forms.ts'])
+      expect(
+        literals.some(([f]) => f === file),
+        file,
+      ).toBe(true);
+    expect(literals.some(([, r]) => r.includes('Parlementair'))).toBe(true);
   });
 
   it.each(literals)('%s: /%s/ has no nested unbounded quantifier', (_file, pattern) => {

@@ -17,7 +17,7 @@ function checkInvariants(text: string, found: Citation[]): void {
     expect(c.start).toBeGreaterThanOrEqual(previousEnd);
     expect(c.end).toBeGreaterThan(c.start);
     expect(c.ids.length).toBeGreaterThan(0);
-    for (const id of c.ids) expect(isCanonicalId(id)).toBe(true);
+    for (const id of [...c.ids, ...(c.alternativeIds ?? [])]) expect(isCanonicalId(id)).toBe(true);
     previousEnd = c.end;
   }
 }
@@ -94,6 +94,32 @@ const FRAGMENTS = [
   'Pagina 3 van 9\n',
   '𝕂',
   '\ud800',
+  // The sites' own forms.
+  '\n34 700 Kabinetsformatie',
+  '\nCXXIV Verslag',
+  '\nNr. 19 BRIEF',
+  '\nC MEMORIE',
+  'AI1 VERSLAG',
+  ' der Staten-Generaal',
+  '2016-201734700 nr. 19',
+  '2019-2020nr. 31, item 8',
+  '14e vergadering',
+  ', woensdag 25 oktober 2017',
+  'Parlementair jaar 2014/2015, ',
+  '35925-32; ',
+  '21501-08-692',
+  '23908-(R1519)-131',
+  'amendement ',
+  ' – ',
+  'ID: ',
+  'kamerstukdossier ',
+  ' -4',
+  ', was nr. ',
+  'Wet ',
+  'wetsvoorstellen:\n',
+  'openkamer.org/kamerstuk/',
+  'qry=wetsvoorstel%3A',
+  '?vj=2017-2018&nr=',
 ];
 
 const fragmentText = fc
@@ -126,7 +152,8 @@ describe('findCitations properties', () => {
     fc.assert(
       fc.property(fragmentText, (text) => {
         const alone = findCitations(text);
-        const padded = findCitations(`Zie. ${text} .`);
+        // The padding ends in a line break: a publication header needs a line start, as at the start.
+        const padded = findCitations(`Zie.\n${text} .`);
         expect(padded.map((c) => c.ids)).toEqual(alone.map((c) => c.ids));
         expect(padded.map((c) => c.start - 5)).toEqual(alone.map((c) => c.start));
       }),
@@ -225,7 +252,15 @@ const aanhangsel = record.map(
     dossier: null,
     dossierSuffix: null,
     numbers: [r.nr],
-    ids: [`ah-${chamberPart(r.chamber)}${compact(r.vergaderjaar)}-${r.nr}`],
+    // Without a stated chamber the Tweede Kamer is inferred (and flagged).
+    ...(r.chamber === null
+      ? {
+          chamber: 'TK' as const,
+          ids: [`ah-tk-${compact(r.vergaderjaar)}-${r.nr}`],
+          chamberInferred: true as const,
+          alternativeIds: [`ah-ek-${compact(r.vergaderjaar)}-${r.nr}`],
+        }
+      : { ids: [`ah-${chamberPart(r.chamber)}${compact(r.vergaderjaar)}-${r.nr}`] }),
   }),
 );
 const registry = fc
@@ -256,6 +291,8 @@ describe('formatCitation then findCitations', () => {
         expect(again?.vergaderjaar).toBe(citation.vergaderjaar);
         if (citation.kind !== 'zaak' && citation.kind !== 'document')
           expect(again?.chamber).toBe(citation.chamber);
+        expect(again?.chamberInferred).toBe(citation.chamberInferred);
+        expect(again?.alternativeIds).toEqual(citation.alternativeIds);
         expect(formatCitation(again as Citation)).toBe(formatted);
       }),
       { numRuns: 3000 },

@@ -13,8 +13,8 @@ type Golden = Array<[raw: string, ids: string]>;
 
 const SEEDS: Record<string, Golden> = {
   '000_5b0e6dc1a4e276c7.txt': [
-    // Header: no chamber stated, so the id names none.
-    ['Aanhangsel Handelingen, vergaderjaar 2025-2026, nr. 1181', 'ah-20252026-1181'],
+    // Header: no chamber stated; answers to written questions are read as the Tweede Kamer's (flagged).
+    ['Aanhangsel Handelingen, vergaderjaar 2025-2026, nr. 1181', 'ah-tk-20252026-1181'],
     ['Kamerstukken II, 2025/26, 34352, nr. 349', 'kst-34352-349'],
     ['Kamerstukken II, 2025/26, 34352, nr. 349', 'kst-34352-349'],
     ['Kamerstukken II, 2018/19, 34352, nr 138', 'kst-34352-138'],

@@ -228,9 +228,11 @@ const CASES: Array<[string, Expected[]]> = [
   }),
   kst('Zie ook Aanhangsel Handelingen, vergaderjaar 2025-2026, nr. 1181', {
     kind: 'aanhangsel',
-    chamber: null,
+    chamber: 'TK',
+    chamberInferred: true,
+    alternativeIds: ['ah-ek-20252026-1181'],
     vergaderjaar: '2025-2026',
-    ids: ['ah-20252026-1181'],
+    ids: ['ah-tk-20252026-1181'],
     raw: 'Aanhangsel Handelingen, vergaderjaar 2025-2026, nr. 1181',
   }),
   kst('Aanhangsel van de Handelingen II 2024/25, nr. 520', { ids: ['ah-tk-20242025-520'] }),
@@ -280,11 +282,11 @@ const CASES: Array<[string, Expected[]]> = [
   ),
   kst('www.tweedekamer.nl/kamerstukken/brieven_regering/detail?id=2025Z25012&did=2025D51855', {
     kind: 'document',
-    ids: ['2025D51855'],
+    ids: ['2025D51855', '2025Z25012'],
   }),
   kst('(https://www.tweedekamer.nl/kamerstukken/kamervragen/detail?id=2024Z15690&did=2024D43182)', {
     kind: 'document',
-    ids: ['2024D43182'],
+    ids: ['2024D43182', '2024Z15690'],
     raw: 'https://www.tweedekamer.nl/kamerstukken/kamervragen/detail?id=2024Z15690&did=2024D43182',
   }),
   kst('https://www.tweedekamer.nl/kamerstukken/detail?id=2024Z15690', { kind: 'zaak', ids: ['2024Z15690'] }),
