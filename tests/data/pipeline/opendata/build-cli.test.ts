@@ -1,0 +1,43 @@
+// @vitest-environment node
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { validateDataset } from '../../../../data/documents/validate';
+import { fixtureStore, tempDir } from './sync-helpers';
+
+function build(args: string[]) {
+  return spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build-dataset.ts', ...args], {
+    encoding: 'utf8',
+  });
+}
+
+describe('npm run data:build with --opendata', () => {
+  it('writes a valid dataset and prints the open-data report', () => {
+    const out = join(tempDir(), 'dataset.json');
+    const run = build(['--opendata', fixtureStore(), '--out', out, '--since', '2024-11-01']);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^.*dataset\.json: \d+ bytes, 5 documents, /);
+    expect(run.stdout).toContain('open data: 6 papers mapped;');
+    expect(run.stdout).toContain('left out by filters');
+    expect(validateDataset(JSON.parse(readFileSync(out, 'utf8'))).ok).toBe(true);
+  });
+
+  it.each([
+    [['--since', '2024-13-45', '--opendata', '.'], '--since must be a date'],
+    [['--dossier', 'abc', '--opendata', '.'], '--dossier must be a dossier number'],
+    [['--kind', 'motie'], 'they need --opendata DIR'],
+  ])('refuses %j', (args, message) => {
+    const run = build(args);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(message);
+  });
+
+  it('fails clearly on a folder that was never synced, writing nothing', () => {
+    const dir = tempDir();
+    const run = build(['--opendata', dir, '--out', join(dir, 'out.json')]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('no synced Document category here (run npm run data:sync first)');
+  });
+});
