@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { officialUrl } from '../../citations/official-url';
 import { buildDataset } from '../../documents/build';
 import { hashedContent } from '../../documents/canonical-json';
 import {
@@ -68,6 +69,7 @@ export function buildWithOpenData(options: OpenDataBuildOptions): {
     seen.set(result.documentNumber, entity.id);
     mapped.push(result);
   }
+  demoteSharedOfficialIds(mapped, report);
   report.mapped = mapped.length;
   const kept = mapped.filter(({ record }) => keep(record, options.filters ?? {}));
   report.filteredOut = mapped.length - kept.length;
@@ -90,6 +92,28 @@ export function buildWithOpenData(options: OpenDataBuildOptions): {
   const valid = validateDataset(dataset);
   if (!valid.ok) throw new Error(`The built dataset does not pass its own schema: ${valid.error}`);
   return { dataset, report };
+}
+
+// Two papers whose numbers give the same official id cannot both be it, and picking one would be a
+// guess: both keep only their document numbers, and the clash is reported.
+function demoteSharedOfficialIds(mapped: MappedDocument[], report: OpenDataReport): void {
+  const holders = new Map<string, MappedDocument[]>();
+  for (const m of mapped) {
+    if (m.record.id !== m.documentNumber) holders.set(m.record.id, [...(holders.get(m.record.id) ?? []), m]);
+  }
+  for (const [id, list] of holders) {
+    if (list.length < 2) continue;
+    report.identifierDisagreements.push(
+      `${id} follows from the numbers of ${list.map((m) => m.documentNumber).join(', ')}; none of them gets it`,
+    );
+    for (const { record, documentNumber } of list) {
+      record.id = documentNumber;
+      record.ids = [documentNumber];
+      record.type = 'document';
+      record.citation = null;
+      record.officialUrl = officialUrl(documentNumber);
+    }
+  }
 }
 
 function loadCategory(dir: string, category: Category): Map<string, RawEntity> {

@@ -159,6 +159,31 @@ describe('buildWithOpenData', () => {
     expect(built.report.mergedWithSource).toBe(3);
   });
 
+  it('two papers whose numbers give the same official id: reported, both keep only their D number', () => {
+    const store = fixtureStore((entities) =>
+      entities.map((e) =>
+        e.fields.documentNummer === '2025D09876'
+          ? {
+              ...e,
+              fields: { ...e.fields, volgnummer: '330' },
+              refs: { kamerstukdossier: ['0d055e00-0000-4000-8000-000000034352'] },
+            }
+          : e,
+      ),
+    );
+    const built = buildWithOpenData({ opendataDir: store });
+    expect(built.report.identifierDisagreements).toContain(
+      'kst-34352-330 follows from the numbers of 2024D50204, 2025D09876; none of them gets it',
+    );
+    expect(byId(built.dataset.documents, '2025D09876')).toMatchObject({
+      id: '2025D09876',
+      ids: ['2025D09876'],
+      citation: null,
+    });
+    // The source document keeps its own id and still merges by its D number.
+    expect(byId(built.dataset.documents, '2024D50204')?.id).toBe('kst-34352-330');
+  });
+
   it('is deterministic', () => {
     expect(buildWithOpenData({ opendataDir: fixtureStore() }).dataset.contentHash).toBe(dataset.contentHash);
   });
