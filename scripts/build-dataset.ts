@@ -11,16 +11,20 @@ import type { DatasetFile } from '../data/documents/types';
 import { writeDataset } from '../data/documents/write-dataset';
 import { buildWithOpenData, type OpenDataFilters } from '../data/pipeline/opendata/build-opendata';
 import { formatReport } from '../data/pipeline/opendata/build-report';
+import type { PackSplit } from '../data/pipeline/packs/pack-format';
+import { writePacks } from '../data/pipeline/packs/write-packs';
 
 const DEFAULT_OUT = 'public/dataset.json';
 const USAGE =
-  'usage: npm run -s data:build -- [--out FILE] [--sources DIR] [--opendata DIR [--since YYYY-MM-DD] [--dossier N]... [--kind K]...]';
+  'usage: npm run -s data:build -- [--out FILE] [--sources DIR] [--opendata DIR [--since YYYY-MM-DD] [--dossier N]... [--kind K]...] [--packs DIR [--split vergaderjaar|dossier]]';
 
 interface Args {
   out: string;
   sourcesDir?: string;
   opendataDir?: string;
   filters: OpenDataFilters;
+  packsDir?: string;
+  split?: PackSplit;
 }
 
 function parseArgs(argv: string[]): Args | string {
@@ -40,8 +44,14 @@ function parseArgs(argv: string[]): Args | string {
         return `--dossier must be a dossier number such as 34352 or 36600-XV, not ${value}`;
       args.filters.dossiers = [...(args.filters.dossiers ?? []), value];
     } else if (arg === '--kind') args.filters.kinds = [...(args.filters.kinds ?? []), value];
-    else return `unknown argument ${arg}`;
+    else if (arg === '--packs') args.packsDir = value;
+    else if (arg === '--split') {
+      if (value !== 'vergaderjaar' && value !== 'dossier')
+        return `--split must be vergaderjaar or dossier, not ${value}`;
+      args.split = value;
+    } else return `unknown argument ${arg}`;
   }
+  if (args.split && !args.packsDir) return '--split needs --packs DIR';
   if (!args.opendataDir && Object.keys(args.filters).length > 0)
     return '--since, --dossier and --kind filter open data: they need --opendata DIR';
   return args;
@@ -74,6 +84,13 @@ function main(argv: string[]): number {
       `${args.out}: ${bytes} bytes, ${full} documents, ${questions} questions, ${references} references, ${stubs} stubs, version ${dataset.datasetVersion}\n`,
     );
     for (const line of reportLines) process.stdout.write(`${line}\n`);
+    if (args.packsDir) {
+      const list = writePacks(dataset, args.split ?? 'vergaderjaar', args.packsDir);
+      const total = list.packs.reduce((n, p) => n + p.bytes, 0);
+      process.stdout.write(
+        `${args.packsDir}: ${list.packs.length} packs by ${list.split}, ${total} bytes gzip\n`,
+      );
+    }
     return 0;
   } catch (error) {
     const message =

@@ -24,7 +24,27 @@ describe('npm run data:build with --opendata', () => {
     expect(validateDataset(JSON.parse(readFileSync(out, 'utf8'))).ok).toBe(true);
   });
 
+  it('writes packs beside the dataset when asked', () => {
+    const dir = tempDir();
+    const run = build([
+      '--opendata',
+      fixtureStore(),
+      '--out',
+      join(dir, 'dataset.json'),
+      '--packs',
+      join(dir, 'packs'),
+      '--split',
+      'dossier',
+    ]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/packs: \d+ packs by dossier, \d+ bytes gzip/);
+    const list = JSON.parse(readFileSync(join(dir, 'packs', 'packs.json'), 'utf8'));
+    expect(list.packs.map((p: { id: string }) => p.id)).toContain('dossier-36600-XV');
+  });
+
   it.each([
+    [['--split', 'jaar', '--packs', '.'], '--split must be vergaderjaar or dossier'],
+    [['--split', 'dossier'], '--split needs --packs DIR'],
     [['--since', '2024-13-45', '--opendata', '.'], '--since must be a date'],
     [['--dossier', 'abc', '--opendata', '.'], '--dossier must be a dossier number'],
     [['--kind', 'motie'], 'they need --opendata DIR'],
