@@ -41,6 +41,7 @@ export interface CardDocument
     | 'officialUrl'
     | 'summary'
     | 'summarySource'
+    | 'kind'
   > {
   /** Every question of an answer document, by number and one-line form (no question or answer text). */
   qa: Pick<QaItem, 'number' | 'questionShort'>[];

@@ -1,3 +1,4 @@
+import { formatDate, formatPerson } from '../shared/format';
 import { CitedByList } from './CitedByList';
 import type { CardModel, PaperEntry, PopoverActions } from './card-model';
 import { POPOVER_TITLE_ID } from './card-model';
@@ -15,23 +16,35 @@ interface Props {
 
 /**
  * The card for a reference the dataset does not hold in full (no record, a stub, or a failed lookup):
- * what the reference itself says, the official link, and where the dataset cites it.
+ * what the reference itself says, the official link, and where the dataset cites it. A stub with
+ * the Kamer's own metadata (its kind known) shows that metadata and says the text is not in the data.
  */
 export function UnresolvedCard({ card, paper, actions }: Props) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const facts = paperFacts(card.citation, paper.id);
   const stub = paper.document?.stub ? paper.document : null;
+  const kind = stub?.kind ?? null;
   const official = paperCitationText(card.citation, paper);
-  const note = !card.lookupOk ? 'popover_lookupFailed' : stub ? 'popover_stubNote' : 'popover_notInDataset';
+  const note = !card.lookupOk
+    ? 'popover_lookupFailed'
+    : kind
+      ? 'popover_metadataOnlyNote'
+      : stub
+        ? 'popover_stubNote'
+        : 'popover_notInDataset';
   return (
     <article class="kl-card">
-      <p class="kl-kicker">{t(`popover_kind_${facts.kind}`)}</p>
+      <p class="kl-kicker">
+        {kind ? (locale.startsWith('en') ? kind.en : kind.nl) : t(`popover_kind_${facts.kind}`)}
+      </p>
       <h2 class="kl-title" id={POPOVER_TITLE_ID}>
         {stub?.title ?? official}
       </h2>
       <p class="kl-note">{t(note)}</p>
       <FactList
         facts={[
+          { label: t('popover_field_date'), value: stub?.date && formatDate(stub.date, locale) },
+          { label: t('popover_field_authors'), value: stub?.authors.map(formatPerson).join('; ') },
           {
             label: t('popover_field_chamber'),
             value: chamberFact(t, facts.chamber, card.citation.chamberInferred === true, facts.kind),
@@ -39,7 +52,11 @@ export function UnresolvedCard({ card, paper, actions }: Props) {
           { label: t('popover_field_year'), value: facts.vergaderjaar },
           {
             label: t('popover_field_dossier'),
-            value: dossierLabel(facts.dossier, facts.dossierSuffix, paper.dossierTitle),
+            value: dossierLabel(
+              facts.dossier ?? stub?.dossier ?? null,
+              facts.dossier ? facts.dossierSuffix : (stub?.dossierSuffix ?? null),
+              paper.dossierTitle,
+            ),
           },
           { label: t('popover_field_number'), value: facts.number },
         ]}

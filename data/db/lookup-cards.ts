@@ -51,6 +51,7 @@ export function cardOf(document: DocumentRecord): CardDocument {
     officialUrl: document.officialUrl,
     summary: document.summary,
     summarySource: document.summarySource,
+    kind: document.kind,
     qa: document.qa.map(({ number, questionShort }) => ({ number, questionShort })),
     citedBy: document.citedBy.map(({ documentId, qa, context, raw }) => ({ documentId, qa, context, raw })),
   };

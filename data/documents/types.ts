@@ -137,15 +137,45 @@ export interface DocumentRecord {
   citedBy: CitedByRecord[];
   /** Where the metadata of a full document came from; null for stubs. */
   provenance?: RecordProvenance | null;
+  /** The kind as the Tweede Kamer's open data names it (`Motie`, `Brief regering`), when known. */
+  kind?: DocumentKind | null;
+  /** The paper's own subject (`onderwerp`) when it differs from `title`. */
+  subject?: string | null;
+  /** To whom the paper is addressed (open data actors with relation `Geaddresseerde`). */
+  addressees?: Person[];
+  /** The cases (zaken) the paper belongs to. */
+  zaken?: ZaakRecord[];
+}
+
+/** A document kind (`soort`) with a Dutch and an English label; an unknown soort keeps its own label. */
+export interface DocumentKind {
+  /** The soort exactly as the Kamer sends it. */
+  soort: string;
+  /** Group for filtering: `brief`, `antwoord`, `vragen`, `motie`, `amendement`, …, or `onbekend`. */
+  group: string;
+  nl: string;
+  en: string;
+}
+
+/** A case (zaak) of the Tweede Kamer and the papers that belong to it. */
+export interface ZaakRecord {
+  /** The zaak number, `2024Z15690`. */
+  id: string;
+  /** e.g. `Schriftelijke vragen`, `Motie`. */
+  soort: string | null;
+  /** The zaak's subject. */
+  title: string | null;
+  /** Ids of the other papers of this zaak (record ids where the dataset has them). */
+  documents: string[];
 }
 
 /** Provenance of a full document's identifiers, title and date. */
 export interface RecordProvenance {
   /** Where the identifiers come from (the source manifest's note), or null when none are known. */
   identifiers: string | null;
-  /** `text`: read from the document itself; `manifest`: from the source manifest; null: unknown. */
-  title: 'text' | 'manifest' | null;
-  date: 'text' | 'manifest' | null;
+  /** `text`: the document itself; `manifest`: the source manifest; `opendata`: the Kamer's open data. */
+  title: 'text' | 'manifest' | 'opendata' | null;
+  date: 'text' | 'manifest' | 'opendata' | null;
 }
 
 /** A dossier and its title, as known from public records. */

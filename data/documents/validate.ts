@@ -91,6 +91,10 @@ function checkDocument(d: Json, path: string, report: Report): void {
   list(d.references, `${path}.references`, report, reference);
   list(d.citedBy, `${path}.citedBy`, report, citedBy);
   if (d.provenance !== undefined) nullable(d.provenance, `${path}.provenance`, report, provenance);
+  if (d.kind !== undefined) nullable(d.kind, `${path}.kind`, report, documentKind);
+  if (d.subject !== undefined) nullable(d.subject, `${path}.subject`, report, text);
+  if (d.addressees !== undefined) list(d.addressees, `${path}.addressees`, report, person);
+  if (d.zaken !== undefined) list(d.zaken, `${path}.zaken`, report, zaak);
   if (
     d.stub === true &&
     [d.qa, d.sections, d.footnotes, d.references].some((v) => Array.isArray(v) && v.length > 0)
@@ -201,9 +205,24 @@ function provenance(value: unknown, path: string, report: Report): void {
   if (!p) return;
   nullable(p.identifiers, `${path}.identifiers`, report, text);
   for (const key of ['title', 'date'] as const) {
-    if (![null, 'text', 'manifest'].includes(p[key] as string | null))
-      report(`${path}.${key}`, 'must be text, manifest or null');
+    if (![null, 'text', 'manifest', 'opendata'].includes(p[key] as string | null))
+      report(`${path}.${key}`, 'must be text, manifest, opendata or null');
   }
+}
+
+function documentKind(value: unknown, path: string, report: Report): void {
+  const k = object(value, path, report);
+  if (!k) return;
+  for (const key of ['soort', 'group', 'nl', 'en'] as const) text(k[key], `${path}.${key}`, report);
+}
+
+function zaak(value: unknown, path: string, report: Report): void {
+  const z = object(value, path, report);
+  if (!z) return;
+  text(z.id, `${path}.id`, report);
+  nullable(z.soort, `${path}.soort`, report, text);
+  nullable(z.title, `${path}.title`, report, text);
+  strings(z.documents, `${path}.documents`, report);
 }
 
 function object(value: unknown, path: string, report: Report): Json | null {

@@ -24,6 +24,7 @@ const CARD_FIELDS = [
   'dossier',
   'dossierSuffix',
   'id',
+  'kind',
   'officialUrl',
   'qa',
   'stub',
