@@ -1,6 +1,7 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { NOTE_FRAME_PAGE } from './data/annotations/note-frame';
+import { SIDEBAR_COMMAND, SIDEBAR_SHORTCUT } from './entrypoints/background/side-panel';
 import { ENABLED_SITES, LOCAL_SITES } from './entrypoints/content/sites';
 
 /** Sites Kamerlens runs on by default (issue 2/4). Development builds add the local demo server. */
@@ -52,6 +53,9 @@ export default defineConfig({
               data_collection_permissions: { required: ['none'] },
             },
           },
+          // Firefox opens the sidebar only from its own user input: the card's "open in side panel"
+          // names this shortcut when the sidebar is closed.
+          commands: { [SIDEBAR_COMMAND]: { suggested_key: { default: SIDEBAR_SHORTCUT } } },
         }
       : {}),
   }),
