@@ -14,14 +14,16 @@ fi
 /usr/bin/chromium --version
 
 # Chromium's Dutch UI (Debian ships its translations separately; without them browser.i18n is always
-# English) and Firefox ESR for the Firefox end-to-end suite. Debian's base release carries Firefox 140,
-# below the extension's strict_min_version: the security updates carry 153.
-if [ ! -e /usr/lib/chromium/locales/nl.pak ] || [ ! -x /usr/bin/firefox-esr ]; then
-  echo "Installing chromium-l10n and firefox-esr (Dutch e2e runs and the Firefox e2e suite)…"
+# English), and Firefox ESR with its Dutch language pack for the Firefox end-to-end suite. Debian's
+# base release carries Firefox 140, below the extension's strict_min_version; its security updates
+# carry 153.
+FIREFOX_NL=/usr/lib/firefox-esr/browser/extensions/langpack-nl@firefox-esr.mozilla.org.xpi
+if [ ! -e /usr/lib/chromium/locales/nl.pak ] || [ ! -x /usr/bin/firefox-esr ] || [ ! -e "$FIREFOX_NL" ]; then
+  echo "Installing chromium-l10n, firefox-esr and firefox-esr-l10n-nl (Dutch e2e runs, Firefox e2e suite)…"
   SUDO=""
   if [ "$(id -u)" != "0" ]; then SUDO="sudo"; fi
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium-l10n firefox-esr >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium-l10n firefox-esr firefox-esr-l10n-nl >/dev/null
 fi
 FIREFOX_MIN_MAJOR=142
 firefox_version="$(/usr/bin/firefox-esr --version 2>/dev/null | grep -oE '[0-9]+(\.[0-9]+)+' | head -n1 || true)"
