@@ -6,10 +6,11 @@
  * CI reads; the exit code is non-zero when anything failed.
  *
  *   npm test                 everything
- *   npm test -- --skip-e2e   everything but the browser tests (no Chromium needed)
+ *   npm test -- --skip-e2e   everything but the browser tests (no Chromium or Firefox needed)
  *
  * The Chromium end-to-end suite runs with the browser in Dutch, then the popover and side panel
- * files again in English (KAMERLENS_E2E_LOCALE); each pass is counted on its own.
+ * files again in English (KAMERLENS_E2E_LOCALE); the shared scenarios then run in Firefox ESR
+ * (vitest.firefox.config.ts). Each pass is counted on its own.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -182,6 +183,9 @@ async function main(): Promise<void> {
         KAMERLENS_E2E_LOCALE: 'en',
       });
     } else record('e2e (needs the Chrome build)', false);
+    // The shared scenarios in Firefox ESR (needs the Firefox test build).
+    if (firefoxOk) await vitestSuite('e2e-firefox', ['-c', 'vitest.firefox.config.ts'], 15 * 60_000);
+    else record('e2e-firefox (needs the Firefox build)', false);
   }
 
   if (tally.failures.length > 0) console.log(`\nFailed: ${tally.failures.join('; ')}`);

@@ -4,7 +4,7 @@
  * Escape), side panel (library, search, reader, on this page, notes), annotations (create,
  * re-anchor after reload, export), network silence and no console errors.
  */
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -43,8 +43,9 @@ const markCentre = (page: E2EPage, ids: string) =>
     const mark = document.querySelector(`kamerlens-ref[data-kamerlens-ref="${wanted}"]`);
     if (!mark) throw new Error(`no mark for ${wanted}`);
     mark.scrollIntoView({ block: 'center' });
-    const box = mark.getBoundingClientRect();
-    return { x: box.left + Math.min(box.width / 2, 20), y: box.top + box.height / 2 };
+    // The first line box: a reference that wraps has a bounding box wider than its text.
+    const box = mark.getClientRects()[0] ?? mark.getBoundingClientRect();
+    return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
   }, ids);
 
 /** What the popover shows: its role, title, status line, or null when there is none. */
@@ -78,11 +79,14 @@ export function crossBrowserSuite(browserName: string, launch: Launch): void {
     let browser: E2EBrowser;
     let pagesDir: string;
     let requestsBefore = 0;
+    let errorsBefore = 0;
 
     beforeAll(async () => {
       pagesDir = mkdtempSync(join(tmpdir(), 'kamerlens-cross-'));
       for (const file of ['letter.html', 'news.html']) copyFileSync(join(PAGES, file), join(pagesDir, file));
       copyFileSync(NOTE_FIXTURE, join(pagesDir, 'note.html'));
+      // Chromium asks every site for one; a 404 would be logged as a console error.
+      writeFileSync(join(pagesDir, 'favicon.ico'), '');
       browser = await launch({ pagesDir });
     });
 
@@ -108,7 +112,9 @@ export function crossBrowserSuite(browserName: string, launch: Launch): void {
       );
       expect(browser.outsideRequests().some((r) => r.includes('control.example.invalid'))).toBe(true);
       await panel.close();
+      // The control was ours (and its refusal logged an error): count from here on.
       requestsBefore = browser.outsideRequests().length;
+      errorsBefore = browser.consoleErrors().length;
     });
 
     it('marks the references of a page', async () => {
@@ -232,6 +238,9 @@ export function crossBrowserSuite(browserName: string, launch: Launch): void {
     });
 
     it('"open in side panel" from a card shows the document, or says how to open the sidebar', async () => {
+      // Chromium: a panel already open (as a tab here) must move to the document.
+      const openPanel =
+        browser.name === 'chromium' ? await browser.openExtensionPage('sidepanel.html#/about') : null;
       const page = await browser.openPage('letter.html');
       await page.waitFor((id) => document.querySelector(`kamerlens-ref[data-kamerlens-ref="${id}"]`), ANSWER);
       const { x, y } = await markCentre(page, ANSWER);
@@ -271,8 +280,10 @@ export function crossBrowserSuite(browserName: string, launch: Launch): void {
         expect(set).toMatch(/\/sidepanel\.html#\/doc\/ah-tk-20242025-520$/);
         await panel.close();
       } else {
-        // Chromium opens its side panel inside the click: nothing to explain, nothing failed.
-        expect(after?.panelStatusKind).toBe('none');
+        // Chromium opens its side panel inside the click's user gesture; the open panel follows.
+        await openPanel?.waitFor((hash) => location.hash === hash, '#/doc/ah-tk-20242025-520');
+        expect(after?.panelStatusKind ?? 'none').toBe('none');
+        await openPanel?.close();
       }
       await page.close();
     });
@@ -361,7 +372,7 @@ export function crossBrowserSuite(browserName: string, launch: Launch): void {
 
     it('made no request of its own to the outside, and no page logged an error', () => {
       expect(browser.outsideRequests().slice(requestsBefore)).toEqual([]);
-      expect(browser.consoleErrors()).toEqual([]);
+      expect(browser.consoleErrors().slice(errorsBefore)).toEqual([]);
     });
   });
 }
