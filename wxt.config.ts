@@ -59,6 +59,13 @@ export default defineConfig({
         }
       : {}),
   }),
+  // `npm run zip`: one package per store, named from package.json's name and version (the only
+  // place the version is set), plus the sources archive AMO's review asks for. Test artifacts and
+  // local outputs stay out of it; the bundled dataset is in (reviewers can rebuild it with
+  // `npm run data:build` from data/sources).
+  zip: {
+    excludeSources: ['test-results/**', '.output/**', '.wxt/**', '**/*.log'],
+  },
   hooks: {
     // The content script's static `matches` name the local hosts for tests and the demo; a release
     // build must not run there, so they are removed from its manifest.
