@@ -1,6 +1,7 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { NOTE_FRAME_PAGE } from './data/annotations/note-frame';
+import { SIDEBAR_COMMAND, SIDEBAR_SHORTCUT } from './entrypoints/background/side-panel';
 import { ENABLED_SITES, LOCAL_SITES } from './entrypoints/content/sites';
 
 /** Sites Kamerlens runs on by default (issue 2/4). Development builds add the local demo server. */
@@ -57,9 +58,19 @@ export default defineConfig({
               data_collection_permissions: { required: ['none'] },
             },
           },
+          // Firefox opens the sidebar only from its own user input: the card's "open in side panel"
+          // names this shortcut when the sidebar is closed.
+          commands: { [SIDEBAR_COMMAND]: { suggested_key: { default: SIDEBAR_SHORTCUT } } },
         }
       : {}),
   }),
+  // `npm run zip`: one package per store, named from package.json's name and version (the only
+  // place the version is set), plus the sources archive AMO's review asks for. Test artifacts and
+  // local outputs stay out of it; the bundled dataset is in (reviewers can rebuild it with
+  // `npm run data:build` from data/sources).
+  zip: {
+    excludeSources: ['test-results/**', '.output/**', '.wxt/**', '**/*.log'],
+  },
   hooks: {
     // The content script's static `matches` name the local hosts for tests and the demo; a release
     // build must not run there, so they are removed from its manifest.

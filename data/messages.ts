@@ -92,6 +92,13 @@ export interface SiteStatus {
 }
 
 /**
+ * How an `openSidePanel` request ended: the panel shows the document, or (Firefox, which opens its
+ * sidebar only from its own user input) the sidebar will show it once the reader opens it, with
+ * the keyboard shortcut that does so (null when the reader has removed it).
+ */
+export type SidePanelOutcome = { shown: true } | { shown: false; shortcut: string | null };
+
+/**
  * Calls handled by the background service worker. Calls marked *extension pages only* are refused
  * from content scripts. Each payload is checked: ids ≤ 200 per batch, each a well-formed id of at
  * most 100 characters; URLs http(s) and at most 2048 characters.
@@ -106,7 +113,7 @@ export interface BackgroundProtocol {
    * Open the side panel at a document, optionally at one question. Send it from the click handler:
    * Chrome only opens the panel while the click's user gesture lasts.
    */
-  openSidePanel: { payload: { documentId: string; question?: string }; result: null };
+  openSidePanel: { payload: { documentId: string; question?: string }; result: SidePanelOutcome };
   /** Where the bundled dataset import stands (poll it on the first-run screen). */
   importStatus: { payload: Record<string, never>; result: ImportProgress };
   /** Extension pages only. Whether Kamerlens runs on the site of `url`. */

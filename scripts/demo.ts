@@ -7,6 +7,7 @@
  *   npm run -s demo -- --headless   # headless tour even with a display
  *   npm run -s demo -- --no-build   # reuse .output/chrome-mv3-test
  *   npm run -s demo -- --port 8137  # fixed port for the page server
+ *   npm run -s demo -- --lang en    # Chromium and Kamerlens in English (default: Dutch)
  *
  * With a window, Chromium stays open on the demo index until it is closed or Ctrl+C. Headless, the
  * tour opens every seed page, counts its marked references, hovers one, opens the side panel's
@@ -17,6 +18,7 @@ import { mkdirSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { type ExtensionSession, launchExtension, markedReferences } from '../tests/e2e/harness';
+import { parseUiLocale, type UiLocale } from '../tests/e2e/ui-locale';
 import { renderDemoPages } from './demo-pages';
 
 const DEMO_DIR = resolve('.output/demo');
@@ -26,10 +28,11 @@ interface DemoOptions {
   headless: boolean;
   build: boolean;
   port: number;
+  lang: UiLocale;
 }
 
 function parseArgs(argv: string[]): DemoOptions {
-  const options: DemoOptions = { headless: !process.env.DISPLAY, build: true, port: 0 };
+  const options: DemoOptions = { headless: !process.env.DISPLAY, build: true, port: 0, lang: 'nl' };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--headless') options.headless = true;
@@ -39,8 +42,12 @@ function parseArgs(argv: string[]): DemoOptions {
       if (!Number.isInteger(port) || port < 1 || port > 65535)
         throw new Error('--port needs a number 1–65535');
       options.port = port;
+    } else if (arg === '--lang') {
+      const lang = argv[++i];
+      if (!lang) throw new Error('--lang needs nl or en');
+      options.lang = parseUiLocale(lang);
     } else if (arg === '--help' || arg === '-h') {
-      console.log('usage: npm run -s demo -- [--headless] [--no-build] [--port N]');
+      console.log('usage: npm run -s demo -- [--headless] [--no-build] [--port N] [--lang nl|en]');
       process.exit(0);
     } else throw new Error(`unknown option ${arg} (try --help)`);
   }
@@ -119,6 +126,7 @@ async function main(): Promise<void> {
     pagesDir: DEMO_DIR,
     headless: options.headless,
     port: options.port,
+    locale: options.lang,
   });
   const stop = async () => {
     await session.close();
@@ -126,7 +134,7 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
-  console.log(`Demo pages: ${session.serverUrl} (Kamerlens ${session.extensionId})`);
+  console.log(`Demo pages: ${session.serverUrl} (Kamerlens ${session.extensionId}, ${session.locale})`);
 
   const seedPages = readdirSync(DEMO_DIR)
     .filter((f) => /^\d{3}_.*\.html$/.test(f))

@@ -6,7 +6,11 @@
  * CI reads; the exit code is non-zero when anything failed.
  *
  *   npm test                 everything
- *   npm test -- --skip-e2e   everything but the browser tests (no Chromium needed)
+ *   npm test -- --skip-e2e   everything but the browser tests (no Chromium or Firefox needed)
+ *
+ * The Chromium end-to-end suite runs with the browser in Dutch, then the popover and side panel
+ * files again in English (KAMERLENS_E2E_LOCALE); the shared scenarios then run in Firefox ESR
+ * (vitest.firefox.config.ts). Each pass is counted on its own.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -19,12 +23,19 @@ interface Tally {
 }
 
 const RESULTS_DIR = 'test-results';
+/** The end-to-end files that run a second time with the browser in English. */
+const ENGLISH_PASS = ['tests/e2e/popover.e2e.ts', 'tests/e2e/sidepanel.e2e.ts'];
 const tally: Tally = { passed: 0, failed: 0, failures: [] };
 
 /** Runs a command with inherited output; resolves with its exit code (124 on timeout). */
-function run(command: string, args: string[], timeoutMs: number): Promise<number> {
+function run(
+  command: string,
+  args: string[],
+  timeoutMs: number,
+  env: Record<string, string> = {},
+): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { stdio: 'inherit', detached: true });
+    const child = spawn(command, args, { stdio: 'inherit', detached: true, env: { ...process.env, ...env } });
     const timer = setTimeout(() => {
       console.error(`\n✖ ${command} ${args.join(' ')} timed out after ${timeoutMs / 1000} s`);
       try {
@@ -67,8 +78,13 @@ async function step(
   return ok;
 }
 
-/** A Vitest run whose individual tests are counted from its JSON report. */
-async function vitestSuite(name: string, configArgs: string[], timeoutMs: number): Promise<void> {
+/** A Vitest run whose individual tests are counted from its JSON report; `env` adds variables. */
+async function vitestSuite(
+  name: string,
+  configArgs: string[],
+  timeoutMs: number,
+  env: Record<string, string> = {},
+): Promise<void> {
   console.log(`\n▶ ${name}`);
   const report = join(RESULTS_DIR, `${name}.json`);
   rmSync(report, { force: true });
@@ -76,6 +92,7 @@ async function vitestSuite(name: string, configArgs: string[], timeoutMs: number
     'npx',
     ['vitest', 'run', ...configArgs, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
     timeoutMs,
+    env,
   );
   let passed = 0;
   let failed = 0;
@@ -159,8 +176,16 @@ async function main(): Promise<void> {
   else record('web-ext lint (0 errors)', false);
 
   if (!skipE2e) {
-    if (chromeOk) await vitestSuite('e2e', ['-c', 'vitest.e2e.config.ts'], 30 * 60_000);
-    else record('e2e (needs the Chrome build)', false);
+    if (chromeOk) {
+      // Dutch is what our readers see first: the whole suite runs in Dutch, one pass in English.
+      await vitestSuite('e2e', ['-c', 'vitest.e2e.config.ts'], 30 * 60_000, { KAMERLENS_E2E_LOCALE: 'nl' });
+      await vitestSuite('e2e-en', ['-c', 'vitest.e2e.config.ts', ...ENGLISH_PASS], 10 * 60_000, {
+        KAMERLENS_E2E_LOCALE: 'en',
+      });
+    } else record('e2e (needs the Chrome build)', false);
+    // The shared scenarios in Firefox ESR (needs the Firefox test build).
+    if (firefoxOk) await vitestSuite('e2e-firefox', ['-c', 'vitest.firefox.config.ts'], 15 * 60_000);
+    else record('e2e-firefox (needs the Firefox build)', false);
   }
 
   if (tally.failures.length > 0) console.log(`\nFailed: ${tally.failures.join('; ')}`);

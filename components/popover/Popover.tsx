@@ -2,6 +2,7 @@ import type { PopoverActions, PopoverContent, PopoverMode } from './card-model';
 import { POPOVER_TITLE_ID } from './card-model';
 import { useI18n } from './i18n';
 import { ReferenceCard } from './ReferenceCard';
+import { useSidePanelNotice } from './side-panel-notice';
 
 interface Props {
   content: PopoverContent;
@@ -14,6 +15,7 @@ interface Props {
 /** The popover frame: a non-modal tooltip while hovered, a labelled dialog when pinned. */
 export function Popover({ content, mode, actions, keyboardHint }: Props) {
   const { t } = useI18n();
+  const panel = useSidePanelNotice(actions);
   const dialog = mode === 'dialog';
   const ready = content.status === 'ready';
   const body = (
@@ -29,7 +31,10 @@ export function Popover({ content, mode, actions, keyboardHint }: Props) {
         <span aria-hidden="true">×</span>
       </button>
       {ready ? (
-        <ReferenceCard card={content.card} actions={actions} />
+        <>
+          <ReferenceCard card={content.card} actions={panel.actions} />
+          {panel.status}
+        </>
       ) : (
         <p class="kl-loading" role="status">
           {t('popover_loading')}

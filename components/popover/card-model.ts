@@ -1,5 +1,5 @@
 import type { Citation } from '../../data/citations/types';
-import type { CardDocument } from '../../data/messages';
+import type { CardDocument, Result, SidePanelOutcome } from '../../data/messages';
 
 /** One paper named by a reference, with what the dataset knows about it. */
 export interface PaperEntry {
@@ -31,8 +31,8 @@ export type PopoverMode = 'tooltip' | 'dialog';
 
 /** What the card's buttons do; the content script supplies the real ones. */
 export interface PopoverActions {
-  /** Open the side panel at a document, optionally at one question. */
-  openSidePanel(documentId: string, question?: string): void;
+  /** Open the side panel at a document, optionally at one question; resolves with how it went. */
+  openSidePanel(documentId: string, question?: string): Promise<Result<SidePanelOutcome>>;
   /** Copy text to the clipboard; resolves false when every method failed. */
   copyText(text: string): Promise<boolean>;
   /** Close the popover (returning focus to the reference). */

@@ -66,6 +66,8 @@ export const POPOVER_CSS = `
   text-decoration: underline; text-underline-offset: 2px; cursor: pointer;
 }
 .kl-copy-status { color: var(--kl-muted); font-size: 12.5px; }
+.kl-panel-status { margin: 8px 0 0; font-size: 12.5px; }
+.kl-panel-status[data-kind="failed"] { color: var(--kl-danger, #b42318); }
 .kl-loading { margin: 0; color: var(--kl-muted); }
 .kl-popover button:focus-visible, .kl-popover a:focus-visible {
   outline: 2px solid var(--kl-focus); outline-offset: 2px;

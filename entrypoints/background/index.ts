@@ -4,7 +4,12 @@ import { sharedDB } from '../../data/db/kamerlens-db';
 import { bundledDatasetSource, createDatasetLoader } from './dataset-loader';
 import { dispatchMessage } from './dispatch-message';
 import { classifySender } from './sender';
-import { type ChromeSidePanelApi, createSidePanelOpener, type FirefoxSidebarApi } from './side-panel';
+import {
+  type ChromeSidePanelApi,
+  createSidePanelOpener,
+  type FirefoxSidebarApi,
+  SIDEBAR_COMMAND,
+} from './side-panel';
 import { createSiteAccess, type SiteAccessPlatform } from './site-access';
 
 export default defineBackground(() => {
@@ -28,6 +33,10 @@ export default defineBackground(() => {
       sidebarAction: panels.sidebarAction,
       extensionUrl: (path: string) => extensionUrl(`/${path}`),
       notifyPanel: (message) => browser.runtime.sendMessage(message),
+      sidebarShortcut: async () => {
+        const commands = await browser.commands.getAll();
+        return commands.find((command) => command.name === SIDEBAR_COMMAND)?.shortcut || null;
+      },
     }),
   };
   const extensionOrigin = extensionUrl('/');

@@ -24,6 +24,6 @@ export interface BackgroundServices {
   openSidePanel(
     request: BackgroundProtocol['openSidePanel']['payload'],
     sender: SenderInfo,
-  ): Promise<Result<null>>;
+  ): Promise<Result<BackgroundProtocol['openSidePanel']['result']>>;
   siteAccess: SiteAccess;
 }

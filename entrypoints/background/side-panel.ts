@@ -2,10 +2,17 @@
 import {
   type BackgroundProtocol,
   type Result,
+  type SidePanelOutcome,
   type SidePanelProtocol,
   sidePanelPath,
 } from '../../data/messages';
 import type { SenderInfo } from './sender';
+
+/** Firefox's built-in command that opens the sidebar (its shortcut is declared in the manifest). */
+export const SIDEBAR_COMMAND = '_execute_sidebar_action';
+
+/** The sidebar shortcut the manifest suggests; readers may change it in Firefox's add-on settings. */
+export const SIDEBAR_SHORTCUT = 'Alt+Shift+K';
 
 /** The parts of Chrome's `sidePanel` API used here. */
 export interface ChromeSidePanelApi {
@@ -30,6 +37,8 @@ export interface PanelPlatform {
     type: 'showDocument';
     payload: SidePanelProtocol['showDocument']['payload'];
   }): Promise<unknown>;
+  /** Firefox: the keyboard shortcut that opens the sidebar, as the reader has set it (null: none). */
+  sidebarShortcut?(): Promise<string | null>;
 }
 
 type OpenRequest = BackgroundProtocol['openSidePanel']['payload'];
@@ -40,27 +49,32 @@ type OpenRequest = BackgroundProtocol['openSidePanel']['payload'];
  * and awaiting `setOptions` first would end it.
  */
 export function createSidePanelOpener(platform: PanelPlatform) {
-  return (request: OpenRequest, sender: SenderInfo): Promise<Result<null>> => {
+  return (request: OpenRequest, sender: SenderInfo): Promise<Result<SidePanelOutcome>> => {
     const path = sidePanelPath(request.documentId, request.question);
-    let calls: Promise<unknown>;
+    const payload = request.question ? request : { documentId: request.documentId };
+    let calls: Promise<boolean>;
     try {
       calls = startOpening(platform, path, sender);
     } catch (error) {
       calls = Promise.reject(error);
     }
     return calls.then(
-      async () => {
-        const payload = request.question ? request : { documentId: request.documentId };
+      async (opened) => {
         // A panel that was already open keeps its page; tell it to move. A new one reads the path.
-        await platform.notifyPanel({ type: 'showDocument', payload }).catch(() => undefined);
-        return { ok: true, value: null } as const;
+        const answer = await platform.notifyPanel({ type: 'showDocument', payload }).catch(() => undefined);
+        if (opened || isOk(answer)) return { ok: true, value: { shown: true } } as const;
+        // Firefox refused to open its sidebar, and none is open: the sidebar page is set, so the
+        // document shows when the reader opens the sidebar; the card says how.
+        const shortcut = (await platform.sidebarShortcut?.().catch(() => null)) ?? null;
+        return { ok: true, value: { shown: false, shortcut } } as const;
       },
       (error: unknown) => ({ ok: false, error: `side panel not opened: ${describe(error)}` }) as const,
     );
   };
 }
 
-function startOpening(platform: PanelPlatform, path: string, sender: SenderInfo): Promise<unknown> {
+/** Resolves true when the panel opened, false when Firefox refused for want of user input. */
+function startOpening(platform: PanelPlatform, path: string, sender: SenderInfo): Promise<boolean> {
   const { sidePanel, sidebarAction } = platform;
   if (sidePanel) {
     const target =
@@ -72,16 +86,27 @@ function startOpening(platform: PanelPlatform, path: string, sender: SenderInfo)
     if (!target) return Promise.reject(new Error('no browser window to open the panel in'));
     const configured = sidePanel.setOptions({ path, enabled: true });
     const opened = sidePanel.open(target);
-    return Promise.all([configured, opened]);
+    return Promise.all([configured, opened]).then(() => true);
   }
   if (sidebarAction) {
     const configured = sidebarAction.setPanel({ panel: platform.extensionUrl(path) });
-    // Firefox opens the sidebar only from its own user-input handlers; when it refuses, the panel
-    // is still set, so the sidebar shows the document the next time the reader opens it.
-    const opened = sidebarAction.open();
-    return Promise.all([configured, opened]);
+    // Firefox opens the sidebar only from its own user-input handlers, and a click in a content
+    // script does not count: that refusal is expected, any other failure is reported.
+    const opened = sidebarAction.open().then(
+      () => true,
+      (error: unknown) => (USER_INPUT_REFUSAL.test(describe(error)) ? false : Promise.reject(error)),
+    );
+    return Promise.all([configured, opened]).then(([, wasOpened]) => wasOpened);
   }
   return Promise.reject(new Error('this browser has no side panel API'));
+}
+
+/** Firefox's message when `sidebarAction.open()` runs outside a user-input handler. */
+const USER_INPUT_REFUSAL = /user input handler/i;
+
+/** Whether an open panel answered `showDocument` with success. */
+function isOk(answer: unknown): boolean {
+  return typeof answer === 'object' && answer !== null && (answer as { ok?: unknown }).ok === true;
 }
 
 function describe(error: unknown): string {

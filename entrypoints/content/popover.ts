@@ -29,9 +29,8 @@ export function setupPopover(ctx: ContentScriptContext, marks: ReferenceMarks): 
     measure,
     surface,
     actions: {
-      openSidePanel(documentId, question) {
-        void callBackground('openSidePanel', question ? { documentId, question } : { documentId });
-      },
+      openSidePanel: (documentId, question) =>
+        callBackground('openSidePanel', question ? { documentId, question } : { documentId }),
       copyText: (text) => copyText(text, surface.container),
     },
   });

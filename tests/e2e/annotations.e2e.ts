@@ -11,10 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { translatorFor } from '../../components/sidepanel/translate';
 import type { AnnotationRecord } from '../../data/db/records';
-import en from '../../public/_locales/en/messages.json';
-import nl from '../../public/_locales/nl/messages.json';
 import {
   callBackground,
   firstHighlightPoint,
@@ -224,10 +221,9 @@ describe('annotations in Chromium', () => {
 
   it('export, wipe, import gives identical notes', async () => {
     const panel = await session.openExtensionPage('sidepanel.html#/notes');
-    // The extension speaks the browser's UI language (English in Debian's headless Chromium unless
-    // its Dutch locale is installed): expected texts come from the same messages.json.
-    const lang = await panel.evaluate(() => chrome.i18n.getMessage('annotate_locale'));
-    const t = translatorFor(lang === 'nl' ? nl : en);
+    // The extension speaks the session's language; expected texts come from its messages.json.
+    expect(await panel.evaluate(() => chrome.i18n.getMessage('annotate_locale'))).toBe(session.locale);
+    const t = session.t;
     saved = await callBackground<AnnotationRecord[]>(panel, 'listAnnotations', {});
     expect(saved).toHaveLength(1);
     await panel.getByRole('button', { name: t('annotate_scope_all', '1') }).click();

@@ -17,7 +17,16 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Frame, type Page, type Worker } from 'playwright-core';
+import type { Translate } from '../../components/sidepanel/translate';
 import { startServer } from '../../scripts/serve-fixtures';
+import {
+  defaultUiLocale,
+  localeEnvironment,
+  localeTag,
+  parseUiLocale,
+  type UiLocale,
+  uiTranslator,
+} from './ui-locale';
 
 /**
  * Where Chrome builds land: `wxt build --mode test` (what `npm test` and `npm run build` make)
@@ -65,6 +74,10 @@ export interface ExtensionSession {
   serviceWorker: Worker;
   /** The static server's base URL, with a trailing slash: `http://127.0.0.1:<port>/`. */
   serverUrl: string;
+  /** The UI language the browser (and so the extension) speaks in this session. */
+  locale: UiLocale;
+  /** The extension's messages in that language: expected UI texts for assertions. */
+  t: Translate;
   /** Opens a served page (path relative to the served directory) and waits for its load event. */
   openPage(path: string): Promise<Page>;
   /** Opens an extension page such as `sidepanel.html` in a tab. */
@@ -78,7 +91,10 @@ export interface LaunchOptions {
   pagesDir?: string;
   /** Emulated `prefers-color-scheme` (default light). */
   colorScheme?: 'light' | 'dark';
-  /** Browser UI language, e.g. `nl` or `en` (chooses the extension's locale). */
+  /**
+   * Browser UI language, `nl` or `en` (`nl-NL`, `en-US` also read): chooses the extension's locale.
+   * Default: KAMERLENS_E2E_LOCALE, else Dutch.
+   */
   locale?: string;
   /** Load the extension (default true); false gives a plain browser for baselines. */
   withExtension?: boolean;
@@ -142,6 +158,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
   const serverUrl = options.siteHost
     ? server.url.replace('//127.0.0.1:', `//${options.siteHost}:`)
     : server.url;
+  const locale = options.locale ? parseUiLocale(options.locale) : defaultUiLocale();
   const profile = mkdtempSync(join(tmpdir(), 'kamerlens-profile-'));
   const cleanUp = async (context?: BrowserContext): Promise<void> => {
     await context?.close().catch(() => {});
@@ -156,7 +173,9 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
       headless: false, // the new headless mode comes from --headless=new: it runs extensions
       args: chromiumArgs(dir, options.headless ?? true, options.siteHost),
       colorScheme: options.colorScheme ?? 'light',
-      locale: options.locale ?? 'nl-NL',
+      // Debian's Chromium takes its UI language (and browser.i18n's) from the environment only.
+      env: { ...stringEnv(process.env), ...localeEnvironment(locale) },
+      locale: localeTag(locale),
       viewport: { width: 1280, height: 900 },
     });
     const serviceWorker = withExtension
@@ -169,6 +188,8 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
       extensionId,
       serviceWorker: serviceWorker as Worker,
       serverUrl,
+      locale,
+      t: uiTranslator(locale),
       async openPage(path) {
         const page = await ctx.newPage();
         await page.goto(new URL(path, serverUrl).href, { waitUntil: 'load' });
@@ -187,6 +208,13 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     await cleanUp(context);
     throw error;
   }
+}
+
+/** The defined variables of an environment (Playwright takes strings only). */
+function stringEnv(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
 }
 
 /** One marked reference as the page shows it: group, ids, kind and the text of its pieces. */

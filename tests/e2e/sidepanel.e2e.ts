@@ -6,9 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type MessageEntry, type Translate, translatorFor } from '../../components/sidepanel/translate';
-import en from '../../public/_locales/en/messages.json';
-import nl from '../../public/_locales/nl/messages.json';
+import type { Translate } from '../../components/sidepanel/translate';
 import {
   type ExtensionSession,
   launchExtension,
@@ -22,11 +20,6 @@ let session: ExtensionSession;
 let letter: Page;
 let panel: Page;
 let t: Translate;
-
-const TRANSLATORS = {
-  nl: translatorFor(nl as Record<string, MessageEntry>),
-  en: translatorFor(en as Record<string, MessageEntry>),
-};
 
 /** Opens the panel at `hash` and waits until the dataset is loaded (the first run imports it). */
 async function openPanel(hash = '#/'): Promise<Page> {
@@ -48,10 +41,8 @@ beforeAll(async () => {
   await waitForReferences(letter, 8);
   panel = await openPanel('#/');
   await waitForLibrary(panel);
-  // The extension speaks the browser's UI language (Debian's headless Chromium: English unless
-  // its Dutch locale pack is installed); expected texts come from the same messages.json.
-  const lang = await panel.evaluate(() => document.documentElement.lang);
-  t = lang === 'nl' ? TRANSLATORS.nl : TRANSLATORS.en;
+  // Expected texts come from the messages.json of the language the session runs in.
+  t = session.t;
 });
 
 afterAll(async () => {
@@ -59,6 +50,11 @@ afterAll(async () => {
 });
 
 describe('side panel in Chromium', () => {
+  it('speaks the language the browser runs in', async () => {
+    expect(await panel.evaluate(() => document.documentElement.lang)).toBe(session.locale);
+    expect(await panel.locator('label[for="search-input"]').textContent()).toBe(t('sidepanel_search_label'));
+  });
+
   it('lists the bundled documents newest first', async () => {
     const titles = await panel.locator('.result-title').allTextContents();
     expect(titles.length).toBe(5);
@@ -150,7 +146,7 @@ describe('side panel in Chromium', () => {
     await card.waitFor();
     // The background opens the panel and sends it `showDocument`; this panel is open as a tab.
     await card
-      .getByRole('button', { name: /zijpaneel|side panel/i })
+      .getByRole('button', { name: t('popover_action_sidePanel') })
       .first()
       .click();
     await expect.poll(() => panel.evaluate(() => location.hash)).toBe('#/doc/ah-tk-20242025-520');

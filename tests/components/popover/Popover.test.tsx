@@ -46,7 +46,7 @@ beforeEach(() => {
   root = document.createElement('div');
   document.body.append(root);
   actions = {
-    openSidePanel: vi.fn<PopoverActions['openSidePanel']>(),
+    openSidePanel: vi.fn<PopoverActions['openSidePanel']>(async () => ({ ok: true, value: { shown: true } })),
     copyText: vi.fn<PopoverActions['copyText']>(async () => true),
     close: vi.fn<PopoverActions['close']>(),
   };
@@ -281,5 +281,45 @@ describe('copy citation', () => {
     show(ready(card(letterCitation, [LETTER])));
     await act(async () => button('Kopieer verwijzing')?.click());
     expect(text('.kl-copy-status')).toBe('Kopiëren lukte niet');
+  });
+});
+
+describe('"open in side panel" reports how it went', () => {
+  /** Clicks the action bar's button and lets the answer arrive. */
+  async function openPanel(answer: Awaited<ReturnType<PopoverActions['openSidePanel']>>) {
+    actions.openSidePanel.mockImplementation(async () => answer);
+    show(ready(card(letterCitation, [LETTER])), 'dialog');
+    await act(async () => {
+      button('Open in zijpaneel')?.click();
+      await Promise.resolve();
+    });
+    return root.querySelector<HTMLElement>('.kl-panel-status');
+  }
+
+  it('says nothing when the panel shows the document', async () => {
+    const status = await openPanel({ ok: true, value: { shown: true } });
+    expect(status?.hidden).toBe(true);
+    expect(status?.textContent).toBe('');
+  });
+
+  it('tells how to open the sidebar, with its shortcut, when Firefox would not open it', async () => {
+    const status = await openPanel({ ok: true, value: { shown: false, shortcut: 'Alt+Shift+K' } });
+    expect(status?.hidden).toBe(false);
+    expect(status?.getAttribute('role')).toBe('status');
+    expect(status?.textContent).toContain('druk op Alt+Shift+K');
+  });
+
+  it('without a shortcut, points to the toolbar button', async () => {
+    const status = await openPanel({ ok: true, value: { shown: false, shortcut: null } });
+    expect(status?.textContent).toContain('knop van Kamerlens in de werkbalk');
+    expect(status?.textContent).not.toContain('druk op');
+  });
+
+  it('shows what went wrong when opening failed', async () => {
+    const status = await openPanel({ ok: false, error: 'side panel not opened: no browser window' });
+    expect(status?.dataset.kind).toBe('failed');
+    expect(status?.textContent).toBe(
+      'Het zijpaneel ging niet open: side panel not opened: no browser window',
+    );
   });
 });

@@ -112,7 +112,7 @@ describe('dispatchMessage answers valid calls', () => {
     expect(calls).toEqual([
       { name: 'openSidePanel', args: [{ documentId: 'kst-34352-349', question: '3' }, SENDERS.page] },
     ]);
-    expect(await pending).toEqual({ ok: true, value: null });
+    expect(await pending).toEqual({ ok: true, value: { shown: true } });
   });
 
   it.each([

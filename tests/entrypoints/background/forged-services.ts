@@ -34,7 +34,7 @@ export async function forgedServices() {
   const services: BackgroundServices = {
     db,
     importProgress: () => progress,
-    openSidePanel: record('openSidePanel', null),
+    openSidePanel: record('openSidePanel', { shown: true } as const),
     siteAccess: {
       status: async (...args) => {
         calls.push({ name: 'status', args });

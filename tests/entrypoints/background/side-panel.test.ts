@@ -37,7 +37,7 @@ describe('openSidePanel', () => {
     const { platform, calls } = recordingPlatform();
     const pending = createSidePanelOpener(platform)({ documentId: 'kst-34352-349', question: '3' }, TAB);
     expect(calls).toEqual(['setOptions sidepanel.html#/doc/kst-34352-349?q=3', 'open {"windowId":3}']);
-    expect(await pending).toEqual({ ok: true, value: null });
+    expect(await pending).toEqual({ ok: true, value: { shown: true } });
     expect(calls.at(-1)).toBe(
       'notify {"type":"showDocument","payload":{"documentId":"kst-34352-349","question":"3"}}',
     );
@@ -65,11 +65,42 @@ describe('openSidePanel', () => {
   it('Firefox: sets the sidebar page with an absolute URL and opens it', async () => {
     const { platform, calls } = recordingPlatform({ firefox: true });
     const answer = await createSidePanelOpener(platform)({ documentId: 'ah-tk-20242025-520' }, TAB);
-    expect(answer.ok).toBe(true);
+    expect(answer).toEqual({ ok: true, value: { shown: true } });
     expect(calls.slice(0, 2)).toEqual([
       'setPanel moz-extension://uuid/sidepanel.html#/doc/ah-tk-20242025-520',
       'sidebar open',
     ]);
+  });
+
+  it('Firefox: refused for want of user input, with no sidebar open: the page is set and the answer names the shortcut', async () => {
+    const { platform, calls } = recordingPlatform({
+      firefox: true,
+      refuseOpen: 'sidebarAction.open may only be called from a user input handler',
+    });
+    platform.notifyPanel = async () => {
+      throw new Error('Could not establish connection. Receiving end does not exist.');
+    };
+    platform.sidebarShortcut = async () => 'Alt+Shift+K';
+    const answer = await createSidePanelOpener(platform)({ documentId: 'kst-34352-349' }, TAB);
+    expect(answer).toEqual({ ok: true, value: { shown: false, shortcut: 'Alt+Shift+K' } });
+    expect(calls[0]).toBe('setPanel moz-extension://uuid/sidepanel.html#/doc/kst-34352-349');
+  });
+
+  it('Firefox: refused for want of user input, but an open sidebar moved to the document', async () => {
+    const { platform } = recordingPlatform({
+      firefox: true,
+      refuseOpen: 'sidebarAction.open may only be called from a user input handler',
+    });
+    platform.notifyPanel = async () => ({ ok: true, value: null });
+    platform.sidebarShortcut = async () => 'Alt+Shift+K';
+    const answer = await createSidePanelOpener(platform)({ documentId: 'kst-34352-349' }, TAB);
+    expect(answer).toEqual({ ok: true, value: { shown: true } });
+  });
+
+  it('Firefox: any other refusal is an error, not a silent success', async () => {
+    const { platform } = recordingPlatform({ firefox: true, refuseOpen: 'sidebar is disabled' });
+    const answer = await createSidePanelOpener(platform)({ documentId: 'kst-34352-349' }, TAB);
+    expect(answer).toEqual({ ok: false, error: 'side panel not opened: sidebar is disabled' });
   });
 
   it('no panel API at all', async () => {

@@ -10,7 +10,11 @@ vi.mock('../../../data/citations', () => ({
 }));
 
 const i18n = { t: (key: string) => key, locale: 'nl' };
-const actions: PopoverActions = { openSidePanel: () => {}, copyText: async () => true, close: () => {} };
+const actions: PopoverActions = {
+  openSidePanel: async () => ({ ok: true, value: { shown: true } }),
+  copyText: async () => true,
+  close: () => {},
+};
 
 function hostFactory() {
   const mounts: HTMLElement[] = [];
