@@ -1,5 +1,6 @@
 import { formatDate } from '../shared/format';
 import { usePanel } from './panel-context';
+import { StorageSection } from './StorageSection';
 
 /** About the data: which dataset is loaded, when, what it holds and where it comes from. */
 export function AboutView() {
@@ -46,6 +47,7 @@ export function AboutView() {
       ) : (
         <p class="notice">{t('sidepanel_about_noData')}</p>
       )}
+      <StorageSection />
     </section>
   );
 }

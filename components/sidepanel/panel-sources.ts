@@ -40,6 +40,16 @@ export interface ActiveSite {
   allSites: boolean;
 }
 
+/** How much the extension stores and may store, and whether the browser keeps it under pressure. */
+export interface StorageFigures {
+  /** Bytes used by the extension's origin (database included). */
+  usage: number;
+  /** Bytes the browser lets it use. */
+  quota: number;
+  /** True when the browser will not evict the data (dataset and notes) to free space. */
+  persisted: boolean;
+}
+
 /** Everything the panel reads or does outside its own DOM. */
 export interface PanelSources {
   /** Every document, stubs included. */
@@ -64,4 +74,8 @@ export interface PanelSources {
   setSiteEnabled(url: string, enabled: boolean): Promise<ActiveSite | null>;
   /** Turn Kamerlens on or off for every site (from a click, as above); resolves to the new setting. */
   setAllSitesEnabled(enabled: boolean): Promise<boolean>;
+  /** Storage used and granted (`navigator.storage`), or null where the browser cannot say. */
+  storageEstimate(): Promise<StorageFigures | null>;
+  /** Asks the browser to keep the data (`navigator.storage.persist`); resolves to whether it now does. */
+  persistStorage(): Promise<boolean>;
 }

@@ -10,7 +10,7 @@ import type { SliceOptions } from '../../data/search/index';
 import { type LibraryFilters, NO_FILTERS } from './facets';
 import { createLibraryModel, type LibraryModel, type LibraryView } from './library-model';
 import { groupPageReferences, type PageGroupView } from './page-model';
-import type { ActiveSite, PageScan, PanelDatasetInfo, PanelSources } from './panel-sources';
+import type { ActiveSite, PageScan, PanelDatasetInfo, PanelSources, StorageFigures } from './panel-sources';
 import { parseRoute, type Route, routeHash } from './routes';
 
 /** Where the URL hash lives: `window.location` in the panel, memory in tests. */
@@ -97,6 +97,9 @@ export function createPanelState(sources: PanelSources, options: PanelStateOptio
   /** The search index, built in slices once the documents are in: done, and the share built (in tenths). */
   const searchReady = signal(false);
   const searchProgress = signal(0);
+  /** "About the data": storage figures once read (null: not read yet or unknown), and a refused persist. */
+  const storage = signal<StorageFigures | null | 'unknown'>(null);
+  const persistRefused = signal(false);
 
   const resolve = computed(() => resolverOf(documents.value));
   const model = computed<LibraryModel>(() =>
@@ -277,9 +280,24 @@ export function createPanelState(sources: PanelSources, options: PanelStateOptio
     await refreshPage();
   }
 
+  async function loadStorage(): Promise<void> {
+    storage.value = (await sources.storageEstimate().catch(() => null)) ?? 'unknown';
+  }
+
+  /** Asks to keep the data persistently (from a click), then reads the figures again. */
+  async function persistStorage(): Promise<void> {
+    const granted = await sources.persistStorage().catch(() => false);
+    persistRefused.value = !granted;
+    await loadStorage();
+  }
+
   return {
     route,
     status,
+    storage,
+    persistRefused,
+    loadStorage,
+    persistStorage,
     info,
     progress,
     error,

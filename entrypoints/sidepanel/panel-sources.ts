@@ -5,6 +5,7 @@ import type {
   PageScan,
   PanelDatasetInfo,
   PanelSources,
+  StorageFigures,
 } from '../../components/sidepanel/panel-sources';
 import { findCitations } from '../../data/citations/index';
 import { datasetInfo, type KamerlensDB, listDocuments, listDossiers } from '../../data/db/index';
@@ -55,6 +56,16 @@ async function siteOf(url: string | undefined): Promise<ActiveSite | null> {
   };
 }
 
+async function readStorage(): Promise<StorageFigures | null> {
+  const storage = navigator.storage;
+  if (typeof storage?.estimate !== 'function') return null;
+  const [estimate, persisted] = await Promise.all([
+    storage.estimate(),
+    typeof storage.persisted === 'function' ? storage.persisted() : Promise.resolve(false),
+  ]);
+  return { usage: estimate.usage ?? 0, quota: estimate.quota ?? 0, persisted };
+}
+
 /** Sources over the shared database and the browser's tabs. */
 export function createBrowserPanelSources(db: KamerlensDB): PanelSources {
   return {
@@ -96,6 +107,11 @@ export function createBrowserPanelSources(db: KamerlensDB): PanelSources {
             }
           : siteOf(url);
       });
+    },
+    storageEstimate: readStorage,
+    async persistStorage() {
+      if (typeof navigator.storage?.persist !== 'function') return false;
+      return navigator.storage.persist();
     },
     setAllSitesEnabled(enabled) {
       // As above: the prompt for every site is asked for inside the click, before any await.

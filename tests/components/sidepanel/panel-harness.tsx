@@ -110,6 +110,8 @@ export function fakeSources(
     activeSite: async () => null,
     setSiteEnabled: async () => null,
     setAllSitesEnabled: async () => false,
+    storageEstimate: async () => ({ usage: 52_428_800, quota: 2_147_483_648, persisted: false }),
+    persistStorage: async () => true,
     ...overrides,
   };
   return { sources, calls, references };
