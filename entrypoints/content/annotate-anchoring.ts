@@ -105,6 +105,15 @@ export function createAnchoring(options: {
     }
     running = true;
     lastStart = performance.now();
+    if (records.size === 0) {
+      // Most pages have no notes: their text is read only when a selection needs it, not at load.
+      spans = new Map();
+      orphans = new Set();
+      anchoredText = null;
+      highlights.set(new Map());
+      finish();
+      return;
+    }
     const text = model();
     const notes = [...records.values()];
     const known = notes.every((n) => spans.has(n.id) || orphans.has(n.id));
