@@ -22,74 +22,18 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { build } from 'vite';
 import { launchExtension } from '../../tests/e2e/harness';
+import { type CostFigures, measurePageCost, printCost } from './_scanner-cost';
+import { type PageShape, scannerPage } from './_scanner-page';
 
 const REFERENCES = 5_000;
 const TARGET_BYTES = 5 * 1024 * 1024;
 const RUNS = 3;
 
-const FILLER = [
-  'De regering wil dat gemeenten meer ruimte krijgen om mensen in de bijstand op maat te ondersteunen.',
-  'Uit de evaluatie blijkt dat de uitvoering ingewikkeld is en dat de regels vaak als streng worden ervaren.',
-  'Klantmanagers geven aan dat zij te weinig tijd hebben voor persoonlijke begeleiding van hun cliënten.',
-  'In 2024 ontvingen ruim 400 duizend mensen een bijstandsuitkering, een lichte stijging ten opzichte van 2023.',
-  'Het kabinet verwacht dat de nieuwe regels in de loop van het jaar stap voor stap zullen worden ingevoerd.',
-  'Ook de Vereniging van Nederlandse Gemeenten en Divosa zijn bij de voorbereiding betrokken geweest.',
-  'De Kamer heeft gevraagd om jaarlijks te worden geïnformeerd over de belangrijkste ontwikkelingen.',
-  'Daarbij gaat het onder meer om de instroom, de uitstroom naar werk en het gebruik van voorzieningen.',
+/** The pages of the page-cost comparison: ordinary prose, and a huge page dense with references. */
+const COST_PAGES: [string, PageShape][] = [
+  ['1 MB, 370 references', { bytes: 1024 * 1024, references: 370, paragraphBytes: 600 }],
+  ['20 MB, 21,500 references', { bytes: 20 * 1024 * 1024, references: 21_500, paragraphBytes: 600 }],
 ];
-
-/** The i-th reference as HTML: six kinds of reference, every fourth split over inline elements. */
-function referenceHtml(i: number): string {
-  const n = 100 + (i % 900);
-  const split = i % 4 === 3;
-  switch (i % 6) {
-    case 0:
-      return split
-        ? `<b>Kamerstukken II</b> 2024/25, <i>34 352</i>, nr. ${n}`
-        : `Kamerstukken II 2024/25, 34 352, nr. ${n}`;
-    case 1:
-      return split ? `Kamerstuk 36 600 XV, <a href="#r${i}">nr. ${n}</a>` : `Kamerstuk 36 600 XV, nr. ${n}`;
-    case 2:
-      return split
-        ? `<em>Aanhangsel Handelingen&nbsp;II</em> 2024/25, <a href="#r${i}">nr.&nbsp;${n}</a>`
-        : `Aanhangsel Handelingen II 2024/25, nr. ${n}`;
-    case 3:
-      return split
-        ? `<em>Kamerstukken&nbsp;II</em> 2023/24, <a href="#r${i}">26 448, nr.&nbsp;${n}</a>`
-        : `Handelingen II 2024/25, nr. ${n % 150}, item ${1 + (i % 9)}`;
-    case 4:
-      return `2024Z${String(10_000 + i).padStart(5, '0')}`;
-    default:
-      return split
-        ? `Kamerstukken I 2025/26, <span>36 582</span>, ${'ABCDEFGH'[i % 8]}`
-        : `Kamerstukken II, 17 050, nr. ${n}`;
-  }
-}
-
-/** A page of about `TARGET_BYTES` with `REFERENCES` references, one per paragraph. */
-function benchPage(): string {
-  const paragraphBytes = Math.floor(TARGET_BYTES / REFERENCES);
-  const parts: string[] = [];
-  for (let i = 0; i < REFERENCES; i++) {
-    if (i % 50 === 0) parts.push(`${i > 0 ? '</section>' : ''}<section><h2>Hoofdstuk ${i / 50 + 1}</h2>`);
-    let text = '';
-    for (let k = i; text.length < paragraphBytes - 120; k++) text += `${FILLER[k % FILLER.length]} `;
-    const cut = text.indexOf(' ', Math.floor(text.length / 2));
-    parts.push(`<p>${text.slice(0, cut)} (zie ${referenceHtml(i)}). ${text.slice(cut + 1)}</p>`);
-  }
-  return `<!doctype html><html lang="nl" data-kamerlens-measure><head><meta charset="utf-8">
-<title>Scanner benchmark</title>
-<script>
-  window.benchLongTasks = [];
-  window.benchFrames = [];
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) window.benchLongTasks.push([e.startTime, e.duration]);
-  }).observe({ type: 'longtask', buffered: true });
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) window.benchFrames.push([e.startTime, e.duration]);
-  }).observe({ type: 'long-animation-frame', buffered: true });
-</script></head><body><main>${parts.join('\n')}</section></main></body></html>`;
-}
 
 /** The same scanning code, bundled as one script that scans the whole page synchronously. */
 async function syncScanScript(workDir: string): Promise<string> {
@@ -237,10 +181,51 @@ function table(rows: [string, RunFigures[]][]): void {
   }
 }
 
+/** Each cost page with and without the extension, runs interleaved so both see the same machine load. */
+async function pageCost(workDir: string, pageFilter?: string): Promise<void> {
+  const dir = join(workDir, 'cost');
+  mkdirSync(dir);
+  for (const [i, [, shape]] of COST_PAGES.entries())
+    writeFileSync(join(dir, `cost-${i}.html`), scannerPage(shape));
+  console.log(
+    `\nWhat marking costs the page: CDP Performance.getMetrics, Chromium, from navigation until the scan is over + 1 s`,
+  );
+  const [session, plain] = await Promise.all([
+    launchExtension({ pagesDir: dir }),
+    launchExtension({ pagesDir: dir, withExtension: false }),
+  ]);
+  try {
+    for (const [i, [label]] of COST_PAGES.entries()) {
+      if (pageFilter !== undefined && !label.startsWith(pageFilter)) continue;
+      const withExtension: CostFigures[] = [];
+      const without: CostFigures[] = [];
+      for (let run = 0; run < RUNS; run++) {
+        withExtension.push(
+          await measurePageCost(session.context, new URL(`cost-${i}.html`, session.serverUrl).href, true),
+        );
+        without.push(
+          await measurePageCost(plain.context, new URL(`cost-${i}.html`, plain.serverUrl).href, false),
+        );
+      }
+      printCost(label, withExtension, without);
+    }
+  } finally {
+    await Promise.all([session.close(), plain.close()]);
+  }
+}
+
 async function main(): Promise<void> {
+  // `slices` or `cost` runs one part; after `cost`, a size (`1` or `20`) runs one page.
+  const [only, pageFilter] = process.argv.slice(2);
   const workDir = mkdtempSync(join(tmpdir(), 'kamerlens-bench-'));
   try {
-    const html = benchPage();
+    if (only !== 'slices') await pageCost(workDir, pageFilter && `${pageFilter} MB`);
+    if (only === 'cost') return;
+    const html = scannerPage({
+      bytes: TARGET_BYTES,
+      references: REFERENCES,
+      paragraphBytes: TARGET_BYTES / REFERENCES,
+    });
     mkdirSync(join(workDir, 'pages'));
     writeFileSync(join(workDir, 'pages', 'bench.html'), html);
     const script = await syncScanScript(workDir);
