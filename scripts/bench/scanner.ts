@@ -181,36 +181,50 @@ function table(rows: [string, RunFigures[]][]): void {
   }
 }
 
-/** Each cost page with and without the extension, runs interleaved so both see the same machine load. */
+/**
+ * Each cost page with and without the extension, runs interleaved so both see the same machine
+ * load. KAMERLENS_BENCH_BASE_BUILD=<dir of another test build> adds that build side by side (a
+ * before/after comparison in one run).
+ */
 async function pageCost(workDir: string, pageFilter?: string): Promise<void> {
   const dir = join(workDir, 'cost');
   mkdirSync(dir);
   for (const [i, [, shape]] of COST_PAGES.entries())
     writeFileSync(join(dir, `cost-${i}.html`), scannerPage(shape));
   console.log(
-    `\nWhat marking costs the page: CDP Performance.getMetrics, Chromium, from navigation until the scan is over + 1 s`,
+    '\nWhat marking costs the page: CDP Performance.getMetrics, Chromium, from navigation until the scan is over + 1 s',
   );
-  const [session, plain] = await Promise.all([
-    launchExtension({ pagesDir: dir }),
-    launchExtension({ pagesDir: dir, withExtension: false }),
-  ]);
+  const baseBuild = process.env.KAMERLENS_BENCH_BASE_BUILD;
+  const session = await launchExtension({ pagesDir: dir });
+  const plain = await launchExtension({ pagesDir: dir, withExtension: false });
+  let base: Awaited<ReturnType<typeof launchExtension>> | undefined;
+  if (baseBuild) {
+    const own = process.env.KAMERLENS_EXTENSION_DIR;
+    process.env.KAMERLENS_EXTENSION_DIR = baseBuild;
+    try {
+      base = await launchExtension({ pagesDir: dir });
+    } finally {
+      if (own === undefined) delete process.env.KAMERLENS_EXTENSION_DIR;
+      else process.env.KAMERLENS_EXTENSION_DIR = own;
+    }
+  }
   try {
     for (const [i, [label]] of COST_PAGES.entries()) {
       if (pageFilter !== undefined && !label.startsWith(pageFilter)) continue;
       const withExtension: CostFigures[] = [];
       const without: CostFigures[] = [];
+      const withBase: CostFigures[] = [];
+      const url = (serverUrl: string) => new URL(`cost-${i}.html`, serverUrl).href;
       for (let run = 0; run < RUNS; run++) {
-        withExtension.push(
-          await measurePageCost(session.context, new URL(`cost-${i}.html`, session.serverUrl).href, true),
-        );
-        without.push(
-          await measurePageCost(plain.context, new URL(`cost-${i}.html`, plain.serverUrl).href, false),
-        );
+        withExtension.push(await measurePageCost(session.context, url(session.serverUrl), true));
+        without.push(await measurePageCost(plain.context, url(plain.serverUrl), false));
+        if (base) withBase.push(await measurePageCost(base.context, url(base.serverUrl), true));
       }
       printCost(label, withExtension, without);
+      if (base) printCost(`${label}, base build ${baseBuild}`, withBase, without);
     }
   } finally {
-    await Promise.all([session.close(), plain.close()]);
+    await Promise.all([session.close(), plain.close(), base?.close()]);
   }
 }
 
