@@ -34,7 +34,7 @@ async function waitForQuiet(page: Page, expectSlices: boolean): Promise<void> {
       last = count;
       stableSince = Date.now();
     } else if ((count > 0 || !expectSlices) && Date.now() - stableSince > QUIET_MS) return;
-    if (Date.now() - started > 300_000) throw new Error('the scan did not finish within 5 minutes');
+    if (Date.now() - started > 1_200_000) throw new Error('the scan did not finish within 20 minutes');
     await new Promise((done) => setTimeout(done, 100));
   }
 }
@@ -49,7 +49,7 @@ export async function measurePageCost(
   try {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
-    await page.goto(url, { waitUntil: 'load', timeout: 300_000 });
+    await page.goto(url, { waitUntil: 'load', timeout: 600_000 });
     await waitForQuiet(page, withExtension);
     const { metrics } = (await cdp.send('Performance.getMetrics')) as {
       metrics: { name: string; value: number }[];

@@ -28,6 +28,8 @@ import { type PageShape, scannerPage } from './_scanner-page';
 const REFERENCES = 5_000;
 const TARGET_BYTES = 5 * 1024 * 1024;
 const RUNS = 3;
+/** Runs per page of the cost comparison; KAMERLENS_BENCH_RUNS lowers it on a busy machine. */
+const COST_RUNS = Number(process.env.KAMERLENS_BENCH_RUNS) || RUNS;
 
 /** The pages of the page-cost comparison: ordinary prose, and a huge page dense with references. */
 const COST_PAGES: [string, PageShape][] = [
@@ -215,7 +217,7 @@ async function pageCost(workDir: string, pageFilter?: string): Promise<void> {
       const without: CostFigures[] = [];
       const withBase: CostFigures[] = [];
       const url = (serverUrl: string) => new URL(`cost-${i}.html`, serverUrl).href;
-      for (let run = 0; run < RUNS; run++) {
+      for (let run = 0; run < COST_RUNS; run++) {
         withExtension.push(await measurePageCost(session.context, url(session.serverUrl), true));
         without.push(await measurePageCost(plain.context, url(plain.serverUrl), false));
         if (base) withBase.push(await measurePageCost(base.context, url(base.serverUrl), true));
