@@ -68,16 +68,14 @@ function makeFocusable(mark: Element, citation: Citation, roleDescription: strin
   mark.setAttribute('aria-roledescription', roleDescription);
 }
 
-/** What a block needs: groups whose marks no longer fit (unwrapped now), references to wrap. */
-export interface BlockPlan {
-  block: TextBlock;
-  toUnwrap: number[];
-  /** In text order. */
-  toWrap: Citation[];
-}
-
-/** Reads the block and decides what to mark and unmark; changes nothing. */
-export function planBlock(block: TextBlock, registry: WritableMarkRegistry): BlockPlan {
+/** Marks every new reference in the block; returns what changed, in document order. */
+export function markBlock(
+  block: TextBlock,
+  registry: WritableMarkRegistry,
+  roleDescription: string,
+): BlockChanges {
+  const doc = block.nodes[0]?.ownerDocument;
+  if (!doc) return { marked: [], unmarked: [] };
   const existing = existingGroups(block, registry);
   const toWrap: Citation[] = [];
   const toUnwrap = new Set<number>();
@@ -91,28 +89,12 @@ export function planBlock(block: TextBlock, registry: WritableMarkRegistry): Blo
     }
     if (!kept) toWrap.push(citation);
   }
-  return { block, toUnwrap: [...toUnwrap], toWrap };
-}
 
-/** Unwraps the plan's outdated groups; returns their references. */
-export function unwrapPlanned(plan: BlockPlan, registry: WritableMarkRegistry): MarkedReference[] {
   const unmarked: MarkedReference[] = [];
-  for (const group of plan.toUnwrap) {
+  for (const group of toUnwrap) {
     const reference = registry.unwrap(group);
     if (reference) unmarked.push(reference);
   }
-  return unmarked;
-}
-
-/** Wraps the plan's references and registers them; returns them in document order. */
-export function wrapPlanned(
-  plan: BlockPlan,
-  registry: WritableMarkRegistry,
-  roleDescription: string,
-): MarkedReference[] {
-  const { block, toWrap } = plan;
-  const doc = block.nodes[0]?.ownerDocument;
-  if (!doc) return [];
   const marked: MarkedReference[] = [];
   // Last to first: wrapping splits text nodes, and splitting keeps earlier offsets valid.
   for (let i = toWrap.length - 1; i >= 0; i--) {
@@ -130,16 +112,5 @@ export function wrapPlanned(
     makeFocusable(first, citation, roleDescription);
     marked.push(registry.add(group, citation, marks));
   }
-  return marked.reverse();
-}
-
-/** Marks every new reference in the block at once; returns what changed, in document order. */
-export function markBlock(
-  block: TextBlock,
-  registry: WritableMarkRegistry,
-  roleDescription: string,
-): BlockChanges {
-  const plan = planBlock(block, registry);
-  const unmarked = unwrapPlanned(plan, registry);
-  return { marked: wrapPlanned(plan, registry, roleDescription), unmarked };
+  return { marked: marked.reverse(), unmarked };
 }

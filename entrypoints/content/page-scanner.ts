@@ -2,12 +2,10 @@
  * The page scanner: finds references in the page's text and marks them, at load and whenever the
  * page adds or changes text. Work runs in slices of a few milliseconds that yield to the page
  * (uBlock Origin's pattern): the MutationObserver callback only stores records; a slice turns
- * them into scopes, walks text blocks and decides what to mark until its budget is spent. The
- * marks are written later, in animation frames, all together once the pass is read (or after
- * WRITE_AFTER_MS on a long page): each frame with new marks costs the page a style and layout pass.
+ * them into scopes, walks text blocks and marks them until its budget is spent.
  */
 import { MARK_TAG } from './element-kinds';
-import { planBlock, unwrapPlanned } from './mark-block';
+import { markBlock } from './mark-block';
 import {
   createMarkRegistry,
   type MarkedReference,
@@ -15,10 +13,9 @@ import {
   type WritableMarkRegistry,
 } from './mark-registry';
 import { ensureMarkStyle, removeMarkStyle } from './mark-style';
-import { MarkWriter } from './mark-writer';
 import { queueMutation, ScanQueue } from './scan-queue';
 import { type TextBlock, textBlocks } from './text-blocks';
-import { nextFrame, yieldToPage } from './yield-to-page';
+import { yieldToPage } from './yield-to-page';
 
 /** How the scanner is started. */
 export interface PageScannerOptions {
@@ -27,7 +24,7 @@ export interface PageScannerOptions {
   signal: AbortSignal;
   /** `aria-roledescription` of a reference's keyboard stop ("verwijzing" / "reference"). */
   roleDescription: string;
-  /** Time per slice before yielding to the page, in ms (writing marks in a frame gets twice this). */
+  /** Time per slice before yielding to the page, in ms. */
   budgetMs?: number;
 }
 
@@ -45,9 +42,6 @@ export interface PageScanner {
  * performance timelines never fill up with Kamerlens entries.
  */
 const MEASURE_ATTRIBUTE = 'data-kamerlens-measure';
-
-/** On a page that takes long to read, marks read so far are written after waiting this long (ms). */
-const WRITE_AFTER_MS = 500;
 
 const OBSERVED: MutationObserverInit = {
   childList: true,
@@ -69,7 +63,6 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
   const { document: doc, signal, roleDescription, budgetMs = 4 } = options;
   const registry: WritableMarkRegistry = createMarkRegistry();
   const queue = new ScanQueue();
-  const writer = new MarkWriter(registry, roleDescription);
   const measure = doc.documentElement.hasAttribute(MEASURE_ATTRIBUTE);
   let records: MutationRecord[] = [];
   let walk: { blocks: Generator<TextBlock | null, boolean>; element: Element; deep: boolean } | null = null;
@@ -78,8 +71,7 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
   // A document in design mode is one editable region: it gets no marks until design mode ends.
   let editing = doc.designMode === 'on';
 
-  const hasReading = (): boolean => records.length > 0 || queue.size > 0 || walk !== null;
-  const hasWork = (): boolean => hasReading() || writer.size > 0;
+  const hasWork = (): boolean => records.length > 0 || queue.size > 0 || walk !== null;
 
   /** Applies stored mutation records; returns the references unmarked because their text changed. */
   const applyRecords = (): MarkedReference[] => {
@@ -111,7 +103,6 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
     if (now) {
       records = [];
       queue.clear();
-      writer.clear();
       walk = null;
       const unmarked = registry.unwrapAll();
       observer.takeRecords(); // our own unwrapping
@@ -132,6 +123,7 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
     const started = performance.now();
     records.push(...observer.takeRecords());
     const unmarked = applyRecords();
+    const marked: MarkedReference[] = [];
     // At least one step per slice, so a slow page (or a tiny budget) still makes progress.
     for (let step = 0; step === 0 || performance.now() - started < budgetMs; step++) {
       if (!walk) {
@@ -144,38 +136,17 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
         if (!next.value) queue.add(walk.element, walk.deep); // the page moved things mid-walk
         walk = null;
       } else if (next.value) {
-        const plan = planBlock(next.value, registry);
-        unmarked.push(...unwrapPlanned(plan, registry));
-        writer.add(plan, started);
+        const changes = markBlock(next.value, registry, roleDescription);
+        marked.push(...changes.marked);
+        unmarked.push(...changes.unmarked);
       }
     }
-    // Everything observed since the slice began is our own unwrapping.
+    // Everything observed since the slice began is our own wrapping and unwrapping.
     observer.takeRecords();
-    if (measure) performance.measure('kamerlens:slice', { start: started, end: performance.now() });
-    registry.notify('unmarked', unmarked);
-  };
-
-  /** Writes waiting marks for one frame's budget. */
-  const writeSlice = (): void => {
-    if (followDesignMode()) return;
-    const started = performance.now();
-    records.push(...observer.takeRecords());
-    // The page's changes first: a plan whose text changed is dropped rather than written.
-    const unmarked = applyRecords();
-    const marked = writer.write(budgetMs * 2, () => performance.now());
-    observer.takeRecords(); // our own wrapping
     if (marked.length > 0) ensureMarkStyle(doc);
     if (measure) performance.measure('kamerlens:slice', { start: started, end: performance.now() });
     registry.notify('unmarked', unmarked);
     registry.notify('marked', marked);
-  };
-
-  /** Whether the next step writes marks: once everything is read, or when marks waited too long. */
-  let writing = false;
-  const shouldWrite = (): boolean => {
-    if (writer.size === 0) writing = false;
-    else if (!hasReading() || writer.waitedMs(performance.now()) >= WRITE_AFTER_MS) writing = true;
-    return writing;
   };
 
   const pump = async (): Promise<void> => {
@@ -183,15 +154,9 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
     pumping = true;
     try {
       while (hasWork() && !signal.aborted) {
-        if (shouldWrite()) {
-          await nextFrame(doc, signal);
-          if (signal.aborted) break;
-          writeSlice();
-        } else {
-          await yieldToPage(signal);
-          if (signal.aborted) break;
-          runSlice();
-        }
+        await yieldToPage(signal);
+        if (signal.aborted) break;
+        runSlice();
       }
     } finally {
       pumping = false;

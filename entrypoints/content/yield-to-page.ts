@@ -35,30 +35,3 @@ export function yieldToPage(signal: AbortSignal): Promise<void> {
     signal.addEventListener('abort', onAbort, { once: true });
   });
 }
-
-/**
- * Resolves in the next animation frame, before the browser computes style and layout, so DOM
- * writes made then cost one rendering pass. A hidden document renders nothing and gets no frames:
- * there a plain task (`yieldToPage`) is enough.
- */
-export function nextFrame(doc: Document, signal: AbortSignal): Promise<void> {
-  const view = doc.defaultView;
-  if (
-    signal.aborted ||
-    doc.visibilityState === 'hidden' ||
-    typeof view?.requestAnimationFrame !== 'function'
-  ) {
-    return yieldToPage(signal);
-  }
-  return new Promise((resolve) => {
-    const onAbort = (): void => {
-      view.cancelAnimationFrame(frame);
-      resolve();
-    };
-    const frame = view.requestAnimationFrame(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    });
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
-}
