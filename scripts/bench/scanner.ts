@@ -1,6 +1,12 @@
 /**
- * Page scanner benchmark in Chromium: a generated 5 MB page with 5,000 references (one per
- * paragraph, a quarter of them split over inline elements), scanned by the built extension.
+ * Page scanner benchmark in Chromium, in two parts.
+ *
+ * What marking costs the page (`_scanner-cost.ts`): a 1 MB page of prose with 370 references and
+ * a 20 MB page with 21,500, loaded with and without the extension in the same run; all main-thread
+ * work (script, style, layout and their counts, long tasks) per MB of page text, and the difference.
+ *
+ * The scanner's own slices: a generated 5 MB page with 5,000 references (one per paragraph, a
+ * quarter of them split over inline elements), scanned by the built extension.
  *
  * Figures (printed, never asserted; median of 3 runs):
  *   - main thread: the scanner's own script time, the sum of its slices (the content script
@@ -14,7 +20,9 @@
  * Baseline in the same run: the same page in a browser without the extension, scanned by the
  * same code in one synchronous pass (bundled with Vite and injected): no slicing, no yielding.
  *
- *   npx tsx scripts/bench/scanner.ts      (needs the test build: npm run build)
+ *   npx tsx scripts/bench/scanner.ts             both parts (needs the test build: npm run build)
+ *   npx tsx scripts/bench/scanner.ts cost [1|20]  page cost only, optionally one page
+ *   npx tsx scripts/bench/scanner.ts slices       the slices part only
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
