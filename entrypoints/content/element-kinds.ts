@@ -35,9 +35,30 @@ export function elementKind(element: Element): ElementKind {
   return INLINE_TAGS.has(name) ? 'inline' : 'block';
 }
 
-function isEditable(element: Element): boolean {
+/**
+ * ARIA roles of a field the reader types into. A script-driven editor often announces itself only
+ * by role; a combobox is a control, and a tab stop inside it would nest one control in another.
+ */
+const EDITING_ROLES = new Set(['textbox', 'searchbox', 'combobox']);
+
+/** Whether the element is a place the reader edits: contenteditable, or an ARIA text field. */
+export function isEditable(element: Element): boolean {
   const value = element.getAttribute('contenteditable');
-  return value !== null && value.toLowerCase() !== 'false';
+  if (value !== null && value.toLowerCase() !== 'false') return true;
+  const role = element.getAttribute('role');
+  if (role === null) return false; // most elements: no string work on the scan's hot path
+  return role
+    .toLowerCase()
+    .split(/\s+/)
+    .some((token) => EDITING_ROLES.has(token));
+}
+
+/** Whether the element or one of its ancestors is never scanned (skipped, hidden, editable). */
+export function isInSkipped(element: Element): boolean {
+  for (let el: Element | null = element; el; el = el.parentElement) {
+    if (elementKind(el) === 'skip') return true;
+  }
+  return false;
 }
 
 /** Where a node sits: the block whose text it belongs to, and the mark it is inside (if any). */

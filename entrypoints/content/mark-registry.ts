@@ -58,8 +58,8 @@ export interface WritableMarkRegistry extends MarkRegistry {
   add(group: number, citation: Citation, marks: Element[]): MarkedReference;
   /** Unwraps a group's marks, keeping their text in place, and forgets it. */
   unwrap(group: number): MarkedReference | undefined;
-  /** Unwraps every group (extension reload or shutdown). */
-  unwrapAll(): void;
+  /** Unwraps every group (extension reload, shutdown, an editable document); returns what was marked. */
+  unwrapAll(): MarkedReference[];
   /** Forgets groups whose marks all left the page. */
   prune(): void;
   /** Calls the listeners of one kind; a throwing listener does not stop the others. */
@@ -128,8 +128,10 @@ export function createMarkRegistry(): WritableMarkRegistry {
       return reference;
     },
     unwrapAll() {
-      for (const reference of groups.values()) unwrapMarks(reference.marks);
+      const references = [...groups.values()];
+      for (const reference of references) unwrapMarks(reference.marks);
       groups.clear();
+      return references;
     },
     prune() {
       for (const [group, { marks }] of groups) {

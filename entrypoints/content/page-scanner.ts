@@ -48,8 +48,15 @@ const OBSERVED: MutationObserverInit = {
   subtree: true,
   characterData: true,
   attributes: true,
-  attributeFilter: ['hidden', 'contenteditable'],
+  attributeFilter: ['hidden', 'contenteditable', 'role'],
 };
+
+/**
+ * Events after which `document.designMode` may have changed (no event reports the switch itself):
+ * the reader focusing, placing the caret or starting to type. `beforeinput` comes before the edit
+ * is applied, so the marks are gone before the first keystroke lands.
+ */
+const EDITING_EVENTS = ['beforeinput', 'focusin', 'selectionchange', 'pointerdown', 'keydown'];
 
 /** Starts scanning `document`: the whole page first, then every change. */
 export function startPageScanner(options: PageScannerOptions): PageScanner {
@@ -61,6 +68,8 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
   let walk: { blocks: Generator<TextBlock | null, boolean>; element: Element; deep: boolean } | null = null;
   let pumping = false;
   let idleWaiters: (() => void)[] = [];
+  // A document in design mode is one editable region: it gets no marks until design mode ends.
+  let editing = doc.designMode === 'on';
 
   const hasWork = (): boolean => records.length > 0 || queue.size > 0 || walk !== null;
 
@@ -83,7 +92,34 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
     return unmarked;
   };
 
+  /**
+   * Follows `designMode`: switched on, every mark is unwrapped and pending work dropped; switched
+   * off, the whole page is scanned again. Returns whether the document is editable now.
+   */
+  const followDesignMode = (): boolean => {
+    const now = doc.designMode === 'on';
+    if (now === editing) return now;
+    editing = now;
+    if (now) {
+      records = [];
+      queue.clear();
+      walk = null;
+      const unmarked = registry.unwrapAll();
+      observer.takeRecords(); // our own unwrapping
+      registry.notify('unmarked', unmarked);
+    } else {
+      queue.add(doc.body ?? doc.documentElement, true);
+      void pump();
+    }
+    return now;
+  };
+
   const runSlice = (): void => {
+    if (followDesignMode()) {
+      records = [];
+      observer.takeRecords();
+      return;
+    }
     const started = performance.now();
     records.push(...observer.takeRecords());
     const unmarked = applyRecords();
@@ -141,8 +177,11 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
     stale.replaceWith(...stale.childNodes);
   }
   observer.observe(doc.documentElement, OBSERVED);
-  queue.add(doc.body ?? doc.documentElement, true);
+  if (!editing) queue.add(doc.body ?? doc.documentElement, true);
   void pump();
+  for (const type of EDITING_EVENTS) {
+    doc.addEventListener(type, followDesignMode, { capture: true, passive: true, signal });
+  }
 
   signal.addEventListener(
     'abort',

@@ -3,7 +3,7 @@
  * block's own inline text, when text inside it changed). Mutation records become scopes here, in
  * a scanner slice — the MutationObserver callback itself only stores the records.
  */
-import { elementKind, hasBlockDescendant, placeOf } from './element-kinds';
+import { elementKind, hasBlockDescendant, isEditable, isInSkipped, MARK_TAG, placeOf } from './element-kinds';
 
 /** One unit of work. */
 export interface Scope {
@@ -24,13 +24,23 @@ export class ScanQueue {
     if (this.scopes.get(element) !== true) this.scopes.set(element, deep);
   }
 
-  /** The next scope still on the page and not covered by a deep scope queued above it. */
+  /**
+   * The next scope still on the page, not covered by a deep scope queued above it, and not inside
+   * a region that became skipped (editable, hidden) after it was queued.
+   */
   take(): Scope | undefined {
     for (const [element, deep] of this.scopes) {
       this.scopes.delete(element);
-      if (element.isConnected && !this.hasDeepAncestor(element)) return { element, deep };
+      if (element.isConnected && !this.hasDeepAncestor(element) && !isInSkipped(element)) {
+        return { element, deep };
+      }
     }
     return undefined;
+  }
+
+  /** Forgets every queued scope (the document became editable). */
+  clear(): void {
+    this.scopes.clear();
   }
 
   private hasDeepAncestor(element: Element): boolean {
@@ -39,6 +49,14 @@ export class ScanQueue {
     }
     return false;
   }
+}
+
+/** The element itself or its nearest ancestor that starts a block of text. */
+function nearestBlock(element: Element | null): Element | null {
+  for (let el = element; el; el = el.parentElement) {
+    if (elementKind(el) === 'block') return el;
+  }
+  return null;
 }
 
 /** What a mutation record means for the scan. */
@@ -65,6 +83,12 @@ export function queueMutation(record: MutationRecord, queue: ScanQueue): Mutatio
     const place = placeOf(element);
     if (place && elementKind(element) !== 'skip') {
       queue.add(elementKind(element) === 'block' ? element : place.block, true);
+    } else if (isEditable(element)) {
+      // Became editable: our marks would end up in what the page saves. Unwrap them, and read the
+      // text around the region again (a reference that reached into it is marked without it).
+      effect.changedMarks.push(...element.querySelectorAll(MARK_TAG));
+      const around = nearestBlock(element.parentElement);
+      if (around) queue.add(around, false);
     }
   } else {
     for (const node of record.addedNodes) {

@@ -1,6 +1,12 @@
 /**
- * Page scanner benchmark in Chromium: a generated 5 MB page with 5,000 references (one per
- * paragraph, a quarter of them split over inline elements), scanned by the built extension.
+ * Page scanner benchmark in Chromium, in two parts.
+ *
+ * What marking costs the page (`_scanner-cost.ts`): a 1 MB page of prose with 370 references and
+ * a 20 MB page with 21,500, loaded with and without the extension in the same run; all main-thread
+ * work (script, style, layout and their counts, long tasks) per MB of page text, and the difference.
+ *
+ * The scanner's own slices: a generated 5 MB page with 5,000 references (one per paragraph, a
+ * quarter of them split over inline elements), scanned by the built extension.
  *
  * Figures (printed, never asserted; median of 3 runs):
  *   - main thread: the scanner's own script time, the sum of its slices (the content script
@@ -14,7 +20,9 @@
  * Baseline in the same run: the same page in a browser without the extension, scanned by the
  * same code in one synchronous pass (bundled with Vite and injected): no slicing, no yielding.
  *
- *   npx tsx scripts/bench/scanner.ts      (needs the test build: npm run build)
+ *   npx tsx scripts/bench/scanner.ts             both parts (needs the test build: npm run build)
+ *   npx tsx scripts/bench/scanner.ts cost [1|20]  page cost only, optionally one page
+ *   npx tsx scripts/bench/scanner.ts slices       the slices part only
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,74 +30,20 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { build } from 'vite';
 import { launchExtension } from '../../tests/e2e/harness';
+import { type CostFigures, measurePageCost, printCost } from './_scanner-cost';
+import { type PageShape, scannerPage } from './_scanner-page';
 
 const REFERENCES = 5_000;
 const TARGET_BYTES = 5 * 1024 * 1024;
 const RUNS = 3;
+/** Runs per page of the cost comparison; KAMERLENS_BENCH_RUNS lowers it on a busy machine. */
+const COST_RUNS = Number(process.env.KAMERLENS_BENCH_RUNS) || RUNS;
 
-const FILLER = [
-  'De regering wil dat gemeenten meer ruimte krijgen om mensen in de bijstand op maat te ondersteunen.',
-  'Uit de evaluatie blijkt dat de uitvoering ingewikkeld is en dat de regels vaak als streng worden ervaren.',
-  'Klantmanagers geven aan dat zij te weinig tijd hebben voor persoonlijke begeleiding van hun cliënten.',
-  'In 2024 ontvingen ruim 400 duizend mensen een bijstandsuitkering, een lichte stijging ten opzichte van 2023.',
-  'Het kabinet verwacht dat de nieuwe regels in de loop van het jaar stap voor stap zullen worden ingevoerd.',
-  'Ook de Vereniging van Nederlandse Gemeenten en Divosa zijn bij de voorbereiding betrokken geweest.',
-  'De Kamer heeft gevraagd om jaarlijks te worden geïnformeerd over de belangrijkste ontwikkelingen.',
-  'Daarbij gaat het onder meer om de instroom, de uitstroom naar werk en het gebruik van voorzieningen.',
+/** The pages of the page-cost comparison: ordinary prose, and a huge page dense with references. */
+const COST_PAGES: [string, PageShape][] = [
+  ['1 MB, 370 references', { bytes: 1024 * 1024, references: 370, paragraphBytes: 600 }],
+  ['20 MB, 21,500 references', { bytes: 20 * 1024 * 1024, references: 21_500, paragraphBytes: 600 }],
 ];
-
-/** The i-th reference as HTML: six kinds of reference, every fourth split over inline elements. */
-function referenceHtml(i: number): string {
-  const n = 100 + (i % 900);
-  const split = i % 4 === 3;
-  switch (i % 6) {
-    case 0:
-      return split
-        ? `<b>Kamerstukken II</b> 2024/25, <i>34 352</i>, nr. ${n}`
-        : `Kamerstukken II 2024/25, 34 352, nr. ${n}`;
-    case 1:
-      return split ? `Kamerstuk 36 600 XV, <a href="#r${i}">nr. ${n}</a>` : `Kamerstuk 36 600 XV, nr. ${n}`;
-    case 2:
-      return split
-        ? `<em>Aanhangsel Handelingen&nbsp;II</em> 2024/25, <a href="#r${i}">nr.&nbsp;${n}</a>`
-        : `Aanhangsel Handelingen II 2024/25, nr. ${n}`;
-    case 3:
-      return split
-        ? `<em>Kamerstukken&nbsp;II</em> 2023/24, <a href="#r${i}">26 448, nr.&nbsp;${n}</a>`
-        : `Handelingen II 2024/25, nr. ${n % 150}, item ${1 + (i % 9)}`;
-    case 4:
-      return `2024Z${String(10_000 + i).padStart(5, '0')}`;
-    default:
-      return split
-        ? `Kamerstukken I 2025/26, <span>36 582</span>, ${'ABCDEFGH'[i % 8]}`
-        : `Kamerstukken II, 17 050, nr. ${n}`;
-  }
-}
-
-/** A page of about `TARGET_BYTES` with `REFERENCES` references, one per paragraph. */
-function benchPage(): string {
-  const paragraphBytes = Math.floor(TARGET_BYTES / REFERENCES);
-  const parts: string[] = [];
-  for (let i = 0; i < REFERENCES; i++) {
-    if (i % 50 === 0) parts.push(`${i > 0 ? '</section>' : ''}<section><h2>Hoofdstuk ${i / 50 + 1}</h2>`);
-    let text = '';
-    for (let k = i; text.length < paragraphBytes - 120; k++) text += `${FILLER[k % FILLER.length]} `;
-    const cut = text.indexOf(' ', Math.floor(text.length / 2));
-    parts.push(`<p>${text.slice(0, cut)} (zie ${referenceHtml(i)}). ${text.slice(cut + 1)}</p>`);
-  }
-  return `<!doctype html><html lang="nl" data-kamerlens-measure><head><meta charset="utf-8">
-<title>Scanner benchmark</title>
-<script>
-  window.benchLongTasks = [];
-  window.benchFrames = [];
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) window.benchLongTasks.push([e.startTime, e.duration]);
-  }).observe({ type: 'longtask', buffered: true });
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) window.benchFrames.push([e.startTime, e.duration]);
-  }).observe({ type: 'long-animation-frame', buffered: true });
-</script></head><body><main>${parts.join('\n')}</section></main></body></html>`;
-}
 
 /** The same scanning code, bundled as one script that scans the whole page synchronously. */
 async function syncScanScript(workDir: string): Promise<string> {
@@ -237,10 +191,65 @@ function table(rows: [string, RunFigures[]][]): void {
   }
 }
 
+/**
+ * Each cost page with and without the extension, runs interleaved so both see the same machine
+ * load. KAMERLENS_BENCH_BASE_BUILD=<dir of another test build> adds that build side by side (a
+ * before/after comparison in one run).
+ */
+async function pageCost(workDir: string, pageFilter?: string): Promise<void> {
+  const dir = join(workDir, 'cost');
+  mkdirSync(dir);
+  for (const [i, [, shape]] of COST_PAGES.entries())
+    writeFileSync(join(dir, `cost-${i}.html`), scannerPage(shape));
+  console.log(
+    '\nWhat marking costs the page: CDP Performance.getMetrics, Chromium, from navigation until the scan is over + 1 s',
+  );
+  const baseBuild = process.env.KAMERLENS_BENCH_BASE_BUILD;
+  const session = await launchExtension({ pagesDir: dir });
+  const plain = await launchExtension({ pagesDir: dir, withExtension: false });
+  let base: Awaited<ReturnType<typeof launchExtension>> | undefined;
+  if (baseBuild) {
+    const own = process.env.KAMERLENS_EXTENSION_DIR;
+    process.env.KAMERLENS_EXTENSION_DIR = baseBuild;
+    try {
+      base = await launchExtension({ pagesDir: dir });
+    } finally {
+      if (own === undefined) delete process.env.KAMERLENS_EXTENSION_DIR;
+      else process.env.KAMERLENS_EXTENSION_DIR = own;
+    }
+  }
+  try {
+    for (const [i, [label]] of COST_PAGES.entries()) {
+      if (pageFilter !== undefined && !label.startsWith(pageFilter)) continue;
+      const withExtension: CostFigures[] = [];
+      const without: CostFigures[] = [];
+      const withBase: CostFigures[] = [];
+      const url = (serverUrl: string) => new URL(`cost-${i}.html`, serverUrl).href;
+      for (let run = 0; run < COST_RUNS; run++) {
+        withExtension.push(await measurePageCost(session.context, url(session.serverUrl), true));
+        without.push(await measurePageCost(plain.context, url(plain.serverUrl), false));
+        if (base) withBase.push(await measurePageCost(base.context, url(base.serverUrl), true));
+      }
+      printCost(label, withExtension, without);
+      if (base) printCost(`${label}, base build ${baseBuild}`, withBase, without);
+    }
+  } finally {
+    await Promise.all([session.close(), plain.close(), base?.close()]);
+  }
+}
+
 async function main(): Promise<void> {
+  // `slices` or `cost` runs one part; after `cost`, a size (`1` or `20`) runs one page.
+  const [only, pageFilter] = process.argv.slice(2);
   const workDir = mkdtempSync(join(tmpdir(), 'kamerlens-bench-'));
   try {
-    const html = benchPage();
+    if (only !== 'slices') await pageCost(workDir, pageFilter && `${pageFilter} MB`);
+    if (only === 'cost') return;
+    const html = scannerPage({
+      bytes: TARGET_BYTES,
+      references: REFERENCES,
+      paragraphBytes: TARGET_BYTES / REFERENCES,
+    });
     mkdirSync(join(workDir, 'pages'));
     writeFileSync(join(workDir, 'pages', 'bench.html'), html);
     const script = await syncScanScript(workDir);
