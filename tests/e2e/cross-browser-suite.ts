@@ -51,7 +51,9 @@ const markCentre = (page: E2EPage, ids: string) =>
 /** What the popover shows: its role, title, status line, or null when there is none. */
 const cardState = (page: E2EPage) =>
   page.evaluate(() => {
-    const card = document.querySelector('kamerlens-popover')?.shadowRoot?.querySelector('.kl-popover');
+    const card = [...document.querySelectorAll('body > *, html > *')]
+      .map((host) => host.shadowRoot?.querySelector('.kl-popover'))
+      .find(Boolean);
     if (!card) return null;
     const status = card.querySelector<HTMLElement>('.kl-panel-status');
     return {
@@ -250,7 +252,9 @@ export function crossBrowserSuite(browserName: string, launch: Launch): void {
         (s) => s?.role === 'dialog',
       );
       const button = await page.evaluate((label) => {
-        const card = document.querySelector('kamerlens-popover')?.shadowRoot?.querySelector('.kl-popover');
+        const card = [...document.querySelectorAll('body > *, html > *')]
+          .map((host) => host.shadowRoot?.querySelector('.kl-popover'))
+          .find(Boolean);
         const target = [...(card?.querySelectorAll('button') ?? [])].find((b) => b.textContent === label);
         target?.scrollIntoView({ block: 'nearest' });
         const box = target?.getBoundingClientRect();
@@ -314,7 +318,6 @@ export function crossBrowserSuite(browserName: string, launch: Launch): void {
         getSelection()?.addRange(range);
       }, QUOTE);
       await page.press('Alt+Shift+KeyN');
-      await page.waitFor(() => document.querySelector('kamerlens-annotate'), null);
       await page.evaluateInFrame(
         '/annotate-frame.html#',
         async (note) => {
@@ -331,8 +334,11 @@ export function crossBrowserSuite(browserName: string, launch: Launch): void {
       );
       const highlights = () =>
         page.evaluate(() => {
-          const highlight = CSS.highlights.get('kamerlens-note');
-          return highlight ? [...highlight].map((r) => (r as Range).toString().replace(/\s+/g, ' ')) : [];
+          // Our highlight names are random per page load: read every registered highlight.
+          const ranges = new Set<Range>();
+          for (const highlight of CSS.highlights.values())
+            for (const range of highlight) ranges.add(range as Range);
+          return [...ranges].map((r) => r.toString().replace(/\s+/g, ' '));
         }, null);
       expect(await until(highlights, (h) => h.length > 0)).toEqual([QUOTE]);
       await page.reload();
