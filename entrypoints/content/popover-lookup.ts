@@ -1,4 +1,5 @@
 import type { CardModel, PaperEntry } from '../../components/popover/card-model';
+import { parseCanonicalId } from '../../data/citations/canonical-id';
 import type { Citation } from '../../data/citations/types';
 import type { LookupEntry, Result } from '../../data/messages';
 
@@ -66,8 +67,24 @@ export function createCardResolver(transport: LookupTransport): CardResolver {
   };
 
   return {
-    async resolve(citation) {
-      const entries = await Promise.all(citation.ids.map(entryOf));
+    async resolve(asCited) {
+      let citation = asCited;
+      let entries = await Promise.all(citation.ids.map(entryOf));
+      // The text named no chamber and the likelier one was inferred. When only the other reading is
+      // in the dataset, the card shows that one (still marked as inferred) and keeps the first as
+      // the alternative.
+      const others = asCited.alternativeIds ?? [];
+      const held = (entry: LookupEntry | null | undefined) => entry?.document != null && !entry.document.stub;
+      if (others.length > 0 && entries.every((entry) => entry !== null && !held(entry))) {
+        const otherEntries = await Promise.all(others.map(entryOf));
+        const at = otherEntries.findIndex(held);
+        const id = others[at];
+        if (id !== undefined) {
+          const chamber = parseCanonicalId(id)?.chamber ?? null;
+          citation = { ...asCited, ids: [id], chamber, alternativeIds: asCited.ids };
+          entries = [otherEntries[at] ?? null];
+        }
+      }
       const lookupOk = entries.every((entry) => entry !== null);
       const papers: PaperEntry[] = citation.ids.map((id, i) => ({
         id,

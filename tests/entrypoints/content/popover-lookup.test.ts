@@ -57,7 +57,20 @@ const DATASET: Record<string, DocumentRecord> = {
     { documentId: 'ah-tk-20242025-520', qa: '2', context: 'Zie de monitoringsbrief.', raw: 'kst-34352-349' },
   ]),
   'ah-tk-20242025-520': doc('ah-tk-20242025-520', 'Antwoorden op vragen van het lid De Kort'),
+  'ah-ek-20252026-12': doc('ah-ek-20252026-12', 'Antwoord op vragen van het lid Van Rooijen (Eerste Kamer)'),
 };
+
+/** `Aanhangsel Handelingen, vergaderjaar …, nr. N`: no chamber named, the Tweede Kamer inferred. */
+function inferredAanhangsel(session: string, nr: string): Citation {
+  return {
+    ...citation([`ah-tk-${session}-${nr}`]),
+    kind: 'aanhangsel',
+    chamber: 'TK',
+    dossier: null,
+    chamberInferred: true,
+    alternativeIds: [`ah-ek-${session}-${nr}`],
+  };
+}
 
 /** A background that answers from DATASET, as `lookupCards` does, and records every batch it receives. */
 function fakeBackground() {
@@ -112,6 +125,33 @@ describe('card resolver', () => {
     const card = await createCardResolver(transport).resolve(citation(ids));
     expect(batches.map((b) => b.length)).toEqual([200, 200, 50]);
     expect(card.papers).toHaveLength(450);
+  });
+
+  it('shows the other reading of an inferred chamber when only that one is in the dataset', async () => {
+    const { transport, batches } = fakeBackground();
+    const card = await createCardResolver(transport).resolve(inferredAanhangsel('20252026', '12'));
+    expect(batches).toEqual([['ah-tk-20252026-12'], ['ah-ek-20252026-12']]);
+    expect(card.papers.map((paper) => [paper.id, paper.document?.title])).toEqual([
+      ['ah-ek-20252026-12', 'Antwoord op vragen van het lid Van Rooijen (Eerste Kamer)'],
+    ]);
+    expect(card.citation).toMatchObject({
+      chamber: 'EK',
+      chamberInferred: true,
+      ids: ['ah-ek-20252026-12'],
+      alternativeIds: ['ah-tk-20252026-12'],
+    });
+  });
+
+  it('keeps the likelier reading when it is in the dataset, or when neither is', async () => {
+    const { transport, batches } = fakeBackground();
+    const resolver = createCardResolver(transport);
+    const held = await resolver.resolve(inferredAanhangsel('20242025', '520'));
+    expect(held.citation.ids).toEqual(['ah-tk-20242025-520']);
+    expect(batches).toEqual([['ah-tk-20242025-520']]);
+    const neither = await resolver.resolve(inferredAanhangsel('20252026', '99'));
+    expect(neither.citation.ids).toEqual(['ah-tk-20252026-99']);
+    expect(neither.citation.chamber).toBe('TK');
+    expect(neither.papers[0]?.document).toBeNull();
   });
 
   it.each([
