@@ -9,6 +9,7 @@ import type { Citation } from '../../data/citations/types';
 import { INTERACTIVE_SELECTOR, MARK_TAG } from './element-kinds';
 import { linkCitations } from './link-references';
 import type { MarkedReference, WritableMarkRegistry } from './mark-registry';
+import { splitHeaderCitations } from './split-header';
 import { OPAQUE, type TextBlock } from './text-blocks';
 import { wrapRange } from './wrap-range';
 
@@ -27,7 +28,8 @@ interface GroupRange {
 
 /**
  * The references worth marking, in text order: the text's own (with ids, not spanning unscanned
- * content, not overlapping), then links whose href is a reference where no text reference is.
+ * content, not overlapping), then a header completed by the blocks above (when the block's own text
+ * has none), then links whose href is a reference where no text reference is.
  */
 function citationsToMark(block: TextBlock): Citation[] {
   const chosen: Citation[] = [];
@@ -37,6 +39,7 @@ function citationsToMark(block: TextBlock): Citation[] {
     chosen.push(citation);
     end = citation.end;
   }
+  if (chosen.length === 0) chosen.push(...splitHeaderCitations(block));
   const links = linkCitations(block, chosen);
   return links.length === 0 ? chosen : [...chosen, ...links].sort((a, b) => a.start - b.start);
 }
