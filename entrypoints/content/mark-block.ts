@@ -7,7 +7,9 @@
 import { findCitations } from '../../data/citations';
 import type { Citation } from '../../data/citations/types';
 import { INTERACTIVE_SELECTOR, MARK_TAG } from './element-kinds';
+import { linkCitations } from './link-references';
 import type { MarkedReference, WritableMarkRegistry } from './mark-registry';
+import { splitHeaderCitations } from './split-header';
 import { OPAQUE, type TextBlock } from './text-blocks';
 import { wrapRange } from './wrap-range';
 
@@ -24,16 +26,22 @@ interface GroupRange {
   ids: string;
 }
 
-/** The references worth marking, in text order: with ids, not spanning unscanned content, not overlapping. */
-function citationsToMark(text: string): Citation[] {
+/**
+ * The references worth marking, in text order: the text's own (with ids, not spanning unscanned
+ * content, not overlapping), then a header completed by the blocks above (when the block's own text
+ * has none), then links whose href is a reference where no text reference is.
+ */
+function citationsToMark(block: TextBlock): Citation[] {
   const chosen: Citation[] = [];
   let end = 0;
-  for (const citation of [...findCitations(text)].sort((a, b) => a.start - b.start)) {
+  for (const citation of [...findCitations(block.text)].sort((a, b) => a.start - b.start)) {
     if (citation.ids.length === 0 || citation.start < end || citation.raw.includes(OPAQUE)) continue;
     chosen.push(citation);
     end = citation.end;
   }
-  return chosen;
+  if (chosen.length === 0) chosen.push(...splitHeaderCitations(block));
+  const links = linkCitations(block, chosen);
+  return links.length === 0 ? chosen : [...chosen, ...links].sort((a, b) => a.start - b.start);
 }
 
 /** The groups already marked in the block, with their text ranges. */
@@ -79,7 +87,7 @@ export function markBlock(
   const existing = existingGroups(block, registry);
   const toWrap: Citation[] = [];
   const toUnwrap = new Set<number>();
-  for (const citation of citationsToMark(block.text)) {
+  for (const citation of citationsToMark(block)) {
     let kept = false;
     for (const [group, range] of existing) {
       if (range.end <= citation.start || range.start >= citation.end) continue;

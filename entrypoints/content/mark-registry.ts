@@ -13,7 +13,10 @@
  *
  * Never trust these attributes to identify marks: a page can forge them. Ask this registry, which
  * knows only elements the scanner created. Citation offsets (`start`/`end`) are relative to the
- * scanned block of text, not to the page.
+ * scanned block of text, not to the page. Two kinds of mark read their reference from elsewhere,
+ * and their `raw` is that text, not the block's: the text of a link whose href is a reference
+ * (`raw` is the address) and the number line of a header split over blocks (`raw` is the joined
+ * header).
  *
  * Changes: `onMarked` / `onUnmarked` listeners get each slice's new or removed references (a
  * reference is unmarked when the page rewrites its text, or when a longer reference now covers

@@ -4,6 +4,7 @@
  * elements (`Kamerstuk 34 352, <a>nr. 349</a>`) reads as one; block boundaries are never joined.
  */
 import { elementKind, MARK_TAG } from './element-kinds';
+import { hrefMayCite } from './link-references';
 
 /** One run of text that reads as a unit, with the text nodes it came from. */
 export interface TextBlock {
@@ -27,7 +28,7 @@ const HAS_DIGIT = /\d/;
 /**
  * Yields the text blocks inside `scope`, in document order. With `deep` false, nested block
  * elements are not entered (used when only the inline text of one block changed). A run of text
- * without a digit yields null instead of a block (every reference has a digit, so there is nothing
+ * without a digit (in its text or in a link's href) yields null instead of a block (every reference has a digit, so there is nothing
  * to scan), which still gives the caller a point to pause. The walk resumes after each yield, so
  * the caller can wrap text nodes of the yielded block and pause between blocks. Returns false when
  * the page removed the walk's position during a pause (the caller rescans the scope).
@@ -38,6 +39,8 @@ export function* textBlocks(scope: Element, deep: boolean): Generator<TextBlock 
   let starts: number[] = [];
   let marks: Element[] = [];
   let length = 0;
+  // A link whose href may be a reference makes the run worth scanning even without a digit in its text.
+  let linked = false;
 
   const append = (part: string): void => {
     parts.push(part);
@@ -47,7 +50,8 @@ export function* textBlocks(scope: Element, deep: boolean): Generator<TextBlock 
   const take = (): TextBlock | null | undefined => {
     const text = parts.join('');
     const block =
-      nodes.length === 0 ? undefined : HAS_DIGIT.test(text) ? { text, nodes, starts, marks } : null;
+      nodes.length === 0 ? undefined : linked || HAS_DIGIT.test(text) ? { text, nodes, starts, marks } : null;
+    linked = false;
     parts = [];
     nodes = [];
     starts = [];
@@ -76,7 +80,10 @@ export function* textBlocks(scope: Element, deep: boolean): Generator<TextBlock 
       } else if (kind === 'inline') {
         if (element.localName === 'br') append('\n');
         else if (element.localName === 'img') append(OPAQUE);
-        else enter = true;
+        else {
+          if (element.localName === 'a' && !linked) linked = hrefMayCite(element);
+          enter = true;
+        }
       } else if (element.localName === MARK_TAG) {
         // Already marked text is read again, so a reference that grew (text appended after a
         // mark) is recognized whole; markBlock keeps marks that still match.
