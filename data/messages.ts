@@ -181,6 +181,12 @@ export interface BackgroundProtocol {
    * background passes it on to extension pages as `tabReferencesChanged` with the sender's tab id.
    */
   pageReferencesChanged: { payload: Record<string, never>; result: null };
+  /**
+   * Content scripts only (refused without a sender tab and frame). Inject the content script's UI
+   * part (`/content-ui.js`: the popover's card UI) into the sender's frame, in the content script's
+   * isolated world; answers once it has run.
+   */
+  loadContentUi: { payload: Record<string, never>; result: null };
 }
 
 /** Calls the background sends to an open side panel. */

@@ -2,6 +2,7 @@
 import { datasetInfo } from '../../data/db/dataset-info';
 import { lookupCards } from '../../data/db/lookup-cards';
 import type { BackgroundProtocol, ImportProgress, Result } from '../../data/messages';
+import { CONTENT_UI_FILE } from '../content/content-ui-parts';
 import { createAnnotationHandlers } from './annotations-handlers';
 import { notifyAnnotationsChanged } from './annotations-notify';
 import { notifyExtensionPages, pageReferencesChangedHandler } from './page-references-notify';
@@ -76,6 +77,17 @@ export const HANDLERS: HandlerTable = {
   },
   ...createAnnotationHandlers(notifyAnnotationsChanged),
   pageReferencesChanged: pageReferencesChangedHandler(notifyExtensionPages),
+  loadContentUi: {
+    from: 'any',
+    validate: emptyPayload,
+    handle: async (_payload, { kind, tabId, frameId }, { injectScript }) => {
+      if (kind !== 'content-script' || tabId === null || typeof frameId !== 'number') {
+        return { ok: false, error: 'loadContentUi is only accepted from content scripts' };
+      }
+      await injectScript(tabId, frameId, CONTENT_UI_FILE);
+      return { ok: true, value: null };
+    },
+  },
 };
 
 /** Live progress while this worker imports; otherwise the last outcome recorded in the database. */

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { sharedDB } from '../../data/db/kamerlens-db';
+import type { CONTENT_UI_FILE } from '../content/content-ui-parts';
 import { bundledDatasetSource, createDatasetLoader } from './dataset-loader';
 import { dispatchMessage } from './dispatch-message';
 import { classifySender } from './sender';
@@ -26,6 +27,9 @@ export default defineBackground(() => {
   });
   const services = {
     db,
+    injectScript: async (tabId: number, frameId: number, file: typeof CONTENT_UI_FILE) => {
+      await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [file] });
+    },
     importProgress: loader.progress,
     siteAccess,
     openSidePanel: createSidePanelOpener({

@@ -1,6 +1,7 @@
 /** What the message handlers need from the outside world, injected so tests can forge each part. */
 import type { KamerlensDB } from '../../data/db/kamerlens-db';
 import type { BackgroundProtocol, ImportProgress, Result, SiteStatus } from '../../data/messages';
+import type { CONTENT_UI_FILE } from '../content/content-ui-parts';
 import type { SenderInfo } from './sender';
 
 /** Site access operations (see `site-access.ts`). */
@@ -26,4 +27,6 @@ export interface BackgroundServices {
     sender: SenderInfo,
   ): Promise<Result<BackgroundProtocol['openSidePanel']['result']>>;
   siteAccess: SiteAccess;
+  /** Runs the extension file `file` in one frame of a tab, in the content scripts' isolated world. */
+  injectScript(tabId: number, frameId: number, file: typeof CONTENT_UI_FILE): Promise<void>;
 }

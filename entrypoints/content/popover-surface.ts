@@ -4,6 +4,7 @@ import type { PopoverActions, PopoverContent, PopoverMode } from '../../componen
 import { I18nContext, type PopoverI18n } from '../../components/popover/i18n';
 import { Popover } from '../../components/popover/Popover';
 import { randomSuffix } from './own-host';
+import { POPOVER_HOST_ID_PREFIX } from './popover-lazy-surface';
 
 /** What the controller asks the surface to show. */
 export interface PopoverView {
@@ -44,22 +45,19 @@ export interface ShadowMount {
   uiContainer: HTMLElement;
 }
 
-/** Prefix of the host element's id; a random part per page load keeps pages from predicting it. */
-export const POPOVER_HOST_ID_PREFIX = 'kamerlens-popover-';
-
 /**
- * Creates the surface. `mountHost` builds and mounts the shadow host (called once, on the first show);
+ * Creates the surface (`hostId`: the host element's id, random by default). `mountHost` builds and mounts the shadow host (called once, on the first show);
  * positioning uses floating-ui against the anchor and follows scroll and resize while open.
  */
 export function createPopoverSurface(
   i18n: PopoverI18n,
   mountHost: () => Promise<ShadowMount>,
+  hostId = `${POPOVER_HOST_ID_PREFIX}${randomSuffix()}`,
 ): PopoverSurface {
   let mount: Promise<ShadowMount> | null = null;
   let host: HTMLElement | null = null;
   let container: HTMLElement | null = null;
   let latest = 0;
-  const hostId = `${POPOVER_HOST_ID_PREFIX}${randomSuffix()}`;
   /** Focus goes into the dialog once it is visible (a hidden element cannot take focus). */
   let wantFocus = false;
   let tracking: { anchor: HTMLElement; floating: HTMLElement; stop: () => void } | null = null;

@@ -1,14 +1,14 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { POPOVER_CSS } from '../../components/popover/popover-styles';
+import { loadContentUi } from './content-ui-loader';
 import { createOwnHost } from './own-host';
 import { callBackground } from './popover-client';
 import { copyText } from './popover-clipboard';
 import { createPopoverController, type PopoverController } from './popover-controller';
 import { createBrowserI18n } from './popover-i18n';
+import { createLazyPopoverSurface } from './popover-lazy-surface';
 import { createCardResolver } from './popover-lookup';
-import type { ReferenceMarks } from './popover-marks';
+import { createReferenceFinder, type ReferenceMarks } from './popover-marks';
 import { createPopoverMeasure } from './popover-measure';
-import { createPopoverSurface } from './popover-surface';
 
 /**
  * Wires the popover into the content script: listens for hover, focus, tap and click on the scanner's
@@ -16,10 +16,27 @@ import { createPopoverSurface } from './popover-surface';
  * shows the card in a shadow-root host created on first use. Everything stops with `ctx`.
  */
 export function setupPopover(ctx: ContentScriptContext, marks: ReferenceMarks): PopoverController {
-  // Open, as before: the card shows public dataset text, and the e2e tests read it through the root.
-  const surface = createPopoverSurface(createBrowserI18n(), async () =>
-    createOwnHost(document, { mode: 'open', css: POPOVER_CSS, signal: ctx.signal }),
+  // The card UI is loaded on first contact with a mark; the host is still made here, with the DOM
+  // methods captured at start. Open, as before: the card shows public dataset text, and the e2e
+  // tests read it through the root.
+  const i18n = createBrowserI18n();
+  const surface = createLazyPopoverSurface(
+    async (hostId) => {
+      const ui = await loadContentUi();
+      const mount = async () =>
+        createOwnHost(document, { mode: 'open', css: ui.popoverCss, signal: ctx.signal });
+      return ui.createPopoverSurface(i18n, mount, hostId);
+    },
+    (error) => console.error(error),
   );
+  // Loading starts at the first contact with a mark, so it is done within the hover-intent dwell.
+  const finder = createReferenceFinder(marks);
+  const preload = (event: Event) => {
+    if (event.isTrusted && (finder.keyAt(event.target) !== null || finder.focusedAt(event.target)))
+      surface.preload();
+  };
+  for (const type of ['pointerover', 'focusin'])
+    document.addEventListener(type, preload, { capture: true, passive: true, signal: ctx.signal });
   const measure = createPopoverMeasure(document);
   return createPopoverController({
     document,

@@ -45,6 +45,9 @@ export async function forgedServices() {
       enableAll: record('enableAll', { allSites: true }),
       disableAll: record('disableAll', { allSites: false }),
     },
+    injectScript: async (...args) => {
+      calls.push({ name: 'injectScript', args });
+    },
   };
   return { services, calls, db };
 }
