@@ -2,8 +2,9 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 
-/** Looks up a message with positional substitutions (browser.i18n semantics). */
-export type Translate = (key: string, ...substitutions: string[]) => string;
+import type { Translate } from './error-text';
+
+export { errorText, type Translate } from './error-text';
 
 /** What the annotation views need to speak the reader's language. */
 export interface AnnotateI18n {
@@ -18,16 +19,6 @@ export const AnnotateI18nContext = createContext<AnnotateI18n>({ t: (key) => key
 /** The views' translator and locale. */
 export function useAnnotateI18n(): AnnotateI18n {
   return useContext(AnnotateI18nContext);
-}
-
-/**
- * The reader-facing text of an error from the background: storage failures are explained (they
- * must never pass silently), anything else is shown with a general lead-in.
- */
-export function errorText(t: Translate, error: string): string {
-  if (error.startsWith('storage-full:')) return t('annotate_error_storageFull', error.slice(13).trim());
-  if (error.startsWith('storage:')) return t('annotate_error_storage', error.slice(8).trim());
-  return t('annotate_error_other', error);
 }
 
 /** A short date and time in the reader's language. */

@@ -1,5 +1,5 @@
 /** State of the in-page annotation layer: which one floating piece shows, and where. */
-import { signal } from '@preact/signals';
+import { signal } from '@preact/signals-core';
 import type { LinkedDocument } from '../../data/annotations/linked-documents';
 import type { AnnotationRecord } from '../../data/db/records';
 import type { NoteDraft } from './NoteEditor';

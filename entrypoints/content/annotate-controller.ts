@@ -7,7 +7,7 @@
  * shows the next note on the page (focus moves into its card); Escape closes what is open.
  */
 import type { OverlayActions } from '../../components/annotations/AnnotateOverlay';
-import { errorText, type Translate } from '../../components/annotations/i18n';
+import { errorText, type Translate } from '../../components/annotations/error-text';
 import type { NoteValues } from '../../components/annotations/NoteEditor';
 import type { OverlayState } from '../../components/annotations/overlay-state';
 import { createAnnotation, editAnnotation } from '../../data/annotations/model';
@@ -210,7 +210,10 @@ export function createAnnotator(deps: AnnotatorDeps): Annotator {
       const selection = captureSelection(doc, anchoring.model);
       if (selection) {
         captured = selection;
-        void deps.ensureUi().then(() => state.show({ kind: 'toolbar', rect: selection.rect }));
+        // The UI may still be loading: an editor opened meanwhile (keyboard shortcut) stays.
+        void deps.ensureUi().then(() => {
+          if (state.view.value.kind !== 'editor') state.show({ kind: 'toolbar', rect: selection.rect });
+        });
       } else if (view === 'toolbar') {
         hide();
       }

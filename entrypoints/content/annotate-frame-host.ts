@@ -4,7 +4,7 @@
  * frame's events for the current session only. Note text reaches this isolated world and the
  * extension pages, never the page's DOM.
  */
-import { signal } from '@preact/signals';
+import { signal } from '@preact/signals-core';
 import type { OverlayActions } from '../../components/annotations/AnnotateOverlay';
 import type { NoteFrameHost } from '../../components/annotations/NoteFrame';
 import type { NoteFrameEvent, NoteFrameView } from '../../data/annotations/note-frame';

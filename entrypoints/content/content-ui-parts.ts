@@ -1,17 +1,22 @@
 /**
- * The content script's lazily loaded part: the popover's card UI (Preact, floating-ui, the card
- * components and styles). A page without references never loads it; the first contact with a mark
- * does. The background injects `/content-ui.js` into this frame's isolated world (scripting API,
+ * The content script's lazily loaded part: the popover's card UI and the annotation overlay (Preact,
+ * floating-ui, the components and their styles), loaded at the first contact with a mark or the
+ * first selection to annotate. The background injects `/content-ui.js` into this frame's isolated world (scripting API,
  * not a web-accessible resource a page could probe), where it hands its API over on a global of
  * that world: page scripts run in another world and cannot see or replace it.
  */
 import type { PopoverI18n } from '../../components/popover/i18n';
+import type { AnnotateOverlayProps } from './annotate-overlay-mount';
 import type { PopoverSurface, ShadowMount } from './popover-surface';
 
 /** What `/content-ui.js` provides. */
 export interface ContentUiParts {
   /** The popover's styles, for its shadow root. */
   popoverCss: string;
+  /** The annotation overlay's styles, for its shadow root. */
+  annotateCss: string;
+  /** Renders the annotation overlay into `container`; the returned function takes it down. */
+  mountAnnotateOverlay(container: HTMLElement, props: AnnotateOverlayProps): () => void;
   /** `createPopoverSurface` with the host id chosen by the content script. */
   createPopoverSurface(
     i18n: PopoverI18n,

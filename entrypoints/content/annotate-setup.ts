@@ -1,10 +1,6 @@
 /** Wires annotations into the content script: the shadow-root UI, the annotator and its messages. */
-import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { AnnotateOverlay } from '../../components/annotations/AnnotateOverlay';
-import { ANNOTATE_CSS } from '../../components/annotations/annotate-styles';
-import { AnnotateI18nContext } from '../../components/annotations/i18n';
 import { createOverlayState } from '../../components/annotations/overlay-state';
 import { NOTE_FRAME_PAGE } from '../../data/annotations/note-frame';
 import { type Annotator, createAnnotator } from './annotate-controller';
@@ -12,6 +8,7 @@ import { createNoteFrameHost } from './annotate-frame-host';
 import { createHighlightLayer, newHighlightNames } from './annotate-highlights';
 import { createAnnotateI18n } from './annotate-i18n';
 import { serveAnnotationCalls } from './annotate-messages';
+import { loadContentUi } from './content-ui-loader';
 import { createOwnHost, isOwnHost, type OwnHost } from './own-host';
 import { callBackground } from './popover-client';
 
@@ -28,18 +25,29 @@ export function setupAnnotations(ctx: ContentScriptContext): Annotator {
     actions: () => annotator?.actions ?? null,
     pageUrl: (nonce) => `${browser.runtime.getURL(`/${NOTE_FRAME_PAGE}` as '/')}#${nonce}`,
   });
-  const ensureUi = async () => {
-    if (ui || !annotator) return;
-    // Closed: page scripts cannot walk into the toolbar or reach the note frame's address.
-    ui = createOwnHost(document, { mode: 'closed', css: ANNOTATE_CSS, signal: ctx.signal });
-    const container = ui.uiContainer;
-    render(
-      <AnnotateI18nContext.Provider value={i18n}>
-        <AnnotateOverlay state={state} actions={annotator.actions} frames={frames} />
-      </AnnotateI18nContext.Provider>,
-      container,
+  let uiReady: Promise<void> | null = null;
+  // The overlay's code is loaded on first use (content-ui-loader.ts); the host is made here, with the
+  // DOM methods captured at start.
+  const ensureUi = () => {
+    uiReady ??= loadContentUi().then(
+      (parts) => {
+        if (ui || !annotator || ctx.signal.aborted) return;
+        // Closed: page scripts cannot walk into the toolbar or reach the note frame's address.
+        ui = createOwnHost(document, { mode: 'closed', css: parts.annotateCss, signal: ctx.signal });
+        const unmount = parts.mountAnnotateOverlay(ui.uiContainer, {
+          i18n,
+          state,
+          actions: annotator.actions,
+          frames,
+        });
+        ctx.signal.addEventListener('abort', unmount, { once: true });
+      },
+      (error: unknown) => {
+        uiReady = null; // the next selection tries again
+        console.error(error);
+      },
     );
-    ctx.signal.addEventListener('abort', () => render(null, container), { once: true });
+    return uiReady;
   };
   annotator = createAnnotator({
     doc: document,

@@ -1,0 +1,14 @@
+/** Error texts of the annotation views; free of Preact, so the content script's start can use them. */
+
+/** Looks up a message with positional substitutions (browser.i18n semantics). */
+export type Translate = (key: string, ...substitutions: string[]) => string;
+
+/**
+ * The reader-facing text of an error from the background: storage failures are explained (they
+ * must never pass silently), anything else is shown with a general lead-in.
+ */
+export function errorText(t: Translate, error: string): string {
+  if (error.startsWith('storage-full:')) return t('annotate_error_storageFull', error.slice(13).trim());
+  if (error.startsWith('storage:')) return t('annotate_error_storage', error.slice(8).trim());
+  return t('annotate_error_other', error);
+}
