@@ -172,6 +172,9 @@ async function main(): Promise<void> {
   const chromeOk = dataOk && (await step('build chrome-mv3', 'npx', ['wxt', 'build', '--mode', 'test']));
   const firefoxOk =
     dataOk && (await step('build firefox-mv3', 'npx', ['wxt', 'build', '-b', 'firefox', '--mode', 'test']));
+  if (chromeOk && firefoxOk) {
+    await step('content script ≤ 40 KB gzipped', 'npx', ['tsx', 'scripts/check-content-size.ts']);
+  } else record('content script ≤ 40 KB gzipped (needs both builds)', false);
   if (firefoxOk) await webExtLint();
   else record('web-ext lint (0 errors)', false);
 
