@@ -6,7 +6,8 @@
  * by load so drift in machine load hits them alike), each a moment after `load`, when the
  * document_idle content script has run its first scan:
  *   - Chromium: CDP `Performance.getMetrics` TaskDuration and ScriptDuration (every world of the
- *     page, so the content script's isolated world included), on pages without any script;
+ *     page, so the content script's isolated world included), on pages without any script, as the
+ *     increase over a blank page of the same origin (the counters are per renderer process);
  *   - Firefox (no CDP): main-thread time the page could not use, from a page-side probe
  *     (_startup-probe.ts) on copies of the pages; it also counts the OS descheduling the browser,
  *     so it is noisy on a busy machine: read the medians, not single loads;
@@ -34,6 +35,8 @@ const SETTLE_MS = 1_500;
 const EMPTY_PAGE =
   '<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Leeg</title></head><body><p>Geen verwijzingen hier.</p></body></html>';
 const FILES = ['empty.html', 'letter.html', 'news.html'];
+/** An empty page of the same origin, loaded before each Chromium measurement. */
+const BLANK_PAGE = 'blank.html';
 /** The probed copy of each page is served under this prefix. */
 const PROBE_PREFIX = 'probe-';
 
@@ -68,23 +71,35 @@ function variants(): Variant[] {
   return list;
 }
 
-/** Loads one page in a Chromium session and reads the CDP metrics and the probe. */
+/**
+ * Loads one page in a Chromium session; its CDP metrics are the difference with a blank page of the
+ * same origin loaded first in the same tab, since the counters are the renderer process's, which
+ * the tabs of one origin share (one load's counters would include every earlier load's).
+ */
 async function chromiumLoad(session: ExtensionSession, file: string): Promise<Sample> {
   const page = await session.context.newPage();
   try {
     const cdp = await session.context.newCDPSession(page);
     await cdp.send('Performance.enable');
+    const counters = async () => {
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      return (name: string) => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
+    };
+    await page.goto(new URL(BLANK_PAGE, session.serverUrl).href, { waitUntil: 'load' });
+    // The blank page runs the content script too: let it finish before the first reading.
+    await page.waitForTimeout(SETTLE_MS / 3);
+    const before = await counters();
     await page.goto(new URL(file, session.serverUrl).href, { waitUntil: 'load' });
     await page.waitForTimeout(SETTLE_MS);
     const { sliceMs } = await page.evaluate(readProbe);
-    const { metrics } = await cdp.send('Performance.getMetrics');
-    const metric = (name: string) => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
-    return {
-      busyMs: Number.NaN,
-      sliceMs,
-      taskMs: metric('TaskDuration'),
-      scriptMs: metric('ScriptDuration'),
+    const after = await counters();
+    const delta = (name: string) => {
+      const value = after(name) - before(name);
+      // A process swap between the two pages would reset the counters: say so, never guess.
+      if (value < 0) throw new Error(`${name} went down across the navigation to ${file}`);
+      return value;
     };
+    return { busyMs: Number.NaN, sliceMs, taskMs: delta('TaskDuration'), scriptMs: delta('ScriptDuration') };
   } finally {
     await page.close();
   }
