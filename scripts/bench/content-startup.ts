@@ -169,12 +169,14 @@ async function main(): Promise<void> {
   const names = list.map((v) => v.name);
   const pagesDir = mkdtempSync(join(tmpdir(), 'kamerlens-startup-'));
   try {
-    writeFileSync(join(pagesDir, 'empty.html'), withProbe(EMPTY_PAGE));
+    writeFileSync(join(pagesDir, BLANK_PAGE), '<!doctype html><html lang="nl"><title>-</title></html>');
+    const sources: Record<string, string> = { 'empty.html': EMPTY_PAGE };
     for (const name of ['letter.html', 'news.html'])
-      writeFileSync(
-        join(pagesDir, name),
-        withProbe(readFileSync(join('tests/fixtures/pages', name), 'utf8')),
-      );
+      sources[name] = readFileSync(join('tests/fixtures/pages', name), 'utf8');
+    for (const [name, html] of Object.entries(sources)) {
+      writeFileSync(join(pagesDir, name), html);
+      writeFileSync(join(pagesDir, `${PROBE_PREFIX}${name}`), withProbe(html));
+    }
 
     const chromium: ExtensionSession[] = [];
     try {
