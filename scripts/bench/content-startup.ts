@@ -6,8 +6,7 @@
  * by load so drift in machine load hits them alike), each a moment after `load`, when the
  * document_idle content script has run its first scan:
  *   - Chromium: CDP `Performance.getMetrics` TaskDuration and ScriptDuration (every world of the
- *     page, so the content script's isolated world included), on pages without any script, as the
- *     increase over a blank page of the same origin (the counters are per renderer process);
+ *     page, so the content script's isolated world included), on pages without any script;
  *   - Firefox (no CDP): main-thread time the page could not use, from a page-side probe
  *     (_startup-probe.ts) on copies of the pages; it also counts the OS descheduling the browser,
  *     so it is noisy on a busy machine: read the medians, not single loads;
@@ -35,8 +34,6 @@ const SETTLE_MS = 1_500;
 const EMPTY_PAGE =
   '<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Leeg</title></head><body><p>Geen verwijzingen hier.</p></body></html>';
 const FILES = ['empty.html', 'letter.html', 'news.html'];
-/** An empty page of the same origin, loaded before each Chromium measurement. */
-const BLANK_PAGE = 'blank.html';
 /** The probed copy of each page is served under this prefix. */
 const PROBE_PREFIX = 'probe-';
 
@@ -72,34 +69,26 @@ function variants(): Variant[] {
 }
 
 /**
- * Loads one page in a Chromium session; its CDP metrics are the difference with a blank page of the
- * same origin loaded first in the same tab, since the counters are the renderer process's, which
- * the tabs of one origin share (one load's counters would include every earlier load's).
+ * Loads one page in a fresh Chromium tab and reads its CDP metrics; the navigation gets a new
+ * renderer process (Chromium swaps processes here even within one origin), so the counters are
+ * this page's alone.
  */
 async function chromiumLoad(session: ExtensionSession, file: string): Promise<Sample> {
   const page = await session.context.newPage();
   try {
     const cdp = await session.context.newCDPSession(page);
     await cdp.send('Performance.enable');
-    const counters = async () => {
-      const { metrics } = await cdp.send('Performance.getMetrics');
-      return (name: string) => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
-    };
-    await page.goto(new URL(BLANK_PAGE, session.serverUrl).href, { waitUntil: 'load' });
-    // The blank page runs the content script too: let it finish before the first reading.
-    await page.waitForTimeout(SETTLE_MS / 3);
-    const before = await counters();
     await page.goto(new URL(file, session.serverUrl).href, { waitUntil: 'load' });
     await page.waitForTimeout(SETTLE_MS);
     const { sliceMs } = await page.evaluate(readProbe);
-    const after = await counters();
-    const delta = (name: string) => {
-      const value = after(name) - before(name);
-      // A process swap between the two pages would reset the counters: say so, never guess.
-      if (value < 0) throw new Error(`${name} went down across the navigation to ${file}`);
-      return value;
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const metric = (name: string) => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
+    return {
+      busyMs: Number.NaN,
+      sliceMs,
+      taskMs: metric('TaskDuration'),
+      scriptMs: metric('ScriptDuration'),
     };
-    return { busyMs: Number.NaN, sliceMs, taskMs: delta('TaskDuration'), scriptMs: delta('ScriptDuration') };
   } finally {
     await page.close();
   }
@@ -169,7 +158,6 @@ async function main(): Promise<void> {
   const names = list.map((v) => v.name);
   const pagesDir = mkdtempSync(join(tmpdir(), 'kamerlens-startup-'));
   try {
-    writeFileSync(join(pagesDir, BLANK_PAGE), '<!doctype html><html lang="nl"><title>-</title></html>');
     const sources: Record<string, string> = { 'empty.html': EMPTY_PAGE };
     for (const name of ['letter.html', 'news.html'])
       sources[name] = readFileSync(join('tests/fixtures/pages', name), 'utf8');
