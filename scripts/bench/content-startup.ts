@@ -10,7 +10,7 @@
  *   - Firefox (no CDP): main-thread time the page could not use, from a page-side probe
  *     (_startup-probe.ts) on copies of the pages; it also counts the OS descheduling the browser,
  *     so it is noisy on a busy machine: read the medians, not single loads;
- *   - both: the scanner's own `kamerlens:slice` measures (scan).
+ *   - Firefox also: the scanner's own `kamerlens:slice` measures (the probed pages opt in).
  * Baseline in the same run: the same pages in the same browser without the extension. With
  * KAMERLENS_STARTUP_BEFORE=<checkout> (a checkout of an earlier commit with both test builds in
  * its .output) a "before" column compares that build with this tree's ("after"). Also prints the
@@ -80,12 +80,11 @@ async function chromiumLoad(session: ExtensionSession, file: string): Promise<Sa
     await cdp.send('Performance.enable');
     await page.goto(new URL(file, session.serverUrl).href, { waitUntil: 'load' });
     await page.waitForTimeout(SETTLE_MS);
-    const { sliceMs } = await page.evaluate(readProbe);
     const { metrics } = await cdp.send('Performance.getMetrics');
     const metric = (name: string) => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
     return {
       busyMs: Number.NaN,
-      sliceMs,
+      sliceMs: Number.NaN,
       taskMs: metric('TaskDuration'),
       scriptMs: metric('ScriptDuration'),
     };
@@ -119,8 +118,7 @@ async function measure<S>(
 }
 
 function printTable(browser: string, names: string[], samples: Map<string, Sample[]>[]): void {
-  const keys: (keyof Sample)[] =
-    browser === 'chromium' ? ['taskMs', 'scriptMs', 'sliceMs'] : ['busyMs', 'sliceMs'];
+  const keys: (keyof Sample)[] = browser === 'chromium' ? ['taskMs', 'scriptMs'] : ['busyMs', 'sliceMs'];
   console.log(`\n${browser} (median of ${LOADS} loads, ms)`);
   console.log(
     `${'page'.padEnd(12)} ${'figure'.padEnd(7)} ${names.map((n) => n.padStart(8)).join(' ')}   after-without${names.includes('before') ? '  before-without  after/before' : ''}`,
