@@ -7,7 +7,8 @@
  *   npm run bench -- recognizer    only those whose file name contains "recognizer"
  *   npm run bench -- --no-build    skip building (several benchmarks load the built test extension)
  *
- * First it builds the dataset and the test-mode extension, so a fresh clone can run it as is.
+ * First it builds the dataset and the test-mode extension (Chromium and Firefox), so a fresh
+ * clone can run it as is.
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
@@ -24,6 +25,7 @@ if (!process.argv.includes('--no-build')) {
   for (const [command, args] of [
     ['npx', ['tsx', 'scripts/build-dataset.ts']],
     ['npx', ['wxt', 'build', '--mode', 'test']],
+    ['npx', ['wxt', 'build', '-b', 'firefox', '--mode', 'test']],
   ] as const) {
     const built = spawnSync(command, args, { stdio: ['ignore', 'ignore', 'inherit'] });
     if (built.status !== 0) {

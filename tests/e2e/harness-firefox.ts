@@ -32,11 +32,15 @@ export interface FirefoxLaunchOptions {
   pagesDir?: string;
   /** `nl` or `en` (default: KAMERLENS_E2E_LOCALE, else Dutch). */
   locale?: string;
+  /** The unpacked Firefox build to install (default: FIREFOX_BUILD_DIR). */
+  dir?: string;
+  /** Install the extension (default true); false gives a plain Firefox for baselines. */
+  withExtension?: boolean;
 }
 
 /** Throws a clear message when the build, Firefox or its version is missing or wrong. */
-export function assertFirefoxReady(): string {
-  const manifestPath = join(FIREFOX_BUILD_DIR, 'manifest.json');
+export function assertFirefoxReady(dir = FIREFOX_BUILD_DIR): string {
+  const manifestPath = join(dir, 'manifest.json');
   if (!existsSync(manifestPath))
     throw new Error(`No Firefox build at ${manifestPath}: npx wxt build -b firefox --mode test`);
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as {
@@ -55,9 +59,18 @@ export function assertFirefoxReady(): string {
   return id;
 }
 
+/** Checks Firefox alone (for a baseline without the extension); returns no gecko id. */
+function assertFirefoxOnly(): string {
+  if (!existsSync(FIREFOX_PATH))
+    throw new Error(`No Firefox at ${FIREFOX_PATH}: apt-get update && apt-get install -y firefox-esr`);
+  return '';
+}
+
 /** Starts the fixture server, the recording proxy and Firefox with the extension installed. */
 export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise<E2EBrowser> {
-  const geckoId = assertFirefoxReady();
+  const dir = options.dir ?? FIREFOX_BUILD_DIR;
+  const withExtension = options.withExtension ?? true;
+  const geckoId = withExtension ? assertFirefoxReady(dir) : assertFirefoxOnly();
   const locale = options.locale ? parseUiLocale(options.locale) : defaultUiLocale();
   const server = await startServer(options.pagesDir ?? FIXTURE_PAGES_DIR, 0);
   const proxy = await startRecordingProxy();
@@ -85,7 +98,7 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
         'network.proxy.no_proxies_on': 'localhost, 127.0.0.1',
       },
     });
-    await browser.installExtension(FIREFOX_BUILD_DIR);
+    if (withExtension) await browser.installExtension(dir);
   } catch (error) {
     await browser?.close().catch(() => undefined);
     await Promise.all([server.close(), proxy.close()]);
