@@ -10,23 +10,10 @@ import { type CitationParts, emptyParts, makeCitation } from './citation';
 import { parseDossier } from './dossier';
 import { matchWholeWord, skipSpaces } from './gap';
 import { handelingenId, kamerstukId } from './ids';
+import { MONTHS } from './months';
 import { matchNumberKeyword, readNumberToken } from './numbers';
 import type { Chamber, Citation } from './types';
 
-const MONTHS = [
-  'januari',
-  'februari',
-  'maart',
-  'april',
-  'mei',
-  'juni',
-  'juli',
-  'augustus',
-  'september',
-  'oktober',
-  'november',
-  'december',
-];
 /** `14e vergadering` (the meeting's number in the session). */
 const MEETING = /^([1-9]\d{0,2})e vergadering/;
 /** `, woensdag 25 oktober 2017` / `\nDonderdag 6 juli 2023` after the meeting number. */
@@ -131,7 +118,7 @@ function parseMeetingHeading(
     const at = end;
     const date = MEETING_DATE.exec(text.slice(at, at + 40));
     if (date === null) return -1;
-    const month = MONTHS.indexOf(date[2] ?? '') + 1;
+    const month = MONTHS.indexOf((date[2] ?? '') as (typeof MONTHS)[number]) + 1;
     const calendarYear = Number(date[3]);
     if (month === 0 || month === 9 || Number(date[1]) === 0) return -1;
     year = month >= 10 ? `${calendarYear}-${calendarYear + 1}` : `${calendarYear - 1}-${calendarYear}`;

@@ -4,7 +4,7 @@
  * before the reference: a document noun (brief, motie, wetsvoorstel …) and its name after it, or a
  * capitalised title ending right at the reference ("Stand van de Uitvoering"). Null when unsure.
  */
-import { MONTHS } from './dutch-dates';
+import { MONTHS } from '../citations/months';
 
 const HEAD =
   /^(?:\p{L}*(?:brief|motie|wetsvoorstel|programmaplan|programma|rapport|onderzoek|nota|verslag|beleidsreactie|kamervragen|memo|toets|amendement|rapportage|factsheet|debat))$|^motie-/iu;

@@ -1,19 +1,6 @@
 /** Dutch dates as written in the documents: `31 maart 2026`, `dinsdag 10 februari 2026`, `oktober 2024`. */
 
-export const MONTHS = [
-  'januari',
-  'februari',
-  'maart',
-  'april',
-  'mei',
-  'juni',
-  'juli',
-  'augustus',
-  'september',
-  'oktober',
-  'november',
-  'december',
-] as const;
+import { MONTHS } from '../citations/months';
 
 const MONTH = MONTHS.join('|');
 /** `12 december 2025` with optional weekday; groups: day, month, year. */

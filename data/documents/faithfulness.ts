@@ -3,7 +3,7 @@
  * in the summary must occur in the source document. A summary that says "12 gemeenten" when the
  * letter says "twaalf" fails too: the check is literal on purpose, it guards against invention.
  */
-import { MONTHS } from './dutch-dates';
+import { MONTHS } from '../citations/months';
 import { normalizeChars } from './normalize-text';
 import { DUTCH_STOP_WORDS } from './stopwords';
 
