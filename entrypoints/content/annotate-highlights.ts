@@ -85,8 +85,9 @@ function rectsContain(range: Range, x: number, y: number): boolean {
 }
 
 /**
- * Create the layer on `doc`; its style element goes into the page's head. While `signal` is live it
- * puts back, every REASSERT_MS, a highlight the page deleted, replaced or emptied.
+ * Create the layer on `doc`. Nothing touches the page until a note is painted: then its style
+ * element goes into the page's head and, while `signal` is live and something is shown, a highlight
+ * the page deleted, replaced or emptied is put back every REASSERT_MS.
  */
 export function createHighlightLayer(
   doc: Document,
@@ -102,32 +103,35 @@ export function createHighlightLayer(
   /** What each name should show: the highlight we registered and how many ranges it holds. */
   const shown = new Map<string, { highlight: Highlight; ranges: Range[] }>();
 
+  let timer: ReturnType<typeof setInterval> | undefined;
+  const stopWatching = () => {
+    clearInterval(timer);
+    timer = undefined;
+  };
+  signal?.addEventListener('abort', stopWatching, { once: true });
+
+  /** Put back what the page took away (cheap when nothing changed: two lookups per name). */
+  const reassert = () => {
+    if (!style.isConnected) (doc.head ?? doc.documentElement).append(style);
+    for (const [name, { highlight, ranges: list }] of shown)
+      if (registry?.get(name) !== highlight || highlight.size !== list.length) register(name, list);
+  };
   const register = (name: string, list: Range[]) => {
     if (!registry || !HighlightClass) return;
     const highlight = new HighlightClass(...list);
     shown.set(name, { highlight, ranges: list });
     registry.set(name, highlight);
+    if (!style.isConnected) (doc.head ?? doc.documentElement).append(style);
+    if (timer === undefined && signal && !signal.aborted) timer = setInterval(reassert, REASSERT_MS);
   };
   const paint = (name: string, list: Range[]) => {
     if (!registry || !HighlightClass) return;
     if (list.length === 0) {
       shown.delete(name);
       registry.delete(name);
+      if (shown.size === 0) stopWatching();
     } else register(name, list);
   };
-  /** Put back what the page took away (cheap when nothing changed: two lookups per name). */
-  const reassert = () => {
-    if (painted && !style.isConnected) (doc.head ?? doc.documentElement).append(style);
-    for (const [name, { highlight, ranges: list }] of shown)
-      if (registry?.get(name) !== highlight || highlight.size !== list.length) register(name, list);
-  };
-  if (painted) {
-    (doc.head ?? doc.documentElement).append(style);
-    if (signal) {
-      const timer = setInterval(reassert, REASSERT_MS);
-      signal.addEventListener('abort', () => clearInterval(timer), { once: true });
-    }
-  }
 
   const noteAtPoint = (node: Node, offset: number): string | null => {
     for (const [id, range] of ranges) if (containsPoint(range, { node, offset })) return id;
@@ -157,6 +161,7 @@ export function createHighlightLayer(
     dispose() {
       for (const name of shown.keys()) registry?.delete(name);
       shown.clear();
+      stopWatching();
       style.remove();
       ranges = new Map();
     },
