@@ -8,14 +8,12 @@
  * the side panel handles `SidePanelProtocol`.
  */
 
+import type { AnnotationRecord } from './annotations/model';
 import type { NoteFrameEvent, NoteFrameView } from './annotations/note-frame';
 import type { Citation } from './citations/types';
+import type { CitedByRecord, DocumentRecord, QaItem } from './dataset/types';
 import type { ImportReport } from './db/annotations';
 import type { DocumentSuggestion } from './db/document-suggestions';
-import type { AnnotationRecord } from './db/records';
-import type { CitedByRecord, DocumentRecord, QaItem } from './documents/types';
-
-export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 
 /**
  * What a popover card shows of a document: its metadata, summary, the questions in one-line form

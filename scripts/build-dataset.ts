@@ -5,14 +5,14 @@
  * extension build picks it up). On any error nothing is written and the message says why.
  */
 import { resolve } from 'node:path';
-import { buildDataset } from '../data/documents/build';
-import { SourceError } from '../data/documents/source-error';
-import type { DatasetFile } from '../data/documents/types';
-import { writeDataset } from '../data/documents/write-dataset';
+import type { DatasetFile } from '../data/dataset/types';
+import { buildDataset } from '../data/pipeline/build';
 import { buildWithOpenData, type OpenDataFilters } from '../data/pipeline/opendata/build-opendata';
 import { formatReport } from '../data/pipeline/opendata/build-report';
 import type { PackSplit } from '../data/pipeline/packs/pack-format';
 import { writePacks } from '../data/pipeline/packs/write-packs';
+import { SourceError } from '../data/pipeline/source/source-error';
+import { writeDataset } from '../data/pipeline/write-dataset';
 
 const DEFAULT_OUT = 'public/dataset.json';
 const USAGE =

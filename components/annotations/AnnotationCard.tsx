@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { LinkedDocument } from '../../data/annotations/linked-documents';
+import type { AnnotationRecord } from '../../data/annotations/model';
 import { quoteOf } from '../../data/annotations/model';
 import { isWebAddress } from '../../data/annotations/url';
-import type { AnnotationRecord } from '../../data/db/records';
 import type { SearchDocuments } from './DocumentPicker';
 import { errorText, formatDateTime, useAnnotateI18n } from './i18n';
 import { NoteEditor, type NoteValues } from './NoteEditor';

@@ -1,5 +1,5 @@
 import { useEffect, useMemo } from 'preact/hooks';
-import type { AnnotationRecord } from '../../data/db/records';
+import type { AnnotationRecord } from '../../data/annotations/model';
 import { AnnotationCard, type CardActions } from './AnnotationCard';
 import { AnnotationFilters } from './AnnotationFilters';
 import { useAnnotationSources } from './AnnotationsProvider';

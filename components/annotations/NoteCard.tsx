@@ -1,5 +1,5 @@
 import type { LinkedDocument } from '../../data/annotations/linked-documents';
-import type { AnnotationRecord } from '../../data/db/records';
+import type { AnnotationRecord } from '../../data/annotations/model';
 import { formatDateTime, useAnnotateI18n } from './i18n';
 
 /**

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { LinkedDocument } from '../../data/annotations/linked-documents';
 import type { NoteFrameEvent, NoteFrameView } from '../../data/annotations/note-frame';
-import type { Result } from '../../data/messages';
+import type { Result } from '../../data/result';
 import type { SearchDocuments } from './DocumentPicker';
 import { errorText, useAnnotateI18n } from './i18n';
 import { NoteCard } from './NoteCard';

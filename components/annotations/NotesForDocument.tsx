@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { describeLinkedDocument, type KnownDocument } from '../../data/annotations/linked-documents';
-import type { AnnotationRecord } from '../../data/db/records';
+import type { AnnotationRecord } from '../../data/annotations/model';
 import { AnnotationCard } from './AnnotationCard';
 import { useAnnotationSources } from './AnnotationsProvider';
 import { errorText, useAnnotateI18n } from './i18n';

@@ -7,11 +7,12 @@
 
 import { ANNOTATIONS_CHANNEL } from '../../data/annotations/channel';
 import type { KnownDocument } from '../../data/annotations/linked-documents';
+import type { AnnotationRecord } from '../../data/annotations/model';
 import type { Citation } from '../../data/citations/types';
 import type { ImportReport } from '../../data/db/annotations';
 import type { DocumentSuggestion } from '../../data/db/document-suggestions';
-import type { AnnotationRecord } from '../../data/db/records';
-import type { AnnotationPageStatus, BackgroundProtocol, ContentProtocol, Result } from '../../data/messages';
+import type { AnnotationPageStatus, BackgroundProtocol, ContentProtocol } from '../../data/messages';
+import type { Result } from '../../data/result';
 
 /** The page in the active tab. */
 export interface ActivePage {

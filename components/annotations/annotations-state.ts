@@ -12,6 +12,7 @@ import {
   type KnownDocument,
   type LinkedDocument,
 } from '../../data/annotations/linked-documents';
+import type { AnnotationRecord } from '../../data/annotations/model';
 import { editAnnotation } from '../../data/annotations/model';
 import {
   referenceList,
@@ -20,7 +21,6 @@ import {
 } from '../../data/annotations/reference-list';
 import { normalizeSourceUrl } from '../../data/annotations/url';
 import type { ImportReport } from '../../data/db/annotations';
-import type { AnnotationRecord } from '../../data/db/records';
 import type { AnnotationPageStatus } from '../../data/messages';
 import type { ActivePage, AnnotationSources } from './annotation-sources';
 import type { Translate } from './i18n';

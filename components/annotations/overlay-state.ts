@@ -1,7 +1,7 @@
 /** State of the in-page annotation layer: which one floating piece shows, and where. */
 import { signal } from '@preact/signals-core';
 import type { LinkedDocument } from '../../data/annotations/linked-documents';
-import type { AnnotationRecord } from '../../data/db/records';
+import type { AnnotationRecord } from '../../data/annotations/model';
 import type { NoteDraft } from './NoteEditor';
 
 /** A viewport rectangle to place the floating piece next to. */

@@ -1,6 +1,6 @@
 import type { CardDocument } from '../../data/messages';
 import { formatDate, formatPerson } from '../shared/format';
-import { CitedByList } from './CitedByList';
+import { CitedByList } from './CardCitedBy';
 import type { CardModel, PaperEntry, PopoverActions } from './card-model';
 import { POPOVER_TITLE_ID } from './card-model';
 import { citationText, officialLink } from './citation-tools';

@@ -1,5 +1,5 @@
 import { formatDate, formatPerson } from '../shared/format';
-import { CitedByList } from './CitedByList';
+import { CitedByList } from './CardCitedBy';
 import type { CardModel, PaperEntry, PopoverActions } from './card-model';
 import { POPOVER_TITLE_ID } from './card-model';
 import { officialLink, paperCitationText, paperFacts } from './citation-tools';

@@ -1,5 +1,6 @@
 import type { Citation } from '../../data/citations/types';
-import type { CardDocument, Result, SidePanelOutcome } from '../../data/messages';
+import type { CardDocument, SidePanelOutcome } from '../../data/messages';
+import type { Result } from '../../data/result';
 
 /** One paper named by a reference, with what the dataset knows about it. */
 export interface PaperEntry {

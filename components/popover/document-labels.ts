@@ -1,5 +1,5 @@
 import type { Chamber, CitationKind } from '../../data/citations/types';
-import type { DocumentRecord } from '../../data/documents/types';
+import type { DocumentRecord } from '../../data/dataset/types';
 import { formatDossier } from '../shared/format';
 import type { Translate } from './i18n';
 

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
-import type { Result, SidePanelOutcome } from '../../data/messages';
+import type { SidePanelOutcome } from '../../data/messages';
+import type { Result } from '../../data/result';
 import type { PopoverActions } from './card-model';
 import { useI18n } from './i18n';
 

@@ -1,5 +1,5 @@
 /** How dates, people and dossiers are written in the popover and the side panel alike. */
-import type { Person } from '../../data/documents/types';
+import type { Person } from '../../data/dataset/types';
 
 /** `2025-12-12` → `12 december 2025` (nl) / `12 December 2025` (en); also the date of an ISO timestamp; anything else as is. */
 export function formatDate(iso: string, locale: string): string {

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import type { DocumentRecord } from '../../data/documents/types';
+import type { DocumentRecord } from '../../data/dataset/types';
 import { formatDate, formatPerson } from '../shared/format';
 import { dossierKeyOf } from './facets';
 import { usePanel } from './panel-context';

@@ -1,4 +1,4 @@
-import type { DocumentRecord, Footnote } from '../../data/documents/types';
+import type { DocumentRecord, Footnote } from '../../data/dataset/types';
 import { usePanel } from './panel-context';
 import { RichText } from './RichText';
 

@@ -1,7 +1,7 @@
-import type { DocumentRecord, Footnote } from '../../data/documents/types';
-import { qaCopyText } from './copy-text';
+import type { DocumentRecord, Footnote } from '../../data/dataset/types';
 import { numbersLabel } from './labels';
 import { usePanel } from './panel-context';
+import { qaCopyText } from './qa-copy-text';
 import {
   type AnswerBlock,
   layoutQa,

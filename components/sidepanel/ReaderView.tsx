@@ -1,14 +1,14 @@
 import { useEffect } from 'preact/hooks';
-import type { DocumentRecord } from '../../data/documents/types';
+import type { DocumentRecord } from '../../data/dataset/types';
 import { NotesForDocument } from '../annotations/NotesForDocument';
-import { CitedByList } from './CitedByList';
-import { sourceLine } from './copy-text';
 import { DocumentMeta } from './DocumentMeta';
 import { LetterSections, sectionAnchor } from './LetterSections';
 import { kindLabel } from './labels';
 import { usePanel } from './panel-context';
 import { QaList } from './QaList';
+import { sourceLine } from './qa-copy-text';
 import { blockOfQuestion, layoutQa, questionAnchor } from './qa-layout';
+import { CitedByList } from './ReaderCitedBy';
 import { ReferenceList } from './ReferenceList';
 import { RichText } from './RichText';
 import { placeFootnotes } from './rich-text';

@@ -1,4 +1,4 @@
-import type { ReferenceRecord } from '../../data/documents/types';
+import type { ReferenceRecord } from '../../data/dataset/types';
 import { usePanel } from './panel-context';
 import { documentHash } from './routes';
 

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { Footnote, ReferenceRecord } from '../../data/documents/types';
+import type { Footnote, ReferenceRecord } from '../../data/dataset/types';
 import { usePanel } from './panel-context';
 import { richPieces } from './rich-text';
 import { documentHash } from './routes';

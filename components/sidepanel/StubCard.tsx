@@ -1,9 +1,9 @@
 import { formatId, officialUrl } from '../../data/citations/index';
-import type { DocumentRecord } from '../../data/documents/types';
-import { CitedByList } from './CitedByList';
+import type { DocumentRecord } from '../../data/dataset/types';
 import { dossierKeyOf } from './facets';
 import { kindLabel } from './labels';
 import { usePanel } from './panel-context';
+import { CitedByList } from './ReaderCitedBy';
 
 function OfficialLink({ url }: { url: string | null }) {
   const { t } = usePanel();

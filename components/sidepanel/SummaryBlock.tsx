@@ -1,4 +1,4 @@
-import type { DocumentRecord } from '../../data/documents/types';
+import type { DocumentRecord } from '../../data/dataset/types';
 import { usePanel } from './panel-context';
 
 /** The summary with where it comes from (written by the editors, or extracted automatically). */

@@ -3,7 +3,7 @@
  * kind, year, dossier and authors are interned to small integer codes once, so a count is a pass
  * over typed arrays instead of strings and sets. Semantics are those of `facets.ts`.
  */
-import type { DocumentRecord } from '../../data/documents/types';
+import type { DocumentRecord } from '../../data/dataset/types';
 import {
   dossierKeyOf,
   type FacetCount,

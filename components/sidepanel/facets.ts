@@ -3,7 +3,7 @@
  * most faceted search: a filter's counts apply every *other* active filter, so the reader sees what
  * each value would give.
  */
-import type { DocumentRecord } from '../../data/documents/types';
+import type { DocumentRecord } from '../../data/dataset/types';
 
 /** The library's filters; null/empty means "any". Dates are ISO (`2024-12-16`), inclusive. */
 export interface LibraryFilters {

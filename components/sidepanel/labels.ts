@@ -1,5 +1,5 @@
 /** Words the panel shows for data values: document kinds, where a passage sits, question ranges. */
-import type { DocumentRecord } from '../../data/documents/types';
+import type { DocumentRecord } from '../../data/dataset/types';
 import type { PassageWhere } from '../../data/search/index';
 import type { Translate } from './translate';
 

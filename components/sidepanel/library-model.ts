@@ -3,7 +3,7 @@
  * search), the passages that matched with their snippets, counts per filter value, and documents
  * named by a reference typed into the search box. Pure: no signals, no DOM.
  */
-import type { DocumentRecord } from '../../data/documents/types';
+import type { DocumentRecord } from '../../data/dataset/types';
 import {
   buildSearchIndex,
   createSearcher,

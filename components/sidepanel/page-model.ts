@@ -3,7 +3,7 @@
  * document they point at (a reference naming several papers counts for each), in page order.
  */
 import type { Citation } from '../../data/citations/types';
-import type { DocumentRecord } from '../../data/documents/types';
+import type { DocumentRecord } from '../../data/dataset/types';
 import type { PageReference } from '../../data/messages';
 
 /** One document referred to on the page. */

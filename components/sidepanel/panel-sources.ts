@@ -1,9 +1,9 @@
 /**
  * What the side panel needs from the outside world, as one injectable interface: the database
  * (through data/db in the extension, fixtures in tests), the active tab's content script, the
- * clipboard and the recognizer. `entrypoints/sidepanel/panel-sources.ts` builds the real one.
+ * clipboard and the recognizer. `entrypoints/sidepanel/browser-sources.ts` builds the real one.
  */
-import type { DocumentRecord, DossierRecord } from '../../data/documents/types';
+import type { DocumentRecord, DossierRecord } from '../../data/dataset/types';
 import type { ImportProgress, PageReference } from '../../data/messages';
 import type { Recognize } from '../../data/search/index';
 

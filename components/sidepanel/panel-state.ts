@@ -4,7 +4,7 @@
  * import progress), the library's query and filters, and "on this page".
  */
 import { computed, effect, signal } from '@preact/signals';
-import type { DocumentRecord } from '../../data/documents/types';
+import type { DocumentRecord } from '../../data/dataset/types';
 import type { ImportProgress } from '../../data/messages';
 import type { SliceOptions } from '../../data/search/index';
 import { type LibraryFilters, NO_FILTERS } from './facets';

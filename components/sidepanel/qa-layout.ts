@@ -3,7 +3,7 @@
  * last question it answers, and every other question it answers links to it; an answer that only
  * points elsewhere ("Zie hierboven.") is resolved to the answer(s) it points at.
  */
-import type { QaItem } from '../../data/documents/types';
+import type { QaItem } from '../../data/dataset/types';
 import { answerNumbers } from '../../data/search/index';
 
 /** One answer as shown: the questions it answers and its text. */

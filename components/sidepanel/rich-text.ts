@@ -3,7 +3,7 @@
  * (found by the recognizer, and by the document's own reference records as a fallback) and
  * footnote markers placed after the sentence they annotate.
  */
-import type { DocumentRecord, Footnote, ReferenceRecord } from '../../data/documents/types';
+import type { DocumentRecord, Footnote, ReferenceRecord } from '../../data/dataset/types';
 import type { Recognize } from '../../data/search/index';
 import { answerNumbers } from '../../data/search/index';
 

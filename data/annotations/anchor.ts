@@ -4,10 +4,11 @@
  * position, approximately anywhere (seeded by the page's n-gram index). reanchor.ts runs them
  * for all notes of a page.
  */
-import type { TextPositionSelector, TextQuoteSelector } from '../db/records';
+
 import { exactCandidates } from './exact-candidates';
 import { type FuzzyQuery, fuzzyCandidates } from './fuzzy-candidates';
 import { type GramIndex, seedWindows } from './gram-index';
+import type { TextPositionSelector, TextQuoteSelector } from './model';
 import { type Candidate, prefixSimilarity, scoreCandidate, suffixSimilarity } from './score';
 
 /** Where a quote was placed, how, and how well it fits. */

@@ -1,7 +1,8 @@
 /** Notes as CSV: one row per note, lists joined with "; ". */
-import type { AnnotationRecord } from '../db/records';
+
 import { toCsv } from './csv';
 import type { LinkedDocument } from './linked-documents';
+import type { AnnotationRecord } from './model';
 import { positionOf, quoteOf } from './model';
 
 /** Column names of the notes CSV (stable: scripts may read them). */

@@ -5,8 +5,9 @@
  * typed; everything else (titles, quotes, tags, citations, addresses) comes from pages or files and
  * is escaped, so it reads as the text it is and never as markup or HTML.
  */
-import type { AnnotationRecord } from '../db/records';
+
 import type { LinkedDocument } from './linked-documents';
+import type { AnnotationRecord } from './model';
 import { positionOf, quoteOf } from './model';
 import { isWebAddress } from './url';
 

@@ -1,5 +1,5 @@
 /** Filtering the side panel's list of notes, and the values each filter can take. */
-import type { AnnotationRecord } from '../db/records';
+import type { AnnotationRecord } from './model';
 import { quoteOf } from './model';
 import { siteOf } from './url';
 

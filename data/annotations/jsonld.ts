@@ -8,7 +8,7 @@
  * `source` = the official URL where known). An export is an `AnnotationCollection` with one page.
  */
 import { officialUrl } from '../citations';
-import type { AnnotationRecord, TextPositionSelector, TextQuoteSelector } from '../db/records';
+import type { AnnotationRecord, TextPositionSelector, TextQuoteSelector } from './model';
 import { positionOf, quoteOf } from './model';
 import { type Checked, refuse, type ValidationIssue, validateAnnotation } from './validate';
 

@@ -2,7 +2,7 @@
  * Merging imported notes into the stored ones: by id; the version with the later `modified`
  * wins (a tie keeps what is stored, so importing the same file twice changes nothing).
  */
-import type { AnnotationRecord } from '../db/records';
+import type { AnnotationRecord } from './model';
 
 /** What an import will do. */
 export interface MergePlan {

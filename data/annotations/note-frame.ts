@@ -4,8 +4,9 @@
  * into them can be read by the page's scripts. These are the shapes that cross the boundary between
  * the content script, the background and that frame, with their checks (every side is untrusted).
  */
-import type { AnnotationRecord } from '../db/records';
+
 import type { LinkedDocument } from './linked-documents';
+import type { AnnotationRecord } from './model';
 import { MAX_ANNOTATION_ID_LENGTH, validateAnnotation } from './validate';
 
 /** The frame's extension page (web-accessible, nothing else is). */

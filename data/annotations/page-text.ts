@@ -1,6 +1,6 @@
 /**
  * The normalized page text that annotation selectors point into (pure string functions; the
- * content script feeds them the page's text nodes, see entrypoints/content/annotate-text-model.ts).
+ * content script feeds them the page's text nodes, see entrypoints/content/annotate/text-model.ts).
  *
  * Definition: the data of the Text nodes under `document.body`, in document order, skipping
  * everything inside script, style, noscript, template, textarea and Kamerlens' own UI hosts; then

@@ -3,8 +3,9 @@
  * context on either side, then closeness to the stored position (which only breaks near-ties:
  * pages grow and shrink above a note, its context moves with it).
  */
-import type { TextQuoteSelector } from '../db/records';
+
 import { similarity } from './edit-distance';
+import type { TextQuoteSelector } from './model';
 
 /** A place in the text the quote may belong to. */
 export interface Candidate {

@@ -1,5 +1,5 @@
 /** Creating W3C selectors for a span of the normalized page text (see page-text.ts). */
-import type { TextPositionSelector, TextQuoteSelector } from '../db/records';
+import type { TextPositionSelector, TextQuoteSelector } from './model';
 
 /** Characters of context kept before and after the quote. */
 export const CONTEXT_LENGTH = 32;

@@ -3,8 +3,8 @@
  * before it is stored: shape, sizes, formats. Returns a clean copy (unknown fields dropped) or the
  * first problem found, named by field, so the reader can be told which item failed and why.
  */
-import { isWellFormedId } from '../db/ids';
-import type { AnnotationRecord, TextPositionSelector, TextQuoteSelector } from '../db/records';
+import { isWellFormedId } from '../citations/ids';
+import type { AnnotationRecord, TextPositionSelector, TextQuoteSelector } from './model';
 import {
   MAX_LINKED_DOCUMENTS,
   MAX_NOTE_LENGTH,

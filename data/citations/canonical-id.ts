@@ -11,10 +11,8 @@ import {
   registryNumberEnd,
   registryParts,
 } from './identifiers';
+import { MAX_ID_LENGTH } from './ids';
 import type { CitationIdentity } from './types';
-
-/** Longest id accepted (the message protocol allows 100). */
-const MAX_ID_LENGTH = 100;
 
 /**
  * What a canonical id tells: kind, chamber, session year, dossier, suffix, numbers, item.

@@ -36,3 +36,35 @@ export function aanhangselId(chamber: Chamber | null, vergaderjaar: string, nr: 
 function chamberPart(chamber: Chamber | null): string {
   return chamber === null ? '' : `${chamber.toLowerCase()}-`;
 }
+
+// Checks on identifiers arriving from outside, and the dossier an id belongs to.
+
+/** Longest identifier accepted; real ones stay under 40 characters. */
+export const MAX_ID_LENGTH = 100;
+
+const ID_SHAPE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+/** True for strings shaped like a dataset identifier (`kst-34352-349`, `2024Z15690`, `local-…`). */
+export function isWellFormedId(value: unknown): value is string {
+  return typeof value === 'string' && value.length <= MAX_ID_LENGTH && ID_SHAPE.test(value);
+}
+
+// kst-<dossier>[-<suffix>]-<nr>; dossier-<dossier>[-<suffix>]. Suffixes: roman chapter, number or letters.
+const KAMERSTUK_ID = /^kst-(\d+)(?:-([A-Za-z0-9]+))?-[A-Za-z0-9]+$/;
+const DOSSIER_ID = /^dossier-(\d+)(?:-([A-Za-z0-9]+))?$/;
+
+/**
+ * Dossier keys (`36600-XV`, then `36600`) an id belongs to, most specific first; [] when the id
+ * does not name a dossier (handelingen, aanhangsel, zaak, document ids).
+ */
+export function dossierKeysOfId(id: string): string[] {
+  const match = KAMERSTUK_ID.exec(id) ?? DOSSIER_ID.exec(id);
+  if (!match?.[1]) return [];
+  return dossierKeys(match[1], match[2] ?? null);
+}
+
+/** Dossier keys for a dossier number and optional suffix, most specific first. */
+export function dossierKeys(dossier: string | null, suffix: string | null): string[] {
+  if (!dossier) return [];
+  return suffix ? [`${dossier}-${suffix}`, dossier] : [dossier];
+}

@@ -5,8 +5,8 @@
  */
 import { type ParsedExport, parseJsonLdExport } from '../annotations/jsonld';
 import { type MergePlan, planMerge } from '../annotations/merge';
+import type { AnnotationRecord } from '../annotations/model';
 import type { KamerlensDB } from './kamerlens-db';
-import type { AnnotationRecord } from './records';
 
 /** A storage failure, classified so the UI can say what to do (free space, or retry). */
 export class AnnotationStorageError extends Error {

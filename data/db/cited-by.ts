@@ -1,6 +1,7 @@
 /** "Cited by": every place in the dataset that cites a document, under any of its identifiers. */
-import type { DocumentRecord } from '../documents/types';
-import { isWellFormedId } from './ids';
+
+import { isWellFormedId } from '../citations/ids';
+import type { DocumentRecord } from '../dataset/types';
 import type { KamerlensDB } from './kamerlens-db';
 import type { ReferenceEdge } from './records';
 import { resolveDocuments } from './resolve-documents';

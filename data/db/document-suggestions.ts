@@ -5,9 +5,9 @@
  * title list is cached per dataset version, so a keystroke never reads every full record.
  */
 import { findCitations } from '../citations';
-import type { DocumentRecord } from '../documents/types';
+import { isWellFormedId } from '../citations/ids';
+import type { DocumentRecord } from '../dataset/types';
 import { foldText } from '../search/tokenize';
-import { isWellFormedId } from './ids';
 import type { KamerlensDB } from './kamerlens-db';
 
 /** One document a note can be linked to. */

@@ -1,6 +1,7 @@
 /** Reading documents and dossiers for the side panel's library and reader. */
-import type { DocumentRecord, DossierRecord } from '../documents/types';
-import { isWellFormedId } from './ids';
+
+import { isWellFormedId } from '../citations/ids';
+import type { DocumentRecord, DossierRecord } from '../dataset/types';
 import type { KamerlensDB } from './kamerlens-db';
 import { resolveDocuments } from './resolve-documents';
 

@@ -5,8 +5,8 @@
  */
 
 import type { Table } from 'dexie';
-import { DATASET_SCHEMA_VERSION, type DatasetFile } from '../documents/types';
-import { validateDataset } from '../documents/validate';
+import { DATASET_SCHEMA_VERSION, type DatasetFile } from '../dataset/types';
+import { validateDataset } from '../dataset/validate';
 import type { KamerlensDB } from './kamerlens-db';
 import type { DatasetCounts, DatasetMeta, ImportStatusMeta, ReferenceEdge } from './records';
 import { edgesOf } from './reference-edges';
@@ -35,7 +35,7 @@ export async function importDataset(
   json: unknown,
   options: ImportOptions = {},
 ): Promise<ImportOutcome> {
-  // The pipeline's own schema check (data/documents): the file must be what data:build writes.
+  // The pipeline's own schema check (data/dataset): the file must be what data:build writes.
   const checked = validateDataset(json);
   if (!checked.ok) {
     const version = readableVersion(json);

@@ -1,4 +1,6 @@
 /** The database API used by the background and by extension pages (side panel). */
+
+export { dossierKeysOfId, isWellFormedId, MAX_ID_LENGTH } from '../citations/ids';
 export { type CitingPlace, citedBy } from './cited-by';
 export { type DatasetInfo, datasetInfo } from './dataset-info';
 export {
@@ -8,7 +10,6 @@ export {
   listDocuments,
   listDossiers,
 } from './documents';
-export { dossierKeysOfId, isWellFormedId, MAX_ID_LENGTH } from './ids';
 export { type ImportOptions, type ImportOutcome, importDataset } from './import-dataset';
 export {
   BUNDLED_TABLES,

@@ -3,8 +3,9 @@
  * Versions are append-only: never edit a shipped `version(n)` block, add `version(n + 1)`.
  */
 import { Dexie, type EntityTable, type Transaction } from 'dexie';
-import type { DocumentRecord, DossierRecord } from '../documents/types';
-import type { AnnotationRecord, MetaRecord, ReferenceEdge, SettingRecord } from './records';
+import type { AnnotationRecord } from '../annotations/model';
+import type { DocumentRecord, DossierRecord } from '../dataset/types';
+import type { MetaRecord, ReferenceEdge, SettingRecord } from './records';
 import { edgesOf } from './reference-edges';
 
 /** IndexedDB name of the extension's database. */

@@ -1,5 +1,5 @@
 /** The `lookup` answer: card-shaped documents plus the titles a card needs, in one read transaction. */
-import type { DocumentRecord } from '../documents/types';
+import type { DocumentRecord } from '../dataset/types';
 import type { CardDocument, LookupEntry } from '../messages';
 import type { KamerlensDB } from './kamerlens-db';
 import { readLookup } from './lookup-documents';

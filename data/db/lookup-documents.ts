@@ -1,6 +1,7 @@
 /** Batch lookup by canonical id or alias: the records behind the popover's `lookup` (see lookup-cards.ts). */
-import type { DocumentRecord } from '../documents/types';
-import { dossierKeys, dossierKeysOfId, isWellFormedId } from './ids';
+
+import { dossierKeys, dossierKeysOfId, isWellFormedId } from '../citations/ids';
+import type { DocumentRecord } from '../dataset/types';
 import type { KamerlensDB } from './kamerlens-db';
 import { resolveDocuments } from './resolve-documents';
 

@@ -69,39 +69,3 @@ export interface SettingRecord {
   key: string;
   value: unknown;
 }
-
-/** W3C Web Annotation TextQuoteSelector. */
-export interface TextQuoteSelector {
-  type: 'TextQuoteSelector';
-  exact: string;
-  prefix: string;
-  suffix: string;
-}
-
-/** W3C Web Annotation TextPositionSelector (UTF-16 offsets into the page text). */
-export interface TextPositionSelector {
-  type: 'TextPositionSelector';
-  start: number;
-  end: number;
-}
-
-/** A note anchored in a page (W3C Web Annotation data model, reduced to what Kamerlens uses). */
-export interface AnnotationRecord {
-  id: string;
-  /** ISO times. */
-  created: string;
-  modified: string;
-  target: {
-    /** Page URL without tracking parameters and fragment. */
-    source: string;
-    /** The page's title when the note was made (exports group notes under it); absent when unknown. */
-    title?: string;
-    selectors: (TextQuoteSelector | TextPositionSelector)[];
-  };
-  body: {
-    note: string;
-    tags: string[];
-    /** Dataset document ids the note is about. */
-    linkedDocumentIds: string[];
-  };
-}

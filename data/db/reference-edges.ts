@@ -1,5 +1,5 @@
 /** Turns a document's outgoing references into graph edges (one per cited id). */
-import type { DocumentRecord } from '../documents/types';
+import type { DocumentRecord } from '../dataset/types';
 import type { ReferenceEdge } from './records';
 
 /** Every edge leaving `document`: one per cited id, duplicates kept (each is a distinct place). */

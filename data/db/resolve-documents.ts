@@ -1,5 +1,5 @@
 /** Finds documents by canonical id or any alias, in one read. */
-import type { DocumentRecord } from '../documents/types';
+import type { DocumentRecord } from '../dataset/types';
 import type { KamerlensDB } from './kamerlens-db';
 
 /**

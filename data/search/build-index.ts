@@ -5,12 +5,12 @@
  * Terms are stems (`stemDutch(foldText(word))`); the sorted list of surface forms (folded words as
  * written) maps prefixes typed by the user to the stems of the words they can complete to.
  */
-import type { DocumentRecord } from '../documents/types';
+import type { DocumentRecord } from '../dataset/types';
 import { PASSAGE_BOOST, PASSAGE_KINDS, passagesOf } from './passages';
 import { runToEnd, type SlicedWork } from './run-sliced';
 import { sortInSteps } from './sort-in-steps';
 import { stemDutch } from './stem';
-import { DUTCH_STOPWORDS } from './stopwords';
+import { DUTCH_STOP_WORDS } from './stopwords';
 import { forEachToken } from './tokenize';
 
 /** The index: documents by position, passages by position, stems by id. Read-only after building. */
@@ -121,7 +121,7 @@ export function* searchIndexSteps(documents: readonly DocumentRecord[]): SlicedW
       let length = 0;
       unique = [];
       forEachToken(passage.text, (term) => {
-        if (DUTCH_STOPWORDS.has(term)) return;
+        if (DUTCH_STOP_WORDS.has(term)) return;
         length++;
         const stem = vocabulary.stemIdOf(term);
         if (seenIn[stem] !== p + 1) {

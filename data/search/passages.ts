@@ -2,7 +2,7 @@
  * The searchable passages of a document, each saying where it sits ("Vraag 4", "Antwoord 3–5",
  * a section heading), so a hit can be shown and opened at that place.
  */
-import type { DocumentRecord, QaItem } from '../documents/types';
+import type { DocumentRecord, QaItem } from '../dataset/types';
 
 /** Where in a document a passage sits. `numbers` lists every question a shared answer answers. */
 export type PassageWhere =

@@ -3,7 +3,7 @@
  * still typing it (no trailing space), so results follow every keystroke.
  */
 import { stemDutch } from './stem';
-import { DUTCH_STOPWORDS } from './stopwords';
+import { DUTCH_STOP_WORDS } from './stopwords';
 import { tokenizeQuery } from './tokenize';
 
 /** At most this many terms count; a longer query is a pasted sentence, not a search. */
@@ -24,7 +24,7 @@ export function parseQuery(query: string): QueryTerm[] {
   const terms: QueryTerm[] = [];
   tokens.forEach((token, i) => {
     const prefix = typing && i === tokens.length - 1;
-    const stopword = DUTCH_STOPWORDS.has(token.term);
+    const stopword = DUTCH_STOP_WORDS.has(token.term);
     if (stopword && !prefix) return;
     if (terms.some((t) => t.term === token.term && !prefix)) return;
     terms.push({ term: token.term, stem: stemDutch(token.term), prefix, stopword });
@@ -37,7 +37,7 @@ export function createTermMatcher(terms: readonly QueryTerm[]): (word: string) =
   const stems = new Set(terms.filter((t) => !t.stopword).map((t) => t.stem));
   const prefixes = terms.filter((t) => t.prefix).map((t) => t.term);
   return (word) => {
-    if (DUTCH_STOPWORDS.has(word)) return false;
+    if (DUTCH_STOP_WORDS.has(word)) return false;
     if (stems.has(stemDutch(word))) return true;
     return prefixes.some((p) => word.startsWith(p));
   };

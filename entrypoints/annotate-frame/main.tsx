@@ -6,9 +6,9 @@
 import { render } from 'preact';
 import { ANNOTATE_CSS, NOTE_FRAME_CSS } from '../../components/annotations/annotate-styles';
 import { AnnotateI18nContext } from '../../components/annotations/i18n';
+import { createLinkedNames } from '../../components/annotations/linked-names';
 import { NoteFrameApp, type NoteFrameChannel } from '../../components/annotations/NoteFrameApp';
-import { createAnnotateI18n } from '../content/annotate-i18n';
-import { createLinkedNames } from '../content/annotate-linked';
+import { createAnnotateI18n } from '../content/annotate/annotate-i18n';
 import { callBackground as call } from '../content/popover-client';
 
 const nonce = location.hash.slice(1);

@@ -1,5 +1,6 @@
 /** Handlers of the annotation calls of `BackgroundProtocol` (data/messages.ts), spread into HANDLERS. */
 import { browser } from 'wxt/browser';
+import type { AnnotationRecord } from '../../data/annotations/model';
 import { normalizeSourceUrl } from '../../data/annotations/url';
 import {
   AnnotationStorageError,
@@ -13,8 +14,7 @@ import {
   storageErrorText,
 } from '../../data/db/annotations';
 import { suggestDocuments } from '../../data/db/document-suggestions';
-import type { AnnotationRecord } from '../../data/db/records';
-import type { Result } from '../../data/messages';
+import type { Result } from '../../data/result';
 import { annotationIdPayload, annotationPayload, importPayload, queryPayload } from './annotations-payload';
 import type { HandlerTable } from './handlers';
 import { createNoteFrameHandlers, type ForwardToFrame, type NoteFrameCall } from './note-frame-handlers';

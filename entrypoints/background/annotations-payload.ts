@@ -1,8 +1,8 @@
 /** Checks on annotation payloads (untrusted: a content script relays what happens on a web page). */
 
+import type { AnnotationRecord } from '../../data/annotations/model';
 import { describeIssue, MAX_ANNOTATION_ID_LENGTH, validateAnnotation } from '../../data/annotations/validate';
-import type { AnnotationRecord } from '../../data/db/records';
-import type { Result } from '../../data/messages';
+import type { Result } from '../../data/result';
 import type { Validator } from './validate-payload';
 
 /** Largest import file accepted over messaging (characters of JSON). */

@@ -1,5 +1,5 @@
 /** Routes one incoming message to its handler; every outcome is a `Result`, nothing throws across. */
-import type { Result } from '../../data/messages';
+import type { Result } from '../../data/result';
 import { HANDLERS, type HandlerSpec, type HandlerTable } from './handlers';
 import type { SenderInfo } from './sender';
 import type { BackgroundServices } from './services';

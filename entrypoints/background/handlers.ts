@@ -1,11 +1,13 @@
 /** One handler per `BackgroundProtocol` call: who may call it, how its payload is checked, what it does. */
+
+import { CONTENT_UI_FILE } from '../../components/content-ui-parts';
 import { datasetInfo } from '../../data/db/dataset-info';
 import { lookupCards } from '../../data/db/lookup-cards';
-import type { BackgroundProtocol, ImportProgress, Result } from '../../data/messages';
-import { CONTENT_UI_FILE } from '../content/content-ui-parts';
+import type { BackgroundProtocol, ImportProgress } from '../../data/messages';
+import type { Result } from '../../data/result';
 import { createAnnotationHandlers } from './annotations-handlers';
 import { notifyAnnotationsChanged } from './annotations-notify';
-import { notifyExtensionPages, pageReferencesChangedHandler } from './page-references-notify';
+import { notifyExtensionPages, pageReferencesChangedHandler } from './page-references-handlers';
 import type { SenderInfo } from './sender';
 import type { BackgroundServices } from './services';
 import {

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import type { CONTENT_UI_FILE } from '../../components/content-ui-parts';
 import { sharedDB } from '../../data/db/kamerlens-db';
-import type { CONTENT_UI_FILE } from '../content/content-ui-parts';
 import { bundledDatasetSource, createDatasetLoader } from './dataset-loader';
 import { dispatchMessage } from './dispatch-message';
 import { classifySender } from './sender';

@@ -15,7 +15,7 @@ import {
   type NoteFrameView,
   newNonce,
 } from '../../data/annotations/note-frame';
-import type { Result } from '../../data/messages';
+import type { Result } from '../../data/result';
 import type { HandlerTable } from './handlers';
 import type { NoteFrameSession, NoteFrameSessions } from './note-frame-sessions';
 import type { SenderInfo } from './sender';

@@ -1,7 +1,9 @@
 /** What the message handlers need from the outside world, injected so tests can forge each part. */
+
+import type { CONTENT_UI_FILE } from '../../components/content-ui-parts';
 import type { KamerlensDB } from '../../data/db/kamerlens-db';
-import type { BackgroundProtocol, ImportProgress, Result, SiteStatus } from '../../data/messages';
-import type { CONTENT_UI_FILE } from '../content/content-ui-parts';
+import type { BackgroundProtocol, ImportProgress, SiteStatus } from '../../data/messages';
+import type { Result } from '../../data/result';
 import type { SenderInfo } from './sender';
 
 /** Site access operations (see `site-access.ts`). */

@@ -1,11 +1,11 @@
 /** Opens the side panel (Chrome `sidePanel`, Firefox `sidebarAction`) at a document. */
 import {
   type BackgroundProtocol,
-  type Result,
   type SidePanelOutcome,
   type SidePanelProtocol,
   sidePanelPath,
 } from '../../data/messages';
+import type { Result } from '../../data/result';
 import type { SenderInfo } from './sender';
 
 /** Firefox's built-in command that opens the sidebar (its shortcut is declared in the manifest). */

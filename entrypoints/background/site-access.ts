@@ -4,7 +4,8 @@
  * content scripts. The page requests permissions (it has the user gesture); the background only
  * registers, unregisters and gives permissions back.
  */
-import { ALL_SITES_PATTERN, type Result, type SiteStatus, sitePattern } from '../../data/messages';
+import { ALL_SITES_PATTERN, type SiteStatus, sitePattern } from '../../data/messages';
+import type { Result } from '../../data/result';
 import { matchesPattern } from './match-pattern';
 import type { SiteAccess } from './services';
 

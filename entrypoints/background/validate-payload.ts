@@ -1,6 +1,6 @@
 /** Checks on untrusted payloads: shapes, sizes and formats, before any handler sees them. */
-import { isWellFormedId, MAX_ID_LENGTH } from '../../data/db/ids';
-import type { Result } from '../../data/messages';
+import { isWellFormedId, MAX_ID_LENGTH } from '../../data/citations/ids';
+import type { Result } from '../../data/result';
 
 /** Most ids one lookup may carry (the protocol's batch limit). */
 export const MAX_LOOKUP_IDS = 200;

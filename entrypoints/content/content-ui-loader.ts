@@ -1,5 +1,9 @@
 /** Loads the content script's UI part on first use (see content-ui-parts.ts). */
-import { CONTENT_UI_GLOBAL, type ContentUiHolder, type ContentUiParts } from './content-ui-parts';
+import {
+  CONTENT_UI_GLOBAL,
+  type ContentUiHolder,
+  type ContentUiParts,
+} from '../../components/content-ui-parts';
 import { callBackground } from './popover-client';
 
 let loading: Promise<ContentUiParts> | null = null;

@@ -1,10 +1,10 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { setupAnnotations } from './annotate-setup';
-import { servePageReferences } from './page-references';
-import { startPageScanner } from './page-scanner';
-import { setupPopover } from './popover';
-import { CONTENT_SCRIPT_MATCHES } from './sites';
+import { CONTENT_SCRIPT_MATCHES } from '../../data/sites';
+import { setupAnnotations } from './annotate/setup-annotations';
+import { setupPopover } from './popover/setup-popover';
+import { servePageReferences } from './scanner/page-references';
+import { startPageScanner } from './scanner/page-scanner';
 
 // Typed loosely: WXT types only the message keys present in public/_locales.
 const getMessage = browser.i18n.getMessage as (key: string) => string;

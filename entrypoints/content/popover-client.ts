@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import type { BackgroundProtocol, Result } from '../../data/messages';
+import type { BackgroundProtocol } from '../../data/messages';
+import type { Result } from '../../data/result';
 
 type Payload<K extends keyof BackgroundProtocol> = BackgroundProtocol[K]['payload'];
 type Answer<K extends keyof BackgroundProtocol> = BackgroundProtocol[K]['result'];

@@ -8,8 +8,8 @@ import type { Translate } from '../../components/sidepanel/translate';
 import { sharedDB } from '../../data/db/index';
 import { targetTab, watchTabs } from './active-tab';
 import { windowHash } from './browser-hash';
+import { createBrowserPanelSources } from './browser-sources';
 import { callBackground, callTab } from './messaging';
-import { createBrowserPanelSources } from './panel-sources';
 import { listenForShowDocument } from './show-document';
 import './style.css';
 

@@ -1,6 +1,7 @@
 /** Typed calls from the panel to the background and to a tab's content script; failures are `{ok: false}`. */
 import { browser } from 'wxt/browser';
-import type { BackgroundProtocol, ContentProtocol, Result } from '../../data/messages';
+import type { BackgroundProtocol, ContentProtocol } from '../../data/messages';
+import type { Result } from '../../data/result';
 
 function asResult<T>(answer: unknown, type: string): Result<T> {
   if (!answer || typeof answer !== 'object' || typeof (answer as { ok?: unknown }).ok !== 'boolean') {

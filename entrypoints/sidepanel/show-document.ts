@@ -1,7 +1,7 @@
 /** Handles `SidePanelProtocol.showDocument`: the background moves an open panel to a document. */
 import { browser } from 'wxt/browser';
 import { documentHash } from '../../components/sidepanel/routes';
-import type { Result } from '../../data/messages';
+import type { Result } from '../../data/result';
 
 /** Listens for `showDocument` and calls `navigate` with the reader's hash; returns the stop function. */
 export function listenForShowDocument(navigate: (hash: string) => void): () => void {

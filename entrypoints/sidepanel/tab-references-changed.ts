@@ -1,6 +1,6 @@
 /** Handles `SidePanelProtocol.tabReferencesChanged`: the background says a tab's references changed. */
 import { browser } from 'wxt/browser';
-import type { Result } from '../../data/messages';
+import type { Result } from '../../data/result';
 
 /** Calls `onChange` with the tab id of each valid `tabReferencesChanged`; returns the stop function. */
 export function listenForTabReferences(onChange: (tabId: number) => void): () => void {

@@ -3,11 +3,12 @@
  * (real IndexedDB, bundled by _db-in-chromium.ts). The underscore keeps `npm run bench` from
  * running this file on its own.
  */
+
+import type { DatasetFile, DocumentRecord } from '../../data/dataset/types';
 import { importDataset } from '../../data/db/import-dataset';
 import { type KamerlensDB, openKamerlensDB } from '../../data/db/kamerlens-db';
 import { lookupCards } from '../../data/db/lookup-cards';
 import { lookupDocuments } from '../../data/db/lookup-documents';
-import type { DatasetFile, DocumentRecord } from '../../data/documents/types';
 import { generatedDataset, generatedIds } from '../../tests/fixtures/db/generated-dataset';
 
 /** Bytes in use now, or null where the platform cannot say. */

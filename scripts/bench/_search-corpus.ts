@@ -6,7 +6,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { DocumentRecord, QaItem } from '../../data/documents/types';
+import type { DocumentRecord, QaItem } from '../../data/dataset/types';
 
 /** mulberry32: a small seeded PRNG, so every run builds the same corpus. */
 function random(seed: number): () => number {

@@ -15,10 +15,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Anchor } from '../../data/annotations/anchor';
+import type { TextPositionSelector, TextQuoteSelector } from '../../data/annotations/model';
 import { normalizeText } from '../../data/annotations/page-text';
 import { reanchorSteps } from '../../data/annotations/reanchor';
 import { describeSpan } from '../../data/annotations/selectors';
-import type { TextPositionSelector, TextQuoteSelector } from '../../data/db/records';
 
 const PAGE_SIZE = 1_000_000;
 const NOTES = 200;
@@ -243,7 +243,7 @@ async function chromiumRun(): Promise<void> {
   const { build } = await import('esbuild');
   const { chromium } = await import('playwright-core');
   const entry = `
-    import { buildPageText } from './entrypoints/content/annotate-text-model';
+    import { buildPageText } from './entrypoints/content/annotate/text-model';
     import { reanchorSteps } from './data/annotations/reanchor';
     ${naiveBestErrors.toString()}
     window.bench = async (notes, sliceMs, baselineMisses) => {

@@ -6,7 +6,7 @@
  */
 import 'fake-indexeddb/auto';
 import { existsSync, readFileSync } from 'node:fs';
-import type { DatasetFile } from '../../data/documents/types';
+import type { DatasetFile } from '../../data/dataset/types';
 import { seedLikeDataset } from '../../tests/fixtures/db/seed-like';
 import { openBenchPage } from './_db-in-chromium';
 import { generatedDataset, type RunFigures, timeImport, timeNaiveImport } from './_db-routines';

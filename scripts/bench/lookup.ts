@@ -13,7 +13,7 @@
 import 'fake-indexeddb/auto';
 import { existsSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import type { DatasetFile } from '../../data/documents/types';
+import type { DatasetFile } from '../../data/dataset/types';
 import { launchExtension } from '../../tests/e2e/harness';
 import { seedLikeDataset } from '../../tests/fixtures/db/seed-like';
 import { bundleRoutines, openBenchPage } from './_db-in-chromium';

@@ -9,12 +9,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { buildDataset } from '../../data/documents/build';
-import { datasetText } from '../../data/documents/write-dataset';
+import { buildDataset } from '../../data/pipeline/build';
 import { buildWithOpenData } from '../../data/pipeline/opendata/build-opendata';
 import type { Category } from '../../data/pipeline/opendata/categories';
 import { commitPage, readState } from '../../data/pipeline/opendata/store';
 import { syncCategory } from '../../data/pipeline/opendata/sync';
+import { datasetText } from '../../data/pipeline/write-dataset';
 import { startFeedServer } from '../../tests/data/pipeline/opendata/feed-server';
 import { entityXml, generatedEntities } from './_opendata-generator';
 

@@ -47,7 +47,7 @@ const COST_PAGES: [string, PageShape][] = [
 
 /** The same scanning code, bundled as one script that scans the whole page synchronously. */
 async function syncScanScript(workDir: string): Promise<string> {
-  const content = resolve('entrypoints/content');
+  const content = resolve('entrypoints/content/scanner');
   const entry = join(workDir, 'sync-scan.ts');
   writeFileSync(
     entry,

@@ -15,8 +15,8 @@ import { join } from 'node:path';
 import { type LibraryFilters, NO_FILTERS } from '../../components/sidepanel/facets';
 import { createLibraryModel } from '../../components/sidepanel/library-model';
 import { findCitations } from '../../data/citations/index';
-import { buildDataset } from '../../data/documents/build';
-import type { DocumentRecord } from '../../data/documents/types';
+import type { DocumentRecord } from '../../data/dataset/types';
+import { buildDataset } from '../../data/pipeline/build';
 import {
   buildSearchIndex,
   createSearcher,

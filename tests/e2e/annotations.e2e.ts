@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AnnotationRecord } from '../../data/db/records';
+import type { AnnotationRecord } from '../../data/annotations/model';
 import {
   callBackground,
   firstHighlightPoint,

@@ -8,7 +8,7 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DatasetFile } from '../../data/documents/types';
+import type { DatasetFile } from '../../data/dataset/types';
 import type { E2EBrowser, E2EPage } from './driver';
 
 /** Starts a browser serving `pagesDir`. */

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DatasetFile } from '../../data/documents/types';
+import type { DatasetFile } from '../../data/dataset/types';
 import { type ExtensionSession, extensionDir, launchExtension, waitForReferences } from './harness';
 
 const dataset = JSON.parse(readFileSync(join(extensionDir(), 'dataset.json'), 'utf8')) as DatasetFile;

@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DatasetFile, DocumentRecord } from '../../data/documents/types';
+import type { DatasetFile, DocumentRecord } from '../../data/dataset/types';
 import {
   ARTIFACTS_DIR,
   type ExtensionSession,

@@ -2,7 +2,7 @@
  * Who sent a paper and to whom, from DocumentActor entities (and who asked, from ZaakActor):
  * the actor's name, the role and portfolio read from `functie`, and the party (`actorFractie`).
  */
-import type { Person } from '../../documents/types';
+import type { Person } from '../../dataset/types';
 import type { RawEntity } from './entity';
 
 // Senders first in the order the Kamer lists signatories; `Geaddresseerde` is the addressee.

@@ -7,15 +7,15 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { officialUrl } from '../../citations/official-url';
-import { buildDataset } from '../../documents/build';
-import { hashedContent } from '../../documents/canonical-json';
+import { hashedContent } from '../../dataset/canonical-json';
 import {
   DATASET_SCHEMA_VERSION,
   type DatasetFile,
   type DocumentRecord,
   type DossierRecord,
-} from '../../documents/types';
-import { validateDataset } from '../../documents/validate';
+} from '../../dataset/types';
+import { validateDataset } from '../../dataset/validate';
+import { buildDataset } from '../build';
 import { emptyReport, type OpenDataReport, skip } from './build-report';
 import type { Category } from './categories';
 import type { RawEntity } from './entity';

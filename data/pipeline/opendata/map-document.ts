@@ -7,7 +7,7 @@
 import { parseCanonicalId } from '../../citations/canonical-id';
 import { formatCitation } from '../../citations/format';
 import { officialUrl } from '../../citations/official-url';
-import type { DocumentRecord, ZaakRecord } from '../../documents/types';
+import type { DocumentRecord, ZaakRecord } from '../../dataset/types';
 import { documentPeople, zaakAskers } from './actors';
 import { type OpenDataReport, skip } from './build-report';
 import type { RawEntity } from './entity';

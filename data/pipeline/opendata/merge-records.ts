@@ -5,7 +5,7 @@
  * reported; open data fills only what the record lacks. An id already owned by another record is
  * not moved (ids stay unique) and the clash is reported.
  */
-import type { DocumentRecord } from '../../documents/types';
+import type { DocumentRecord } from '../../dataset/types';
 import type { OpenDataReport } from './build-report';
 
 const OFFICIAL = /^(?:kst|ah)-/;

@@ -3,7 +3,7 @@
  * model, each with its English label and a group for filtering (`--kind motie`). The Dutch label is
  * the soort itself. A soort not listed here keeps its own label in both languages.
  */
-import type { DocumentKind } from '../../documents/types';
+import type { DocumentKind } from '../../dataset/types';
 
 // [soort, group, English]
 const VOCABULARY: [string, string, string][] = [

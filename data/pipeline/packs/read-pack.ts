@@ -4,9 +4,9 @@
  */
 import { createHash } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
-import { hashedContent } from '../../documents/canonical-json';
-import { DATASET_SCHEMA_VERSION } from '../../documents/types';
-import type { Result } from '../../messages';
+import { hashedContent } from '../../dataset/canonical-json';
+import { DATASET_SCHEMA_VERSION } from '../../dataset/types';
+import type { Result } from '../../result';
 import { type DatasetPack, PACK_FORMAT, PACK_FORMAT_VERSION } from './pack-format';
 
 /** The pack in `bytes`, or why it cannot be used. */

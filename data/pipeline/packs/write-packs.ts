@@ -6,8 +6,8 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { canonicalJson, hashedContent } from '../../documents/canonical-json';
-import type { DatasetFile, DocumentRecord } from '../../documents/types';
+import { canonicalJson, hashedContent } from '../../dataset/canonical-json';
+import type { DatasetFile, DocumentRecord } from '../../dataset/types';
 import { writeFileAtomic } from '../opendata/atomic-write';
 import {
   type DatasetPack,

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { AnnotationsView } from '../../../components/annotations/AnnotationsView';
 import { NotesForDocument } from '../../../components/annotations/NotesForDocument';
-import type { AnnotationRecord } from '../../../data/db/records';
+import type { AnnotationRecord } from '../../../data/annotations/model';
 import { sampleRecord } from '../../data/annotations/arbitraries';
 import { fakeSources, renderWith, settle, T, typeInto } from './helpers';
 

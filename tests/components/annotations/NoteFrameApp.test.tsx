@@ -6,7 +6,7 @@ import {
   type NoteFrameChannel,
 } from '../../../components/annotations/NoteFrameApp';
 import type { NoteFrameEvent, NoteFrameView } from '../../../data/annotations/note-frame';
-import type { Result } from '../../../data/messages';
+import type { Result } from '../../../data/result';
 import { sampleRecord } from '../../data/annotations/arbitraries';
 import { fakeSources, press, renderWith, settle, T, typeInto } from './helpers';
 

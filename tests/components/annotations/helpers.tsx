@@ -5,9 +5,10 @@ import { AnnotationsProvider } from '../../../components/annotations/Annotations
 import type { AnnotationSources } from '../../../components/annotations/annotation-sources';
 import type { Translate } from '../../../components/annotations/i18n';
 import { translatorFor } from '../../../components/sidepanel/translate';
+import type { AnnotationRecord } from '../../../data/annotations/model';
 import type { ImportReport } from '../../../data/db/annotations';
-import type { AnnotationRecord } from '../../../data/db/records';
-import type { AnnotationPageStatus, Result } from '../../../data/messages';
+import type { AnnotationPageStatus } from '../../../data/messages';
+import type { Result } from '../../../data/result';
 import en from '../../../public/_locales/en/messages.json';
 import nl from '../../../public/_locales/nl/messages.json';
 

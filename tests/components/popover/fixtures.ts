@@ -1,6 +1,6 @@
 import type { CardModel } from '../../../components/popover/card-model';
 import type { Citation } from '../../../data/citations/types';
-import type { DocumentRecord } from '../../../data/documents/types';
+import type { DocumentRecord } from '../../../data/dataset/types';
 
 /** A citation as the recognizer would return it (only the fields the popover reads matter). */
 export function citation(overrides: Partial<Citation> & Pick<Citation, 'ids'>): Citation {

@@ -14,7 +14,7 @@ import {
 } from '../../../components/sidepanel/panel-state';
 import { type MessageEntry, translatorFor } from '../../../components/sidepanel/translate';
 import type { Citation } from '../../../data/citations/types';
-import type { DocumentRecord } from '../../../data/documents/types';
+import type { DocumentRecord } from '../../../data/dataset/types';
 import type { ImportProgress, PageReference } from '../../../data/messages';
 import en from '../../../public/_locales/en/messages.json';
 import nl from '../../../public/_locales/nl/messages.json';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { layoutQa, resolvePointer } from '../../../components/sidepanel/qa-layout';
-import type { QaItem } from '../../../data/documents/types';
+import type { QaItem } from '../../../data/dataset/types';
 
 function item(number: string, answer: string | null, extra: Partial<QaItem> = {}): QaItem {
   return {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { placeFootnotes, richPieces } from '../../../components/sidepanel/rich-text';
-import type { ReferenceRecord } from '../../../data/documents/types';
+import type { ReferenceRecord } from '../../../data/dataset/types';
 import { monitoringsbrief } from '../../fixtures/sidepanel/documents';
 import { fakeRecognize } from './panel-harness';
 

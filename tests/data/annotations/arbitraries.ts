@@ -1,6 +1,6 @@
 /** fast-check generators for valid annotation records (as stored). */
 import fc from 'fast-check';
-import type { AnnotationRecord } from '../../../data/db/records';
+import type { AnnotationRecord } from '../../../data/annotations/model';
 
 const iso = fc
   .integer({ min: Date.parse('2020-01-01T00:00:00Z'), max: Date.parse('2030-01-01T00:00:00Z') })

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { AnnotationRecord } from '../../../data/annotations/model';
 import { datasetInfo } from '../../../data/db/dataset-info';
 import { importDataset } from '../../../data/db/import-dataset';
 import type { KamerlensDB } from '../../../data/db/kamerlens-db';
-import type { AnnotationRecord } from '../../../data/db/records';
 import { makeDataset, makeDocument } from '../../fixtures/db/make-dataset';
 import { seedLikeDataset } from '../../fixtures/db/seed-like';
 import { freshDB } from './fresh-db';
@@ -93,7 +93,7 @@ describe('importDataset', () => {
     expect((await datasetInfo(db)).dataset?.datasetVersion).toBe('v2');
   });
 
-  // What the pipeline's validator (data/documents/validate.ts) refuses, and what the DB itself refuses.
+  // What the pipeline's validator (data/dataset/validate.ts) refuses, and what the DB itself refuses.
   const invalid: [string, unknown, RegExp][] = [
     ['not an object', 'dataset', /dataset: must be an object/],
     ['an array', [], /dataset: must be an object/],

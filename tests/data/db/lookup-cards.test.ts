@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import type { DocumentRecord } from '../../../data/dataset/types';
 import { importDataset } from '../../../data/db/import-dataset';
 import type { KamerlensDB } from '../../../data/db/kamerlens-db';
 import { cardOf, lookupCards } from '../../../data/db/lookup-cards';
 import { lookupDocuments } from '../../../data/db/lookup-documents';
-import type { DocumentRecord } from '../../../data/documents/types';
 import { seedLikeDataset } from '../../fixtures/db/seed-like';
 import { freshDB } from './fresh-db';
 

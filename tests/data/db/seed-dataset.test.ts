@@ -1,12 +1,12 @@
 /** The real seed dataset, built in-process by the pipeline, through import, lookup and "cited by". */
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { DatasetFile } from '../../../data/dataset/types';
 import { citedBy } from '../../../data/db/cited-by';
 import { datasetInfo } from '../../../data/db/dataset-info';
 import { importDataset } from '../../../data/db/import-dataset';
 import type { KamerlensDB } from '../../../data/db/kamerlens-db';
 import { lookupDocuments } from '../../../data/db/lookup-documents';
-import { buildDataset } from '../../../data/documents/build';
-import type { DatasetFile } from '../../../data/documents/types';
+import { buildDataset } from '../../../data/pipeline/build';
 import { freshDB } from './fresh-db';
 
 let dataset: DatasetFile;

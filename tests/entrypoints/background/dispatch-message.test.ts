@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Result } from '../../../data/messages';
+import type { Result } from '../../../data/result';
 import { dispatchMessage } from '../../../entrypoints/background/dispatch-message';
 import { forgedServices, SENDERS } from './forged-services';
 

@@ -1,6 +1,7 @@
 /** Background services with a real (fake-indexeddb) database and recording fakes for the browser parts. */
 import { importDataset } from '../../../data/db/import-dataset';
-import type { ImportProgress, Result, SiteStatus } from '../../../data/messages';
+import type { ImportProgress, SiteStatus } from '../../../data/messages';
+import type { Result } from '../../../data/result';
 import type { SenderInfo } from '../../../entrypoints/background/sender';
 import type { BackgroundServices } from '../../../entrypoints/background/services';
 import { freshDB } from '../../data/db/fresh-db';

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { validateDataset } from '../../../../data/documents/validate';
+import { validateDataset } from '../../../../data/dataset/validate';
 import { fixtureStore, tempDir } from './sync-helpers';
 
 function build(args: string[]) {

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { buildDataset } from '../../../../data/documents/build';
-import type { DocumentRecord } from '../../../../data/documents/types';
+import type { DocumentRecord } from '../../../../data/dataset/types';
+import { buildDataset } from '../../../../data/pipeline/build';
 import { buildWithOpenData } from '../../../../data/pipeline/opendata/build-opendata';
 import { formatReport } from '../../../../data/pipeline/opendata/build-report';
 import { commitPage, loadEntities, readState } from '../../../../data/pipeline/opendata/store';

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson } from '../../../../data/documents/canonical-json';
+import { canonicalJson } from '../../../../data/dataset/canonical-json';
 import { buildWithOpenData } from '../../../../data/pipeline/opendata/build-opendata';
 import { readPack } from '../../../../data/pipeline/packs/read-pack';
 import { packBytes, splitDataset, writePacks } from '../../../../data/pipeline/packs/write-packs';

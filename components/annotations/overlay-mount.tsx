@@ -1,0 +1,47 @@
+/**
+ * Renders the annotation overlay (toolbar; editor and card frames) into its shadow root. Part of the
+ * lazily loaded UI script: its Preact and signals are a copy of their own, so the content script's
+ * signals are mirrored into signals of this copy, which the components then track.
+ */
+import { type Signal, signal } from '@preact/signals';
+import { render } from 'preact';
+import { AnnotateOverlay, type OverlayActions } from './AnnotateOverlay';
+import { type AnnotateI18n, AnnotateI18nContext } from './i18n';
+import type { NoteFrameHost } from './NoteFrame';
+import type { OverlayState } from './overlay-state';
+
+/** What the overlay is drawn from. */
+export interface AnnotateOverlayProps {
+  i18n: AnnotateI18n;
+  state: OverlayState;
+  actions: OverlayActions;
+  frames: NoteFrameHost;
+}
+
+/** A signal of this copy that follows `source` (a signal of any copy) until `stops` run. */
+function mirror<T>(source: Signal<T>, stops: (() => void)[]): Signal<T> {
+  const copy = signal(source.value);
+  stops.push(
+    source.subscribe((value) => {
+      copy.value = value;
+    }),
+  );
+  return copy;
+}
+
+/** Renders the overlay into `container`; the returned function takes it down. */
+export function mountAnnotateOverlay(container: HTMLElement, props: AnnotateOverlayProps): () => void {
+  const stops: (() => void)[] = [];
+  const state = { ...props.state, view: mirror(props.state.view, stops) };
+  const frames = { ...props.frames, size: mirror(props.frames.size, stops) };
+  render(
+    <AnnotateI18nContext.Provider value={props.i18n}>
+      <AnnotateOverlay state={state} actions={props.actions} frames={frames} />
+    </AnnotateI18nContext.Provider>,
+    container,
+  );
+  return () => {
+    for (const stop of stops) stop();
+    render(null, container);
+  };
+}

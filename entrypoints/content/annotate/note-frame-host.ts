@@ -1,0 +1,62 @@
+/**
+ * The content script's side of the note frame: opens a session in the background for each editor or
+ * card the overlay shows (the frame page's URL carries only the session's nonce), and acts on the
+ * frame's events for the current session only. Note text reaches this isolated world and the
+ * extension pages, never the page's DOM.
+ */
+import { signal } from '@preact/signals-core';
+import type { OverlayActions } from '../../../components/annotations/AnnotateOverlay';
+import type { NoteFrameHost } from '../../../components/annotations/NoteFrame';
+import type { NoteFrameEvent, NoteFrameView } from '../../../data/annotations/note-frame';
+import type { Result } from '../../../data/result';
+import type { CallBackground } from './annotator';
+
+/** The host plus the event handler the content script's message listener calls. */
+export interface NoteFrameHostControl extends NoteFrameHost {
+  handle(nonce: string, event: NoteFrameEvent): Promise<Result<string | null>>;
+}
+
+/** Create the host; `pageUrl(nonce)` is the frame page's address for a session. */
+export function createNoteFrameHost(deps: {
+  call: CallBackground;
+  actions(): OverlayActions | null;
+  pageUrl(nonce: string): string;
+}): NoteFrameHostControl {
+  const size = signal<{ width: number; height: number } | null>(null);
+  let current: string | null = null;
+
+  return {
+    size,
+    async open(view: NoteFrameView) {
+      current = null;
+      size.value = null;
+      const answer = await deps.call('openNoteFrame', { view });
+      if (!answer.ok) {
+        console.warn('Kamerlens: the note could not be shown:', answer.error);
+        return null;
+      }
+      current = answer.value.nonce;
+      return deps.pageUrl(current);
+    },
+    abandon() {
+      current = null;
+    },
+    async handle(nonce, event) {
+      const actions = deps.actions();
+      if (nonce !== current || !actions) return { ok: false, error: 'note frame: not the current session' };
+      switch (event.type) {
+        case 'size':
+          size.value = { width: event.width, height: event.height };
+          return { ok: true, value: null };
+        case 'save':
+          return { ok: true, value: await actions.save(event.values) };
+        case 'cancel':
+          actions.dismiss();
+          return { ok: true, value: null };
+        case 'edit':
+          actions.editCard();
+          return { ok: true, value: null };
+      }
+    },
+  };
+}

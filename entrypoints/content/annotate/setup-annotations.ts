@@ -1,0 +1,75 @@
+/** Wires annotations into the content script: the shadow-root UI, the annotator and its messages. */
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createOverlayState } from '../../../components/annotations/overlay-state';
+import { NOTE_FRAME_PAGE } from '../../../data/annotations/note-frame';
+import { loadContentUi } from '../content-ui-loader';
+import { createOwnHost, isOwnHost, type OwnHost } from '../own-host';
+import { callBackground } from '../popover-client';
+import { createAnnotateI18n } from './annotate-i18n';
+import { serveAnnotationCalls } from './annotation-messages';
+import { type Annotator, createAnnotator } from './annotator';
+import { createHighlightLayer, newHighlightNames } from './highlights';
+import { createNoteFrameHost } from './note-frame-host';
+
+/** Start annotating on this page; everything stops with `ctx`. */
+export function setupAnnotations(ctx: ContentScriptContext): Annotator {
+  const i18n = createAnnotateI18n();
+  const state = createOverlayState();
+  let ui: OwnHost | null = null;
+  let annotator: Annotator | null = null;
+  // The editor and the card (note text) live in the extension's frame page; the shadow root keeps
+  // only the toolbar and is closed, so page scripts cannot walk into it.
+  const frames = createNoteFrameHost({
+    call: callBackground,
+    actions: () => annotator?.actions ?? null,
+    pageUrl: (nonce) => `${browser.runtime.getURL(`/${NOTE_FRAME_PAGE}` as '/')}#${nonce}`,
+  });
+  let uiReady: Promise<void> | null = null;
+  // The overlay's code is loaded on first use (content-ui-loader.ts); the host is made here, with the
+  // DOM methods captured at start.
+  const ensureUi = () => {
+    uiReady ??= loadContentUi().then(
+      (parts) => {
+        if (ui || !annotator || ctx.signal.aborted) return;
+        // Closed: page scripts cannot walk into the toolbar or reach the note frame's address.
+        ui = createOwnHost(document, { mode: 'closed', css: parts.annotateCss, signal: ctx.signal });
+        const unmount = parts.mountAnnotateOverlay(ui.uiContainer, {
+          i18n,
+          state,
+          actions: annotator.actions,
+          frames,
+        });
+        ctx.signal.addEventListener('abort', unmount, { once: true });
+      },
+      (error: unknown) => {
+        uiReady = null; // the next selection tries again
+        console.error(error);
+      },
+    );
+    return uiReady;
+  };
+  annotator = createAnnotator({
+    doc: document,
+    signal: ctx.signal,
+    call: callBackground,
+    state,
+    highlights: createHighlightLayer(document, newHighlightNames(), ctx.signal),
+    ensureUi,
+    isOwnEvent: (event) => event.composedPath().some(isOwnHost),
+    t: i18n.t,
+    href: () => location.href,
+    title: () => document.title,
+  });
+  serveAnnotationCalls(ctx.signal, { ...annotator.endpoint, frameEvent: frames.handle });
+  // Single-page sites change the URL without a new content script: load the new page's notes. The
+  // event is a plain DOM event a page can dispatch too, so only a real change of address counts.
+  let loadedFor = location.href;
+  ctx.addEventListener(window, 'wxt:locationchange', () => {
+    if (location.href === loadedFor) return;
+    loadedFor = location.href;
+    void annotator?.load();
+  });
+  void annotator.load();
+  return annotator;
+}

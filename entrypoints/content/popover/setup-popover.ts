@@ -1,0 +1,54 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { loadContentUi } from '../content-ui-loader';
+import { createOwnHost } from '../own-host';
+import { callBackground } from '../popover-client';
+import { createCardResolver } from './card-lookup';
+import { createLazyPopoverSurface } from './lazy-surface';
+import { copyText } from './popover-clipboard';
+import { createPopoverController, type PopoverController } from './popover-controller';
+import { createBrowserI18n } from './popover-i18n';
+import { createReferenceFinder, type ReferenceMarks } from './popover-marks';
+import { createPopoverMeasure } from './popover-measure';
+
+/**
+ * Wires the popover into the content script: listens for hover, focus, tap and click on the scanner's
+ * marks (event delegation, so marks added later work), looks references up in the background and
+ * shows the card in a shadow-root host created on first use. Everything stops with `ctx`.
+ */
+export function setupPopover(ctx: ContentScriptContext, marks: ReferenceMarks): PopoverController {
+  // The card UI is loaded on first contact with a mark; the host is still made here, with the DOM
+  // methods captured at start. Open, as before: the card shows public dataset text, and the e2e
+  // tests read it through the root.
+  const i18n = createBrowserI18n();
+  const surface = createLazyPopoverSurface(
+    async (hostId) => {
+      const ui = await loadContentUi();
+      const mount = async () =>
+        createOwnHost(document, { mode: 'open', css: ui.popoverCss, signal: ctx.signal });
+      return ui.createPopoverSurface(i18n, mount, hostId);
+    },
+    (error) => console.error(error),
+  );
+  // Loading starts at the first contact with a mark, so it is done within the hover-intent dwell.
+  const finder = createReferenceFinder(marks);
+  const preload = (event: Event) => {
+    if (event.isTrusted && (finder.keyAt(event.target) !== null || finder.focusedAt(event.target)))
+      surface.preload();
+  };
+  for (const type of ['pointerover', 'focusin'])
+    document.addEventListener(type, preload, { capture: true, passive: true, signal: ctx.signal });
+  const measure = createPopoverMeasure(document);
+  return createPopoverController({
+    document,
+    signal: ctx.signal,
+    marks,
+    resolver: createCardResolver((ids) => measure.lookup(callBackground('lookup', { ids }))),
+    measure,
+    surface,
+    actions: {
+      openSidePanel: (documentId, question) =>
+        callBackground('openSidePanel', question ? { documentId, question } : { documentId }),
+      copyText: (text) => copyText(text, surface.container),
+    },
+  });
+}
