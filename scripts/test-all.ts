@@ -1,7 +1,7 @@
 /**
  * `npm test`: every check the project has, in order, with one summary line at the end.
  *
- * Each check step (typecheck, lint, builds, web-ext lint) counts as one test; the Vitest suites
+ * Each check step (typecheck, lint, import circles, unused code, builds, web-ext lint) counts as one test; the Vitest suites
  * (unit and end-to-end) count each of their tests. The last line is `N passed, N failed`, which
  * CI reads; the exit code is non-zero when anything failed.
  *
@@ -166,6 +166,8 @@ async function main(): Promise<void> {
 
   await step('typecheck', 'npx', ['tsc', '--noEmit']);
   await step('lint', 'npx', ['biome', 'check', '.']);
+  await step('no import circles (dpdm)', 'npm', ['run', '-s', 'check:circles']);
+  await step('no unused files, exports or dependencies (knip)', 'npm', ['run', '-s', 'check:unused']);
   await vitestSuite('unit', [], 20 * 60_000);
 
   const dataOk = await step('dataset build', 'npm', ['run', '-s', 'data:build']);

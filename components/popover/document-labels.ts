@@ -9,7 +9,7 @@ export function documentTypeLabel(t: Translate, type: DocumentRecord['type']): s
 }
 
 /** "Tweede Kamer" / "House of Representatives". */
-export function chamberLabel(t: Translate, chamber: Chamber | null): string | null {
+function chamberLabel(t: Translate, chamber: Chamber | null): string | null {
   return chamber ? t(`popover_chamber_${chamber}`) : null;
 }
 

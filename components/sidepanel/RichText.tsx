@@ -35,7 +35,7 @@ function FootnoteMarker({
 }
 
 /** One paragraph: references are links into the reader, footnotes open inline. */
-export function Paragraph({
+function Paragraph({
   text,
   references,
   footnotes = [],

@@ -2,7 +2,7 @@ import { useEffect } from 'preact/hooks';
 import { usePanel } from './panel-context';
 
 /** Bytes as megabytes or gigabytes in the reader's locale (`52,4 MB`). */
-export function formatBytes(bytes: number, locale: string): string {
+function formatBytes(bytes: number, locale: string): string {
   const giga = bytes >= 1024 ** 3;
   const value = bytes / (giga ? 1024 ** 3 : 1024 ** 2);
   return new Intl.NumberFormat(locale, {

@@ -31,7 +31,7 @@ import type { Facets, LibraryFilters } from './facets';
 import type { ReaderTarget } from './routes';
 
 /** One matched passage, ready to show and to open. */
-export interface HitView {
+interface HitView {
   where: PassageWhere;
   segments: Segment[];
   target: ReaderTarget | null;
@@ -76,7 +76,7 @@ export interface LibraryModelOptions {
 const HITS_PER_DOCUMENT = 2;
 
 /** Where a passage opens in the reader. */
-export function targetOfWhere(where: PassageWhere): ReaderTarget | null {
+function targetOfWhere(where: PassageWhere): ReaderTarget | null {
   switch (where.kind) {
     case 'question':
       return { kind: 'question', number: where.number };

@@ -8,7 +8,7 @@ import type { ImportProgress, PageReference } from '../../data/messages';
 import type { Recognize } from '../../data/search/index';
 
 /** The loaded dataset, as "about the data" shows it. */
-export interface LoadedDataset {
+interface LoadedDataset {
   datasetVersion: string;
   schemaVersion: number;
   contentHash: string;

@@ -42,7 +42,7 @@ export type PageState =
   | { status: 'unavailable'; reason: 'no-tab' | 'not-scanned' | 'error'; url: string | null };
 
 /** Items added per "show more". */
-export const PAGE_SIZE = 50;
+const PAGE_SIZE = 50;
 const POLL_MS = 400;
 
 function resolverOf(documents: readonly DocumentRecord[]): (id: string) => DocumentRecord | null {

@@ -24,11 +24,7 @@ function overlaps(spans: Span[], start: number, end: number): boolean {
 }
 
 /** Where references sit in `text`: the recognizer's finds, then the records' raw text where not yet covered. */
-export function referenceSpans(
-  text: string,
-  recognize: Recognize,
-  records: readonly ReferenceRecord[],
-): Span[] {
+function referenceSpans(text: string, recognize: Recognize, records: readonly ReferenceRecord[]): Span[] {
   const spans: Span[] = [];
   for (const c of recognize(text)) {
     if (c.ids.length > 0 && !overlaps(spans, c.start, c.end))
@@ -94,7 +90,7 @@ export function richPieces(
 }
 
 /** Keys of the texts of a document, for placing footnotes: `q:3`, `a:3,4,5`, `s:1:0`. */
-export function textsOf(doc: DocumentRecord): [string, string][] {
+function textsOf(doc: DocumentRecord): [string, string][] {
   const texts: [string, string][] = [];
   for (const item of doc.qa) {
     texts.push([`q:${item.number}`, item.question]);

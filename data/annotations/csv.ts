@@ -9,7 +9,7 @@ const FORMULA_START = /^[=+\-@]/;
 const CONTROL_START = /^[\t\r\n]/;
 
 /** Whether a spreadsheet could read `value` as a formula. */
-export function startsFormula(value: string): boolean {
+function startsFormula(value: string): boolean {
   return CONTROL_START.test(value) || FORMULA_START.test(value.normalize('NFKC').trimStart());
 }
 

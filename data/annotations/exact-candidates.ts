@@ -2,7 +2,7 @@
 import type { Candidate } from './score';
 
 /** Occurrences scored at most; a quote that occurs more often than this is a word, not a passage. */
-export const MAX_EXACT_CANDIDATES = 500;
+const MAX_EXACT_CANDIDATES = 500;
 /** Occurrences collected before keeping the nearest `MAX_EXACT_CANDIDATES`. */
 const MAX_SCANNED_OCCURRENCES = 20_000;
 

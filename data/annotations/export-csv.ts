@@ -6,7 +6,7 @@ import type { AnnotationRecord } from './model';
 import { positionOf, quoteOf } from './model';
 
 /** Column names of the notes CSV (stable: scripts may read them). */
-export const NOTES_CSV_HEADER = [
+const NOTES_CSV_HEADER = [
   'id',
   'page_url',
   'page_title',

@@ -47,7 +47,7 @@ function byReadingOrder(a: AnnotationRecord, b: AnnotationRecord): number {
 }
 
 /** Notes grouped per page, pages in the order of their first note. */
-export function groupByPage(records: readonly AnnotationRecord[]): AnnotationRecord[][] {
+function groupByPage(records: readonly AnnotationRecord[]): AnnotationRecord[][] {
   const pages = new Map<string, AnnotationRecord[]>();
   for (const record of [...records].sort((a, b) => a.created.localeCompare(b.created))) {
     const list = pages.get(record.target.source) ?? [];

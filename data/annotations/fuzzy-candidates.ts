@@ -8,11 +8,11 @@ import { findApprox, type PreparedPattern, preparePattern } from './approx-searc
 import type { Candidate } from './score';
 
 /** Longest quote scanned whole. */
-export const MAX_WHOLE_PATTERN = 256;
+const MAX_WHOLE_PATTERN = 256;
 /** Length of the head and tail pieces of longer quotes. */
 const PIECE_LENGTH = 128;
 /** Candidates kept per search (fewest errors first). */
-export const MAX_FUZZY_CANDIDATES = 64;
+const MAX_FUZZY_CANDIDATES = 64;
 
 /** A quote prepared once and searched in many regions. */
 export interface FuzzyQuery {

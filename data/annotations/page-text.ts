@@ -13,7 +13,7 @@
  */
 
 /** True for the characters JavaScript's `\s` matches. */
-export function isSpaceCode(code: number): boolean {
+function isSpaceCode(code: number): boolean {
   return (
     code === 0x20 ||
     (code >= 0x09 && code <= 0x0d) ||
@@ -30,7 +30,7 @@ export function isSpaceCode(code: number): boolean {
 }
 
 /** Characters that never reach the model: soft hyphen, zero-width space. */
-export function isDroppedCode(code: number): boolean {
+function isDroppedCode(code: number): boolean {
   return code === 0xad || code === 0x200b;
 }
 

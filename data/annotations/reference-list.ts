@@ -81,7 +81,7 @@ export function referenceListMarkdown(
 }
 
 /** Column names of the reference list CSV. */
-export const REFERENCES_CSV_HEADER = ['citation', 'ids', 'kind', 'count', 'as_written', 'title'] as const;
+const REFERENCES_CSV_HEADER = ['citation', 'ids', 'kind', 'count', 'as_written', 'title'] as const;
 
 /** The reference list as CSV. */
 export function referenceListCsv(entries: readonly ReferenceListEntry[]): string {

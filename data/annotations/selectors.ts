@@ -2,7 +2,7 @@
 import type { TextPositionSelector, TextQuoteSelector } from './model';
 
 /** Characters of context kept before and after the quote. */
-export const CONTEXT_LENGTH = 32;
+const CONTEXT_LENGTH = 32;
 
 /** The selectors that describe one span of the page text. */
 export interface SpanSelectors {

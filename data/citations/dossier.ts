@@ -32,7 +32,7 @@ export interface ParsedDossier {
 /** Dossiers below this are not cited without `nr.` (they look like years and amounts). */
 const MIN_DOSSIER_ALONE = 10000;
 /** Weak signals (`dossier 36582`, `(36582)`) only count up to the dossier numbers issued so far (≈ 36 900 in 2026). */
-export const MAX_PLAUSIBLE_DOSSIER = 39999;
+const MAX_PLAUSIBLE_DOSSIER = 39999;
 
 /**
  * Parses a dossier number (and suffix, rijkswet, compact number) at `i`, or null. After an explicit

@@ -6,7 +6,7 @@
 import { isDash, isHorizontalSpace, isLetter, isLineBreak, SOFT_HYPHEN } from './chars';
 
 /** Longest stretch of whitespace and furniture accepted between two parts of a reference. */
-export const MAX_GAP = 200;
+const MAX_GAP = 200;
 /** Longest line that can be page furniture. */
 const MAX_FURNITURE_LINE = 60;
 

@@ -13,9 +13,9 @@ import { scanCitations } from './scan';
 import type { Citation } from './types';
 
 export { isCanonicalId, parseCanonicalId } from './canonical-id';
-export { type FormattableCitation, formatCitation, formatId } from './format';
+export { formatCitation, formatId } from './format';
 export { officialUrl } from './official-url';
-export type { Chamber, Citation, CitationIdentity, CitationKind } from './types';
+export type { Chamber, Citation } from './types';
 
 /** Every parliamentary reference in `text`, sorted by position, non-overlapping. Never throws. */
 export function findCitations(text: string): Citation[] {

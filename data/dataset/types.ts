@@ -12,7 +12,7 @@ import type { Citation } from '../citations/types';
 export const DATASET_SCHEMA_VERSION = 1;
 
 /** `antwoord`: answers to written questions; `brief`: a letter to parliament. */
-export type DocumentType = 'antwoord' | 'brief';
+type DocumentType = 'antwoord' | 'brief';
 
 /** A person named in a document: a minister, state secretary or member of parliament. */
 export interface Person {
@@ -170,7 +170,7 @@ export interface ZaakRecord {
 }
 
 /** Provenance of a full document's identifiers, title and date. */
-export interface RecordProvenance {
+interface RecordProvenance {
   /** Where the identifiers come from (the source manifest's note), or null when none are known. */
   identifiers: string | null;
   /** `text`: the document itself; `manifest`: the source manifest; `opendata`: the Kamer's open data. */

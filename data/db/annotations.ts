@@ -1,6 +1,6 @@
 /**
  * The reader's annotations in the `annotations` user table. A dataset import never touches this
- * table (kamerlens-db.ts: USER_TABLES); writes go through the background only (one writer).
+ * table (it rewrites only the bundled tables); writes go through the background only (one writer).
  * Storage failures are thrown as `AnnotationStorageError` so callers show them, never swallow them.
  */
 import { type ParsedExport, parseJsonLdExport } from '../annotations/jsonld';

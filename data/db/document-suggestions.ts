@@ -20,7 +20,7 @@ export interface DocumentSuggestion {
 }
 
 /** Most suggestions returned. */
-export const MAX_SUGGESTIONS = 10;
+const MAX_SUGGESTIONS = 10;
 
 interface Entry extends DocumentSuggestion {
   ids: string[];

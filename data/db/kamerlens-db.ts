@@ -9,16 +9,10 @@ import type { MetaRecord, ReferenceEdge, SettingRecord } from './records';
 import { edgesOf } from './reference-edges';
 
 /** IndexedDB name of the extension's database. */
-export const DATABASE_NAME = 'kamerlens';
+const DATABASE_NAME = 'kamerlens';
 
 /** The newest schema version this code declares. */
 export const SCHEMA_VERSION = 2;
-
-/** Tables rewritten by a dataset import. */
-export const BUNDLED_TABLES = ['documents', 'references', 'dossiers', 'meta'] as const;
-
-/** Tables holding the reader's own data; an import never touches them. */
-export const USER_TABLES = ['settings', 'annotations'] as const;
 
 /** Typed Dexie database: bundled dataset tables plus the reader's own tables. */
 export class KamerlensDB extends Dexie {

@@ -62,7 +62,7 @@ export async function readLookup(
 }
 
 /** Titles of the given dossier keys that the dataset knows. */
-export async function dossierTitles(db: KamerlensDB, keys: readonly string[]): Promise<Map<string, string>> {
+async function dossierTitles(db: KamerlensDB, keys: readonly string[]): Promise<Map<string, string>> {
   const titles = new Map<string, string>();
   if (keys.length === 0) return titles;
   for (const dossier of await db.dossiers.bulkGet([...keys])) {

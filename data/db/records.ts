@@ -47,7 +47,7 @@ export interface DatasetMeta {
 }
 
 /** Where the last import attempt stands. */
-export type ImportState = 'importing' | 'done' | 'failed';
+type ImportState = 'importing' | 'done' | 'failed';
 
 /** `meta` row `import`: the last import attempt, so the side panel can show progress or what went wrong. */
 export interface ImportStatusMeta {

@@ -20,7 +20,7 @@ import { lineAt, SourceError } from './source/source-error';
 import { checkFaithfulness } from './summary/faithfulness';
 
 /** The seed sources shipped in the repository. */
-export const DEFAULT_SOURCES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../sources');
+const DEFAULT_SOURCES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../sources');
 
 /** Where to read sources from, and which recognizer to use (tests may pass their own). */
 export interface BuildOptions {

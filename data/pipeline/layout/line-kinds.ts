@@ -8,12 +8,12 @@ const LIST_ITEM = /^(?:\d{1,2}[.)]|\(\d{1,2}\))\s+\S/;
 const NUMBERED_HEADING = /^(?:[IVX]{1,5}|\d{1,2})\.\s+\p{Lu}/u;
 
 /** A bulleted line (`•`, `·`, `–` …). */
-export function isBullet(text: string): boolean {
+function isBullet(text: string): boolean {
   return BULLET.test(text.trim());
 }
 
 /** A numbered list item (`1.`, `2)`, `(3)`). Letters are left out: `p. 15` may start a wrapped line. */
-export function isListItem(text: string): boolean {
+function isListItem(text: string): boolean {
   return LIST_ITEM.test(text.trim());
 }
 

@@ -18,7 +18,7 @@ const ADDRESSEE_RELATIONS = ['Geaddresseerde'];
 const ASKER_RELATIONS = ['Indiener', 'Medeindiener'];
 
 /** A person from an actor entity, or null when it names nobody. */
-export function actorPerson(actor: RawEntity): Person | null {
+function actorPerson(actor: RawEntity): Person | null {
   const name = actor.fields.actorNaam?.trim();
   if (!name) return null;
   const functie = actor.fields.functie?.trim() ?? '';

@@ -31,7 +31,7 @@ export interface SyncProgress {
 }
 
 /** The first feed URL of `category`, from the start or from a stored skiptoken. */
-export function feedUrl(feed: string, category: Category, skiptoken: string | null): string {
+function feedUrl(feed: string, category: Category, skiptoken: string | null): string {
   const url = new URL(`${feed.replace(/\/+$/, '')}/Feed`);
   url.searchParams.set('category', category);
   if (skiptoken !== null) url.searchParams.set('skiptoken', skiptoken);

@@ -34,7 +34,7 @@ export interface DatasetPack {
 }
 
 /** A written pack as the pack list names it. */
-export interface PackEntry {
+interface PackEntry {
   id: string;
   file: string;
   version: string;

@@ -4,7 +4,7 @@ import { MONTHS } from '../../citations/months';
 
 const MONTH = MONTHS.join('|');
 /** `12 december 2025` with optional weekday; groups: day, month, year. */
-export const FULL_DATE = new RegExp(
+const FULL_DATE = new RegExp(
   String.raw`\b(?:(?:maan|dins|woens|donder|vrij|zater|zon)dag\s+)?(\d{1,2})\s+(${MONTH})\s+(\d{4})\b`,
   'giu',
 );

@@ -22,7 +22,7 @@ export function decodeSource(file: string, bytes: Uint8Array): string {
 }
 
 /** Byte offset of the first malformed UTF-8 sequence, or -1. Overlongs and surrogates count as malformed. */
-export function firstInvalidUtf8(bytes: Uint8Array): number {
+function firstInvalidUtf8(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i] as number;

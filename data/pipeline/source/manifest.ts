@@ -22,7 +22,7 @@ export interface ManifestDocument {
 }
 
 /** A dossier title from public records. */
-export interface ManifestDossier {
+interface ManifestDossier {
   /** `34352`, `36600-XV`. */
   id: string;
   title: string;
@@ -146,7 +146,7 @@ function onlyKeys(entry: Record<string, unknown>, allowed: string[], where: stri
 }
 
 /** `YYYY-MM-DD` naming a real day. */
-export function isIsoDate(value: string): boolean {
+function isIsoDate(value: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);

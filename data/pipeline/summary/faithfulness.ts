@@ -8,7 +8,7 @@ import { SUMMARY_STOP_WORDS } from '../../search/stopwords';
 import { normalizeChars } from '../layout/normalize-text';
 
 /** The kinds of fact a summary must not invent. */
-export type FactKind = 'number' | 'date' | 'percentage' | 'amount' | 'name';
+type FactKind = 'number' | 'date' | 'percentage' | 'amount' | 'name';
 
 /** One fact in a summary that its source does not contain. */
 export interface FaithfulnessIssue {

@@ -74,7 +74,7 @@ export function summarize(candidates: Candidate[]): ExtractiveSummary | null {
 }
 
 /** Lower-cased content words with a light Dutch plural/inflection stem. */
-export function termsOf(text: string): string[] {
+function termsOf(text: string): string[] {
   const terms: string[] = [];
   for (const match of text.toLowerCase().matchAll(/\p{L}[\p{L}'’-]*/gu)) {
     const word = match[0];

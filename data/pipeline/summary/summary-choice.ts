@@ -28,7 +28,7 @@ export function pickSummary(
 }
 
 /** Sentences of every paragraph with a group, in order, marked where they open a paragraph or group. */
-export function summaryCandidates(groups: (number | null)[], paras: Para[]): Candidate[] {
+function summaryCandidates(groups: (number | null)[], paras: Para[]): Candidate[] {
   const candidates: Candidate[] = [];
   let lastGroup: number | null = null;
   paras.forEach((para, i) => {
