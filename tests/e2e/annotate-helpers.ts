@@ -45,7 +45,7 @@ export async function select(page: Page, selector: string, text: string): Promis
  * the page DOM is unchanged). Our highlight names are random per page load, so this reads every
  * entry of the registry, as any page script can.
  */
-export function highlightedTexts(page: Page): Promise<string[]> {
+function highlightedTexts(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const seen = new Set<Range>();
     for (const highlight of CSS.highlights.values()) for (const range of highlight) seen.add(range as Range);

@@ -16,13 +16,11 @@ import { startRecordingProxy } from './recording-proxy';
 import { defaultUiLocale, localeEnvironment, parseUiLocale, uiTranslator } from './ui-locale';
 
 /** The Firefox test build (`wxt build -b firefox --mode test`); KAMERLENS_FIREFOX_EXTENSION_DIR overrides. */
-export const FIREFOX_BUILD_DIR = resolve(
-  process.env.KAMERLENS_FIREFOX_EXTENSION_DIR ?? '.output/firefox-mv3-test',
-);
+const FIREFOX_BUILD_DIR = resolve(process.env.KAMERLENS_FIREFOX_EXTENSION_DIR ?? '.output/firefox-mv3-test');
 /** Debian's Firefox ESR (KAMERLENS_FIREFOX overrides). */
-export const FIREFOX_PATH = process.env.KAMERLENS_FIREFOX ?? '/usr/bin/firefox-esr';
+const FIREFOX_PATH = process.env.KAMERLENS_FIREFOX ?? '/usr/bin/firefox-esr';
 /** The extension's UUID in tests (pinned through the `extensions.webextensions.uuids` pref). */
-export const FIREFOX_UUID = '4b6f1c2e-9d3a-4e5b-8f70-1a2b3c4d5e6f';
+const FIREFOX_UUID = '4b6f1c2e-9d3a-4e5b-8f70-1a2b3c4d5e6f';
 /** The oldest Firefox the manifest accepts (`strict_min_version`). */
 const MIN_MAJOR = 142;
 
@@ -39,7 +37,7 @@ export interface FirefoxLaunchOptions {
 }
 
 /** Throws a clear message when the build, Firefox or its version is missing or wrong. */
-export function assertFirefoxReady(dir = FIREFOX_BUILD_DIR): string {
+function assertFirefoxReady(dir = FIREFOX_BUILD_DIR): string {
   const manifestPath = join(dir, 'manifest.json');
   if (!existsSync(manifestPath))
     throw new Error(`No Firefox build at ${manifestPath}: npx wxt build -b firefox --mode test`);

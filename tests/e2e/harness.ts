@@ -112,7 +112,7 @@ export interface LaunchOptions {
 }
 
 /** Throws a clear message when the extension is not built, or built without the local test hosts. */
-export function assertBuilt(dir = extensionDir(), needsLocalHost = true): void {
+function assertBuilt(dir = extensionDir(), needsLocalHost = true): void {
   const manifestPath = join(dir, 'manifest.json');
   if (!existsSync(manifestPath)) {
     throw new Error(

@@ -60,10 +60,10 @@ function escapeXml(text: string): string {
 }
 
 /** What to do with one request; `attempt` counts requests for the same URL, from 1. */
-export type Fault = 'ok' | 'http-500' | 'http-404' | 'hang' | 'truncate' | 'cut-connection' | 'malformed';
+type Fault = 'ok' | 'http-500' | 'http-404' | 'hang' | 'truncate' | 'cut-connection' | 'malformed';
 
 /** The request the fault hook decides on. */
-export interface FeedRequest {
+interface FeedRequest {
   category: string;
   skiptoken: number;
   attempt: number;

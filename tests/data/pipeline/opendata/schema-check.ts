@@ -10,10 +10,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The official schema folder, found relative to the repository root. */
-export const XSD_DIR = resolve(
-  dirname(fileURLToPath(import.meta.url)),
-  '../../../../../shared/opendata/tk/xsd',
-);
+const XSD_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../../shared/opendata/tk/xsd');
 
 const ENTITY_SCHEMAS = [
   'kamerstukdossier',
