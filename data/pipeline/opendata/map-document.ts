@@ -8,6 +8,7 @@ import { parseCanonicalId } from '../../citations/canonical-id';
 import { formatCitation } from '../../citations/format';
 import { officialUrl } from '../../citations/official-url';
 import type { DocumentRecord, ZaakRecord } from '../../dataset/types';
+import { textlessRecord } from '../record/textless-record';
 import { documentPeople, zaakAskers } from './actors';
 import { type OpenDataReport, skip } from './build-report';
 import type { RawEntity } from './entity';
@@ -60,19 +61,15 @@ export function mapDocument(
       : [];
   const identity = official ? parseCanonicalId(official) : null;
   const id = official ?? number;
-  const record: DocumentRecord = {
+  const record = textlessRecord({
     id,
     // Zaak numbers stay in `zaken`: a zaak has several papers, and an id names one record.
     ids: [...new Set([id, number])],
-    stub: true,
-    source: null,
     type: identity?.kind ?? 'document',
     title,
     date: f.datum && ISO_DATE.test(f.datum) ? f.datum.slice(0, 10) : null,
     authors: actors.senders,
     askedBy: askedBy.filter((p, i) => askedBy.findIndex((q) => q.name === p.name) === i),
-    submitted: null,
-    newsArticle: null,
     chamber: 'TK',
     vergaderjaar,
     dossier: dossier?.nummer ?? null,
@@ -82,14 +79,6 @@ export function mapDocument(
       ? formatCitation({ ...identity, chamber: 'TK', vergaderjaar, ids: [identity.id] })
       : null,
     officialUrl: officialUrl(official ?? number),
-    summary: null,
-    summarySource: null,
-    keyPoints: [],
-    qa: [],
-    sections: [],
-    footnotes: [],
-    references: [],
-    citedBy: [],
     provenance: {
       identifiers: `Tweede Kamer open data, document ${number}`,
       title: 'opendata',
@@ -99,7 +88,7 @@ export function mapDocument(
     subject: subject !== title ? subject : null,
     addressees: actors.addressees,
     zaken: zaken.map((z) => z.zaak),
-  };
+  });
   return { guid: entity.id, documentNumber: number, record, zaakGuids: zaken.map((z) => z.guid) };
 }
 

@@ -5,6 +5,7 @@
  */
 import type { Citation } from '../../citations/types';
 import type { CitedByRecord, DocumentRecord } from '../../dataset/types';
+import { textlessRecord } from '../record/textless-record';
 import type { Recognizer } from './recognizer';
 import type { FoundReference } from './references';
 
@@ -69,18 +70,14 @@ function citedBy(documentId: string, reference: DocumentRecord['references'][num
 
 function newStub(id: string, citation: Citation, recognizer: Recognizer): DocumentRecord {
   const identity = recognizer.identity(id);
-  return {
+  return textlessRecord({
     id,
     ids: [id],
-    stub: true,
-    source: null,
     type: identity?.kind ?? citation.kind,
     title: null,
     date: null,
     authors: [],
     askedBy: [],
-    submitted: null,
-    newsArticle: null,
     chamber: identity?.chamber ?? null,
     vergaderjaar: identity?.vergaderjaar ?? null,
     dossier: identity?.dossier ?? null,
@@ -88,16 +85,8 @@ function newStub(id: string, citation: Citation, recognizer: Recognizer): Docume
     dossierTitle: null,
     citation: null,
     officialUrl: recognizer.url(id),
-    summary: null,
-    summarySource: null,
-    keyPoints: [],
-    qa: [],
-    sections: [],
-    footnotes: [],
-    references: [],
-    citedBy: [],
     provenance: null,
-  };
+  });
 }
 
 // Chamber and year come from the citing texts when the id does not say them; texts that disagree
