@@ -4,11 +4,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PopoverActions } from '../../../components/popover/card-model';
 import { I18nContext } from '../../../components/popover/i18n';
 import { Popover } from '../../../components/popover/Popover';
-import { card, citation, record } from './fixtures';
-import { translatorFor } from './translator';
+import { makeCitation, makeDocument } from '../../fixtures/builders';
+import { popoverI18n } from '../../fixtures/translators';
+import { card } from './sample-cards';
 
 // A paper known only from the Kamer's open data: metadata, no text.
-const MOTION = record({
+const MOTION = makeDocument({
   id: 'kst-36600-XV-86',
   ids: ['kst-36600-XV-86', '2024D46110'],
   stub: true,
@@ -16,6 +17,7 @@ const MOTION = record({
   title: 'Motie van het lid Jansen over een onafhankelijke evaluatie van de re-integratie',
   date: '2024-11-21',
   authors: [{ name: 'A. Jansen', role: 'lid', portfolio: null, party: 'SP' }],
+  chamber: 'TK',
   vergaderjaar: '2024-2025',
   dossier: '36600',
   dossierSuffix: 'XV',
@@ -32,7 +34,7 @@ beforeEach(() => {
 afterEach(() => root.remove());
 
 function show(lang: 'nl' | 'en') {
-  const c = citation({
+  const c = makeCitation({
     dossier: '36600',
     dossierSuffix: 'XV',
     vergaderjaar: '2024-2025',
@@ -47,7 +49,7 @@ function show(lang: 'nl' | 'en') {
   const model = card(c, [MOTION]);
   act(() => {
     render(
-      <I18nContext.Provider value={translatorFor(lang)}>
+      <I18nContext.Provider value={popoverI18n(lang)}>
         <Popover
           content={{ status: 'ready', citation: c, card: model }}
           mode="tooltip"

@@ -73,7 +73,7 @@ describe('first run and about the data', () => {
     const { act } = await import('preact/test-utils');
     const { createPanelState, memoryHash } = await import('../../../components/sidepanel/panel-state');
     const { PanelApp } = await import('../../../components/sidepanel/PanelApp');
-    const { TRANSLATORS } = await import('./panel-harness');
+    const { TRANSLATORS } = await import('../../fixtures/translators');
     const state = createPanelState(sources, { hash: memoryHash('#/'), pollMs: 5 });
     const controller = new AbortController();
     void state.start(controller.signal);

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PageScan } from '../../../components/sidepanel/panel-sources';
 import type { PageReference } from '../../../data/messages';
-import { citation, fakeSources, type RenderedPanel, renderPanel, settle } from './panel-harness';
+import { makeCitation } from '../../fixtures/builders';
+import { fakeSources, type RenderedPanel, renderPanel, settle } from './panel-harness';
 
 let panel: RenderedPanel;
 afterEach(() => panel.unmount());
@@ -9,12 +10,22 @@ afterEach(() => panel.unmount());
 const REFERENCES: PageReference[] = [
   {
     group: 1,
-    citation: citation('Aanhangsel Handelingen II 2024/25, nr. 520', ['ah-tk-20242025-520'], 'aanhangsel'),
+    citation: makeCitation({
+      raw: 'Aanhangsel Handelingen II 2024/25, nr. 520',
+      ids: ['ah-tk-20242025-520'],
+      kind: 'aanhangsel',
+    }),
   },
-  { group: 2, citation: citation('TK 34 352, nr 327', ['kst-34352-327']) },
+  { group: 2, citation: makeCitation({ raw: 'TK 34 352, nr 327', ids: ['kst-34352-327'] }) },
   // An alias of the same document: counts for it, not as a new entry.
-  { group: 3, citation: citation('2024Z15690', ['2024Z15690'], 'zaak') },
-  { group: 4, citation: citation('Kamerstukken 34352, nrs. 349 en 999', ['kst-34352-349', 'kst-34352-999']) },
+  { group: 3, citation: makeCitation({ raw: '2024Z15690', ids: ['2024Z15690'], kind: 'zaak' }) },
+  {
+    group: 4,
+    citation: makeCitation({
+      raw: 'Kamerstukken 34352, nrs. 349 en 999',
+      ids: ['kst-34352-349', 'kst-34352-999'],
+    }),
+  },
 ];
 
 async function pageWith(references: PageReference[]) {

@@ -12,38 +12,12 @@ import {
   type PanelState,
   type PanelStateOptions,
 } from '../../../components/sidepanel/panel-state';
-import { type MessageEntry, translatorFor } from '../../../components/sidepanel/translate';
 import type { Citation } from '../../../data/citations/types';
 import type { DocumentRecord } from '../../../data/dataset/types';
 import type { ImportProgress, PageReference } from '../../../data/messages';
-import en from '../../../public/_locales/en/messages.json';
-import nl from '../../../public/_locales/nl/messages.json';
+import { makeCitation } from '../../fixtures/builders';
 import { FIXTURE_DOCUMENTS, FIXTURE_DOSSIERS } from '../../fixtures/sidepanel/documents';
-
-/** Translators over the real message files. */
-export const TRANSLATORS = {
-  nl: translatorFor(nl as Record<string, MessageEntry>),
-  en: translatorFor(en as Record<string, MessageEntry>),
-};
-
-/** A citation as the recognizer would return it (only the fields the panel reads matter). */
-export function citation(raw: string, ids: string[], kind: Citation['kind'] = 'kamerstuk'): Citation {
-  return {
-    kind,
-    chamber: null,
-    vergaderjaar: null,
-    dossier: null,
-    dossierSuffix: null,
-    rijkswet: null,
-    numbers: [],
-    item: null,
-    pages: null,
-    ids,
-    raw,
-    start: 0,
-    end: raw.length,
-  };
-}
+import { type Lang, TRANSLATORS } from '../../fixtures/translators';
 
 const FAKE_PATTERNS: [RegExp, (m: RegExpExecArray) => string[]][] = [
   [/\bkst-\d+-\d+\b/g, (m) => [m[0]]],
@@ -58,7 +32,7 @@ export function fakeRecognize(text: string): Citation[] {
   for (const [pattern, ids] of FAKE_PATTERNS) {
     for (const m of text.matchAll(pattern)) {
       const exec = m as unknown as RegExpExecArray;
-      found.push({ ...citation(m[0], ids(exec)), start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
+      found.push(makeCitation({ raw: m[0], ids: ids(exec), start: m.index ?? 0 }));
     }
   }
   return found.sort((a, b) => a.start - b.start);
@@ -140,7 +114,7 @@ export interface RenderedPanel {
 export async function renderPanel(
   hash = '#/',
   sources: PanelSources = fakeSources().sources,
-  lang: keyof typeof TRANSLATORS = 'nl',
+  lang: Lang = 'nl',
   options: PanelStateOptions = {},
 ): Promise<RenderedPanel> {
   const root = document.createElement('div');

@@ -3,7 +3,7 @@ import type { AnnotationRecord } from '../../../data/annotations/model';
 import { datasetInfo } from '../../../data/db/dataset-info';
 import { importDataset } from '../../../data/db/import-dataset';
 import type { KamerlensDB } from '../../../data/db/kamerlens-db';
-import { makeDataset, makeDocument } from '../../fixtures/db/make-dataset';
+import { makeDataset, makeDocument } from '../../fixtures/builders';
 import { seedLikeDataset } from '../../fixtures/db/seed-like';
 import { freshDB } from './fresh-db';
 

@@ -1,58 +1,10 @@
+/** Documents and ready cards the popover tests show: a letter, answers to written questions and a stub. */
 import type { CardModel } from '../../../components/popover/card-model';
 import type { Citation } from '../../../data/citations/types';
 import type { DocumentRecord } from '../../../data/dataset/types';
+import { makeDocument } from '../../fixtures/builders';
 
-/** A citation as the recognizer would return it (only the fields the popover reads matter). */
-export function citation(overrides: Partial<Citation> & Pick<Citation, 'ids'>): Citation {
-  return {
-    kind: 'kamerstuk',
-    chamber: 'TK',
-    vergaderjaar: '2025-2026',
-    dossier: '34352',
-    dossierSuffix: null,
-    rijkswet: null,
-    numbers: ['349'],
-    item: null,
-    pages: null,
-    raw: 'Kamerstukken II, 2025/26, 34352, nr. 349',
-    start: 0,
-    end: 40,
-    ...overrides,
-  };
-}
-
-/** A document record with empty collections; tests fill in what they show. */
-export function record(overrides: Partial<DocumentRecord> & Pick<DocumentRecord, 'id'>): DocumentRecord {
-  return {
-    ids: [overrides.id],
-    stub: false,
-    source: null,
-    type: 'brief',
-    title: null,
-    date: null,
-    authors: [],
-    askedBy: [],
-    submitted: null,
-    newsArticle: null,
-    chamber: 'TK',
-    vergaderjaar: null,
-    dossier: null,
-    dossierSuffix: null,
-    citation: null,
-    officialUrl: null,
-    summary: null,
-    summarySource: null,
-    keyPoints: [],
-    qa: [],
-    sections: [],
-    footnotes: [],
-    references: [],
-    citedBy: [],
-    ...overrides,
-  };
-}
-
-export const LETTER = record({
+export const LETTER = makeDocument({
   id: 'kst-34352-349',
   ids: ['kst-34352-349', '2025D51855'],
   source: '004_1bc47c291b0e2824.txt',
@@ -62,6 +14,7 @@ export const LETTER = record({
   authors: [
     { name: 'J.N.J. Nobel', role: 'staatssecretaris', portfolio: 'Participatie en Integratie', party: null },
   ],
+  chamber: 'TK',
   vergaderjaar: '2025-2026',
   dossier: '34352',
   citation: 'Kamerstukken II 2025/26, 34352, nr. 349',
@@ -79,7 +32,7 @@ export const LETTER = record({
   ],
 });
 
-export const ANSWERS = record({
+export const ANSWERS = makeDocument({
   id: 'ah-tk-20242025-520',
   ids: ['ah-tk-20242025-520', '2024D43182', '2024Z15690'],
   source: '001_6be19fef0512fa7b.txt',
@@ -108,11 +61,12 @@ export const ANSWERS = record({
   })),
 });
 
-export const STUB = record({
+export const STUB = makeDocument({
   id: 'kst-34352-327',
   stub: true,
   type: 'kamerstuk',
   title: null,
+  chamber: 'TK',
   vergaderjaar: '2024-2025',
   dossier: '34352',
   citation: 'Kamerstukken II 2024/25, 34352, nr. 327',
