@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AnnotationsView } from '../../../components/annotations/AnnotationsView';
 import { NotesForDocument } from '../../../components/annotations/NotesForDocument';
 import type { AnnotationRecord } from '../../../data/annotations/model';
-import { sampleRecord } from '../../data/annotations/arbitraries';
+import { sampleRecord } from '../../fixtures/annotations/arbitraries';
 import { TRANSLATORS as T } from '../../fixtures/translators';
 import { fakeSources, renderWith, settle, typeInto } from './helpers';
 

@@ -7,7 +7,7 @@ import {
 } from '../../../components/annotations/NoteFrameApp';
 import type { NoteFrameEvent, NoteFrameView } from '../../../data/annotations/note-frame';
 import type { Result } from '../../../data/result';
-import { sampleRecord } from '../../data/annotations/arbitraries';
+import { sampleRecord } from '../../fixtures/annotations/arbitraries';
 import { TRANSLATORS as T } from '../../fixtures/translators';
 import { fakeSources, press, renderWith, settle, typeInto } from './helpers';
 

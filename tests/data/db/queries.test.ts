@@ -4,8 +4,8 @@ import { dossierTitle, getDocument, listDocuments, listDossiers } from '../../..
 import { importDataset } from '../../../data/db/import-dataset';
 import type { KamerlensDB } from '../../../data/db/kamerlens-db';
 import { getSetting, putSetting } from '../../../data/db/settings';
+import { freshDB } from '../../fixtures/db/fresh-db';
 import { seedLikeDataset } from '../../fixtures/db/seed-like';
-import { freshDB } from './fresh-db';
 
 let db: KamerlensDB;
 beforeEach(async () => {

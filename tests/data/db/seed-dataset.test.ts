@@ -7,7 +7,7 @@ import { importDataset } from '../../../data/db/import-dataset';
 import type { KamerlensDB } from '../../../data/db/kamerlens-db';
 import { lookupDocuments } from '../../../data/db/lookup-documents';
 import { buildDataset } from '../../../data/pipeline/build';
-import { freshDB } from './fresh-db';
+import { freshDB } from '../../fixtures/db/fresh-db';
 
 let dataset: DatasetFile;
 beforeAll(() => {

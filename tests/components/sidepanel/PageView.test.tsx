@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { PageScan } from '../../../components/sidepanel/panel-sources';
 import type { PageReference } from '../../../data/messages';
 import { makeCitation } from '../../fixtures/builders';
-import { fakeSources, type RenderedPanel, renderPanel, settle } from './panel-harness';
+import { fakeSources, type RenderedPanel, renderPanel, settle } from './render-panel';
 
 let panel: RenderedPanel;
 afterEach(() => panel.unmount());

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { fakeSources, type RenderedPanel, renderPanel, settle } from './panel-harness';
+import { fakeSources, type RenderedPanel, renderPanel, settle } from './render-panel';
 
 let panel: RenderedPanel;
 afterEach(() => panel.unmount());

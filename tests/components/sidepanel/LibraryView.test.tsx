@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { type RenderedPanel, renderPanel } from './panel-harness';
+import { type RenderedPanel, renderPanel } from './render-panel';
 
 let panel: RenderedPanel;
 afterEach(() => panel.unmount());

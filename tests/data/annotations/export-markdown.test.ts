@@ -1,73 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, toCsv } from '../../../data/annotations/csv';
-import { exportNotesCsv } from '../../../data/annotations/export-csv';
 import { exportMarkdown } from '../../../data/annotations/export-markdown';
-import { describeLinkedDocument } from '../../../data/annotations/linked-documents';
-import {
-  referenceList,
-  referenceListCsv,
-  referenceListMarkdown,
-} from '../../../data/annotations/reference-list';
-import { findCitations } from '../../../data/citations';
-import { sampleRecord } from './arbitraries';
+import { sampleRecord } from '../../fixtures/annotations/arbitraries';
+import { describeKnownDocument } from '../../fixtures/annotations/known-documents';
 
-describe('csvCell', () => {
-  it.each([
-    ['plain', 'plain'],
-    ['met, komma', '"met, komma"'],
-    ['zegt "ja"', '"zegt ""ja"""'],
-    ['twee\nregels', '"twee\nregels"'],
-    ['=SUM(A1:A9)', "'=SUM(A1:A9)"],
-    ['+31 6 1234', "'+31 6 1234"],
-    ['-5', "'-5"],
-    ['@cmd', "'@cmd"],
-    ['\tx', "'\tx"],
-    ['=1,"2"', `"'=1,""2"""`],
-    ['', ''],
-    // Spreadsheets skip leading whitespace and line breaks and read full-width signs as ASCII.
-    [' =1+1', "' =1+1"],
-    ['  @SUM(A1)', "'  @SUM(A1)"],
-    ['\n=1+1', `"'\n=1+1"`],
-    ['\r\n-1', `"'\r\n-1"`],
-    ['\u3000=1', "'\u3000=1"],
-    ['＝1+1', "'＝1+1"],
-    ['＋31', "'＋31"],
-    ['－5', "'－5"],
-    ['＠cmd', "'＠cmd"],
-    ['﹦1', "'﹦1"],
-    ['1 = 1', '1 = 1'],
-    ['e-mail', 'e-mail'],
-  ])('%j → %j', (input, expected) => {
-    expect(csvCell(input)).toBe(expected);
-  });
-
-  it('ends rows with CRLF', () => {
-    expect(toCsv(['a', 'b'], [['1', '2']])).toBe('a,b\r\n1,2\r\n');
-  });
-});
-
-const known = (id: string) =>
-  describeLinkedDocument(
-    id,
-    id === 'kst-34352-349'
-      ? {
-          citation: 'Kamerstukken II 2025/26, 34352, nr. 349',
-          title: 'Monitoringsbrief Participatiewet 2025',
-        }
-      : undefined,
-  );
-
-describe('notes export', () => {
-  it('CSV has one row per note with the official citation of linked documents', () => {
-    const csv = exportNotesCsv([sampleRecord()], known);
-    const [header, row] = csv.split('\r\n');
-    expect(header).toBe(
-      'id,page_url,page_title,quote,prefix,suffix,position_start,position_end,note,tags,linked_ids,linked_citations,created,modified',
-    );
-    expect(row).toContain('"Kamerstukken II 2025/26, 34352, nr. 349"');
-    expect(row).toContain('bijstand; cijfers');
-  });
-
+describe('notes export as Markdown', () => {
   it('Markdown groups per page with quote, note, tags and citations', () => {
     const other = sampleRecord({
       id: 'urn:uuid:2',
@@ -81,7 +17,7 @@ describe('notes export', () => {
     const md = exportMarkdown(
       [other, sampleRecord()],
       { title: 'Notities', tags: 'Tags', linked: 'Gekoppeld' },
-      known,
+      describeKnownDocument,
     );
     expect(md).toBe(
       [
@@ -154,7 +90,7 @@ describe('Markdown export of hostile fields', () => {
     ['chrome-extension://abc/sidepanel.html'],
   ])('writes a %s page address as text, not as a link', (source) => {
     const record = sampleRecord({ target: { ...sampleRecord().target, source, title: 'Pagina' } });
-    const md = exportMarkdown([record], { title: 'N', tags: 'T', linked: 'L' }, known);
+    const md = exportMarkdown([record], { title: 'N', tags: 'T', linked: 'L' }, describeKnownDocument);
     expect(md).not.toContain(`<${source}>`);
     expect(md).not.toMatch(/(^|[^\\])</m);
   });
@@ -166,37 +102,8 @@ describe('Markdown export of hostile fields', () => {
     ['midden - streep', 'midden - streep'],
   ])('escapes a title that starts like a list: %j', (title, heading) => {
     const record = sampleRecord({ target: { ...sampleRecord().target, title } });
-    expect(exportMarkdown([record], { title: 'N', tags: 'T', linked: 'L' }, known)).toContain(
+    expect(exportMarkdown([record], { title: 'N', tags: 'T', linked: 'L' }, describeKnownDocument)).toContain(
       `## ${heading}\n`,
     );
-  });
-});
-
-describe('reference list of a page', () => {
-  const text =
-    'Zie Kamerstukken II 2025/26, 34352, nr. 349, p. 3 en ook Kamerstuk 34 352, nr. 349. ' +
-    'De vragen (2024Z15690) staan in Aanhangsel Handelingen II 2024/25, nr. 520. Nogmaals Kamerstuk 34352-349.';
-  const entries = referenceList(findCitations(text), (id) =>
-    id === 'kst-34352-349' ? 'Monitoringsbrief' : null,
-  );
-
-  it('lists each reference once in official style, with counts', () => {
-    expect(entries.map((e) => [e.citation, e.ids.join(' '), e.count])).toEqual([
-      ['Kamerstukken II 2025/26, 34352, nr. 349', 'kst-34352-349', 3],
-      ['2024Z15690', '2024Z15690', 1],
-      ['Aanhangsel Handelingen II 2024/25, nr. 520', 'ah-tk-20242025-520', 1],
-    ]);
-  });
-
-  it('Markdown and CSV carry citation, ids and title', () => {
-    const md = referenceListMarkdown({ url: 'https://x.nl/a', title: 'Artikel' }, entries, {
-      heading: 'Verwijzingen',
-      times: (n) => `${n}×`,
-    });
-    expect(md).toContain('# Verwijzingen: Artikel');
-    expect(md).toContain('- Kamerstukken II 2025/26, 34352, nr. 349 — Monitoringsbrief (3×)');
-    const csv = referenceListCsv(entries);
-    expect(csv.split('\r\n')[0]).toBe('citation,ids,kind,count,as_written,title');
-    expect(csv).toContain('ah-tk-20242025-520,aanhangsel,1');
   });
 });
