@@ -1,4 +1,4 @@
-/** Every variant of CITATIONS.md §2 (and the task's list), with the fields it must yield. */
+/** Every written form of a reference the recognizer accepts, with the fields it must yield. */
 import { describe, expect, it } from 'vitest';
 import { type Citation, findCitations } from '../../../data/citations';
 
@@ -311,7 +311,7 @@ const CASES: Array<[string, Expected[]]> = [
   kst('Kamerstukken EK 2023/24, 36582, F', { chamber: 'EK' }),
 ];
 
-describe('findCitations: variants of CITATIONS.md', () => {
+describe('findCitations: written forms', () => {
   it.each(CASES)('%j', (text, expected) => {
     const found = findCitations(text);
     expect(found).toHaveLength(expected.length);

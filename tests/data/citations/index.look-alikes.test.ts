@@ -1,6 +1,6 @@
 /**
- * Look-alikes (CITATIONS.md §3) in real-looking sentences: none may be recognized. A wrong popover
- * costs the reader more than a missing one.
+ * Look-alikes (text that resembles a reference but is none) in real-looking sentences: none may be
+ * recognized. A wrong popover costs the reader more than a missing one.
  */
 import { describe, expect, it } from 'vitest';
 import { findCitations } from '../../../data/citations';
