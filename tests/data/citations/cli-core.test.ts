@@ -12,7 +12,7 @@ import {
   plainLines,
   runCli,
   USAGE,
-} from '../../data/citations/cli-core';
+} from '../../../data/citations/cli-core';
 
 /** In-memory files; `<stdin>` is the key for standard input. */
 function fakeIo(files: Record<string, string>) {

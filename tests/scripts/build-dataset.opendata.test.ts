@@ -3,8 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { validateDataset } from '../../../../data/dataset/validate';
-import { fixtureStore, tempDir } from './sync-helpers';
+import { validateDataset } from '../../data/dataset/validate';
+import { fixtureStore, tempDir } from '../fixtures/opendata/fixture-store';
 
 function build(args: string[]) {
   return spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build-dataset.ts', ...args], {

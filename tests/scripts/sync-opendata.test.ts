@@ -1,10 +1,10 @@
 // @vitest-environment node
 import { type ChildProcess, spawn } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readState } from '../../../../data/pipeline/opendata/store';
-import { syncCategory } from '../../../../data/pipeline/opendata/sync';
-import { type FeedServer, startFeedServer } from './feed-server';
-import { initialLogs, snapshot, tempDir } from './sync-helpers';
+import { readState } from '../../data/pipeline/opendata/store';
+import { syncCategory } from '../../data/pipeline/opendata/sync';
+import { type FeedServer, startFeedServer } from '../fixtures/opendata/feed-server';
+import { initialLogs, snapshot, tempDir } from '../fixtures/opendata/fixture-store';
 
 const POLICY = { timeoutMs: 2_000, retries: 2, backoffMs: 1 };
 

@@ -7,7 +7,7 @@ import { canonicalJson } from '../../../../data/dataset/canonical-json';
 import { buildWithOpenData } from '../../../../data/pipeline/opendata/build-opendata';
 import { readPack } from '../../../../data/pipeline/packs/read-pack';
 import { packBytes, splitDataset, writePacks } from '../../../../data/pipeline/packs/write-packs';
-import { fixtureStore, tempDir } from '../opendata/sync-helpers';
+import { fixtureStore, tempDir } from '../../../fixtures/opendata/fixture-store';
 
 const { dataset } = buildWithOpenData({ opendataDir: fixtureStore() });
 
