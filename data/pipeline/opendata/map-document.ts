@@ -11,6 +11,7 @@ import type { DocumentRecord, ZaakRecord } from '../../dataset/types';
 import { documentPeople, zaakAskers } from './actors';
 import { type OpenDataReport, skip } from './build-report';
 import type { RawEntity } from './entity';
+import type { OpenDataIndex } from './open-data-index';
 import {
   aanhangselId,
   dossierId,
@@ -18,8 +19,7 @@ import {
   isZaakNumber,
   kamerstukId,
   readAanhangselnummer,
-} from './identifiers';
-import type { OpenDataIndex } from './open-data-index';
+} from './paper-ids';
 import { documentKind } from './soorten';
 
 const ISO_DATE = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])/;

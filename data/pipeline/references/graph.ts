@@ -5,7 +5,7 @@
  */
 import type { Citation } from '../../citations/types';
 import type { CitedByRecord, DocumentRecord } from '../../dataset/types';
-import type { Recognizer } from './recognizer';
+import type { Recognizer } from './pipeline-recognizer';
 import type { FoundReference } from './references';
 
 /** A parsed full document with the citations behind its references (same order). */

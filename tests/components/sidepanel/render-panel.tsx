@@ -16,7 +16,7 @@ import type { Citation } from '../../../data/citations/types';
 import type { DocumentRecord } from '../../../data/dataset/types';
 import type { ImportProgress, PageReference } from '../../../data/messages';
 import { makeCitation } from '../../fixtures/builders';
-import { FIXTURE_DOCUMENTS, FIXTURE_DOSSIERS } from '../../fixtures/sidepanel/documents';
+import { FIXTURE_DOCUMENTS, FIXTURE_DOSSIERS } from '../../fixtures/sidepanel/sample-documents';
 import { type Lang, TRANSLATORS } from '../../fixtures/translators';
 
 const FAKE_PATTERNS: [RegExp, (m: RegExpExecArray) => string[]][] = [

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { placeFootnotes, richPieces } from '../../../components/sidepanel/rich-text';
 import type { ReferenceRecord } from '../../../data/dataset/types';
-import { monitoringsbrief } from '../../fixtures/sidepanel/documents';
+import { monitoringsbrief } from '../../fixtures/sidepanel/sample-documents';
 import { fakeRecognize } from './render-panel';
 
 const record = (raw: string, ids: string[]): ReferenceRecord => ({

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseSourceDocument } from '../../../../data/pipeline/record/parse-document';
-import { defaultRecognizer } from '../../../../data/pipeline/references/recognizer';
+import { defaultRecognizer } from '../../../../data/pipeline/references/pipeline-recognizer';
 import { decodeSource } from '../../../../data/pipeline/source/decode-source';
 import { checkFaithfulness } from '../../../../data/pipeline/summary/faithfulness';
 import { seedBuild } from '../../../fixtures/seed-build';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDossier, formatPerson, truncate } from '../../../components/shared/format';
+import { formatDate, formatDossier, formatPerson, truncate } from '../../../components/shared/display-text';
 
 describe('formatDate', () => {
   it('writes ISO dates and timestamps in words, per locale', () => {
