@@ -7,7 +7,8 @@ import type { Citation } from '../citations/types';
 
 /**
  * Bumped whenever the shape below changes incompatibly.
- * Fields marked optional (`?`) were added later; `npm run data:build` always writes them.
+ * Fields marked optional (`?`) may be absent from a valid dataset (the validator checks them only
+ * when present); `npm run data:build` always writes them.
  */
 export const DATASET_SCHEMA_VERSION = 1;
 
