@@ -1,6 +1,6 @@
 /**
- * Where the page scanner runs. One place, so that the permissions work of issue 4 (local hosts
- * in development builds only, optional host permissions per site) changes a single constant.
+ * Where the page scanner runs, in one place: the manifest's host permissions (`wxt.config.ts`) and
+ * the content script's `matches` are built from these lists.
  */
 
 /** Parliamentary and government sites Kamerlens is enabled for by default. */

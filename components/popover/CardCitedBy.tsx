@@ -1,5 +1,5 @@
 import type { CardDocument } from '../../data/messages';
-import { truncate } from '../shared/format';
+import { truncate } from '../shared/display-text';
 import type { PopoverActions } from './card-model';
 import { useI18n } from './i18n';
 

@@ -1,5 +1,5 @@
 import type { CardDocument } from '../../data/messages';
-import { formatDate, formatPerson } from '../shared/format';
+import { formatDate, formatPerson } from '../shared/display-text';
 import { CitedByList } from './CardCitedBy';
 import type { CardModel, PaperEntry, PopoverActions } from './card-model';
 import { POPOVER_TITLE_ID } from './card-model';

@@ -1,4 +1,4 @@
-import { formatDate } from '../shared/format';
+import { formatDate } from '../shared/display-text';
 import type { CardModel, PaperEntry, PopoverActions } from './card-model';
 import { isFound, POPOVER_TITLE_ID } from './card-model';
 import { citationText, officialLink, paperCitationText, paperFacts } from './citation-tools';

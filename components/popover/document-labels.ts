@@ -1,6 +1,6 @@
 import type { Chamber, CitationKind } from '../../data/citations/types';
 import type { DocumentRecord } from '../../data/dataset/types';
-import { formatDossier } from '../shared/format';
+import { formatDossier } from '../shared/display-text';
 import type { Translate } from './i18n';
 
 /** "Antwoord op Kamervragen", "Kamerbrief", or the reference kind for stubs. */

@@ -1,4 +1,4 @@
-import { formatDate } from '../shared/format';
+import { formatDate } from '../shared/display-text';
 import { usePanel } from './panel-context';
 import { StorageSection } from './StorageSection';
 

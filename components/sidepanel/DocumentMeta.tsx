@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { DocumentRecord } from '../../data/dataset/types';
-import { formatDate, formatPerson } from '../shared/format';
+import { formatDate, formatPerson } from '../shared/display-text';
 import { dossierKeyOf } from './facets';
 import { usePanel } from './panel-context';
 

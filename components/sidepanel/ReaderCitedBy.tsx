@@ -1,5 +1,5 @@
 import type { CitedByRecord } from '../../data/dataset/types';
-import { formatDate } from '../shared/format';
+import { formatDate } from '../shared/display-text';
 import { usePanel } from './panel-context';
 import { documentHash } from './routes';
 

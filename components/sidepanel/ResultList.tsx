@@ -1,4 +1,4 @@
-import { formatDate } from '../shared/format';
+import { formatDate } from '../shared/display-text';
 import { Highlighted } from './Highlighted';
 import { kindLabel, whereLabel } from './labels';
 import type { LibraryItem, ReferenceHit } from './library-model';

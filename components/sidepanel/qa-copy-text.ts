@@ -1,6 +1,6 @@
 /** The text put on the clipboard: a question with its answer, ending with the official citation. */
 import type { DocumentRecord } from '../../data/dataset/types';
-import { formatDate } from '../shared/format';
+import { formatDate } from '../shared/display-text';
 import { numbersLabel } from './labels';
 import type { Pointer, QaRow } from './qa-layout';
 import type { Translate } from './translate';

@@ -1,5 +1,5 @@
 /**
- * Building canonical ids (CITATIONS.md §1): `kst-34352-349`, `kst-36600-XV-85`, `kst-36582-F`,
+ * Building canonical ids: `kst-34352-349`, `kst-36600-XV-85`, `kst-36582-F`,
  * `dossier-36600-XV`, `h-tk-20242025-112-5`, `ah-tk-20242025-520`, `2024Z15690`.
  * When the text names no chamber, Handelingen and Aanhangsel ids leave it out
  * (`ah-20252026-1181`): the recognizer never invents a chamber, not even inside an id.

@@ -1,8 +1,8 @@
 /**
  * The recognizer's public API (pure TypeScript: no DOM, no `browser`, no Dexie).
  *
- * - `findCitations(text)`: every Dutch parliamentary reference in `text` (CITATIONS.md), in order,
- *   not overlapping; `text.slice(c.start, c.end) === c.raw`. `raw` includes a pinpoint
+ * - `findCitations(text)`: every Dutch parliamentary reference in `text` (the forms in README.md),
+ *   in order, not overlapping; `text.slice(c.start, c.end) === c.raw`. `raw` includes a pinpoint
  *   (`, p. 7`) but not surrounding brackets or sentence punctuation.
  * - `formatCitation(c)`: the official citation style (`Kamerstukken II 2025/26, 34352, nr. 349`).
  * - `formatId(id)`: the official citation for a canonical id, or null.

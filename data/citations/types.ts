@@ -1,4 +1,4 @@
-/** What the recognizer returns: one recognized reference in a text (CITATIONS.md §4). */
+/** What the recognizer returns: one recognized reference in a text. */
 
 /** Kinds of parliamentary reference. */
 export type CitationKind = 'kamerstuk' | 'dossier' | 'handelingen' | 'aanhangsel' | 'zaak' | 'document';

@@ -7,12 +7,13 @@ import type { Citation } from '../citations/types';
 
 /**
  * Bumped whenever the shape below changes incompatibly.
- * Fields marked optional (`?`) were added later; `npm run data:build` always writes them.
+ * Fields marked optional (`?`) may be absent from a valid dataset (the validator checks them only
+ * when present); `npm run data:build` always writes them.
  */
 export const DATASET_SCHEMA_VERSION = 1;
 
 /** `antwoord`: answers to written questions; `brief`: a letter to parliament. */
-type DocumentType = 'antwoord' | 'brief';
+export type DocumentType = 'antwoord' | 'brief';
 
 /** A person named in a document: a minister, state secretary or member of parliament. */
 export interface Person {

@@ -89,7 +89,7 @@ async function writeDataset(
     await Promise.all([db.documents.clear(), db.references.clear(), db.dossiers.clear()]);
     // Every chunk is issued without waiting for the one before: a transaction runs its requests in
     // order, so the backend writes chunk n while this thread serializes chunk n + 1 (awaiting each
-    // chunk left one side idle). Progress still follows completed chunks.
+    // chunk would leave one side idle). Progress follows completed chunks.
     const writes: Promise<unknown>[] = [];
     const writeChunks = <T, K, I>(table: Table<T, K, I>, rows: readonly I[]) => {
       for (let start = 0; start < rows.length; start += chunkSize) {

@@ -12,7 +12,7 @@ import { DATASET_SCHEMA_VERSION, type DatasetFile, type DossierRecord } from '..
 import { validateDataset } from '../dataset/validate';
 import { type ParsedDocument, parseSourceDocument } from './record/parse-document';
 import { linkDocuments } from './references/graph';
-import { defaultRecognizer, type Recognizer } from './references/recognizer';
+import { defaultRecognizer, type Recognizer } from './references/pipeline-recognizer';
 import { decodeSource } from './source/decode-source';
 import { type EditorialSummary, parseEditorial } from './source/editorial';
 import { MANIFEST_FILE, type Manifest, parseManifest } from './source/manifest';

@@ -15,7 +15,7 @@ import type { Category } from '../../data/pipeline/opendata/categories';
 import { commitPage, readState } from '../../data/pipeline/opendata/store';
 import { syncCategory } from '../../data/pipeline/opendata/sync';
 import { datasetText } from '../../data/pipeline/write-dataset';
-import { startFeedServer } from '../../tests/data/pipeline/opendata/feed-server';
+import { startFeedServer } from '../../tests/fixtures/opendata/feed-server';
 import { entityXml, generatedEntities } from './_opendata-generator';
 
 const SYNC_DOCS = Number(process.env.KAMERLENS_BENCH_SYNC ?? 10_000);

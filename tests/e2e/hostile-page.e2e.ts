@@ -12,7 +12,7 @@ import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportJsonLd } from '../../data/annotations/jsonld';
 import type { AnnotationRecord } from '../../data/annotations/model';
-import { sampleRecord } from '../data/annotations/arbitraries';
+import { sampleRecord } from '../fixtures/annotations/arbitraries';
 import { callBackground, noteFrame, select, waitForHighlights } from './annotate-helpers';
 import { type ExtensionSession, launchExtension } from './harness';
 import { buildRelease } from './release-build';

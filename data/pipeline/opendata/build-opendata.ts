@@ -19,10 +19,10 @@ import { buildDataset } from '../build';
 import { emptyReport, type OpenDataReport, skip } from './build-report';
 import type { Category } from './categories';
 import type { RawEntity } from './entity';
-import { dossierId } from './identifiers';
 import { type MappedDocument, mapDocument } from './map-document';
 import { mergeRecords } from './merge-records';
 import { indexOpenData } from './open-data-index';
+import { dossierId } from './paper-ids';
 import { loadEntities } from './store';
 
 /** Which open-data papers to keep (source documents are always kept). */

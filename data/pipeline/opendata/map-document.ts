@@ -12,6 +12,7 @@ import { textlessRecord } from '../record/textless-record';
 import { documentPeople, zaakAskers } from './actors';
 import { type OpenDataReport, skip } from './build-report';
 import type { RawEntity } from './entity';
+import type { OpenDataIndex } from './open-data-index';
 import {
   aanhangselId,
   dossierId,
@@ -19,8 +20,7 @@ import {
   isZaakNumber,
   kamerstukId,
   readAanhangselnummer,
-} from './identifiers';
-import type { OpenDataIndex } from './open-data-index';
+} from './paper-ids';
 import { documentKind } from './soorten';
 
 const ISO_DATE = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])/;

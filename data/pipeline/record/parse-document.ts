@@ -8,7 +8,7 @@ import type { DocumentRecord } from '../../dataset/types';
 import type { Para } from '../layout/layout-types';
 import { stripMarks } from '../layout/markers';
 import { readLayout } from '../layout/read-layout';
-import type { Recognizer } from '../references/recognizer';
+import type { Recognizer } from '../references/pipeline-recognizer';
 import { collectReferences, type FoundReference } from '../references/references';
 import type { EditorialSummary } from '../source/editorial';
 import { MANIFEST_FILE, type ManifestDocument } from '../source/manifest';

@@ -6,7 +6,7 @@
 import type { Citation } from '../../citations/types';
 import type { CitedByRecord, DocumentRecord } from '../../dataset/types';
 import { textlessRecord } from '../record/textless-record';
-import type { Recognizer } from './recognizer';
+import type { Recognizer } from './pipeline-recognizer';
 import type { FoundReference } from './references';
 
 /** A parsed full document with the citations behind its references (same order). */

@@ -10,7 +10,7 @@ import { stripMarks } from '../layout/markers';
 import type { PlacedFootnote } from '../record/footnotes';
 import { sentenceAt, splitSentences } from '../summary/sentences';
 import { citedAsBefore } from './cited-as';
-import type { Recognizer } from './recognizer';
+import type { Recognizer } from './pipeline-recognizer';
 
 /** Where a paragraph stands in its document. */
 export interface Place {

@@ -2,8 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AnnotationsView } from '../../../components/annotations/AnnotationsView';
 import { NotesForDocument } from '../../../components/annotations/NotesForDocument';
 import type { AnnotationRecord } from '../../../data/annotations/model';
-import { sampleRecord } from '../../data/annotations/arbitraries';
-import { fakeSources, renderWith, settle, T, typeInto } from './helpers';
+import { sampleRecord } from '../../fixtures/annotations/arbitraries';
+import { TRANSLATORS as T } from '../../fixtures/translators';
+import { fakeSources, renderWith, settle, typeInto } from './helpers';
 
 const PAGE = 'https://www.nu.nl/politiek/participatiewet';
 const here = sampleRecord();

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { NoteEditor } from '../../../components/annotations/NoteEditor';
-import { fakeSources, press, renderWith, settle, T, typeInto } from './helpers';
+import { TRANSLATORS as T } from '../../fixtures/translators';
+import { fakeSources, press, renderWith, settle, typeInto } from './helpers';
 
 const draft = { mode: 'new' as const, quote: 'bijna 406 duizend mensen', note: '', tags: [], linked: [] };
 let cleanup: (() => void) | null = null;

@@ -7,8 +7,9 @@ import {
 } from '../../../components/annotations/NoteFrameApp';
 import type { NoteFrameEvent, NoteFrameView } from '../../../data/annotations/note-frame';
 import type { Result } from '../../../data/result';
-import { sampleRecord } from '../../data/annotations/arbitraries';
-import { fakeSources, press, renderWith, settle, T, typeInto } from './helpers';
+import { sampleRecord } from '../../fixtures/annotations/arbitraries';
+import { TRANSLATORS as T } from '../../fixtures/translators';
+import { fakeSources, press, renderWith, settle, typeInto } from './helpers';
 
 let cleanup: (() => void) | null = null;
 afterEach(() => {

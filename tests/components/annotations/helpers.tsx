@@ -3,17 +3,11 @@ import { type ComponentChildren, render } from 'preact';
 import { act } from 'preact/test-utils';
 import { AnnotationsProvider } from '../../../components/annotations/AnnotationsProvider';
 import type { AnnotationSources } from '../../../components/annotations/annotation-sources';
-import type { Translate } from '../../../components/annotations/i18n';
-import { translatorFor } from '../../../components/sidepanel/translate';
 import type { AnnotationRecord } from '../../../data/annotations/model';
 import type { ImportReport } from '../../../data/db/annotations';
 import type { AnnotationPageStatus } from '../../../data/messages';
 import type { Result } from '../../../data/result';
-import en from '../../../public/_locales/en/messages.json';
-import nl from '../../../public/_locales/nl/messages.json';
-
-/** Translators over the shipped messages. */
-export const T: Record<'nl' | 'en', Translate> = { nl: translatorFor(nl), en: translatorFor(en) };
+import { TRANSLATORS as T } from '../../fixtures/translators';
 
 /** Let promises and timers of the views run. */
 export async function settle(ms = 0): Promise<void> {

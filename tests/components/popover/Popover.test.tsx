@@ -5,17 +5,14 @@ import type { PopoverActions, PopoverContent, PopoverMode } from '../../../compo
 import { I18nContext, type PopoverI18n } from '../../../components/popover/i18n';
 import { Popover } from '../../../components/popover/Popover';
 import { formatCitation, officialUrl } from '../../../data/citations';
-import { ANSWERS, card, citation, LETTER, record, STUB } from './fixtures';
-import { translatorFor } from './translator';
+import { makeCitation, makeDocument } from '../../fixtures/builders';
+import { popoverI18n } from '../../fixtures/translators';
+import { ANSWERS, card, LETTER, STUB } from './sample-cards';
 
 let root: HTMLElement;
 let actions: { [K in keyof PopoverActions]: Mock<PopoverActions[K]> };
 
-function show(
-  content: PopoverContent,
-  mode: PopoverMode = 'tooltip',
-  i18n: PopoverI18n = translatorFor('nl'),
-) {
+function show(content: PopoverContent, mode: PopoverMode = 'tooltip', i18n: PopoverI18n = popoverI18n('nl')) {
   act(() => {
     render(
       <I18nContext.Provider value={i18n}>
@@ -57,7 +54,7 @@ afterEach(() => {
   root.remove();
 });
 
-const answerCitation = citation({
+const answerCitation = makeCitation({
   kind: 'aanhangsel',
   chamber: 'TK',
   vergaderjaar: '2024-2025',
@@ -66,7 +63,7 @@ const answerCitation = citation({
   ids: ['ah-tk-20242025-520'],
   raw: 'Aanhangsel Handelingen II 2024/25, nr. 520',
 });
-const letterCitation = citation({ ids: ['kst-34352-349'] });
+const letterCitation = makeCitation({ ids: ['kst-34352-349'] });
 
 describe('found document card', () => {
   it('shows an answer to written questions: who asked, the questions in short form, the summary source', () => {
@@ -112,7 +109,7 @@ describe('found document card', () => {
   });
 
   it('speaks English when the browser does', () => {
-    show(ready(card(answerCitation, [ANSWERS])), 'tooltip', translatorFor('en'));
+    show(ready(card(answerCitation, [ANSWERS])), 'tooltip', popoverI18n('en'));
     expect(text('.kl-kicker')).toBe(
       'Answers to written questions · Aanhangsel Handelingen II 2024/25, nr. 520',
     );
@@ -123,7 +120,7 @@ describe('found document card', () => {
 });
 
 describe('reference not (fully) in the dataset', () => {
-  const missing = citation({
+  const missing = makeCitation({
     vergaderjaar: '2019-2020',
     dossier: '17050',
     numbers: ['601'],
@@ -149,7 +146,7 @@ describe('reference not (fully) in the dataset', () => {
   });
 
   it('says when the chamber was inferred, and when a record names none', () => {
-    const inferred = citation({
+    const inferred = makeCitation({
       kind: 'aanhangsel',
       chamber: 'TK',
       chamberInferred: true,
@@ -163,9 +160,9 @@ describe('reference not (fully) in the dataset', () => {
     show(ready(card(inferred, [null])));
     expect(fact('Kamer')).toBe('Tweede Kamer (afgeleid: de verwijzing noemt geen Kamer)');
     expect(text('.kl-title')).toBe('Aanhangsel Handelingen 2024/25, nr. 1028');
-    show(ready(card(inferred, [null])), 'tooltip', translatorFor('en'));
+    show(ready(card(inferred, [null])), 'tooltip', popoverI18n('en'));
     expect(fact('Chamber')).toBe('House of Representatives (inferred: the reference names no chamber)');
-    const unstated = citation({
+    const unstated = makeCitation({
       kind: 'handelingen',
       chamber: null,
       vergaderjaar: '2024-2025',
@@ -179,7 +176,7 @@ describe('reference not (fully) in the dataset', () => {
   });
 
   it('shows a stub with its dossier title and every place in the dataset that cites it', () => {
-    const c = citation({
+    const c = makeCitation({
       vergaderjaar: null,
       chamber: 'TK',
       numbers: ['327'],
@@ -212,15 +209,16 @@ describe('reference not (fully) in the dataset', () => {
 
 describe('several papers in one reference', () => {
   it('lists each paper in one card, with what the dataset knows about each', () => {
-    const c = citation({
+    const c = makeCitation({
       vergaderjaar: null,
       dossier: '17050',
       numbers: ['601', '603', '605'],
       ids: ['kst-17050-601', 'kst-17050-603', 'kst-17050-605'],
       raw: 'Kamerstukken II, 17 050, nrs. 601, 603 en 605',
     });
-    const found = record({
+    const found = makeDocument({
       id: 'kst-17050-603',
+      chamber: 'TK',
       title: 'Brief over misbruik en oneigenlijk gebruik',
       date: '2020-01-15',
     });

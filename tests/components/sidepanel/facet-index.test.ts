@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createFacetIndex } from '../../../components/sidepanel/facet-index';
 import { type LibraryFilters, NO_FILTERS } from '../../../components/sidepanel/facets';
-import { FIXTURE_DOCUMENTS } from '../../fixtures/sidepanel/documents';
+import { FIXTURE_DOCUMENTS } from '../../fixtures/sidepanel/sample-documents';
 
 const docs = FIXTURE_DOCUMENTS.filter((d) => !d.stub);
 const facets = createFacetIndex(docs);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { placeFootnotes, richPieces } from '../../../components/sidepanel/rich-text';
 import type { ReferenceRecord } from '../../../data/dataset/types';
-import { monitoringsbrief } from '../../fixtures/sidepanel/documents';
-import { fakeRecognize } from './panel-harness';
+import { monitoringsbrief } from '../../fixtures/sidepanel/sample-documents';
+import { fakeRecognize } from './render-panel';
 
 const record = (raw: string, ids: string[]): ReferenceRecord => ({
   ids,

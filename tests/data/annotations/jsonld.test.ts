@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { exportJsonLd, parseJsonLdExport, toJsonLd } from '../../../data/annotations/jsonld';
-import { annotationRecord, sampleRecord } from './arbitraries';
+import { annotationRecord, sampleRecord } from '../../fixtures/annotations/arbitraries';
 
 describe('W3C JSON-LD export', () => {
   it('writes a W3C Annotation with quote and position selectors, note, tags and links', () => {

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { DatasetFile } from '../../../data/dataset/types';
 import { validateDataset } from '../../../data/dataset/validate';
-import { seedBuild } from '../pipeline/build-once';
+import { seedBuild } from '../../fixtures/seed-build';
 
 const copy = (): DatasetFile => structuredClone(seedBuild().dataset);
 

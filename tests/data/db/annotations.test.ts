@@ -17,9 +17,9 @@ import {
 import { suggestDocuments } from '../../../data/db/document-suggestions';
 import { importDataset } from '../../../data/db/import-dataset';
 import { KamerlensDB } from '../../../data/db/kamerlens-db';
+import { sampleRecord } from '../../fixtures/annotations/arbitraries';
+import { freshDB } from '../../fixtures/db/fresh-db';
 import { seedLikeDataset } from '../../fixtures/db/seed-like';
-import { sampleRecord } from '../annotations/arbitraries';
-import { freshDB } from './fresh-db';
 
 const first = sampleRecord();
 const second = sampleRecord({

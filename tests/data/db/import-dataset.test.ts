@@ -3,9 +3,9 @@ import type { AnnotationRecord } from '../../../data/annotations/model';
 import { datasetInfo } from '../../../data/db/dataset-info';
 import { importDataset } from '../../../data/db/import-dataset';
 import type { KamerlensDB } from '../../../data/db/kamerlens-db';
-import { makeDataset, makeDocument } from '../../fixtures/db/make-dataset';
+import { makeDataset, makeDocument } from '../../fixtures/builders';
+import { freshDB } from '../../fixtures/db/fresh-db';
 import { seedLikeDataset } from '../../fixtures/db/seed-like';
-import { freshDB } from './fresh-db';
 
 const NOTE: AnnotationRecord = {
   id: 'note-1',

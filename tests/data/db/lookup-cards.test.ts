@@ -4,8 +4,8 @@ import { importDataset } from '../../../data/db/import-dataset';
 import type { KamerlensDB } from '../../../data/db/kamerlens-db';
 import { cardOf, lookupCards } from '../../../data/db/lookup-cards';
 import { lookupDocuments } from '../../../data/db/lookup-documents';
+import { freshDB } from '../../fixtures/db/fresh-db';
 import { seedLikeDataset } from '../../fixtures/db/seed-like';
-import { freshDB } from './fresh-db';
 
 let db: KamerlensDB;
 beforeEach(async () => {

@@ -2,8 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { importDataset } from '../../../data/db/import-dataset';
 import type { KamerlensDB } from '../../../data/db/kamerlens-db';
 import { lookupDocuments } from '../../../data/db/lookup-documents';
+import { freshDB } from '../../fixtures/db/fresh-db';
 import { seedLikeDataset } from '../../fixtures/db/seed-like';
-import { freshDB } from './fresh-db';
 
 let db: KamerlensDB;
 beforeEach(async () => {

@@ -1,6 +1,6 @@
 /** Golden expectations per seed: metadata, questions, shared answers, footnotes, sections, references. */
 import { describe, expect, it } from 'vitest';
-import { recordById, seedBuild, seedRecord } from './build-once';
+import { recordById, seedBuild, seedRecord } from '../../fixtures/seed-build';
 
 describe('seed 000: answers of minister Aartsen (docx style)', () => {
   const r = () => seedRecord('000');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildSearchIndex } from '../../../data/search/build-index';
 import { createExpander, PREFIX_BUDGET } from '../../../data/search/prefix-expansion';
 import { parseQuery } from '../../../data/search/query-terms';
-import { makeDocument } from '../../fixtures/sidepanel/documents';
+import { makeDocument } from '../../fixtures/builders';
 
 // Word i occurs in i+1 passages, so document frequency grows with the number.
 const WORDS = Array.from({ length: 40 }, (_, i) => `gaten${String.fromCharCode(97 + (i % 26))}${i}`);

@@ -4,7 +4,7 @@ import { passagesOf } from '../../../data/search/passages';
 import { createTermMatcher } from '../../../data/search/query-terms';
 import { createSearcher } from '../../../data/search/run-search';
 import { snippetOf } from '../../../data/search/snippet';
-import { FIXTURE_DOCUMENTS } from '../../fixtures/sidepanel/documents';
+import { FIXTURE_DOCUMENTS } from '../../fixtures/sidepanel/sample-documents';
 
 const index = buildSearchIndex(FIXTURE_DOCUMENTS);
 const searcher = createSearcher(index);

@@ -6,7 +6,7 @@ import { createSearcher, searcherSteps } from '../../../data/search/run-search';
 import { runSliced, runToEnd, type SlicedWork, withinProgress } from '../../../data/search/run-sliced';
 import { sortInSteps } from '../../../data/search/sort-in-steps';
 import { createCorpus } from '../../../scripts/bench/_search-corpus';
-import { FIXTURE_DOCUMENTS } from '../../fixtures/sidepanel/documents';
+import { FIXTURE_DOCUMENTS } from '../../fixtures/sidepanel/sample-documents';
 
 /** `steps` steps of 1 ms each on a fake clock, reporting i/steps; returns 'done'. */
 function* clockedWork(clock: { t: number }, steps: number): SlicedWork<string> {

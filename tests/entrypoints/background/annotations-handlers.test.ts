@@ -3,7 +3,7 @@ import type { AnnotationRecord } from '../../../data/annotations/model';
 import { createAnnotationHandlers } from '../../../entrypoints/background/annotations-handlers';
 import { dispatchMessage } from '../../../entrypoints/background/dispatch-message';
 import { HANDLERS } from '../../../entrypoints/background/handlers';
-import { sampleRecord } from '../../data/annotations/arbitraries';
+import { sampleRecord } from '../../fixtures/annotations/arbitraries';
 import { forgedServices, SENDERS } from './forged-services';
 
 async function setup() {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { datasetInfo } from '../../../data/db/dataset-info';
 import { createDatasetLoader } from '../../../entrypoints/background/dataset-loader';
-import { freshDB } from '../../data/db/fresh-db';
+import { freshDB } from '../../fixtures/db/fresh-db';
 import { seedLikeDataset } from '../../fixtures/db/seed-like';
 
 describe('dataset loader', () => {

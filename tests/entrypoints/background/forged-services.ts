@@ -4,7 +4,7 @@ import type { ImportProgress, SiteStatus } from '../../../data/messages';
 import type { Result } from '../../../data/result';
 import type { SenderInfo } from '../../../entrypoints/background/sender';
 import type { BackgroundServices } from '../../../entrypoints/background/services';
-import { freshDB } from '../../data/db/fresh-db';
+import { freshDB } from '../../fixtures/db/fresh-db';
 import { seedLikeDataset } from '../../fixtures/db/seed-like';
 
 /** Senders as `classifySender` produces them. */

@@ -12,7 +12,7 @@ import {
 } from '../../../entrypoints/background/note-frame-sessions';
 import type { SenderInfo } from '../../../entrypoints/background/sender';
 import type { BackgroundServices } from '../../../entrypoints/background/services';
-import { sampleRecord } from '../../data/annotations/arbitraries';
+import { sampleRecord } from '../../fixtures/annotations/arbitraries';
 
 const ORIGIN = 'chrome-extension://kamerlensid/';
 const FRAME_URL = `${ORIGIN}annotate-frame.html#`;

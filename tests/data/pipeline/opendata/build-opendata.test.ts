@@ -5,7 +5,7 @@ import { buildDataset } from '../../../../data/pipeline/build';
 import { buildWithOpenData } from '../../../../data/pipeline/opendata/build-opendata';
 import { formatReport } from '../../../../data/pipeline/opendata/build-report';
 import { commitPage, loadEntities, readState } from '../../../../data/pipeline/opendata/store';
-import { fixtureRawEntities, fixtureStore, tempDir } from './sync-helpers';
+import { fixtureRawEntities, fixtureStore, tempDir } from '../../../fixtures/opendata/fixture-store';
 
 const byId = (documents: DocumentRecord[], id: string) => documents.find((d) => d.ids.includes(id));
 

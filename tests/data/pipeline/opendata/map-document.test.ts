@@ -5,7 +5,7 @@ import type { Category } from '../../../../data/pipeline/opendata/categories';
 import type { RawEntity } from '../../../../data/pipeline/opendata/entity';
 import { mapDocument } from '../../../../data/pipeline/opendata/map-document';
 import { indexOpenData } from '../../../../data/pipeline/opendata/open-data-index';
-import { fixtureRawEntities } from './sync-helpers';
+import { fixtureRawEntities } from '../../../fixtures/opendata/fixture-store';
 
 const FILES: Record<Category, string> = {
   Kamerstukdossier: 'kamerstukdossier.xml',

@@ -3,8 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { FetchFailedError, type FetchPolicy } from '../../../../data/pipeline/opendata/fetch-page';
 import { loadEntities, readState } from '../../../../data/pipeline/opendata/store';
 import { type SyncProgress, syncCategory } from '../../../../data/pipeline/opendata/sync';
-import { type FeedServer, startFeedServer } from './feed-server';
-import { initialLogs, snapshot, tempDir, updates } from './sync-helpers';
+import { type FeedServer, startFeedServer } from '../../../fixtures/opendata/feed-server';
+import { initialLogs, snapshot, tempDir, updates } from '../../../fixtures/opendata/fixture-store';
 
 const POLICY: FetchPolicy = { timeoutMs: 2_000, retries: 3, backoffMs: 1 };
 

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DocumentRecord } from '../../../../data/dataset/types';
 import { buildDataset } from '../../../../data/pipeline/build';
-import { recordById, seedBuild } from '../build-once';
+import { recordById, seedBuild } from '../../../fixtures/seed-build';
 
 const MINI = resolve('tests/fixtures/documents/mini');
 

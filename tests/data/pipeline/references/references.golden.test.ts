@@ -4,7 +4,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
-import { seedBuild } from '../build-once';
+import { seedBuild } from '../../../fixtures/seed-build';
 
 const GOLDEN = 'tests/fixtures/documents/references.golden.json';
 

@@ -3,10 +3,10 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseSourceDocument } from '../../../../data/pipeline/record/parse-document';
-import { defaultRecognizer } from '../../../../data/pipeline/references/recognizer';
+import { defaultRecognizer } from '../../../../data/pipeline/references/pipeline-recognizer';
 import { decodeSource } from '../../../../data/pipeline/source/decode-source';
 import { checkFaithfulness } from '../../../../data/pipeline/summary/faithfulness';
-import { seedBuild } from '../build-once';
+import { seedBuild } from '../../../fixtures/seed-build';
 
 const SOURCE =
   'Minister Aartsen schreef op 31 maart 2026 dat 52.000 mensen (6,8%) werk vonden; € 100 miljoen extra, zie juli 2024.';

@@ -5,7 +5,7 @@ import type { Result } from '../../../../data/result';
 import { answerAnnotationCall } from '../../../../entrypoints/content/annotate/annotation-messages';
 import { type CallBackground, createAnnotator } from '../../../../entrypoints/content/annotate/annotator';
 import { createHighlightLayer } from '../../../../entrypoints/content/annotate/highlights';
-import { T } from '../../../components/annotations/helpers';
+import { TRANSLATORS as T } from '../../../fixtures/translators';
 
 const ARTICLE = `
   <article>

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createHighlightLayer } from '../../../../entrypoints/content/annotate/highlights';
 import { createAnchoring } from '../../../../entrypoints/content/annotate/page-anchoring';
 import * as textModel from '../../../../entrypoints/content/annotate/text-model';
-import { sampleRecord } from '../../../data/annotations/arbitraries';
+import { sampleRecord } from '../../../fixtures/annotations/arbitraries';
 
 vi.mock('../../../../entrypoints/content/annotate/text-model', async (original) => {
   const actual = await original<typeof import('../../../../entrypoints/content/annotate/text-model')>();

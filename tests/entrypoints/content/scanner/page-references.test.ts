@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PageReference } from '../../../../data/messages';
 import { answerPanel } from '../../../../entrypoints/content/scanner/page-references';
-import { citation } from '../../../components/sidepanel/panel-harness';
+import { makeCitation } from '../../../fixtures/builders';
 
 /** The content-script side of "on this page", over a stand-in registry. */
 function setup() {
@@ -12,8 +12,8 @@ function setup() {
     [2, [document.getElementById('m2') as Element]],
   ]);
   const references: PageReference[] = [
-    { group: 1, citation: citation('Kamerstuk 34 352, nr. 349', ['kst-34352-349']) },
-    { group: 2, citation: citation('2024Z15690', ['2024Z15690'], 'zaak') },
+    { group: 1, citation: makeCitation({ raw: 'Kamerstuk 34 352, nr. 349', ids: ['kst-34352-349'] }) },
+    { group: 2, citation: makeCitation({ raw: '2024Z15690', ids: ['2024Z15690'], kind: 'zaak' }) },
   ];
   const registry = { pageReferences: () => references, marksOfGroup: (g: number) => marks.get(g) ?? [] };
   const opened: [string, string][] = [];
