@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { canonicalJson, hashedContent } from '../../dataset/canonical-json';
 import type { DatasetFile, DocumentRecord } from '../../dataset/types';
-import { writeFileAtomic } from '../opendata/atomic-write';
+import { writeFileAtomic } from '../atomic-write';
 import {
   type DatasetPack,
   PACK_FORMAT,
