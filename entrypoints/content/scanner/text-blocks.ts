@@ -3,7 +3,8 @@
  * paragraph, list item, cell…) are joined into one string, so a reference split over inline
  * elements (`Kamerstuk 34 352, <a>nr. 349</a>`) reads as one; block boundaries are never joined.
  */
-import { elementKind, MARK_TAG } from './element-kinds';
+import { MARK_TAG } from '../own-names';
+import { elementKind } from './element-kinds';
 import { hrefMayCite } from './link-references';
 
 /** One run of text that reads as a unit, with the text nodes it came from. */
