@@ -11,14 +11,6 @@ export {
   type SearchOutcome,
   searcherSteps,
 } from './run-search';
-export {
-  runSliced,
-  runToEnd,
-  type SlicedWork,
-  type SliceOptions,
-  type SliceStats,
-  withinProgress,
-} from './run-sliced';
 export { type Segment, segmentsOf, snippetOf } from './snippet';
 export { stemDutch } from './stem';
 export { foldText, tokenize } from './tokenize';

@@ -7,10 +7,11 @@
  * instead of clearing), so a search costs what it touches, not what the index holds; the scores of
  * a query's finished words are kept while its last word is typed.
  */
+
+import { runToEnd, type SlicedWork } from '../time-slices';
 import type { SearchIndex } from './build-index';
 import { type Expansion, expanderSteps } from './prefix-expansion';
 import { MAX_QUERY_TERMS, parseQuery, type QueryTerm } from './query-terms';
-import { runToEnd, type SlicedWork } from './run-sliced';
 import { selectTop } from './select-top';
 
 /** One passage that matched, by its position in `passagesOf(doc)`. */

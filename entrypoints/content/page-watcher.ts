@@ -7,8 +7,8 @@
  * go to the other subscribers only.
  */
 
+import { nextTask } from '../../data/time-slices';
 import { isInsideOwnHost, isOwnHost } from './own-host';
-import { yieldToPage } from './scanner/yield-to-page';
 
 /** Hears a batch of the page's mutation records, in the order they happened. */
 export type MutationListener = (records: readonly MutationRecord[]) => void;
@@ -89,7 +89,7 @@ function createPageWatcher(doc: Document): PageWatcher {
     if (scheduled || !watching) return;
     scheduled = true;
     const { signal } = watching;
-    void yieldToPage(signal).then(() => {
+    void nextTask(signal).then(() => {
       scheduled = false;
       if (!signal.aborted) deliver();
     });

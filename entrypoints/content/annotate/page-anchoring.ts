@@ -10,8 +10,8 @@ import type { AnnotationRecord } from '../../../data/annotations/model';
 import { positionOf, quoteOf } from '../../../data/annotations/model';
 import { reanchorSteps } from '../../../data/annotations/reanchor';
 import type { AnnotationPageStatus } from '../../../data/messages';
+import { runSliced } from '../../../data/time-slices';
 import { watchPage } from '../page-watcher';
-import { yieldToPage } from '../scanner/yield-to-page';
 import type { HighlightLayer } from './highlights';
 import { buildPageText, type PageTextModel, rangeOfSpan } from './text-model';
 
@@ -126,19 +126,13 @@ export function createAnchoring(options: {
       quote: quoteOf(n) ?? { type: 'TextQuoteSelector' as const, exact: '', prefix: '', suffix: '' },
       position: positionOf(n),
     }));
-    const steps = reanchorSteps(text.text, targets);
-    let anchors: (Anchor | null)[] = [];
-    for (let deadline = performance.now() + timing.sliceMs; ; ) {
-      const step = steps.next();
-      if (step.done === true) {
-        anchors = step.value;
-        break;
-      }
-      if (performance.now() >= deadline) {
-        await yieldToPage(signal);
-        if (signal.aborted) return;
-        deadline = performance.now() + timing.sliceMs;
-      }
+    let anchors: (Anchor | null)[];
+    try {
+      anchors = (await runSliced(reanchorSteps(text.text, targets), { budgetMs: timing.sliceMs, signal }))
+        .value;
+    } catch (error) {
+      if (signal.aborted) return;
+      throw error;
     }
     // The page may have changed while we yielded: then these spans belong to an old text; run again.
     if (stale) again = true;

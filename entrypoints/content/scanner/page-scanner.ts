@@ -5,6 +5,7 @@
  * stores; a slice turns them into scopes, walks text blocks and marks them until its budget is
  * spent. Its own wrapping and unwrapping reach the other subscribers of the watcher, not itself.
  */
+import { nextTask, runSlice } from '../../../data/time-slices';
 import { MARK_TAG, MEASURE_ATTRIBUTE } from '../own-names';
 import { watchPage } from '../page-watcher';
 import { markBlock } from './mark-block';
@@ -17,7 +18,6 @@ import {
 import { ensureMarkStyle, removeMarkStyle } from './mark-style';
 import { queueMutation, ScanQueue } from './scan-queue';
 import { type TextBlock, textBlocks } from './text-blocks';
-import { yieldToPage } from './yield-to-page';
 
 /** How the scanner is started. */
 export interface PageScannerOptions {
@@ -104,7 +104,7 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
     return now;
   };
 
-  const runSlice = (): void => {
+  const scanSlice = (): void => {
     if (followDesignMode()) {
       watcher.flush();
       records = [];
@@ -115,11 +115,10 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
     const marked: MarkedReference[] = [];
     const unmarked = feed.ownChange(() => {
       const unmarked = applyRecords();
-      // At least one step per slice, so a slow page (or a tiny budget) still makes progress.
-      for (let step = 0; step === 0 || performance.now() - started < budgetMs; step++) {
+      const step = (): boolean => {
         if (!walk) {
           const scope = queue.take();
-          if (!scope) break;
+          if (!scope) return false;
           walk = { blocks: textBlocks(scope.element, scope.deep), ...scope };
         }
         const next = walk.blocks.next();
@@ -131,7 +130,9 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
           marked.push(...changes.marked);
           unmarked.push(...changes.unmarked);
         }
-      }
+        return true;
+      };
+      runSlice(step, { budgetMs, start: started });
       return unmarked;
     });
     if (marked.length > 0) ensureMarkStyle(doc);
@@ -145,9 +146,9 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
     pumping = true;
     try {
       while (hasWork() && !signal.aborted) {
-        await yieldToPage(signal);
+        await nextTask(signal);
         if (signal.aborted) break;
-        runSlice();
+        scanSlice();
       }
     } finally {
       pumping = false;
