@@ -1,10 +1,10 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { copyText } from '../../../components/shared/clipboard';
 import { loadContentUi } from '../content-ui-loader';
 import { createOwnHost } from '../own-host';
 import { callBackground } from '../popover-client';
 import { createCardResolver } from './card-lookup';
 import { createLazyPopoverSurface } from './lazy-surface';
-import { copyText } from './popover-clipboard';
 import { createPopoverController, type PopoverController } from './popover-controller';
 import { createBrowserI18n } from './popover-i18n';
 import { createReferenceFinder, type ReferenceMarks } from './popover-marks';
