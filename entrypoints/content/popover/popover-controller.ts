@@ -9,8 +9,7 @@ import type { CardResolver } from './card-lookup';
 import {
   createPopoverMachine,
   DEFAULT_TIMING,
-  type PopoverEffect,
-  type PopoverEvent,
+  type PopoverEffects,
   type PopoverTimer,
   type PopoverTiming,
 } from './popover-machine';
@@ -65,171 +64,139 @@ function unresolvedCard(ref: MarkedRef): CardModel {
 export function createPopoverController(options: PopoverControllerOptions): PopoverController {
   const { document: doc, signal, surface, resolver, measure } = options;
   const refs = createReferenceFinder(options.marks);
-  const machine = createPopoverMachine<MarkedRef>({ ...DEFAULT_TIMING, ...options.timing });
   const timers = new Map<PopoverTimer, ReturnType<typeof setTimeout>>();
   let aria: ReferenceAria | null = null;
   let returningFocus = false;
 
-  const actions: PopoverActions = {
-    ...options.actions,
-    close: () => send({ type: 'close', returnFocus: true }),
-  };
+  const actions: PopoverActions = { ...options.actions, close: () => machine.close(true) };
 
-  const elapsed = (timer: PopoverTimer): PopoverEvent<MarkedRef> => {
-    if (timer === 'loading') return { type: 'loadingElapsed' };
-    if (timer === 'grace') return { type: 'graceElapsed' };
-    const ref = refs.at(machine.state.intent?.target as EventTarget | null);
-    return { type: 'intentElapsed', ref: ref?.anchor.isConnected ? ref : null };
-  };
-
-  const carryOut = (effect: PopoverEffect<MarkedRef>, event: Event | null): void => {
-    switch (effect.type) {
-      case 'startTimer':
-        clearTimeout(timers.get(effect.timer));
-        timers.set(
-          effect.timer,
-          setTimeout(() => {
-            timers.delete(effect.timer);
-            send(elapsed(effect.timer));
-          }, effect.ms),
-        );
-        return;
-      case 'cancelTimer':
-        clearTimeout(timers.get(effect.timer));
-        timers.delete(effect.timer);
-        return;
-      case 'opened':
-        aria = setReferenceAria(effect.ref.focusTarget, surface.hostId);
-        return;
-      case 'expanded':
-        aria?.expanded(true);
-        return;
-      case 'lookup': {
-        const { ref, token } = effect;
-        resolver
-          .resolve(ref.citation)
-          .catch(() => unresolvedCard(ref))
-          .then((card) =>
-            send({ type: 'resolved', token, content: { status: 'ready', citation: ref.citation, card } }),
-          );
-        return;
-      }
-      case 'render': {
-        const { ref, content, dialog, focus, keyboardHint, since } = effect.render;
-        surface.show(
-          { anchor: ref.anchor, content, mode: dialog ? 'dialog' : 'tooltip', keyboardHint, actions },
-          {
-            focus,
-            onAnchorGone: () => send({ type: 'close', returnFocus: false }),
-            onPlaced: since !== null && measure ? () => measure.painted(since) : undefined,
-          },
-        );
-        return;
-      }
-      case 'closed': {
-        aria?.restore();
-        aria = null;
-        const focusWasOurs =
-          surface.contains(doc.activeElement) || refs.within(doc.activeElement, effect.ref);
-        surface.hide();
-        if (effect.returnFocus && (focusWasOurs || effect.pinned)) {
-          returningFocus = true;
-          try {
-            effect.ref.focusTarget.focus({ preventScroll: true });
-          } finally {
-            returningFocus = false;
-          }
+  const effects: PopoverEffects<MarkedRef> = {
+    startTimer(timer, ms) {
+      clearTimeout(timers.get(timer));
+      timers.set(
+        timer,
+        setTimeout(() => {
+          timers.delete(timer);
+          if (timer !== 'intent') return machine.elapsed(timer);
+          const ref = refs.at(machine.intent?.target as EventTarget | null);
+          machine.elapsed(timer, ref?.anchor.isConnected ? ref : null);
+        }, ms),
+      );
+    },
+    cancelTimer(timer) {
+      clearTimeout(timers.get(timer));
+      timers.delete(timer);
+    },
+    opened(ref) {
+      aria = setReferenceAria(ref.focusTarget, surface.hostId);
+    },
+    expanded() {
+      aria?.expanded(true);
+    },
+    lookup(ref, token) {
+      const { citation } = ref;
+      resolver
+        .resolve(citation)
+        .catch(() => unresolvedCard(ref))
+        .then((card) => machine.resolved(token, { status: 'ready', citation, card }));
+    },
+    render({ ref, content, dialog, focus, keyboardHint, since }) {
+      surface.show(
+        { anchor: ref.anchor, content, mode: dialog ? 'dialog' : 'tooltip', keyboardHint, actions },
+        {
+          focus,
+          onAnchorGone: () => machine.close(false),
+          onPlaced: since !== null && measure ? () => measure.painted(since) : undefined,
+        },
+      );
+    },
+    closed(ref, returnFocus, pinned) {
+      aria?.restore();
+      aria = null;
+      const focusWasOurs = surface.contains(doc.activeElement) || refs.within(doc.activeElement, ref);
+      surface.hide();
+      if (returnFocus && (focusWasOurs || pinned)) {
+        returningFocus = true;
+        try {
+          ref.focusTarget.focus({ preventScroll: true });
+        } finally {
+          returningFocus = false;
         }
-        return;
       }
-      case 'consume':
-        event?.preventDefault();
-        if (effect.stop) event?.stopPropagation();
-        return;
-    }
+    },
   };
+  const machine = createPopoverMachine(effects, { ...DEFAULT_TIMING, ...options.timing });
 
-  function send(event: PopoverEvent<MarkedRef>, from: Event | null = null): void {
-    for (const effect of machine.dispatch(event)) carryOut(effect, from);
-  }
-
-  /** The open reference, for events that ask whether a node belongs to it. */
-  const openRef = () => machine.state.open?.ref ?? null;
+  /** Whether `node` is a piece or the focus target of the open reference. */
   const isOpenRef = (node: EventTarget | null) => {
-    const ref = openRef();
-    return ref !== null && (refs.keyAt(node) === ref.key || node === ref.focusTarget);
+    const ref = machine.open?.ref;
+    return !!ref && (refs.keyAt(node) === ref.key || node === ref.focusTarget);
   };
+  /** Whether `node` is in the popover or the open reference. */
   const isOurs = (node: EventTarget | null) => {
-    const ref = openRef();
-    return ref !== null && (surface.contains(node) || refs.within(node, ref));
+    const ref = machine.open?.ref;
+    return !!ref && (surface.contains(node) || refs.within(node, ref));
   };
 
-  const onPointerOver = (event: PointerEvent) =>
-    send({
-      type: 'pointerOver',
-      touch: event.pointerType === 'touch',
-      inSurface: surface.contains(event.target),
-      key: refs.keyAt(event.target),
-      target: event.target,
-      since: event.timeStamp,
-    });
+  const onPointerOver = (event: PointerEvent) => {
+    if (event.pointerType === 'touch') return;
+    machine.pointerOver(
+      refs.keyAt(event.target),
+      surface.contains(event.target),
+      event.target,
+      event.timeStamp,
+    );
+  };
 
-  const onPointerOut = (event: PointerEvent) =>
-    send({
-      type: 'pointerOut',
-      touch: event.pointerType === 'touch',
-      fromKey: refs.keyAt(event.target),
-      toKey: refs.keyAt(event.relatedTarget),
-      fromSurface: surface.contains(event.target),
-      toSurface: surface.contains(event.relatedTarget),
-      toOpen: isOpenRef(event.relatedTarget),
-    });
+  const onPointerOut = (event: PointerEvent) => {
+    if (event.pointerType === 'touch') return;
+    const to = event.relatedTarget;
+    machine.pointerOut(
+      refs.keyAt(event.target),
+      refs.keyAt(to),
+      surface.contains(event.target),
+      surface.contains(to),
+      isOpenRef(to),
+    );
+  };
 
   const onPointerDown = (event: PointerEvent) =>
-    send({
-      type: 'pointerDown',
-      pointerType: event.pointerType,
-      time: performance.now(),
-      inSurface: surface.contains(event.target),
-      onOpen: isOpenRef(event.target),
-    });
+    machine.pointerDown(
+      event.pointerType,
+      performance.now(),
+      surface.contains(event.target),
+      isOpenRef(event.target),
+    );
 
   const onClick = (event: MouseEvent) => {
     if (surface.contains(event.target)) return;
     const ref = refs.at(event.target);
     if (!ref) return;
     const ownType = (event as Partial<PointerEvent>).pointerType;
-    send(
-      {
-        type: 'click',
-        ref,
-        pointerType: ownType ?? '',
-        keyboardClick: event.detail === 0 && !ownType,
-        link: ref.anchor.closest('a[href]') !== null,
-      },
-      event,
-    );
+    const link = ref.anchor.closest('a[href]') !== null;
+    if (machine.click(ref, ownType ?? '', event.detail === 0 && !ownType, link)) event.preventDefault();
   };
 
   const onFocusIn = (event: FocusEvent) => {
-    const inSurface = surface.contains(event.target);
-    if (!inSurface && returningFocus) return;
-    const ref = inSurface ? null : refs.focusedAt(event.target);
-    send({ type: 'focusIn', inSurface, ref, time: performance.now() });
+    if (surface.contains(event.target)) return machine.focusIn(null, true, 0);
+    if (!returningFocus) machine.focusIn(refs.focusedAt(event.target), false, performance.now());
   };
 
   const onFocusOut = (event: FocusEvent) =>
-    send({ type: 'focusOut', fromOurs: isOurs(event.target), toOurs: isOurs(event.relatedTarget) });
+    machine.focusOut(isOurs(event.target), isOurs(event.relatedTarget));
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Escape') {
-      send({ type: 'escape', focusInside: isOurs(doc.activeElement) }, event);
+      if (machine.escape(isOurs(doc.activeElement))) {
+        event.preventDefault();
+        event.stopPropagation();
+      }
       return;
     }
     if (event.key !== 'Enter' && event.key !== 'ArrowDown') return;
     const ref = refs.focusedAt(event.target);
     if (!ref || event.target !== ref.focusTarget) return;
-    send({ type: 'activate', key: event.key, ref, isLink: ref.focusTarget.matches('a[href]') }, event);
+    if (machine.activate(ref, event.key, ref.focusTarget.matches('a[href]'))) event.preventDefault();
   };
 
   const isTrusted = options.isTrusted ?? ((event: Event) => event.isTrusted);
@@ -249,19 +216,19 @@ export function createPopoverController(options: PopoverControllerOptions): Popo
   listen('focusin', onFocusIn);
   listen('focusout', onFocusOut);
   listen('keydown', onKeyDown);
-  signal.addEventListener('abort', () => send({ type: 'stop' }));
+  signal.addEventListener('abort', () => machine.stop());
 
   return {
     open(mark, how) {
       const ref = refs.at(mark);
-      if (ref) send({ type: 'open', ref, how });
+      if (ref) machine.show(ref, how);
     },
-    close: (returnFocus) => send({ type: 'close', returnFocus }),
+    close: (returnFocus) => machine.close(returnFocus),
     get openKey() {
-      return machine.state.open?.ref.key ?? null;
+      return machine.open?.ref.key ?? null;
     },
     get pinned() {
-      return machine.state.open?.reasons.has('pin') ?? false;
+      return machine.open?.reasons.has('pin') ?? false;
     },
   };
 }

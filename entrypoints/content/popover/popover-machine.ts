@@ -1,9 +1,9 @@
 /**
- * When the popover opens, what it shows and when it closes, without the DOM: events come in with
- * what the wiring (popover-controller.ts) read from the page, and the machine answers with effects
- * for the wiring to carry out in order. The delays (hover intent, loading state, close grace) are
- * timers the wiring starts and reports back as events; the clock comes in with the events, so the
- * transitions are the same on every run.
+ * When the popover opens, what it shows and when it closes, without the DOM: events come in as
+ * method calls with what the wiring (popover-controller.ts) read from the page, and the machine
+ * answers through the effects it was made with, which the wiring carries out. The delays (hover
+ * intent, loading state, close grace) are timers the wiring starts and reports back as events; the
+ * clock comes in with the events, so the same events give the same effects on every run.
  */
 import type { PopoverContent } from '../../../components/popover/card-model';
 import type { Citation } from '../../../data/citations/types';
@@ -52,46 +52,6 @@ export interface OpenPopover<R extends PopoverRef> {
   token: number;
 }
 
-/** What the wiring reports; `*Surface` means the node is in the popover, `Key` a reference's group. */
-export type PopoverEvent<R extends PopoverRef> =
-  | {
-      type: 'pointerOver';
-      touch: boolean;
-      inSurface: boolean;
-      key: number | null;
-      target: unknown;
-      since: number;
-    }
-  | {
-      type: 'pointerOut';
-      touch: boolean;
-      fromKey: number | null;
-      toKey: number | null;
-      fromSurface: boolean;
-      toSurface: boolean;
-      /** The pointer went to the open reference (a piece or its focus target). */
-      toOpen: boolean;
-    }
-  | { type: 'pointerDown'; pointerType: string; time: number; inSurface: boolean; onOpen: boolean }
-  /** A click on a reference (not in the popover); `pointerType` is empty when the event has none. */
-  | { type: 'click'; ref: R; pointerType: string; keyboardClick: boolean; link: boolean }
-  | { type: 'focusIn'; inSurface: boolean; ref: R | null; time: number }
-  /** Focus left something; `fromOurs`/`toOurs`: the popover or the open reference. */
-  | { type: 'focusOut'; fromOurs: boolean; toOurs: boolean }
-  /** Escape; `focusInside`: focus is in the popover or on the open reference. */
-  | { type: 'escape'; focusInside: boolean }
-  /** Enter or ArrowDown on a reference's focus target. */
-  | { type: 'activate'; key: 'Enter' | 'ArrowDown'; ref: R; isLink: boolean }
-  /** The intent timer ran out; `ref`: the reference still under the pointer's target, if on the page. */
-  | { type: 'intentElapsed'; ref: R | null }
-  | { type: 'loadingElapsed' }
-  | { type: 'graceElapsed' }
-  | { type: 'resolved'; token: number; content: PopoverContent }
-  | { type: 'open'; ref: R; how: 'focus' | 'pin' }
-  | { type: 'close'; returnFocus: boolean }
-  /** The signal aborted: everything stops. */
-  | { type: 'stop' };
-
 /** What the wiring shows: the open reference, its content and how. */
 export interface PopoverRender<R extends PopoverRef> {
   ref: R;
@@ -104,35 +64,67 @@ export interface PopoverRender<R extends PopoverRef> {
   since: number | null;
 }
 
-/** What the wiring does, in order. */
-export type PopoverEffect<R extends PopoverRef> =
-  | { type: 'startTimer'; timer: PopoverTimer; ms: number }
-  | { type: 'cancelTimer'; timer: PopoverTimer }
+/** What the machine asks of the wiring, in the order it asks. */
+export interface PopoverEffects<R extends PopoverRef> {
+  /** Start (or restart) a timer; when it runs out, call the machine's `elapsed(timer)`. */
+  startTimer(timer: PopoverTimer, ms: number): void;
+  cancelTimer(timer: PopoverTimer): void;
   /** The popover opened for `ref`: point its ARIA at the popover. */
-  | { type: 'opened'; ref: R }
+  opened(ref: R): void;
   /** The open popover became a dialog (`aria-expanded`). */
-  | { type: 'expanded' }
-  | { type: 'lookup'; ref: R; token: number }
-  | { type: 'render'; render: PopoverRender<R> }
+  expanded(): void;
+  /** Look the reference up; hand the answer to `resolved(token, …)`. */
+  lookup(ref: R, token: number): void;
+  render(render: PopoverRender<R>): void;
   /** The popover closed: restore the ARIA, hide it, and put focus back on the reference when asked. */
-  | { type: 'closed'; ref: R; returnFocus: boolean; pinned: boolean }
-  /** Take the event from the page: `preventDefault`, and `stopPropagation` when `stop`. */
-  | { type: 'consume'; stop: boolean };
-
-/** The machine's state, read by the wiring. */
-export interface PopoverState<R extends PopoverRef> {
-  readonly open: OpenPopover<R> | null;
-  readonly intent: { key: number; since: number; target: unknown } | null;
+  closed(ref: R, returnFocus: boolean, pinned: boolean): void;
 }
 
-/** A popover state machine: `dispatch` applies an event and returns the effects to carry out. */
+/**
+ * The events. `key` is a reference's group (null: none); `inSurface`, that the event's node is in
+ * the popover; `time`, `performance.now()`. Those that return a boolean answer whether the wiring
+ * takes the event from the page (`preventDefault`).
+ */
 export interface PopoverMachine<R extends PopoverRef> {
-  readonly state: PopoverState<R>;
-  dispatch(event: PopoverEvent<R>): PopoverEffect<R>[];
+  /** The open popover, or null. */
+  readonly open: OpenPopover<R> | null;
+  /** The reference the pointer rests on before the intent delay ran out (`target`: the event's). */
+  readonly intent: { key: number; since: number; target: unknown } | null;
+  pointerOver(key: number | null, inSurface: boolean, target: unknown, since: number): void;
+  /** The pointer left `fromKey` or the popover (`fromSurface`) for `toKey`, the popover, or a node of the open reference (`toOpen`). */
+  pointerOut(
+    fromKey: number | null,
+    toKey: number | null,
+    fromSurface: boolean,
+    toSurface: boolean,
+    toOpen: boolean,
+  ): void;
+  /** `onOpen`: the pointer went down on the open reference. */
+  pointerDown(pointerType: string, time: number, inSurface: boolean, onOpen: boolean): void;
+  /** A click on a reference outside the popover; `pointerType` is empty when the event has none. */
+  click(ref: R, pointerType: string, keyboardClick: boolean, link: boolean): boolean;
+  /** Focus came to a reference (`ref`), the popover, or elsewhere. */
+  focusIn(ref: R | null, inSurface: boolean, time: number): void;
+  /** Focus left something; `fromOurs`/`toOurs`: the popover or the open reference. */
+  focusOut(fromOurs: boolean, toOurs: boolean): void;
+  /** Escape; `focusInside`: focus is in the popover or on the open reference. Also stops propagation. */
+  escape(focusInside: boolean): boolean;
+  /** Enter or ArrowDown on a reference's focus target. */
+  activate(ref: R, key: 'Enter' | 'ArrowDown', isLink: boolean): boolean;
+  /** A timer ran out; for `intent`, `ref` is the reference still under the pointer's target, if on the page. */
+  elapsed(timer: PopoverTimer, ref?: R | null): void;
+  /** The lookup answered. */
+  resolved(token: number, content: PopoverContent): void;
+  /** Opens for a reference directly (the side panel's "reveal"). */
+  show(ref: R, how: 'focus' | 'pin'): void;
+  close(returnFocus: boolean): void;
+  /** Everything stops (the signal aborted). */
+  stop(): void;
 }
 
 /** Creates the machine, closed. */
 export function createPopoverMachine<R extends PopoverRef>(
+  effects: PopoverEffects<R>,
   timing: PopoverTiming = DEFAULT_TIMING,
 ): PopoverMachine<R> {
   let current: OpenPopover<R> | null = null;
@@ -141,15 +133,12 @@ export function createPopoverMachine<R extends PopoverRef>(
   let dismissedKey: number | null = null;
   let lastPointer = { type: '', time: Number.NEGATIVE_INFINITY };
   let token = 0;
-  let effects: PopoverEffect<R>[] = [];
 
   const cancelIntent = () => {
-    if (intent) effects.push({ type: 'cancelTimer', timer: 'intent' });
+    if (intent) effects.cancelTimer('intent');
     intent = null;
   };
-  const cancelGrace = (): void => {
-    effects.push({ type: 'cancelTimer', timer: 'grace' });
-  };
+  const cancelGrace = () => effects.cancelTimer('grace');
 
   const render = () => {
     if (!current?.content) return;
@@ -158,16 +147,13 @@ export function createPopoverMachine<R extends PopoverRef>(
     current.focusPending = false;
     const since = current.content.status === 'ready' ? current.enteredAt : null;
     if (since !== null) current.enteredAt = null;
-    effects.push({
-      type: 'render',
-      render: {
-        ref: current.ref,
-        content: current.content,
-        dialog,
-        focus,
-        keyboardHint: current.keyboard && !dialog,
-        since,
-      },
+    effects.render({
+      ref: current.ref,
+      content: current.content,
+      dialog,
+      focus,
+      keyboardHint: current.keyboard && !dialog,
+      since,
     });
   };
 
@@ -177,15 +163,15 @@ export function createPopoverMachine<R extends PopoverRef>(
     current = null;
     token += 1;
     cancelGrace();
-    effects.push({ type: 'cancelTimer', timer: 'loading' });
-    effects.push({ type: 'closed', ref: closing.ref, returnFocus, pinned: closing.reasons.has('pin') });
+    effects.cancelTimer('loading');
+    effects.closed(closing.ref, returnFocus, closing.reasons.has('pin'));
   };
 
   const pin = (target: OpenPopover<R>, tapped: boolean) => {
     target.reasons.add('pin');
     target.tapped ||= tapped;
     target.focusPending = true;
-    effects.push({ type: 'expanded' });
+    effects.expanded();
     cancelGrace();
     render();
   };
@@ -215,164 +201,138 @@ export function createPopoverMachine<R extends PopoverRef>(
       enteredAt: opts.since ?? null,
       token,
     };
-    effects.push({ type: 'opened', ref });
-    if (reason === 'pin') effects.push({ type: 'expanded' });
-    effects.push({ type: 'startTimer', timer: 'loading', ms: timing.loadingMs });
-    effects.push({ type: 'lookup', ref, token });
-  };
-
-  const apply = (event: PopoverEvent<R>): void => {
-    switch (event.type) {
-      case 'pointerOver': {
-        if (event.touch) return;
-        if (event.inSurface) {
-          cancelGrace();
-          return;
-        }
-        const { key } = event;
-        if (key === null) return;
-        if (current?.ref.key === key) {
-          cancelGrace();
-          current.reasons.add('hover');
-          return;
-        }
-        if (dismissedKey === key || current?.reasons.has('pin') || intent?.key === key) return;
-        cancelIntent();
-        intent = { key, since: event.since, target: event.target };
-        effects.push({ type: 'startTimer', timer: 'intent', ms: timing.intentMs });
-        return;
-      }
-      case 'intentElapsed': {
-        const since = intent?.since;
-        intent = null;
-        if (event.ref) open(event.ref, 'hover', { since });
-        return;
-      }
-      case 'pointerOut': {
-        if (event.touch) return;
-        const { fromKey } = event;
-        if (fromKey !== null) {
-          if (event.toKey === fromKey) return;
-          if (dismissedKey === fromKey) dismissedKey = null;
-          if (intent?.key === fromKey) cancelIntent();
-        }
-        if (!current || current.reasons.has('pin')) return;
-        const leavingOurs = event.fromSurface || fromKey === current.ref.key;
-        if (!leavingOurs || event.toSurface || event.toOpen) return;
-        cancelGrace();
-        effects.push({ type: 'startTimer', timer: 'grace', ms: timing.graceMs });
-        return;
-      }
-      case 'graceElapsed': {
-        if (!current) return;
-        current.reasons.delete('hover');
-        if (current.reasons.size === 0) close(false);
-        return;
-      }
-      case 'pointerDown': {
-        lastPointer = { type: event.pointerType, time: event.time };
-        if (!current) return;
-        if (event.inSurface) {
-          // Using the card with the pointer makes it interactive: it stays until dismissed.
-          if (!current.reasons.has('pin')) {
-            current.reasons.add('pin');
-            effects.push({ type: 'expanded' });
-            cancelGrace();
-            render();
-          }
-          return;
-        }
-        if (!event.onOpen) close(false);
-        return;
-      }
-      case 'click': {
-        const { ref } = event;
-        const pointerType = event.pointerType || lastPointer.type;
-        if (pointerType === 'touch' && !event.keyboardClick) {
-          if (current?.ref.key === ref.key && current.tapped) {
-            if (event.link) close(false); // second tap: the link does what links do
-            return;
-          }
-          if (event.link) effects.push({ type: 'consume', stop: false }); // first tap only opens
-          open(ref, 'pin', { tapped: true });
-          return;
-        }
-        if (event.keyboardClick || event.link) return; // Enter on a link, or a click on a link: follow it
-        open(ref, 'pin');
-        return;
-      }
-      case 'focusIn': {
-        if (event.inSurface) {
-          cancelGrace();
-          return;
-        }
-        const { ref } = event;
-        if (!ref) return;
-        // Focus that follows a click or tap is handled by the click; only keyboard focus opens here.
-        if (event.time - lastPointer.time < POINTER_FOCUS_WINDOW_MS) return;
-        if (current?.ref.key === ref.key) {
-          current.reasons.add('focus');
-          return;
-        }
-        open(ref, 'focus', { keyboard: true });
-        return;
-      }
-      case 'focusOut': {
-        if (!current || !event.fromOurs || event.toOurs) return;
-        // A pinned dialog is non-modal: focus may wander; it stays until Escape, close or an outside click.
-        if (current.reasons.has('pin')) return;
-        current.reasons.delete('focus');
-        if (current.reasons.size === 0) close(false);
-        return;
-      }
-      case 'escape': {
-        if (!current) return;
-        if (current.reasons.has('hover')) dismissedKey = current.ref.key;
-        close(true);
-        if (event.focusInside) effects.push({ type: 'consume', stop: true });
-        return;
-      }
-      case 'activate': {
-        if (event.key === 'Enter' && event.isLink) return; // Enter on a link follows it
-        if (event.key === 'ArrowDown' && current?.ref.key !== event.ref.key) return;
-        effects.push({ type: 'consume', stop: false });
-        open(event.ref, 'pin', { keyboard: true });
-        return;
-      }
-      case 'loadingElapsed': {
-        if (!current || current.content) return;
-        current.content = { status: 'loading', citation: current.ref.citation };
-        render();
-        return;
-      }
-      case 'resolved': {
-        if (!current || current.token !== event.token) return;
-        effects.push({ type: 'cancelTimer', timer: 'loading' });
-        current.content = event.content;
-        render();
-        return;
-      }
-      case 'open':
-        open(event.ref, event.how, { keyboard: event.how === 'focus' });
-        return;
-      case 'close':
-        close(event.returnFocus);
-        return;
-      case 'stop':
-        cancelIntent();
-        close(false);
-        return;
-    }
+    effects.opened(ref);
+    if (reason === 'pin') effects.expanded();
+    effects.startTimer('loading', timing.loadingMs);
+    effects.lookup(ref, token);
   };
 
   return {
-    get state() {
-      return { open: current, intent };
+    get open() {
+      return current;
     },
-    dispatch(event) {
-      effects = [];
-      apply(event);
-      return effects;
+    get intent() {
+      return intent;
+    },
+
+    pointerOver(key, inSurface, target, since) {
+      if (inSurface) return cancelGrace();
+      if (key === null) return;
+      if (current?.ref.key === key) {
+        cancelGrace();
+        current.reasons.add('hover');
+        return;
+      }
+      if (dismissedKey === key || current?.reasons.has('pin') || intent?.key === key) return;
+      cancelIntent();
+      intent = { key, since, target };
+      effects.startTimer('intent', timing.intentMs);
+    },
+
+    pointerOut(fromKey, toKey, fromSurface, toSurface, toOpen) {
+      if (fromKey !== null) {
+        if (toKey === fromKey) return;
+        if (dismissedKey === fromKey) dismissedKey = null;
+        if (intent?.key === fromKey) cancelIntent();
+      }
+      if (!current || current.reasons.has('pin')) return;
+      const leavingOurs = fromSurface || fromKey === current.ref.key;
+      if (!leavingOurs || toSurface || toOpen) return;
+      cancelGrace();
+      effects.startTimer('grace', timing.graceMs);
+    },
+
+    pointerDown(pointerType, time, inSurface, onOpen) {
+      lastPointer = { type: pointerType, time };
+      if (!current) return;
+      if (inSurface) {
+        // Using the card with the pointer makes it interactive: it stays until dismissed.
+        if (!current.reasons.has('pin')) {
+          current.reasons.add('pin');
+          effects.expanded();
+          cancelGrace();
+          render();
+        }
+        return;
+      }
+      if (!onOpen) close(false);
+    },
+
+    click(ref, pointerType, keyboardClick, link) {
+      if ((pointerType || lastPointer.type) === 'touch' && !keyboardClick) {
+        if (current?.ref.key === ref.key && current.tapped) {
+          if (link) close(false); // second tap: the link does what links do
+          return false;
+        }
+        open(ref, 'pin', { tapped: true });
+        return link; // first tap only opens
+      }
+      if (keyboardClick || link) return false; // Enter on a link, or a click on a link: follow it
+      open(ref, 'pin');
+      return false;
+    },
+
+    focusIn(ref, inSurface, time) {
+      if (inSurface) return cancelGrace();
+      if (!ref) return;
+      // Focus that follows a click or tap is handled by the click; only keyboard focus opens here.
+      if (time - lastPointer.time < POINTER_FOCUS_WINDOW_MS) return;
+      if (current?.ref.key === ref.key) {
+        current.reasons.add('focus');
+        return;
+      }
+      open(ref, 'focus', { keyboard: true });
+    },
+
+    focusOut(fromOurs, toOurs) {
+      if (!current || !fromOurs || toOurs) return;
+      // A pinned dialog is non-modal: focus may wander; it stays until Escape, close or an outside click.
+      if (current.reasons.has('pin')) return;
+      current.reasons.delete('focus');
+      if (current.reasons.size === 0) close(false);
+    },
+
+    escape(focusInside) {
+      if (!current) return false;
+      if (current.reasons.has('hover')) dismissedKey = current.ref.key;
+      close(true);
+      return focusInside;
+    },
+
+    activate(ref, key, isLink) {
+      if (key === 'Enter' && isLink) return false; // Enter on a link follows it
+      if (key === 'ArrowDown' && current?.ref.key !== ref.key) return false;
+      open(ref, 'pin', { keyboard: true });
+      return true;
+    },
+
+    elapsed(timer, ref) {
+      if (timer === 'intent') {
+        const since = intent?.since;
+        intent = null;
+        if (ref) open(ref, 'hover', { since });
+      } else if (timer === 'grace') {
+        if (!current) return;
+        current.reasons.delete('hover');
+        if (current.reasons.size === 0) close(false);
+      } else if (current && !current.content) {
+        current.content = { status: 'loading', citation: current.ref.citation };
+        render();
+      }
+    },
+
+    resolved(answered, content) {
+      if (!current || current.token !== answered) return;
+      effects.cancelTimer('loading');
+      current.content = content;
+      render();
+    },
+
+    show: (ref, how) => open(ref, how, { keyboard: how === 'focus' }),
+    close,
+    stop() {
+      cancelIntent();
+      close(false);
     },
   };
 }

@@ -5,9 +5,9 @@ import type { Citation } from '../../../../data/citations/types';
 import {
   createPopoverMachine,
   DEFAULT_TIMING,
-  type PopoverEffect,
-  type PopoverEvent,
+  type PopoverEffects,
   type PopoverRef,
+  type PopoverRender,
 } from '../../../../entrypoints/content/popover/popover-machine';
 
 const { intentMs, loadingMs, graceMs } = DEFAULT_TIMING;
@@ -16,137 +16,139 @@ const ref = (key: number): PopoverRef => ({ key, citation: { ids: [`kst-34352-${
 const A = ref(1);
 const B = ref(2);
 
-/** Effects as short strings: `startTimer:intent@150`, `render:tooltip`, `closed:focus`, … */
-function brief(effects: PopoverEffect<PopoverRef>[]): string[] {
-  return effects.map((effect) => {
-    switch (effect.type) {
-      case 'startTimer':
-        return `startTimer:${effect.timer}@${effect.ms}`;
-      case 'cancelTimer':
-        return `cancelTimer:${effect.timer}`;
-      case 'render':
-        return `render:${effect.render.content.status}:${effect.render.dialog ? 'dialog' : 'tooltip'}${effect.render.focus ? ':focus' : ''}`;
-      case 'closed':
-        return `closed${effect.returnFocus ? ':returnFocus' : ''}`;
-      case 'consume':
-        return effect.stop ? 'consume:stop' : 'consume';
-      default:
-        return effect.type;
-    }
-  });
+/** A machine whose effects are written down as short strings: `startTimer:intent@150`, `render:ready:tooltip`, … */
+function recorded() {
+  let log: string[] = [];
+  const renders: PopoverRender<PopoverRef>[] = [];
+  const effects: PopoverEffects<PopoverRef> = {
+    startTimer: (timer, ms) => log.push(`startTimer:${timer}@${ms}`),
+    cancelTimer: (timer) => log.push(`cancelTimer:${timer}`),
+    opened: () => log.push('opened'),
+    expanded: () => log.push('expanded'),
+    lookup: (_ref, token) => log.push(`lookup:${token}`),
+    render: (render) => {
+      renders.push(render);
+      log.push(
+        `render:${render.content.status}:${render.dialog ? 'dialog' : 'tooltip'}${render.focus ? ':focus' : ''}`,
+      );
+    },
+    closed: (_ref, returnFocus) => log.push(returnFocus ? 'closed:returnFocus' : 'closed'),
+  };
+  const machine = createPopoverMachine(effects);
+  return {
+    machine,
+    renders,
+    /** The effects of what `act` did. */
+    effects(act: () => unknown): string[] {
+      log = [];
+      act();
+      return log;
+    },
+  };
 }
 
-const over = (key: number | null, since = 0): PopoverEvent<PopoverRef> => ({
-  type: 'pointerOver',
-  touch: false,
-  inSurface: false,
-  key,
-  target: key,
-  since,
-});
-const out = (fromKey: number | null, toKey: number | null = null): PopoverEvent<PopoverRef> => ({
-  type: 'pointerOut',
-  touch: false,
-  fromKey,
-  toKey,
-  fromSurface: false,
-  toSurface: false,
-  toOpen: false,
-});
-const ready = (token: number, of = A): PopoverEvent<PopoverRef> => ({
-  type: 'resolved',
-  token,
-  content: { status: 'ready', citation: of.citation, card: {} } as PopoverContent,
-});
-const click = (of: PopoverRef, pointerType = 'mouse', link = false): PopoverEvent<PopoverRef> => ({
-  type: 'click',
-  ref: of,
-  pointerType,
-  keyboardClick: false,
-  link,
-});
+const ready = (of: PopoverRef): PopoverContent =>
+  ({ status: 'ready', citation: of.citation, card: {} }) as PopoverContent;
 
 /** A machine hovered open over A with its answer in (lookup token 1). */
 function hoveredOpen() {
-  const machine = createPopoverMachine<PopoverRef>();
-  machine.dispatch(over(A.key, 42));
-  machine.dispatch({ type: 'intentElapsed', ref: A });
-  machine.dispatch(ready(1));
-  return machine;
+  const run = recorded();
+  run.machine.pointerOver(A.key, false, A, 42);
+  run.machine.elapsed('intent', A);
+  run.machine.resolved(1, ready(A));
+  return run;
 }
 
 describe('popover machine: hover', () => {
   it('waits for the intent delay, looks the reference up, and renders the answer as a tooltip', () => {
-    const machine = createPopoverMachine<PopoverRef>();
-    expect(brief(machine.dispatch(over(A.key, 42)))).toEqual([`startTimer:intent@${intentMs}`]);
-    expect(machine.state.open).toBeNull();
-    expect(brief(machine.dispatch({ type: 'intentElapsed', ref: A }))).toEqual([
+    const { machine, effects, renders } = recorded();
+    expect(effects(() => machine.pointerOver(A.key, false, A, 42))).toEqual([
+      `startTimer:intent@${intentMs}`,
+    ]);
+    expect(machine.open).toBeNull();
+    expect(machine.intent).toEqual({ key: A.key, since: 42, target: A });
+    expect(effects(() => machine.elapsed('intent', A))).toEqual([
       'opened',
       `startTimer:loading@${loadingMs}`,
-      'lookup',
+      'lookup:1',
     ]);
-    const shown = machine.dispatch(ready(1));
-    expect(brief(shown)).toEqual(['cancelTimer:loading', 'render:ready:tooltip']);
+    expect(effects(() => machine.resolved(1, ready(A)))).toEqual([
+      'cancelTimer:loading',
+      'render:ready:tooltip',
+    ]);
     // The first ready render carries the time the pointer entered (the paint measure), once.
-    expect(shown[1]?.type === 'render' && shown[1].render.since).toBe(42);
-    const again = machine.dispatch(over(A.key));
-    expect(brief(again)).toEqual(['cancelTimer:grace']);
+    expect(renders.map((r) => r.since)).toEqual([42]);
+    expect(effects(() => machine.pointerOver(A.key, false, A, 50))).toEqual(['cancelTimer:grace']);
   });
 
   it('shows the loading state when the answer is slow, and ignores an answer for an earlier opening', () => {
-    const machine = createPopoverMachine<PopoverRef>();
-    machine.dispatch(over(A.key));
-    machine.dispatch({ type: 'intentElapsed', ref: A });
-    expect(brief(machine.dispatch({ type: 'loadingElapsed' }))).toEqual(['render:loading:tooltip']);
-    machine.dispatch({ type: 'close', returnFocus: false });
-    machine.dispatch(over(B.key));
-    machine.dispatch({ type: 'intentElapsed', ref: B });
-    expect(machine.dispatch(ready(1))).toEqual([]);
-    expect(brief(machine.dispatch(ready(3, B)))).toEqual(['cancelTimer:loading', 'render:ready:tooltip']);
+    const { machine, effects } = recorded();
+    machine.pointerOver(A.key, false, A, 0);
+    machine.elapsed('intent', A);
+    expect(effects(() => machine.elapsed('loading'))).toEqual(['render:loading:tooltip']);
+    machine.close(false);
+    machine.pointerOver(B.key, false, B, 0);
+    machine.elapsed('intent', B);
+    expect(effects(() => machine.resolved(1, ready(A)))).toEqual([]);
+    expect(effects(() => machine.resolved(3, ready(B)))).toEqual([
+      'cancelTimer:loading',
+      'render:ready:tooltip',
+    ]);
   });
 
   it('does not open when the pointer left before the intent delay or the reference left the page', () => {
-    const machine = createPopoverMachine<PopoverRef>();
-    machine.dispatch(over(A.key));
-    expect(brief(machine.dispatch(out(A.key)))).toEqual(['cancelTimer:intent']);
-    machine.dispatch(over(A.key));
-    expect(machine.dispatch({ type: 'intentElapsed', ref: null })).toEqual([]);
-    expect(machine.state.open).toBeNull();
+    const { machine, effects } = recorded();
+    machine.pointerOver(A.key, false, A, 0);
+    expect(effects(() => machine.pointerOut(A.key, null, false, false, false))).toEqual([
+      'cancelTimer:intent',
+    ]);
+    machine.pointerOver(A.key, false, A, 0);
+    expect(effects(() => machine.elapsed('intent', null))).toEqual([]);
+    expect(machine.open).toBeNull();
   });
 
   it('closes after the grace delay once the pointer left reference and card', () => {
-    const machine = hoveredOpen();
-    expect(brief(machine.dispatch(out(A.key)))).toEqual(['cancelTimer:grace', `startTimer:grace@${graceMs}`]);
-    expect(brief(machine.dispatch({ type: 'graceElapsed' }))).toEqual([
+    const { machine, effects } = hoveredOpen();
+    expect(effects(() => machine.pointerOut(A.key, null, false, false, false))).toEqual([
+      'cancelTimer:grace',
+      `startTimer:grace@${graceMs}`,
+    ]);
+    expect(effects(() => machine.elapsed('grace'))).toEqual([
       'cancelTimer:grace',
       'cancelTimer:loading',
       'closed',
     ]);
-    expect(machine.state.open).toBeNull();
+    expect(machine.open).toBeNull();
   });
 
   it.each([
-    ['into the card', { ...out(A.key), toSurface: true }],
-    ['to another piece of the same reference', { ...out(A.key), toOpen: true }],
-    ['within the reference', out(A.key, A.key)],
-  ])('keeps the card when the pointer moves %s', (_name, event) => {
-    const machine = hoveredOpen();
-    expect(brief(machine.dispatch(event as PopoverEvent<PopoverRef>))).toEqual([]);
-  });
+    ['into the card', [A.key, null, false, true, false]],
+    ['to another piece of the same reference', [A.key, null, false, false, true]],
+    ['within the reference', [A.key, A.key, false, false, false]],
+  ] as const)(
+    'keeps the card when the pointer moves %s',
+    (_name, [from, to, fromSurface, toSurface, toOpen]) => {
+      const { machine, effects } = hoveredOpen();
+      expect(effects(() => machine.pointerOut(from, to, fromSurface, toSurface, toOpen))).toEqual([]);
+    },
+  );
 });
 
 describe('popover machine: pin, focus and close', () => {
   it('pins on click: a dialog that takes focus once, and that leaving with the pointer does not close', () => {
-    const machine = createPopoverMachine<PopoverRef>();
-    expect(brief(machine.dispatch(click(A)))).toEqual([
+    const { machine, effects } = recorded();
+    expect(effects(() => machine.click(A, 'mouse', false, false))).toEqual([
       'opened',
       'expanded',
       `startTimer:loading@${loadingMs}`,
-      'lookup',
+      'lookup:1',
     ]);
-    expect(brief(machine.dispatch(ready(1)))).toEqual(['cancelTimer:loading', 'render:ready:dialog:focus']);
-    expect(machine.dispatch(out(A.key))).toEqual([]);
-    expect(brief(machine.dispatch(click(A)))).toEqual([
+    expect(effects(() => machine.resolved(1, ready(A)))).toEqual([
+      'cancelTimer:loading',
+      'render:ready:dialog:focus',
+    ]);
+    expect(effects(() => machine.pointerOut(A.key, null, false, false, false))).toEqual([]);
+    expect(effects(() => machine.click(A, 'mouse', false, false))).toEqual([
       'expanded',
       'cancelTimer:grace',
       'render:ready:dialog:focus',
@@ -154,34 +156,30 @@ describe('popover machine: pin, focus and close', () => {
   });
 
   it('pins a hovered card when the pointer goes down in it, and closes on a pointerdown elsewhere', () => {
-    const machine = hoveredOpen();
-    const inCard = {
-      type: 'pointerDown',
-      pointerType: 'mouse',
-      time: 0,
-      inSurface: true,
-      onOpen: false,
-    } as const;
-    expect(brief(machine.dispatch(inCard))).toEqual(['expanded', 'cancelTimer:grace', 'render:ready:dialog']);
-    expect(machine.state.open?.reasons.has('pin')).toBe(true);
-    const outside = { ...inCard, inSurface: false };
-    expect(brief(machine.dispatch(outside))).toEqual(['cancelTimer:grace', 'cancelTimer:loading', 'closed']);
+    const { machine, effects } = hoveredOpen();
+    expect(effects(() => machine.pointerDown('mouse', 0, true, false))).toEqual([
+      'expanded',
+      'cancelTimer:grace',
+      'render:ready:dialog',
+    ]);
+    expect(machine.open?.reasons.has('pin')).toBe(true);
+    expect(effects(() => machine.pointerDown('mouse', 0, false, true))).toEqual([]);
+    expect(effects(() => machine.pointerDown('mouse', 0, false, false))).toEqual([
+      'cancelTimer:grace',
+      'cancelTimer:loading',
+      'closed',
+    ]);
   });
 
   it('opens on keyboard focus as a tooltip with the keyboard hint, not on focus that follows a pointerdown', () => {
-    const machine = createPopoverMachine<PopoverRef>();
-    machine.dispatch({
-      type: 'pointerDown',
-      pointerType: 'mouse',
-      time: 5000,
-      inSurface: false,
-      onOpen: false,
-    });
-    expect(machine.dispatch({ type: 'focusIn', inSurface: false, ref: A, time: 5500 })).toEqual([]);
-    machine.dispatch({ type: 'focusIn', inSurface: false, ref: A, time: 6000 });
-    const shown = machine.dispatch(ready(1));
-    expect(shown[1]?.type === 'render' && shown[1].render.keyboardHint).toBe(true);
-    expect(brief(machine.dispatch({ type: 'focusOut', fromOurs: true, toOurs: false }))).toEqual([
+    const { machine, effects, renders } = recorded();
+    machine.pointerDown('mouse', 5000, false, false);
+    expect(effects(() => machine.focusIn(A, false, 5500))).toEqual([]);
+    machine.focusIn(A, false, 6000);
+    machine.resolved(1, ready(A));
+    expect(renders.at(-1)?.keyboardHint).toBe(true);
+    expect(effects(() => machine.focusOut(true, true))).toEqual([]);
+    expect(effects(() => machine.focusOut(true, false))).toEqual([
       'cancelTimer:grace',
       'cancelTimer:loading',
       'closed',
@@ -189,55 +187,58 @@ describe('popover machine: pin, focus and close', () => {
   });
 
   it('ArrowDown pins only the open reference; Enter pins any but a link', () => {
-    const machine = createPopoverMachine<PopoverRef>();
-    expect(machine.dispatch({ type: 'activate', key: 'ArrowDown', ref: A, isLink: false })).toEqual([]);
-    expect(machine.dispatch({ type: 'activate', key: 'Enter', ref: A, isLink: true })).toEqual([]);
-    expect(brief(machine.dispatch({ type: 'activate', key: 'Enter', ref: A, isLink: false }))[0]).toBe(
-      'consume',
-    );
-    expect(machine.state.open?.keyboard).toBe(true);
+    const { machine } = recorded();
+    expect(machine.activate(A, 'ArrowDown', false)).toBe(false);
+    expect(machine.activate(A, 'Enter', true)).toBe(false);
+    expect(machine.open).toBeNull();
+    expect(machine.activate(A, 'Enter', false)).toBe(true);
+    expect(machine.open?.keyboard).toBe(true);
+    expect(machine.activate(A, 'ArrowDown', false)).toBe(true);
   });
 
   it('Escape closes with focus back; a hovered reference stays closed until the pointer leaves it', () => {
-    const machine = hoveredOpen();
-    expect(brief(machine.dispatch({ type: 'escape', focusInside: true }))).toEqual([
+    const { machine, effects } = hoveredOpen();
+    let taken = false;
+    expect(effects(() => (taken = machine.escape(true)))).toEqual([
       'cancelTimer:grace',
       'cancelTimer:loading',
       'closed:returnFocus',
-      'consume:stop',
     ]);
-    expect(machine.dispatch(over(A.key))).toEqual([]);
-    machine.dispatch(out(A.key));
-    expect(brief(machine.dispatch(over(A.key)))).toEqual([`startTimer:intent@${intentMs}`]);
-    expect(machine.dispatch({ type: 'escape', focusInside: true })).toEqual([]);
+    expect(taken).toBe(true);
+    expect(effects(() => machine.pointerOver(A.key, false, A, 0))).toEqual([]);
+    machine.pointerOut(A.key, null, false, false, false);
+    expect(effects(() => machine.pointerOver(A.key, false, A, 0))).toEqual([`startTimer:intent@${intentMs}`]);
+    expect(machine.escape(true)).toBe(false);
   });
 
   it('a first tap on a linked reference opens it instead of following; the second tap follows', () => {
-    const machine = createPopoverMachine<PopoverRef>();
-    expect(brief(machine.dispatch(click(A, 'touch', true))).slice(0, 2)).toEqual(['consume', 'opened']);
-    expect(machine.state.open?.tapped).toBe(true);
-    expect(brief(machine.dispatch(click(A, 'touch', true)))).toEqual([
+    const { machine, effects } = recorded();
+    expect(machine.click(A, 'touch', false, true)).toBe(true);
+    expect(machine.open?.tapped).toBe(true);
+    let taken = true;
+    expect(effects(() => (taken = machine.click(A, 'touch', false, true)))).toEqual([
       'cancelTimer:grace',
       'cancelTimer:loading',
       'closed',
     ]);
+    expect(taken).toBe(false);
   });
 
   it('takes the pointer type of the last pointerdown when the click has none', () => {
-    const machine = createPopoverMachine<PopoverRef>();
-    machine.dispatch({ type: 'pointerDown', pointerType: 'touch', time: 0, inSurface: false, onOpen: false });
-    expect(brief(machine.dispatch(click(A, '', true)))[0]).toBe('consume');
+    const { machine } = recorded();
+    machine.pointerDown('touch', 0, false, false);
+    expect(machine.click(A, '', false, true)).toBe(true);
   });
 
   it('stops: cancels the intent and closes', () => {
-    const machine = hoveredOpen();
-    machine.dispatch(over(B.key));
-    expect(brief(machine.dispatch({ type: 'stop' }))).toEqual([
+    const { machine, effects } = hoveredOpen();
+    machine.pointerOver(B.key, false, B, 0);
+    expect(effects(() => machine.stop())).toEqual([
       'cancelTimer:intent',
       'cancelTimer:grace',
       'cancelTimer:loading',
       'closed',
     ]);
-    expect(machine.state).toEqual({ open: null, intent: null });
+    expect([machine.open, machine.intent]).toEqual([null, null]);
   });
 });
