@@ -65,8 +65,6 @@ export function watchPage(doc: Document): PageWatcher {
 function createPageWatcher(doc: Document): PageWatcher {
   const listeners = new Set<MutationListener>();
   let pending: Batch[] = [];
-  /** Aborted when the last subscriber leaves: a delivery still waiting for its task is dropped. */
-  let watching: AbortController | null = null;
   let scheduled = false;
 
   const collect = (from: MutationListener | null): void => {
@@ -86,12 +84,11 @@ function createPageWatcher(doc: Document): PageWatcher {
   };
 
   const schedule = (): void => {
-    if (scheduled || !watching) return;
+    if (scheduled) return;
     scheduled = true;
-    const { signal } = watching;
-    void nextTask(signal).then(() => {
+    void nextTask().then(() => {
       scheduled = false;
-      if (!signal.aborted) deliver();
+      deliver();
     });
   };
 
@@ -103,10 +100,7 @@ function createPageWatcher(doc: Document): PageWatcher {
   return {
     subscribe(listener, signal) {
       if (signal.aborted) return { ownChange: (change) => change() };
-      if (listeners.size === 0) {
-        watching = new AbortController();
-        observer.observe(doc.documentElement, OBSERVED);
-      }
+      if (listeners.size === 0) observer.observe(doc.documentElement, OBSERVED);
       listeners.add(listener);
       signal.addEventListener(
         'abort',
@@ -115,8 +109,6 @@ function createPageWatcher(doc: Document): PageWatcher {
           if (listeners.size > 0) return;
           observer.disconnect();
           pending = [];
-          watching?.abort();
-          watching = null;
         },
         { once: true },
       );

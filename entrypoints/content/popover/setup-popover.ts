@@ -1,5 +1,4 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { copyText } from '../../../components/shared/clipboard';
 import { loadContentUi } from '../content-ui-loader';
 import { createOwnHost } from '../own-host';
 import { callBackground } from '../popover-client';
@@ -48,7 +47,8 @@ export function setupPopover(ctx: ContentScriptContext, marks: ReferenceMarks): 
     actions: {
       openSidePanel: (documentId, question) =>
         callBackground('openSidePanel', question ? { documentId, question } : { documentId }),
-      copyText: (text) => copyText(text, surface.container),
+      // Only a loaded card has a copy button: the UI part is there by then.
+      copyText: async (text) => (await loadContentUi()).copyText(text, surface.container),
     },
   });
 }
