@@ -10,7 +10,7 @@ import type { AnnotationRecord } from '../../../data/annotations/model';
 import { positionOf, quoteOf } from '../../../data/annotations/model';
 import { reanchorSteps } from '../../../data/annotations/reanchor';
 import type { AnnotationPageStatus } from '../../../data/messages';
-import { runSliced } from '../../../data/time-slices';
+import { nextTask, runSlice } from '../../../data/time-slices';
 import { watchPage } from '../page-watcher';
 import type { HighlightLayer } from './highlights';
 import { buildPageText, type PageTextModel, rangeOfSpan } from './text-model';
@@ -126,14 +126,21 @@ export function createAnchoring(options: {
       quote: quoteOf(n) ?? { type: 'TextQuoteSelector' as const, exact: '', prefix: '', suffix: '' },
       position: positionOf(n),
     }));
-    let anchors: (Anchor | null)[];
-    try {
-      anchors = (await runSliced(reanchorSteps(text.text, targets), { budgetMs: timing.sliceMs, signal }))
-        .value;
-    } catch (error) {
+    const steps = reanchorSteps(text.text, targets);
+    const outcome: { anchors?: (Anchor | null)[] } = {};
+    const step = (): boolean => {
+      const next = steps.next();
+      if (next.done === true) outcome.anchors = next.value;
+      return next.done !== true;
+    };
+    // The page gets a task between slices, as it does between the scanner's.
+    for (;;) {
+      runSlice(step, { budgetMs: timing.sliceMs });
+      if (outcome.anchors) break;
+      await nextTask(signal);
       if (signal.aborted) return;
-      throw error;
     }
+    const { anchors } = outcome;
     // The page may have changed while we yielded: then these spans belong to an old text; run again.
     if (stale) again = true;
     spans = new Map();

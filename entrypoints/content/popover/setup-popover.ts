@@ -16,7 +16,7 @@ import { createPopoverMeasure } from './popover-measure';
  */
 export function setupPopover(ctx: ContentScriptContext, marks: ReferenceMarks): PopoverController {
   // The card UI is loaded on first contact with a mark; the host is still made here, with the DOM
-  // methods captured at start. Open, as before: the card shows public dataset text, and the e2e
+  // methods captured at start. Open: the card shows public dataset text, and the e2e
   // tests read it through the root.
   const i18n = createBrowserI18n();
   const surface = createLazyPopoverSurface(
