@@ -5,7 +5,6 @@
  */
 import { MARK_TAG } from '../own-names';
 import { elementKind } from './element-kinds';
-import { hrefMayCite } from './link-references';
 
 /** One run of text that reads as a unit, with the text nodes it came from. */
 export interface TextBlock {
@@ -24,7 +23,14 @@ export interface TextBlock {
  */
 export const OPAQUE = '\uFFFC';
 
+/** Every reference has a digit: text and hrefs without one need no scan. */
 const HAS_DIGIT = /\d/;
+
+/** Whether a link's href may hold a reference (a cheap test for the scan walk). */
+export function hrefMayCite(link: Element): boolean {
+  const href = link.getAttribute('href');
+  return href !== null && HAS_DIGIT.test(href);
+}
 
 /**
  * Yields the text blocks inside `scope`, in document order. With `deep` false, nested block
