@@ -1,6 +1,6 @@
 /**
  * The content script's lazily loaded part: the popover's card UI and the annotation overlay (Preact,
- * floating-ui, the components and their styles), loaded at the first contact with a mark or the
+ * floating-ui, the components and their styles) and the card's copy to the clipboard, loaded at the first contact with a mark or the
  * first selection to annotate. The background injects `/content-ui.js` into this frame's isolated world (scripting API,
  * not a web-accessible resource a page could probe), where it hands its API over on a global of
  * that world: page scripts run in another world and cannot see or replace it.
@@ -9,6 +9,7 @@
 import type { AnnotateOverlayProps } from './annotations/overlay-mount';
 import type { PopoverI18n } from './popover/i18n';
 import type { PopoverSurface, ShadowMount } from './popover/popover-surface';
+import type { copyText } from './shared/clipboard';
 
 /** What `/content-ui.js` provides. */
 export interface ContentUiParts {
@@ -24,6 +25,8 @@ export interface ContentUiParts {
     mountHost: () => Promise<ShadowMount>,
     hostId: string,
   ): PopoverSurface;
+  /** `copyText`, for the card's copy action (only the loaded card offers it). */
+  copyText: typeof copyText;
 }
 
 /** The isolated world's global the injected script stores its API on. */

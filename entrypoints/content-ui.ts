@@ -9,6 +9,7 @@ import { mountAnnotateOverlay } from '../components/annotations/overlay-mount';
 import { provideContentUi } from '../components/content-ui-parts';
 import { POPOVER_CSS } from '../components/popover/popover-styles';
 import { createPopoverSurface } from '../components/popover/popover-surface';
+import { copyText } from '../components/shared/clipboard';
 
 export default defineUnlistedScript(() => {
   provideContentUi({
@@ -16,5 +17,6 @@ export default defineUnlistedScript(() => {
     createPopoverSurface,
     annotateCss: ANNOTATE_CSS,
     mountAnnotateOverlay,
+    copyText,
   });
 });

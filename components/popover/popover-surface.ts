@@ -1,7 +1,5 @@
 import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
 import { h, render } from 'preact';
-import { randomSuffix } from '../../entrypoints/content/own-host';
-import { POPOVER_HOST_ID_PREFIX } from '../../entrypoints/content/popover/lazy-surface';
 import type { PopoverActions, PopoverContent, PopoverMode } from './card-model';
 import { I18nContext, type PopoverI18n } from './i18n';
 import { Popover } from './Popover';
@@ -46,13 +44,14 @@ export interface ShadowMount {
 }
 
 /**
- * Creates the surface (`hostId`: the host element's id, random by default). `mountHost` builds and mounts the shadow host (called once, on the first show);
+ * Creates the surface (`hostId`: the host element's id, chosen by the content script). `mountHost`
+ * builds and mounts the shadow host (called once, on the first show);
  * positioning uses floating-ui against the anchor and follows scroll and resize while open.
  */
 export function createPopoverSurface(
   i18n: PopoverI18n,
   mountHost: () => Promise<ShadowMount>,
-  hostId = `${POPOVER_HOST_ID_PREFIX}${randomSuffix()}`,
+  hostId: string,
 ): PopoverSurface {
   let mount: Promise<ShadowMount> | null = null;
   let host: HTMLElement | null = null;

@@ -12,20 +12,22 @@ import {
   passagesOf,
   type Recognize,
   referenceIdsInQuery,
-  runSliced,
-  runToEnd,
   type Searcher,
   type SearchIndex,
   type Segment,
-  type SlicedWork,
-  type SliceOptions,
-  type SliceStats,
   searcherSteps,
   searchIndexSteps,
   snippetOf,
-  withinProgress,
 } from '../../data/search/index';
 import { matchRanges, segmentsOf } from '../../data/search/snippet';
+import {
+  runSliced,
+  runToEnd,
+  type SlicedWork,
+  type SliceOptions,
+  type SliceStats,
+  withinProgress,
+} from '../../data/time-slices';
 import { createFacetIndex } from './facet-index';
 import type { Facets, LibraryFilters } from './facets';
 import type { ReaderTarget } from './routes';

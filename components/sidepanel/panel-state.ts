@@ -6,7 +6,7 @@
 import { computed, effect, signal } from '@preact/signals';
 import type { DocumentRecord } from '../../data/dataset/types';
 import type { ImportProgress } from '../../data/messages';
-import type { SliceOptions } from '../../data/search/index';
+import type { SliceOptions } from '../../data/time-slices';
 import { type LibraryFilters, NO_FILTERS } from './facets';
 import { createLibraryModel, type LibraryModel, type LibraryView } from './library-model';
 import { groupPageReferences, type PageGroupView } from './page-model';

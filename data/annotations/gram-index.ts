@@ -6,6 +6,7 @@
  * of scanning a megabyte per note. Lossy by design for heavily edited quotes: those are orphans
  * (kept and listed), never deleted.
  */
+import type { SlicedWork } from '../time-slices';
 
 /** Gram length and sampling step: disjoint grams, so an edit spoils at most two and each character is read once. */
 const GRAM = 8;
@@ -52,7 +53,7 @@ function indexEntries(index: GramIndex, from: number, to: number): void {
 }
 
 /** Build the index of `text` in slices, yielding between them. */
-export function* buildGramIndex(text: string): Generator<void, GramIndex, void> {
+export function* buildGramIndex(text: string): SlicedWork<GramIndex> {
   const entries = Math.max(0, Math.floor((text.length - GRAM) / STEP) + 1);
   let size = 1024;
   while (size < entries * 2) size *= 2;

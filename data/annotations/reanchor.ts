@@ -8,6 +8,8 @@
  * for where its neighbours went (a paragraph inserted above moves everything below it); only
  * what is still missing is searched in the whole text, through the shared n-gram index.
  */
+
+import { runToEnd, type SlicedWork } from '../time-slices';
 import {
   type Anchor,
   type AnchorOptions,
@@ -50,7 +52,7 @@ export function* reanchorSteps(
   text: string,
   targets: readonly AnchorTarget[],
   options: AnchorOptions = DEFAULT_ANCHOR_OPTIONS,
-): Generator<void, (Anchor | null)[], void> {
+): SlicedWork<(Anchor | null)[]> {
   const anchors: (Anchor | null)[] = targets.map(() => null);
   const shifts: Shift[] = [];
   // In page order, each note is first looked for where the previous one's displacement puts it:
@@ -102,12 +104,4 @@ export function anchorQuote(
   options: AnchorOptions = DEFAULT_ANCHOR_OPTIONS,
 ): Anchor | null {
   return runToEnd(reanchorSteps(text, [target], options))[0] ?? null;
-}
-
-/** Drive a step generator to completion. */
-export function runToEnd<T>(steps: Generator<void, T, void>): T {
-  for (;;) {
-    const step = steps.next();
-    if (step.done === true) return step.value;
-  }
 }

@@ -6,8 +6,8 @@
  * written) maps prefixes typed by the user to the stems of the words they can complete to.
  */
 import type { DocumentRecord } from '../dataset/types';
+import { runToEnd, type SlicedWork } from '../time-slices';
 import { PASSAGE_BOOST, PASSAGE_KINDS, passagesOf } from './passages';
-import { runToEnd, type SlicedWork } from './run-sliced';
 import { sortInSteps } from './sort-in-steps';
 import { stemDutch } from './stem';
 import { DUTCH_STOP_WORDS } from './stopwords';

@@ -1,24 +1,8 @@
 /** Full-text search for the side panel: Dutch-aware, ranked, with snippets saying where it matched. */
 export { buildSearchIndex, type SearchIndex, searchIndexSteps } from './build-index';
-export { answerNumbers, type Passage, type PassageWhere, passagesOf } from './passages';
-export { createTermMatcher, parseQuery, type QueryTerm } from './query-terms';
+export { answerNumbers, type PassageWhere, passagesOf } from './passages';
+export { createTermMatcher } from './query-terms';
 export { type Recognize, referenceIdsInQuery } from './reference-query';
-export {
-  createSearcher,
-  type DocumentHit,
-  type PassageHit,
-  type Searcher,
-  type SearchOutcome,
-  searcherSteps,
-} from './run-search';
-export {
-  runSliced,
-  runToEnd,
-  type SlicedWork,
-  type SliceOptions,
-  type SliceStats,
-  withinProgress,
-} from './run-sliced';
-export { type Segment, segmentsOf, snippetOf } from './snippet';
-export { stemDutch } from './stem';
-export { foldText, tokenize } from './tokenize';
+export { createSearcher, type Searcher, searcherSteps } from './run-search';
+export { type Segment, snippetOf } from './snippet';
+export { foldText } from './tokenize';

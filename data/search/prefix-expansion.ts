@@ -4,9 +4,10 @@
  * that grows with the prefix length, so a one-letter prefix costs a bounded amount of work.
  * Expansions of one- and two-letter prefixes are precomputed (there are only a few thousand).
  */
+
+import { runToEnd } from '../time-slices';
 import type { SearchIndex } from './build-index';
 import type { QueryTerm } from './query-terms';
-import { runToEnd } from './run-sliced';
 
 /** One stem to look up, weighted (1 for the term itself, less for completions). */
 export interface Expansion {

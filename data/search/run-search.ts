@@ -7,27 +7,28 @@
  * instead of clearing), so a search costs what it touches, not what the index holds; the scores of
  * a query's finished words are kept while its last word is typed.
  */
+
+import { runToEnd, type SlicedWork } from '../time-slices';
 import type { SearchIndex } from './build-index';
 import { type Expansion, expanderSteps } from './prefix-expansion';
 import { MAX_QUERY_TERMS, parseQuery, type QueryTerm } from './query-terms';
-import { runToEnd, type SlicedWork } from './run-sliced';
 import { selectTop } from './select-top';
 
 /** One passage that matched, by its position in `passagesOf(doc)`. */
-export interface PassageHit {
+interface PassageHit {
   passage: number;
   score: number;
 }
 
 /** One matching document. */
-export interface DocumentHit {
+interface DocumentHit {
   doc: number;
   score: number;
   /** Best passages first (at most `passagesPerDoc`). */
   passages: PassageHit[];
 }
 
-export interface SearchOptions {
+interface SearchOptions {
   /** How many ranked documents to return (default 50). */
   limit?: number;
   /** Keep only documents this accepts (library filters); `matched` still holds all matches. */
@@ -35,7 +36,7 @@ export interface SearchOptions {
   passagesPerDoc?: number;
 }
 
-export interface SearchOutcome {
+interface SearchOutcome {
   terms: QueryTerm[];
   /** Every matching document, unordered (for filter counts). */
   matched: Uint32Array;

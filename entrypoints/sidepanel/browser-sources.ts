@@ -1,5 +1,6 @@
 /** The panel's sources in the extension: the database directly (an extension page), tabs by message. */
 import { browser } from 'wxt/browser';
+import { copyText } from '../../components/shared/clipboard';
 import type {
   ActiveSite,
   PageScan,
@@ -11,7 +12,6 @@ import { findCitations } from '../../data/citations/index';
 import { datasetInfo, type KamerlensDB, listDocuments, listDossiers } from '../../data/db/index';
 import { ALL_SITES_PATTERN, sitePattern } from '../../data/messages';
 import { targetTab, watchTabs } from './active-tab';
-import { copyToClipboard } from './clipboard';
 import { callBackground, callTab } from './messaging';
 import { listenForTabReferences } from './tab-references-changed';
 
@@ -84,7 +84,9 @@ export function createBrowserPanelSources(db: KamerlensDB): PanelSources {
     },
     watchActiveTab: watchTabs,
     watchPageReferences: listenForTabReferences,
-    copyText: copyToClipboard,
+    async copyText(text) {
+      if (!(await copyText(text, document.body))) throw new Error('clipboard refused');
+    },
     recognize: findCitations,
     async activeSite() {
       return siteOf((await targetTab())?.url);

@@ -22,11 +22,11 @@ import {
   createSearcher,
   foldText,
   passagesOf,
-  runSliced,
   type SearchIndex,
   searcherSteps,
   searchIndexSteps,
 } from '../../data/search/index';
+import { runSliced } from '../../data/time-slices';
 import { createCorpus } from './_search-corpus';
 
 // Memory figures need a collectable heap: re-run under --expose-gc (tsx's loader flags are kept).

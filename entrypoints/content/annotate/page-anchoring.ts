@@ -1,7 +1,7 @@
 /**
  * Keeps this page's notes anchored: on load, when notes change, and when the page's content
- * changes (a MutationObserver whose callback only marks the model stale and schedules a run after
- * the page settles). A run rebuilds the text model; when the text is unchanged (the scanner only
+ * changes (the page watcher's records of the body's text and structure only mark the model stale
+ * and schedule a run after the page settles). A run rebuilds the text model; when the text is unchanged (the scanner only
  * wrapped references) the stored spans are simply mapped to fresh Ranges, otherwise every note is
  * re-anchored by `reanchorSteps` in slices of a few milliseconds that yield to the page.
  */
@@ -10,8 +10,8 @@ import type { AnnotationRecord } from '../../../data/annotations/model';
 import { positionOf, quoteOf } from '../../../data/annotations/model';
 import { reanchorSteps } from '../../../data/annotations/reanchor';
 import type { AnnotationPageStatus } from '../../../data/messages';
-import { isInsideOwnHost } from '../own-host';
-import { yieldToPage } from '../scanner/yield-to-page';
+import { nextTask, runSlice } from '../../../data/time-slices';
+import { watchPage } from '../page-watcher';
 import type { HighlightLayer } from './highlights';
 import { buildPageText, type PageTextModel, rangeOfSpan } from './text-model';
 
@@ -127,19 +127,20 @@ export function createAnchoring(options: {
       position: positionOf(n),
     }));
     const steps = reanchorSteps(text.text, targets);
-    let anchors: (Anchor | null)[] = [];
-    for (let deadline = performance.now() + timing.sliceMs; ; ) {
-      const step = steps.next();
-      if (step.done === true) {
-        anchors = step.value;
-        break;
-      }
-      if (performance.now() >= deadline) {
-        await yieldToPage(signal);
-        if (signal.aborted) return;
-        deadline = performance.now() + timing.sliceMs;
-      }
+    const outcome: { anchors?: (Anchor | null)[] } = {};
+    const step = (): boolean => {
+      const next = steps.next();
+      if (next.done === true) outcome.anchors = next.value;
+      return next.done !== true;
+    };
+    // The page gets a task between slices, as it does between the scanner's.
+    for (;;) {
+      runSlice(step, { budgetMs: timing.sliceMs });
+      if (outcome.anchors) break;
+      await nextTask(signal);
+      if (signal.aborted) return;
     }
+    const { anchors } = outcome;
     // The page may have changed while we yielded: then these spans belong to an old text; run again.
     if (stale) again = true;
     spans = new Map();
@@ -160,22 +161,17 @@ export function createAnchoring(options: {
     timer = setTimeout(() => void run(), delay);
   }
 
-  const observer = new MutationObserver((mutations) => {
+  const body = doc.body;
+  watchPage(doc).subscribe((mutations) => {
     // Only queue work here; a run reads the page later, once it settles.
-    const relevant = mutations.some((m) => {
-      const target = m.target.nodeType === Node.ELEMENT_NODE ? (m.target as Element) : m.target.parentElement;
-      return !isInsideOwnHost(target ?? null);
-    });
-    if (!relevant) return;
+    if (!mutations.some((m) => m.type !== 'attributes' && body.contains(m.target))) return;
     stale = true;
     // Without notes there is nothing to re-anchor: the model is rebuilt only when a selection needs it.
     if (records.size === 0) return;
     const wait = Math.max(timing.settleMs, lastStart + timing.minIntervalMs - performance.now());
     schedule(wait);
-  });
-  observer.observe(doc.body, { childList: true, subtree: true, characterData: true });
+  }, signal);
   signal.addEventListener('abort', () => {
-    observer.disconnect();
     if (timer !== undefined) clearTimeout(timer);
     highlights.dispose();
   });

@@ -11,11 +11,12 @@ import {
   rawEndOf,
   rawStartOf,
 } from '../../../data/annotations/page-text';
+import { MARK_TAG, OWN_PREFIX } from '../own-names';
 
 /** Elements whose text is never page text. */
 const EXCLUDED = new Set(['script', 'style', 'noscript', 'template', 'textarea']);
 /** Kamerlens' own elements that hold page text. */
-const PAGE_TEXT_OURS = new Set(['kamerlens-ref']);
+const PAGE_TEXT_OURS = new Set([MARK_TAG]);
 
 /** One text node's share of the model. */
 export interface TextSegment {
@@ -39,7 +40,7 @@ export interface PageTextModel {
 /** Whether an element's subtree is left out of the model. */
 export function isExcludedElement(element: Element): boolean {
   const name = element.localName;
-  return EXCLUDED.has(name) || (name.startsWith('kamerlens-') && !PAGE_TEXT_OURS.has(name));
+  return EXCLUDED.has(name) || (name.startsWith(OWN_PREFIX) && !PAGE_TEXT_OURS.has(name));
 }
 
 /** Build the model of `root` (normally `document.body`). */

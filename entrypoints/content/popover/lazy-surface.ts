@@ -6,9 +6,7 @@
 
 import type { PopoverSurface } from '../../../components/popover/popover-surface';
 import { randomSuffix } from '../own-host';
-
-/** Prefix of the host element's id; a random part per page load keeps pages from predicting it. */
-export const POPOVER_HOST_ID_PREFIX = 'kamerlens-popover-';
+import { POPOVER_HOST_ID_PREFIX } from '../own-names';
 
 /** Builds the real surface once its code is there. */
 export type SurfaceLoader = (hostId: string) => Promise<PopoverSurface>;

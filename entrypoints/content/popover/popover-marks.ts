@@ -1,4 +1,5 @@
 import type { Citation } from '../../../data/citations/types';
+import { MARK_IDS_ATTRIBUTE } from '../own-names';
 import { INTERACTIVE_SELECTOR } from '../scanner/element-kinds';
 import type { MarkRegistry } from '../scanner/mark-registry';
 
@@ -18,7 +19,7 @@ export interface MarkedRef {
   citation: Citation;
 }
 
-const MARK_SELECTOR = '[data-kamerlens-ref]';
+const MARK_SELECTOR = `[${MARK_IDS_ATTRIBUTE}]`;
 
 /** Finds references behind event targets, asking the registry (a page can forge mark attributes). */
 export interface ReferenceFinder {

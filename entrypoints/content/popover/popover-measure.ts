@@ -3,14 +3,14 @@
  * `performance.measure` entries `kamerlens:popover-paint` (pointer enter → card painted) and
  * `kamerlens:popover-lookup` (one lookup round trip). Ordinary pages' timelines stay clean.
  */
+import { MEASURE_ATTRIBUTE } from '../own-names';
+
 export interface PopoverMeasure {
   /** Times one lookup round trip. */
   lookup<T>(pending: Promise<T>): Promise<T>;
   /** Records the time from `since` (an event timestamp) to the next painted frame. */
   painted(since: number): void;
 }
-
-const MEASURE_ATTRIBUTE = 'data-kamerlens-measure';
 
 /** The measure hooks; each does nothing unless the page asks (checked per call, so a bench can opt in late). */
 export function createPopoverMeasure(doc: Document): PopoverMeasure {

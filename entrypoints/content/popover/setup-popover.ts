@@ -4,7 +4,6 @@ import { createOwnHost } from '../own-host';
 import { callBackground } from '../popover-client';
 import { createCardResolver } from './card-lookup';
 import { createLazyPopoverSurface } from './lazy-surface';
-import { copyText } from './popover-clipboard';
 import { createPopoverController, type PopoverController } from './popover-controller';
 import { createBrowserI18n } from './popover-i18n';
 import { createReferenceFinder, type ReferenceMarks } from './popover-marks';
@@ -17,7 +16,7 @@ import { createPopoverMeasure } from './popover-measure';
  */
 export function setupPopover(ctx: ContentScriptContext, marks: ReferenceMarks): PopoverController {
   // The card UI is loaded on first contact with a mark; the host is still made here, with the DOM
-  // methods captured at start. Open, as before: the card shows public dataset text, and the e2e
+  // methods captured at start. Open: the card shows public dataset text, and the e2e
   // tests read it through the root.
   const i18n = createBrowserI18n();
   const surface = createLazyPopoverSurface(
@@ -48,7 +47,8 @@ export function setupPopover(ctx: ContentScriptContext, marks: ReferenceMarks): 
     actions: {
       openSidePanel: (documentId, question) =>
         callBackground('openSidePanel', question ? { documentId, question } : { documentId }),
-      copyText: (text) => copyText(text, surface.container),
+      // Only a loaded card has a copy button: the UI part is there by then.
+      copyText: async (text) => (await loadContentUi()).copyText(text, surface.container),
     },
   });
 }

@@ -4,9 +4,7 @@
  * Decided by tag name, not computed style: reading styles for every element would cost layout work
  * on every page, and tag names are right for the documents Kamerlens targets.
  */
-
-/** The element that wraps a marked reference. Custom element names render inline by default. */
-export const MARK_TAG = 'kamerlens-ref';
+import { MARK_TAG, OWN_PREFIX } from '../own-names';
 
 /** What the scanner does with an element and its subtree. */
 export type ElementKind = 'inline' | 'block' | 'skip' | 'ours';
@@ -30,7 +28,7 @@ const SKIPPED_TAGS = new Set(
 /** Classifies one element (not its ancestors). */
 export function elementKind(element: Element): ElementKind {
   const name = element.localName;
-  if (name.startsWith('kamerlens-')) return 'ours';
+  if (name.startsWith(OWN_PREFIX)) return 'ours';
   if (SKIPPED_TAGS.has(name) || element.hasAttribute('hidden') || isEditable(element)) return 'skip';
   return INLINE_TAGS.has(name) ? 'inline' : 'block';
 }

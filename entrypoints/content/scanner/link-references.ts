@@ -7,15 +7,7 @@
 import { findCitations } from '../../../data/citations';
 import type { Citation } from '../../../data/citations/types';
 import { hasBlockDescendant } from './element-kinds';
-import type { TextBlock } from './text-blocks';
-
-const HAS_DIGIT = /\d/;
-
-/** Whether an href may hold a reference: every reference has a digit (a cheap test for the scan walk). */
-export function hrefMayCite(link: Element): boolean {
-  const href = link.getAttribute('href');
-  return href !== null && HAS_DIGIT.test(href);
-}
+import { hrefMayCite, type TextBlock } from './text-blocks';
 
 /**
  * The reference an address names, or undefined. Only web addresses count: `javascript:`, `data:`,

@@ -6,7 +6,8 @@
  */
 import { findCitations } from '../../../data/citations';
 import type { Citation } from '../../../data/citations/types';
-import { INTERACTIVE_SELECTOR, MARK_TAG } from './element-kinds';
+import { MARK_GROUP_ATTRIBUTE, MARK_IDS_ATTRIBUTE, MARK_KIND_ATTRIBUTE, MARK_TAG } from '../own-names';
+import { INTERACTIVE_SELECTOR } from './element-kinds';
 import { linkCitations } from './link-references';
 import type { MarkedReference, WritableMarkRegistry } from './mark-registry';
 import { splitHeaderCitations } from './split-header';
@@ -61,7 +62,7 @@ function existingGroups(block: TextBlock, registry: WritableMarkRegistry): Map<n
       if (range) {
         range.start = Math.min(range.start, start);
         range.end = Math.max(range.end, end);
-      } else groups.set(group, { start, end, ids: mark.getAttribute('data-kamerlens-ref') ?? '' });
+      } else groups.set(group, { start, end, ids: mark.getAttribute(MARK_IDS_ATTRIBUTE) ?? '' });
     }
   }
   return groups;
@@ -110,9 +111,9 @@ export function markBlock(
     const group = registry.newGroup();
     const marks = wrapRange(block, citation.start, citation.end, () => {
       const mark = doc.createElement(MARK_TAG);
-      mark.setAttribute('data-kamerlens-ref', citation.ids.join(' '));
-      mark.setAttribute('data-kamerlens-kind', citation.kind);
-      mark.setAttribute('data-kamerlens-group', String(group));
+      mark.setAttribute(MARK_IDS_ATTRIBUTE, citation.ids.join(' '));
+      mark.setAttribute(MARK_KIND_ATTRIBUTE, citation.kind);
+      mark.setAttribute(MARK_GROUP_ATTRIBUTE, String(group));
       return mark;
     });
     const first = marks[0];

@@ -25,7 +25,7 @@
  */
 import type { Citation } from '../../../data/citations/types';
 import type { PageReference } from '../../../data/messages';
-import { MARK_TAG } from './element-kinds';
+import { MARK_TAG } from '../own-names';
 
 /** One marked reference: its group number, citation and mark elements (document order). */
 export interface MarkedReference {

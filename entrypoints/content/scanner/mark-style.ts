@@ -3,12 +3,12 @@
  * pages alike, and no box changes, so no layout shift) and a clear focus ring. Selectors name only
  * Kamerlens' own element and attributes, so nothing leaks onto the page.
  */
-import { MARK_TAG } from './element-kinds';
+import { MARK_IDS_ATTRIBUTE, MARK_STYLE_ID, MARK_TAG } from '../own-names';
 
-const STYLE_ID = 'kamerlens-mark-style';
+const MARK = `${MARK_TAG}[${MARK_IDS_ATTRIBUTE}]`;
 
 const CSS = `
-${MARK_TAG}[data-kamerlens-ref] {
+${MARK} {
   text-decoration-line: underline;
   text-decoration-style: dotted;
   text-decoration-color: currentColor;
@@ -17,17 +17,17 @@ ${MARK_TAG}[data-kamerlens-ref] {
   text-decoration-skip-ink: none;
   cursor: help;
 }
-${MARK_TAG}[data-kamerlens-ref]:hover {
+${MARK}:hover {
   text-decoration-thickness: 2px;
 }
-${MARK_TAG}[data-kamerlens-ref]:focus-visible {
+${MARK}:focus-visible {
   outline: 2px solid currentColor;
   outline-offset: 2px;
   border-radius: 2px;
 }
 @media (forced-colors: active) {
-  ${MARK_TAG}[data-kamerlens-ref] { text-decoration-color: LinkText; }
-  ${MARK_TAG}[data-kamerlens-ref]:focus-visible { outline-color: Highlight; }
+  ${MARK} { text-decoration-color: LinkText; }
+  ${MARK}:focus-visible { outline-color: Highlight; }
 }
 `;
 
@@ -54,9 +54,9 @@ export function ensureMarkStyle(doc: Document): void {
       // Constructable stylesheets unavailable in this context: fall back to a <style> element.
     }
   }
-  if (doc.getElementById(STYLE_ID)) return;
+  if (doc.getElementById(MARK_STYLE_ID)) return;
   const style = doc.createElement('style');
-  style.id = STYLE_ID;
+  style.id = MARK_STYLE_ID;
   style.textContent = CSS;
   (doc.head ?? doc.documentElement).appendChild(style);
 }
@@ -68,5 +68,5 @@ export function removeMarkStyle(doc: Document): void {
     doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((sheet) => sheet !== own);
     installed.delete(doc);
   }
-  doc.getElementById(STYLE_ID)?.remove();
+  doc.getElementById(MARK_STYLE_ID)?.remove();
 }

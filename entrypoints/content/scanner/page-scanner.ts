@@ -1,10 +1,13 @@
 /**
  * The page scanner: finds references in the page's text and marks them, at load and whenever the
  * page adds or changes text. Work runs in slices of a few milliseconds that yield to the page
- * (uBlock Origin's pattern): the MutationObserver callback only stores records; a slice turns
- * them into scopes, walks text blocks and marks them until its budget is spent.
+ * (uBlock Origin's pattern): the page watcher hands over mutation records, which the scanner only
+ * stores; a slice turns them into scopes, walks text blocks and marks them until its budget is
+ * spent. Its own wrapping and unwrapping reach the other subscribers of the watcher, not itself.
  */
-import { MARK_TAG } from './element-kinds';
+import { nextTask, runSlice } from '../../../data/time-slices';
+import { MARK_TAG, MEASURE_ATTRIBUTE } from '../own-names';
+import { watchPage } from '../page-watcher';
 import { markBlock } from './mark-block';
 import {
   createMarkRegistry,
@@ -15,7 +18,6 @@ import {
 import { ensureMarkStyle, removeMarkStyle } from './mark-style';
 import { queueMutation, ScanQueue } from './scan-queue';
 import { type TextBlock, textBlocks } from './text-blocks';
-import { yieldToPage } from './yield-to-page';
 
 /** How the scanner is started. */
 export interface PageScannerOptions {
@@ -28,6 +30,9 @@ export interface PageScannerOptions {
   budgetMs?: number;
 }
 
+/** Pages that opt in (`MEASURE_ATTRIBUTE`) get one `performance.measure` entry per slice. */
+const SLICE_MEASURE = 'kamerlens:slice';
+
 /** A running scanner. */
 export interface PageScanner {
   /** Marks on this page and their citations (the contract other modules use). */
@@ -35,21 +40,6 @@ export interface PageScanner {
   /** Resolves once nothing is left to scan (tests and benchmarks wait on it). */
   idle(): Promise<void>;
 }
-
-/**
- * Pages that set `data-kamerlens-measure` on `<html>` get one `performance.measure` entry
- * `kamerlens:slice` per slice (the scanner benchmark reads them). Opt-in, so ordinary pages'
- * performance timelines never fill up with Kamerlens entries.
- */
-const MEASURE_ATTRIBUTE = 'data-kamerlens-measure';
-
-const OBSERVED: MutationObserverInit = {
-  childList: true,
-  subtree: true,
-  characterData: true,
-  attributes: true,
-  attributeFilter: ['hidden', 'contenteditable', 'role'],
-};
 
 /**
  * Events after which `document.designMode` may have changed (no event reports the switch itself):
@@ -71,6 +61,7 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
   // A document in design mode is one editable region: it gets no marks until design mode ends.
   let editing = doc.designMode === 'on';
 
+  const watcher = watchPage(doc);
   const hasWork = (): boolean => records.length > 0 || queue.size > 0 || walk !== null;
 
   /** Applies stored mutation records; returns the references unmarked because their text changed. */
@@ -104,8 +95,7 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
       records = [];
       queue.clear();
       walk = null;
-      const unmarked = registry.unwrapAll();
-      observer.takeRecords(); // our own unwrapping
+      const unmarked = feed.ownChange(() => registry.unwrapAll());
       registry.notify('unmarked', unmarked);
     } else {
       queue.add(doc.body ?? doc.documentElement, true);
@@ -114,37 +104,39 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
     return now;
   };
 
-  const runSlice = (): void => {
+  const scanSlice = (): void => {
     if (followDesignMode()) {
+      watcher.flush();
       records = [];
-      observer.takeRecords();
       return;
     }
     const started = performance.now();
-    records.push(...observer.takeRecords());
-    const unmarked = applyRecords();
+    watcher.flush();
     const marked: MarkedReference[] = [];
-    // At least one step per slice, so a slow page (or a tiny budget) still makes progress.
-    for (let step = 0; step === 0 || performance.now() - started < budgetMs; step++) {
-      if (!walk) {
-        const scope = queue.take();
-        if (!scope) break;
-        walk = { blocks: textBlocks(scope.element, scope.deep), ...scope };
-      }
-      const next = walk.blocks.next();
-      if (next.done) {
-        if (!next.value) queue.add(walk.element, walk.deep); // the page moved things mid-walk
-        walk = null;
-      } else if (next.value) {
-        const changes = markBlock(next.value, registry, roleDescription);
-        marked.push(...changes.marked);
-        unmarked.push(...changes.unmarked);
-      }
-    }
-    // Everything observed since the slice began is our own wrapping and unwrapping.
-    observer.takeRecords();
+    const unmarked = feed.ownChange(() => {
+      const unmarked = applyRecords();
+      const step = (): boolean => {
+        if (!walk) {
+          const scope = queue.take();
+          if (!scope) return false;
+          walk = { blocks: textBlocks(scope.element, scope.deep), ...scope };
+        }
+        const next = walk.blocks.next();
+        if (next.done) {
+          if (!next.value) queue.add(walk.element, walk.deep); // the page moved things mid-walk
+          walk = null;
+        } else if (next.value) {
+          const changes = markBlock(next.value, registry, roleDescription);
+          marked.push(...changes.marked);
+          unmarked.push(...changes.unmarked);
+        }
+        return true;
+      };
+      runSlice(step, { budgetMs, start: started });
+      return unmarked;
+    });
     if (marked.length > 0) ensureMarkStyle(doc);
-    if (measure) performance.measure('kamerlens:slice', { start: started, end: performance.now() });
+    if (measure) performance.measure(SLICE_MEASURE, { start: started, end: performance.now() });
     registry.notify('unmarked', unmarked);
     registry.notify('marked', marked);
   };
@@ -154,9 +146,9 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
     pumping = true;
     try {
       while (hasWork() && !signal.aborted) {
-        await yieldToPage(signal);
+        await nextTask(signal);
         if (signal.aborted) break;
-        runSlice();
+        scanSlice();
       }
     } finally {
       pumping = false;
@@ -166,17 +158,15 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
     }
   };
 
-  const observer = new MutationObserver((observed) => {
-    records.push(...observed);
-    void pump();
-  });
-
   // Marks left by a previous instance (extension reloaded) are unknown to this registry: unwrap
   // them so their text is scanned and registered again.
   for (const stale of doc.querySelectorAll(MARK_TAG)) {
     stale.replaceWith(...stale.childNodes);
   }
-  observer.observe(doc.documentElement, OBSERVED);
+  const feed = watcher.subscribe((observed) => {
+    records.push(...observed);
+    void pump();
+  }, signal);
   if (!editing) queue.add(doc.body ?? doc.documentElement, true);
   void pump();
   for (const type of EDITING_EVENTS) {
@@ -186,7 +176,6 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
   signal.addEventListener(
     'abort',
     () => {
-      observer.disconnect();
       registry.unwrapAll();
       removeMarkStyle(doc);
     },
@@ -197,8 +186,8 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
     registry,
     idle() {
       if (signal.aborted) return Promise.resolve();
-      // Changes the observer has seen but not yet delivered count as work too.
-      records.push(...observer.takeRecords());
+      // Changes the watcher has seen but not yet handed over count as work too.
+      watcher.flush();
       if (!hasWork() && !pumping) return Promise.resolve();
       const done = new Promise<void>((resolve) => idleWaiters.push(resolve));
       void pump();

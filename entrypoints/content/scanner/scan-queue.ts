@@ -3,7 +3,8 @@
  * block's own inline text, when text inside it changed). Mutation records become scopes here, in
  * a scanner slice — the MutationObserver callback itself only stores the records.
  */
-import { elementKind, hasBlockDescendant, isEditable, isInSkipped, MARK_TAG, placeOf } from './element-kinds';
+import { MARK_TAG } from '../own-names';
+import { elementKind, hasBlockDescendant, isEditable, isInSkipped, placeOf } from './element-kinds';
 
 /** One unit of work. */
 export interface Scope {

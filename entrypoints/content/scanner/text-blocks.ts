@@ -3,8 +3,8 @@
  * paragraph, list item, cell…) are joined into one string, so a reference split over inline
  * elements (`Kamerstuk 34 352, <a>nr. 349</a>`) reads as one; block boundaries are never joined.
  */
-import { elementKind, MARK_TAG } from './element-kinds';
-import { hrefMayCite } from './link-references';
+import { MARK_TAG } from '../own-names';
+import { elementKind } from './element-kinds';
 
 /** One run of text that reads as a unit, with the text nodes it came from. */
 export interface TextBlock {
@@ -23,7 +23,14 @@ export interface TextBlock {
  */
 export const OPAQUE = '\uFFFC';
 
+/** Every reference has a digit: text and hrefs without one need no scan. */
 const HAS_DIGIT = /\d/;
+
+/** Whether a link's href may hold a reference (a cheap test for the scan walk). */
+export function hrefMayCite(link: Element): boolean {
+  const href = link.getAttribute('href');
+  return href !== null && HAS_DIGIT.test(href);
+}
 
 /**
  * Yields the text blocks inside `scope`, in document order. With `deep` false, nested block

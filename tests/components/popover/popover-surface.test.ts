@@ -10,6 +10,7 @@ vi.mock('../../../data/citations', () => ({
 }));
 
 const i18n = { t: (key: string) => key, locale: 'nl' };
+const HOST_ID = 'kamerlens-popover-test';
 const actions: PopoverActions = {
   openSidePanel: async () => ({ ok: true, value: { shown: true } }),
   copyText: async () => true,
@@ -60,13 +61,14 @@ describe('popover surface', () => {
     const anchor = document.createElement('span');
     document.body.append(anchor);
     const { mountHost, mounts } = hostFactory();
-    const surface = createPopoverSurface(i18n, mountHost);
+    const surface = createPopoverSurface(i18n, mountHost, HOST_ID);
     expect(mountHost).not.toHaveBeenCalled();
     surface.show(view(anchor), { focus: false, onAnchorGone: () => {} });
     surface.show(view(anchor), { focus: false, onAnchorGone: () => {} });
     await settle();
     expect(mountHost).toHaveBeenCalledTimes(1);
-    expect(mounts[0]?.id).toBe(surface.hostId);
+    expect(mounts[0]?.id).toBe(HOST_ID);
+    expect(surface.hostId).toBe(HOST_ID);
     const card = mounts[0]?.shadowRoot?.querySelector('.kl-popover');
     expect(card?.getAttribute('role')).toBe('tooltip');
     expect(surface.contains(mounts[0] ?? null)).toBe(true);
@@ -78,7 +80,7 @@ describe('popover surface', () => {
     const anchor = document.createElement('span');
     document.body.append(anchor);
     const { mountHost, mounts } = hostFactory();
-    const surface = createPopoverSurface(i18n, mountHost);
+    const surface = createPopoverSurface(i18n, mountHost, HOST_ID);
     surface.show(view(anchor, 'dialog'), { focus: true, onAnchorGone: () => {} });
     await settle();
     const shadow = mounts[0]?.shadowRoot;
@@ -92,7 +94,7 @@ describe('popover surface', () => {
     const anchor = document.createElement('span');
     document.body.append(anchor);
     const { mountHost } = hostFactory();
-    const surface = createPopoverSurface(i18n, mountHost);
+    const surface = createPopoverSurface(i18n, mountHost, HOST_ID);
     const gone = vi.fn();
     surface.show(view(anchor), { focus: false, onAnchorGone: gone });
     await settle();

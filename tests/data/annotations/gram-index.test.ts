@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { anchorFar } from '../../../data/annotations/anchor';
 import { prepareFuzzyQuery } from '../../../data/annotations/fuzzy-candidates';
 import { buildGramIndex, seedWindows } from '../../../data/annotations/gram-index';
-import { runToEnd } from '../../../data/annotations/reanchor';
 import { describeSpan } from '../../../data/annotations/selectors';
+import { runToEnd } from '../../../data/time-slices';
 
 const words = [
   'de',

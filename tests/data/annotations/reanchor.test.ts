@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { expectedStart, reanchorSteps, runToEnd } from '../../../data/annotations/reanchor';
+import { expectedStart, reanchorSteps } from '../../../data/annotations/reanchor';
 import { describeSpan } from '../../../data/annotations/selectors';
+import { runToEnd } from '../../../data/time-slices';
 
 describe('expectedStart', () => {
   const shifts = [

@@ -4,10 +4,8 @@ import type {
   PopoverView,
   ShowOptions,
 } from '../../../../components/popover/popover-surface';
-import {
-  createLazyPopoverSurface,
-  POPOVER_HOST_ID_PREFIX,
-} from '../../../../entrypoints/content/popover/lazy-surface';
+import { POPOVER_HOST_ID_PREFIX } from '../../../../entrypoints/content/own-names';
+import { createLazyPopoverSurface } from '../../../../entrypoints/content/popover/lazy-surface';
 
 /** A surface that records what it was asked, and a loader the test resolves or rejects by hand. */
 function forged() {

@@ -4,9 +4,9 @@ import type { PopoverSurface, PopoverView } from '../../../../components/popover
 import type { Citation } from '../../../../data/citations/types';
 import {
   createPopoverController,
-  DEFAULT_TIMING,
   type PopoverController,
 } from '../../../../entrypoints/content/popover/popover-controller';
+import { DEFAULT_TIMING } from '../../../../entrypoints/content/popover/popover-machine';
 import type { ReferenceMarks } from '../../../../entrypoints/content/popover/popover-marks';
 
 const { intentMs, loadingMs, graceMs } = DEFAULT_TIMING;

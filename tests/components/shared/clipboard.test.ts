@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { copyText } from '../../../../entrypoints/content/popover/popover-clipboard';
+import { copyText } from '../../../components/shared/clipboard';
 
 describe('copyText', () => {
   afterEach(() => {
@@ -36,6 +36,25 @@ describe('copyText', () => {
     expect(copied).toBe('Aanhangsel Handelingen II 2024/25, nr. 520');
     expect(container.querySelector('textarea')).toBeNull();
     expect(shadow.activeElement).toBe(button);
+  });
+
+  it("falls back in the side panel's own body too, with focus back on the button", async () => {
+    vi.spyOn(navigator.clipboard, 'writeText').mockRejectedValue(new Error('unfocused sidebar'));
+    const button = document.createElement('button');
+    document.body.append(button);
+    button.focus();
+    let copied: string | null = null;
+    Object.defineProperty(document, 'execCommand', {
+      value: () => {
+        copied = document.body.querySelector('textarea')?.value ?? null;
+        return true;
+      },
+      configurable: true,
+    });
+    expect(await copyText('Kamerstuk 34 352, nr. 349', document.body)).toBe(true);
+    expect(copied).toBe('Kamerstuk 34 352, nr. 349');
+    expect(document.body.querySelector('textarea')).toBeNull();
+    expect(document.activeElement).toBe(button);
   });
 
   it('reports failure when both ways fail', async () => {

@@ -1,6 +1,8 @@
 /**
- * Copies text: the async Clipboard API first, then `execCommand('copy')` on a hidden textarea placed
- * inside `container` (our shadow root, so the page's DOM is never touched). False when both fail.
+ * Copies text: the async Clipboard API first (a page without user activation, or a Firefox sidebar,
+ * may refuse it), then `execCommand('copy')` on a hidden textarea placed inside `container` (in a
+ * page: our shadow root, so the page's DOM is never touched; in the side panel: its body), with
+ * focus put back where it was. False when both fail.
  */
 export async function copyText(text: string, container: HTMLElement | null): Promise<boolean> {
   try {
