@@ -96,6 +96,9 @@ export interface SiteStatus {
  */
 export type SidePanelOutcome = { shown: true } | { shown: false; shortcut: string | null };
 
+/** Most ids one `lookup` may carry: the validator refuses more, and callers split longer lists. */
+export const MAX_LOOKUP_IDS = 200;
+
 /**
  * Calls handled by the background service worker. Calls marked *extension pages only* are refused
  * from content scripts. Each payload is checked: ids ≤ 200 per batch, each a well-formed id of at

@@ -8,8 +8,8 @@ import { ANNOTATE_CSS, NOTE_FRAME_CSS } from '../../components/annotations/annot
 import { AnnotateI18nContext } from '../../components/annotations/i18n';
 import { createLinkedNames } from '../../components/annotations/linked-names';
 import { NoteFrameApp, type NoteFrameChannel } from '../../components/annotations/NoteFrameApp';
+import { callBackground as call } from '../../data/messaging';
 import { createAnnotateI18n } from '../content/annotate/annotate-i18n';
-import { callBackground as call } from '../content/popover-client';
 
 const nonce = location.hash.slice(1);
 const names = createLinkedNames((ids) => call('lookup', { ids }));

@@ -1,9 +1,8 @@
 /** Checks on untrusted payloads: shapes, sizes and formats, before any handler sees them. */
 import { isWellFormedId, MAX_ID_LENGTH } from '../../data/citations/ids';
+import { MAX_LOOKUP_IDS } from '../../data/messages';
 import type { Result } from '../../data/result';
 
-/** Most ids one lookup may carry (the protocol's batch limit). */
-export const MAX_LOOKUP_IDS = 200;
 /** Longest URL accepted in a site-access call. */
 export const MAX_URL_LENGTH = 2048;
 

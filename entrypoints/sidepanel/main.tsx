@@ -6,10 +6,10 @@ import { PanelApp } from '../../components/sidepanel/PanelApp';
 import { createPanelState } from '../../components/sidepanel/panel-state';
 import type { Translate } from '../../components/sidepanel/translate';
 import { sharedDB } from '../../data/db/index';
+import { callBackground, callTab } from '../../data/messaging';
 import { targetTab, watchTabs } from './active-tab';
 import { windowHash } from './browser-hash';
 import { createBrowserPanelSources } from './browser-sources';
-import { callBackground, callTab } from './messaging';
 import { listenForShowDocument } from './show-document';
 import './style.css';
 

@@ -14,19 +14,12 @@ import type { OverlayState } from '../../../components/annotations/overlay-state
 import type { AnnotationRecord } from '../../../data/annotations/model';
 import { createAnnotation, editAnnotation } from '../../../data/annotations/model';
 import { normalizeSourceUrl } from '../../../data/annotations/url';
-import type { BackgroundProtocol } from '../../../data/messages';
-import type { Result } from '../../../data/result';
+import type { CallBackground } from '../../../data/messaging';
 import type { AnnotationEndpoint } from './annotation-messages';
 import type { HighlightLayer } from './highlights';
 import { createNoteCard } from './hover-card';
 import { type Anchoring, type AnchoringTiming, createAnchoring } from './page-anchoring';
 import { type CapturedSelection, captureSelection, viewportRectOf } from './selection';
-
-/** A typed call to the background (popover-client's `callBackground`). */
-export type CallBackground = <K extends keyof BackgroundProtocol>(
-  type: K,
-  payload: BackgroundProtocol[K]['payload'],
-) => Promise<Result<BackgroundProtocol[K]['result']>>;
 
 /** What the annotator needs. */
 export interface AnnotatorDeps {

@@ -8,8 +8,8 @@ import { signal } from '@preact/signals-core';
 import type { OverlayActions } from '../../../components/annotations/AnnotateOverlay';
 import type { NoteFrameHost } from '../../../components/annotations/NoteFrame';
 import type { NoteFrameEvent, NoteFrameView } from '../../../data/annotations/note-frame';
+import type { CallBackground } from '../../../data/messaging';
 import type { Result } from '../../../data/result';
-import type { CallBackground } from './annotator';
 
 /** The host plus the event handler the content script's message listener calls. */
 export interface NoteFrameHostControl extends NoteFrameHost {

@@ -1,7 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { callBackground } from '../../../data/messaging';
 import { loadContentUi } from '../content-ui-loader';
 import { createOwnHost } from '../own-host';
-import { callBackground } from '../popover-client';
 import { createCardResolver } from './card-lookup';
 import { createLazyPopoverSurface } from './lazy-surface';
 import { copyText } from './popover-clipboard';

@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createOverlayState } from '../../../../components/annotations/overlay-state';
 import type { AnnotationRecord } from '../../../../data/annotations/model';
+import type { CallBackground } from '../../../../data/messaging';
 import type { Result } from '../../../../data/result';
 import { answerAnnotationCall } from '../../../../entrypoints/content/annotate/annotation-messages';
-import { type CallBackground, createAnnotator } from '../../../../entrypoints/content/annotate/annotator';
+import { createAnnotator } from '../../../../entrypoints/content/annotate/annotator';
 import { createHighlightLayer } from '../../../../entrypoints/content/annotate/highlights';
 import { T } from '../../../components/annotations/helpers';
 

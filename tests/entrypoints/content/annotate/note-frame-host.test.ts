@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { OverlayActions } from '../../../../components/annotations/AnnotateOverlay';
 import type { NoteFrameView } from '../../../../data/annotations/note-frame';
+import type { CallBackground } from '../../../../data/messaging';
 import { answerNoteFrameEvent } from '../../../../entrypoints/content/annotate/annotation-messages';
-import type { CallBackground } from '../../../../entrypoints/content/annotate/annotator';
 import { createNoteFrameHost } from '../../../../entrypoints/content/annotate/note-frame-host';
 
 const NONCE = 'a'.repeat(32);
