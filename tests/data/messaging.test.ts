@@ -9,7 +9,7 @@ afterEach(() => {
 
 describe('callBackground and callTab: every outcome is a Result', () => {
   it('passes the answer of the receiving end through', async () => {
-    const send = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue({ ok: true, value: [] });
+    const send = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue({ ok: true, value: [] } as never);
     expect(await callBackground('lookup', { ids: ['kst-34352-349'] })).toEqual({ ok: true, value: [] });
     expect(send).toHaveBeenCalledWith({ type: 'lookup', payload: { ids: ['kst-34352-349'] } });
   });
@@ -18,7 +18,7 @@ describe('callBackground and callTab: every outcome is a Result', () => {
     ['no answer', undefined],
     ['an answer that is not a Result', { value: 1 }],
   ])('%s is a failure naming the call', async (_label, answer) => {
-    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue(answer);
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue(answer as never);
     expect(await callBackground('lookup', { ids: [] })).toEqual({ ok: false, error: 'no answer to lookup' });
   });
 
@@ -30,7 +30,7 @@ describe('callBackground and callTab: every outcome is a Result', () => {
   });
 
   it('sends a tab call to that tab', async () => {
-    const send = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue({ ok: true, value: [] });
+    const send = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue({ ok: true, value: [] } as never);
     expect(await callTab(3, 'pageReferences', {})).toEqual({ ok: true, value: [] });
     expect(send).toHaveBeenCalledWith(3, { type: 'pageReferences', payload: {} });
   });
