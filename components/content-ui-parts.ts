@@ -7,7 +7,7 @@
  */
 
 import type { AnnotateOverlayProps } from './annotations/overlay-mount';
-import type { PopoverI18n } from './popover/i18n';
+import type { I18n } from './i18n';
 import type { PopoverSurface, ShadowMount } from './popover/popover-surface';
 
 /** What `/content-ui.js` provides. */
@@ -19,11 +19,7 @@ export interface ContentUiParts {
   /** Renders the annotation overlay into `container`; the returned function takes it down. */
   mountAnnotateOverlay(container: HTMLElement, props: AnnotateOverlayProps): () => void;
   /** `createPopoverSurface` with the host id chosen by the content script. */
-  createPopoverSurface(
-    i18n: PopoverI18n,
-    mountHost: () => Promise<ShadowMount>,
-    hostId: string,
-  ): PopoverSurface;
+  createPopoverSurface(i18n: I18n, mountHost: () => Promise<ShadowMount>, hostId: string): PopoverSurface;
 }
 
 /** The isolated world's global the injected script stores its API on. */

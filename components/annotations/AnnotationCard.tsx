@@ -3,8 +3,10 @@ import type { LinkedDocument } from '../../data/annotations/linked-documents';
 import type { AnnotationRecord } from '../../data/annotations/model';
 import { quoteOf } from '../../data/annotations/model';
 import { isWebAddress } from '../../data/annotations/url';
+import { useI18n } from '../i18n-context';
 import type { SearchDocuments } from './DocumentPicker';
-import { errorText, formatDateTime, useAnnotateI18n } from './i18n';
+import { errorText } from './error-text';
+import { formatDateTime } from './format-date-time';
 import { NoteEditor, type NoteValues } from './NoteEditor';
 
 /** What a card can do; absent actions are not offered. */
@@ -30,7 +32,7 @@ export function AnnotationCard({
   orphan: boolean;
   actions: CardActions;
 }) {
-  const { t, locale } = useAnnotateI18n();
+  const { t, locale } = useI18n();
   const [editing, setEditing] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const quote = quoteOf(record)?.exact ?? '';

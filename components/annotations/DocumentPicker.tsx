@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { LinkedDocument } from '../../data/annotations/linked-documents';
 import type { DocumentSuggestion } from '../../data/db/document-suggestions';
-import { useAnnotateI18n } from './i18n';
+import { useI18n } from '../i18n-context';
 
 /** Search the dataset for documents to link (the background's `searchDocuments`). */
 export type SearchDocuments = (query: string) => Promise<DocumentSuggestion[]>;
@@ -28,7 +28,7 @@ export function DocumentPicker({
   search: SearchDocuments;
   idPrefix: string;
 }) {
-  const { t } = useAnnotateI18n();
+  const { t } = useI18n();
   const [query, setQuery] = useState('');
   const [suggestions, setSuggestions] = useState<DocumentSuggestion[]>([]);
   const [active, setActive] = useState(0);

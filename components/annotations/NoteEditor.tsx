@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { LinkedDocument } from '../../data/annotations/linked-documents';
 import { parseTagInput } from '../../data/annotations/model';
+import { useI18n } from '../i18n-context';
 import { DocumentPicker, type SearchDocuments } from './DocumentPicker';
-import { useAnnotateI18n } from './i18n';
 
 /** What the editor starts from. */
 export interface NoteDraft {
@@ -40,7 +40,7 @@ export function NoteEditor({
   search: SearchDocuments;
   idPrefix?: string;
 }) {
-  const { t } = useAnnotateI18n();
+  const { t } = useI18n();
   const [note, setNote] = useState(draft.note);
   const [tags, setTags] = useState(draft.tags.join(', '));
   const [linked, setLinked] = useState(draft.linked);

@@ -1,7 +1,7 @@
 import type { Signal } from '@preact/signals';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { NoteFrameView } from '../../data/annotations/note-frame';
-import { useAnnotateI18n } from './i18n';
+import { useI18n } from '../i18n-context';
 import type { OverlayView } from './overlay-state';
 
 /** What the overlay needs to show a view in the note frame (the content script implements it). */
@@ -27,7 +27,7 @@ function frameViewOf(view: FramedView): NoteFrameView {
  * frame's DOM nor receive its keystrokes. A new session opens per editor and per note shown.
  */
 export function NoteFrame({ view, host }: { view: FramedView; host: NoteFrameHost }) {
-  const { t } = useAnnotateI18n();
+  const { t } = useI18n();
   const [url, setUrl] = useState<string | null>(null);
   const frame = useRef<HTMLIFrameElement>(null);
   /** The URL whose frame has loaded once: a second load means the frame was navigated or reloaded. */

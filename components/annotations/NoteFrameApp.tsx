@@ -2,8 +2,9 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { LinkedDocument } from '../../data/annotations/linked-documents';
 import type { NoteFrameEvent, NoteFrameView } from '../../data/annotations/note-frame';
 import type { Result } from '../../data/result';
+import { useI18n } from '../i18n-context';
 import type { SearchDocuments } from './DocumentPicker';
-import { errorText, useAnnotateI18n } from './i18n';
+import { errorText } from './error-text';
 import { NoteCard } from './NoteCard';
 import { NoteEditor } from './NoteEditor';
 
@@ -24,7 +25,7 @@ export interface NoteFrameChannel {
  * (the only thing the page can observe), and tells the content script about save, cancel and edit.
  */
 export function NoteFrameApp({ channel }: { channel: NoteFrameChannel }) {
-  const { t } = useAnnotateI18n();
+  const { t } = useI18n();
   const [view, setView] = useState<NoteFrameView | null>(null);
   const [linked, setLinked] = useState<LinkedDocument[]>([]);
   const root = useRef<HTMLDivElement>(null);

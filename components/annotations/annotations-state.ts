@@ -22,8 +22,8 @@ import {
 import { normalizeSourceUrl } from '../../data/annotations/url';
 import type { ImportReport } from '../../data/db/annotations';
 import type { AnnotationPageStatus } from '../../data/messages';
+import type { Translate } from '../i18n';
 import type { ActivePage, AnnotationSources } from './annotation-sources';
-import type { Translate } from './i18n';
 import type { NoteValues } from './NoteEditor';
 
 /** Which notes the list shows. */

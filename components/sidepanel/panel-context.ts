@@ -1,8 +1,8 @@
 /** The panel's state and language, provided once at the root and read by every view. */
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
+import type { Translate } from '../i18n';
 import type { PanelState } from './panel-state';
-import type { Translate } from './translate';
 
 export interface PanelContextValue {
   state: PanelState;

@@ -9,7 +9,9 @@ afterEach(() => {
 
 describe('callBackground and callTab: every outcome is a Result', () => {
   it('passes the answer of the receiving end through', async () => {
-    const send = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue({ ok: true, value: [] } as never);
+    const send = vi
+      .spyOn(fakeBrowser.runtime, 'sendMessage')
+      .mockResolvedValue({ ok: true, value: [] } as never);
     expect(await callBackground('lookup', { ids: ['kst-34352-349'] })).toEqual({ ok: true, value: [] });
     expect(send).toHaveBeenCalledWith({ type: 'lookup', payload: { ids: ['kst-34352-349'] } });
   });
@@ -30,7 +32,9 @@ describe('callBackground and callTab: every outcome is a Result', () => {
   });
 
   it('sends a tab call to that tab', async () => {
-    const send = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue({ ok: true, value: [] } as never);
+    const send = vi
+      .spyOn(fakeBrowser.tabs, 'sendMessage')
+      .mockResolvedValue({ ok: true, value: [] } as never);
     expect(await callTab(3, 'pageReferences', {})).toEqual({ ok: true, value: [] });
     expect(send).toHaveBeenCalledWith(3, { type: 'pageReferences', payload: {} });
   });

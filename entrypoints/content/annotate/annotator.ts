@@ -7,10 +7,11 @@
  * shows the next note on the page (focus moves into its card); Escape closes what is open.
  */
 import type { OverlayActions } from '../../../components/annotations/AnnotateOverlay';
-import { errorText, type Translate } from '../../../components/annotations/error-text';
+import { errorText } from '../../../components/annotations/error-text';
 import { createLinkedNames, referencedDocuments } from '../../../components/annotations/linked-names';
 import type { NoteValues } from '../../../components/annotations/NoteEditor';
 import type { OverlayState } from '../../../components/annotations/overlay-state';
+import type { Translate } from '../../../components/i18n';
 import type { AnnotationRecord } from '../../../data/annotations/model';
 import { createAnnotation, editAnnotation } from '../../../data/annotations/model';
 import { normalizeSourceUrl } from '../../../data/annotations/url';

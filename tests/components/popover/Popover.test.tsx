@@ -1,8 +1,9 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, type Mock, vi } from 'vitest';
+import type { I18n } from '../../../components/i18n';
+import { I18nContext } from '../../../components/i18n-context';
 import type { PopoverActions, PopoverContent, PopoverMode } from '../../../components/popover/card-model';
-import { I18nContext, type PopoverI18n } from '../../../components/popover/i18n';
 import { Popover } from '../../../components/popover/Popover';
 import { formatCitation, officialUrl } from '../../../data/citations';
 import { ANSWERS, card, citation, LETTER, record, STUB } from './fixtures';
@@ -11,11 +12,7 @@ import { translatorFor } from './translator';
 let root: HTMLElement;
 let actions: { [K in keyof PopoverActions]: Mock<PopoverActions[K]> };
 
-function show(
-  content: PopoverContent,
-  mode: PopoverMode = 'tooltip',
-  i18n: PopoverI18n = translatorFor('nl'),
-) {
+function show(content: PopoverContent, mode: PopoverMode = 'tooltip', i18n: I18n = translatorFor('nl')) {
   act(() => {
     render(
       <I18nContext.Provider value={i18n}>

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { PopoverI18n } from '../../../components/popover/i18n';
+import type { I18n } from '../../../components/i18n';
 
 interface Message {
   message: string;
@@ -8,7 +8,7 @@ interface Message {
 }
 
 /** A translator over the real `public/_locales/<lang>/messages.json`, with browser.i18n's placeholder rules. */
-export function translatorFor(lang: 'nl' | 'en'): PopoverI18n {
+export function translatorFor(lang: 'nl' | 'en'): I18n {
   const file = join(process.cwd(), 'public', '_locales', lang, 'messages.json');
   const messages = JSON.parse(readFileSync(file, 'utf8')) as Record<string, Message>;
   const t = (key: string, ...subs: string[]) => {

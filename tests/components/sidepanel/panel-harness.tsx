@@ -4,6 +4,7 @@
  */
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
+import { type MessageEntry, translatorFor } from '../../../components/i18n';
 import { PanelApp } from '../../../components/sidepanel/PanelApp';
 import type { PageScan, PanelDatasetInfo, PanelSources } from '../../../components/sidepanel/panel-sources';
 import {
@@ -12,7 +13,6 @@ import {
   type PanelState,
   type PanelStateOptions,
 } from '../../../components/sidepanel/panel-state';
-import { type MessageEntry, translatorFor } from '../../../components/sidepanel/translate';
 import type { Citation } from '../../../data/citations/types';
 import type { DocumentRecord } from '../../../data/dataset/types';
 import type { ImportProgress, PageReference } from '../../../data/messages';
