@@ -16,16 +16,11 @@ import {
   newNonce,
 } from '../../data/annotations/note-frame';
 import type { Result } from '../../data/result';
-import type { HandlerTable } from './handlers';
-import type { NoteFrameSession, NoteFrameSessions } from './note-frame-sessions';
+import type { Handlers } from './handler-spec';
+import type { NoteFrameSession } from './note-frame-sessions';
 import type { SenderInfo } from './sender';
+import type { BackgroundServices } from './services';
 import type { Validator } from './validate-payload';
-
-/** The note frame calls. */
-export type NoteFrameCall = 'openNoteFrame' | 'noteFrameView' | 'noteFrameEvent';
-
-/** Sends `noteFrameEvent` to one frame of one tab; resolves to the content script's answer. */
-export type ForwardToFrame = (tabId: number, frameId: number, message: unknown) => Promise<unknown>;
 
 /** How long an unused session lives (the open frame asks for its view every 20 s, renewing it). */
 export const SESSION_IDLE_MS = 30 * 60_000;
@@ -83,70 +78,74 @@ function viewerOf(sender: SenderInfo): string | null {
   return typeof sender.frameId === 'number' ? `frame:${sender.frameId}` : null;
 }
 
-/** The handlers, over the session table; `now` is the clock. */
-export function createNoteFrameHandlers(
-  forward: ForwardToFrame,
-  sessions: NoteFrameSessions,
-  now: () => number = Date.now,
-): Pick<HandlerTable, NoteFrameCall> {
-  /** The sender's session for `nonce`, claimed by the sender's document on first use and renewed. */
-  const sessionOf = async (sender: SenderInfo, nonce: string): Promise<NoteFrameSession | null> => {
-    const viewer = viewerOf(sender);
-    if (!isFramePage(sender) || viewer === null) return null;
-    const at = now();
-    const session = await sessions.get(sender.tabId as number, at);
-    if (!session || session.nonce !== nonce) return null;
-    if (session.viewer !== null && session.viewer !== viewer) return null;
-    const renewed = { ...session, viewer, expires: at + SESSION_IDLE_MS };
-    await sessions.put(renewed);
-    return renewed;
-  };
+/** The sender's session for `nonce`, claimed by the sender's document on first use and renewed. */
+async function sessionOf(
+  { noteFrameSessions: sessions, now }: BackgroundServices,
+  sender: SenderInfo,
+  nonce: string,
+): Promise<NoteFrameSession | null> {
+  const viewer = viewerOf(sender);
+  if (!isFramePage(sender) || viewer === null) return null;
+  const at = now();
+  const session = await sessions.get(sender.tabId as number, at);
+  if (!session || session.nonce !== nonce) return null;
+  if (session.viewer !== null && session.viewer !== viewer) return null;
+  const renewed = { ...session, viewer, expires: at + SESSION_IDLE_MS };
+  await sessions.put(renewed);
+  return renewed;
+}
 
-  return {
-    openNoteFrame: {
-      from: 'any',
-      validate: viewPayload,
-      handle: async ({ view }, sender): Promise<Result<{ nonce: string }>> => {
-        if (sender.kind !== 'content-script' || sender.tabId === null)
-          return fail('openNoteFrame is only accepted from content scripts');
-        const nonce = newNonce();
-        await sessions.put({
-          nonce,
-          tabId: sender.tabId,
-          frameId: sender.frameId ?? 0,
-          viewer: null,
-          view,
-          expires: now() + SESSION_IDLE_MS,
-        });
-        return { ok: true, value: { nonce } };
-      },
+/** The handlers. */
+export const NOTE_FRAME_HANDLERS: Handlers<'openNoteFrame' | 'noteFrameView' | 'noteFrameEvent'> = {
+  openNoteFrame: {
+    from: 'any',
+    validate: viewPayload,
+    handle: async (
+      { view },
+      sender,
+      { noteFrameSessions: sessions, now },
+    ): Promise<Result<{ nonce: string }>> => {
+      if (sender.kind !== 'content-script' || sender.tabId === null)
+        return fail('openNoteFrame is only accepted from content scripts');
+      const nonce = newNonce();
+      await sessions.put({
+        nonce,
+        tabId: sender.tabId,
+        frameId: sender.frameId ?? 0,
+        viewer: null,
+        view,
+        expires: now() + SESSION_IDLE_MS,
+      });
+      return { ok: true, value: { nonce } };
     },
-    noteFrameView: {
-      from: 'extension-page',
-      validate: noncePayload,
-      handle: async ({ nonce }, sender): Promise<Result<NoteFrameView>> => {
-        const session = await sessionOf(sender, nonce);
-        return session ? { ok: true, value: session.view } : fail(NO_SESSION);
-      },
+  },
+  noteFrameView: {
+    from: 'extension-page',
+    validate: noncePayload,
+    handle: async ({ nonce }, sender, services): Promise<Result<NoteFrameView>> => {
+      const session = await sessionOf(services, sender, nonce);
+      return session ? { ok: true, value: session.view } : fail(NO_SESSION);
     },
-    noteFrameEvent: {
-      from: 'extension-page',
-      validate: eventPayload,
-      handle: async ({ nonce, event }, sender): Promise<Result<string | null>> => {
-        const session = await sessionOf(sender, nonce);
-        if (!session) return fail(NO_SESSION);
-        const answer =
-          ((await forward(session.tabId, session.frameId, {
+  },
+  noteFrameEvent: {
+    from: 'extension-page',
+    validate: eventPayload,
+    handle: async ({ nonce, event }, sender, services): Promise<Result<string | null>> => {
+      const session = await sessionOf(services, sender, nonce);
+      if (!session) return fail(NO_SESSION);
+      const answer =
+        ((await services
+          .sendToFrame(session.tabId, session.frameId, {
             type: 'noteFrameEvent',
             payload: { nonce, event },
-          }).catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)))) as
-            | Result<string | null>
-            | undefined) ?? fail('note frame: the page did not answer');
-        // A saved note (no error text back) or a cancel closes the frame: its session ends with it.
-        const done = event.type === 'cancel' || (event.type === 'save' && answer.ok && answer.value === null);
-        if (done) await sessions.end(session.tabId);
-        return answer;
-      },
+          })
+          .catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)))) as
+          | Result<string | null>
+          | undefined) ?? fail('note frame: the page did not answer');
+      // A saved note (no error text back) or a cancel closes the frame: its session ends with it.
+      const done = event.type === 'cancel' || (event.type === 'save' && answer.ok && answer.value === null);
+      if (done) await services.noteFrameSessions.end(session.tabId);
+      return answer;
     },
-  };
-}
+  },
+};

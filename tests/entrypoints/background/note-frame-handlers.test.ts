@@ -1,18 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { NoteFrameView } from '../../../data/annotations/note-frame';
 import { dispatchMessage } from '../../../entrypoints/background/dispatch-message';
-import type { HandlerTable } from '../../../entrypoints/background/handlers';
-import {
-  createNoteFrameHandlers,
-  SESSION_IDLE_MS,
-} from '../../../entrypoints/background/note-frame-handlers';
-import {
-  createNoteFrameSessions,
-  type SessionArea,
-} from '../../../entrypoints/background/note-frame-sessions';
+import { SESSION_IDLE_MS } from '../../../entrypoints/background/note-frame-handlers';
+import type { SessionArea } from '../../../entrypoints/background/note-frame-sessions';
 import type { SenderInfo } from '../../../entrypoints/background/sender';
-import type { BackgroundServices } from '../../../entrypoints/background/services';
 import { sampleRecord } from '../../data/annotations/arbitraries';
+import { forgedServices, memoryArea } from './forged-services';
 
 const ORIGIN = 'chrome-extension://kamerlensid/';
 const FRAME_URL = `${ORIGIN}annotate-frame.html#`;
@@ -49,32 +42,14 @@ const EDITOR: NoteFrameView = {
   draft: { mode: 'new', quote: 'bijna 406 duizend mensen', note: '', tags: [], linked: [] },
 };
 
-/** `storage.session` as the tests see it: a map that outlives one handler table (a worker). */
-function memoryArea(): SessionArea {
-  const items = new Map<string, unknown>();
-  return {
-    get: async (key) => (items.has(key) ? { [key]: structuredClone(items.get(key)) } : {}),
-    set: async (values) => {
-      for (const [key, value] of Object.entries(values)) items.set(key, structuredClone(value));
-    },
-    remove: async (key) => {
-      items.delete(key);
-    },
-  };
-}
-
-function setup(answer: unknown = { ok: true, value: null }, area = memoryArea(), clock = { now: 1_000 }) {
-  const forwarded: { tabId: number; frameId: number; message: unknown }[] = [];
-  const handlers = createNoteFrameHandlers(
-    async (tabId, frameId, message) => {
-      forwarded.push({ tabId, frameId, message });
-      return answer;
-    },
-    createNoteFrameSessions(area),
-    () => clock.now,
-  ) as unknown as HandlerTable;
+async function setup(
+  frameAnswer: unknown = { ok: true, value: null },
+  area: SessionArea = memoryArea(),
+  clock = { now: 1_000 },
+) {
+  const { services, sentToFrames: forwarded } = await forgedServices({ frameAnswer, area, clock });
   const send = (type: string, payload: unknown, sender: keyof typeof SENDERS) =>
-    dispatchMessage({ type, payload }, SENDERS[sender], {} as BackgroundServices, handlers);
+    dispatchMessage({ type, payload }, SENDERS[sender], services);
   const open = async (view: NoteFrameView = CARD, sender: keyof typeof SENDERS = 'page') => {
     const opened = await send('openNoteFrame', { view }, sender);
     if (!opened.ok) throw new Error(opened.error);
@@ -85,7 +60,7 @@ function setup(answer: unknown = { ok: true, value: null }, area = memoryArea(),
 
 describe('note frame sessions', () => {
   it('a content script opens a session; the frame page in its tab reads the view with the nonce', async () => {
-    const { send, open } = setup();
+    const { send, open } = await setup();
     const nonce = await open();
     expect(nonce).toMatch(/^[0-9a-f]{32}$/);
     expect(await send('noteFrameView', { nonce }, 'frame')).toEqual({ ok: true, value: CARD });
@@ -98,7 +73,7 @@ describe('note frame sessions', () => {
     ['a content script (the page side)', 'page'],
     ['a foreign sender', 'foreign'],
   ] as const)('%s gets nothing', async (_label, sender) => {
-    const { send, open, forwarded } = setup();
+    const { send, open, forwarded } = await setup();
     const nonce = await open();
     const view = await send('noteFrameView', { nonce }, sender);
     expect(view.ok).toBe(false);
@@ -109,7 +84,7 @@ describe('note frame sessions', () => {
   });
 
   it('a wrong or replaced nonce gets nothing; one session per tab', async () => {
-    const { send, open } = setup();
+    const { send, open } = await setup();
     const first = await open(CARD);
     expect((await send('noteFrameView', { nonce: '0'.repeat(32) }, 'frame')).ok).toBe(false);
     const second = await open(EDITOR);
@@ -119,7 +94,7 @@ describe('note frame sessions', () => {
   });
 
   it("another tab's session does not replace or reveal this tab's", async () => {
-    const { send, open } = setup();
+    const { send, open } = await setup();
     const mine = await open(CARD, 'page');
     const theirs = await open(EDITOR, 'pageOtherTab');
     expect((await send('noteFrameView', { nonce: theirs }, 'frame')).ok).toBe(false);
@@ -127,13 +102,13 @@ describe('note frame sessions', () => {
   });
 
   it('only content scripts open sessions', async () => {
-    const { send } = setup();
+    const { send } = await setup();
     for (const sender of ['frame', 'panel', 'foreign'] as const)
       expect((await send('openNoteFrame', { view: CARD }, sender)).ok).toBe(false);
   });
 
   it("events go to the opening content script's tab and frame, and its answer comes back", async () => {
-    const { send, open, forwarded } = setup({ ok: true, value: 'Opslaan mislukt' });
+    const { send, open, forwarded } = await setup({ ok: true, value: 'Opslaan mislukt' });
     const nonce = await open(EDITOR);
     const values = { note: 'Controleren', tags: ['bijstand'], linked: [] };
     const answer = await send('noteFrameEvent', { nonce, event: { type: 'save', values } }, 'frame');
@@ -153,7 +128,7 @@ describe('note frame sessions', () => {
     ['a save without a note', { type: 'save', values: { tags: [], linked: [] } }],
     ['a save with a non-string tag', { type: 'save', values: { note: '', tags: [1], linked: [] } }],
   ])('refuses %s', async (_label, event) => {
-    const { send, open, forwarded } = setup();
+    const { send, open, forwarded } = await setup();
     const nonce = await open();
     expect((await send('noteFrameEvent', { nonce, event }, 'frame')).ok).toBe(false);
     expect(forwarded).toEqual([]);
@@ -165,16 +140,16 @@ describe('note frame sessions', () => {
     ['an editor with a bad mode', { kind: 'editor', draft: { ...EDITOR.draft, mode: 'x' } }],
     ['an extra payload field', undefined],
   ])('refuses to open %s', async (_label, view) => {
-    const { send } = setup();
+    const { send } = await setup();
     const payload = view === undefined ? { view: CARD, extra: 1 } : { view };
     expect((await send('openNoteFrame', payload, 'page')).ok).toBe(false);
   });
 
   it('a session outlives the worker: a new handler table over the same storage serves it', async () => {
-    const first = setup();
+    const first = await setup();
     const nonce = await first.open(EDITOR);
     expect((await first.send('noteFrameView', { nonce }, 'frame')).ok).toBe(true);
-    const restarted = setup({ ok: true, value: null }, first.area);
+    const restarted = await setup({ ok: true, value: null }, first.area);
     const values = { note: 'Traag getypt', tags: [], linked: [] };
     const answer = await restarted.send(
       'noteFrameEvent',
@@ -186,7 +161,7 @@ describe('note frame sessions', () => {
   });
 
   it('belongs to the first frame document that shows it: a second frame or a reload gets nothing', async () => {
-    const { send, open, forwarded } = setup();
+    const { send, open, forwarded } = await setup();
     const nonce = await open(EDITOR);
     expect((await send('noteFrameView', { nonce }, 'frame')).ok).toBe(true);
     for (const other of ['secondFrame', 'frameReloaded'] as const) {
@@ -204,14 +179,14 @@ describe('note frame sessions', () => {
     ['a save', { type: 'save', values: { note: 'x', tags: [], linked: [] } }],
     ['a cancel', { type: 'cancel' }],
   ] as const)('%s ends the session', async (_label, event) => {
-    const { send, open } = setup();
+    const { send, open } = await setup();
     const nonce = await open(EDITOR);
     expect((await send('noteFrameEvent', { nonce, event }, 'frame')).ok).toBe(true);
     expect((await send('noteFrameView', { nonce }, 'frame')).ok).toBe(false);
   });
 
   it('a save that failed keeps the session, so the reader can retry', async () => {
-    const { send, open } = setup({ ok: true, value: 'Opslaan mislukt' });
+    const { send, open } = await setup({ ok: true, value: 'Opslaan mislukt' });
     const nonce = await open(EDITOR);
     const event = { type: 'save', values: { note: 'x', tags: [], linked: [] } };
     expect(await send('noteFrameEvent', { nonce, event }, 'frame')).toEqual({
@@ -222,7 +197,7 @@ describe('note frame sessions', () => {
   });
 
   it('expires when unused, and each use renews it', async () => {
-    const { send, open, clock } = setup();
+    const { send, open, clock } = await setup();
     const nonce = await open(EDITOR);
     clock.now += SESSION_IDLE_MS - 1;
     expect((await send('noteFrameView', { nonce }, 'frame')).ok).toBe(true);

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { CONTENT_SCRIPT_HANDLERS } from '../../../entrypoints/background/content-script-handlers';
 import { dispatchMessage } from '../../../entrypoints/background/dispatch-message';
 import type { SenderInfo } from '../../../entrypoints/background/sender';
 import type { BackgroundServices } from '../../../entrypoints/background/services';
-import { SENDERS } from './forged-services';
+import { forgedServices, SENDERS } from './forged-services';
 
 function withInjector(fail?: string) {
   const injected: unknown[][] = [];
@@ -49,6 +50,58 @@ describe('loadContentUi: the UI part goes into the asking frame only', () => {
     expect(await call({}, { ...SENDERS.page, frameId: 0 })).toEqual({
       ok: false,
       error: 'Cannot access contents of the page',
+    });
+  });
+});
+
+describe('pageReferencesChanged: passed on to the panel with the sender tab', () => {
+  async function withRecorder() {
+    const { services, pagesTold } = await forgedServices();
+    return {
+      pagesTold,
+      call: (message: unknown, sender: keyof typeof SENDERS) =>
+        dispatchMessage(message, SENDERS[sender], services),
+    };
+  }
+
+  it('a content script announces its own tab (from the sender, not the payload)', async () => {
+    const { pagesTold, call } = await withRecorder();
+    expect(await call({ type: 'pageReferencesChanged', payload: {} }, 'page')).toEqual({
+      ok: true,
+      value: null,
+    });
+    expect(pagesTold).toEqual([{ type: 'tabReferencesChanged', payload: { tabId: SENDERS.page.tabId } }]);
+  });
+
+  it.each([
+    [
+      'a tab id in the payload',
+      { type: 'pageReferencesChanged', payload: { tabId: 99 } },
+      'page',
+      /unexpected payload field/,
+    ],
+    [
+      'an extension page',
+      { type: 'pageReferencesChanged', payload: {} },
+      'panel',
+      /only accepted from a content script/,
+    ],
+    ['a foreign sender', { type: 'pageReferencesChanged', payload: {} }, 'foreign', /sender not accepted/],
+  ] as const)('refuses %s', async (_label, message, sender, error) => {
+    const { pagesTold, call } = await withRecorder();
+    const answer = await call(message, sender);
+    expect(answer.ok).toBe(false);
+    expect(answer.ok ? '' : answer.error).toMatch(error);
+    expect(pagesTold).toEqual([]);
+  });
+
+  it('no panel open (the send rejects) still answers ok', async () => {
+    const services = {
+      notifyExtensionPages: () => Promise.reject(new Error('no receiver')),
+    } as unknown as BackgroundServices;
+    expect(await CONTENT_SCRIPT_HANDLERS.pageReferencesChanged.handle({}, SENDERS.page, services)).toEqual({
+      ok: true,
+      value: null,
     });
   });
 });
