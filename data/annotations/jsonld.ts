@@ -8,6 +8,7 @@
  * `source` = the official URL where known). An export is an `AnnotationCollection` with one page.
  */
 import { officialUrl } from '../citations';
+import { isObject } from '../payload';
 import type { AnnotationRecord, TextPositionSelector, TextQuoteSelector } from './model';
 import { positionOf, quoteOf } from './model';
 import { type Checked, refuse, type ValidationIssue, validateAnnotation } from './validate';
@@ -97,10 +98,6 @@ export interface ParsedExport {
 
 /** Most annotations one import file may carry. */
 export const MAX_IMPORT_ITEMS = 100_000;
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** The annotations of a collection, a page, a bare array or a single annotation; null when none of these. */
 function itemsOf(json: unknown): unknown[] | null {

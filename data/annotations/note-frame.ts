@@ -5,6 +5,8 @@
  * the content script, the background and that frame, with their checks (every side is untrusted).
  */
 
+import { isObject, isText } from '../payload';
+import { fail, type Result } from '../result';
 import type { LinkedDocument } from './linked-documents';
 import type { AnnotationRecord } from './model';
 import { MAX_ANNOTATION_ID_LENGTH, validateAnnotation } from './validate';
@@ -36,18 +38,11 @@ export function newNonce(): string {
   return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-type Checked<T> = { ok: true; value: T } | { ok: false; error: string };
-const fail = (error: string) => ({ ok: false, error }) as const;
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-const isText = (value: unknown, max: number): value is string =>
-  typeof value === 'string' && value.length <= max;
-
 /** Longest note, quote or tag list accepted in a frame message (the database checks records again). */
 const MAX_TEXT = 100_000;
 const MAX_LIST = 200;
 
-function checkLinked(value: unknown): Checked<LinkedDocument[]> {
+function checkLinked(value: unknown): Result<LinkedDocument[]> {
   if (!Array.isArray(value) || value.length > MAX_LIST) return fail('linked must be a list');
   const out: LinkedDocument[] = [];
   for (const item of value) {
@@ -59,14 +54,14 @@ function checkLinked(value: unknown): Checked<LinkedDocument[]> {
   return { ok: true, value: out };
 }
 
-function checkTags(value: unknown): Checked<string[]> {
+function checkTags(value: unknown): Result<string[]> {
   if (!Array.isArray(value) || value.length > MAX_LIST || !value.every((tag) => isText(tag, 200)))
     return fail('tags must be a list of strings');
   return { ok: true, value: [...value] };
 }
 
 /** Check a view sent by a content script. */
-export function checkNoteFrameView(value: unknown): Checked<NoteFrameView> {
+export function checkNoteFrameView(value: unknown): Result<NoteFrameView> {
   if (!isObject(value)) return fail('view must be an object');
   if (value.kind === 'editor') {
     const draft = value.draft;
@@ -104,7 +99,7 @@ export function checkNoteFrameView(value: unknown): Checked<NoteFrameView> {
 }
 
 /** Check an event sent by the frame. */
-export function checkNoteFrameEvent(value: unknown): Checked<NoteFrameEvent> {
+export function checkNoteFrameEvent(value: unknown): Result<NoteFrameEvent> {
   if (!isObject(value)) return fail('event must be an object');
   switch (value.type) {
     case 'size': {

@@ -3,10 +3,10 @@
  * does with the services. Feature handler modules import it from here; `handlers.ts` assembles them.
  */
 import type { BackgroundProtocol } from '../../data/messages';
+import type { Validator } from '../../data/payload';
 import type { Result } from '../../data/result';
 import type { SenderInfo } from './sender';
 import type { BackgroundServices } from './services';
-import type { Validator } from './validate-payload';
 
 type Payload<K extends keyof BackgroundProtocol> = BackgroundProtocol[K]['payload'];
 type Answer<K extends keyof BackgroundProtocol> = BackgroundProtocol[K]['result'];

@@ -15,50 +15,47 @@ import {
   type NoteFrameView,
   newNonce,
 } from '../../data/annotations/note-frame';
-import type { Result } from '../../data/result';
+import { objectWith, type Validator } from '../../data/payload';
+import { fail, type Result } from '../../data/result';
 import type { Handlers } from './handler-spec';
 import type { NoteFrameSession } from './note-frame-sessions';
 import type { SenderInfo } from './sender';
 import type { BackgroundServices } from './services';
-import type { Validator } from './validate-payload';
 
 /** How long an unused session lives (the open frame asks for its view every 20 s, renewing it). */
 export const SESSION_IDLE_MS = 30 * 60_000;
 
-const fail = (error: string) => ({ ok: false, error }) as const;
 const NO_SESSION = 'note frame: no such session';
 
-const keysOnly = (payload: unknown, keys: string[]): payload is Record<string, unknown> =>
-  typeof payload === 'object' &&
-  payload !== null &&
-  !Array.isArray(payload) &&
-  Object.keys(payload).every((key) => keys.includes(key));
-
 const viewPayload: Validator<{ view: NoteFrameView }> = (payload) => {
-  if (!keysOnly(payload, ['view'])) return fail('payload must be { view }');
-  const view = checkNoteFrameView(payload.view);
+  const object = objectWith(payload, ['view']);
+  if (!object.ok) return object;
+  const view = checkNoteFrameView(object.value.view);
   return view.ok ? { ok: true, value: { view: view.value } } : view;
 };
 
+/** The session's nonce of an object with the `allowed` keys. */
+function nonceOf(
+  payload: unknown,
+  allowed: readonly string[],
+): Result<{ nonce: string } & Record<string, unknown>> {
+  const object = objectWith(payload, allowed);
+  if (!object.ok) return object;
+  const { nonce } = object.value;
+  if (typeof nonce !== 'string' || !NONCE_PATTERN.test(nonce)) return fail('nonce must be a session nonce');
+  return { ok: true, value: { ...object.value, nonce } };
+}
+
 const noncePayload: Validator<{ nonce: string }> = (payload) => {
-  if (
-    !keysOnly(payload, ['nonce']) ||
-    typeof payload.nonce !== 'string' ||
-    !NONCE_PATTERN.test(payload.nonce)
-  )
-    return fail('payload must be { nonce }');
-  return { ok: true, value: { nonce: payload.nonce } };
+  const checked = nonceOf(payload, ['nonce']);
+  return checked.ok ? { ok: true, value: { nonce: checked.value.nonce } } : checked;
 };
 
 const eventPayload: Validator<{ nonce: string; event: NoteFrameEvent }> = (payload) => {
-  if (
-    !keysOnly(payload, ['nonce', 'event']) ||
-    typeof payload.nonce !== 'string' ||
-    !NONCE_PATTERN.test(payload.nonce)
-  )
-    return fail('payload must be { nonce, event }');
-  const event = checkNoteFrameEvent(payload.event);
-  return event.ok ? { ok: true, value: { nonce: payload.nonce, event: event.value } } : event;
+  const checked = nonceOf(payload, ['nonce', 'event']);
+  if (!checked.ok) return checked;
+  const event = checkNoteFrameEvent(checked.value.event);
+  return event.ok ? { ok: true, value: { nonce: checked.value.nonce, event: event.value } } : event;
 };
 
 /** Whether the sender is the note frame page (an extension page framed into a tab). */
