@@ -2,12 +2,13 @@ import { useState } from 'preact/hooks';
 import type { LinkedDocument } from '../../data/annotations/linked-documents';
 import type { AnnotationRecord } from '../../data/annotations/model';
 import { quoteOf } from '../../data/annotations/model';
+import type { NoteValues } from '../../data/annotations/note-frame';
 import { isWebAddress } from '../../data/annotations/url';
 import { useI18n } from '../i18n-context';
 import type { SearchDocuments } from './DocumentPicker';
 import { errorText } from './error-text';
 import { formatDateTime } from './format-date-time';
-import { NoteEditor, type NoteValues } from './NoteEditor';
+import { NoteEditor } from './NoteEditor';
 
 /** What a card can do; absent actions are not offered. */
 export interface CardActions {

@@ -1,24 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { LinkedDocument } from '../../data/annotations/linked-documents';
 import { parseTagInput } from '../../data/annotations/model';
+import type { NoteDraft, NoteValues } from '../../data/annotations/note-frame';
 import { useI18n } from '../i18n-context';
 import { DocumentPicker, type SearchDocuments } from './DocumentPicker';
-
-/** What the editor starts from. */
-export interface NoteDraft {
-  mode: 'new' | 'edit';
-  quote: string;
-  note: string;
-  tags: string[];
-  linked: LinkedDocument[];
-}
-
-/** What the editor saves. */
-export interface NoteValues {
-  note: string;
-  tags: string[];
-  linked: LinkedDocument[];
-}
 
 /** Saves; resolves to an error text to show, or null when saved. */
 export type SaveNote = (values: NoteValues) => Promise<string | null>;

@@ -1,4 +1,4 @@
-/** Error texts of the annotation views; free of Preact, so the content script's start can use them. */
+/** Error texts of the annotation views (the side panel's lists and the note frame), reader-facing. */
 import type { Translate } from '../i18n';
 
 /**

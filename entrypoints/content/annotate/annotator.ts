@@ -1,19 +1,16 @@
 /**
- * The in-page annotator: selection → toolbar → editor → save through the background; hover, caret
- * or keyboard on a highlight → the note card. Everything it touches outside the DOM is injected
+ * The in-page annotator: selection → toolbar → editor (the note frame, which saves through the
+ * background; the change notice then re-anchors the page's notes); hover, caret or keyboard on a
+ * highlight → the note card. Everything it touches outside the DOM is injected
  * (background calls, the UI mount), so tests drive it in happy-dom. Listeners stop with `signal`.
  *
  * Keyboard: Alt+Shift+N annotates the selection (or edits the open card's note); Alt+Shift+J
  * shows the next note on the page (focus moves into its card); Escape closes what is open.
  */
 import type { OverlayActions } from '../../../components/annotations/AnnotateOverlay';
-import { errorText } from '../../../components/annotations/error-text';
 import { createLinkedNames, referencedDocuments } from '../../../components/annotations/linked-names';
-import type { NoteValues } from '../../../components/annotations/NoteEditor';
 import type { OverlayState } from '../../../components/annotations/overlay-state';
-import type { Translate } from '../../../components/i18n';
 import type { AnnotationRecord } from '../../../data/annotations/model';
-import { createAnnotation, editAnnotation } from '../../../data/annotations/model';
 import { normalizeSourceUrl } from '../../../data/annotations/url';
 import type { CallBackground } from '../../../data/messaging';
 import type { AnnotationEndpoint } from './annotation-messages';
@@ -38,7 +35,6 @@ export interface AnnotatorDeps {
    * `event.isTrusted`. Only such events open or drive our UI.
    */
   isTrusted?(event: Event): boolean;
-  t: Translate;
   /** The page URL (changes on single-page navigation). */
   href(): string;
   title(): string;
@@ -53,19 +49,15 @@ export interface Annotator {
   endpoint: AnnotationEndpoint;
   /** (Re)load this page's notes from the background; resolves when they are anchored. */
   load(): Promise<void>;
-  /** A failure to read or write notes, last seen (shown in the card/editor; also for tests). */
-  lastError(): string | null;
 }
 
 /** Wire the annotator into the page. */
 export function createAnnotator(deps: AnnotatorDeps): Annotator {
-  const { doc, signal, state, highlights, t } = deps;
+  const { doc, signal, state, highlights } = deps;
   const anchoring = createAnchoring({ doc, signal, highlights, timing: deps.timing });
   const names = createLinkedNames((ids) => deps.call('lookup', { ids }));
   let captured: CapturedSelection | null = null;
-  let editing: AnnotationRecord | null = null;
   let returnFocus: HTMLElement | null = null;
-  let error: string | null = null;
   const isTrusted = deps.isTrusted ?? ((event: Event) => event.isTrusted);
   // Every listener ignores events a page script dispatched: a page could otherwise select text of
   // its choice and open the editor on it with a synthetic Alt+Shift+N.
@@ -86,7 +78,6 @@ export function createAnnotator(deps: AnnotatorDeps): Annotator {
 
   const hide = () => {
     card.reset();
-    editing = null;
     highlights.setActive(null);
     state.hide();
     if (returnFocus?.isConnected) returnFocus.focus({ preventScroll: true });
@@ -109,78 +100,60 @@ export function createAnnotator(deps: AnnotatorDeps): Annotator {
   });
 
   const openEditor = (selection: CapturedSelection) => {
+    const page = source();
+    // Notes belong to web pages only: elsewhere there is nothing to write.
+    if (page === null) return;
     captured = selection;
-    editing = null;
     if (!returnFocus) rememberFocus();
     const linked = referencedDocuments(selection.quote.exact);
+    const target = {
+      kind: 'new',
+      source: page,
+      title: deps.title(),
+      quote: selection.quote,
+      position: selection.position,
+    } as const;
     void deps.ensureUi().then(() => {
-      state.openEditor(selection.rect, {
-        mode: 'new',
-        quote: selection.quote.exact,
-        note: '',
-        tags: [],
-        linked,
-      });
+      state.openEditor(
+        selection.rect,
+        { mode: 'new', quote: selection.quote.exact, note: '', tags: [], linked },
+        target,
+      );
     });
   };
 
   const openEditorFor = (record: AnnotationRecord) => {
     const range = highlights.rangeOf(record.id);
-    editing = record;
     captured = null;
     void deps.ensureUi().then(() => {
-      state.openEditor(range ? viewportRectOf(range) : { left: 16, top: 16, width: 0, height: 0 }, {
-        mode: 'edit',
-        quote: record.target.selectors.find((s) => s.type === 'TextQuoteSelector')?.exact ?? '',
-        note: record.body.note,
-        tags: record.body.tags,
-        linked: names.now(record.body.linkedDocumentIds),
-      });
+      state.openEditor(
+        range ? viewportRectOf(range) : { left: 16, top: 16, width: 0, height: 0 },
+        {
+          mode: 'edit',
+          quote: record.target.selectors.find((s) => s.type === 'TextQuoteSelector')?.exact ?? '',
+          note: record.body.note,
+          tags: record.body.tags,
+          linked: names.now(record.body.linkedDocumentIds),
+        },
+        { kind: 'edit', record },
+      );
     });
   };
 
-  const save = async (values: NoteValues): Promise<string | null> => {
-    const page = source();
-    if (page === null) return t('annotate_error_other', 'URL');
-    const linkedDocumentIds = values.linked.map((d) => d.id);
-    let record: AnnotationRecord;
-    if (editing) {
-      record = editAnnotation(editing, { note: values.note, tags: values.tags, linkedDocumentIds });
-    } else if (captured) {
-      record = createAnnotation({
-        source: page,
-        title: deps.title(),
-        quote: captured.quote,
-        position: captured.position,
-        note: values.note,
-        tags: values.tags,
-        linkedDocumentIds,
-      });
-    } else {
-      return null;
-    }
-    const answer = await deps.call('saveAnnotation', { annotation: record });
-    if (!answer.ok) {
-      error = answer.error;
-      return errorText(t, answer.error);
-    }
-    error = null;
-    anchoring.upsert(answer.value);
+  /** The background stored the editor's note; its change notice re-anchors the page's notes. */
+  const saved = () => {
     captured = null;
     doc.getSelection()?.removeAllRanges();
     hide();
-    return null;
   };
 
   const load = async () => {
     const answer = await deps.call('annotationsForPage', { url: deps.href() });
     if (!answer.ok) {
       // Never silent: the failure stays visible in the status the side panel reads, and in the console.
-      error = answer.error;
       console.warn('Kamerlens: notes for this page could not be read:', answer.error);
       return;
     }
-    error = null;
     anchoring.setRecords(answer.value);
     await anchoring.settled();
   };
@@ -288,12 +261,7 @@ export function createAnnotator(deps: AnnotatorDeps): Annotator {
       if (captured) openEditor(captured);
     },
     dismiss: hide,
-    save,
-    search: async (query) => {
-      const answer = await deps.call('searchDocuments', { query });
-      if (!answer.ok) throw new Error(answer.error);
-      return answer.value;
-    },
+    saved,
     editCard: () => {
       const view = state.view.value;
       if (view.kind === 'card') openEditorFor(view.record);
@@ -319,5 +287,5 @@ export function createAnnotator(deps: AnnotatorDeps): Annotator {
     },
   };
 
-  return { actions, anchoring, endpoint, load, lastError: () => error };
+  return { actions, anchoring, endpoint, load };
 }

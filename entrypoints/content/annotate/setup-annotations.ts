@@ -57,7 +57,6 @@ export function setupAnnotations(ctx: ContentScriptContext): Annotator {
     highlights: createHighlightLayer(document, newHighlightNames(), ctx.signal),
     ensureUi,
     isOwnEvent: (event) => event.composedPath().some(isOwnHost),
-    t: i18n.t,
     href: () => location.href,
     title: () => document.title,
   });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { NoteFrameView } from '../../../data/annotations/note-frame';
+import type { AnnotationRecord } from '../../../data/annotations/model';
+import type { NoteFrameTarget, NoteFrameView } from '../../../data/annotations/note-frame';
+import { allAnnotations } from '../../../data/db/annotations';
 import { dispatchMessage } from '../../../entrypoints/background/dispatch-message';
 import { SESSION_IDLE_MS } from '../../../entrypoints/background/note-frame-handlers';
 import type { SessionArea } from '../../../entrypoints/background/note-frame-sessions';
@@ -41,21 +43,44 @@ const EDITOR: NoteFrameView = {
   kind: 'editor',
   draft: { mode: 'new', quote: 'bijna 406 duizend mensen', note: '', tags: [], linked: [] },
 };
+const TARGET: NoteFrameTarget = {
+  kind: 'new',
+  source: 'https://www.nu.nl/politiek/participatiewet',
+  title: 'Kabinet wil Participatiewet versoepelen',
+  quote: {
+    type: 'TextQuoteSelector',
+    exact: 'bijna 406 duizend mensen',
+    prefix: 'in totaal ',
+    suffix: ' een',
+  },
+  position: { type: 'TextPositionSelector', start: 120, end: 144 },
+};
+const VALUES = { note: 'Controleren', tags: ['bijstand'], linked: [] };
 
 async function setup(
   frameAnswer: unknown = { ok: true, value: null },
   area: SessionArea = memoryArea(),
   clock = { now: 1_000 },
 ) {
-  const { services, sentToFrames: forwarded } = await forgedServices({ frameAnswer, area, clock });
+  const {
+    services,
+    sentToFrames: forwarded,
+    db,
+    notified,
+  } = await forgedServices({ frameAnswer, area, clock });
   const send = (type: string, payload: unknown, sender: keyof typeof SENDERS) =>
     dispatchMessage({ type, payload }, SENDERS[sender], services);
+  /** Open a session (an editor with its target); its nonce. */
   const open = async (view: NoteFrameView = CARD, sender: keyof typeof SENDERS = 'page') => {
-    const opened = await send('openNoteFrame', { view }, sender);
+    const opened = await send(
+      'openNoteFrame',
+      view.kind === 'editor' ? { view, target: TARGET } : { view },
+      sender,
+    );
     if (!opened.ok) throw new Error(opened.error);
     return (opened.value as { nonce: string }).nonce;
   };
-  return { send, open, forwarded, area, clock };
+  return { send, open, forwarded, area, clock, db, notified };
 }
 
 describe('note frame sessions', () => {
@@ -107,17 +132,59 @@ describe('note frame sessions', () => {
       expect((await send('openNoteFrame', { view: CARD }, sender)).ok).toBe(false);
   });
 
-  it("events go to the opening content script's tab and frame, and its answer comes back", async () => {
-    const { send, open, forwarded } = await setup({ ok: true, value: 'Opslaan mislukt' });
+  it('a save stores the note built from the session’s target, notifies, and tells the opening content script', async () => {
+    const { send, open, forwarded, db, notified } = await setup();
     const nonce = await open(EDITOR);
-    const values = { note: 'Controleren', tags: ['bijstand'], linked: [] };
-    const answer = await send('noteFrameEvent', { nonce, event: { type: 'save', values } }, 'frame');
-    expect(answer).toEqual({ ok: true, value: 'Opslaan mislukt' });
+    const answer = await send('noteFrameEvent', { nonce, event: { type: 'save', values: VALUES } }, 'frame');
+    expect(answer).toEqual({ ok: true, value: null });
+    const [stored] = await allAnnotations(db);
+    expect(stored?.target).toEqual({
+      source: TARGET.source,
+      title: TARGET.kind === 'new' ? TARGET.title : '',
+      selectors: TARGET.kind === 'new' ? [TARGET.quote, TARGET.position] : [],
+    });
+    expect(stored?.body).toEqual({ note: 'Controleren', tags: ['bijstand'], linkedDocumentIds: [] });
+    expect(notified).toEqual([TARGET.source]);
     expect(forwarded).toEqual([
       {
         tabId: 7,
         frameId: 0,
-        message: { type: 'noteFrameEvent', payload: { nonce, event: { type: 'save', values } } },
+        message: { type: 'noteFrameEvent', payload: { nonce, event: { type: 'saved' } } },
+      },
+    ]);
+  });
+
+  it('a save of an edit changes the stored note’s body only', async () => {
+    const { send, db } = await setup();
+    const record = sampleRecord();
+    await send('saveAnnotation', { annotation: record }, 'page');
+    const edit: NoteFrameView = { kind: 'editor', draft: { ...EDITOR.draft, mode: 'edit' } };
+    const opened = await send('openNoteFrame', { view: edit, target: { kind: 'edit', record } }, 'page');
+    const nonce = (opened as { value: { nonce: string } }).value.nonce;
+    expect(await send('noteFrameEvent', { nonce, event: { type: 'save', values: VALUES } }, 'frame')).toEqual(
+      {
+        ok: true,
+        value: null,
+      },
+    );
+    const [stored] = await allAnnotations(db);
+    expect(stored).toMatchObject({ id: record.id, created: record.created, target: record.target });
+    expect(stored?.body.note).toBe('Controleren');
+  });
+
+  it("other events go to the opening content script's tab and frame, and its answer comes back", async () => {
+    const { send, open, forwarded } = await setup({
+      ok: false,
+      error: 'note frame: not the current session',
+    });
+    const nonce = await open(EDITOR);
+    const answer = await send('noteFrameEvent', { nonce, event: { type: 'edit' } }, 'frame');
+    expect(answer).toEqual({ ok: false, error: 'note frame: not the current session' });
+    expect(forwarded).toEqual([
+      {
+        tabId: 7,
+        frameId: 0,
+        message: { type: 'noteFrameEvent', payload: { nonce, event: { type: 'edit' } } },
       },
     ]);
   });
@@ -138,11 +205,23 @@ describe('note frame sessions', () => {
     ['an unknown view kind', { kind: 'page' }],
     ['a card with a broken record', { kind: 'card', record: { id: 'x' }, linked: [], focus: true }],
     ['an editor with a bad mode', { kind: 'editor', draft: { ...EDITOR.draft, mode: 'x' } }],
-    ['an extra payload field', undefined],
-  ])('refuses to open %s', async (_label, view) => {
+    ['an extra payload field', { view: CARD, extra: 1 }],
+    ['an editor without a target', { view: EDITOR }],
+    ['a card with a target', { view: CARD, target: TARGET }],
+    ['an edit target for a new note', { view: EDITOR, target: { kind: 'edit', record: sampleRecord() } }],
+    [
+      'a target on a javascript: address',
+      { view: EDITOR, target: { ...TARGET, source: 'javascript:alert(1)' } },
+    ],
+    [
+      'a target without a quote',
+      { view: EDITOR, target: { ...TARGET, quote: { type: 'TextQuoteSelector' } } },
+    ],
+    ['a target of an unknown kind', { view: EDITOR, target: { ...TARGET, kind: 'page' } }],
+  ])('refuses to open %s', async (_label, payload) => {
     const { send } = await setup();
-    const payload = view === undefined ? { view: CARD, extra: 1 } : { view };
-    expect((await send('openNoteFrame', payload, 'page')).ok).toBe(false);
+    const wrapped = 'view' in payload ? payload : { view: payload };
+    expect((await send('openNoteFrame', wrapped, 'page')).ok).toBe(false);
   });
 
   it('a session outlives the worker: a new handler table over the same storage serves it', async () => {
@@ -157,6 +236,9 @@ describe('note frame sessions', () => {
       'frame',
     );
     expect(answer).toEqual({ ok: true, value: null });
+    expect((await allAnnotations(restarted.db)).map((note: AnnotationRecord) => note.body.note)).toEqual([
+      'Traag getypt',
+    ]);
     expect(restarted.forwarded).toHaveLength(1);
   });
 
@@ -185,15 +267,25 @@ describe('note frame sessions', () => {
     expect((await send('noteFrameView', { nonce }, 'frame')).ok).toBe(false);
   });
 
-  it('a save that failed keeps the session, so the reader can retry', async () => {
-    const { send, open } = await setup({ ok: true, value: 'Opslaan mislukt' });
+  it('a save the storage refuses answers why, keeps the session for a retry, and closes nothing', async () => {
+    const { send, open, db, forwarded } = await setup();
+    db.annotations.hook('creating', () => {
+      throw new DOMException('disk full', 'QuotaExceededError');
+    });
     const nonce = await open(EDITOR);
     const event = { type: 'save', values: { note: 'x', tags: [], linked: [] } };
-    expect(await send('noteFrameEvent', { nonce, event }, 'frame')).toEqual({
-      ok: true,
-      value: 'Opslaan mislukt',
-    });
+    const answer = await send('noteFrameEvent', { nonce, event }, 'frame');
+    expect(answer.ok ? '' : answer.error).toMatch(/^storage-full: /);
+    expect(forwarded).toEqual([]);
     expect((await send('noteFrameView', { nonce }, 'frame')).ok).toBe(true);
+  });
+
+  it('a save of a note the database refuses answers the field', async () => {
+    const { send, open } = await setup();
+    const nonce = await open(EDITOR);
+    const event = { type: 'save', values: { note: 'x'.repeat(20_001), tags: [], linked: [] } };
+    const answer = await send('noteFrameEvent', { nonce, event }, 'frame');
+    expect(answer.ok ? '' : answer.error).toContain('body.note');
   });
 
   it('expires when unused, and each use renews it', async () => {
