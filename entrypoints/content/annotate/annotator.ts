@@ -10,7 +10,7 @@
  * shows the next note on the page (focus moves into its card); Escape closes what is open.
  */
 import type { OverlayActions } from '../../../components/annotations/AnnotateOverlay';
-import { createLinkedNames, referencedDocuments } from '../../../components/annotations/linked-names';
+import { createLinkedNames } from '../../../components/annotations/linked-names';
 import type { OverlayState } from '../../../components/annotations/overlay-state';
 import type { AnnotationRecord } from '../../../data/annotations/model';
 import { normalizeSourceUrl } from '../../../data/annotations/url';
@@ -24,10 +24,11 @@ import {
   IDLE,
   step,
 } from './annotator-machine';
+import { type EditorView, editNoteEditor, newNoteEditor } from './editor-views';
 import type { HighlightLayer } from './highlights';
 import { createNoteCard } from './note-card';
 import { type Anchoring, type AnchoringTiming, createAnchoring } from './page-anchoring';
-import { type CapturedSelection, captureSelection, viewportRectOf } from './selection';
+import { type CapturedSelection, captureSelection } from './selection';
 
 /** What the annotator needs. */
 export interface AnnotatorDeps {
@@ -82,45 +83,24 @@ export function createAnnotator(deps: AnnotatorDeps): Annotator {
     returnFocus = active instanceof HTMLElement && active !== doc.body ? active : null;
   };
 
+  const showEditor = (editor: EditorView) => {
+    void deps.ensureUi().then(() => state.openEditor(editor.rect, editor.draft, editor.target));
+  };
+
   const openEditor = (selection: CapturedSelection) => {
     const page = source();
     // Notes belong to web pages only: elsewhere there is nothing to write.
     if (page === null) return;
     captured = selection;
     if (!returnFocus) rememberFocus();
-    const linked = referencedDocuments(selection.quote.exact);
-    const target = {
-      kind: 'new',
-      source: page,
-      title: deps.title(),
-      quote: selection.quote,
-      position: selection.position,
-    } as const;
-    void deps.ensureUi().then(() => {
-      state.openEditor(
-        selection.rect,
-        { mode: 'new', quote: selection.quote.exact, note: '', tags: [], linked },
-        target,
-      );
-    });
+    showEditor(newNoteEditor(selection, page, deps.title()));
   };
 
   const openEditorFor = (record: AnnotationRecord) => {
-    const range = highlights.rangeOf(record.id);
     captured = null;
-    void deps.ensureUi().then(() => {
-      state.openEditor(
-        range ? viewportRectOf(range) : { left: 16, top: 16, width: 0, height: 0 },
-        {
-          mode: 'edit',
-          quote: record.target.selectors.find((s) => s.type === 'TextQuoteSelector')?.exact ?? '',
-          note: record.body.note,
-          tags: record.body.tags,
-          linked: names.now(record.body.linkedDocumentIds),
-        },
-        { kind: 'edit', record },
-      );
-    });
+    showEditor(
+      editNoteEditor(record, highlights.rangeOf(record.id), names.now(record.body.linkedDocumentIds)),
+    );
   };
 
   /** The note after `current` on the page (the first after the last), scrolled into view. */
