@@ -105,3 +105,19 @@ describe('pageReferencesChanged: passed on to the panel with the sender tab', ()
     });
   });
 });
+
+describe('openSidePanel: straight to the opener', () => {
+  it('passes the request synchronously, with the sender', async () => {
+    const { services, calls } = await forgedServices();
+    const pending = dispatchMessage(
+      { type: 'openSidePanel', payload: { documentId: 'kst-34352-349', question: '3' } },
+      SENDERS.page,
+      services,
+    );
+    // No await yet: the browser call must already have happened (user gesture).
+    expect(calls).toEqual([
+      { name: 'openSidePanel', args: [{ documentId: 'kst-34352-349', question: '3' }, SENDERS.page] },
+    ]);
+    expect(await pending).toEqual({ ok: true, value: { shown: true } });
+  });
+});
