@@ -41,7 +41,7 @@ export function translatorFor(messages: Record<string, MessageEntry>): Translate
  * `browser.i18n.getMessage` as the adapter calls it: any key, substitutions as one array (a third
  * argument would be taken for its options). Declared as a method so the browser's typed keys fit.
  */
-export type GetMessage = { getMessage(key: string, substitutions?: string[]): string }['getMessage'];
+type GetMessage = { getMessage(key: string, substitutions?: string[]): string }['getMessage'];
 
 /**
  * The translator over the browser's messages (they follow the browser language; Dutch is the

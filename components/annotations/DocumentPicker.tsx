@@ -7,7 +7,7 @@ import { useI18n } from '../i18n-context';
 export type SearchDocuments = (query: string) => Promise<DocumentSuggestion[]>;
 
 /** A linked document chosen from a suggestion. */
-export function linkedFromSuggestion(s: DocumentSuggestion): LinkedDocument {
+function linkedFromSuggestion(s: DocumentSuggestion): LinkedDocument {
   return { id: s.id, citation: s.citation ?? s.id, title: s.title };
 }
 

@@ -7,7 +7,7 @@ import { useI18n } from '../i18n-context';
 const MAX_LISTED = 20;
 
 /** One refused item in words: which item (number and id), which field, why. */
-export function issueText(t: Translate, issue: ImportIssue): string {
+function issueText(t: Translate, issue: ImportIssue): string {
   const reason = t(`annotate_reason_${issue.reason}`);
   if (issue.index < 0) return t('annotate_import_fileIssue', reason);
   return t('annotate_import_issue', String(issue.index + 1), issue.id ?? '—', issue.field || '—', reason);

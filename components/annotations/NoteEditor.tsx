@@ -5,7 +5,7 @@ import { useI18n } from '../i18n-context';
 import { DocumentPicker, type SearchDocuments } from './DocumentPicker';
 
 /** Saves; resolves to an error text to show, or null when saved. */
-export type SaveNote = (values: NoteValues) => Promise<string | null>;
+type SaveNote = (values: NoteValues) => Promise<string | null>;
 
 /**
  * The note editor: the quote, the note, tags (comma separated) and linked documents. A dialog

@@ -45,7 +45,7 @@ export interface AnnotationSources {
 }
 
 /** Download `text` as a file through a temporary object URL (works in extension pages). */
-export function downloadText(filename: string, mediaType: string, text: string): void {
+function downloadText(filename: string, mediaType: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: `${mediaType};charset=utf-8` }));
   const link = document.createElement('a');
   link.href = url;

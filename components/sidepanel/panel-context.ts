@@ -4,7 +4,7 @@ import { useContext } from 'preact/hooks';
 import type { Translate } from '../i18n';
 import type { PanelState } from './panel-state';
 
-export interface PanelContextValue {
+interface PanelContextValue {
   state: PanelState;
   t: Translate;
   /** BCP 47 tag for dates and numbers (`nl`, `en`). */

@@ -17,7 +17,7 @@ import {
 import { normalizeSourceUrl } from './url';
 
 /** Why a field was refused (the UI translates these: `annotate_reason_<reason>`). */
-export type IssueReason =
+type IssueReason =
   | 'notObject'
   | 'missing'
   | 'notString'
@@ -98,7 +98,7 @@ function positionSelector(value: Record<string, unknown>, field: string): Checke
 }
 
 /** Selectors: exactly one quote selector (required) and at most one position selector. */
-export function checkSelectors(
+function checkSelectors(
   value: unknown,
   field: string,
 ): Checked<(TextQuoteSelector | TextPositionSelector)[]> {

@@ -6,9 +6,9 @@ import { objectWith, type Validator } from '../../data/payload';
 import { fail } from '../../data/result';
 
 /** Largest import file accepted over messaging (characters of JSON). */
-export const MAX_IMPORT_CHARACTERS = 32 * 1024 * 1024;
+const MAX_IMPORT_CHARACTERS = 32 * 1024 * 1024;
 /** Longest search query. */
-export const MAX_QUERY_LENGTH = 300;
+const MAX_QUERY_LENGTH = 300;
 
 /** `{ annotation }`: a complete, valid annotation record. */
 export const annotationPayload: Validator<{ annotation: AnnotationRecord }> = (payload) => {

@@ -86,7 +86,7 @@ export type AnnotatorEffect =
   | { type: 'rememberFocus' };
 
 /** The next state and what to do. */
-export interface Step {
+interface Step {
   state: AnnotatorState;
   effects: AnnotatorEffect[];
 }

@@ -31,7 +31,7 @@ import { type Anchoring, type AnchoringTiming, createAnchoring } from './page-an
 import { type CapturedSelection, captureSelection } from './selection';
 
 /** What the annotator needs. */
-export interface AnnotatorDeps {
+interface AnnotatorDeps {
   doc: Document;
   signal: AbortSignal;
   call: CallBackground;

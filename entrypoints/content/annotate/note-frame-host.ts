@@ -13,7 +13,7 @@ import type { CallBackground } from '../../../data/messaging';
 import type { Result } from '../../../data/result';
 
 /** The host plus the event handler the content script's message listener calls. */
-export interface NoteFrameHostControl extends NoteFrameHost {
+interface NoteFrameHostControl extends NoteFrameHost {
   handle(nonce: string, notice: NoteFrameNotice): Promise<Result<null>>;
 }
 
