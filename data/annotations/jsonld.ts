@@ -11,7 +11,7 @@ import { officialUrl } from '../citations';
 import { isObject } from '../payload';
 import type { AnnotationRecord, TextPositionSelector, TextQuoteSelector } from './model';
 import { positionOf, quoteOf } from './model';
-import { type Checked, refuse, type ValidationIssue, validateAnnotation } from './validate';
+import { type Checked, refuse, type ValidationIssue, validateAnnotation } from './validate-annotation';
 
 /** The Web Annotation JSON-LD context. */
 const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';

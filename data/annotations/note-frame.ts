@@ -19,7 +19,7 @@ import {
   positionOf,
   quoteOf,
 } from './model';
-import { describeIssue, MAX_ANNOTATION_ID_LENGTH, validateAnnotation } from './validate';
+import { describeIssue, MAX_ANNOTATION_ID_LENGTH, validateAnnotation } from './validate-annotation';
 
 /** The frame's extension page (web-accessible, nothing else is). */
 export const NOTE_FRAME_PAGE = 'annotate-frame.html';

@@ -1,7 +1,11 @@
 /** Checks on annotation payloads (untrusted: a content script relays what happens on a web page). */
 
 import type { AnnotationRecord } from '../../data/annotations/model';
-import { describeIssue, MAX_ANNOTATION_ID_LENGTH, validateAnnotation } from '../../data/annotations/validate';
+import {
+  describeIssue,
+  MAX_ANNOTATION_ID_LENGTH,
+  validateAnnotation,
+} from '../../data/annotations/validate-annotation';
 import { objectWith, type Validator } from '../../data/payload';
 import { fail } from '../../data/result';
 

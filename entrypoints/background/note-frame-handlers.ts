@@ -22,7 +22,7 @@ import {
   newNonce,
   noteOfTarget,
 } from '../../data/annotations/note-frame';
-import { describeIssue, validateAnnotation } from '../../data/annotations/validate';
+import { describeIssue, validateAnnotation } from '../../data/annotations/validate-annotation';
 import type { ContentProtocol } from '../../data/messages';
 import { objectWith, type Validator } from '../../data/payload';
 import { fail, ok, type Result } from '../../data/result';
