@@ -7,7 +7,7 @@
  */
 
 import type { AnnotateOverlayProps } from './annotations/overlay-mount';
-import type { PopoverI18n } from './popover/i18n';
+import type { I18n } from './i18n';
 import type { PopoverSurface, ShadowMount } from './popover/popover-surface';
 import type { copyText } from './shared/clipboard';
 
@@ -20,11 +20,7 @@ export interface ContentUiParts {
   /** Renders the annotation overlay into `container`; the returned function takes it down. */
   mountAnnotateOverlay(container: HTMLElement, props: AnnotateOverlayProps): () => void;
   /** `createPopoverSurface` with the host id chosen by the content script. */
-  createPopoverSurface(
-    i18n: PopoverI18n,
-    mountHost: () => Promise<ShadowMount>,
-    hostId: string,
-  ): PopoverSurface;
+  createPopoverSurface(i18n: I18n, mountHost: () => Promise<ShadowMount>, hostId: string): PopoverSurface;
   /** `copyText`, for the card's copy action (only the loaded card offers it). */
   copyText: typeof copyText;
 }

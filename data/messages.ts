@@ -9,7 +9,12 @@
  */
 
 import type { AnnotationRecord } from './annotations/model';
-import type { NoteFrameEvent, NoteFrameView } from './annotations/note-frame';
+import type {
+  NoteFrameEvent,
+  NoteFrameNotice,
+  NoteFrameTarget,
+  NoteFrameView,
+} from './annotations/note-frame';
 import type { Citation } from './citations/types';
 import type { CitedByRecord, DocumentRecord, QaItem } from './dataset/types';
 import type { ImportReport } from './db/annotations';
@@ -96,6 +101,9 @@ export interface SiteStatus {
  */
 export type SidePanelOutcome = { shown: true } | { shown: false; shortcut: string | null };
 
+/** Most ids one `lookup` may carry: the validator refuses more, and callers split longer lists. */
+export const MAX_LOOKUP_IDS = 200;
+
 /**
  * Calls handled by the background service worker. Calls marked *extension pages only* are refused
  * from content scripts. Each payload is checked: ids ≤ 200 per batch, each a well-formed id of at
@@ -132,7 +140,7 @@ export interface BackgroundProtocol {
   /** Extension pages only. Stop running on every site except the defaults and sites enabled one by one. */
   disableAllSites: { payload: Record<string, never>; result: { allSites: boolean } };
 
-  // Annotations (issue 6; handlers in entrypoints/background/annotations-handlers.ts). Writes go
+  // Annotations (handlers in entrypoints/background/annotations-handlers.ts). Writes go
   // through the background only; after each it sends `annotationsChanged` to the tabs and posts
   // `{source}` on the BroadcastChannel `kamerlens-annotations` for extension pages. A storage
   // failure answers `{ok: false, error: 'storage-full: …' | 'storage: …'}` for the UI to show.
@@ -157,21 +165,23 @@ export interface BackgroundProtocol {
   searchDocuments: { payload: { query: string }; result: DocumentSuggestion[] };
   /**
    * Content scripts only. Open the note frame (data/annotations/note-frame.ts) showing `view` in the
-   * sender's tab and frame; returns the session's nonce, which the frame page's URL carries. One
-   * session per tab: a new one replaces the last. Nothing in it is ever given to the web page.
+   * sender's tab and frame; an editor comes with the `target` its Save writes (a card with none).
+   * Returns the session's nonce, which the frame page's URL carries. One session per tab: a new one
+   * replaces the last. Nothing in it is ever given to the web page.
    */
-  openNoteFrame: { payload: { view: NoteFrameView }; result: { nonce: string } };
+  openNoteFrame: { payload: { view: NoteFrameView; target?: NoteFrameTarget }; result: { nonce: string } };
   /**
    * The note frame page only, in the tab of the content script that opened the session: the view to
    * render. Any other sender, tab or nonce gets an error and nothing else.
    */
   noteFrameView: { payload: { nonce: string }; result: NoteFrameView };
   /**
-   * The note frame page only (same checks as `noteFrameView`): something happened in the frame; passed
-   * on to the opening content script as `noteFrameEvent`, whose answer it returns (for `save`: an error
-   * text to show, or null when saved).
+   * The note frame page only (same checks as `noteFrameView`): something happened in the frame. A
+   * `save` is stored here, as `saveAnnotation` does, from the session's target (a storage failure
+   * answers its `storage-full:`/`storage:` error for the editor to show); then, and for every other
+   * event, the opening content script is told by `noteFrameEvent`.
    */
-  noteFrameEvent: { payload: { nonce: string; event: NoteFrameEvent }; result: string | null };
+  noteFrameEvent: { payload: { nonce: string; event: NoteFrameEvent }; result: null };
 
   /**
    * Content scripts only (refused without a sender tab). The references marked on the sender's page
@@ -237,14 +247,17 @@ export interface ContentProtocol {
   pageReferences: { payload: Record<string, never>; result: PageReference[] };
   /** Scroll to a marked reference and open its popover. */
   revealReference: { payload: { group: number }; result: boolean };
-  /** Where this page's notes stand: highlighted, or not found on the page (issue 6). */
+  /** Where this page's notes stand: highlighted, or not found on the page. */
   annotationStatus: { payload: Record<string, never>; result: AnnotationPageStatus };
   /** Scroll to a note's highlight and show the note; false when it is not on the page. */
   revealAnnotation: { payload: { id: string }; result: boolean };
   /** Sent by the background after notes changed (`source`: the page, or null for many pages). */
   annotationsChanged: { payload: { source: string | null }; result: null };
-  /** Relayed by the background from the note frame this content script opened (session `nonce`). */
-  noteFrameEvent: { payload: { nonce: string; event: NoteFrameEvent }; result: string | null };
+  /**
+   * From the background: what happened in the note frame this content script opened (session
+   * `nonce`), or that the background saved the editor's note.
+   */
+  noteFrameEvent: { payload: { nonce: string; event: NoteFrameNotice }; result: null };
 }
 
 /** A message on the wire. */

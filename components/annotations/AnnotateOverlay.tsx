@@ -1,8 +1,5 @@
 import { computePosition, flip, offset, type Placement, shift } from '@floating-ui/dom';
 import { useLayoutEffect, useRef } from 'preact/hooks';
-import type { SearchDocuments } from './DocumentPicker';
-import { NoteCard } from './NoteCard';
-import { NoteEditor, type SaveNote } from './NoteEditor';
 import { NoteFrame, type NoteFrameHost } from './NoteFrame';
 import type { OverlayState, ViewportRect } from './overlay-state';
 import { SelectionToolbar } from './SelectionToolbar';
@@ -11,8 +8,8 @@ import { SelectionToolbar } from './SelectionToolbar';
 export interface OverlayActions {
   annotate(): void;
   dismiss(): void;
-  save: SaveNote;
-  search: SearchDocuments;
+  /** The background stored the editor's note: close the editor. */
+  saved(): void;
   editCard(): void;
   /** The pointer entered (true) or left (false) the note card. */
   cardHover(inside: boolean): void;
@@ -50,8 +47,8 @@ function usePlacement(rect: ViewportRect | null, placement: Placement, size: unk
 }
 
 /**
- * The in-page annotation layer: a toolbar over the selection, the editor, or a note card. With
- * `frames`, the editor and the card render in the extension's note frame (unreadable by the page).
+ * The in-page annotation layer: a toolbar over the selection, or the editor or a note card, which
+ * render in the extension's note frame (unreadable by the page).
  */
 export function AnnotateOverlay({
   state,
@@ -60,19 +57,11 @@ export function AnnotateOverlay({
 }: {
   state: OverlayState;
   actions: OverlayActions;
-  frames?: NoteFrameHost;
+  frames: NoteFrameHost;
 }) {
   const view = state.view.value;
   const rect = view.kind === 'none' ? null : view.rect;
-  const floating = usePlacement(
-    rect,
-    view.kind === 'none' ? 'top' : PLACEMENT[view.kind],
-    frames?.size.value,
-  );
-  const cardFocus = view.kind === 'card' && view.focus;
-  useLayoutEffect(() => {
-    if (cardFocus && !frames) floating.current?.querySelector<HTMLElement>('[role="dialog"]')?.focus();
-  }, [cardFocus, floating, frames]);
+  const floating = usePlacement(rect, view.kind === 'none' ? 'top' : PLACEMENT[view.kind], frames.size.value);
   if (view.kind === 'none') return null;
   return (
     <div class="ka-layer">
@@ -86,26 +75,7 @@ export function AnnotateOverlay({
         {view.kind === 'toolbar' && (
           <SelectionToolbar onAnnotate={actions.annotate} onDismiss={actions.dismiss} />
         )}
-        {frames && (view.kind === 'editor' || view.kind === 'card') && (
-          <NoteFrame view={view} host={frames} />
-        )}
-        {!frames && view.kind === 'editor' && (
-          <NoteEditor
-            key={view.key}
-            draft={view.draft}
-            onSave={actions.save}
-            onCancel={actions.dismiss}
-            search={actions.search}
-          />
-        )}
-        {!frames && view.kind === 'card' && (
-          <NoteCard
-            record={view.record}
-            linked={view.linked}
-            onEdit={actions.editCard}
-            onClose={actions.dismiss}
-          />
-        )}
+        {(view.kind === 'editor' || view.kind === 'card') && <NoteFrame view={view} host={frames} />}
       </div>
     </div>
   );

@@ -2,10 +2,13 @@ import { useState } from 'preact/hooks';
 import type { LinkedDocument } from '../../data/annotations/linked-documents';
 import type { AnnotationRecord } from '../../data/annotations/model';
 import { quoteOf } from '../../data/annotations/model';
+import type { NoteValues } from '../../data/annotations/note-frame';
 import { isWebAddress } from '../../data/annotations/url';
+import { useI18n } from '../i18n-context';
 import type { SearchDocuments } from './DocumentPicker';
-import { errorText, formatDateTime, useAnnotateI18n } from './i18n';
-import { NoteEditor, type NoteValues } from './NoteEditor';
+import { errorText } from './error-text';
+import { formatDateTime } from './format-date-time';
+import { NoteEditor } from './NoteEditor';
 
 /** What a card can do; absent actions are not offered. */
 export interface CardActions {
@@ -30,7 +33,7 @@ export function AnnotationCard({
   orphan: boolean;
   actions: CardActions;
 }) {
-  const { t, locale } = useAnnotateI18n();
+  const { t, locale } = useI18n();
   const [editing, setEditing] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const quote = quoteOf(record)?.exact ?? '';

@@ -1,6 +1,6 @@
 import type { AnnotationFilter, FacetValue } from '../../data/annotations/filter';
 import type { LinkedDocument } from '../../data/annotations/linked-documents';
-import { useAnnotateI18n } from './i18n';
+import { useI18n } from '../i18n-context';
 
 function FacetSelect({
   id,
@@ -17,7 +17,7 @@ function FacetSelect({
   name: (value: string) => string;
   onChange: (value: string | null) => void;
 }) {
-  const { t } = useAnnotateI18n();
+  const { t } = useI18n();
   return (
     <div class="ka-field">
       <label class="ka-label" for={id}>
@@ -54,7 +54,7 @@ export function AnnotationFilters({
   linkedOf: (id: string) => LinkedDocument;
   onChange: (filter: AnnotationFilter) => void;
 }) {
-  const { t } = useAnnotateI18n();
+  const { t } = useI18n();
   return (
     <fieldset class="ka-filters">
       <legend class="visually-hidden">{t('annotate_filters')}</legend>

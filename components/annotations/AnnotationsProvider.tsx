@@ -1,7 +1,8 @@
 import { type ComponentChildren, createContext } from 'preact';
 import { useContext } from 'preact/hooks';
+import type { I18n } from '../i18n';
+import { I18nContext } from '../i18n-context';
 import type { AnnotationSources } from './annotation-sources';
-import { type AnnotateI18n, AnnotateI18nContext } from './i18n';
 import { PANEL_NOTES_CSS } from './panel-styles';
 
 const SourcesContext = createContext<AnnotationSources | null>(null);
@@ -16,15 +17,15 @@ export function AnnotationsProvider({
   children,
 }: {
   sources: AnnotationSources;
-  i18n: AnnotateI18n;
+  i18n: I18n;
   children: ComponentChildren;
 }) {
   return (
     <SourcesContext.Provider value={sources}>
-      <AnnotateI18nContext.Provider value={i18n}>
+      <I18nContext.Provider value={i18n}>
         <style>{PANEL_NOTES_CSS}</style>
         {children}
-      </AnnotateI18nContext.Provider>
+      </I18nContext.Provider>
     </SourcesContext.Provider>
   );
 }

@@ -1,16 +1,17 @@
 import { useEffect, useMemo } from 'preact/hooks';
 import type { AnnotationRecord } from '../../data/annotations/model';
+import { useI18n } from '../i18n-context';
 import { AnnotationCard, type CardActions } from './AnnotationCard';
 import { AnnotationFilters } from './AnnotationFilters';
 import { useAnnotationSources } from './AnnotationsProvider';
 import { type AnnotationsState, createAnnotationsState } from './annotations-state';
 import { ExportMenu } from './ExportMenu';
-import { errorText, useAnnotateI18n } from './i18n';
+import { errorText } from './error-text';
 
 /** The notes view of the side panel: this page or all pages, filters, edit, delete with undo, export. */
 export function AnnotationsView({ state: injected }: { state?: AnnotationsState }) {
   const sources = useAnnotationSources();
-  const { t } = useAnnotateI18n();
+  const { t } = useI18n();
   const state = useMemo(
     () => injected ?? (sources ? createAnnotationsState(sources, t) : null),
     [injected, sources, t],

@@ -1,13 +1,13 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { LinkedDocument } from '../../data/annotations/linked-documents';
 import type { DocumentSuggestion } from '../../data/db/document-suggestions';
-import { useAnnotateI18n } from './i18n';
+import { useI18n } from '../i18n-context';
 
 /** Search the dataset for documents to link (the background's `searchDocuments`). */
 export type SearchDocuments = (query: string) => Promise<DocumentSuggestion[]>;
 
 /** A linked document chosen from a suggestion. */
-export function linkedFromSuggestion(s: DocumentSuggestion): LinkedDocument {
+function linkedFromSuggestion(s: DocumentSuggestion): LinkedDocument {
   return { id: s.id, citation: s.citation ?? s.id, title: s.title };
 }
 
@@ -28,7 +28,7 @@ export function DocumentPicker({
   search: SearchDocuments;
   idPrefix: string;
 }) {
-  const { t } = useAnnotateI18n();
+  const { t } = useI18n();
   const [query, setQuery] = useState('');
   const [suggestions, setSuggestions] = useState<DocumentSuggestion[]>([]);
   const [active, setActive] = useState(0);

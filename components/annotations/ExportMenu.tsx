@@ -1,11 +1,11 @@
 import { useState } from 'preact/hooks';
+import { useI18n } from '../i18n-context';
 import type { AnnotationsState } from './annotations-state';
 import { ImportReportView } from './ImportReportView';
-import { useAnnotateI18n } from './i18n';
 
 /** Export of the listed notes (JSON-LD, Markdown, CSV), the page's reference list, and import. */
 export function ExportMenu({ state }: { state: AnnotationsState }) {
-  const { t } = useAnnotateI18n();
+  const { t } = useI18n();
   const [referencesMissing, setReferencesMissing] = useState(false);
   const count = state.shown.value.length;
   const report = state.importReport.value;

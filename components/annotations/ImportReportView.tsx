@@ -1,12 +1,13 @@
 import type { ImportIssue } from '../../data/annotations/jsonld';
 import type { ImportReport } from '../../data/db/annotations';
-import { type Translate, useAnnotateI18n } from './i18n';
+import type { Translate } from '../i18n';
+import { useI18n } from '../i18n-context';
 
 /** Most refused items listed one by one; the rest are counted. */
 const MAX_LISTED = 20;
 
 /** One refused item in words: which item (number and id), which field, why. */
-export function issueText(t: Translate, issue: ImportIssue): string {
+function issueText(t: Translate, issue: ImportIssue): string {
   const reason = t(`annotate_reason_${issue.reason}`);
   if (issue.index < 0) return t('annotate_import_fileIssue', reason);
   return t('annotate_import_issue', String(issue.index + 1), issue.id ?? '—', issue.field || '—', reason);
@@ -14,7 +15,7 @@ export function issueText(t: Translate, issue: ImportIssue): string {
 
 /** What an import did, or the list of refused items when it did nothing. */
 export function ImportReportView({ report }: { report: ImportReport }) {
-  const { t } = useAnnotateI18n();
+  const { t } = useI18n();
   if (report.status === 'imported') {
     return (
       <p class="ka-hint" role="status">

@@ -1,6 +1,7 @@
 import type { LinkedDocument } from '../../data/annotations/linked-documents';
 import type { AnnotationRecord } from '../../data/annotations/model';
-import { formatDateTime, useAnnotateI18n } from './i18n';
+import { useI18n } from '../i18n-context';
+import { formatDateTime } from './format-date-time';
 
 /**
  * A note shown over its highlight (on hover, caret or keyboard): the note, tags, linked documents
@@ -17,7 +18,7 @@ export function NoteCard({
   onEdit: () => void;
   onClose: () => void;
 }) {
-  const { t, locale } = useAnnotateI18n();
+  const { t, locale } = useI18n();
   return (
     <section
       class="ka-panel"

@@ -1,27 +1,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { LinkedDocument } from '../../data/annotations/linked-documents';
 import { parseTagInput } from '../../data/annotations/model';
+import type { NoteDraft, NoteValues } from '../../data/annotations/note-frame';
+import { useI18n } from '../i18n-context';
 import { DocumentPicker, type SearchDocuments } from './DocumentPicker';
-import { useAnnotateI18n } from './i18n';
-
-/** What the editor starts from. */
-export interface NoteDraft {
-  mode: 'new' | 'edit';
-  quote: string;
-  note: string;
-  tags: string[];
-  linked: LinkedDocument[];
-}
-
-/** What the editor saves. */
-export interface NoteValues {
-  note: string;
-  tags: string[];
-  linked: LinkedDocument[];
-}
 
 /** Saves; resolves to an error text to show, or null when saved. */
-export type SaveNote = (values: NoteValues) => Promise<string | null>;
+type SaveNote = (values: NoteValues) => Promise<string | null>;
 
 /**
  * The note editor: the quote, the note, tags (comma separated) and linked documents. A dialog
@@ -40,7 +24,7 @@ export function NoteEditor({
   search: SearchDocuments;
   idPrefix?: string;
 }) {
-  const { t } = useAnnotateI18n();
+  const { t } = useI18n();
   const [note, setNote] = useState(draft.note);
   const [tags, setTags] = useState(draft.tags.join(', '));
   const [linked, setLinked] = useState(draft.linked);

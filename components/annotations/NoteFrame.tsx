@@ -1,13 +1,16 @@
 import type { Signal } from '@preact/signals';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { NoteFrameView } from '../../data/annotations/note-frame';
-import { useAnnotateI18n } from './i18n';
+import type { NoteFrameTarget, NoteFrameView } from '../../data/annotations/note-frame';
+import { useI18n } from '../i18n-context';
 import type { OverlayView } from './overlay-state';
 
 /** What the overlay needs to show a view in the note frame (the content script implements it). */
 export interface NoteFrameHost {
-  /** Open a session for `view`; the frame page's URL, or null when it cannot be shown. */
-  open(view: NoteFrameView): Promise<string | null>;
+  /**
+   * Open a session for `view` (an editor with the `target` its Save writes); the frame page's URL,
+   * or null when it cannot be shown.
+   */
+  open(view: NoteFrameView, target?: NoteFrameTarget): Promise<string | null>;
   /** The frame content's size, as the frame reports it (null until then). */
   size: Signal<{ width: number; height: number } | null>;
   /** Stop acting on the current session's events (its frame was navigated away). */
@@ -16,10 +19,11 @@ export interface NoteFrameHost {
 
 type FramedView = Extract<OverlayView, { kind: 'editor' } | { kind: 'card' }>;
 
-function frameViewOf(view: FramedView): NoteFrameView {
+/** Open the session of an overlay view. */
+function openFor(host: NoteFrameHost, view: FramedView): Promise<string | null> {
   return view.kind === 'editor'
-    ? { kind: 'editor', draft: view.draft }
-    : { kind: 'card', record: view.record, linked: view.linked, focus: view.focus };
+    ? host.open({ kind: 'editor', draft: view.draft }, view.target)
+    : host.open({ kind: 'card', record: view.record, linked: view.linked, focus: view.focus });
 }
 
 /**
@@ -27,7 +31,7 @@ function frameViewOf(view: FramedView): NoteFrameView {
  * frame's DOM nor receive its keystrokes. A new session opens per editor and per note shown.
  */
 export function NoteFrame({ view, host }: { view: FramedView; host: NoteFrameHost }) {
-  const { t } = useAnnotateI18n();
+  const { t } = useI18n();
   const [url, setUrl] = useState<string | null>(null);
   const frame = useRef<HTMLIFrameElement>(null);
   /** The URL whose frame has loaded once: a second load means the frame was navigated or reloaded. */
@@ -38,7 +42,7 @@ export function NoteFrame({ view, host }: { view: FramedView; host: NoteFrameHos
   useEffect(() => {
     let live = true;
     setUrl(null);
-    void host.open(frameViewOf(view)).then((next) => {
+    void openFor(host, view).then((next) => {
       if (live) setUrl(next);
     });
     return () => {

@@ -2,8 +2,9 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { LinkedDocument } from '../../data/annotations/linked-documents';
 import type { NoteFrameEvent, NoteFrameView } from '../../data/annotations/note-frame';
 import type { Result } from '../../data/result';
+import { useI18n } from '../i18n-context';
 import type { SearchDocuments } from './DocumentPicker';
-import { errorText, useAnnotateI18n } from './i18n';
+import { errorText } from './error-text';
 import { NoteCard } from './NoteCard';
 import { NoteEditor } from './NoteEditor';
 
@@ -13,7 +14,7 @@ export const KEEP_ALIVE_MS = 20_000;
 /** What the frame page needs from the extension (wired to `runtime.sendMessage` by the entrypoint). */
 export interface NoteFrameChannel {
   view(): Promise<Result<NoteFrameView>>;
-  send(event: NoteFrameEvent): Promise<Result<string | null>>;
+  send(event: NoteFrameEvent): Promise<Result<null>>;
   search: SearchDocuments;
   /** Names of linked documents from the dataset (citation and title). */
   names(ids: readonly string[]): Promise<LinkedDocument[]>;
@@ -21,10 +22,11 @@ export interface NoteFrameChannel {
 
 /**
  * The note frame page: renders the session's editor or card, reports its height to the host page
- * (the only thing the page can observe), and tells the content script about save, cancel and edit.
+ * (the only thing the page can observe), saves through the background, and tells the content
+ * script, through the background too, about cancel and edit.
  */
 export function NoteFrameApp({ channel }: { channel: NoteFrameChannel }) {
-  const { t } = useAnnotateI18n();
+  const { t } = useI18n();
   const [view, setView] = useState<NoteFrameView | null>(null);
   const [linked, setLinked] = useState<LinkedDocument[]>([]);
   const root = useRef<HTMLDivElement>(null);
@@ -92,7 +94,7 @@ export function NoteFrameApp({ channel }: { channel: NoteFrameChannel }) {
           onCancel={cancel}
           onSave={async (values) => {
             const answer = await channel.send({ type: 'save', values });
-            return answer.ok ? answer.value : errorText(t, answer.error);
+            return answer.ok ? null : errorText(t, answer.error);
           }}
         />
       )}

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { describeLinkedDocument, type KnownDocument } from '../../data/annotations/linked-documents';
 import type { AnnotationRecord } from '../../data/annotations/model';
+import { useI18n } from '../i18n-context';
 import { AnnotationCard } from './AnnotationCard';
 import { useAnnotationSources } from './AnnotationsProvider';
-import { errorText, useAnnotateI18n } from './i18n';
+import { errorText } from './error-text';
 
 /**
  * Every note linked to a document, across all pages (a journalist's dossier per Kamerstuk), for the
@@ -11,7 +12,7 @@ import { errorText, useAnnotateI18n } from './i18n';
  */
 export function NotesForDocument({ documentIds }: { documentIds: string[] }) {
   const sources = useAnnotationSources();
-  const { t } = useAnnotateI18n();
+  const { t } = useI18n();
   const [notes, setNotes] = useState<AnnotationRecord[] | null>(null);
   const [known, setKnown] = useState<Map<string, KnownDocument>>(new Map());
   const [error, setError] = useState<string | null>(null);

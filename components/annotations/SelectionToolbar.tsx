@@ -1,4 +1,4 @@
-import { useAnnotateI18n } from './i18n';
+import { useI18n } from '../i18n-context';
 
 /** The small toolbar shown over a text selection: one action, "note", with its shortcut. */
 export function SelectionToolbar({
@@ -8,7 +8,7 @@ export function SelectionToolbar({
   onAnnotate: () => void;
   onDismiss: () => void;
 }) {
-  const { t } = useAnnotateI18n();
+  const { t } = useI18n();
   return (
     <div
       class="ka-toolbar"

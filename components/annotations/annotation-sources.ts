@@ -1,7 +1,7 @@
 /**
  * What the annotation views need from the extension, as one injectable interface (tests pass
- * fakes). `createAnnotationSources` builds the real one from the side panel's own messaging
- * helpers — every note operation goes through the background, the one writer — plus two web
+ * fakes). `createAnnotationSources` builds the real one from the typed calls of
+ * data/messaging.ts — every note operation goes through the background, the one writer — plus two web
  * APIs: a BroadcastChannel for change notices and a Blob download for exports.
  */
 
@@ -11,7 +11,8 @@ import type { AnnotationRecord } from '../../data/annotations/model';
 import type { Citation } from '../../data/citations/types';
 import type { ImportReport } from '../../data/db/annotations';
 import type { DocumentSuggestion } from '../../data/db/document-suggestions';
-import type { AnnotationPageStatus, BackgroundProtocol, ContentProtocol } from '../../data/messages';
+import { type AnnotationPageStatus, MAX_LOOKUP_IDS } from '../../data/messages';
+import type { CallBackground, CallTab } from '../../data/messaging';
 import type { Result } from '../../data/result';
 
 /** The page in the active tab. */
@@ -43,18 +44,8 @@ export interface AnnotationSources {
   download(filename: string, mediaType: string, text: string): void;
 }
 
-type CallBackground = <K extends keyof BackgroundProtocol>(
-  type: K,
-  payload: BackgroundProtocol[K]['payload'],
-) => Promise<Result<BackgroundProtocol[K]['result']>>;
-type CallTab = <K extends keyof ContentProtocol>(
-  tabId: number,
-  type: K,
-  payload: ContentProtocol[K]['payload'],
-) => Promise<Result<ContentProtocol[K]['result']>>;
-
 /** Download `text` as a file through a temporary object URL (works in extension pages). */
-export function downloadText(filename: string, mediaType: string, text: string): void {
+function downloadText(filename: string, mediaType: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: `${mediaType};charset=utf-8` }));
   const link = document.createElement('a');
   link.href = url;
@@ -66,7 +57,7 @@ export function downloadText(filename: string, mediaType: string, text: string):
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** Sources over the panel's messaging helpers (`entrypoints/sidepanel/messaging.ts`, `active-tab.ts`). */
+/** Sources over the calls of data/messaging.ts and the panel's view of the active tab. */
 export function createAnnotationSources(parts: {
   callBackground: CallBackground;
   callTab: CallTab;
@@ -88,8 +79,8 @@ export function createAnnotationSources(parts: {
     },
     async describe(ids) {
       const known = new Map<string, KnownDocument>();
-      for (let i = 0; i < ids.length; i += 200) {
-        const answer = await callBackground('lookup', { ids: ids.slice(i, i + 200) });
+      for (let i = 0; i < ids.length; i += MAX_LOOKUP_IDS) {
+        const answer = await callBackground('lookup', { ids: ids.slice(i, i + MAX_LOOKUP_IDS) });
         if (!answer.ok) continue;
         for (const entry of answer.value) {
           if (entry.document)

@@ -14,6 +14,7 @@ import {
 } from '../../data/annotations/linked-documents';
 import type { AnnotationRecord } from '../../data/annotations/model';
 import { editAnnotation } from '../../data/annotations/model';
+import type { NoteValues } from '../../data/annotations/note-frame';
 import {
   referenceList,
   referenceListCsv,
@@ -22,9 +23,8 @@ import {
 import { normalizeSourceUrl } from '../../data/annotations/url';
 import type { ImportReport } from '../../data/db/annotations';
 import type { AnnotationPageStatus } from '../../data/messages';
+import type { Translate } from '../i18n';
 import type { ActivePage, AnnotationSources } from './annotation-sources';
-import type { Translate } from './i18n';
-import type { NoteValues } from './NoteEditor';
 
 /** Which notes the list shows. */
 export type Scope = 'page' | 'all';

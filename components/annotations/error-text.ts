@@ -1,7 +1,5 @@
-/** Error texts of the annotation views; free of Preact, so the content script's start can use them. */
-
-/** Looks up a message with positional substitutions (browser.i18n semantics). */
-export type Translate = (key: string, ...substitutions: string[]) => string;
+/** Error texts of the annotation views (the side panel's lists and the note frame), reader-facing. */
+import type { Translate } from '../i18n';
 
 /**
  * The reader-facing text of an error from the background: storage failures are explained (they

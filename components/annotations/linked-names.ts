@@ -1,6 +1,7 @@
 /**
  * Names of linked documents for the editor and the note card: the recognizer's official citation
- * at once, then the dataset's citation and title from one `lookup` per batch (cached per page).
+ * at once, then the dataset's citation and title from `lookup` calls of at most `MAX_LOOKUP_IDS` ids
+ * (cached per page).
  */
 
 import {
@@ -10,7 +11,7 @@ import {
 } from '../../data/annotations/linked-documents';
 import { findCitations, formatCitation } from '../../data/citations';
 import { isWellFormedId } from '../../data/citations/ids';
-import type { BackgroundProtocol } from '../../data/messages';
+import { type BackgroundProtocol, MAX_LOOKUP_IDS } from '../../data/messages';
 import type { Result } from '../../data/result';
 
 type Lookup = (ids: string[]) => Promise<Result<BackgroundProtocol['lookup']['result']>>;
@@ -47,8 +48,8 @@ export function createLinkedNames(lookup: Lookup) {
     /** Names after asking the dataset about ids not asked before. */
     async resolve(ids: readonly string[]): Promise<LinkedDocument[]> {
       const missing = ids.filter((id) => !known.has(id));
-      if (missing.length > 0) {
-        const answer = await lookup(missing);
+      for (let start = 0; start < missing.length; start += MAX_LOOKUP_IDS) {
+        const answer = await lookup(missing.slice(start, start + MAX_LOOKUP_IDS));
         if (answer.ok) {
           for (const entry of answer.value) {
             const doc = entry.document;

@@ -5,14 +5,15 @@
  */
 import { type Signal, signal } from '@preact/signals';
 import { render } from 'preact';
+import type { I18n } from '../i18n';
+import { I18nContext } from '../i18n-context';
 import { AnnotateOverlay, type OverlayActions } from './AnnotateOverlay';
-import { type AnnotateI18n, AnnotateI18nContext } from './i18n';
 import type { NoteFrameHost } from './NoteFrame';
 import type { OverlayState } from './overlay-state';
 
 /** What the overlay is drawn from. */
 export interface AnnotateOverlayProps {
-  i18n: AnnotateI18n;
+  i18n: I18n;
   state: OverlayState;
   actions: OverlayActions;
   frames: NoteFrameHost;
@@ -35,9 +36,9 @@ export function mountAnnotateOverlay(container: HTMLElement, props: AnnotateOver
   const state = { ...props.state, view: mirror(props.state.view, stops) };
   const frames = { ...props.frames, size: mirror(props.frames.size, stops) };
   render(
-    <AnnotateI18nContext.Provider value={props.i18n}>
+    <I18nContext.Provider value={props.i18n}>
       <AnnotateOverlay state={state} actions={props.actions} frames={frames} />
-    </AnnotateI18nContext.Provider>,
+    </I18nContext.Provider>,
     container,
   );
   return () => {

@@ -2,7 +2,7 @@
 import { signal } from '@preact/signals-core';
 import type { LinkedDocument } from '../../data/annotations/linked-documents';
 import type { AnnotationRecord } from '../../data/annotations/model';
-import type { NoteDraft } from './NoteEditor';
+import type { NoteDraft, NoteFrameTarget } from '../../data/annotations/note-frame';
 
 /** A viewport rectangle to place the floating piece next to. */
 export interface ViewportRect {
@@ -12,11 +12,14 @@ export interface ViewportRect {
   height: number;
 }
 
-/** What the layer shows. `key` changes when a new editor opens, so its fields start afresh. */
+/**
+ * What the layer shows. `key` changes when a new editor opens, so its fields start afresh; `target`
+ * is what its Save writes.
+ */
 export type OverlayView =
   | { kind: 'none' }
   | { kind: 'toolbar'; rect: ViewportRect }
-  | { kind: 'editor'; rect: ViewportRect; draft: NoteDraft; key: number }
+  | { kind: 'editor'; rect: ViewportRect; draft: NoteDraft; target: NoteFrameTarget; key: number }
   | { kind: 'card'; rect: ViewportRect; record: AnnotationRecord; linked: LinkedDocument[]; focus: boolean };
 
 /** The layer's state, created by the content script and passed to `AnnotateOverlay`. */
@@ -28,9 +31,9 @@ export function createOverlayState() {
     show(next: OverlayView) {
       view.value = next;
     },
-    openEditor(rect: ViewportRect, draft: NoteDraft) {
+    openEditor(rect: ViewportRect, draft: NoteDraft, target: NoteFrameTarget) {
       editors += 1;
-      view.value = { kind: 'editor', rect, draft, key: editors };
+      view.value = { kind: 'editor', rect, draft, target, key: editors };
     },
     hide() {
       view.value = { kind: 'none' };

@@ -1,7 +1,7 @@
 import type { CardDocument } from '../../data/messages';
+import { useI18n } from '../i18n-context';
 import { truncate } from '../shared/display-text';
 import type { PopoverActions } from './card-model';
-import { useI18n } from './i18n';
 
 /** How many citing places a card shows before summarizing the rest. */
 const SHOWN = 3;

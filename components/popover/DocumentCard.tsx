@@ -1,4 +1,5 @@
 import type { CardDocument } from '../../data/messages';
+import { useI18n } from '../i18n-context';
 import { formatDate, formatPerson } from '../shared/display-text';
 import { CitedByList } from './CardCitedBy';
 import type { CardModel, PaperEntry, PopoverActions } from './card-model';
@@ -6,7 +7,6 @@ import { POPOVER_TITLE_ID } from './card-model';
 import { citationText, officialLink } from './citation-tools';
 import { documentTypeLabel, dossierLabel } from './document-labels';
 import { FactList } from './FactList';
-import { useI18n } from './i18n';
 import { PopoverActionBar } from './PopoverActionBar';
 import { QuestionList } from './QuestionList';
 

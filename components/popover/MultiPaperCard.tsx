@@ -1,9 +1,9 @@
+import { useI18n } from '../i18n-context';
 import { formatDate } from '../shared/display-text';
 import type { CardModel, PaperEntry, PopoverActions } from './card-model';
 import { isFound, POPOVER_TITLE_ID } from './card-model';
 import { citationText, officialLink, paperCitationText, paperFacts } from './citation-tools';
 import { documentTypeLabel } from './document-labels';
-import { useI18n } from './i18n';
 import { PopoverActionBar } from './PopoverActionBar';
 
 interface Props {

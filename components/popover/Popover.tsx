@@ -1,6 +1,6 @@
+import { useI18n } from '../i18n-context';
 import type { PopoverActions, PopoverContent, PopoverMode } from './card-model';
 import { POPOVER_TITLE_ID } from './card-model';
-import { useI18n } from './i18n';
 import { ReferenceCard } from './ReferenceCard';
 import { useSidePanelNotice } from './side-panel-notice';
 

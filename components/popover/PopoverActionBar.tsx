@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
+import { useI18n } from '../i18n-context';
 import type { PopoverActions } from './card-model';
-import { useI18n } from './i18n';
 
 interface Props {
   actions: PopoverActions;

@@ -1,6 +1,6 @@
 import type { CardDocument } from '../../data/messages';
+import { useI18n } from '../i18n-context';
 import type { PopoverActions } from './card-model';
-import { useI18n } from './i18n';
 
 /** How many questions a card lists before summarizing the rest. */
 const SHOWN = 5;

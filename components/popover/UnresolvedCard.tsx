@@ -1,3 +1,4 @@
+import { useI18n } from '../i18n-context';
 import { formatDate, formatPerson } from '../shared/display-text';
 import { CitedByList } from './CardCitedBy';
 import type { CardModel, PaperEntry, PopoverActions } from './card-model';
@@ -5,7 +6,6 @@ import { POPOVER_TITLE_ID } from './card-model';
 import { officialLink, paperCitationText, paperFacts } from './citation-tools';
 import { chamberFact, dossierLabel } from './document-labels';
 import { FactList } from './FactList';
-import { useI18n } from './i18n';
 import { PopoverActionBar } from './PopoverActionBar';
 
 interface Props {

@@ -1,7 +1,7 @@
 import type { Chamber, CitationKind } from '../../data/citations/types';
 import type { DocumentRecord } from '../../data/dataset/types';
+import type { Translate } from '../i18n';
 import { formatDossier } from '../shared/display-text';
-import type { Translate } from './i18n';
 
 /** "Antwoord op Kamervragen", "Kamerbrief", or the reference kind for stubs. */
 export function documentTypeLabel(t: Translate, type: DocumentRecord['type']): string {

@@ -1,7 +1,8 @@
 import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
 import { h, render } from 'preact';
+import type { I18n } from '../i18n';
+import { I18nContext } from '../i18n-context';
 import type { PopoverActions, PopoverContent, PopoverMode } from './card-model';
-import { I18nContext, type PopoverI18n } from './i18n';
 import { Popover } from './Popover';
 
 /** What the controller asks the surface to show. */
@@ -49,7 +50,7 @@ export interface ShadowMount {
  * positioning uses floating-ui against the anchor and follows scroll and resize while open.
  */
 export function createPopoverSurface(
-  i18n: PopoverI18n,
+  i18n: I18n,
   mountHost: () => Promise<ShadowMount>,
   hostId: string,
 ): PopoverSurface {

@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { SidePanelOutcome } from '../../data/messages';
 import type { Result } from '../../data/result';
+import { useI18n } from '../i18n-context';
 import type { PopoverActions } from './card-model';
-import { useI18n } from './i18n';
 
 type Notice =
   | { kind: 'none' }

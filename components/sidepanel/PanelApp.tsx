@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { AnnotationsView } from '../annotations/AnnotationsView';
+import type { Translate } from '../i18n';
 import { AboutView } from './AboutView';
 import { LibraryView } from './LibraryView';
 import { PageView } from './PageView';
@@ -8,7 +9,6 @@ import type { PanelState } from './panel-state';
 import { ReaderView } from './ReaderView';
 import type { Route } from './routes';
 import { StatusBanner } from './StatusBanner';
-import type { Translate } from './translate';
 
 const NAV: { name: Route['name']; hash: string; label: string }[] = [
   { name: 'library', hash: '#/', label: 'sidepanel_nav_library' },

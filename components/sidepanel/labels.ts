@@ -1,7 +1,7 @@
 /** Words the panel shows for data values: document kinds, where a passage sits, question ranges. */
 import type { DocumentRecord } from '../../data/dataset/types';
 import type { PassageWhere } from '../../data/search/index';
-import type { Translate } from './translate';
+import type { Translate } from '../i18n';
 
 /** "Antwoord op Kamervragen", "Kamerbrief", or the reference kind of a stub ("Kamerstuk"). */
 export function kindLabel(t: Translate, type: DocumentRecord['type'] | string): string {

@@ -1,10 +1,10 @@
 /** The panel's state and language, provided once at the root and read by every view. */
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
+import type { Translate } from '../i18n';
 import type { PanelState } from './panel-state';
-import type { Translate } from './translate';
 
-export interface PanelContextValue {
+interface PanelContextValue {
   state: PanelState;
   t: Translate;
   /** BCP 47 tag for dates and numbers (`nl`, `en`). */

@@ -1,9 +1,9 @@
 /** The text put on the clipboard: a question with its answer, ending with the official citation. */
 import type { DocumentRecord } from '../../data/dataset/types';
+import type { Translate } from '../i18n';
 import { formatDate } from '../shared/display-text';
 import { numbersLabel } from './labels';
 import type { Pointer, QaRow } from './qa-layout';
-import type { Translate } from './translate';
 
 /** `Aanhangsel Handelingen II 2024/25, nr. 520`, or title and date when the number is not known. */
 export function sourceLine(t: Translate, doc: DocumentRecord, locale: string): string {

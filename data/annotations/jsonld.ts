@@ -8,14 +8,15 @@
  * `source` = the official URL where known). An export is an `AnnotationCollection` with one page.
  */
 import { officialUrl } from '../citations';
+import { isObject } from '../payload';
 import type { AnnotationRecord, TextPositionSelector, TextQuoteSelector } from './model';
 import { positionOf, quoteOf } from './model';
-import { type Checked, refuse, type ValidationIssue, validateAnnotation } from './validate';
+import { type Checked, refuse, type ValidationIssue, validateAnnotation } from './validate-annotation';
 
 /** The Web Annotation JSON-LD context. */
-export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
+const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 /** Prefix of the IRIs naming dataset documents in linking bodies. */
-export const DOCUMENT_IRI_PREFIX = 'urn:kamerlens:document:';
+const DOCUMENT_IRI_PREFIX = 'urn:kamerlens:document:';
 /** Media type to save exports with. */
 export const JSONLD_MEDIA_TYPE = 'application/ld+json';
 
@@ -24,7 +25,7 @@ type JsonBody =
   | { type: 'SpecificResource'; purpose: 'linking'; id: string; source: string };
 
 /** A W3C Annotation as exported. */
-export interface JsonLdAnnotation {
+interface JsonLdAnnotation {
   '@context'?: string;
   id: string;
   type: 'Annotation';
@@ -96,11 +97,7 @@ export interface ParsedExport {
 }
 
 /** Most annotations one import file may carry. */
-export const MAX_IMPORT_ITEMS = 100_000;
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+const MAX_IMPORT_ITEMS = 100_000;
 
 /** The annotations of a collection, a page, a bare array or a single annotation; null when none of these. */
 function itemsOf(json: unknown): unknown[] | null {

@@ -4,12 +4,13 @@
  * the background for its session's view and sends events back the same way (no postMessage).
  */
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
 import { ANNOTATE_CSS, NOTE_FRAME_CSS } from '../../components/annotations/annotate-styles';
-import { AnnotateI18nContext } from '../../components/annotations/i18n';
 import { createLinkedNames } from '../../components/annotations/linked-names';
 import { NoteFrameApp, type NoteFrameChannel } from '../../components/annotations/NoteFrameApp';
-import { createAnnotateI18n } from '../content/annotate/annotate-i18n';
-import { callBackground as call } from '../content/popover-client';
+import { createBrowserI18n } from '../../components/i18n';
+import { I18nContext } from '../../components/i18n-context';
+import { callBackground as call } from '../../data/messaging';
 
 const nonce = location.hash.slice(1);
 const names = createLinkedNames((ids) => call('lookup', { ids }));
@@ -24,14 +25,14 @@ const channel: NoteFrameChannel = {
   names: (ids) => names.resolve(ids),
 };
 
-const i18n = createAnnotateI18n();
+const i18n = createBrowserI18n(browser.i18n.getMessage, 'annotate_locale');
 document.documentElement.lang = i18n.locale;
 const style = document.createElement('style');
 style.textContent = ANNOTATE_CSS + NOTE_FRAME_CSS;
 document.head.append(style);
 render(
-  <AnnotateI18nContext.Provider value={i18n}>
+  <I18nContext.Provider value={i18n}>
     <NoteFrameApp channel={channel} />
-  </AnnotateI18nContext.Provider>,
+  </I18nContext.Provider>,
   document.getElementById('app') as HTMLElement,
 );

@@ -1,5 +1,7 @@
-/** Handlers of the annotation calls of `BackgroundProtocol` (data/messages.ts), spread into HANDLERS. */
-import { browser } from 'wxt/browser';
+/**
+ * The annotation calls of `BackgroundProtocol`. The background is the notes' one writer: after each
+ * write it tells every view (`services.notifyAnnotationsChanged`).
+ */
 import type { AnnotationRecord } from '../../data/annotations/model';
 import { normalizeSourceUrl } from '../../data/annotations/url';
 import {
@@ -16,13 +18,11 @@ import {
 import { suggestDocuments } from '../../data/db/document-suggestions';
 import type { Result } from '../../data/result';
 import { annotationIdPayload, annotationPayload, importPayload, queryPayload } from './annotations-payload';
-import type { HandlerTable } from './handlers';
-import { createNoteFrameHandlers, type ForwardToFrame, type NoteFrameCall } from './note-frame-handlers';
-import { createNoteFrameSessions, type NoteFrameSessions } from './note-frame-sessions';
+import type { Handlers } from './handler-spec';
+import type { BackgroundServices } from './services';
 import { emptyPayload, lookupPayload, urlPayload } from './validate-payload';
 
-/** The annotation calls. */
-export type AnnotationCall =
+type AnnotationCall =
   | 'annotationsForPage'
   | 'listAnnotations'
   | 'annotationsForDocuments'
@@ -30,8 +30,7 @@ export type AnnotationCall =
   | 'deleteAnnotation'
   | 'restoreAnnotation'
   | 'importAnnotations'
-  | 'searchDocuments'
-  | NoteFrameCall;
+  | 'searchDocuments';
 
 /** Storage failures become a `storage-full:`/`storage:` error the UI translates; the rest propagates. */
 async function storing<T>(run: () => Promise<T>): Promise<Result<T>> {
@@ -49,99 +48,87 @@ function nextModified(previous: string | null, now: Date): string {
   return new Date(time).toISOString();
 }
 
-/** Sessions created on first use, so building the handler table touches no browser API. */
-function lazySessions(create: () => NoteFrameSessions): NoteFrameSessions {
-  let sessions: NoteFrameSessions | null = null;
-  const get = () => {
-    sessions ??= create();
-    return sessions;
-  };
-  return {
-    get: (tabId, now) => get().get(tabId, now),
-    put: (session) => get().put(session),
-    end: (tabId) => get().end(tabId),
-  };
+/**
+ * Create or update a note: an update keeps the stored `created` and `target`, so only the body of an
+ * existing note changes; `modified` is set to now.
+ */
+export function saveNote(
+  services: BackgroundServices,
+  annotation: AnnotationRecord,
+): Promise<Result<AnnotationRecord>> {
+  const { db, now, notifyAnnotationsChanged } = services;
+  return storing(async () => {
+    const stored = await getAnnotation(db, annotation.id);
+    const saved: AnnotationRecord = {
+      ...annotation,
+      created: stored?.created ?? annotation.created,
+      target: stored?.target ?? annotation.target,
+      modified: nextModified(stored?.modified ?? null, new Date(now())),
+    };
+    await putAnnotation(db, saved);
+    notifyAnnotationsChanged(saved.target.source);
+    return saved;
+  });
 }
 
-/** The handlers; `notify(source)` runs after every successful write. */
-export function createAnnotationHandlers(
-  notify: (source: string | null) => void,
-  clock: () => Date = () => new Date(),
-  forwardToFrame: ForwardToFrame = (tabId, frameId, message) =>
-    browser.tabs.sendMessage(tabId, message, { frameId }),
-  frameSessions: () => NoteFrameSessions = () => createNoteFrameSessions(browser.storage.session),
-): Pick<HandlerTable, AnnotationCall> {
-  return {
-    ...createNoteFrameHandlers(forwardToFrame, lazySessions(frameSessions)),
-    annotationsForPage: {
-      from: 'any',
-      validate: urlPayload,
-      handle: ({ url }, _sender, { db }) => {
-        const source = normalizeSourceUrl(url);
-        return storing(async () => (source === null ? [] : annotationsForSource(db, source)));
-      },
+/** The handlers. */
+export const ANNOTATION_HANDLERS: Handlers<AnnotationCall> = {
+  annotationsForPage: {
+    from: 'any',
+    validate: urlPayload,
+    handle: ({ url }, _sender, { db }) => {
+      const source = normalizeSourceUrl(url);
+      return storing(async () => (source === null ? [] : annotationsForSource(db, source)));
     },
-    listAnnotations: {
-      from: 'extension-page',
-      validate: emptyPayload,
-      handle: (_payload, _sender, { db }) => storing(() => allAnnotations(db)),
-    },
-    annotationsForDocuments: {
-      from: 'extension-page',
-      validate: lookupPayload,
-      handle: ({ ids }, _sender, { db }) => storing(() => annotationsLinkedTo(db, ids)),
-    },
-    saveAnnotation: {
-      from: 'any',
-      validate: annotationPayload,
-      handle: ({ annotation }, _sender, { db }) =>
-        storing(async () => {
-          const stored = await getAnnotation(db, annotation.id);
-          const saved: AnnotationRecord = {
-            ...annotation,
-            created: stored?.created ?? annotation.created,
-            target: stored?.target ?? annotation.target,
-            modified: nextModified(stored?.modified ?? null, clock()),
-          };
-          await putAnnotation(db, saved);
-          notify(saved.target.source);
-          return saved;
-        }),
-    },
-    deleteAnnotation: {
-      from: 'any',
-      validate: annotationIdPayload,
-      handle: ({ id }, _sender, { db }) =>
-        storing(async () => {
-          const deleted = await deleteAnnotation(db, id);
-          if (deleted) notify(deleted.target.source);
-          return deleted;
-        }),
-    },
-    restoreAnnotation: {
-      from: 'extension-page',
-      validate: annotationPayload,
-      handle: ({ annotation }, _sender, { db }) =>
-        storing(async () => {
-          await putAnnotation(db, annotation);
-          notify(annotation.target.source);
-          return annotation;
-        }),
-    },
-    importAnnotations: {
-      from: 'extension-page',
-      validate: importPayload,
-      handle: ({ json }, _sender, { db }) =>
-        storing(async () => {
-          const report = await importAnnotationFile(db, json);
-          if (report.status === 'imported' && report.added + report.updated > 0) notify(null);
-          return report;
-        }),
-    },
-    searchDocuments: {
-      from: 'any',
-      validate: queryPayload,
-      handle: ({ query }, _sender, { db }) => storing(() => suggestDocuments(db, query)),
-    },
-  };
-}
+  },
+  listAnnotations: {
+    from: 'extension-page',
+    validate: emptyPayload,
+    handle: (_payload, _sender, { db }) => storing(() => allAnnotations(db)),
+  },
+  annotationsForDocuments: {
+    from: 'extension-page',
+    validate: lookupPayload,
+    handle: ({ ids }, _sender, { db }) => storing(() => annotationsLinkedTo(db, ids)),
+  },
+  saveAnnotation: {
+    from: 'any',
+    validate: annotationPayload,
+    handle: ({ annotation }, _sender, services) => saveNote(services, annotation),
+  },
+  deleteAnnotation: {
+    from: 'any',
+    validate: annotationIdPayload,
+    handle: ({ id }, _sender, { db, notifyAnnotationsChanged }) =>
+      storing(async () => {
+        const deleted = await deleteAnnotation(db, id);
+        if (deleted) notifyAnnotationsChanged(deleted.target.source);
+        return deleted;
+      }),
+  },
+  restoreAnnotation: {
+    from: 'extension-page',
+    validate: annotationPayload,
+    handle: ({ annotation }, _sender, { db, notifyAnnotationsChanged }) =>
+      storing(async () => {
+        await putAnnotation(db, annotation);
+        notifyAnnotationsChanged(annotation.target.source);
+        return annotation;
+      }),
+  },
+  importAnnotations: {
+    from: 'extension-page',
+    validate: importPayload,
+    handle: ({ json }, _sender, { db, notifyAnnotationsChanged }) =>
+      storing(async () => {
+        const report = await importAnnotationFile(db, json);
+        if (report.status === 'imported' && report.added + report.updated > 0) notifyAnnotationsChanged(null);
+        return report;
+      }),
+  },
+  searchDocuments: {
+    from: 'any',
+    validate: queryPayload,
+    handle: ({ query }, _sender, { db }) => storing(() => suggestDocuments(db, query)),
+  },
+};

@@ -1,24 +1,18 @@
 /** Checks on annotation payloads (untrusted: a content script relays what happens on a web page). */
 
 import type { AnnotationRecord } from '../../data/annotations/model';
-import { describeIssue, MAX_ANNOTATION_ID_LENGTH, validateAnnotation } from '../../data/annotations/validate';
-import type { Result } from '../../data/result';
-import type { Validator } from './validate-payload';
+import {
+  describeIssue,
+  MAX_ANNOTATION_ID_LENGTH,
+  validateAnnotation,
+} from '../../data/annotations/validate-annotation';
+import { objectWith, type Validator } from '../../data/payload';
+import { fail } from '../../data/result';
 
 /** Largest import file accepted over messaging (characters of JSON). */
-export const MAX_IMPORT_CHARACTERS = 32 * 1024 * 1024;
+const MAX_IMPORT_CHARACTERS = 32 * 1024 * 1024;
 /** Longest search query. */
-export const MAX_QUERY_LENGTH = 300;
-
-const fail = (error: string) => ({ ok: false, error }) as const;
-
-function objectWith(payload: unknown, keys: readonly string[]): Result<Record<string, unknown>> {
-  if (typeof payload !== 'object' || payload === null || Array.isArray(payload))
-    return fail('payload must be an object');
-  const extra = Object.keys(payload).find((key) => !keys.includes(key));
-  if (extra !== undefined) return fail(`unexpected payload field: ${extra.slice(0, 40)}`);
-  return { ok: true, value: payload as Record<string, unknown> };
-}
+const MAX_QUERY_LENGTH = 300;
 
 /** `{ annotation }`: a complete, valid annotation record. */
 export const annotationPayload: Validator<{ annotation: AnnotationRecord }> = (payload) => {

@@ -5,10 +5,10 @@ import type { KamerlensDB } from '../../data/db/kamerlens-db';
 import type { ImportProgress } from '../../data/messages';
 
 /** Reads the bundled dataset file (`public/dataset.json`, an extension-internal URL, not the network). */
-export type DatasetSource = () => Promise<unknown>;
+type DatasetSource = () => Promise<unknown>;
 
 /** Runs imports one at a time and remembers how the current one is going. */
-export interface DatasetLoader {
+interface DatasetLoader {
   progress(): ImportProgress;
   /** Import the bundled dataset (skipped inside `importDataset` when the stored version is the same). */
   importBundled(): Promise<ImportOutcome>;

@@ -1,6 +1,7 @@
 /** Routes one incoming message to its handler; every outcome is a `Result`, nothing throws across. */
 import type { Result } from '../../data/result';
-import { HANDLERS, type HandlerSpec, type HandlerTable } from './handlers';
+import type { HandlerSpec, HandlerTable } from './handler-spec';
+import { HANDLERS } from './handlers';
 import type { SenderInfo } from './sender';
 import type { BackgroundServices } from './services';
 
@@ -12,16 +13,15 @@ export function dispatchMessage(
   message: unknown,
   sender: SenderInfo,
   services: BackgroundServices,
-  handlers: HandlerTable = HANDLERS,
 ): Promise<Result<unknown>> {
   try {
     if (typeof message !== 'object' || message === null) return refuse('message must be an object');
     const { type, payload } = message as { type?: unknown; payload?: unknown };
-    if (typeof type !== 'string' || !Object.hasOwn(handlers, type)) {
+    if (typeof type !== 'string' || !Object.hasOwn(HANDLERS, type)) {
       return refuse(`unknown message type: ${String(type).slice(0, 40)}`);
     }
     // The key is checked above; the table's per-key typing cannot follow a runtime string.
-    const spec = handlers[type as keyof HandlerTable] as unknown as HandlerSpec<'lookup'>;
+    const spec = HANDLERS[type as keyof HandlerTable] as unknown as HandlerSpec<'lookup'>;
     if (sender.kind === 'foreign') return refuse('sender not accepted');
     if (spec.from === 'extension-page' && sender.kind !== 'extension-page') {
       return refuse(`${type} is only accepted from extension pages`);

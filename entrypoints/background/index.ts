@@ -2,9 +2,12 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import type { CONTENT_UI_FILE } from '../../components/content-ui-parts';
 import { sharedDB } from '../../data/db/kamerlens-db';
+import { notifyAnnotationsChanged } from './annotations-notify';
 import { bundledDatasetSource, createDatasetLoader } from './dataset-loader';
 import { dispatchMessage } from './dispatch-message';
+import { createNoteFrameSessions } from './note-frame-sessions';
 import { classifySender } from './sender';
+import type { BackgroundServices } from './services';
 import {
   type ChromeSidePanelApi,
   createSidePanelOpener,
@@ -25,7 +28,7 @@ export default defineBackground(() => {
     scripting: browser.scripting as unknown as SiteAccessPlatform['scripting'],
     manifest: browser.runtime.getManifest() as SiteAccessPlatform['manifest'],
   });
-  const services = {
+  const services: BackgroundServices = {
     db,
     injectScript: async (tabId: number, frameId: number, file: typeof CONTENT_UI_FILE) => {
       await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [file] });
@@ -42,6 +45,11 @@ export default defineBackground(() => {
         return commands.find((command) => command.name === SIDEBAR_COMMAND)?.shortcut || null;
       },
     }),
+    notifyExtensionPages: (message) => browser.runtime.sendMessage(message),
+    notifyAnnotationsChanged,
+    sendToFrame: (tabId, frameId, message) => browser.tabs.sendMessage(tabId, message, { frameId }),
+    noteFrameSessions: createNoteFrameSessions(browser.storage.session),
+    now: Date.now,
   };
   const extensionOrigin = extensionUrl('/');
 

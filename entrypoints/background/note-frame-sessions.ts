@@ -3,7 +3,7 @@
  * closes, not readable by content scripts), so a service worker stopped while the reader types
  * keeps them and Save still finds its session.
  */
-import type { NoteFrameView } from '../../data/annotations/note-frame';
+import type { NoteFrameTarget, NoteFrameView } from '../../data/annotations/note-frame';
 
 /** One open editor or card: who opened it, which frame page may show it, and what it shows. */
 export interface NoteFrameSession {
@@ -14,6 +14,8 @@ export interface NoteFrameSession {
   /** The frame page document that first asked for the view; no other document is served. */
   viewer: string | null;
   view: NoteFrameView;
+  /** What the editor's Save writes (null for a card). */
+  target: NoteFrameTarget | null;
   /** Epoch ms after which the session is gone. */
   expires: number;
 }

@@ -2,8 +2,15 @@
 
 import type { CONTENT_UI_FILE } from '../../components/content-ui-parts';
 import type { KamerlensDB } from '../../data/db/kamerlens-db';
-import type { BackgroundProtocol, ImportProgress, SiteStatus } from '../../data/messages';
+import type {
+  BackgroundProtocol,
+  ImportProgress,
+  MessageOf,
+  SidePanelProtocol,
+  SiteStatus,
+} from '../../data/messages';
 import type { Result } from '../../data/result';
+import type { NoteFrameSessions } from './note-frame-sessions';
 import type { SenderInfo } from './sender';
 
 /** Site access operations (see `site-access.ts`). */
@@ -31,4 +38,14 @@ export interface BackgroundServices {
   siteAccess: SiteAccess;
   /** Runs the extension file `file` in one frame of a tab, in the content scripts' isolated world. */
   injectScript(tabId: number, frameId: number, file: typeof CONTENT_UI_FILE): Promise<void>;
+  /** Sends to every extension page (the open side panel); rejects when no page listens. */
+  notifyExtensionPages(message: MessageOf<SidePanelProtocol>): Promise<unknown>;
+  /** Tells content scripts and extension pages that the notes of `source` (null: of many pages) changed. */
+  notifyAnnotationsChanged(source: string | null): void;
+  /** Sends a message to one frame of one tab; resolves to the answer of its content script. */
+  sendToFrame(tabId: number, frameId: number, message: unknown): Promise<unknown>;
+  /** The note frame's open sessions (note-frame-sessions.ts). */
+  noteFrameSessions: NoteFrameSessions;
+  /** The clock (epoch ms): notes' `modified` times and session expiry. */
+  now(): number;
 }

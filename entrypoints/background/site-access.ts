@@ -22,7 +22,7 @@ export interface RegisteredScript {
 }
 
 /** The static content script entries of the manifest, which dynamic registrations mirror. */
-export interface ManifestContentScript {
+interface ManifestContentScript {
   matches?: string[];
   js?: string[];
   css?: string[];
@@ -46,7 +46,7 @@ export interface SiteAccessPlatform {
 }
 
 /** Prefix of every script id this module registers (others are left alone). */
-export const SCRIPT_ID_PREFIX = 'kamerlens-';
+const SCRIPT_ID_PREFIX = 'kamerlens-';
 const ALL_SITES_ID = `${SCRIPT_ID_PREFIX}all-sites`;
 const ALL_SITES_GRANTS = [ALL_SITES_PATTERN, '*://*/*'];
 const WEB_PAGES = ['http://*/*', 'https://*/*'];

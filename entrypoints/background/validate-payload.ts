@@ -1,28 +1,13 @@
 /** Checks on untrusted payloads: shapes, sizes and formats, before any handler sees them. */
 import { isWellFormedId, MAX_ID_LENGTH } from '../../data/citations/ids';
-import type { Result } from '../../data/result';
+import { MAX_LOOKUP_IDS } from '../../data/messages';
+import { objectWith, type Validator } from '../../data/payload';
+import { fail } from '../../data/result';
 
-/** Most ids one lookup may carry (the protocol's batch limit). */
-export const MAX_LOOKUP_IDS = 200;
 /** Longest URL accepted in a site-access call. */
 export const MAX_URL_LENGTH = 2048;
 
 const QUESTION_NUMBER = /^[0-9A-Za-z.-]{1,20}$/;
-
-/** A validator turns an unknown payload into a typed one or a reason. */
-export type Validator<T> = (payload: unknown) => Result<T>;
-
-const fail = (error: string) => ({ ok: false, error }) as const;
-
-/** The payload must be a plain object with exactly the allowed keys (unknown keys are refused). */
-function objectWith(payload: unknown, allowed: readonly string[]): Result<Record<string, unknown>> {
-  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
-    return fail('payload must be an object');
-  }
-  const extra = Object.keys(payload).filter((key) => !allowed.includes(key));
-  if (extra.length > 0) return fail(`unexpected payload field: ${extra[0]?.slice(0, 40)}`);
-  return { ok: true, value: payload as Record<string, unknown> };
-}
 
 /** `{}` (an absent payload counts as `{}`). */
 export const emptyPayload: Validator<Record<string, never>> = (payload) => {

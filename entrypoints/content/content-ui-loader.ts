@@ -4,7 +4,7 @@ import {
   type ContentUiHolder,
   type ContentUiParts,
 } from '../../components/content-ui-parts';
-import { callBackground } from './popover-client';
+import { callBackground } from '../../data/messaging';
 
 let loading: Promise<ContentUiParts> | null = null;
 

@@ -11,8 +11,9 @@ import type {
 import { findCitations } from '../../data/citations/index';
 import { datasetInfo, type KamerlensDB, listDocuments, listDossiers } from '../../data/db/index';
 import { ALL_SITES_PATTERN, sitePattern } from '../../data/messages';
+import { callBackground, callTab } from '../../data/messaging';
 import { targetTab, watchTabs } from './active-tab';
-import { callBackground, callTab } from './messaging';
+
 import { listenForTabReferences } from './tab-references-changed';
 
 async function readDatasetInfo(db: KamerlensDB): Promise<PanelDatasetInfo> {

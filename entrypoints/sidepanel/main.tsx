@@ -2,23 +2,19 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { AnnotationsProvider } from '../../components/annotations/AnnotationsProvider';
 import { createAnnotationSources } from '../../components/annotations/annotation-sources';
+import { createBrowserI18n } from '../../components/i18n';
 import { PanelApp } from '../../components/sidepanel/PanelApp';
 import { createPanelState } from '../../components/sidepanel/panel-state';
-import type { Translate } from '../../components/sidepanel/translate';
 import { sharedDB } from '../../data/db/index';
+import { callBackground, callTab } from '../../data/messaging';
 import { targetTab, watchTabs } from './active-tab';
 import { windowHash } from './browser-hash';
 import { createBrowserPanelSources } from './browser-sources';
-import { callBackground, callTab } from './messaging';
 import { listenForShowDocument } from './show-document';
 import './style.css';
 
-// Typed loosely: WXT types only the message keys it generated at prepare time. Substitutions go
-// as one array: a third argument would be taken for getMessage's options.
-const getMessage = browser.i18n.getMessage as unknown as (key: string, substitutions?: string[]) => string;
-const t: Translate = (key, ...substitutions) => getMessage(key, substitutions);
-const locale = t('sidepanel_locale') || 'nl';
-document.documentElement.lang = locale;
+const i18n = createBrowserI18n(browser.i18n.getMessage, 'sidepanel_locale');
+document.documentElement.lang = i18n.locale;
 
 const state = createPanelState(createBrowserPanelSources(sharedDB()), { hash: windowHash() });
 listenForShowDocument((hash) => state.navigate(hash));
@@ -28,8 +24,8 @@ const root = document.getElementById('app');
 const notes = createAnnotationSources({ callBackground, callTab, targetTab, watchActiveTab: watchTabs });
 if (root)
   render(
-    <AnnotationsProvider sources={notes} i18n={{ t, locale }}>
-      <PanelApp state={state} t={t} locale={locale} />
+    <AnnotationsProvider sources={notes} i18n={i18n}>
+      <PanelApp state={state} t={i18n.t} locale={i18n.locale} />
     </AnnotationsProvider>,
     root,
   );

@@ -3,7 +3,7 @@
  * browser (driver-chromium.ts over Playwright, harness-firefox.ts over Puppeteer's WebDriver BiDi).
  * Everything a scenario does goes through it, so the same test code runs in Chromium and Firefox.
  */
-import type { Translate } from '../../components/sidepanel/translate';
+import type { Translate } from '../../components/i18n';
 import type { UiLocale } from './ui-locale';
 
 /** A function evaluated inside a page or frame (serialized: it may not close over test variables). */

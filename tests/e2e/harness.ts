@@ -17,7 +17,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Frame, type Page, type Worker } from 'playwright-core';
-import type { Translate } from '../../components/sidepanel/translate';
+import type { Translate } from '../../components/i18n';
 import { startServer } from '../../scripts/serve-fixtures';
 import {
   defaultUiLocale,

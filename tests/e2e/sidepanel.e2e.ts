@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Translate } from '../../components/sidepanel/translate';
+import type { Translate } from '../../components/i18n';
 import {
   type ExtensionSession,
   launchExtension,

@@ -3,7 +3,7 @@
  * (`npm test` runs one English pass). Expected UI texts come from the same messages.json files the
  * extension ships, so no test hard-codes what the UI says.
  */
-import { type MessageEntry, type Translate, translatorFor } from '../../components/sidepanel/translate';
+import { type MessageEntry, type Translate, translatorFor } from '../../components/i18n';
 import en from '../../public/_locales/en/messages.json';
 import nl from '../../public/_locales/nl/messages.json';
 

@@ -1,9 +1,9 @@
 /** The content script's answers to the annotation calls of `ContentProtocol` (from the extension only). */
 import { browser } from 'wxt/browser';
 import {
-  checkNoteFrameEvent,
+  checkNoteFrameNotice,
   NONCE_PATTERN,
-  type NoteFrameEvent,
+  type NoteFrameNotice,
 } from '../../../data/annotations/note-frame';
 import type { AnnotationPageStatus } from '../../../data/messages';
 import type { Result } from '../../../data/result';
@@ -13,8 +13,8 @@ export interface AnnotationEndpoint {
   status(): AnnotationPageStatus;
   reveal(id: string): boolean;
   changed(source: string | null): void;
-  /** An event of the note frame session `nonce` (relayed by the background). */
-  frameEvent?(nonce: string, event: NoteFrameEvent): Promise<Result<string | null>>;
+  /** What happened in the note frame session `nonce` (told by the background). */
+  frameEvent?(nonce: string, notice: NoteFrameNotice): Promise<Result<null>>;
 }
 
 /** Answer one message; undefined for messages that are not ours (another listener may answer). */
@@ -43,16 +43,16 @@ export function answerAnnotationCall(
   }
 }
 
-/** Answer a `noteFrameEvent` (relayed from the note frame); undefined for other messages. */
+/** Answer a `noteFrameEvent` (told by the background); undefined for other messages. */
 export function answerNoteFrameEvent(
   message: unknown,
   endpoint: AnnotationEndpoint,
-): Promise<Result<string | null>> | undefined {
+): Promise<Result<null>> | undefined {
   if (typeof message !== 'object' || message === null) return undefined;
   const { type, payload } = message as { type?: unknown; payload?: Record<string, unknown> };
   if (type !== 'noteFrameEvent') return undefined;
   const nonce = payload?.nonce;
-  const event = checkNoteFrameEvent(payload?.event);
+  const event = checkNoteFrameNotice(payload?.event);
   if (typeof nonce !== 'string' || !NONCE_PATTERN.test(nonce) || !event.ok)
     return Promise.resolve({ ok: false, error: 'noteFrameEvent: bad payload' });
   return (

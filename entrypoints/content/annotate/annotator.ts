@@ -1,35 +1,37 @@
 /**
- * The in-page annotator: selection → toolbar → editor → save through the background; hover, caret
- * or keyboard on a highlight → the note card. Everything it touches outside the DOM is injected
- * (background calls, the UI mount), so tests drive it in happy-dom. Listeners stop with `signal`.
+ * The in-page annotator's DOM wiring: the page's events become events of the state machine
+ * (annotator-machine.ts), and its effects are carried out here. selection → toolbar → editor (the
+ * note frame, which saves through the background; the change notice then re-anchors the page's
+ * notes); hover, caret or keyboard on a highlight → the note card. Everything it touches outside the
+ * DOM is injected (background calls, the UI mount), so tests drive it in happy-dom. Listeners stop
+ * with `signal`.
  *
  * Keyboard: Alt+Shift+N annotates the selection (or edits the open card's note); Alt+Shift+J
  * shows the next note on the page (focus moves into its card); Escape closes what is open.
  */
 import type { OverlayActions } from '../../../components/annotations/AnnotateOverlay';
-import { errorText, type Translate } from '../../../components/annotations/error-text';
-import { createLinkedNames, referencedDocuments } from '../../../components/annotations/linked-names';
-import type { NoteValues } from '../../../components/annotations/NoteEditor';
+import { createLinkedNames } from '../../../components/annotations/linked-names';
 import type { OverlayState } from '../../../components/annotations/overlay-state';
 import type { AnnotationRecord } from '../../../data/annotations/model';
-import { createAnnotation, editAnnotation } from '../../../data/annotations/model';
 import { normalizeSourceUrl } from '../../../data/annotations/url';
-import type { BackgroundProtocol } from '../../../data/messages';
-import type { Result } from '../../../data/result';
+import type { CallBackground } from '../../../data/messaging';
 import type { AnnotationEndpoint } from './annotation-messages';
+import {
+  type AnnotatorEffect,
+  type AnnotatorEvent,
+  type AnnotatorState,
+  HOVER_GRACE_MS,
+  IDLE,
+  step,
+} from './annotator-machine';
+import { type EditorView, editNoteEditor, newNoteEditor } from './editor-views';
 import type { HighlightLayer } from './highlights';
-import { createNoteCard } from './hover-card';
+import { createNoteCard } from './note-card';
 import { type Anchoring, type AnchoringTiming, createAnchoring } from './page-anchoring';
-import { type CapturedSelection, captureSelection, viewportRectOf } from './selection';
-
-/** A typed call to the background (popover-client's `callBackground`). */
-export type CallBackground = <K extends keyof BackgroundProtocol>(
-  type: K,
-  payload: BackgroundProtocol[K]['payload'],
-) => Promise<Result<BackgroundProtocol[K]['result']>>;
+import { type CapturedSelection, captureSelection } from './selection';
 
 /** What the annotator needs. */
-export interface AnnotatorDeps {
+interface AnnotatorDeps {
   doc: Document;
   signal: AbortSignal;
   call: CallBackground;
@@ -44,7 +46,6 @@ export interface AnnotatorDeps {
    * `event.isTrusted`. Only such events open or drive our UI.
    */
   isTrusted?(event: Event): boolean;
-  t: Translate;
   /** The page URL (changes on single-page navigation). */
   href(): string;
   title(): string;
@@ -59,20 +60,134 @@ export interface Annotator {
   endpoint: AnnotationEndpoint;
   /** (Re)load this page's notes from the background; resolves when they are anchored. */
   load(): Promise<void>;
-  /** A failure to read or write notes, last seen (shown in the card/editor; also for tests). */
-  lastError(): string | null;
 }
 
 /** Wire the annotator into the page. */
 export function createAnnotator(deps: AnnotatorDeps): Annotator {
-  const { doc, signal, state, highlights, t } = deps;
+  const { doc, signal, state, highlights } = deps;
   const anchoring = createAnchoring({ doc, signal, highlights, timing: deps.timing });
   const names = createLinkedNames((ids) => deps.call('lookup', { ids }));
+  const card = createNoteCard({ state, highlights, anchoring, names, ensureUi: deps.ensureUi });
+  let machine: AnnotatorState = IDLE;
+  /** The selection held for the toolbar's Annotate button. */
   let captured: CapturedSelection | null = null;
-  let editing: AnnotationRecord | null = null;
+  /** The selection read for the event being handled. */
+  let fresh: CapturedSelection | null = null;
   let returnFocus: HTMLElement | null = null;
-  let error: string | null = null;
+  let grace: ReturnType<typeof setTimeout> | undefined;
   const isTrusted = deps.isTrusted ?? ((event: Event) => event.isTrusted);
+  const source = () => normalizeSourceUrl(deps.href());
+
+  const rememberFocus = () => {
+    const active = doc.activeElement;
+    returnFocus = active instanceof HTMLElement && active !== doc.body ? active : null;
+  };
+
+  const showEditor = (editor: EditorView) => {
+    void deps.ensureUi().then(() => state.openEditor(editor.rect, editor.draft, editor.target));
+  };
+
+  const openEditor = (selection: CapturedSelection) => {
+    const page = source();
+    // Notes belong to web pages only: elsewhere there is nothing to write.
+    if (page === null) return;
+    captured = selection;
+    if (!returnFocus) rememberFocus();
+    showEditor(newNoteEditor(selection, page, deps.title()));
+  };
+
+  const openEditorFor = (record: AnnotationRecord) => {
+    captured = null;
+    showEditor(
+      editNoteEditor(record, highlights.rangeOf(record.id), names.now(record.body.linkedDocumentIds)),
+    );
+  };
+
+  /** The note after `current` on the page (the first after the last), scrolled into view. */
+  const revealNext = (current: string | null) => {
+    const ids = anchoring.anchoredIds();
+    if (ids.length === 0) return;
+    const next = ids[(current === null ? -1 : ids.indexOf(current)) + 1] ?? (ids[0] as string);
+    const range = highlights.rangeOf(next);
+    (range?.startContainer.parentElement ?? null)?.scrollIntoView({ block: 'center' });
+    dispatch({ type: 'reveal', note: next });
+  };
+
+  const run = (effect: AnnotatorEffect, event: Event | null) => {
+    switch (effect.type) {
+      case 'showToolbar': {
+        const selection = fresh;
+        if (!selection) return;
+        captured = selection;
+        // The UI may still be loading: an editor opened meanwhile (keyboard shortcut) stays.
+        void deps.ensureUi().then(() => {
+          if (state.view.value.kind !== 'editor') state.show({ kind: 'toolbar', rect: selection.rect });
+        });
+        return;
+      }
+      case 'openEditor': {
+        const view = state.view.value;
+        if (effect.on === 'card') {
+          if (view.kind === 'card') openEditorFor(view.record);
+        } else {
+          const selection = effect.on === 'selection' ? fresh : captured;
+          if (selection) openEditor(selection);
+        }
+        return;
+      }
+      case 'showCard':
+        card.show(effect.note, effect.pin);
+        return;
+      case 'startGrace':
+        grace = setTimeout(() => {
+          grace = undefined;
+          dispatch({ type: 'graceOver' });
+        }, HOVER_GRACE_MS);
+        return;
+      case 'stopGrace':
+        if (grace !== undefined) clearTimeout(grace);
+        grace = undefined;
+        return;
+      case 'hide':
+        highlights.setActive(null);
+        state.hide();
+        if (returnFocus?.isConnected) returnFocus.focus({ preventScroll: true });
+        returnFocus = null;
+        return;
+      case 'forgetSelection':
+        captured = null;
+        doc.getSelection()?.removeAllRanges();
+        return;
+      case 'revealNext':
+        revealNext(effect.after);
+        return;
+      case 'takeKey':
+        event?.preventDefault();
+        return;
+      case 'rememberFocus':
+        rememberFocus();
+        return;
+    }
+  };
+
+  /** One event through the machine; `view` is read from the overlay (the UI may still be loading). */
+  function dispatch(next: AnnotatorEvent, event: Event | null = null): void {
+    const stepped = step({ ...machine, view: state.view.value.kind, holding: captured !== null }, next);
+    machine = stepped.state;
+    for (const effect of stepped.effects) run(effect, event);
+  }
+
+  const load = async () => {
+    const answer = await deps.call('annotationsForPage', { url: deps.href() });
+    if (!answer.ok) {
+      // Never silent: the failure stays visible in the status the side panel reads, and in the console.
+      console.warn('Kamerlens: notes for this page could not be read:', answer.error);
+      return;
+    }
+    anchoring.setRecords(answer.value);
+    await anchoring.settled();
+  };
+
   // Every listener ignores events a page script dispatched: a page could otherwise select text of
   // its choice and open the editor on it with a synthetic Alt+Shift+N.
   const on = <K extends keyof DocumentEventMap>(
@@ -88,136 +203,14 @@ export function createAnnotator(deps: AnnotatorDeps): Annotator {
       { signal, capture, passive: type === 'pointermove' },
     );
 
-  const source = () => normalizeSourceUrl(deps.href());
-
-  const hide = () => {
-    card.reset();
-    editing = null;
-    highlights.setActive(null);
-    state.hide();
-    if (returnFocus?.isConnected) returnFocus.focus({ preventScroll: true });
-    returnFocus = null;
-  };
-
-  const rememberFocus = () => {
-    const active = doc.activeElement;
-    returnFocus = active instanceof HTMLElement && active !== doc.body ? active : null;
-  };
-
-  const card = createNoteCard({
-    state,
-    highlights,
-    anchoring,
-    names,
-    ensureUi: deps.ensureUi,
-    onPin: rememberFocus,
-    hide: () => hide(),
-  });
-
-  const openEditor = (selection: CapturedSelection) => {
-    captured = selection;
-    editing = null;
-    if (!returnFocus) rememberFocus();
-    const linked = referencedDocuments(selection.quote.exact);
-    void deps.ensureUi().then(() => {
-      state.openEditor(selection.rect, {
-        mode: 'new',
-        quote: selection.quote.exact,
-        note: '',
-        tags: [],
-        linked,
-      });
-    });
-  };
-
-  const openEditorFor = (record: AnnotationRecord) => {
-    const range = highlights.rangeOf(record.id);
-    editing = record;
-    captured = null;
-    void deps.ensureUi().then(() => {
-      state.openEditor(range ? viewportRectOf(range) : { left: 16, top: 16, width: 0, height: 0 }, {
-        mode: 'edit',
-        quote: record.target.selectors.find((s) => s.type === 'TextQuoteSelector')?.exact ?? '',
-        note: record.body.note,
-        tags: record.body.tags,
-        linked: names.now(record.body.linkedDocumentIds),
-      });
-    });
-  };
-
-  const save = async (values: NoteValues): Promise<string | null> => {
-    const page = source();
-    if (page === null) return t('annotate_error_other', 'URL');
-    const linkedDocumentIds = values.linked.map((d) => d.id);
-    let record: AnnotationRecord;
-    if (editing) {
-      record = editAnnotation(editing, { note: values.note, tags: values.tags, linkedDocumentIds });
-    } else if (captured) {
-      record = createAnnotation({
-        source: page,
-        title: deps.title(),
-        quote: captured.quote,
-        position: captured.position,
-        note: values.note,
-        tags: values.tags,
-        linkedDocumentIds,
-      });
-    } else {
-      return null;
-    }
-    const answer = await deps.call('saveAnnotation', { annotation: record });
-    if (!answer.ok) {
-      error = answer.error;
-      return errorText(t, answer.error);
-    }
-    error = null;
-    anchoring.upsert(answer.value);
-    captured = null;
-    doc.getSelection()?.removeAllRanges();
-    hide();
-    return null;
-  };
-
-  const load = async () => {
-    const answer = await deps.call('annotationsForPage', { url: deps.href() });
-    if (!answer.ok) {
-      // Never silent: the failure stays visible in the status the side panel reads, and in the console.
-      error = answer.error;
-      console.warn('Kamerlens: notes for this page could not be read:', answer.error);
-      return;
-    }
-    error = null;
-    anchoring.setRecords(answer.value);
-    await anchoring.settled();
-  };
-
-  const nextNote = () => {
-    const ids = anchoring.anchoredIds();
-    if (ids.length === 0) return;
-    const current = card.current();
-    const next = ids[(current === null ? -1 : ids.indexOf(current)) + 1] ?? (ids[0] as string);
-    const range = highlights.rangeOf(next);
-    (range?.startContainer.parentElement ?? null)?.scrollIntoView({ block: 'center' });
-    card.reset();
-    card.show(next, true);
-  };
-
   // Selection → toolbar (after the browser has updated the selection).
   const afterSelecting = (event: Event) => {
     if (deps.isOwnEvent(event)) return;
     setTimeout(() => {
-      const view = state.view.value.kind;
-      if (view === 'editor') return;
-      const selection = captureSelection(doc, anchoring.model);
-      if (selection) {
-        captured = selection;
-        // The UI may still be loading: an editor opened meanwhile (keyboard shortcut) stays.
-        void deps.ensureUi().then(() => {
-          if (state.view.value.kind !== 'editor') state.show({ kind: 'toolbar', rect: selection.rect });
-        });
-      } else if (view === 'toolbar') {
-        hide();
-      }
+      // An open editor keeps its selection: the page's is not read.
+      fresh = state.view.value.kind === 'editor' ? null : captureSelection(doc, anchoring.model);
+      dispatch({ type: 'selectionEnded', selected: fresh !== null });
+      fresh = null;
     }, 0);
   };
   on('pointerup', afterSelecting);
@@ -225,39 +218,21 @@ export function createAnnotator(deps: AnnotatorDeps): Annotator {
     if (event.shiftKey || event.key === 'Shift') afterSelecting(event);
   });
   on('pointerdown', (event) => {
-    if (deps.isOwnEvent(event)) return;
-    const view = state.view.value.kind;
-    if (view === 'toolbar' || (view === 'card' && card.pinned())) hide();
+    if (!deps.isOwnEvent(event)) dispatch({ type: 'pointerDown' });
   });
 
   on(
     'keydown',
     (event) => {
-      if (event.altKey && event.shiftKey && !event.ctrlKey && !event.metaKey && event.code === 'KeyN') {
-        const view = state.view.value;
-        const selection = deps.isOwnEvent(event) ? null : captureSelection(doc, anchoring.model);
-        if (selection) {
-          event.preventDefault();
-          rememberFocus();
-          openEditor(selection);
-        } else if (view.kind === 'card') {
-          event.preventDefault();
-          openEditorFor(view.record);
-        } else if (view.kind === 'toolbar' && captured) {
-          event.preventDefault();
-          openEditor(captured);
-        }
-      } else if (
-        event.altKey &&
-        event.shiftKey &&
-        !event.ctrlKey &&
-        !event.metaKey &&
-        event.code === 'KeyJ'
-      ) {
-        event.preventDefault();
-        nextNote();
-      } else if (event.key === 'Escape' && state.view.value.kind !== 'none' && !deps.isOwnEvent(event)) {
-        hide();
+      const chord = event.altKey && event.shiftKey && !event.ctrlKey && !event.metaKey;
+      if (chord && event.code === 'KeyN') {
+        fresh = deps.isOwnEvent(event) ? null : captureSelection(doc, anchoring.model);
+        dispatch({ type: 'annotateKey', selected: fresh !== null }, event);
+        fresh = null;
+      } else if (chord && event.code === 'KeyJ') {
+        dispatch({ type: 'nextNoteKey' }, event);
+      } else if (event.key === 'Escape' && !deps.isOwnEvent(event)) {
+        dispatch({ type: 'escape' }, event);
       }
     },
     true,
@@ -273,41 +248,25 @@ export function createAnnotator(deps: AnnotatorDeps): Annotator {
       frame = 0;
       const kind = state.view.value.kind;
       if (kind === 'editor' || kind === 'toolbar') return;
-      const id = highlights.noteAt(pointer.x, pointer.y);
-      if (id !== null && id !== card.current()) card.show(id, false);
-      else if (id !== null) card.keep();
-      else card.hideSoon();
+      dispatch({ type: 'pointerAt', note: highlights.noteAt(pointer.x, pointer.y) });
     });
   });
 
   // Caret (caret browsing, a tap or click) inside a highlight shows its note.
   on('selectionchange', () => {
     const selection = doc.getSelection();
+    if (!selection?.isCollapsed || !selection.anchorNode) return;
     const kind = state.view.value.kind;
-    if (!selection?.isCollapsed || !selection.anchorNode || kind === 'editor' || kind === 'toolbar') return;
-    const id = highlights.noteAtPoint(selection.anchorNode, selection.anchorOffset);
-    if (id !== null && id !== card.current()) card.show(id, false);
+    if (kind === 'editor' || kind === 'toolbar') return;
+    dispatch({ type: 'caretAt', note: highlights.noteAtPoint(selection.anchorNode, selection.anchorOffset) });
   });
 
   const actions: OverlayActions = {
-    annotate: () => {
-      if (captured) openEditor(captured);
-    },
-    dismiss: hide,
-    save,
-    search: async (query) => {
-      const answer = await deps.call('searchDocuments', { query });
-      if (!answer.ok) throw new Error(answer.error);
-      return answer.value;
-    },
-    editCard: () => {
-      const view = state.view.value;
-      if (view.kind === 'card') openEditorFor(view.record);
-    },
-    cardHover: (inside) => {
-      if (inside) card.keep();
-      else card.hideSoon();
-    },
+    annotate: () => dispatch({ type: 'annotate' }),
+    dismiss: () => dispatch({ type: 'dismiss' }),
+    saved: () => dispatch({ type: 'saved' }),
+    editCard: () => dispatch({ type: 'editCard' }),
+    cardHover: (inside) => dispatch({ type: 'cardPointer', inside }),
   };
 
   const endpoint: AnnotationEndpoint = {
@@ -316,8 +275,7 @@ export function createAnnotator(deps: AnnotatorDeps): Annotator {
       const range = highlights.rangeOf(id);
       if (!range) return false;
       range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-      card.reset();
-      card.show(id, true);
+      dispatch({ type: 'reveal', note: id });
       return true;
     },
     changed: (changed) => {
@@ -325,5 +283,9 @@ export function createAnnotator(deps: AnnotatorDeps): Annotator {
     },
   };
 
-  return { actions, anchoring, endpoint, load, lastError: () => error };
+  signal.addEventListener('abort', () => {
+    if (grace !== undefined) clearTimeout(grace);
+  });
+
+  return { actions, anchoring, endpoint, load };
 }

@@ -1,19 +1,20 @@
 /**
  * The content script's side of the note frame: opens a session in the background for each editor or
- * card the overlay shows (the frame page's URL carries only the session's nonce), and acts on the
- * frame's events for the current session only. Note text reaches this isolated world and the
- * extension pages, never the page's DOM.
+ * card the overlay shows (the frame page's URL carries only the session's nonce), and acts on what
+ * the background tells of the current session only: the frame's size, cancel, edit, and that the
+ * editor's note was saved. Note text reaches this isolated world and the extension pages, never the
+ * page's DOM.
  */
 import { signal } from '@preact/signals-core';
 import type { OverlayActions } from '../../../components/annotations/AnnotateOverlay';
 import type { NoteFrameHost } from '../../../components/annotations/NoteFrame';
-import type { NoteFrameEvent, NoteFrameView } from '../../../data/annotations/note-frame';
+import type { NoteFrameNotice, NoteFrameTarget, NoteFrameView } from '../../../data/annotations/note-frame';
+import type { CallBackground } from '../../../data/messaging';
 import type { Result } from '../../../data/result';
-import type { CallBackground } from './annotator';
 
 /** The host plus the event handler the content script's message listener calls. */
-export interface NoteFrameHostControl extends NoteFrameHost {
-  handle(nonce: string, event: NoteFrameEvent): Promise<Result<string | null>>;
+interface NoteFrameHostControl extends NoteFrameHost {
+  handle(nonce: string, notice: NoteFrameNotice): Promise<Result<null>>;
 }
 
 /** Create the host; `pageUrl(nonce)` is the frame page's address for a session. */
@@ -27,10 +28,10 @@ export function createNoteFrameHost(deps: {
 
   return {
     size,
-    async open(view: NoteFrameView) {
+    async open(view: NoteFrameView, target?: NoteFrameTarget) {
       current = null;
       size.value = null;
-      const answer = await deps.call('openNoteFrame', { view });
+      const answer = await deps.call('openNoteFrame', target ? { view, target } : { view });
       if (!answer.ok) {
         console.warn('Kamerlens: the note could not be shown:', answer.error);
         return null;
@@ -41,15 +42,16 @@ export function createNoteFrameHost(deps: {
     abandon() {
       current = null;
     },
-    async handle(nonce, event) {
+    async handle(nonce, notice) {
       const actions = deps.actions();
       if (nonce !== current || !actions) return { ok: false, error: 'note frame: not the current session' };
-      switch (event.type) {
+      switch (notice.type) {
         case 'size':
-          size.value = { width: event.width, height: event.height };
+          size.value = { width: notice.width, height: notice.height };
           return { ok: true, value: null };
-        case 'save':
-          return { ok: true, value: await actions.save(event.values) };
+        case 'saved':
+          actions.saved();
+          return { ok: true, value: null };
         case 'cancel':
           actions.dismiss();
           return { ok: true, value: null };

@@ -2,11 +2,11 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createOverlayState } from '../../../components/annotations/overlay-state';
+import { createBrowserI18n } from '../../../components/i18n';
 import { NOTE_FRAME_PAGE } from '../../../data/annotations/note-frame';
+import { callBackground } from '../../../data/messaging';
 import { loadContentUi } from '../content-ui-loader';
 import { createOwnHost, isOwnHost, type OwnHost } from '../own-host';
-import { callBackground } from '../popover-client';
-import { createAnnotateI18n } from './annotate-i18n';
 import { serveAnnotationCalls } from './annotation-messages';
 import { type Annotator, createAnnotator } from './annotator';
 import { createHighlightLayer, newHighlightNames } from './highlights';
@@ -14,7 +14,7 @@ import { createNoteFrameHost } from './note-frame-host';
 
 /** Start annotating on this page; everything stops with `ctx`. */
 export function setupAnnotations(ctx: ContentScriptContext): Annotator {
-  const i18n = createAnnotateI18n();
+  const i18n = createBrowserI18n(browser.i18n.getMessage, 'annotate_locale');
   const state = createOverlayState();
   let ui: OwnHost | null = null;
   let annotator: Annotator | null = null;
@@ -57,7 +57,6 @@ export function setupAnnotations(ctx: ContentScriptContext): Annotator {
     highlights: createHighlightLayer(document, newHighlightNames(), ctx.signal),
     ensureUi,
     isOwnEvent: (event) => event.composedPath().some(isOwnHost),
-    t: i18n.t,
     href: () => location.href,
     title: () => document.title,
   });

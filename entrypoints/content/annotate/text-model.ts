@@ -19,7 +19,7 @@ const EXCLUDED = new Set(['script', 'style', 'noscript', 'template', 'textarea']
 const PAGE_TEXT_OURS = new Set([MARK_TAG]);
 
 /** One text node's share of the model. */
-export interface TextSegment {
+interface TextSegment {
   node: Text;
   /** Model offsets this node produced: `[start, end)`. */
   start: number;
@@ -87,7 +87,7 @@ function firstSegmentAfter(model: PageTextModel, node: Node, offset: number): nu
 }
 
 /** The model offset of a DOM boundary point. */
-export function modelOffsetAt(model: PageTextModel, node: Node, offset: number): number {
+function modelOffsetAt(model: PageTextModel, node: Node, offset: number): number {
   const index = node.nodeType === Node.TEXT_NODE ? model.indexOf.get(node as Text) : undefined;
   if (index !== undefined) {
     const segment = model.segments[index] as TextSegment;

@@ -1,14 +1,11 @@
 import type { CardModel, PaperEntry } from '../../../components/popover/card-model';
 import { parseCanonicalId } from '../../../data/citations/canonical-id';
 import type { Citation } from '../../../data/citations/types';
-import type { LookupEntry } from '../../../data/messages';
+import { type LookupEntry, MAX_LOOKUP_IDS } from '../../../data/messages';
 import type { Result } from '../../../data/result';
 
-/** One batched lookup call to the background (at most `MAX_BATCH` ids). */
+/** One batched lookup call to the background (at most `MAX_LOOKUP_IDS` ids). */
 export type LookupTransport = (ids: string[]) => Promise<Result<LookupEntry[]>>;
-
-/** The protocol's batch limit. */
-const MAX_BATCH = 200;
 
 /** Resolves references into card models, caching every answer per id for the page's lifetime. */
 export interface CardResolver {
@@ -26,8 +23,8 @@ export function createCardResolver(transport: LookupTransport): CardResolver {
 
   const flush = async (batch: NonNullable<typeof queued>) => {
     const ids = [...batch.ids];
-    for (let start = 0; start < ids.length; start += MAX_BATCH) {
-      const slice = ids.slice(start, start + MAX_BATCH);
+    for (let start = 0; start < ids.length; start += MAX_LOOKUP_IDS) {
+      const slice = ids.slice(start, start + MAX_LOOKUP_IDS);
       const answer = await transport(slice).catch(
         (error: unknown): Result<LookupEntry[]> => ({ ok: false, error: String(error) }),
       );

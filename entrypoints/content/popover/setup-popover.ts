@@ -1,11 +1,12 @@
+import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createBrowserI18n } from '../../../components/i18n';
+import { callBackground } from '../../../data/messaging';
 import { loadContentUi } from '../content-ui-loader';
 import { createOwnHost } from '../own-host';
-import { callBackground } from '../popover-client';
 import { createCardResolver } from './card-lookup';
 import { createLazyPopoverSurface } from './lazy-surface';
 import { createPopoverController, type PopoverController } from './popover-controller';
-import { createBrowserI18n } from './popover-i18n';
 import { createReferenceFinder, type ReferenceMarks } from './popover-marks';
 import { createPopoverMeasure } from './popover-measure';
 
@@ -18,7 +19,7 @@ export function setupPopover(ctx: ContentScriptContext, marks: ReferenceMarks): 
   // The card UI is loaded on first contact with a mark; the host is still made here, with the DOM
   // methods captured at start. Open: the card shows public dataset text, and the e2e
   // tests read it through the root.
-  const i18n = createBrowserI18n();
+  const i18n = createBrowserI18n(browser.i18n.getMessage, 'popover_locale');
   const surface = createLazyPopoverSurface(
     async (hostId) => {
       const ui = await loadContentUi();

@@ -17,7 +17,7 @@ afterEach(() => {
   cleanup = null;
 });
 
-function channelFor(view: Result<NoteFrameView>, answer: Result<string | null> = { ok: true, value: null }) {
+function channelFor(view: Result<NoteFrameView>, answer: Result<null> = { ok: true, value: null }) {
   const sent: NoteFrameEvent[] = [];
   const channel: NoteFrameChannel = {
     view: async () => view,
@@ -45,7 +45,7 @@ const editor: NoteFrameView = {
 };
 
 describe('NoteFrameApp (the note frame page)', () => {
-  it('renders the session’s editor and sends save to the content script', async () => {
+  it('renders the session’s editor and sends save to the background', async () => {
     const { channel, sent } = channelFor({ ok: true, value: editor });
     const view = await renderFrame(channel);
     expect(view.text('.ka-quote')).toBe('bijna 406 duizend mensen');
@@ -56,11 +56,15 @@ describe('NoteFrameApp (the note frame page)', () => {
     ]);
   });
 
-  it('shows the error the content script answers, and keeps the editor', async () => {
-    const { channel } = channelFor({ ok: true, value: editor }, { ok: true, value: 'Opslag vol' });
+  it('shows why the background could not save (storage full), and keeps the editor', async () => {
+    const { channel } = channelFor(
+      { ok: true, value: editor },
+      { ok: false, error: 'storage-full: saving the note failed (QuotaExceededError)' },
+    );
     const view = await renderFrame(channel);
     await view.click(view.button(T.nl('annotate_save')));
-    expect(view.text('[role="alert"]')).toBe('Opslag vol');
+    expect(view.text('[role="alert"]')).toContain('De opslag van de browser is vol');
+    expect(view.root.querySelector('textarea')).not.toBeNull();
   });
 
   it('renders a card with the dataset’s names; Escape and Alt+Shift+N become cancel and edit', async () => {

@@ -1,8 +1,8 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { I18nContext } from '../../../components/i18n-context';
 import type { PopoverActions } from '../../../components/popover/card-model';
-import { I18nContext } from '../../../components/popover/i18n';
 import { Popover } from '../../../components/popover/Popover';
 import { makeCitation, makeDocument } from '../../fixtures/builders';
 import { popoverI18n } from '../../fixtures/translators';

@@ -1,8 +1,9 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, type Mock, vi } from 'vitest';
+import type { I18n } from '../../../components/i18n';
+import { I18nContext } from '../../../components/i18n-context';
 import type { PopoverActions, PopoverContent, PopoverMode } from '../../../components/popover/card-model';
-import { I18nContext, type PopoverI18n } from '../../../components/popover/i18n';
 import { Popover } from '../../../components/popover/Popover';
 import { formatCitation, officialUrl } from '../../../data/citations';
 import { makeCitation, makeDocument } from '../../fixtures/builders';
@@ -12,7 +13,7 @@ import { ANSWERS, card, LETTER, STUB } from './sample-cards';
 let root: HTMLElement;
 let actions: { [K in keyof PopoverActions]: Mock<PopoverActions[K]> };
 
-function show(content: PopoverContent, mode: PopoverMode = 'tooltip', i18n: PopoverI18n = popoverI18n('nl')) {
+function show(content: PopoverContent, mode: PopoverMode = 'tooltip', i18n: I18n = popoverI18n('nl')) {
   act(() => {
     render(
       <I18nContext.Provider value={i18n}>

@@ -1,25 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { AnnotationRecord } from '../../../data/annotations/model';
-import { createAnnotationHandlers } from '../../../entrypoints/background/annotations-handlers';
 import { dispatchMessage } from '../../../entrypoints/background/dispatch-message';
-import { HANDLERS } from '../../../entrypoints/background/handlers';
 import { sampleRecord } from '../../fixtures/annotations/arbitraries';
 import { forgedServices, SENDERS } from './forged-services';
 
 async function setup() {
-  const { services } = await forgedServices();
-  const notified: (string | null)[] = [];
-  let now = new Date('2026-05-01T12:00:00.000Z');
-  const handlers = {
-    ...HANDLERS,
-    ...createAnnotationHandlers(
-      (source) => notified.push(source),
-      () => now,
-    ),
-  };
+  const { services, notified, clock } = await forgedServices();
   const send = (type: string, payload: unknown, sender: keyof typeof SENDERS = 'page') =>
-    dispatchMessage({ type, payload }, SENDERS[sender], services, handlers);
-  return { send, notified, setNow: (date: string) => (now = new Date(date)) };
+    dispatchMessage({ type, payload }, SENDERS[sender], services);
+  return { send, notified, setNow: (date: string) => (clock.now = Date.parse(date)) };
 }
 
 describe('annotation messages', () => {

@@ -1,7 +1,11 @@
 /** Background services with a real (fake-indexeddb) database and recording fakes for the browser parts. */
 import { importDataset } from '../../../data/db/import-dataset';
-import type { ImportProgress, SiteStatus } from '../../../data/messages';
+import type { ImportProgress, MessageOf, SidePanelProtocol, SiteStatus } from '../../../data/messages';
 import type { Result } from '../../../data/result';
+import {
+  createNoteFrameSessions,
+  type SessionArea,
+} from '../../../entrypoints/background/note-frame-sessions';
 import type { SenderInfo } from '../../../entrypoints/background/sender';
 import type { BackgroundServices } from '../../../entrypoints/background/services';
 import { freshDB } from '../../fixtures/db/fresh-db';
@@ -14,11 +18,37 @@ export const SENDERS = {
   foreign: { kind: 'foreign', tabId: null, windowId: null },
 } as const satisfies Record<string, SenderInfo>;
 
-/** Services whose side effects are recorded in `calls`. */
-export async function forgedServices() {
+/** `storage.session` as the tests see it: a map that outlives one worker (one set of services). */
+export function memoryArea(): SessionArea {
+  const items = new Map<string, unknown>();
+  return {
+    get: async (key) => (items.has(key) ? { [key]: structuredClone(items.get(key)) } : {}),
+    set: async (values) => {
+      for (const [key, value] of Object.entries(values)) items.set(key, structuredClone(value));
+    },
+    remove: async (key) => {
+      items.delete(key);
+    },
+  };
+}
+
+/**
+ * Services whose side effects are recorded: `calls` (browser actions), `notified` (sources of
+ * changed notes), `pagesTold` (messages to extension pages), `sentToFrames` (messages to a tab's
+ * frame, answered with `options.frameAnswer`). `clock.now` is the time; `options.area` the session
+ * storage, shared to play a restarted worker.
+ */
+export async function forgedServices(
+  options: { frameAnswer?: unknown; area?: SessionArea; clock?: { now: number } } = {},
+) {
   const db = freshDB();
   await importDataset(db, seedLikeDataset());
   const calls: { name: string; args: unknown[] }[] = [];
+  const notified: (string | null)[] = [];
+  const pagesTold: MessageOf<SidePanelProtocol>[] = [];
+  const sentToFrames: { tabId: number; frameId: number; message: unknown }[] = [];
+  const clock = options.clock ?? { now: Date.parse('2026-05-01T12:00:00.000Z') };
+  const area = options.area ?? memoryArea();
   const status: SiteStatus = {
     pattern: 'https://example.org/*',
     enabled: true,
@@ -49,6 +79,16 @@ export async function forgedServices() {
     injectScript: async (...args) => {
       calls.push({ name: 'injectScript', args });
     },
+    notifyExtensionPages: async (message) => {
+      pagesTold.push(message);
+    },
+    notifyAnnotationsChanged: (source) => notified.push(source),
+    sendToFrame: async (tabId, frameId, message) => {
+      sentToFrames.push({ tabId, frameId, message });
+      return options.frameAnswer ?? { ok: true, value: null };
+    },
+    noteFrameSessions: createNoteFrameSessions(area),
+    now: () => clock.now,
   };
-  return { services, calls, db };
+  return { services, calls, db, notified, pagesTold, sentToFrames, clock, area };
 }

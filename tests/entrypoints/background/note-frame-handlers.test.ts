@@ -1,18 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { NoteFrameView } from '../../../data/annotations/note-frame';
+import type { AnnotationRecord } from '../../../data/annotations/model';
+import type { NoteFrameTarget, NoteFrameView } from '../../../data/annotations/note-frame';
+import { allAnnotations } from '../../../data/db/annotations';
 import { dispatchMessage } from '../../../entrypoints/background/dispatch-message';
-import type { HandlerTable } from '../../../entrypoints/background/handlers';
-import {
-  createNoteFrameHandlers,
-  SESSION_IDLE_MS,
-} from '../../../entrypoints/background/note-frame-handlers';
-import {
-  createNoteFrameSessions,
-  type SessionArea,
-} from '../../../entrypoints/background/note-frame-sessions';
+import { SESSION_IDLE_MS } from '../../../entrypoints/background/note-frame-handlers';
+import type { SessionArea } from '../../../entrypoints/background/note-frame-sessions';
 import type { SenderInfo } from '../../../entrypoints/background/sender';
-import type { BackgroundServices } from '../../../entrypoints/background/services';
 import { sampleRecord } from '../../fixtures/annotations/arbitraries';
+import { forgedServices, memoryArea } from './forged-services';
 
 const ORIGIN = 'chrome-extension://kamerlensid/';
 const FRAME_URL = `${ORIGIN}annotate-frame.html#`;
@@ -48,44 +43,49 @@ const EDITOR: NoteFrameView = {
   kind: 'editor',
   draft: { mode: 'new', quote: 'bijna 406 duizend mensen', note: '', tags: [], linked: [] },
 };
+const TARGET: NoteFrameTarget = {
+  kind: 'new',
+  source: 'https://www.nu.nl/politiek/participatiewet',
+  title: 'Kabinet wil Participatiewet versoepelen',
+  quote: {
+    type: 'TextQuoteSelector',
+    exact: 'bijna 406 duizend mensen',
+    prefix: 'in totaal ',
+    suffix: ' een',
+  },
+  position: { type: 'TextPositionSelector', start: 120, end: 144 },
+};
+const VALUES = { note: 'Controleren', tags: ['bijstand'], linked: [] };
 
-/** `storage.session` as the tests see it: a map that outlives one handler table (a worker). */
-function memoryArea(): SessionArea {
-  const items = new Map<string, unknown>();
-  return {
-    get: async (key) => (items.has(key) ? { [key]: structuredClone(items.get(key)) } : {}),
-    set: async (values) => {
-      for (const [key, value] of Object.entries(values)) items.set(key, structuredClone(value));
-    },
-    remove: async (key) => {
-      items.delete(key);
-    },
-  };
-}
-
-function setup(answer: unknown = { ok: true, value: null }, area = memoryArea(), clock = { now: 1_000 }) {
-  const forwarded: { tabId: number; frameId: number; message: unknown }[] = [];
-  const handlers = createNoteFrameHandlers(
-    async (tabId, frameId, message) => {
-      forwarded.push({ tabId, frameId, message });
-      return answer;
-    },
-    createNoteFrameSessions(area),
-    () => clock.now,
-  ) as unknown as HandlerTable;
+async function setup(
+  frameAnswer: unknown = { ok: true, value: null },
+  area: SessionArea = memoryArea(),
+  clock = { now: 1_000 },
+) {
+  const {
+    services,
+    sentToFrames: forwarded,
+    db,
+    notified,
+  } = await forgedServices({ frameAnswer, area, clock });
   const send = (type: string, payload: unknown, sender: keyof typeof SENDERS) =>
-    dispatchMessage({ type, payload }, SENDERS[sender], {} as BackgroundServices, handlers);
+    dispatchMessage({ type, payload }, SENDERS[sender], services);
+  /** Open a session (an editor with its target); its nonce. */
   const open = async (view: NoteFrameView = CARD, sender: keyof typeof SENDERS = 'page') => {
-    const opened = await send('openNoteFrame', { view }, sender);
+    const opened = await send(
+      'openNoteFrame',
+      view.kind === 'editor' ? { view, target: TARGET } : { view },
+      sender,
+    );
     if (!opened.ok) throw new Error(opened.error);
     return (opened.value as { nonce: string }).nonce;
   };
-  return { send, open, forwarded, area, clock };
+  return { send, open, forwarded, area, clock, db, notified };
 }
 
 describe('note frame sessions', () => {
   it('a content script opens a session; the frame page in its tab reads the view with the nonce', async () => {
-    const { send, open } = setup();
+    const { send, open } = await setup();
     const nonce = await open();
     expect(nonce).toMatch(/^[0-9a-f]{32}$/);
     expect(await send('noteFrameView', { nonce }, 'frame')).toEqual({ ok: true, value: CARD });
@@ -98,7 +98,7 @@ describe('note frame sessions', () => {
     ['a content script (the page side)', 'page'],
     ['a foreign sender', 'foreign'],
   ] as const)('%s gets nothing', async (_label, sender) => {
-    const { send, open, forwarded } = setup();
+    const { send, open, forwarded } = await setup();
     const nonce = await open();
     const view = await send('noteFrameView', { nonce }, sender);
     expect(view.ok).toBe(false);
@@ -109,7 +109,7 @@ describe('note frame sessions', () => {
   });
 
   it('a wrong or replaced nonce gets nothing; one session per tab', async () => {
-    const { send, open } = setup();
+    const { send, open } = await setup();
     const first = await open(CARD);
     expect((await send('noteFrameView', { nonce: '0'.repeat(32) }, 'frame')).ok).toBe(false);
     const second = await open(EDITOR);
@@ -119,7 +119,7 @@ describe('note frame sessions', () => {
   });
 
   it("another tab's session does not replace or reveal this tab's", async () => {
-    const { send, open } = setup();
+    const { send, open } = await setup();
     const mine = await open(CARD, 'page');
     const theirs = await open(EDITOR, 'pageOtherTab');
     expect((await send('noteFrameView', { nonce: theirs }, 'frame')).ok).toBe(false);
@@ -127,22 +127,64 @@ describe('note frame sessions', () => {
   });
 
   it('only content scripts open sessions', async () => {
-    const { send } = setup();
+    const { send } = await setup();
     for (const sender of ['frame', 'panel', 'foreign'] as const)
       expect((await send('openNoteFrame', { view: CARD }, sender)).ok).toBe(false);
   });
 
-  it("events go to the opening content script's tab and frame, and its answer comes back", async () => {
-    const { send, open, forwarded } = setup({ ok: true, value: 'Opslaan mislukt' });
+  it('a save stores the note built from the session’s target, notifies, and tells the opening content script', async () => {
+    const { send, open, forwarded, db, notified } = await setup();
     const nonce = await open(EDITOR);
-    const values = { note: 'Controleren', tags: ['bijstand'], linked: [] };
-    const answer = await send('noteFrameEvent', { nonce, event: { type: 'save', values } }, 'frame');
-    expect(answer).toEqual({ ok: true, value: 'Opslaan mislukt' });
+    const answer = await send('noteFrameEvent', { nonce, event: { type: 'save', values: VALUES } }, 'frame');
+    expect(answer).toEqual({ ok: true, value: null });
+    const [stored] = await allAnnotations(db);
+    expect(stored?.target).toEqual({
+      source: TARGET.source,
+      title: TARGET.kind === 'new' ? TARGET.title : '',
+      selectors: TARGET.kind === 'new' ? [TARGET.quote, TARGET.position] : [],
+    });
+    expect(stored?.body).toEqual({ note: 'Controleren', tags: ['bijstand'], linkedDocumentIds: [] });
+    expect(notified).toEqual([TARGET.source]);
     expect(forwarded).toEqual([
       {
         tabId: 7,
         frameId: 0,
-        message: { type: 'noteFrameEvent', payload: { nonce, event: { type: 'save', values } } },
+        message: { type: 'noteFrameEvent', payload: { nonce, event: { type: 'saved' } } },
+      },
+    ]);
+  });
+
+  it('a save of an edit changes the stored note’s body only', async () => {
+    const { send, db } = await setup();
+    const record = sampleRecord();
+    await send('saveAnnotation', { annotation: record }, 'page');
+    const edit: NoteFrameView = { kind: 'editor', draft: { ...EDITOR.draft, mode: 'edit' } };
+    const opened = await send('openNoteFrame', { view: edit, target: { kind: 'edit', record } }, 'page');
+    const nonce = (opened as { value: { nonce: string } }).value.nonce;
+    expect(await send('noteFrameEvent', { nonce, event: { type: 'save', values: VALUES } }, 'frame')).toEqual(
+      {
+        ok: true,
+        value: null,
+      },
+    );
+    const [stored] = await allAnnotations(db);
+    expect(stored).toMatchObject({ id: record.id, created: record.created, target: record.target });
+    expect(stored?.body.note).toBe('Controleren');
+  });
+
+  it("other events go to the opening content script's tab and frame, and its answer comes back", async () => {
+    const { send, open, forwarded } = await setup({
+      ok: false,
+      error: 'note frame: not the current session',
+    });
+    const nonce = await open(EDITOR);
+    const answer = await send('noteFrameEvent', { nonce, event: { type: 'edit' } }, 'frame');
+    expect(answer).toEqual({ ok: false, error: 'note frame: not the current session' });
+    expect(forwarded).toEqual([
+      {
+        tabId: 7,
+        frameId: 0,
+        message: { type: 'noteFrameEvent', payload: { nonce, event: { type: 'edit' } } },
       },
     ]);
   });
@@ -153,7 +195,7 @@ describe('note frame sessions', () => {
     ['a save without a note', { type: 'save', values: { tags: [], linked: [] } }],
     ['a save with a non-string tag', { type: 'save', values: { note: '', tags: [1], linked: [] } }],
   ])('refuses %s', async (_label, event) => {
-    const { send, open, forwarded } = setup();
+    const { send, open, forwarded } = await setup();
     const nonce = await open();
     expect((await send('noteFrameEvent', { nonce, event }, 'frame')).ok).toBe(false);
     expect(forwarded).toEqual([]);
@@ -163,18 +205,30 @@ describe('note frame sessions', () => {
     ['an unknown view kind', { kind: 'page' }],
     ['a card with a broken record', { kind: 'card', record: { id: 'x' }, linked: [], focus: true }],
     ['an editor with a bad mode', { kind: 'editor', draft: { ...EDITOR.draft, mode: 'x' } }],
-    ['an extra payload field', undefined],
-  ])('refuses to open %s', async (_label, view) => {
-    const { send } = setup();
-    const payload = view === undefined ? { view: CARD, extra: 1 } : { view };
-    expect((await send('openNoteFrame', payload, 'page')).ok).toBe(false);
+    ['an extra payload field', { view: CARD, extra: 1 }],
+    ['an editor without a target', { view: EDITOR }],
+    ['a card with a target', { view: CARD, target: TARGET }],
+    ['an edit target for a new note', { view: EDITOR, target: { kind: 'edit', record: sampleRecord() } }],
+    [
+      'a target on a javascript: address',
+      { view: EDITOR, target: { ...TARGET, source: 'javascript:alert(1)' } },
+    ],
+    [
+      'a target without a quote',
+      { view: EDITOR, target: { ...TARGET, quote: { type: 'TextQuoteSelector' } } },
+    ],
+    ['a target of an unknown kind', { view: EDITOR, target: { ...TARGET, kind: 'page' } }],
+  ])('refuses to open %s', async (_label, payload) => {
+    const { send } = await setup();
+    const wrapped = 'view' in payload ? payload : { view: payload };
+    expect((await send('openNoteFrame', wrapped, 'page')).ok).toBe(false);
   });
 
   it('a session outlives the worker: a new handler table over the same storage serves it', async () => {
-    const first = setup();
+    const first = await setup();
     const nonce = await first.open(EDITOR);
     expect((await first.send('noteFrameView', { nonce }, 'frame')).ok).toBe(true);
-    const restarted = setup({ ok: true, value: null }, first.area);
+    const restarted = await setup({ ok: true, value: null }, first.area);
     const values = { note: 'Traag getypt', tags: [], linked: [] };
     const answer = await restarted.send(
       'noteFrameEvent',
@@ -182,11 +236,14 @@ describe('note frame sessions', () => {
       'frame',
     );
     expect(answer).toEqual({ ok: true, value: null });
+    expect((await allAnnotations(restarted.db)).map((note: AnnotationRecord) => note.body.note)).toEqual([
+      'Traag getypt',
+    ]);
     expect(restarted.forwarded).toHaveLength(1);
   });
 
   it('belongs to the first frame document that shows it: a second frame or a reload gets nothing', async () => {
-    const { send, open, forwarded } = setup();
+    const { send, open, forwarded } = await setup();
     const nonce = await open(EDITOR);
     expect((await send('noteFrameView', { nonce }, 'frame')).ok).toBe(true);
     for (const other of ['secondFrame', 'frameReloaded'] as const) {
@@ -204,25 +261,35 @@ describe('note frame sessions', () => {
     ['a save', { type: 'save', values: { note: 'x', tags: [], linked: [] } }],
     ['a cancel', { type: 'cancel' }],
   ] as const)('%s ends the session', async (_label, event) => {
-    const { send, open } = setup();
+    const { send, open } = await setup();
     const nonce = await open(EDITOR);
     expect((await send('noteFrameEvent', { nonce, event }, 'frame')).ok).toBe(true);
     expect((await send('noteFrameView', { nonce }, 'frame')).ok).toBe(false);
   });
 
-  it('a save that failed keeps the session, so the reader can retry', async () => {
-    const { send, open } = setup({ ok: true, value: 'Opslaan mislukt' });
+  it('a save the storage refuses answers why, keeps the session for a retry, and closes nothing', async () => {
+    const { send, open, db, forwarded } = await setup();
+    db.annotations.hook('creating', () => {
+      throw new DOMException('disk full', 'QuotaExceededError');
+    });
     const nonce = await open(EDITOR);
     const event = { type: 'save', values: { note: 'x', tags: [], linked: [] } };
-    expect(await send('noteFrameEvent', { nonce, event }, 'frame')).toEqual({
-      ok: true,
-      value: 'Opslaan mislukt',
-    });
+    const answer = await send('noteFrameEvent', { nonce, event }, 'frame');
+    expect(answer.ok ? '' : answer.error).toMatch(/^storage-full: /);
+    expect(forwarded).toEqual([]);
     expect((await send('noteFrameView', { nonce }, 'frame')).ok).toBe(true);
   });
 
+  it('a save of a note the database refuses answers the field', async () => {
+    const { send, open } = await setup();
+    const nonce = await open(EDITOR);
+    const event = { type: 'save', values: { note: 'x'.repeat(20_001), tags: [], linked: [] } };
+    const answer = await send('noteFrameEvent', { nonce, event }, 'frame');
+    expect(answer.ok ? '' : answer.error).toContain('body.note');
+  });
+
   it('expires when unused, and each use renews it', async () => {
-    const { send, open, clock } = setup();
+    const { send, open, clock } = await setup();
     const nonce = await open(EDITOR);
     clock.now += SESSION_IDLE_MS - 1;
     expect((await send('noteFrameView', { nonce }, 'frame')).ok).toBe(true);

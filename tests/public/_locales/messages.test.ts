@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { IssueReason } from '../../../data/annotations/validate';
+import type { IssueReason } from '../../../data/annotations/validate-annotation';
 import type { CitationKind } from '../../../data/citations/types';
 import type { DocumentRecord, DocumentType } from '../../../data/dataset/types';
 import en from '../../../public/_locales/en/messages.json';

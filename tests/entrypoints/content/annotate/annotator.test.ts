@@ -1,11 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createOverlayState } from '../../../../components/annotations/overlay-state';
 import type { AnnotationRecord } from '../../../../data/annotations/model';
+import { noteOfTarget } from '../../../../data/annotations/note-frame';
+import type { CallBackground } from '../../../../data/messaging';
 import type { Result } from '../../../../data/result';
 import { answerAnnotationCall } from '../../../../entrypoints/content/annotate/annotation-messages';
-import { type CallBackground, createAnnotator } from '../../../../entrypoints/content/annotate/annotator';
+import { createAnnotator } from '../../../../entrypoints/content/annotate/annotator';
 import { createHighlightLayer } from '../../../../entrypoints/content/annotate/highlights';
-import { TRANSLATORS as T } from '../../../fixtures/translators';
 
 const ARTICLE = `
   <article>
@@ -24,7 +25,7 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
-function setup(stored: AnnotationRecord[] = [], failSave: string | null = null, trustAll = true) {
+function setup(stored: AnnotationRecord[] = [], trustAll = true) {
   document.body.innerHTML = ARTICLE;
   abort = new AbortController();
   const db = new Map(stored.map((r) => [r.id, r]));
@@ -36,11 +37,6 @@ function setup(stored: AnnotationRecord[] = [], failSave: string | null = null, 
     calls.push({ type, payload });
     if (type === 'annotationsForPage')
       return { ok: true, value: [...db.values()].filter((r) => r.target.source === SOURCE) };
-    if (type === 'saveAnnotation' && payload.annotation) {
-      if (failSave) return { ok: false, error: failSave };
-      db.set(payload.annotation.id, payload.annotation);
-      return { ok: true, value: payload.annotation };
-    }
     if (type === 'lookup')
       return {
         ok: true,
@@ -60,7 +56,6 @@ function setup(stored: AnnotationRecord[] = [], failSave: string | null = null, 
     isOwnEvent: () => false,
     // happy-dom marks every dispatched event untrusted; the default (`event.isTrusted`) has its own test.
     ...(trustAll ? { isTrusted: () => true } : {}),
-    t: T.nl,
     href: () => URL_WITH_TRACKING,
     title: () => 'Kabinet wil Participatiewet versoepelen',
     timing: { sliceMs: 8, settleMs: 5, minIntervalMs: 0 },
@@ -81,6 +76,10 @@ function selectText(selector: string, text: string): void {
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/**
+ * Select, Alt+Shift+N, and play the background's part of Save: store the note built from the
+ * editor's target, send the change notice, tell the annotator it was saved.
+ */
 async function annotate(setupResult: ReturnType<typeof setup>, selector: string, text: string, note: string) {
   selectText(selector, text);
   document.dispatchEvent(
@@ -89,44 +88,51 @@ async function annotate(setupResult: ReturnType<typeof setup>, selector: string,
   await wait(0);
   const view = setupResult.state.view.value;
   if (view.kind !== 'editor') throw new Error(`editor not open: ${view.kind}`);
-  const error = await setupResult.annotator.actions.save({
-    note,
-    tags: ['bijstand'],
-    linked: view.draft.linked,
-  });
+  const saved = noteOfTarget(
+    view.target,
+    { note, tags: ['bijstand'], linked: view.draft.linked },
+    new Date(),
+  );
+  setupResult.db.set(saved.id, saved);
+  setupResult.annotator.endpoint.changed(saved.target.source);
+  setupResult.annotator.actions.saved();
+  await wait(0);
   await setupResult.annotator.anchoring.settled();
-  return { view, error };
+  return { view, saved };
 }
 
 describe('annotator in the page', () => {
-  it('Alt+Shift+N on a selection opens the editor; saving stores a W3C note for the clean URL and highlights it', async () => {
+  it('Alt+Shift+N on a selection opens the editor with a W3C target for the clean URL; once saved, the change notice highlights it', async () => {
     const s = setup();
     await s.annotator.load();
-    const { view, error } = await annotate(s, '#p2', 'bijna 406 duizend mensen', 'Check CBS');
-    expect(error).toBeNull();
-    expect(view.kind === 'editor' && view.draft.quote).toBe('bijna 406 duizend mensen');
-    const saved = s.calls.find((c) => c.type === 'saveAnnotation')?.payload as {
-      annotation: AnnotationRecord;
-    };
-    expect(saved.annotation.target.source).toBe(SOURCE);
-    expect(saved.annotation.target.title).toBe('Kabinet wil Participatiewet versoepelen');
-    expect(saved.annotation.target.selectors[0]).toEqual({
-      type: 'TextQuoteSelector',
-      exact: 'bijna 406 duizend mensen',
-      prefix: 'Eind december 2024 ontvingen in totaal '.slice(-32),
-      suffix: ' een bijstandsuitkering, iets meer dan een jaar eerder.'.slice(0, 32),
+    const { view, saved } = await annotate(s, '#p2', 'bijna 406 duizend mensen', 'Check CBS');
+    if (view.kind !== 'editor') throw new Error('no editor');
+    expect(view.draft.quote).toBe('bijna 406 duizend mensen');
+    expect(view.target).toMatchObject({
+      kind: 'new',
+      source: SOURCE,
+      title: 'Kabinet wil Participatiewet versoepelen',
+      quote: {
+        type: 'TextQuoteSelector',
+        exact: 'bijna 406 duizend mensen',
+        prefix: 'Eind december 2024 ontvingen in totaal '.slice(-32),
+        suffix: ' een bijstandsuitkering, iets meer dan een jaar eerder.'.slice(0, 32),
+      },
+      position: { type: 'TextPositionSelector' },
     });
+    expect(s.calls.map((c) => c.type)).not.toContain('saveAnnotation');
     expect(s.state.view.value.kind).toBe('none');
-    expect(s.highlights.rangeOf(saved.annotation.id)?.toString()).toBe('bijna 406 duizend mensen');
+    expect(document.getSelection()?.isCollapsed ?? true).toBe(true);
+    expect(s.highlights.rangeOf(saved.id)?.toString()).toBe('bijna 406 duizend mensen');
     expect(s.annotator.endpoint.status()).toMatchObject({
       source: SOURCE,
-      anchored: [saved.annotation.id],
+      anchored: [saved.id],
       orphaned: [],
     });
   });
 
   it('ignores shortcuts and pointer actions a page script dispatches (untrusted events)', async () => {
-    const s = setup([], null, false);
+    const s = setup([], false);
     await s.annotator.load();
     selectText('#p2', 'bijna 406 duizend mensen');
     document.dispatchEvent(
@@ -143,22 +149,27 @@ describe('annotator in the page', () => {
   it('pre-links the documents a selection refers to', async () => {
     const s = setup();
     await s.annotator.load();
-    const { view } = await annotate(s, '#p1', 'Kamerstukken II 2025/26, 34352, nr. 349', '');
+    const { view, saved } = await annotate(s, '#p1', 'Kamerstukken II 2025/26, 34352, nr. 349', '');
     expect(view.kind === 'editor' && view.draft.linked.map((d) => [d.id, d.citation])).toEqual([
       ['kst-34352-349', 'Kamerstukken II 2025/26, 34352, nr. 349'],
     ]);
-    const saved = s.calls.find((c) => c.type === 'saveAnnotation')?.payload as {
-      annotation: AnnotationRecord;
-    };
-    expect(saved.annotation.body.linkedDocumentIds).toEqual(['kst-34352-349']);
+    expect(saved.body.linkedDocumentIds).toEqual(['kst-34352-349']);
   });
 
-  it('a storage failure keeps the editor open with the reason', async () => {
-    const s = setup([], 'storage-full: saving the note failed (QuotaExceededError)');
+  it('editing from the card opens the editor on the stored note', async () => {
+    const s = setup();
     await s.annotator.load();
-    const { error } = await annotate(s, '#p2', 'bijna 406 duizend mensen', 'x');
-    expect(error).toContain('De opslag van de browser is vol');
-    expect(s.state.view.value.kind).toBe('editor');
+    const { saved } = await annotate(s, '#p3', 'te traag gaat', 'eerste versie');
+    expect(s.annotator.endpoint.reveal(saved.id)).toBe(true);
+    await wait(0);
+    s.annotator.actions.editCard();
+    await wait(0);
+    const view = s.state.view.value;
+    expect(view.kind === 'editor' && [view.draft.mode, view.draft.note, view.target]).toEqual([
+      'edit',
+      'eerste versie',
+      { kind: 'edit', record: saved },
+    ]);
   });
 
   it('re-anchors stored notes on load; keeps them through small edits; lists them as not found after large ones', async () => {

@@ -1,14 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import type { OverlayActions } from '../../../../components/annotations/AnnotateOverlay';
-import type { NoteFrameView } from '../../../../data/annotations/note-frame';
+import type { NoteFrameTarget, NoteFrameView } from '../../../../data/annotations/note-frame';
+import type { CallBackground } from '../../../../data/messaging';
 import { answerNoteFrameEvent } from '../../../../entrypoints/content/annotate/annotation-messages';
-import type { CallBackground } from '../../../../entrypoints/content/annotate/annotator';
 import { createNoteFrameHost } from '../../../../entrypoints/content/annotate/note-frame-host';
 
 const NONCE = 'a'.repeat(32);
 const VIEW: NoteFrameView = {
   kind: 'editor',
   draft: { mode: 'new', quote: 'bijna 406 duizend mensen', note: '', tags: [], linked: [] },
+};
+const TARGET: NoteFrameTarget = {
+  kind: 'new',
+  source: 'https://www.nu.nl/politiek/participatiewet',
+  title: 'Kabinet wil Participatiewet versoepelen',
+  quote: { type: 'TextQuoteSelector', exact: 'bijna 406 duizend mensen', prefix: '', suffix: '' },
+  position: { type: 'TextPositionSelector', start: 10, end: 34 },
 };
 
 function setup(opened: { ok: true; value: { nonce: string } } | { ok: false; error: string }) {
@@ -17,11 +24,7 @@ function setup(opened: { ok: true; value: { nonce: string } } | { ok: false; err
   const actions = {
     annotate: () => done.push('annotate'),
     dismiss: () => done.push('dismiss'),
-    save: async (values) => {
-      done.push(`save:${values.note}`);
-      return values.note === '' ? 'Lege notitie' : null;
-    },
-    search: async () => [],
+    saved: () => done.push('saved'),
     editCard: () => done.push('edit'),
     cardHover: () => undefined,
   } satisfies OverlayActions;
@@ -38,10 +41,10 @@ function setup(opened: { ok: true; value: { nonce: string } } | { ok: false; err
 }
 
 describe('the note frame host (content script)', () => {
-  it('opens a session in the background; the frame URL carries only the nonce', async () => {
+  it('opens a session in the background with the editor’s target; the frame URL carries only the nonce', async () => {
     const { host, calls } = setup({ ok: true, value: { nonce: NONCE } });
-    expect(await host.open(VIEW)).toBe(`chrome-extension://id/annotate-frame.html#${NONCE}`);
-    expect(calls).toEqual([{ type: 'openNoteFrame', payload: { view: VIEW } }]);
+    expect(await host.open(VIEW, TARGET)).toBe(`chrome-extension://id/annotate-frame.html#${NONCE}`);
+    expect(calls).toEqual([{ type: 'openNoteFrame', payload: { view: VIEW, target: TARGET } }]);
   });
 
   it('shows nothing when the background refuses', async () => {
@@ -50,30 +53,22 @@ describe('the note frame host (content script)', () => {
     expect((await host.handle(NONCE, { type: 'cancel' })).ok).toBe(false);
   });
 
-  it('acts on events of the current session: size, save (answer returned), cancel, edit', async () => {
+  it('acts on notices of the current session: size, saved, cancel, edit', async () => {
     const { host, done } = setup({ ok: true, value: { nonce: NONCE } });
-    await host.open(VIEW);
+    await host.open(VIEW, TARGET);
     expect(host.size.value).toBeNull();
     await host.handle(NONCE, { type: 'size', width: 398, height: 412 });
     expect(host.size.value).toEqual({ width: 398, height: 412 });
-    const values = { note: 'Controleren', tags: [], linked: [] };
-    expect(await host.handle(NONCE, { type: 'save', values })).toEqual({ ok: true, value: null });
-    expect(await host.handle(NONCE, { type: 'save', values: { ...values, note: '' } })).toEqual({
-      ok: true,
-      value: 'Lege notitie',
-    });
+    expect(await host.handle(NONCE, { type: 'saved' })).toEqual({ ok: true, value: null });
     await host.handle(NONCE, { type: 'cancel' });
     await host.handle(NONCE, { type: 'edit' });
-    expect(done).toEqual(['save:Controleren', 'save:', 'dismiss', 'edit']);
+    expect(done).toEqual(['saved', 'dismiss', 'edit']);
   });
 
   it('ignores a stale or forged session', async () => {
     const { host, done } = setup({ ok: true, value: { nonce: NONCE } });
     await host.open(VIEW);
-    const forged = await host.handle('b'.repeat(32), {
-      type: 'save',
-      values: { note: 'x', tags: [], linked: [] },
-    });
+    const forged = await host.handle('b'.repeat(32), { type: 'saved' });
     expect(forged.ok).toBe(false);
     expect(done).toEqual([]);
   });
@@ -90,9 +85,12 @@ describe('the note frame host (content script)', () => {
     const relay = (payload: unknown) => answerNoteFrameEvent({ type: 'noteFrameEvent', payload }, endpoint);
     expect(answerNoteFrameEvent({ type: 'annotationStatus', payload: {} }, endpoint)).toBeUndefined();
     expect(await relay({ nonce: 'short', event: { type: 'cancel' } })).toMatchObject({ ok: false });
-    expect(await relay({ nonce: NONCE, event: { type: 'save', values: { note: 5 } } })).toMatchObject({
+    expect(await relay({ nonce: NONCE, event: { type: 'size', width: '1', height: 2 } })).toMatchObject({
       ok: false,
     });
+    // A save is the background's to do: it is never relayed to a page.
+    const save = { type: 'save', values: { note: 'x', tags: [], linked: [] } };
+    expect(await relay({ nonce: NONCE, event: save })).toMatchObject({ ok: false });
     expect(done).toEqual([]);
     expect(await relay({ nonce: NONCE, event: { type: 'cancel' } })).toEqual({ ok: true, value: null });
     expect(done).toEqual(['dismiss']);

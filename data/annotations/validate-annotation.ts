@@ -4,6 +4,7 @@
  * first problem found, named by field, so the reader can be told which item failed and why.
  */
 import { isWellFormedId } from '../citations/ids';
+import { isObject } from '../payload';
 import type { AnnotationRecord, TextPositionSelector, TextQuoteSelector } from './model';
 import {
   MAX_LINKED_DOCUMENTS,
@@ -40,7 +41,7 @@ export interface ValidationIssue {
 
 /** Longest accepted id, page URL, and context (prefix/suffix). */
 export const MAX_ANNOTATION_ID_LENGTH = 200;
-export const MAX_URL_LENGTH = 2048;
+const MAX_URL_LENGTH = 2048;
 const MAX_CONTEXT_LENGTH = 256;
 
 /** A checked value, or the first problem found. */
@@ -49,10 +50,6 @@ export type Checked<T> = { ok: true; value: T } | { ok: false; issue: Validation
 /** A refusal of `field` for `reason`. */
 export const refuse = (field: string, reason: IssueReason) =>
   ({ ok: false, issue: { field, reason } }) as const;
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function text(value: unknown, field: string, max: number): Checked<string> {
   if (value === undefined) return refuse(field, 'missing');
@@ -101,7 +98,7 @@ function positionSelector(value: Record<string, unknown>, field: string): Checke
 }
 
 /** Selectors: exactly one quote selector (required) and at most one position selector. */
-export function checkSelectors(
+function checkSelectors(
   value: unknown,
   field: string,
 ): Checked<(TextQuoteSelector | TextPositionSelector)[]> {
