@@ -1,7 +1,7 @@
-import type { Signal } from '@preact/signals';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { NoteFrameTarget, NoteFrameView } from '../../data/annotations/note-frame';
 import { useI18n } from '../i18n-context';
+import type { Watched } from '../shared/watched';
 import type { OverlayView } from './overlay-state';
 
 /** What the overlay needs to show a view in the note frame (the content script implements it). */
@@ -12,7 +12,7 @@ export interface NoteFrameHost {
    */
   open(view: NoteFrameView, target?: NoteFrameTarget): Promise<string | null>;
   /** The frame content's size, as the frame reports it (null until then). */
-  size: Signal<{ width: number; height: number } | null>;
+  size: Watched<{ width: number; height: number } | null>;
   /** Stop acting on the current session's events (its frame was navigated away). */
   abandon(): void;
 }

@@ -1,12 +1,13 @@
 /**
  * Renders the annotation overlay (toolbar; editor and card frames) into its shadow root. Part of the
- * lazily loaded UI script: its Preact and signals are a copy of their own, so the content script's
- * signals are mirrored into signals of this copy, which the components then track.
+ * lazily loaded UI script: the content script's state is plain watched values, mirrored here into
+ * Preact signals, which the components then track.
  */
 import { type Signal, signal } from '@preact/signals';
 import { render } from 'preact';
 import type { I18n } from '../i18n';
 import { I18nContext } from '../i18n-context';
+import type { Watched } from '../shared/watched';
 import { AnnotateOverlay, type OverlayActions } from './AnnotateOverlay';
 import type { NoteFrameHost } from './NoteFrame';
 import type { OverlayState } from './overlay-state';
@@ -19,8 +20,8 @@ export interface AnnotateOverlayProps {
   frames: NoteFrameHost;
 }
 
-/** A signal of this copy that follows `source` (a signal of any copy) until `stops` run. */
-function mirror<T>(source: Signal<T>, stops: (() => void)[]): Signal<T> {
+/** A signal that follows `source` until `stops` run. */
+function mirror<T>(source: Watched<T>, stops: (() => void)[]): Signal<T> {
   const copy = signal(source.value);
   stops.push(
     source.subscribe((value) => {

@@ -1,8 +1,9 @@
 /** State of the in-page annotation layer: which one floating piece shows, and where. */
-import { signal } from '@preact/signals-core';
+
 import type { LinkedDocument } from '../../data/annotations/linked-documents';
 import type { AnnotationRecord } from '../../data/annotations/model';
 import type { NoteDraft, NoteFrameTarget } from '../../data/annotations/note-frame';
+import { watched } from '../shared/watched';
 
 /** A viewport rectangle to place the floating piece next to. */
 export interface ViewportRect {
@@ -24,7 +25,7 @@ export type OverlayView =
 
 /** The layer's state, created by the content script and passed to `AnnotateOverlay`. */
 export function createOverlayState() {
-  const view = signal<OverlayView>({ kind: 'none' });
+  const view = watched<OverlayView>({ kind: 'none' });
   let editors = 0;
   return {
     view,

@@ -5,9 +5,10 @@
  * editor's note was saved. Note text reaches this isolated world and the extension pages, never the
  * page's DOM.
  */
-import { signal } from '@preact/signals-core';
+
 import type { OverlayActions } from '../../../components/annotations/AnnotateOverlay';
 import type { NoteFrameHost } from '../../../components/annotations/NoteFrame';
+import { watched } from '../../../components/shared/watched';
 import type { NoteFrameNotice, NoteFrameTarget, NoteFrameView } from '../../../data/annotations/note-frame';
 import type { CallBackground } from '../../../data/messaging';
 import type { Result } from '../../../data/result';
@@ -23,7 +24,7 @@ export function createNoteFrameHost(deps: {
   actions(): OverlayActions | null;
   pageUrl(nonce: string): string;
 }): NoteFrameHostControl {
-  const size = signal<{ width: number; height: number } | null>(null);
+  const size = watched<{ width: number; height: number } | null>(null);
   let current: string | null = null;
 
   return {
