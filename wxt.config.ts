@@ -4,7 +4,7 @@ import { NOTE_FRAME_PAGE } from './data/annotations/note-frame';
 import { ENABLED_SITES, LOCAL_SITES } from './data/sites';
 import { SIDEBAR_COMMAND, SIDEBAR_SHORTCUT } from './entrypoints/background/side-panel';
 
-/** Sites Kamerlens runs on by default (issue 2/4). Development builds add the local demo server. */
+/** Sites Kamerlens runs on by default. Development builds add the local demo server. */
 export const DEFAULT_SITES = ENABLED_SITES;
 
 /**
@@ -15,7 +15,7 @@ const withLocalHosts = (mode: string) => mode !== 'production';
 const isLocalPattern = (pattern: string) => LOCAL_SITES.includes(pattern);
 
 export default defineConfig({
-  // Every import is written out: no auto-imports (ARCHITECTURE.md §3).
+  // Every import is written out: no auto-imports.
   imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],
   manifestVersion: 3,
@@ -26,7 +26,7 @@ export default defineConfig({
     description: '__MSG_ext_description__',
     // public/_locales/{nl,en} exist; browsers (and web-ext lint) require the default named.
     default_locale: 'nl',
-    // Least privilege (issue 4): scripting registers the content script on sites the reader enables;
+    // Least privilege: scripting registers the content script on sites the reader enables;
     // activeTab lets the side panel read the current tab's address after a toolbar click, to offer
     // "enable this site"; storage is for `storage.session` only, where the open note editor's session
     // outlives a stopped service worker (notes themselves are in IndexedDB). No tabs, no <all_urls>

@@ -1,5 +1,5 @@
 /**
- * Zero network (issue 4 item 5): during a session of browsing fixture pages, hovering references
+ * Zero network: during a session of browsing fixture pages, hovering references
  * and using the side panel, every request any context of the browser makes is recorded — pages,
  * extension pages, content scripts (they fetch as their page) and the extension's service worker —
  * and none may leave the extension except the page loads this test asks for.

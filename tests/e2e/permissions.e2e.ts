@@ -1,5 +1,5 @@
 /**
- * Where Kamerlens runs (issue 4 item 4): least-privilege manifests for the release and the test
+ * Where Kamerlens runs: least-privilege manifests for the release and the test
  * build, and the site-access calls in Chromium. Granting an optional permission needs the browser's
  * own prompt, which automation cannot answer, so the registration that follows a grant is covered by
  * tests/entrypoints/background/site-access.test.ts; here the browser shows that nothing is granted
