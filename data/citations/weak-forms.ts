@@ -12,9 +12,11 @@ import { readSpacedPaper } from './compact-list';
 import { parseDossier } from './dossier';
 import { matchWholeWord, matchWord, skipGap, skipSpaces, startsWord } from './gap';
 import { kamerstukId } from './ids';
+import { parseNamedPaper } from './named-paper';
 import { matchNumberKeyword, readNumberToken } from './numbers';
 import { type ParsedStuk, parseStukTail, type StukRules } from './stuk-tail';
 import type { Citation } from './types';
+import { type ParsedVergaderjaar, parseVergaderjaar } from './vergaderjaar';
 
 const BRACKET_RULES: StukRules = {
   strength: 'weak',
@@ -51,9 +53,12 @@ export function parseBracketForm(text: string, at: number, out: Citation[]): num
   const inner = skipSpaces(text, at + 1, 2);
   const withNumber = parseStukTail(text, inner, null, null, BRACKET_RULES);
   if (withNumber !== null) {
-    if (text.charCodeAt(skipGap(text, withNumber.end)) !== 41) return -1;
-    out.push(makeCitation(text, withNumber.parts, inner, withNumber.end));
-    return withNumber.end;
+    const year = trailingYear(text, withNumber.end);
+    const end = year?.end ?? withNumber.end;
+    if (text.charCodeAt(skipGap(text, end)) !== 41) return -1;
+    if (year !== null) withNumber.parts.vergaderjaar ??= year.value;
+    out.push(makeCitation(text, withNumber.parts, inner, end));
+    return end;
   }
   const dossierOnly = parseStukTail(text, inner, null, null, DOSSIER_BRACKET_RULES);
   if (dossierOnly === null || dossierOnly.parts.kind !== 'dossier') return -1;
@@ -61,6 +66,15 @@ export function parseBracketForm(text: string, at: number, out: Citation[]): num
   if (!hasMotionContext(text, at)) return -1;
   out.push(makeCitation(text, dossierOnly.parts, inner, dossierOnly.end));
   return dossierOnly.end;
+}
+
+/** `, vergaderjaar 2017-2018` after a bracketed paper (`(32820, nr. 258, vergaderjaar 2017-2018)`), or null. */
+function trailingYear(text: string, i: number): ParsedVergaderjaar | null {
+  const comma = skipSpaces(text, i, 1);
+  if (text.charCodeAt(comma) !== 44) return null;
+  const k = skipSpaces(text, comma + 1, 2);
+  if (matchWholeWord(text, k, 'vergaderjaar') < 0 && matchWholeWord(text, k, 'zitting') < 0) return null;
+  return parseVergaderjaar(text, k);
 }
 
 /** `nr. 123 (36700-XVI)`: a motion or amendment number with its dossier in brackets. */
@@ -71,11 +85,14 @@ export function parseMotionNumber(text: string, at: number, out: Citation[]): nu
   const numberStart = skipGap(text, keyword.end);
   const added = parseAddedTo(text, at, numberStart, out);
   if (added > 0) return added;
+  const named = parseNamedPaper(text, at, keyword.end, out);
+  if (named > 0) return named;
   const numberEnd = readNumberToken(text, numberStart, false);
   if (numberEnd < 0) return -1;
   const open = skipSpaces(text, afterFormerNumber(text, numberEnd), 2);
   if (text.charCodeAt(open) !== 40) return -1;
-  const d = parseDossier(text, skipSpaces(text, open + 1, 1), 'weak');
+  // The brackets hold a dossier only, so a dash-number is a sub-dossier (`nr. 526 (21501-20)`).
+  const d = parseDossier(text, skipSpaces(text, open + 1, 1), 'weak', true);
   if (d === null || d.compactNumber !== null) return -1;
   const close = skipSpaces(text, d.end, 1);
   if (text.charCodeAt(close) !== 41) return -1;
