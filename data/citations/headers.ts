@@ -5,7 +5,8 @@
  * dossier line each and gets one id per dossier. The form needs its whole shape: a dossier line at a
  * line start whose title starts with a capital, and a number line followed by a title in capitals.
  * Papers from before 2009 print the dossier number alone on its line with the title on the next
- * (`31 501` / `Wijziging van de Wet milieubeheer …` / `nr. 4` / `ADVIES RAAD VAN STATE …`).
+ * (`31 501` / `Wijziging van de Wet milieubeheer …` / `nr. 4` / `ADVIES RAAD VAN STATE …`); copies
+ * of the PDF text may put a blank line between each of these.
  */
 import { isDigit, isHorizontalSpace, isLineBreak, isUpper } from './chars';
 import { emptyParts, makeCitation } from './citation';
@@ -25,7 +26,7 @@ const MAX_BLANK = 12;
  * (`AI1`, `H1`: the page is paper AI, H), then a title word in capitals on the same or next line.
  */
 const NUMBER_LINE =
-  /^(?:[Nn]r\.?[ \u00a0]?([1-9]\d{0,4}[a-z]?)|([A-Z]{1,3})\d{0,2})(?:[ \t\u00a0]{1,4}|[ \t\u00a0]{0,4}\r?\n[ \t\u00a0]{0,4})[A-Z]{3}/;
+  /^(?:[Nn]r\.?[ \u00a0]?([1-9]\d{0,4}[a-z]?)|([A-Z]{1,3})\d{0,2})(?:[ \t\u00a0]{1,4}|[ \t\u00a0]{0,4}(?:\r?\n){1,2}[ \t\u00a0]{0,4})[A-Z]{3}/;
 
 /** A header starting at the line start `at`; pushes one citation and returns its end, or -1. */
 export function parsePublicationHeader(text: string, at: number, out: Citation[]): number {
@@ -81,12 +82,16 @@ function readDossierLine(text: string, i: number): DossierLine | null {
   if (isHorizontalSpace(text.charCodeAt(d.end)) && isUpper(text.charCodeAt(d.end + 1))) {
     return { dossier: d, titleAt: d.end + 1 };
   }
-  // The older layout: nothing after the number, the title on the next line.
+  // The older layout: nothing after the number, the title on the next line (or after one blank line).
   let k = d.end;
   while (k < d.end + 4 && isHorizontalSpace(text.charCodeAt(k))) k++;
-  if (text.charCodeAt(k) === 13) k++;
-  if (text.charCodeAt(k) !== 10 || !isUpper(text.charCodeAt(k + 1))) return null;
-  return { dossier: d, titleAt: k + 1 };
+  for (let breaks = 0; breaks < 2; breaks++) {
+    if (text.charCodeAt(k) === 13) k++;
+    if (text.charCodeAt(k) !== 10) return null;
+    k++;
+    if (isUpper(text.charCodeAt(k))) return { dossier: d, titleAt: k };
+  }
+  return null;
 }
 
 function readRomanDossierLine(text: string, i: number): DossierLine | null {

@@ -9,7 +9,13 @@ import { type CitationParts, emptyParts } from './citation';
 import { type DossierStrength, mayStandAlone, type ParsedDossier, parseDossier } from './dossier';
 import { matchWholeWord, skipGap } from './gap';
 import { dossierId, kamerstukId } from './ids';
-import { matchNumberKeyword, parseNumberList, parsePinpoint, readNumberToken } from './numbers';
+import {
+  matchNumberKeyword,
+  parseLetterNumber,
+  parseNumberList,
+  parsePinpoint,
+  readNumberToken,
+} from './numbers';
 import type { Chamber } from './types';
 import { parseVergaderjaar } from './vergaderjaar';
 
@@ -130,7 +136,7 @@ function readMoreDossiers(text: string, dossiers: ParsedDossier[], strength: Dos
   return end;
 }
 
-/** `, nr. 349`, ` nrs. 601, 603 en 605`, or an Eerste Kamer letter after a comma (`, F`). */
+/** `, nr. 349`, ` nrs. 601, 603 en 605`, or an Eerste Kamer letter after a comma (`, F`, `, letter F`). */
 function readNumbers(text: string, i: number): { numbers: string[]; end: number } | null {
   let k = skipGap(text, i);
   const comma = text.charCodeAt(k) === 44;
@@ -138,7 +144,7 @@ function readNumbers(text: string, i: number): { numbers: string[]; end: number 
   const keyword = matchNumberKeyword(text, k);
   if (keyword !== null) return parseNumberList(text, skipGap(text, keyword.end), keyword.plural);
   if (comma && isUpper(text.charCodeAt(k))) return parseNumberList(text, k, true);
-  return null;
+  return comma ? parseLetterNumber(text, k) : null;
 }
 
 /**

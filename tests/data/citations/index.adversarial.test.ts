@@ -54,6 +54,9 @@ const JUNK: Array<[string, string]> = [
   ['bare numbers after a labelled year, no label', fill('II 2005/06, 30320, 3, p. 7 ')],
   ['keyword and dossier before nr.', fill('motie 31070, nr. ')],
   ['Kenmerk rows without a number', fill('\nKenmerk | 35746, nr. ')],
+  ['meeting brackets without a number', fill('vergadering (2022/2023 nr. ')],
+  ['roman dossiers with a letter word', fill('(CLVI, letter ')],
+  ['header lines with blank lines, no title', fill('\n35 526\n\nT\n\nNr. 60\n\n')],
 ];
 
 describe('adversarial 1 MB inputs', () => {

@@ -41,6 +41,10 @@ const LOOK_ALIKES: string[] = [
   '16 oktober 2018\nStrafkamer\nnr. S 17/02430\nHoge Raad der Nederlanden',
   'Uitspraak\n\n20 april 2018\n\nEerste Kamer\n\n17/03500\n\nTT\n\nHoge Raad der Nederlanden',
   '(32820, nr. 258, 2017-2019)',
+  'In 2023 (2022/2023 nr. 31) was het druk.',
+  'de letter van de wet (XV, letter A) geldt nog',
+  'Reference 2024-0001, nr. 5 in the archive',
+  'Zie de brief (letter A) van 3 maart.',
   // EU acts, school years, year ranges.
   'Richtlijn (EU) 2018/2001 over hernieuwbare energie.',
   'Verordening (EU) 2016/679 (AVG) is van toepassing.',

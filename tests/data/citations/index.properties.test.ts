@@ -128,6 +128,11 @@ const FRAGMENTS = [
   'motie 31070, ',
   'Kenmerk ',
   '\nKenmerk | 35746, ',
+  'vergadering ',
+  ' (2022/2023 nr. 31)',
+  '(CLVI, letter M)',
+  ', letter ',
+  'Reference ',
 ];
 
 const fragmentText = fc

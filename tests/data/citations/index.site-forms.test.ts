@@ -95,6 +95,36 @@ describe('site forms', () => {
     expect(ids('de motie 31070, nr. B')).toEqual([]);
   });
 
+  it('a plenary record by session and meeting in brackets, only after `vergadering`', () => {
+    const [c] = findCitations(
+      'Verslag van de vergadering van 16 mei 2023 (2022/2023 nr. 31)\n\nAanvang: 17.56 uur',
+    );
+    expect(c).toMatchObject({ ids: ['h-20222023-31'], chamber: null, vergaderjaar: '2022-2023' });
+    expect(c?.raw).toBe('2022/2023 nr. 31');
+    expect(ids('Plenair verslag, 5e vergadering (2023/2024 nr. 05)')).toEqual([['h-20232024-5']]);
+    expect(ids('In 2023 (2022/2023 nr. 31) was het druk.')).toEqual([]);
+  });
+
+  it('Eerste Kamer papers numbered `letter M`, also in its own roman dossiers', () => {
+    expect(ids('Kamerstukken I 2019/20, 35300, letter C')).toEqual([['kst-35300-C']]);
+    expect(ids('de motie (35925-VI, letter T) is aangehouden')).toEqual([['kst-35925-VI-T']]);
+    const [own] = findCitations('de motie-Mei Li Vos c.s. over een digitaal quorum (CLVI, letter M);');
+    expect(own).toMatchObject({ ids: ['kst-CLVI-M'], chamber: 'EK' });
+    expect(own?.raw).toBe('CLVI, letter M');
+    // Below a hundred a roman numeral may be a budget chapter.
+    expect(ids('de letter van de wet (XV, letter A)')).toEqual([]);
+  });
+
+  it('the English twin of the monitor: `Reference 35526, nr. 60`; a header with blank lines between its lines', () => {
+    expect(ids('Nummer KST3552660\nReference 35526, nr. 60\nCommission(s) Justitie')).toEqual([
+      ['kst-35526-60'],
+    ]);
+    expect(ids('35 526\n\nTijdelijke bepalingen\n\nNr. 60\n\nVERSLAG VAN EEN SCHRIFTELIJK OVERLEG')).toEqual([
+      ['kst-35526-60'],
+    ]);
+    expect(ids('35 526\n\n\nTijdelijke bepalingen\n\nNr. 60\n\nVERSLAG')).toEqual([]);
+  });
+
   it('a plenary heading takes its session year from the date, never from a September date', () => {
     expect(ids('Tweede Kamer, 14e vergadering, woensdag 25 oktober 2017')).toEqual([['h-tk-20172018-14']]);
     expect(ids('Tweede Kamer, 98e vergadering\nDonderdag 6 juli 2023')).toEqual([['h-tk-20222023-98']]);
