@@ -1,7 +1,8 @@
 /**
  * What the chambers' own sites print at the top of a record, after the chamber's name:
  * the publication metadata table (`Tweede Kamer der Staten-Generaal2016-201734700 nr. 19`,
- * `… 2019-2020nr. 31, item 8`: table cells run together in text), the plenary report heading
+ * `… 2019-2020nr. 31, item 8`: table cells run together in text, or stand between `|` when the
+ * table is rendered as text: `… | 2020-2021 | 34352 nr. 213 |`), the plenary report heading
  * (`Tweede Kamer, 14e vergadering, woensdag 25 oktober 2017`; the session year follows from the
  * date), and the Eerste Kamer's `Parlementair jaar 2014/2015, 33e vergadering`.
  */
@@ -51,11 +52,11 @@ export function parseParliamentaryYear(text: string, at: number, out: Citation[]
 
 /** The metadata row after `Staten-Generaal` (ending at `i`): year glued to `nr. N, item I` or to `dossier nr. N`. */
 function parseMetadataRow(text: string, start: number, i: number, chamber: Chamber, out: Citation[]): number {
-  const j = skipSpaces(text, i, 4);
+  const j = skipCellGap(text, i);
   const y = /^(\d{4})-(\d{4})/.exec(text.slice(j, j + 9));
   if (y === null || Number(y[2]) !== Number(y[1]) + 1) return -1;
   const year = `${y[1]}-${y[2]}`;
-  const k = skipSpaces(text, j + 9, 4);
+  const k = skipCellGap(text, j + 9);
   const keyword = matchNumberKeyword(text, k);
   if (keyword !== null && !keyword.plural) {
     const nrStart = skipSpaces(text, keyword.end, 2);
@@ -95,6 +96,12 @@ function parseMetadataRow(text: string, start: number, i: number, chamber: Chamb
   parts.numbers = [nr];
   out.push(makeCitation(text, parts, start, nrEnd));
   return nrEnd;
+}
+
+/** Index after the spaces between two table cells, with at most one `|` among them. */
+function skipCellGap(text: string, i: number): number {
+  const j = skipSpaces(text, i, 4);
+  return text.charCodeAt(j) === 124 ? skipSpaces(text, j + 1, 4) : j;
 }
 
 /**

@@ -4,6 +4,9 @@
  * an Eerste Kamer letter: `C MEMORIE VAN ANTWOORD`). A paper filed in several dossiers prints one
  * dossier line each and gets one id per dossier. The form needs its whole shape: a dossier line at a
  * line start whose title starts with a capital, and a number line followed by a title in capitals.
+ * Papers from before 2009 print the dossier number alone on its line with the title on the next
+ * (`31 501` / `Wijziging van de Wet milieubeheer …` / `nr. 4` / `ADVIES RAAD VAN STATE …`); copies
+ * of the PDF text may put a blank line between each of these.
  */
 import { isDigit, isHorizontalSpace, isLineBreak, isUpper } from './chars';
 import { emptyParts, makeCitation } from './citation';
@@ -23,17 +26,17 @@ const MAX_BLANK = 12;
  * (`AI1`, `H1`: the page is paper AI, H), then a title word in capitals on the same or next line.
  */
 const NUMBER_LINE =
-  /^(?:[Nn]r\.?[ \u00a0]?([1-9]\d{0,4}[a-z]?)|([A-Z]{1,3})\d{0,2})(?:[ \t\u00a0]{1,4}|[ \t\u00a0]{0,4}\r?\n[ \t\u00a0]{0,4})[A-Z]{3}/;
+  /^(?:[Nn]r\.?[ \u00a0]?([1-9]\d{0,4}[a-z]?)|([A-Z]{1,3})\d{0,2})(?:[ \t\u00a0]{1,4}|[ \t\u00a0]{0,4}(?:\r?\n){1,2}[ \t\u00a0]{0,4})[A-Z]{3}/;
 
 /** A header starting at the line start `at`; pushes one citation and returns its end, or -1. */
 export function parsePublicationHeader(text: string, at: number, out: Citation[]): number {
   const dossiers: ParsedDossier[] = [];
   let j = at;
   while (dossiers.length < MAX_DOSSIER_LINES) {
-    const d = readDossierLine(text, j);
-    if (d === null) break;
-    dossiers.push(d);
-    j = skipBlank(text, lineEnd(text, d.end));
+    const line = readDossierLine(text, j);
+    if (line === null) break;
+    dossiers.push(line.dossier);
+    j = skipBlank(text, lineEnd(text, line.titleAt));
     if (j < 0) return -1;
   }
   const first = dossiers[0];
@@ -56,11 +59,17 @@ export function parsePublicationHeader(text: string, at: number, out: Citation[]
   return numberEnd;
 }
 
+/** A dossier line: the dossier and where its title starts (on the same line or the next). */
+interface DossierLine {
+  dossier: ParsedDossier;
+  titleAt: number;
+}
+
 /**
  * `34 700 Kabinetsformatie…` at `i`: a grouped five-digit dossier, then a title starting with a
- * capital; or an Eerste Kamer roman dossier (`CXXIV Verslag van …`).
+ * capital on the same line or alone on the next; or an Eerste Kamer roman dossier (`CXXIV Verslag van …`).
  */
-function readDossierLine(text: string, i: number): ParsedDossier | null {
+function readDossierLine(text: string, i: number): DossierLine | null {
   if (isUpper(text.charCodeAt(i))) return readRomanDossierLine(text, i);
   if (
     !isDigit(text.charCodeAt(i)) ||
@@ -70,15 +79,27 @@ function readDossierLine(text: string, i: number): ParsedDossier | null {
     return null;
   const d = parseDossier(text, i, 'weak', true);
   if (d === null || d.compactNumber !== null) return null;
-  if (!isHorizontalSpace(text.charCodeAt(d.end)) || !isUpper(text.charCodeAt(d.end + 1))) return null;
-  return d;
+  if (isHorizontalSpace(text.charCodeAt(d.end)) && isUpper(text.charCodeAt(d.end + 1))) {
+    return { dossier: d, titleAt: d.end + 1 };
+  }
+  // The older layout: nothing after the number, the title on the next line (or after one blank line).
+  let k = d.end;
+  while (k < d.end + 4 && isHorizontalSpace(text.charCodeAt(k))) k++;
+  for (let breaks = 0; breaks < 2; breaks++) {
+    if (text.charCodeAt(k) === 13) k++;
+    if (text.charCodeAt(k) !== 10) return null;
+    k++;
+    if (isUpper(text.charCodeAt(k))) return { dossier: d, titleAt: k };
+  }
+  return null;
 }
 
-function readRomanDossierLine(text: string, i: number): ParsedDossier | null {
+function readRomanDossierLine(text: string, i: number): DossierLine | null {
   const m = /^([CLXVI]{2,8})[ \u00a0][A-Z]/.exec(text.slice(i, i + 11));
   if (m === null || !ROMAN_DOSSIER.test(m[1] ?? '')) return null;
   const dossier = m[1] ?? '';
-  return { dossier, suffix: null, rijkswet: null, compactNumber: null, end: i + dossier.length };
+  const end = i + dossier.length;
+  return { dossier: { dossier, suffix: null, rijkswet: null, compactNumber: null, end }, titleAt: end + 1 };
 }
 
 /** Index of the line break ending the line that contains `i` (bounded), or -1 when the line is too long. */

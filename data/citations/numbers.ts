@@ -49,6 +49,19 @@ export function matchNumberKeyword(text: string, i: number): NumberKeyword | nul
   return null;
 }
 
+/**
+ * `letter M` at `i` (the Eerste Kamer's own way of numbering its papers: `35925-VI, letter T`,
+ * `(CLVI, letter M)`): the capitals and the index after them, or null.
+ */
+export function parseLetterNumber(text: string, i: number): ParsedNumbers | null {
+  const word = matchWholeWord(text, i, 'letter');
+  if (word < 0) return null;
+  const j = skipSpaces(text, word, 2);
+  if (!isUpper(text.charCodeAt(j))) return null;
+  const end = readNumberToken(text, j, true);
+  return end < 0 ? null : { numbers: [text.slice(j, end)], end };
+}
+
 /** Index after one paper number at `i`: `349`, `188b`, or Eerste Kamer capitals `F`/`AB`; else -1. */
 export function readNumberToken(text: string, i: number, allowLetters: boolean): number {
   let j = i;

@@ -4,12 +4,18 @@
  * decides what evidence (label, brackets, motion context) makes it a reference.
  */
 
-import { isUpper } from './chars';
+import { isDigit, isHorizontalSpace, isLineBreak, isUpper } from './chars';
 import { type CitationParts, emptyParts } from './citation';
 import { type DossierStrength, mayStandAlone, type ParsedDossier, parseDossier } from './dossier';
 import { matchWholeWord, skipGap } from './gap';
 import { dossierId, kamerstukId } from './ids';
-import { matchNumberKeyword, parseNumberList, parsePinpoint } from './numbers';
+import {
+  matchNumberKeyword,
+  parseLetterNumber,
+  parseNumberList,
+  parsePinpoint,
+  readNumberToken,
+} from './numbers';
 import type { Chamber } from './types';
 import { parseVergaderjaar } from './vergaderjaar';
 
@@ -61,7 +67,8 @@ export function parseStukTail(
     numbers = [first.compactNumber];
   } else {
     end = readMoreDossiers(text, dossiers, rules.strength);
-    const parsed = readNumbers(text, end);
+    const bare = rules.strength === 'label' && year !== null && dossiers.length === 1;
+    const parsed = readNumbers(text, end) ?? (bare ? readBareNumber(text, end) : null);
     if (parsed !== null) {
       numbers = parsed.numbers;
       end = parsed.end;
@@ -129,7 +136,7 @@ function readMoreDossiers(text: string, dossiers: ParsedDossier[], strength: Dos
   return end;
 }
 
-/** `, nr. 349`, ` nrs. 601, 603 en 605`, or an Eerste Kamer letter after a comma (`, F`). */
+/** `, nr. 349`, ` nrs. 601, 603 en 605`, or an Eerste Kamer letter after a comma (`, F`, `, letter F`). */
 function readNumbers(text: string, i: number): { numbers: string[]; end: number } | null {
   let k = skipGap(text, i);
   const comma = text.charCodeAt(k) === 44;
@@ -137,7 +144,33 @@ function readNumbers(text: string, i: number): { numbers: string[]; end: number 
   const keyword = matchNumberKeyword(text, k);
   if (keyword !== null) return parseNumberList(text, skipGap(text, keyword.end), keyword.plural);
   if (comma && isUpper(text.charCodeAt(k))) return parseNumberList(text, k, true);
-  return null;
+  return comma ? parseLetterNumber(text, k) : null;
+}
+
+/**
+ * `Kamerstukken II 2005/06, 30320, 3, p. 7-8`: a Tweede Kamer paper number after a comma without
+ * `nr.`, read only after a label with a session year and only where a pinpoint or the end of the
+ * reference (`.`, `;`, `)`) follows; a year-like number is not a paper (`…, 33680, 2013, p. 5`).
+ */
+function readBareNumber(text: string, i: number): { numbers: string[]; end: number } | null {
+  const comma = skipGap(text, i);
+  if (text.charCodeAt(comma) !== 44) return null;
+  const k = skipGap(text, comma + 1);
+  if (!isDigit(text.charCodeAt(k))) return null;
+  const end = readNumberToken(text, k, false);
+  if (end < 0 || end - k > 4) return null;
+  const number = text.slice(k, end);
+  if (/^(?:19|20)\d\d$/.test(number)) return null;
+  if (parsePinpoint(text, end) === null && !endsReference(text, end)) return null;
+  return { numbers: [number], end };
+}
+
+/** `.`, `;` or `)` at `i`, then a space, a line break or the end of the text. */
+function endsReference(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c !== 46 && c !== 59 && c !== 41) return false;
+  const next = text.charCodeAt(i + 1);
+  return i + 1 >= text.length || isHorizontalSpace(next) || isLineBreak(next) || next === 41;
 }
 
 /** `; nr. 8` or ` en nr. 8` after a reference: more papers of the same dossier. */

@@ -11,10 +11,13 @@ import { type CitationParts, emptyParts, makeCitation } from './citation';
 import { readSpacedPaper } from './compact-list';
 import { parseDossier } from './dossier';
 import { matchWholeWord, matchWord, skipGap, skipSpaces, startsWord } from './gap';
-import { kamerstukId } from './ids';
+import { ROMAN_DOSSIER } from './identifiers';
+import { handelingenId, kamerstukId } from './ids';
+import { parseNamedPaper } from './named-paper';
 import { matchNumberKeyword, readNumberToken } from './numbers';
 import { type ParsedStuk, parseStukTail, type StukRules } from './stuk-tail';
 import type { Citation } from './types';
+import { type ParsedVergaderjaar, parseVergaderjaar } from './vergaderjaar';
 
 const BRACKET_RULES: StukRules = {
   strength: 'weak',
@@ -36,6 +39,8 @@ const KEYWORD_RULES: StukRules = {
   dossierNamed: true,
 };
 
+/** How far back (same line) `vergadering` may stand before `(2022/2023 nr. 31)`. */
+const MEETING_CONTEXT = 80;
 /** How far back (same line) a context word may stand before `(36582)`: bill titles run long. */
 const MOTION_CONTEXT = 400;
 /** How far back a list's introduction (`de volgende wetsvoorstellen …:`) may stand, over at most `LIST_LINES` lines. */
@@ -49,11 +54,18 @@ const LAW_WORD = /\bWet[ \u00a0][a-z]/;
 /** `(35200, nr. 21)` or, in motion context, `(36582)` at the bracket `at`; pushes and returns the end, or -1. */
 export function parseBracketForm(text: string, at: number, out: Citation[]): number {
   const inner = skipSpaces(text, at + 1, 2);
+  const own = parseRomanLetter(text, inner, out);
+  if (own > 0) return own;
+  const record = parseMeetingBracket(text, at, inner, out);
+  if (record > 0) return record;
   const withNumber = parseStukTail(text, inner, null, null, BRACKET_RULES);
   if (withNumber !== null) {
-    if (text.charCodeAt(skipGap(text, withNumber.end)) !== 41) return -1;
-    out.push(makeCitation(text, withNumber.parts, inner, withNumber.end));
-    return withNumber.end;
+    const year = trailingYear(text, withNumber.end);
+    const end = year?.end ?? withNumber.end;
+    if (text.charCodeAt(skipGap(text, end)) !== 41) return -1;
+    if (year !== null) withNumber.parts.vergaderjaar ??= year.value;
+    out.push(makeCitation(text, withNumber.parts, inner, end));
+    return end;
   }
   const dossierOnly = parseStukTail(text, inner, null, null, DOSSIER_BRACKET_RULES);
   if (dossierOnly === null || dossierOnly.parts.kind !== 'dossier') return -1;
@@ -61,6 +73,58 @@ export function parseBracketForm(text: string, at: number, out: Citation[]): num
   if (!hasMotionContext(text, at)) return -1;
   out.push(makeCitation(text, dossierOnly.parts, inner, dossierOnly.end));
   return dossierOnly.end;
+}
+
+/**
+ * `(CLVI, letter M)`: a paper of one of the Eerste Kamer's own (roman) dossiers, numbered above a
+ * hundred (`(XV, letter A)` could be a budget chapter); the end, or -1.
+ */
+function parseRomanLetter(text: string, inner: number, out: Citation[]): number {
+  const m = /^(C[CLXVI]{1,7}),[ \u00a0]?letter[ \u00a0]([A-Z]{1,3})\)/.exec(text.slice(inner, inner + 24));
+  const dossier = m?.[1] ?? '';
+  const letter = m?.[2] ?? '';
+  if (m === null || !ROMAN_DOSSIER.test(dossier)) return -1;
+  const parts = emptyParts('kamerstuk', [kamerstukId(dossier, null, letter)]);
+  parts.chamber = 'EK';
+  parts.dossier = dossier;
+  parts.numbers = [letter];
+  const end = inner + m[0].length - 1;
+  out.push(makeCitation(text, parts, inner, end));
+  return end;
+}
+
+/**
+ * `Verslag van de vergadering van 16 mei 2023 (2022/2023 nr. 31)`: a plenary record by session and
+ * meeting number, only after the word `vergadering` on the same line. The chamber is not stated.
+ */
+function parseMeetingBracket(text: string, at: number, inner: number, out: Citation[]): number {
+  const year = parseVergaderjaar(text, inner);
+  if (year === null) return -1;
+  const keyword = matchNumberKeyword(text, skipSpaces(text, year.end, 2));
+  if (keyword === null || keyword.plural) return -1;
+  let nrStart = skipSpaces(text, keyword.end, 2);
+  // The sites pad the meeting number: `(2023/2024 nr. 05)`.
+  if (text.charCodeAt(nrStart) === 48) nrStart++;
+  const nrEnd = readNumberToken(text, nrStart, false);
+  if (nrEnd < 0 || text.charCodeAt(nrEnd) !== 41) return -1;
+  let from = at;
+  while (from > 0 && at - from < MEETING_CONTEXT && !isLineBreak(text.charCodeAt(from - 1))) from--;
+  if (!/\bvergadering\b/.test(text.slice(from, at))) return -1;
+  const nr = text.slice(nrStart, nrEnd);
+  const parts = emptyParts('handelingen', [handelingenId(null, year.value, nr, null)]);
+  parts.vergaderjaar = year.value;
+  parts.numbers = [nr];
+  out.push(makeCitation(text, parts, inner, nrEnd));
+  return nrEnd;
+}
+
+/** `, vergaderjaar 2017-2018` after a bracketed paper (`(32820, nr. 258, vergaderjaar 2017-2018)`), or null. */
+function trailingYear(text: string, i: number): ParsedVergaderjaar | null {
+  const comma = skipSpaces(text, i, 1);
+  if (text.charCodeAt(comma) !== 44) return null;
+  const k = skipSpaces(text, comma + 1, 2);
+  if (matchWholeWord(text, k, 'vergaderjaar') < 0 && matchWholeWord(text, k, 'zitting') < 0) return null;
+  return parseVergaderjaar(text, k);
 }
 
 /** `nr. 123 (36700-XVI)`: a motion or amendment number with its dossier in brackets. */
@@ -71,11 +135,14 @@ export function parseMotionNumber(text: string, at: number, out: Citation[]): nu
   const numberStart = skipGap(text, keyword.end);
   const added = parseAddedTo(text, at, numberStart, out);
   if (added > 0) return added;
+  const named = parseNamedPaper(text, at, keyword.end, out);
+  if (named > 0) return named;
   const numberEnd = readNumberToken(text, numberStart, false);
   if (numberEnd < 0) return -1;
   const open = skipSpaces(text, afterFormerNumber(text, numberEnd), 2);
   if (text.charCodeAt(open) !== 40) return -1;
-  const d = parseDossier(text, skipSpaces(text, open + 1, 1), 'weak');
+  // The brackets hold a dossier only, so a dash-number is a sub-dossier (`nr. 526 (21501-20)`).
+  const d = parseDossier(text, skipSpaces(text, open + 1, 1), 'weak', true);
   if (d === null || d.compactNumber !== null) return -1;
   const close = skipSpaces(text, d.end, 1);
   if (text.charCodeAt(close) !== 41) return -1;

@@ -47,6 +47,16 @@ const JUNK: Array<[string, string]> = [
   ['list introductions', fill('wetsvoorstellen:\n(48196)\n')],
   ['renumbered motions', fill('nr. 348, was nr. ')],
   ['openkamer paths', fill('openkamer.org/kamerstuk/(R2187)')],
+  ['older header dossier lines', fill('\n34 700\nKabinetsformatie\n')],
+  ['older header lines without a title', fill('\n34 700\nK\nnr. 19 ')],
+  ['piped metadata cells', fill('Tweede Kamer der Staten-Generaal | 2016-2017 | ')],
+  ['bracketed papers with a trailing year word', fill('(35200, nr. 21, vergaderjaar ')],
+  ['bare numbers after a labelled year, no label', fill('II 2005/06, 30320, 3, p. 7 ')],
+  ['keyword and dossier before nr.', fill('motie 31070, nr. ')],
+  ['Kenmerk rows without a number', fill('\nKenmerk | 35746, nr. ')],
+  ['meeting brackets without a number', fill('vergadering (2022/2023 nr. ')],
+  ['roman dossiers with a letter word', fill('(CLVI, letter ')],
+  ['header lines with blank lines, no title', fill('\n35 526\n\nT\n\nNr. 60\n\n')],
 ];
 
 describe('adversarial 1 MB inputs', () => {
@@ -97,6 +107,21 @@ describe('adversarial 1 MB inputs', () => {
     const found = findCitations(`Moties aan te houden: ${'35925-32; '.repeat(100_000)}`);
     expect(found).toHaveLength(200);
     expect(found[199]?.ids).toEqual(['kst-35925-32']);
+  }, 60_000);
+
+  it('finds every one of 25k papers numbered without `nr.` after a labelled year', () => {
+    const unit = 'Kamerstukken II 2005/06, 30320, 3, p. 7. ';
+    const count = Math.floor(MB / unit.length);
+    const found = findCitations(unit.repeat(count));
+    expect(found).toHaveLength(count);
+    expect(found[count - 1]?.ids).toEqual(['kst-30320-3']);
+  }, 60_000);
+
+  it('finds every one of 40k papers named by `motie` before the dossier', () => {
+    const unit = 'de motie 31070, nr. 18; ';
+    const count = Math.floor(MB / unit.length);
+    const found = findCitations(unit.repeat(count));
+    expect(found).toHaveLength(count);
   }, 60_000);
 
   it('finds every one of 20k publication headers', () => {

@@ -120,6 +120,19 @@ const FRAGMENTS = [
   'openkamer.org/kamerstuk/',
   'qry=wetsvoorstel%3A',
   '?vj=2017-2018&nr=',
+  '\n31 501\nWijziging\n\nnr. 4\nADVIES',
+  ' | 2020-2021 | ',
+  ' | ',
+  ', vergaderjaar 2017-2018)',
+  '30320, 3, p. 7',
+  'motie 31070, ',
+  'Kenmerk ',
+  '\nKenmerk | 35746, ',
+  'vergadering ',
+  ' (2022/2023 nr. 31)',
+  '(CLVI, letter M)',
+  ', letter ',
+  'Reference ',
 ];
 
 const fragmentText = fc

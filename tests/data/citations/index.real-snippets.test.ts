@@ -1,7 +1,10 @@
 /**
  * Golden test on real text copied from the parliamentary sites, the open mirrors and research
  * writing (tests/fixtures/citations/real-snippets.jsonl): every expected id is found and nothing
- * else. The corpus-wide recall and precision are printed for the record.
+ * else. The second corpus (real-snippets-2.jsonl, more pages, news and legal pages) is held to the
+ * same bar except for the misses listed in `KNOWN_MISSES`, each a form no rule reads. The
+ * corpus-wide recall and precision are printed for the record. The held-out files are scored, not
+ * asserted (`npx tsx tests/data/citations/real-snippets-score.ts real-snippets-heldout-2.jsonl`).
  */
 import { describe, expect, it } from 'vitest';
 import { loadRealSnippets, scoreRealSnippets } from './real-snippets-score';
@@ -33,6 +36,44 @@ describe('real snippets', () => {
     const score = scoreRealSnippets(snippets);
     console.log(
       `real snippets: recall ${score.recall.toFixed(3)}, precision ${score.precision.toFixed(3)} (${score.expected} expected, ${score.found} found)`,
+    );
+    expect(score.recall).toBeGreaterThanOrEqual(0.95);
+    expect(score.precision).toBeGreaterThanOrEqual(0.99);
+  });
+});
+
+/** Ids of the second corpus that no rule reads, by the start of the snippet's text, with the reason. */
+const KNOWN_MISSES: Record<string, { ids: string[]; why: string }> = {
+  'Het doel van de Kamer daarbij was': {
+    ids: ['h-ek-20082009-36'],
+    why: 'old Handelingen cited by date and meeting-page (`Handelingen I 23 juni 2009, 36–1624`)',
+  },
+  'Aan de orde is de voortzetting': {
+    ids: ['kst-26456-85', 'kst-26456-86'],
+    why: '`stukken nrs. 85 en 86` take their dossier from a bill named lines earlier',
+  },
+};
+
+const second = loadRealSnippets('real-snippets-2.jsonl');
+
+describe('real snippets, second corpus', () => {
+  it('is a corpus of real text from many pages, with and without references', () => {
+    expect(second.length).toBeGreaterThanOrEqual(130);
+    expect(new Set(second.map((s) => s.source)).size).toBeGreaterThanOrEqual(60);
+    expect(second.filter((s) => s.expected.length === 0).length).toBeGreaterThanOrEqual(50);
+  });
+
+  it.each(second.map((s, k) => [k, s.source, s] as const))('#%i %s', (_k, _source, snippet) => {
+    const { results } = scoreRealSnippets([snippet]);
+    const known = Object.entries(KNOWN_MISSES).find(([start]) => snippet.text.startsWith(start))?.[1];
+    expect(results[0]?.missed, snippet.text).toEqual(known?.ids ?? []);
+    expect(results[0]?.extra, snippet.text).toEqual([]);
+  });
+
+  it('reaches recall ≥ 0.95 at precision ≥ 0.99 over the corpus', () => {
+    const score = scoreRealSnippets(second);
+    console.log(
+      `real snippets 2: recall ${score.recall.toFixed(3)}, precision ${score.precision.toFixed(3)} (${score.expected} expected, ${score.found} found)`,
     );
     expect(score.recall).toBeGreaterThanOrEqual(0.95);
     expect(score.precision).toBeGreaterThanOrEqual(0.99);

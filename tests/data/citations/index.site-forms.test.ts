@@ -28,6 +28,103 @@ describe('site forms', () => {
     expect(ids('Eerste Kamer der Staten-Generaal2019-2020nr. 31, item 8')).toEqual([['h-ek-20192020-31-8']]);
   });
 
+  it('an older header: the dossier number alone on its line, the title below, then `nr. N`', () => {
+    const text =
+      '31 501\nWijziging van de Wet milieubeheer\n\nnr. 4\nADVIES RAAD VAN STATE EN NADER RAPPORT1';
+    const [c] = findCitations(text);
+    expect(c?.ids).toEqual(['kst-31501-4']);
+    expect(c?.raw).toBe('31 501\nWijziging van de Wet milieubeheer\n\nnr. 4');
+    // The title line must start with a capital and the number line needs its title in capitals.
+    expect(ids('31 501\nwijziging\n\nnr. 4\nADVIES')).toEqual([]);
+    expect(ids('31 501\nWijziging\n\nnr. 4\nadvies van de Raad')).toEqual([]);
+    expect(ids('Postbus\n20 018\nDen Haag')).toEqual([]);
+  });
+
+  it('a metadata table rendered with `|` between its cells', () => {
+    const [paper] = findCitations('Tweede Kamer der Staten-Generaal | 2020-2021 | 34352 nr. 213 |');
+    expect(paper).toMatchObject({ ids: ['kst-34352-213'], chamber: 'TK', vergaderjaar: '2020-2021' });
+    expect(paper?.raw).toBe('Tweede Kamer der Staten-Generaal | 2020-2021 | 34352 nr. 213');
+    expect(ids('Eerste Kamer der Staten-Generaal | 2009-2010 | 32123-VI nr. I |')).toEqual([
+      ['kst-32123-VI-I'],
+    ]);
+    expect(ids('Tweede Kamer der Staten-Generaal | 2021-2022 | nr. 12, item 7 |')).toEqual([
+      ['h-tk-20212022-12-7'],
+    ]);
+    // One `|` per gap: a row of empty cells is no row.
+    expect(ids('Tweede Kamer der Staten-Generaal | | 2020-2021 | | 34352 nr. 213 |')).toEqual([]);
+  });
+
+  it('a motion number with a numbered sub-dossier in brackets', () => {
+    const [c] = findCitations('Zij krijgt nr. 526 (21501-20).');
+    expect(c?.ids).toEqual(['kst-21501-20-526']);
+    expect(c).toMatchObject({ dossier: '21501', dossierSuffix: '20', numbers: ['526'] });
+  });
+
+  it('a bracketed paper may end with its session year', () => {
+    const [c] = findCitations(
+      'de motie-Beckerman c.s. (32820, nr. 258, vergaderjaar 2017-2018) is aangenomen',
+    );
+    expect(c).toMatchObject({ ids: ['kst-32820-258'], vergaderjaar: '2017-2018' });
+    expect(c?.raw).toBe('32820, nr. 258, vergaderjaar 2017-2018');
+    expect(ids('(32820, nr. 258, vergaderjaar 2017-2019)')).toEqual([]);
+  });
+
+  it('after a label with a session year, a paper number may follow the dossier without `nr.`', () => {
+    const [c] = findCitations('Kamerstukken II 2005/06, 30320, 3, p. 7-8, p. 11.');
+    expect(c).toMatchObject({ ids: ['kst-30320-3'], chamber: 'TK', vergaderjaar: '2005-2006', pages: '7-8' });
+    expect(ids('(Kamerstukken II 2005/06, 30320, 3)')).toEqual([['kst-30320-3']]);
+    // Without a session year, without a pinpoint or end, or with a year-like number: the dossier only.
+    expect(ids('Kamerstukken 30320, 3, p. 7')).toEqual([['dossier-30320']]);
+    expect(ids('Kamerstukken II 2005/06, 30320, 3 en 4')).toEqual([['dossier-30320']]);
+    expect(ids('Kamerstukken II 2012/13, 33680, 2013, p. 5')).toEqual([['dossier-33680']]);
+    expect(ids('Kamerstukken II 2005/06, 30320, 12,5 mln')).toEqual([['dossier-30320']]);
+  });
+
+  it('a paper named by `motie`/`amendement` or by the monitor’s `Kenmerk` row before its dossier', () => {
+    const [motion] = findCitations(
+      'Deze motie deed ons denken aan de motie 31070, nr. 18, die in 2007 is ingediend.',
+    );
+    expect(motion?.ids).toEqual(['kst-31070-18']);
+    expect(motion?.raw).toBe('motie 31070, nr. 18');
+    const [row] = findCitations('Nummer KST132611\nKenmerk 28331, nr. I\nVan Staten-Generaal (SG)');
+    expect(row?.ids).toEqual(['kst-28331-I']);
+    expect(row?.raw).toBe('28331, nr. I');
+    expect(ids('Nummer | KST357463 |\nKenmerk | 35746, nr. 3 |')).toEqual([['kst-35746-3']]);
+    // `Kenmerk` starts its row; letters as paper numbers only there.
+    expect(ids('Ons Kenmerk 28331, nr. I')).toEqual([]);
+    expect(ids('de motie 31070, nr. B')).toEqual([]);
+  });
+
+  it('a plenary record by session and meeting in brackets, only after `vergadering`', () => {
+    const [c] = findCitations(
+      'Verslag van de vergadering van 16 mei 2023 (2022/2023 nr. 31)\n\nAanvang: 17.56 uur',
+    );
+    expect(c).toMatchObject({ ids: ['h-20222023-31'], chamber: null, vergaderjaar: '2022-2023' });
+    expect(c?.raw).toBe('2022/2023 nr. 31');
+    expect(ids('Plenair verslag, 5e vergadering (2023/2024 nr. 05)')).toEqual([['h-20232024-5']]);
+    expect(ids('In 2023 (2022/2023 nr. 31) was het druk.')).toEqual([]);
+  });
+
+  it('Eerste Kamer papers numbered `letter M`, also in its own roman dossiers', () => {
+    expect(ids('Kamerstukken I 2019/20, 35300, letter C')).toEqual([['kst-35300-C']]);
+    expect(ids('de motie (35925-VI, letter T) is aangehouden')).toEqual([['kst-35925-VI-T']]);
+    const [own] = findCitations('de motie-Mei Li Vos c.s. over een digitaal quorum (CLVI, letter M);');
+    expect(own).toMatchObject({ ids: ['kst-CLVI-M'], chamber: 'EK' });
+    expect(own?.raw).toBe('CLVI, letter M');
+    // Below a hundred a roman numeral may be a budget chapter.
+    expect(ids('de letter van de wet (XV, letter A)')).toEqual([]);
+  });
+
+  it('the English twin of the monitor: `Reference 35526, nr. 60`; a header with blank lines between its lines', () => {
+    expect(ids('Nummer KST3552660\nReference 35526, nr. 60\nCommission(s) Justitie')).toEqual([
+      ['kst-35526-60'],
+    ]);
+    expect(ids('35 526\n\nTijdelijke bepalingen\n\nNr. 60\n\nVERSLAG VAN EEN SCHRIFTELIJK OVERLEG')).toEqual([
+      ['kst-35526-60'],
+    ]);
+    expect(ids('35 526\n\n\nTijdelijke bepalingen\n\nNr. 60\n\nVERSLAG')).toEqual([]);
+  });
+
   it('a plenary heading takes its session year from the date, never from a September date', () => {
     expect(ids('Tweede Kamer, 14e vergadering, woensdag 25 oktober 2017')).toEqual([['h-tk-20172018-14']]);
     expect(ids('Tweede Kamer, 98e vergadering\nDonderdag 6 juli 2023')).toEqual([['h-tk-20222023-98']]);

@@ -3,8 +3,8 @@
  * per snippet the found ids are matched against the expected ids as multisets. Run alone to print
  * the figures: `npx tsx tests/data/citations/real-snippets-score.ts [real-snippets-heldout.jsonl]`.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { findCitations } from '../../../data/citations';
 
 /** One snippet of real text with the ids it references (one entry per reference; repeats allowed). */
@@ -23,10 +23,20 @@ export interface SnippetResult {
   extra: string[];
 }
 
-/** The corpus (or `real-snippets-heldout.jsonl`, gathered after the rules were written), one JSON object per line. */
+const FIXTURES = join(import.meta.dirname, '../../fixtures/citations');
+
+/**
+ * A corpus file: a path that exists from the working directory (`tests/fixtures/citations/x.jsonl`,
+ * absolute paths) is taken as it is; anything else is a file name in the fixtures folder.
+ */
+export function realSnippetsFile(name: string): string {
+  const asPath = resolve(name);
+  return existsSync(asPath) ? asPath : join(FIXTURES, name);
+}
+
+/** The corpus (or a held-out file, gathered after the rules were written), one JSON object per line. */
 export function loadRealSnippets(name = 'real-snippets.jsonl'): RealSnippet[] {
-  const file = join(import.meta.dirname, '../../fixtures/citations', name);
-  return readFileSync(file, 'utf8')
+  return readFileSync(realSnippetsFile(name), 'utf8')
     .split('\n')
     .filter((line) => line.trim() !== '')
     .map((line) => JSON.parse(line) as RealSnippet);
