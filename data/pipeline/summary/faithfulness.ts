@@ -4,8 +4,8 @@
  * letter says "twaalf" fails too: the check is literal on purpose, it guards against invention.
  */
 import { MONTHS } from '../../citations/months';
-import { SUMMARY_STOP_WORDS } from '../../search/stopwords';
 import { normalizeChars } from '../layout/normalize-text';
+import { SUMMARY_STOP_WORDS } from './summary-stop-words';
 
 /** The kinds of fact a summary must not invent. */
 type FactKind = 'number' | 'date' | 'percentage' | 'amount' | 'name';

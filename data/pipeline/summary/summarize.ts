@@ -4,7 +4,7 @@
  * left out), boosted for an early position and for opening a section or answer; after each pick the
  * picked words lose weight, so the summary does not repeat itself. Ties go to the earlier sentence.
  */
-import { SUMMARY_STOP_WORDS } from '../../search/stopwords';
+import { SUMMARY_STOP_WORDS } from './summary-stop-words';
 
 /** A sentence the summarizer may pick, in document order. */
 export interface Candidate {
