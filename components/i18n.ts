@@ -1,7 +1,7 @@
 /**
  * The one translator of the extension's views (popover, annotations, side panel): `t(key,
  * ...substitutions)` with browser.i18n semantics, and the locale the messages were chosen for. Free
- * of Preact and of `browser`, so the content script's start and the tests use it as is.
+ * of Preact and of `browser`, so the content script's start uses it as is.
  */
 
 /** Looks up a message with positional substitutions (browser.i18n semantics). */
@@ -12,29 +12,6 @@ export interface I18n {
   t: Translate;
   /** BCP 47 tag for dates and numbers, e.g. `nl` or `en`. */
   locale: string;
-}
-
-/** The shape of a `_locales/<lang>/messages.json` entry. */
-export interface MessageEntry {
-  message: string;
-  placeholders?: Record<string, { content: string }>;
-}
-
-/**
- * A translator over a messages.json object, resolving named placeholders (`$COUNT$` → `$1`) and
- * positional substitutions as Chrome and Firefox do. A missing key returns the key, so it shows.
- */
-export function translatorFor(messages: Record<string, MessageEntry>): Translate {
-  return (key, ...substitutions) => {
-    const entry = messages[key];
-    if (!entry) return key;
-    const positional = (text: string) =>
-      text.replace(/\$(\d)/g, (_, n: string) => substitutions[Number(n) - 1] ?? '');
-    return entry.message.replace(/\$([A-Za-z0-9_@]+)\$/g, (whole, name: string) => {
-      const placeholder = entry.placeholders?.[name.toLowerCase()];
-      return placeholder ? positional(placeholder.content) : whole;
-    });
-  };
 }
 
 /**

@@ -9,7 +9,7 @@
  * what is still missing is searched in the whole text, through the shared n-gram index.
  */
 
-import { runToEnd, type SlicedWork } from '../time-slices';
+import type { SlicedWork } from '../time-slices';
 import {
   type Anchor,
   type AnchorOptions,
@@ -95,13 +95,4 @@ export function* reanchorSteps(
     yield;
   }
   return anchors;
-}
-
-/** Anchor one target in one go (tests, benchmarks, a single new note). */
-export function anchorQuote(
-  text: string,
-  target: AnchorTarget,
-  options: AnchorOptions = DEFAULT_ANCHOR_OPTIONS,
-): Anchor | null {
-  return runToEnd(reanchorSteps(text, [target], options))[0] ?? null;
 }

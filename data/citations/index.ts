@@ -15,7 +15,7 @@ import type { Citation } from './types';
 export { isCanonicalId, parseCanonicalId } from './canonical-id';
 export { formatCitation, formatId } from './format';
 export { officialUrl } from './official-url';
-export type { Chamber, Citation } from './types';
+export type { Citation } from './types';
 
 /** Every parliamentary reference in `text`, sorted by position, non-overlapping. Never throws. */
 export function findCitations(text: string): Citation[] {

@@ -3,9 +3,10 @@
  * (`npm test` runs one English pass). Expected UI texts come from the same messages.json files the
  * extension ships, so no test hard-codes what the UI says.
  */
-import { type MessageEntry, type Translate, translatorFor } from '../../components/i18n';
+import type { Translate } from '../../components/i18n';
 import en from '../../public/_locales/en/messages.json';
 import nl from '../../public/_locales/nl/messages.json';
+import { type MessageEntry, translatorFor } from '../fixtures/translators';
 
 /** The UI languages Kamerlens ships. */
 export type UiLocale = 'nl' | 'en';

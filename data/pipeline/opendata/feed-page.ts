@@ -106,13 +106,6 @@ export function createFeedPageParser(url: string): FeedPageParser {
   };
 }
 
-/** Parse a whole page held in memory. */
-export function parseFeedPage(xml: string, url: string): FeedPage {
-  const parser = createFeedPageParser(url);
-  parser.write(xml);
-  return parser.close();
-}
-
 function openEntity(tag: SaxesTagNS, fail: (problem: string) => never): RawEntity {
   const id = attr(tag, '', 'id') ?? '';
   if (!isGuid(id)) fail(`<${tag.local}> has no valid id (${JSON.stringify(id)})`);

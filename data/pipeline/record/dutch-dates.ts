@@ -3,12 +3,6 @@
 import { MONTHS } from '../../citations/months';
 
 const MONTH = MONTHS.join('|');
-/** `12 december 2025` with optional weekday; groups: day, month, year. */
-const FULL_DATE = new RegExp(
-  String.raw`\b(?:(?:maan|dins|woens|donder|vrij|zater|zon)dag\s+)?(\d{1,2})\s+(${MONTH})\s+(\d{4})\b`,
-  'giu',
-);
-
 /** `31 maart 2026` → `2026-03-31`; null when it is not a valid date. */
 export function toIsoDate(day: string, month: string, year: string): string | null {
   const m = MONTHS.indexOf(month.toLowerCase() as (typeof MONTHS)[number]) + 1;
@@ -18,15 +12,6 @@ export function toIsoDate(day: string, month: string, year: string): string | nu
   const date = new Date(Date.UTC(y, m - 1, d));
   if (date.getUTCMonth() !== m - 1) return null;
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
-
-/** The first full Dutch date in `text` as ISO, or null. */
-export function firstDate(text: string): string | null {
-  for (const match of text.matchAll(FULL_DATE)) {
-    const iso = toIsoDate(match[1] as string, match[2] as string, match[3] as string);
-    if (iso) return iso;
-  }
-  return null;
 }
 
 /** The ISO date after a keyword: `ontvangen 31 maart 2026` → `2026-03-31`. */

@@ -1,8 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import type { Anchor, AnchorTarget } from '../../../data/annotations/anchor';
 import { normalizeText } from '../../../data/annotations/page-text';
-import { anchorQuote } from '../../../data/annotations/reanchor';
+import { reanchorSteps } from '../../../data/annotations/reanchor';
 import { describeSpan } from '../../../data/annotations/selectors';
+import { runToEnd } from '../../../data/time-slices';
+
+/** One target anchored in one go, as the page's re-anchoring does for each. */
+function anchorQuote(text: string, target: AnchorTarget): Anchor | null {
+  return runToEnd(reanchorSteps(text, [target]))[0] ?? null;
+}
 
 /** A saved page: the 2025 monitoring letter (seed 004) in the page-text model. */
 const page = normalizeText(readFileSync('data/sources/004_1bc47c291b0e2824.txt', 'utf8'));

@@ -1,13 +1,8 @@
 /** Properties (fast-check): never throws, exact offsets, order, canonical ids, format round trip. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  type Chamber,
-  type Citation,
-  findCitations,
-  formatCitation,
-  isCanonicalId,
-} from '../../../data/citations';
+import { type Citation, findCitations, formatCitation, isCanonicalId } from '../../../data/citations';
+import type { Chamber } from '../../../data/citations/types';
 
 /** The invariants every result must satisfy for any input. */
 function checkInvariants(text: string, found: Citation[]): void {

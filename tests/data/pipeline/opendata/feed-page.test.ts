@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { FeedPageError, parseFeedPage } from '../../../../data/pipeline/opendata/feed-page';
+import { FeedPageError } from '../../../../data/pipeline/opendata/feed-page';
+import { parseFeedPage } from '../../../fixtures/opendata/fixture-store';
 
 const URL_ = 'http://127.0.0.1:9/SyncFeed/2.0/Feed?category=Zaak';
 const ENTITY = `<zaak xmlns="http://www.tweedekamer.nl/xsd/tkData/v1-0" xmlns:tk="http://www.tweedekamer.nl/xsd/tkData/v1-0" id="2aa00000-0000-4000-8000-000000015690" tk:bijgewerkt="2024-11-12T06:10:44" tk:verwijderd="false"><nummer>2024Z15690</nummer></zaak>`;
