@@ -1,8 +1,8 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { NOTE_FRAME_PAGE } from './data/annotations/note-frame';
+import { SIDEBAR_COMMAND, SIDEBAR_SHORTCUT } from './data/commands';
 import { ENABLED_SITES, LOCAL_SITES } from './data/sites';
-import { SIDEBAR_COMMAND, SIDEBAR_SHORTCUT } from './entrypoints/background/side-panel';
 
 /** Sites Kamerlens runs on by default. Development builds add the local demo server. */
 export const DEFAULT_SITES = ENABLED_SITES;

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import type { CONTENT_UI_FILE } from '../../components/content-ui-parts';
+import { SIDEBAR_COMMAND } from '../../data/commands';
 import { sharedDB } from '../../data/db/kamerlens-db';
 import { notifyAnnotationsChanged } from './annotations-notify';
 import { bundledDatasetSource, createDatasetLoader } from './dataset-loader';
@@ -8,12 +9,7 @@ import { dispatchMessage } from './dispatch-message';
 import { createNoteFrameSessions } from './note-frame-sessions';
 import { classifySender } from './sender';
 import type { BackgroundServices } from './services';
-import {
-  type ChromeSidePanelApi,
-  createSidePanelOpener,
-  type FirefoxSidebarApi,
-  SIDEBAR_COMMAND,
-} from './side-panel';
+import { type ChromeSidePanelApi, createSidePanelOpener, type FirefoxSidebarApi } from './side-panel';
 import { createSiteAccess, type SiteAccessPlatform } from './site-access';
 
 export default defineBackground(() => {

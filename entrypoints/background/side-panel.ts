@@ -8,12 +8,6 @@ import {
 import type { Result } from '../../data/result';
 import type { SenderInfo } from './sender';
 
-/** Firefox's built-in command that opens the sidebar (its shortcut is declared in the manifest). */
-export const SIDEBAR_COMMAND = '_execute_sidebar_action';
-
-/** The sidebar shortcut the manifest suggests; readers may change it in Firefox's add-on settings. */
-export const SIDEBAR_SHORTCUT = 'Alt+Shift+K';
-
 /** The parts of Chrome's `sidePanel` API used here. */
 export interface ChromeSidePanelApi {
   setOptions(options: { path?: string; enabled?: boolean }): Promise<void>;

@@ -4,53 +4,15 @@ import type { CitedByRecord, DocumentRecord } from '../../../../data/dataset/typ
 import type { LookupEntry } from '../../../../data/messages';
 import type { Result } from '../../../../data/result';
 import { createCardResolver } from '../../../../entrypoints/content/popover/card-lookup';
+import { makeCitation, makeDocument } from '../../../fixtures/builders';
 
+/** A citation with only ids to look up: no chamber, year or numbers for the card to fall back on. */
 function citation(ids: string[]): Citation {
-  return {
-    kind: 'kamerstuk',
-    chamber: null,
-    vergaderjaar: null,
-    dossier: '34352',
-    dossierSuffix: null,
-    rijkswet: null,
-    numbers: [],
-    item: null,
-    pages: null,
-    ids,
-    raw: '',
-    start: 0,
-    end: 0,
-  };
+  return makeCitation({ ids, chamber: null, vergaderjaar: null, numbers: [], raw: '', end: 0 });
 }
 
 function doc(id: string, title: string, citedBy: CitedByRecord[] = []): DocumentRecord {
-  return {
-    id,
-    ids: [id],
-    stub: false,
-    source: null,
-    type: 'brief',
-    title,
-    date: null,
-    authors: [],
-    askedBy: [],
-    submitted: null,
-    newsArticle: null,
-    chamber: 'TK',
-    vergaderjaar: null,
-    dossier: null,
-    dossierSuffix: null,
-    citation: null,
-    officialUrl: null,
-    summary: null,
-    summarySource: null,
-    keyPoints: [],
-    qa: [],
-    sections: [],
-    footnotes: [],
-    references: [],
-    citedBy,
-  };
+  return makeDocument({ id, title, chamber: 'TK', citedBy });
 }
 
 const DATASET: Record<string, DocumentRecord> = {

@@ -8,25 +8,18 @@ import {
 } from '../../../../entrypoints/content/popover/popover-controller';
 import { DEFAULT_TIMING } from '../../../../entrypoints/content/popover/popover-machine';
 import type { ReferenceMarks } from '../../../../entrypoints/content/popover/popover-marks';
+import { makeCitation } from '../../../fixtures/builders';
 
 const { intentMs, loadingMs, graceMs } = DEFAULT_TIMING;
 
+/** A citation of the papers `ids`, its numbers read from them. */
 function citation(ids: string[]): Citation {
-  return {
-    kind: 'kamerstuk',
-    chamber: 'TK',
-    vergaderjaar: '2025-2026',
-    dossier: '34352',
-    dossierSuffix: null,
-    rijkswet: null,
-    numbers: ids.map((id) => id.split('-').at(-1) ?? ''),
-    item: null,
-    pages: null,
+  return makeCitation({
     ids,
+    numbers: ids.map((id) => id.split('-').at(-1) ?? ''),
     raw: ids.join(' '),
-    start: 0,
     end: 0,
-  };
+  });
 }
 
 function cardFor(c: Citation, lookupOk = true): CardModel {
