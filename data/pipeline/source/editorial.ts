@@ -4,7 +4,7 @@
  * held to the same faithfulness rule (checked when the dataset is built).
  */
 import { splitSentences } from '../summary/sentences';
-import { lineAt, SourceError } from './source-error';
+import { lineAt, parseJsonSource, SourceError } from './source-error';
 
 /** An editorial summary: 2–4 sentences and 2–6 key points. */
 export interface EditorialSummary {
@@ -14,17 +14,7 @@ export interface EditorialSummary {
 
 /** Parse and check one editorial file (`file` names it in errors). */
 export function parseEditorial(text: string, file: string): EditorialSummary {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    const position = /position (\d+)/.exec(String(error))?.[1];
-    throw new SourceError(
-      file,
-      position ? lineAt(text, Number(position)) : 1,
-      `not valid JSON: ${String(error)}`,
-    );
-  }
+  const json = parseJsonSource(text, file);
   const entry =
     typeof json === 'object' && json !== null && !Array.isArray(json)
       ? (json as Record<string, unknown>)

@@ -3,7 +3,7 @@
  * date known from public records, with where they come from; and the titles of dossiers. Anything
  * not known is left out or null; the pipeline never fills it in by guessing.
  */
-import { lineAt, SourceError } from './source-error';
+import { lineAt, parseJsonSource, SourceError } from './source-error';
 
 /** What public records say about one source document. */
 export interface ManifestDocument {
@@ -40,17 +40,7 @@ export const MANIFEST_FILE = 'manifest.json';
 
 /** Parse and check the manifest text; errors name the manifest file and line. */
 export function parseManifest(text: string, file = MANIFEST_FILE): Manifest {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    const position = /position (\d+)/.exec(String(error))?.[1];
-    throw new SourceError(
-      file,
-      position ? lineOf(text, Number(position)) : 1,
-      `not valid JSON: ${String(error)}`,
-    );
-  }
+  const json = parseJsonSource(text, file);
   const fail = (where: string, problem: string, near?: string): never => {
     throw new SourceError(file, near ? lineOf(text, text.indexOf(near)) : 1, `${where}: ${problem}`);
   };

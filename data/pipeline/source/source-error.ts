@@ -17,3 +17,17 @@ export function lineAt(text: string, offset: number): number {
   for (let i = 0; i < end; i++) if (text.charCodeAt(i) === 10) line++;
   return line;
 }
+
+/** `text` parsed as JSON; a syntax error becomes a `SourceError` at the line where it was found. */
+export function parseJsonSource(text: string, file: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const position = /position (\d+)/.exec(String(error))?.[1];
+    throw new SourceError(
+      file,
+      position ? lineAt(text, Number(position)) : 1,
+      `not valid JSON: ${String(error)}`,
+    );
+  }
+}

@@ -3,23 +3,11 @@ import {
   checkNoteFrameEvent,
   checkNoteFrameNotice,
   checkNoteFrameTarget,
-  type NoteFrameTarget,
   noteOfTarget,
 } from '../../../data/annotations/note-frame';
-import { sampleRecord } from '../../fixtures/annotations/arbitraries';
+import { SAMPLE_NEW_TARGET, sampleRecord } from '../../fixtures/annotations/arbitraries';
 
-const NEW: NoteFrameTarget = {
-  kind: 'new',
-  source: 'https://www.nu.nl/politiek/participatiewet',
-  title: 'Kabinet wil Participatiewet versoepelen',
-  quote: {
-    type: 'TextQuoteSelector',
-    exact: 'bijna 406 duizend mensen',
-    prefix: 'in totaal ',
-    suffix: ' een',
-  },
-  position: { type: 'TextPositionSelector', start: 120, end: 144 },
-};
+const NEW = SAMPLE_NEW_TARGET;
 const VALUES = { note: 'Controleren', tags: ['Bijstand', 'bijstand'], linked: [] };
 const NOW = new Date('2026-05-01T12:00:00.000Z');
 

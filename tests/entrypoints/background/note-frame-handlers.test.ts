@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { AnnotationRecord } from '../../../data/annotations/model';
-import type { NoteFrameTarget, NoteFrameView } from '../../../data/annotations/note-frame';
+import type { NoteFrameView } from '../../../data/annotations/note-frame';
 import { allAnnotations } from '../../../data/db/annotations';
 import { dispatchMessage } from '../../../entrypoints/background/dispatch-message';
 import { SESSION_IDLE_MS } from '../../../entrypoints/background/note-frame-handlers';
 import type { SessionArea } from '../../../entrypoints/background/note-frame-sessions';
 import type { SenderInfo } from '../../../entrypoints/background/sender';
-import { sampleRecord } from '../../fixtures/annotations/arbitraries';
+import { SAMPLE_NEW_TARGET, sampleRecord } from '../../fixtures/annotations/arbitraries';
 import { forgedServices, memoryArea } from './forged-services';
 
 const ORIGIN = 'chrome-extension://kamerlensid/';
@@ -43,18 +43,7 @@ const EDITOR: NoteFrameView = {
   kind: 'editor',
   draft: { mode: 'new', quote: 'bijna 406 duizend mensen', note: '', tags: [], linked: [] },
 };
-const TARGET: NoteFrameTarget = {
-  kind: 'new',
-  source: 'https://www.nu.nl/politiek/participatiewet',
-  title: 'Kabinet wil Participatiewet versoepelen',
-  quote: {
-    type: 'TextQuoteSelector',
-    exact: 'bijna 406 duizend mensen',
-    prefix: 'in totaal ',
-    suffix: ' een',
-  },
-  position: { type: 'TextPositionSelector', start: 120, end: 144 },
-};
+const TARGET = SAMPLE_NEW_TARGET;
 const VALUES = { note: 'Controleren', tags: ['bijstand'], linked: [] };
 
 async function setup(
