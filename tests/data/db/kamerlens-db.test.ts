@@ -1,7 +1,6 @@
 import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { citedBy } from '../../../data/db/cited-by';
 import { KamerlensDB, SCHEMA_VERSION } from '../../../data/db/kamerlens-db';
 import { lookupDocuments } from '../../../data/db/lookup-documents';
 import { seedLikeDataset } from '../../fixtures/db/seed-like';
@@ -43,8 +42,8 @@ describe('upgrade from schema version 1', () => {
     expect(await db.settings.toArray()).toEqual(settings);
     expect(await db.documents.count()).toBe(5);
     expect(await db.references.count()).toBe(4);
-    const places = await citedBy(db, '2024D50204'); // alias of kst-34352-330
-    expect(places.map((place) => [place.from, place.qa, place.section])).toEqual([
+    const edges = await db.references.where('to').equals('kst-34352-330').sortBy('from');
+    expect(edges.map((edge) => [edge.from, edge.qa, edge.section]).reverse()).toEqual([
       ['kst-34352-349', null, 'Inleiding'],
       ['ah-tk-20242025-520', '4', null],
     ]);
