@@ -3,6 +3,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { importDataset } from '../../../data/db/import-dataset';
 import type { KamerlensDB } from '../../../data/db/kamerlens-db';
+import type { PackImportMeta } from '../../../data/db/records';
 import type { PackImportProgress } from '../../../data/messages';
 import { createPackImporter } from '../../../entrypoints/background/pack-importer';
 import { freshDB } from '../../fixtures/db/fresh-db';
@@ -87,7 +88,7 @@ describe('the pack importer', () => {
     const db = freshDB();
     await stage(db, packFile(fixturePack(YEAR)));
     // The stopped worker had recorded its start; its transaction never committed.
-    await db.meta.put({
+    const left: PackImportMeta = {
       key: 'packImport',
       state: 'importing',
       fileName: 'pakket.pack.json.gz',
@@ -96,7 +97,8 @@ describe('the pack importer', () => {
       replaced: null,
       error: null,
       updatedAt: '2026-05-01T12:00:00Z',
-    });
+    };
+    await db.meta.put(left);
     const next = createPackImporter(db);
     expect((await next.progress()).state).toBe('importing');
     expect(await next.importStaged()).toMatchObject({ state: 'done', packId: YEAR });
