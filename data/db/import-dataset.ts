@@ -6,7 +6,7 @@
  */
 
 import type { Table } from 'dexie';
-import { DATASET_SCHEMA_VERSION, type DatasetFile } from '../dataset/types';
+import { DATASET_SCHEMA_VERSION, type DatasetFile, type DocumentRecord } from '../dataset/types';
 import { validateDataset } from '../dataset/validate';
 import type { KamerlensDB } from './kamerlens-db';
 import type { DatasetCounts, DatasetMeta, ImportStatusMeta, ReferenceEdge } from './records';
@@ -88,8 +88,9 @@ async function writeDataset(
   options.onProgress?.(0);
   await db.transaction('rw', [db.documents, db.references, db.dossiers, db.meta, db.packs], async () => {
     const keepPacks = (await db.packs.count()) > 0;
-    if (keepPacks) await clearBundledRows(db, dataset);
-    else await Promise.all([db.documents.clear(), db.references.clear(), db.dossiers.clear()]);
+    // With packs loaded, a bundled stub whose id a pack holds goes under that pack's row (PackMembership).
+    const documents = keepPacks ? await clearBundledRows(db, dataset) : dataset.documents;
+    if (!keepPacks) await Promise.all([db.documents.clear(), db.references.clear(), db.dossiers.clear()]);
     // Every chunk is issued without waiting for the one before: a transaction runs its requests in
     // order, so the backend writes chunk n while this thread serializes chunk n + 1 (awaiting each
     // chunk would leave one side idle). Progress follows completed chunks.
@@ -106,7 +107,7 @@ async function writeDataset(
         );
       }
     };
-    writeChunks(db.documents, dataset.documents);
+    writeChunks(db.documents, documents);
     writeChunks(db.references, edges);
     writeChunks(db.dossiers, dataset.dossiers);
     await Promise.all(writes);
@@ -126,27 +127,35 @@ async function writeDataset(
 }
 
 /**
- * Delete the rows of the previous bundled dataset (those no pack brought), and the graph edges
- * leaving them or the new dataset's documents, keeping the rows and edges of loaded packs.
+ * Delete the rows of the previous bundled dataset (those no pack brought) and the graph edges leaving
+ * them or the rows about to be written; keep the rows and edges of loaded packs. Returns the
+ * documents to write: a stub whose id a pack's row holds is stored under that row instead.
  */
-async function clearBundledRows(db: KamerlensDB, dataset: DatasetFile): Promise<void> {
-  const [documents, dossiers] = await Promise.all([bundledKeys(db.documents), bundledKeys(db.dossiers)]);
-  const leaving = [...new Set([...documents, ...dataset.documents.map((document) => document.id)])];
+async function clearBundledRows(db: KamerlensDB, dataset: DatasetFile): Promise<DocumentRecord[]> {
+  const [[documents, packed], [dossiers]] = await Promise.all([
+    bundledKeys(db.documents),
+    bundledKeys(db.dossiers),
+  ]);
+  const underPacks = dataset.documents.filter((document) => document.stub && packed.has(document.id));
+  const written = dataset.documents.filter((document) => !(document.stub && packed.has(document.id)));
+  const leaving = [...new Set([...documents, ...written.map((document) => document.id)])];
   await Promise.all([
     db.documents.bulkDelete(documents),
     db.dossiers.bulkDelete(dossiers),
     db.references.where('from').anyOf(leaving).delete(),
+    ...underPacks.map((displaced) => db.documents.update(displaced.id, { displaced })),
   ]);
+  return written;
 }
 
-/** Primary keys of the rows no pack brought (the `packs` index holds only pack rows). */
-async function bundledKeys<T, I>(table: Table<T, string, I>): Promise<string[]> {
+/** Primary keys of the rows no pack brought, and of those a pack did (the `packs` index holds only these). */
+async function bundledKeys<T, I>(table: Table<T, string, I>): Promise<[string[], Set<string>]> {
   const [all, packed] = await Promise.all([
     table.toCollection().primaryKeys(),
     table.orderBy('packs').primaryKeys(),
   ]);
   const inPacks = new Set(packed);
-  return all.filter((id) => !inPacks.has(id));
+  return [all.filter((id) => !inPacks.has(id)), inPacks];
 }
 
 function statusRecord(state: ImportStatusMeta['state'], version: string | null, error: string | null) {

@@ -2,8 +2,9 @@
  * Loading and removing a dataset pack, each in one read-write transaction over the dataset tables:
  * a pack lands whole or not at all, and a worker stopped half-way leaves the previous state. A pack
  * owns the rows that list it in `packs`; replacing a pack (same id) or removing it touches exactly
- * those rows and the graph edges leaving them. The bundled dataset's rows (no `packs`: they carry the
- * text) are never overwritten by a pack's row with the same id. Notes are outside the transaction.
+ * those rows and the graph edges leaving them. A bundled row with the text is never overwritten by a
+ * pack's row with the same id; a bundled stub is, and comes back when the pack goes (PackMembership).
+ * Notes are outside the transaction.
  */
 import type { Table } from 'dexie';
 import type { DatasetPack } from '../dataset/pack-format';
@@ -27,7 +28,7 @@ export interface PackImported {
   replaced: string | null;
 }
 
-type Row<T> = T & PackMembership;
+type Row<T> = T & PackMembership<T>;
 
 /** Store `pack`, replacing the pack with the same id if one is loaded. */
 export async function importPack(
@@ -81,10 +82,14 @@ export function listPacks(db: KamerlensDB): Promise<PackRecord[]> {
   return db.packs.orderBy('id').toArray();
 }
 
-/** What `replaceRows` changed: ids written with the pack's content, ids deleted, ids left to the bundled dataset. */
-interface RowChanges {
+/**
+ * What `replaceRows` changed: ids written with the pack's content, ids deleted, bundled rows put
+ * back, and how many of the pack's rows were left to the bundled dataset's rows with the text.
+ */
+interface RowChanges<T> {
   written: Set<string>;
   deleted: string[];
+  restored: T[];
   inBundled: number;
 }
 
@@ -98,23 +103,25 @@ async function replaceRows<T extends { id: string }, I>(
   packId: string,
   rows: readonly T[],
   onProgress?: (fraction: number) => void,
-): Promise<RowChanges> {
+): Promise<RowChanges<T>> {
   const wanted = new Set(rows.map((row) => row.id));
   const former = (await table.where('packs').equals(packId).primaryKeys()).filter((id) => !wanted.has(id));
   const [current, leaving] = await Promise.all([
     table.bulkGet(rows.map((row) => row.id)),
     table.bulkGet(former),
   ]);
-  const changes: RowChanges = { written: new Set(), deleted: [], inBundled: 0 };
+  const changes: RowChanges<T> = { written: new Set(), deleted: [], restored: [], inBundled: 0 };
   const put: Row<T>[] = [];
   rows.forEach((row, i) => {
     const stored = current[i];
-    if (stored && stored.packs === undefined) {
+    const bundled = stored && stored.packs === undefined ? stored : undefined;
+    if (bundled && !(bundled as { stub?: boolean }).stub) {
       changes.inBundled += 1;
       return;
     }
     const others = (stored?.packs ?? []).filter((id) => id !== packId);
-    put.push({ ...row, packs: [...others, packId] });
+    const displaced = bundled ?? stored?.displaced;
+    put.push({ ...row, packs: [...others, packId], ...(displaced ? { displaced } : {}) });
     changes.written.add(row.id);
   });
   const kept: Row<T>[] = [];
@@ -122,7 +129,10 @@ async function replaceRows<T extends { id: string }, I>(
     if (!row) continue;
     const others = (row.packs ?? []).filter((id) => id !== packId);
     if (others.length > 0) kept.push({ ...row, packs: others });
-    else changes.deleted.push(row.id);
+    else if (row.displaced) {
+      kept.push(row.displaced);
+      changes.restored.push(row.displaced);
+    } else changes.deleted.push(row.id);
   }
   await table.bulkDelete(changes.deleted);
   // A stored row is also what the table inserts (its key included).
@@ -152,14 +162,18 @@ async function writeInChunks<T, I>(
   await Promise.all(writes);
 }
 
-/** The graph edges leaving rewritten or deleted documents, replaced by those of their new content. */
+/** The graph edges leaving rewritten, restored or deleted documents, replaced by those of their new content. */
 async function replaceEdges(
   db: KamerlensDB,
-  changes: RowChanges,
+  changes: RowChanges<DocumentRecord>,
   documents: readonly DocumentRecord[],
 ): Promise<void> {
-  const touched = [...changes.written, ...changes.deleted];
+  const restored = changes.restored.map((document) => document.id);
+  const touched = [...changes.written, ...changes.deleted, ...restored];
   if (touched.length > 0) await db.references.where('from').anyOf(touched).delete();
-  const edges = documents.filter((document) => changes.written.has(document.id)).flatMap(edgesOf);
+  const edges = [
+    ...documents.filter((document) => changes.written.has(document.id)),
+    ...changes.restored,
+  ].flatMap(edgesOf);
   if (edges.length > 0) await db.references.bulkAdd(edges);
 }

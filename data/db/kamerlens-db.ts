@@ -23,9 +23,9 @@ export const SCHEMA_VERSION = 3;
 
 /** Typed Dexie database: bundled dataset tables plus the reader's own tables. */
 export class KamerlensDB extends Dexie {
-  documents!: EntityTable<DocumentRecord & PackMembership, 'id'>;
+  documents!: EntityTable<DocumentRecord & PackMembership<DocumentRecord>, 'id'>;
   references!: EntityTable<ReferenceEdge, 'key'>;
-  dossiers!: EntityTable<DossierRecord & PackMembership, 'id'>;
+  dossiers!: EntityTable<DossierRecord & PackMembership<DossierRecord>, 'id'>;
   meta!: EntityTable<MetaRecord, 'key'>;
   packs!: EntityTable<PackRecord, 'id'>;
   stagedPacks!: EntityTable<StagedPack, 'key'>;
@@ -53,8 +53,8 @@ export class KamerlensDB extends Dexie {
       })
       .upgrade(deriveReferenceEdges);
     // v3: dataset packs added by the reader. Records a pack brought list it in `packs` (indexed, so
-    // removing or replacing a pack finds exactly its records); the bundled dataset's records carry no
-    // `packs`, so the data stored before needs no change. `packs` describes each loaded pack;
+    // removing or replacing a pack finds exactly its records; see PackMembership); the bundled
+    // dataset's records carry no `packs`, so the data stored before needs no change. `packs` describes each loaded pack;
     // `stagedPacks` holds a pack file handed to the background until its import has run.
     this.version(3).stores({
       documents: 'id, *ids, *packs',

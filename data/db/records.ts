@@ -62,12 +62,15 @@ export interface ImportStatusMeta {
 }
 
 /**
- * Which packs brought a document or dossier row: absent on the bundled dataset's rows, which a pack
- * never overwrites. A row two packs share (a dossier named in several vergaderjaren) lists both and
- * goes only when the last of them is removed.
+ * Which packs brought a document or dossier row: absent on the bundled dataset's rows. A row two
+ * packs share (a dossier named in several vergaderjaren) lists both and goes only when the last of
+ * them is removed. A pack's row replaces a bundled stub (a paper only cited, without metadata) and
+ * keeps it in `displaced`, to put back when the pack goes; a bundled row with the text is never
+ * replaced.
  */
-export interface PackMembership {
+export interface PackMembership<T> {
   packs?: string[];
+  displaced?: T;
 }
 
 /** A row of the `packs` table: a pack the reader added, as loaded. */

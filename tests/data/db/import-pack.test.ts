@@ -102,6 +102,24 @@ describe('importPack', () => {
     expect(await snapshot(db)).toEqual(bundled);
   });
 
+  it('a pack’s record takes the place of a bundled stub, which comes back when the pack goes', async () => {
+    const db = freshDB();
+    await importDataset(db, seedLikeDataset('v1'));
+    const stub = await db.documents.get('kst-36600-XV-85');
+    expect(stub?.stub).toBe(true);
+    const pack = fixturePack('vergaderjaar-onbekend');
+    const { pack: stored } = await load(db, pack);
+    expect(stored.inBundled).toBe(1); // local-000_…, which the bundled dataset has with its text
+    const row = await db.documents.get('kst-36600-XV-85');
+    expect(row?.packs).toEqual([pack.id]);
+    expect(row?.displaced).toEqual(stub);
+    // A new bundled dataset keeps the pack's row and puts its stub under it.
+    await importDataset(db, seedLikeDataset('v2'));
+    expect((await db.documents.get('kst-36600-XV-85'))?.packs).toEqual([pack.id]);
+    await removePack(db, pack.id);
+    expect(await db.documents.get('kst-36600-XV-85')).toEqual(stub);
+  });
+
   it('an update replaces exactly that pack’s records, and notes stay linked through update, removal and re-adding', async () => {
     const db = freshDB();
     await load(db, fixturePack(YEAR));
