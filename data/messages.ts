@@ -83,6 +83,25 @@ export interface ImportProgress {
   error: string | null;
 }
 
+/**
+ * Where the import of a pack the reader added stands. `idle`: nothing staged or imported since the
+ * worker started; `importing`: reading (first half of `fraction`) or writing (second half).
+ */
+export interface PackImportProgress {
+  state: 'idle' | 'importing' | 'done' | 'failed';
+  /** 0…1 while importing; 1 when done. */
+  fraction: number;
+  /** The file being (or last) imported. */
+  fileName: string | null;
+  /** The pack's id and version, once the file has been read. */
+  packId: string | null;
+  version: string | null;
+  /** The version of the same pack this import replaced (an update); null for a new pack. */
+  replaced: string | null;
+  /** Why the file was refused or the import failed, when `state` is `failed`. */
+  error: string | null;
+}
+
 /** Whether Kamerlens runs on a site, and why. */
 export interface SiteStatus {
   /** The site's match pattern (`https://example.org/*`); null for pages no extension may script. */
@@ -122,6 +141,17 @@ export interface BackgroundProtocol {
   openSidePanel: { payload: { documentId: string; question?: string }; result: SidePanelOutcome };
   /** Where the bundled dataset import stands (poll it on the first-run screen). */
   importStatus: { payload: Record<string, never>; result: ImportProgress };
+  /**
+   * Extension pages only. Import the pack files staged in the database's `stagedPacks` table (the side
+   * panel puts a file there: megabytes do not go through messages), oldest first, each read, checked
+   * and loaded whole or not at all, then unstaged. Answers how the last one ended. A worker stopped
+   * half-way imports what is still staged from the start when it wakes.
+   */
+  importStagedPacks: { payload: Record<string, never>; result: PackImportProgress };
+  /** Extension pages only. Where the pack import stands (poll it while one runs). */
+  packImportStatus: { payload: Record<string, never>; result: PackImportProgress };
+  /** Extension pages only. Remove a loaded pack and its records (notes stay); false when none had that id. */
+  removePack: { payload: { id: string }; result: boolean };
   /** Extension pages only. Whether Kamerlens runs on the site of `url`. */
   getSiteStatus: { payload: { url: string }; result: SiteStatus };
   /**

@@ -5,11 +5,11 @@
  * extension build picks it up). On any error nothing is written and the message says why.
  */
 import { resolve } from 'node:path';
+import type { PackSplit } from '../data/dataset/pack-format';
 import type { DatasetFile } from '../data/dataset/types';
 import { buildDataset } from '../data/pipeline/build';
 import { buildWithOpenData, type OpenDataFilters } from '../data/pipeline/opendata/build-opendata';
 import { formatReport } from '../data/pipeline/opendata/build-report';
-import type { PackSplit } from '../data/pipeline/packs/pack-format';
 import { writePacks } from '../data/pipeline/packs/write-packs';
 import { SourceError } from '../data/pipeline/source/source-error';
 import { writeDataset } from '../data/pipeline/write-dataset';

@@ -48,3 +48,16 @@ export function formatDossier(dossier: string, suffix: string | null): string {
   if (!suffix) return dossier;
   return /^\d+$/.test(suffix) ? `${dossier}-${suffix}` : `${dossier} ${suffix}`;
 }
+
+/** Bytes as kilobytes (below a megabyte), megabytes or gigabytes in the reader's locale (`52,4 MB`). */
+export function formatBytes(bytes: number, locale: string): string {
+  const [unit, size] =
+    bytes >= 1024 ** 3
+      ? (['gigabyte', 1024 ** 3] as const)
+      : bytes >= 1024 ** 2
+        ? (['megabyte', 1024 ** 2] as const)
+        : (['kilobyte', 1024] as const);
+  return new Intl.NumberFormat(locale, { style: 'unit', unit, maximumFractionDigits: 1 }).format(
+    bytes / size,
+  );
+}

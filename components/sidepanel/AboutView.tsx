@@ -1,4 +1,5 @@
 import { formatDate } from '../shared/display-text';
+import { PacksSection } from './PacksSection';
 import { usePanel } from './panel-context';
 import { StorageSection } from './StorageSection';
 
@@ -47,6 +48,7 @@ export function AboutView() {
       ) : (
         <p class="notice">{t('sidepanel_about_noData')}</p>
       )}
+      <PacksSection />
       <StorageSection />
     </section>
   );

@@ -1,16 +1,6 @@
 import { useEffect } from 'preact/hooks';
+import { formatBytes } from '../shared/display-text';
 import { usePanel } from './panel-context';
-
-/** Bytes as megabytes or gigabytes in the reader's locale (`52,4 MB`). */
-function formatBytes(bytes: number, locale: string): string {
-  const giga = bytes >= 1024 ** 3;
-  const value = bytes / (giga ? 1024 ** 3 : 1024 ** 2);
-  return new Intl.NumberFormat(locale, {
-    style: 'unit',
-    unit: giga ? 'gigabyte' : 'megabyte',
-    maximumFractionDigits: 1,
-  }).format(value);
-}
 
 /** "About the data": storage used, and a request to keep the data when the disk fills up. */
 export function StorageSection() {

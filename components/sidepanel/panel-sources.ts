@@ -4,7 +4,8 @@
  * clipboard and the recognizer. `entrypoints/sidepanel/browser-sources.ts` builds the real one.
  */
 import type { DocumentRecord, DossierRecord } from '../../data/dataset/types';
-import type { ImportProgress, PageReference } from '../../data/messages';
+import type { PackRecord } from '../../data/db/records';
+import type { ImportProgress, PackImportProgress, PageReference } from '../../data/messages';
 import type { Recognize } from '../../data/search/index';
 
 /** The loaded dataset, as "about the data" shows it. */
@@ -78,4 +79,16 @@ export interface PanelSources {
   storageEstimate(): Promise<StorageFigures | null>;
   /** Asks the browser to keep the data (`navigator.storage.persist`); resolves to whether it now does. */
   persistStorage(): Promise<boolean>;
+  /** The packs the reader added, by id. */
+  listPacks(): Promise<PackRecord[]>;
+  /**
+   * Hands a pack file to the background (staged in the database, then a message) and resolves to how
+   * its import ended; `{ok: false}` when the background did not answer (it may have stopped: what is
+   * staged is imported when it wakes).
+   */
+  addPack(file: File): Promise<{ ok: true; value: PackImportProgress } | { ok: false; error: string }>;
+  /** Where the background's pack import stands, and how many files still wait to be imported. */
+  packImportStatus(): Promise<{ progress: PackImportProgress; waiting: number }>;
+  /** Removes a pack (in the background); resolves to whether it was loaded. */
+  removePack(id: string): Promise<boolean>;
 }

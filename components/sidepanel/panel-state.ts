@@ -9,9 +9,11 @@ import type { ImportProgress } from '../../data/messages';
 import type { SliceOptions } from '../../data/time-slices';
 import { type LibraryFilters, NO_FILTERS } from './facets';
 import { createLibraryModel, type LibraryModel, type LibraryView } from './library-model';
+import { createPacksState } from './packs-state';
 import { groupPageReferences, type PageGroupView } from './page-model';
 import type { ActiveSite, PageScan, PanelDatasetInfo, PanelSources, StorageFigures } from './panel-sources';
 import { parseRoute, type Route, routeHash } from './routes';
+import { wait } from './wait';
 
 /** Where the URL hash lives: `window.location` in the panel, memory in tests. */
 export interface HashPort {
@@ -55,16 +57,6 @@ function resolverOf(documents: readonly DocumentRecord[]): (id: string) => Docum
   for (const doc of documents) consider(doc.id, doc);
   for (const doc of documents) for (const alias of doc.ids) consider(alias, doc);
   return (id) => byId.get(id) ?? null;
-}
-
-function wait(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
 }
 
 /** Options of `createPanelState`: the URL hash, import polling, and how the search index is sliced. */
@@ -280,6 +272,15 @@ export function createPanelState(sources: PanelSources, options: PanelStateOptio
     await refreshPage();
   }
 
+  /** The packs the reader added; after one is added or removed, the dataset and library are read again. */
+  const packs = createPacksState(sources, {
+    pollMs,
+    onChanged: async () => {
+      info.value = await sources.datasetInfo();
+      await loadDocuments();
+    },
+  });
+
   async function loadStorage(): Promise<void> {
     storage.value = (await sources.storageEstimate().catch(() => null)) ?? 'unknown';
   }
@@ -298,6 +299,7 @@ export function createPanelState(sources: PanelSources, options: PanelStateOptio
     persistRefused,
     loadStorage,
     persistStorage,
+    packs,
     info,
     progress,
     error,

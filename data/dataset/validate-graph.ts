@@ -3,9 +3,12 @@
 type Json = Record<string, unknown>;
 type Report = (path: string, problem: string) => void;
 
-// Ids are unique across records (an alias too); every target and citing document exists; every
-// edge a reference makes is listed once in its target's citedBy.
-export function checkGraph(documents: Json[], report: Report): void {
+/**
+ * Ids are unique across records (an alias too). In a `closed` graph (a whole dataset) every target
+ * and citing document also exists, and every edge a reference makes is listed once in its target's
+ * citedBy; an `open` one (a pack) may point at records outside it.
+ */
+export function checkGraph(documents: Json[], report: Report, graph: 'closed' | 'open'): void {
   const owner = new Map<string, number>();
   const byId = new Map<string, Json>();
   documents.forEach((d, i) => {
@@ -21,6 +24,7 @@ export function checkGraph(documents: Json[], report: Report): void {
       owner.set(id, i);
     }
   });
+  if (graph === 'open') return;
   // Edges can only be balanced when every reference says what it resolved to.
   const references = documents.flatMap((d) => (Array.isArray(d?.references) ? (d.references as Json[]) : []));
   if (!references.every((r) => Array.isArray(r?.targets))) return;

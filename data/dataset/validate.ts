@@ -16,17 +16,40 @@ type Json = Record<string, unknown>;
 
 /** Accept `json` as a `DatasetFile` when it matches the schema; otherwise say what is wrong. */
 export function validateDataset(json: unknown): Result<DatasetFile> {
-  const problems: string[] = [];
-  const report = (path: string, problem: string) => {
-    if (problems.length < MAX_PROBLEMS) problems.push(`${path}: ${problem}`);
-  };
-  const file = object(json, 'dataset', report);
-  if (file) checkFile(file, report);
-  if (problems.length > 0) return { ok: false, error: `Dataset is not valid. ${problems.join('; ')}` };
-  return { ok: true, value: json as DatasetFile };
+  return (
+    collect('Dataset is not valid.', (report) => {
+      const file = object(json, 'dataset', report);
+      if (file) checkFile(file, report);
+    }) ?? { ok: true, value: json as DatasetFile }
+  );
+}
+
+/**
+ * Accept the records of a pack: each record as in a dataset file and ids unique, but references may
+ * point at records of other packs, so the citation graph is not checked for being closed.
+ */
+export function validatePackRecords(content: {
+  documents: unknown;
+  dossiers: unknown;
+}): Result<Pick<DatasetFile, 'documents' | 'dossiers'>> {
+  return (
+    collect('Its records are not valid.', (report) => checkRecords(content, report, 'open')) ?? {
+      ok: true,
+      value: content as Pick<DatasetFile, 'documents' | 'dossiers'>,
+    }
+  );
 }
 
 type Report = (path: string, problem: string) => void;
+
+/** Run `check`; a failure naming up to MAX_PROBLEMS problems, or null when there were none. */
+function collect(heading: string, check: (report: Report) => void): { ok: false; error: string } | null {
+  const problems: string[] = [];
+  check((path, problem) => {
+    if (problems.length < MAX_PROBLEMS) problems.push(`${path}: ${problem}`);
+  });
+  return problems.length > 0 ? { ok: false, error: `${heading} ${problems.join('; ')}` } : null;
+}
 
 function checkFile(file: Json, report: Report): void {
   if (file.schemaVersion !== DATASET_SCHEMA_VERSION)
@@ -42,6 +65,10 @@ function checkFile(file: Json, report: Report): void {
     if (typeof s.sha256 !== 'string' || !HEX64.test(s.sha256))
       report(`${path}.sha256`, 'must be 64 hex digits');
   });
+  checkRecords(file, report, 'closed');
+}
+
+function checkRecords(file: Json, report: Report, graph: 'closed' | 'open'): void {
   list(file.dossiers, 'dossiers', report, (dossier, path) => {
     const d = object(dossier, path, report);
     if (!d) return;
@@ -53,7 +80,7 @@ function checkFile(file: Json, report: Report): void {
     const d = object(document, path, report);
     if (d) checkDocument(d, path, report);
   });
-  if (documents) checkGraph(documents as Json[], report);
+  if (documents) checkGraph(documents as Json[], report, graph);
 }
 
 function checkDocument(d: Json, path: string, report: Report): void {

@@ -1,11 +1,12 @@
 /**
  * Imports a dataset file into the bundled tables in one read-write transaction: either the whole new
- * dataset lands or the previous one stays. User tables are outside the transaction's scope, so an
- * import cannot touch them.
+ * dataset lands or the previous one stays. Rows of packs the reader added stay (where the new dataset
+ * has the same id, its row wins). User tables are outside the transaction's scope, so an import
+ * cannot touch them.
  */
 
 import type { Table } from 'dexie';
-import { DATASET_SCHEMA_VERSION, type DatasetFile } from '../dataset/types';
+import { DATASET_SCHEMA_VERSION, type DatasetFile, type DocumentRecord } from '../dataset/types';
 import { validateDataset } from '../dataset/validate';
 import type { KamerlensDB } from './kamerlens-db';
 import type { DatasetCounts, DatasetMeta, ImportStatusMeta, ReferenceEdge } from './records';
@@ -85,8 +86,11 @@ async function writeDataset(
   let written = 0;
   const report = () => options.onProgress?.(total === 0 ? 1 : written / total);
   options.onProgress?.(0);
-  await db.transaction('rw', [db.documents, db.references, db.dossiers, db.meta], async () => {
-    await Promise.all([db.documents.clear(), db.references.clear(), db.dossiers.clear()]);
+  await db.transaction('rw', [db.documents, db.references, db.dossiers, db.meta, db.packs], async () => {
+    const keepPacks = (await db.packs.count()) > 0;
+    // With packs loaded, a bundled stub whose id a pack holds goes under that pack's row (PackMembership).
+    const documents = keepPacks ? await clearBundledRows(db, dataset) : dataset.documents;
+    if (!keepPacks) await Promise.all([db.documents.clear(), db.references.clear(), db.dossiers.clear()]);
     // Every chunk is issued without waiting for the one before: a transaction runs its requests in
     // order, so the backend writes chunk n while this thread serializes chunk n + 1 (awaiting each
     // chunk would leave one side idle). Progress follows completed chunks.
@@ -94,15 +98,16 @@ async function writeDataset(
     const writeChunks = <T, K, I>(table: Table<T, K, I>, rows: readonly I[]) => {
       for (let start = 0; start < rows.length; start += chunkSize) {
         const chunk = rows.slice(start, start + chunkSize);
+        // Over the rows of loaded packs, the bundled rows (with the text) win: put, not add.
         writes.push(
-          table.bulkAdd(chunk).then(() => {
+          (keepPacks ? table.bulkPut(chunk) : table.bulkAdd(chunk)).then(() => {
             written += chunk.length;
             report();
           }),
         );
       }
     };
-    writeChunks(db.documents, dataset.documents);
+    writeChunks(db.documents, documents);
     writeChunks(db.references, edges);
     writeChunks(db.dossiers, dataset.dossiers);
     await Promise.all(writes);
@@ -119,6 +124,38 @@ async function writeDataset(
   });
   options.onProgress?.(1);
   return counts;
+}
+
+/**
+ * Delete the rows of the previous bundled dataset (those no pack brought) and the graph edges leaving
+ * them or the rows about to be written; keep the rows and edges of loaded packs. Returns the
+ * documents to write: a stub whose id a pack's row holds is stored under that row instead.
+ */
+async function clearBundledRows(db: KamerlensDB, dataset: DatasetFile): Promise<DocumentRecord[]> {
+  const [[documents, packed], [dossiers]] = await Promise.all([
+    bundledKeys(db.documents),
+    bundledKeys(db.dossiers),
+  ]);
+  const underPacks = dataset.documents.filter((document) => document.stub && packed.has(document.id));
+  const written = dataset.documents.filter((document) => !(document.stub && packed.has(document.id)));
+  const leaving = [...new Set([...documents, ...written.map((document) => document.id)])];
+  await Promise.all([
+    db.documents.bulkDelete(documents),
+    db.dossiers.bulkDelete(dossiers),
+    db.references.where('from').anyOf(leaving).delete(),
+    ...underPacks.map((displaced) => db.documents.update(displaced.id, { displaced })),
+  ]);
+  return written;
+}
+
+/** Primary keys of the rows no pack brought, and of those a pack did (the `packs` index holds only these). */
+async function bundledKeys<T, I>(table: Table<T, string, I>): Promise<[string[], Set<string>]> {
+  const [all, packed] = await Promise.all([
+    table.toCollection().primaryKeys(),
+    table.orderBy('packs').primaryKeys(),
+  ]);
+  const inPacks = new Set(packed);
+  return [all.filter((id) => !inPacks.has(id)), inPacks];
 }
 
 function statusRecord(state: ImportStatusMeta['state'], version: string | null, error: string | null) {

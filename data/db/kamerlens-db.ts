@@ -5,21 +5,30 @@
 import { Dexie, type EntityTable, type Transaction } from 'dexie';
 import type { AnnotationRecord } from '../annotations/model';
 import type { DocumentRecord, DossierRecord } from '../dataset/types';
-import type { MetaRecord, ReferenceEdge, SettingRecord } from './records';
+import type {
+  MetaRecord,
+  PackMembership,
+  PackRecord,
+  ReferenceEdge,
+  SettingRecord,
+  StagedPack,
+} from './records';
 import { edgesOf } from './reference-edges';
 
 /** IndexedDB name of the extension's database. */
 const DATABASE_NAME = 'kamerlens';
 
 /** The newest schema version this code declares. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** Typed Dexie database: bundled dataset tables plus the reader's own tables. */
 export class KamerlensDB extends Dexie {
-  documents!: EntityTable<DocumentRecord, 'id'>;
+  documents!: EntityTable<DocumentRecord & PackMembership<DocumentRecord>, 'id'>;
   references!: EntityTable<ReferenceEdge, 'key'>;
-  dossiers!: EntityTable<DossierRecord, 'id'>;
+  dossiers!: EntityTable<DossierRecord & PackMembership<DossierRecord>, 'id'>;
   meta!: EntityTable<MetaRecord, 'key'>;
+  packs!: EntityTable<PackRecord, 'id'>;
+  stagedPacks!: EntityTable<StagedPack, 'key'>;
   settings!: EntityTable<SettingRecord, 'key'>;
   annotations!: EntityTable<AnnotationRecord, 'id'>;
 
@@ -43,6 +52,16 @@ export class KamerlensDB extends Dexie {
         annotations: 'id, created, modified, target.source, *body.linkedDocumentIds, *body.tags',
       })
       .upgrade(deriveReferenceEdges);
+    // v3: dataset packs added by the reader. Records a pack brought list it in `packs` (indexed, so
+    // removing or replacing a pack finds exactly its records; see PackMembership); the bundled
+    // dataset's records carry no `packs`, so the data stored before needs no change. `packs` describes each loaded pack;
+    // `stagedPacks` holds a pack file handed to the background until its import has run.
+    this.version(3).stores({
+      documents: 'id, *ids, *packs',
+      dossiers: 'id, *packs',
+      packs: 'id',
+      stagedPacks: '++key',
+    });
   }
 }
 

@@ -61,8 +61,65 @@ export interface ImportStatusMeta {
   updatedAt: string;
 }
 
+/**
+ * Which packs brought a document or dossier row: absent on the bundled dataset's rows. A row two
+ * packs share (a dossier named in several vergaderjaren) lists both and goes only when the last of
+ * them is removed. A pack's row replaces a bundled stub (a paper only cited, without metadata) and
+ * keeps it in `displaced`, to put back when the pack goes; a bundled row with the text is never
+ * replaced.
+ */
+export interface PackMembership<T> {
+  packs?: string[];
+  displaced?: T;
+}
+
+/** A row of the `packs` table: a pack the reader added, as loaded. */
+export interface PackRecord {
+  /** The pack's id (`vergaderjaar-2024-2025`); adding a pack with the same id replaces it. */
+  id: string;
+  split: 'vergaderjaar' | 'dossier';
+  /** The vergaderjaar or dossier the pack holds; null for its records without one. */
+  key: string | null;
+  version: string;
+  contentHash: string;
+  /** What the pack holds, as its envelope counts it. */
+  counts: { documents: number; dossiers: number };
+  /** Its documents left out because the bundled dataset holds the same id (with the text). */
+  inBundled: number;
+  /** Size of the pack file (compressed). */
+  bytes: number;
+  /** Name of the file it was read from. */
+  fileName: string;
+  /** ISO time the import committed. */
+  importedAt: string;
+}
+
+/** A row of the `stagedPacks` table: a pack file waiting for the background to import it. */
+export interface StagedPack {
+  key?: number;
+  fileName: string;
+  /** The file's bytes, as the side panel read them from disk. */
+  file: Blob;
+  /** ISO time it was staged. */
+  stagedAt: string;
+}
+
+/** Where the last pack import stands (`meta` row `packImport`), for the side panel after a worker restart. */
+export interface PackImportMeta {
+  key: 'packImport';
+  state: 'importing' | 'done' | 'failed';
+  fileName: string;
+  /** The pack's id and version once read. */
+  packId: string | null;
+  version: string | null;
+  /** The version this import replaced, when a pack with the same id was loaded. */
+  replaced: string | null;
+  error: string | null;
+  updatedAt: string;
+}
+
 /** A row of the `meta` table. */
-export type MetaRecord = DatasetMeta | ImportStatusMeta;
+export type MetaRecord = DatasetMeta | ImportStatusMeta | PackImportMeta;
 
 /** A user setting (key → JSON value). */
 export interface SettingRecord {

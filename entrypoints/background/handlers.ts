@@ -4,6 +4,7 @@ import { CONTENT_SCRIPT_HANDLERS } from './content-script-handlers';
 import { DATASET_HANDLERS } from './dataset-handlers';
 import type { HandlerTable } from './handler-spec';
 import { NOTE_FRAME_HANDLERS } from './note-frame-handlers';
+import { PACK_HANDLERS } from './pack-handlers';
 import { SITE_ACCESS_HANDLERS } from './site-access-handlers';
 
 /** The background's handlers. */
@@ -13,4 +14,5 @@ export const HANDLERS: HandlerTable = {
   ...SITE_ACCESS_HANDLERS,
   ...ANNOTATION_HANDLERS,
   ...NOTE_FRAME_HANDLERS,
+  ...PACK_HANDLERS,
 };

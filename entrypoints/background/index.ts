@@ -7,6 +7,7 @@ import { notifyAnnotationsChanged } from './annotations-notify';
 import { bundledDatasetSource, createDatasetLoader } from './dataset-loader';
 import { dispatchMessage } from './dispatch-message';
 import { createNoteFrameSessions } from './note-frame-sessions';
+import { createPackImporter } from './pack-importer';
 import { classifySender } from './sender';
 import type { BackgroundServices } from './services';
 import { type ChromeSidePanelApi, createSidePanelOpener, type FirefoxSidebarApi } from './side-panel';
@@ -15,6 +16,7 @@ import { createSiteAccess, type SiteAccessPlatform } from './site-access';
 export default defineBackground(() => {
   const db = sharedDB();
   const loader = createDatasetLoader(db, bundledDatasetSource(extensionUrl('/dataset.json')));
+  const packs = createPackImporter(db);
   const panels = browser as unknown as {
     sidePanel?: ChromeSidePanelApi & PanelBehavior;
     sidebarAction?: Sidebar;
@@ -30,6 +32,7 @@ export default defineBackground(() => {
       await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [file] });
     },
     importProgress: loader.progress,
+    packs,
     siteAccess,
     openSidePanel: createSidePanelOpener({
       sidePanel: panels.sidePanel,
@@ -76,6 +79,8 @@ export default defineBackground(() => {
   if (sidebar) browser.action.onClicked.addListener(() => void sidebar.toggle());
   // A worker that died during the first import finishes it on its next start.
   void loader.importIfMissing();
+  // A pack file still staged was not imported to the end (the worker stopped): import it again.
+  void packs.importStaged();
 });
 
 interface PanelBehavior {

@@ -11,6 +11,7 @@ import type {
 } from '../../data/messages';
 import type { Result } from '../../data/result';
 import type { NoteFrameSessions } from './note-frame-sessions';
+import type { PackImporter } from './pack-importer';
 import type { SenderInfo } from './sender';
 
 /** Site access operations (see `site-access.ts`). */
@@ -27,6 +28,8 @@ export interface BackgroundServices {
   db: KamerlensDB;
   /** The import as this worker tracks it. */
   importProgress(): ImportProgress;
+  /** The imports of packs the reader added (pack-importer.ts). */
+  packs: PackImporter;
   /**
    * Opens the side panel. Must reach the browser API synchronously: Chrome keeps the click's user
    * gesture only until the message handler first yields.

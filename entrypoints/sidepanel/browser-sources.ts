@@ -9,6 +9,7 @@ import type {
   StorageFigures,
 } from '../../components/sidepanel/panel-sources';
 import { findCitations } from '../../data/citations/index';
+import { listPacks } from '../../data/db/import-pack';
 import { datasetInfo, type KamerlensDB, listDocuments, listDossiers } from '../../data/db/index';
 import { ALL_SITES_PATTERN, sitePattern } from '../../data/messages';
 import { callBackground, callTab } from '../../data/messaging';
@@ -112,6 +113,24 @@ export function createBrowserPanelSources(db: KamerlensDB): PanelSources {
       });
     },
     storageEstimate: readStorage,
+    listPacks: () => listPacks(db),
+    async addPack(file) {
+      await db.stagedPacks.add({ fileName: file.name, file, stagedAt: new Date().toISOString() });
+      return callBackground('importStagedPacks', {});
+    },
+    async packImportStatus() {
+      const [answer, waiting] = await Promise.all([
+        callBackground('packImportStatus', {}),
+        db.stagedPacks.count(),
+      ]);
+      if (!answer.ok) throw new Error(answer.error);
+      return { progress: answer.value, waiting };
+    },
+    async removePack(id) {
+      const answer = await callBackground('removePack', { id });
+      if (!answer.ok) throw new Error(answer.error);
+      return answer.value;
+    },
     async persistStorage() {
       if (typeof navigator.storage?.persist !== 'function') return false;
       return navigator.storage.persist();

@@ -7,15 +7,15 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { canonicalJson, hashedContent } from '../../dataset/canonical-json';
-import type { DatasetFile, DocumentRecord } from '../../dataset/types';
-import { writeFileAtomic } from '../atomic-write';
 import {
   type DatasetPack,
   PACK_FORMAT,
   PACK_FORMAT_VERSION,
   type PackList,
   type PackSplit,
-} from './pack-format';
+} from '../../dataset/pack-format';
+import type { DatasetFile, DocumentRecord } from '../../dataset/types';
+import { writeFileAtomic } from '../atomic-write';
 
 const UNKNOWN = 'onbekend';
 

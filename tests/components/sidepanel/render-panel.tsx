@@ -86,6 +86,21 @@ export function fakeSources(
     setAllSitesEnabled: async () => false,
     storageEstimate: async () => ({ usage: 52_428_800, quota: 2_147_483_648, persisted: false }),
     persistStorage: async () => true,
+    listPacks: async () => [],
+    addPack: async () => ({ ok: false, error: 'no background' }),
+    packImportStatus: async () => ({
+      progress: {
+        state: 'idle',
+        fraction: 0,
+        fileName: null,
+        packId: null,
+        version: null,
+        replaced: null,
+        error: null,
+      },
+      waiting: 0,
+    }),
+    removePack: async () => false,
     ...overrides,
   };
   return { sources, calls, references };

@@ -1,9 +1,12 @@
 import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
+import { importPack, removePack } from '../../../data/db/import-pack';
 import { KamerlensDB, SCHEMA_VERSION } from '../../../data/db/kamerlens-db';
 import { lookupDocuments } from '../../../data/db/lookup-documents';
+import { edgesOf } from '../../../data/db/reference-edges';
 import { seedLikeDataset } from '../../fixtures/db/seed-like';
+import { fixturePack } from '../../fixtures/opendata/fixture-packs';
 
 const NAME = `kamerlens-upgrade-${process.pid}`;
 
@@ -76,3 +79,56 @@ describe('upgrade from schema version 1', () => {
     db.close();
   });
 });
+
+describe('upgrade from schema version 2', () => {
+  it('keeps the dataset, the graph and the notes, and then takes packs', async () => {
+    const v2 = new Dexie(NAME);
+    v2.version(1).stores({
+      documents: 'id, *ids, type, date, dossier',
+      dossiers: 'id',
+      meta: 'key',
+      settings: 'key',
+    });
+    v2.version(2).stores({
+      documents: 'id, *ids',
+      references: '++key, from, to',
+      annotations: 'id, created, modified, target.source, *body.linkedDocumentIds, *body.tags',
+    });
+    const dataset = seedLikeDataset();
+    await v2.table('documents').bulkAdd(dataset.documents);
+    await v2.table('dossiers').bulkAdd(dataset.dossiers);
+    await v2.table('references').bulkAdd(dataset.documents.flatMap(edgesOf));
+    await v2.table('annotations').put(NOTE);
+    const before = {
+      documents: await v2.table('documents').toArray(),
+      references: await v2.table('references').toArray(),
+      dossiers: await v2.table('dossiers').toArray(),
+    };
+    v2.close();
+
+    const db = new KamerlensDB(NAME);
+    await db.open();
+    expect(db.verno).toBe(SCHEMA_VERSION);
+    expect({
+      documents: await db.documents.toArray(),
+      references: await db.references.toArray(),
+      dossiers: await db.dossiers.toArray(),
+    }).toEqual(before);
+    expect(await db.annotations.toArray()).toEqual([NOTE]);
+    expect(await db.packs.count()).toBe(0);
+    const pack = fixturePack('vergaderjaar-2023-2024');
+    await importPack(db, pack, { bytes: 1, fileName: 'p' });
+    expect(await db.documents.count()).toBe(before.documents.length + pack.counts.documents);
+    await removePack(db, pack.id);
+    expect(await db.documents.toArray()).toEqual(before.documents);
+    db.close();
+  });
+});
+
+const NOTE = {
+  id: 'n2',
+  created: '2026-01-01T00:00:00.000Z',
+  modified: '2026-01-01T00:00:00.000Z',
+  target: { source: 'https://www.nu.nl/b', selectors: [] },
+  body: { note: 'y', tags: [], linkedDocumentIds: ['kst-34352-349'] },
+};

@@ -6,6 +6,7 @@ import {
   createNoteFrameSessions,
   type SessionArea,
 } from '../../../entrypoints/background/note-frame-sessions';
+import { createPackImporter } from '../../../entrypoints/background/pack-importer';
 import type { SenderInfo } from '../../../entrypoints/background/sender';
 import type { BackgroundServices } from '../../../entrypoints/background/services';
 import { freshDB } from '../../fixtures/db/fresh-db';
@@ -65,6 +66,7 @@ export async function forgedServices(
   const services: BackgroundServices = {
     db,
     importProgress: () => progress,
+    packs: createPackImporter(db),
     openSidePanel: record('openSidePanel', { shown: true } as const),
     siteAccess: {
       status: async (...args) => {

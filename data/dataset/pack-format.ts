@@ -3,7 +3,7 @@
  * canonical JSON, versioned and content-hashed like the dataset file itself, so a reader can check
  * that a pack is whole and is what its version says before loading any of it.
  */
-import type { DocumentRecord, DossierRecord } from '../../dataset/types';
+import type { DocumentRecord, DossierRecord } from './types';
 
 /** The `format` field every pack carries. */
 export const PACK_FORMAT = 'kamerlens-pack';

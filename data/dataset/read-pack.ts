@@ -1,0 +1,92 @@
+/**
+ * Reading a pack file, in the browser and in Node alike: unzip it as a stream (`DecompressionStream`),
+ * then check the envelope, the schema version, the counts, the content hash (Web Crypto, over the
+ * same canonical JSON the build hashed) and every record. Anything that is not a whole, untouched
+ * pack is refused with a message saying why, before any of it is used.
+ */
+import { fail, type Result } from '../result';
+import { contentHashOf } from './canonical-json';
+import { type DatasetPack, PACK_FORMAT, PACK_FORMAT_VERSION } from './pack-format';
+import { DATASET_SCHEMA_VERSION } from './types';
+import { validatePackRecords } from './validate';
+
+/** A pack id as the build names packs (`vergaderjaar-2024-2025`, `dossier-36600-XV`). */
+const PACK_ID = /^(?:vergaderjaar|dossier)-[0-9A-Za-z-]{1,80}$/;
+
+/** Options of `readPack`. */
+export interface ReadPackOptions {
+  /** Called with the number of compressed bytes read so far, as they are read. */
+  onBytes?: (bytesRead: number) => void;
+}
+
+/** The pack in the gzip `bytes` stream, or why it cannot be used. */
+export async function readPack(
+  bytes: ReadableStream<Uint8Array>,
+  options: ReadPackOptions = {},
+): Promise<Result<DatasetPack>> {
+  let text: string;
+  try {
+    text = await gunzipText(bytes, options.onBytes);
+  } catch (error) {
+    return refuse(`not a complete gzip file (${error instanceof Error ? error.message : String(error)})`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return refuse('the unzipped content is not JSON');
+  }
+  const pack = json as Partial<DatasetPack> | null;
+  if (typeof pack !== 'object' || pack === null || pack.format !== PACK_FORMAT)
+    return refuse('not a Kamerlens pack');
+  if (pack.formatVersion !== PACK_FORMAT_VERSION)
+    return refuse(`pack format ${String(pack.formatVersion)} is not the supported ${PACK_FORMAT_VERSION}`);
+  if (pack.schemaVersion !== DATASET_SCHEMA_VERSION)
+    return refuse(`records of schema ${String(pack.schemaVersion)}, expected ${DATASET_SCHEMA_VERSION}`);
+  if (typeof pack.id !== 'string' || !PACK_ID.test(pack.id)) return refuse('its id is not a pack id');
+  if (!Array.isArray(pack.documents) || !Array.isArray(pack.dossiers))
+    return refuse('documents or dossiers missing');
+  if (pack.counts?.documents !== pack.documents.length || pack.counts?.dossiers !== pack.dossiers.length)
+    return refuse('its counts do not match its contents');
+  const hash = await contentHashOf({ documents: pack.documents, dossiers: pack.dossiers });
+  if (hash !== pack.contentHash) return refuse('its content does not match its hash');
+  if (pack.version !== `${pack.schemaVersion}-${hash.slice(0, 12)}`)
+    return refuse('its version does not match its hash');
+  const records = validatePackRecords({ documents: pack.documents, dossiers: pack.dossiers });
+  if (!records.ok) return refuse(records.error);
+  return { ok: true, value: pack as DatasetPack };
+}
+
+/** The gzip stream unzipped and decoded as UTF-8; throws on a truncated or corrupt file. */
+async function gunzipText(
+  bytes: ReadableStream<Uint8Array>,
+  onBytes: ReadPackOptions['onBytes'],
+): Promise<string> {
+  let read = 0;
+  const counted = bytes.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        read += chunk.byteLength;
+        onBytes?.(read);
+        controller.enqueue(chunk);
+      },
+    }),
+  );
+  const unzipped = counted.pipeThrough(
+    new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>,
+  );
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const parts: string[] = [];
+  const reader = unzipped.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    parts.push(decoder.decode(value, { stream: true }));
+  }
+  parts.push(decoder.decode());
+  return parts.join('');
+}
+
+function refuse(reason: string): { ok: false; error: string } {
+  return fail(`Not a usable pack: ${reason.replace(/\.$/, '')}.`);
+}

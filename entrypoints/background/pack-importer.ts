@@ -1,0 +1,112 @@
+/**
+ * Imports the pack files the side panel staged, one at a time in this one writer, tracking progress
+ * for the panel. A staged file leaves the staging table only after its import ended, so a worker
+ * stopped half-way finds it again on waking and imports it from the start (the half-done transaction
+ * was never committed): resuming is redoing, never half a pack.
+ */
+import { readPack } from '../../data/dataset/read-pack';
+import { importPack, removePack } from '../../data/db/import-pack';
+import type { KamerlensDB } from '../../data/db/kamerlens-db';
+import type { PackImportMeta, StagedPack } from '../../data/db/records';
+import type { PackImportProgress } from '../../data/messages';
+
+/** The pack importer of one worker. */
+export interface PackImporter {
+  /** Live progress while this worker imports; otherwise the last outcome stored in the database. */
+  progress(): Promise<PackImportProgress>;
+  /** Import everything staged (after any run already going); resolves to how the last one ended. */
+  importStaged(): Promise<PackImportProgress>;
+  /** Remove a loaded pack, after any import already going. */
+  remove(id: string): Promise<boolean>;
+}
+
+const IDLE: PackImportProgress = {
+  state: 'idle',
+  fraction: 0,
+  fileName: null,
+  packId: null,
+  version: null,
+  replaced: null,
+  error: null,
+};
+
+/** Create the importer for `db`. */
+export function createPackImporter(db: KamerlensDB): PackImporter {
+  let live: PackImportProgress = IDLE;
+  let queue: Promise<unknown> = Promise.resolve();
+  const after = <T>(task: () => Promise<T>): Promise<T> => {
+    const next = queue.then(task, task);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+
+  const set = async (next: PackImportProgress, store: boolean) => {
+    live = next;
+    if (store && next.state !== 'idle') await db.meta.put(metaOf(next)).catch(() => undefined);
+  };
+
+  async function importOne(staged: StagedPack): Promise<void> {
+    const start: PackImportProgress = { ...IDLE, state: 'importing', fileName: staged.fileName };
+    await set(start, true);
+    const size = staged.file.size;
+    const read = await readPack(staged.file.stream(), {
+      onBytes: (bytes) => {
+        live = { ...live, fraction: size === 0 ? 0.5 : (0.5 * bytes) / size };
+      },
+    });
+    if (!read.ok) {
+      await set({ ...start, state: 'failed', error: read.error }, true);
+    } else {
+      const pack = read.value;
+      live = { ...live, packId: pack.id, version: pack.version, fraction: 0.5 };
+      try {
+        const { replaced } = await importPack(db, pack, {
+          bytes: size,
+          fileName: staged.fileName,
+          onProgress: (fraction) => {
+            live = { ...live, fraction: 0.5 + 0.5 * fraction };
+          },
+        });
+        await set({ ...live, state: 'done', fraction: 1, replaced }, true);
+      } catch (error) {
+        const message = `Import failed: ${error instanceof Error ? error.message : String(error)}`;
+        await set({ ...live, state: 'failed', fraction: 0, error: message }, true);
+      }
+    }
+    await db.stagedPacks.delete(staged.key as number);
+  }
+
+  async function drain(): Promise<PackImportProgress> {
+    for (;;) {
+      const staged = await db.stagedPacks.orderBy(':id').first();
+      if (!staged) return live;
+      await importOne(staged);
+    }
+  }
+
+  return {
+    async progress() {
+      if (live.state !== 'idle') return live;
+      const stored = await db.meta.get('packImport');
+      if (stored?.key !== 'packImport') return live;
+      // A stored `importing` is an import a stopped worker left: it runs again from the staged file.
+      const { state, fileName, packId, version, replaced, error } = stored;
+      return { state, fraction: state === 'done' ? 1 : 0, fileName, packId, version, replaced, error };
+    },
+    importStaged: () => after(drain),
+    remove: (id) => after(() => removePack(db, id)),
+  };
+}
+
+function metaOf(progress: PackImportProgress): PackImportMeta {
+  return {
+    key: 'packImport',
+    state: progress.state === 'idle' ? 'importing' : progress.state,
+    fileName: progress.fileName ?? '',
+    packId: progress.packId,
+    version: progress.version,
+    replaced: progress.replaced,
+    error: progress.error,
+    updatedAt: new Date().toISOString(),
+  };
+}

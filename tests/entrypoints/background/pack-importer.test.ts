@@ -1,0 +1,125 @@
+// @vitest-environment node
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { importDataset } from '../../../data/db/import-dataset';
+import type { KamerlensDB } from '../../../data/db/kamerlens-db';
+import type { PackImportMeta } from '../../../data/db/records';
+import type { PackImportProgress } from '../../../data/messages';
+import { createPackImporter } from '../../../entrypoints/background/pack-importer';
+import { freshDB } from '../../fixtures/db/fresh-db';
+import { seedLikeDataset } from '../../fixtures/db/seed-like';
+import { fixturePack, packFile } from '../../fixtures/opendata/fixture-packs';
+
+const YEAR = 'vergaderjaar-2024-2025';
+
+/** Stage a file as the side panel does. */
+async function stage(db: KamerlensDB, bytes: Uint8Array, fileName = 'pakket.pack.json.gz') {
+  await db.stagedPacks.add({
+    fileName,
+    file: new Blob([new Uint8Array(bytes)]),
+    stagedAt: '2026-05-01T12:00:00Z',
+  });
+}
+
+async function dataTables(db: KamerlensDB) {
+  return {
+    documents: await db.documents.orderBy('id').toArray(),
+    dossiers: await db.dossiers.orderBy('id').toArray(),
+    references: await db.references.count(),
+    packs: await db.packs.toArray(),
+  };
+}
+
+describe('the pack importer', () => {
+  it('imports a staged file, reports progress up to done, and unstages it', async () => {
+    const db = freshDB();
+    await importDataset(db, seedLikeDataset());
+    const importer = createPackImporter(db);
+    await stage(db, packFile(fixturePack(YEAR)));
+    const seen: PackImportProgress[] = [];
+    const running = importer.importStaged();
+    const poll = setInterval(() => void importer.progress().then((p) => seen.push(p)), 0);
+    const outcome = await running;
+    clearInterval(poll);
+    expect(outcome).toMatchObject({
+      state: 'done',
+      fraction: 1,
+      packId: YEAR,
+      version: fixturePack(YEAR).version,
+      replaced: null,
+      error: null,
+    });
+    expect(await db.stagedPacks.count()).toBe(0);
+    expect((await db.packs.get(YEAR))?.fileName).toBe('pakket.pack.json.gz');
+    expect(seen.every((p) => p.fraction >= 0 && p.fraction <= 1)).toBe(true);
+    // What a new worker (after this one stopped) reports: the stored outcome.
+    expect(await createPackImporter(db).progress()).toEqual(outcome);
+  });
+
+  it('says when a pack replaced an earlier version of itself', async () => {
+    const db = freshDB();
+    const importer = createPackImporter(db);
+    await stage(db, packFile(fixturePack(YEAR)));
+    await importer.importStaged();
+    await db.packs.update(YEAR, { version: '1-oudeversie00' });
+    await stage(db, packFile(fixturePack(YEAR)));
+    expect(await importer.importStaged()).toMatchObject({ state: 'done', replaced: '1-oudeversie00' });
+  });
+
+  it.each([
+    ['a truncated file', packFile(fixturePack(YEAR)).subarray(0, 100), 'not a complete gzip file'],
+    ['a file that is not a pack', gzipSync('{"format":"iets anders"}'), 'not a Kamerlens pack'],
+  ])('refuses %s with a clear message, keeping the data already loaded', async (_, bytes, message) => {
+    const db = freshDB();
+    await importDataset(db, seedLikeDataset());
+    const importer = createPackImporter(db);
+    await stage(db, packFile(fixturePack('vergaderjaar-2023-2024')));
+    await importer.importStaged();
+    const before = await dataTables(db);
+    await stage(db, bytes);
+    const outcome = await importer.importStaged();
+    expect(outcome.state).toBe('failed');
+    expect(outcome.error).toContain(message);
+    expect(await dataTables(db)).toEqual(before);
+    expect(await db.stagedPacks.count()).toBe(0);
+  });
+
+  it('a file still staged when a worker stopped is imported again, whole, by the next one', async () => {
+    const db = freshDB();
+    await stage(db, packFile(fixturePack(YEAR)));
+    // The stopped worker had recorded its start; its transaction never committed.
+    const left: PackImportMeta = {
+      key: 'packImport',
+      state: 'importing',
+      fileName: 'pakket.pack.json.gz',
+      packId: null,
+      version: null,
+      replaced: null,
+      error: null,
+      updatedAt: '2026-05-01T12:00:00Z',
+    };
+    await db.meta.put(left);
+    const next = createPackImporter(db);
+    expect((await next.progress()).state).toBe('importing');
+    expect(await next.importStaged()).toMatchObject({ state: 'done', packId: YEAR });
+    const reference = freshDB();
+    await stage(reference, packFile(fixturePack(YEAR)));
+    await createPackImporter(reference).importStaged();
+    const strip = (tables: Awaited<ReturnType<typeof dataTables>>) => ({
+      ...tables,
+      packs: tables.packs.map(({ importedAt: _at, ...pack }) => pack),
+    });
+    expect(strip(await dataTables(db))).toEqual(strip(await dataTables(reference)));
+  });
+
+  it('removes a pack after the import already running', async () => {
+    const db = freshDB();
+    const importer = createPackImporter(db);
+    await stage(db, packFile(fixturePack(YEAR)));
+    const importing = importer.importStaged();
+    const removed = importer.remove(YEAR);
+    await importing;
+    expect(await removed).toBe(true);
+    expect(await dataTables(db)).toEqual({ documents: [], dossiers: [], references: 0, packs: [] });
+  });
+});
