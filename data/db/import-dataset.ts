@@ -11,6 +11,7 @@ import { validateDataset } from '../dataset/validate';
 import type { KamerlensDB } from './kamerlens-db';
 import type { DatasetCounts, DatasetMeta, ImportStatusMeta, ReferenceEdge } from './records';
 import { edgesOf } from './reference-edges';
+import { type ChunkOptions, writeInChunks } from './write-in-chunks';
 
 /** Options for `importDataset`. */
 export interface ImportOptions {
@@ -27,8 +28,6 @@ export type ImportOutcome =
   | { status: 'imported'; datasetVersion: string; counts: DatasetCounts }
   | { status: 'skipped'; datasetVersion: string }
   | { status: 'failed'; error: string };
-
-const DEFAULT_CHUNK_SIZE = 2000;
 
 /** Validate `json` as a dataset file and import it unless the same version is already stored. */
 export async function importDataset(
@@ -74,7 +73,6 @@ async function writeDataset(
   dataset: DatasetFile,
   options: ImportOptions,
 ): Promise<DatasetCounts> {
-  const chunkSize = Math.max(1, options.chunkSize ?? DEFAULT_CHUNK_SIZE);
   const edges: ReferenceEdge[] = dataset.documents.flatMap(edgesOf);
   const total = dataset.documents.length + edges.length + dataset.dossiers.length;
   const counts: DatasetCounts = {
@@ -91,26 +89,20 @@ async function writeDataset(
     // With packs loaded, a bundled stub whose id a pack holds goes under that pack's row (PackMembership).
     const documents = keepPacks ? await clearBundledRows(db, dataset) : dataset.documents;
     if (!keepPacks) await Promise.all([db.documents.clear(), db.references.clear(), db.dossiers.clear()]);
-    // Every chunk is issued without waiting for the one before: a transaction runs its requests in
-    // order, so the backend writes chunk n while this thread serializes chunk n + 1 (awaiting each
-    // chunk would leave one side idle). Progress follows completed chunks.
-    const writes: Promise<unknown>[] = [];
-    const writeChunks = <T, K, I>(table: Table<T, K, I>, rows: readonly I[]) => {
-      for (let start = 0; start < rows.length; start += chunkSize) {
-        const chunk = rows.slice(start, start + chunkSize);
-        // Over the rows of loaded packs, the bundled rows (with the text) win: put, not add.
-        writes.push(
-          (keepPacks ? table.bulkPut(chunk) : table.bulkAdd(chunk)).then(() => {
-            written += chunk.length;
-            report();
-          }),
-        );
-      }
+    // Over the rows of loaded packs, the bundled rows (with the text) win: put, not add.
+    const chunks: ChunkOptions = {
+      mode: keepPacks ? 'put' : 'add',
+      chunkSize: options.chunkSize,
+      onWritten: (rows) => {
+        written += rows;
+        report();
+      },
     };
-    writeChunks(db.documents, documents);
-    writeChunks(db.references, edges);
-    writeChunks(db.dossiers, dataset.dossiers);
-    await Promise.all(writes);
+    await Promise.all([
+      writeInChunks(db.documents, documents, chunks),
+      writeInChunks(db.references, edges, chunks),
+      writeInChunks(db.dossiers, dataset.dossiers, chunks),
+    ]);
     const meta: DatasetMeta = {
       key: 'dataset',
       schemaVersion: dataset.schemaVersion,

@@ -12,6 +12,7 @@ import type { DocumentRecord } from '../dataset/types';
 import type { KamerlensDB } from './kamerlens-db';
 import type { PackMembership, PackRecord } from './records';
 import { edgesOf } from './reference-edges';
+import { writeInChunks } from './write-in-chunks';
 
 /** Options for `importPack`. */
 export interface ImportPackOptions {
@@ -136,30 +137,16 @@ async function replaceRows<T extends { id: string }, I>(
   }
   await table.bulkDelete(changes.deleted);
   // A stored row is also what the table inserts (its key included).
-  await writeInChunks(table, [...put, ...kept] as unknown as I[], onProgress);
-  return changes;
-}
-
-const CHUNK = 2000;
-
-/** `bulkPut` in chunks issued back to back (the transaction runs them in order), reporting each one done. */
-async function writeInChunks<T, I>(
-  table: Table<T, string, I>,
-  rows: readonly I[],
-  onProgress?: (fraction: number) => void,
-): Promise<void> {
+  const writes = [...put, ...kept] as unknown as I[];
   let written = 0;
-  const writes: Promise<unknown>[] = [];
-  for (let start = 0; start < rows.length; start += CHUNK) {
-    const chunk = rows.slice(start, start + CHUNK);
-    writes.push(
-      table.bulkPut(chunk).then(() => {
-        written += chunk.length;
-        onProgress?.(written / rows.length);
-      }),
-    );
-  }
-  await Promise.all(writes);
+  await writeInChunks(table, writes, {
+    mode: 'put',
+    onWritten: (count) => {
+      written += count;
+      onProgress?.(written / writes.length);
+    },
+  });
+  return changes;
 }
 
 /** The graph edges leaving rewritten, restored or deleted documents, replaced by those of their new content. */
