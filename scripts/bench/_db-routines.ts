@@ -4,8 +4,10 @@
  * running this file on its own.
  */
 
+import { readPack } from '../../data/dataset/read-pack';
 import type { DatasetFile, DocumentRecord } from '../../data/dataset/types';
 import { importDataset } from '../../data/db/import-dataset';
+import { importPack } from '../../data/db/import-pack';
 import { type KamerlensDB, openKamerlensDB } from '../../data/db/kamerlens-db';
 import { lookupCards } from '../../data/db/lookup-cards';
 import { lookupDocuments } from '../../data/db/lookup-documents';
@@ -56,6 +58,40 @@ export async function timeImport(dataset: DatasetFile, heap: HeapProbe): Promise
   });
   await db.delete();
   return figures;
+}
+
+/** What loading pack files cost: reading (unzip, hash, validation) and importing, each summed. */
+export interface PackFigures {
+  readMs: number;
+  importMs: number;
+  peakMb: number | null;
+  documents: number;
+}
+
+/** Read and import every pack file (gzip bytes) into a fresh database, one after another. */
+export async function timePackImport(
+  files: Uint8Array<ArrayBuffer>[],
+  heap: HeapProbe,
+): Promise<PackFigures> {
+  const db = freshDb('packs');
+  await db.open();
+  let readMs = 0;
+  let importMs = 0;
+  let documents = 0;
+  const figures = await measure(heap, async () => {
+    for (const [i, bytes] of files.entries()) {
+      const began = performance.now();
+      const read = await readPack(new Blob([bytes]).stream());
+      const readAt = performance.now();
+      if (!read.ok) throw new Error(`pack ${i}: ${read.error}`);
+      await importPack(db, read.value, { bytes: bytes.length, fileName: `pack-${i}.json.gz` });
+      readMs += readAt - began;
+      importMs += performance.now() - readAt;
+      documents += read.value.documents.length;
+    }
+  });
+  await db.delete();
+  return { readMs, importMs, peakMb: figures.peakMb, documents };
 }
 
 /** Baseline: the same documents written one `put` per record, no bulk writes, no chunking. */

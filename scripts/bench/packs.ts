@@ -1,0 +1,63 @@
+/**
+ * Pack import (`npm run bench -- packs`): a generated dataset of KAMERLENS_BENCH_DOCS documents
+ * (default 100,000) split into packs by vergaderjaar, as `data:build --packs` writes them, then
+ * read (unzip, hash, validate) and imported pack by pack into a fresh database. Baseline in the same
+ * run: `importDataset` of the same documents as one dataset file. In Chromium (real IndexedDB, the
+ * figure that counts) and in Node with fake-indexeddb (labeled as such). Prints figures; asserts
+ * nothing.
+ */
+import 'fake-indexeddb/auto';
+import { loadavg } from 'node:os';
+import { packBytes, splitDataset } from '../../data/pipeline/packs/write-packs';
+import { openBenchPage } from './_db-in-chromium';
+import {
+  generatedDataset,
+  type PackFigures,
+  type RunFigures,
+  timeImport,
+  timePackImport,
+} from './_db-routines';
+
+const size = Number(process.env.KAMERLENS_BENCH_DOCS ?? 100_000);
+// The generated records carry no session year: spread them over sixteen, as a release's packs would be.
+const generated = generatedDataset(size);
+const dataset = {
+  ...generated,
+  documents: generated.documents.map((document, i) => {
+    const year = 2010 + (i % 16);
+    return { ...document, vergaderjaar: `${year}-${year + 1}` };
+  }),
+};
+const packs = splitDataset(dataset, 'vergaderjaar');
+const files = packs.map((pack) => new Uint8Array(packBytes(pack)));
+const gzBytes = files.reduce((sum, file) => sum + file.length, 0);
+console.log(
+  `${size.toLocaleString('en')} generated documents → ${packs.length} packs by vergaderjaar, ${(gzBytes / 1048576).toFixed(1)} MB gzip (load ${loadavg()[0]?.toFixed(1)})`,
+);
+
+const line = (where: string, packsRun: PackFigures, baseline: RunFigures) => {
+  const total = packsRun.readMs + packsRun.importMs;
+  const heap = packsRun.peakMb === null ? '' : `, peak JS heap +${packsRun.peakMb.toFixed(0)} MB`;
+  console.log(
+    `[${where}] packs: read ${(packsRun.readMs / 1000).toFixed(1)} s + import ${(packsRun.importMs / 1000).toFixed(1)} s = ${(total / 1000).toFixed(1)} s for ${packsRun.documents.toLocaleString('en')} documents${heap}; baseline importDataset of the same documents ${(baseline.ms / 1000).toFixed(1)} s; ratio ${(total / baseline.ms).toFixed(2)}x`,
+  );
+};
+
+const { page, close } = await openBenchPage();
+try {
+  await page.evaluate(`window.benchDataset = ${JSON.stringify(dataset)}`);
+  await page.evaluate(`window.packFiles = ${JSON.stringify(files.map((file) => Buffer.from(file).toString('base64')))}
+    .map((text) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0)))`);
+  const chromium = (await page.evaluate(`(async () => {
+    const heap = () => performance.memory.usedJSHeapSize;
+    const packs = await kamerlensBench.timePackImport(window.packFiles, heap);
+    const baseline = await kamerlensBench.timeImport(window.benchDataset, heap);
+    return { packs, baseline };
+  })()`)) as { packs: PackFigures; baseline: RunFigures };
+  line('Chromium, IndexedDB', chromium.packs, chromium.baseline);
+} finally {
+  await close();
+}
+
+const heap = () => process.memoryUsage().heapUsed;
+line('Node, fake-indexeddb', await timePackImport(files, heap), await timeImport(dataset, heap));
