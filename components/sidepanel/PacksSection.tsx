@@ -61,8 +61,8 @@ export function PacksSection() {
                 )}
               </span>
               {confirming === pack.id ? (
-                <span class="pack-confirm" role="group" aria-label={t('sidepanel_packs_confirm', pack.id)}>
-                  <span>{t('sidepanel_packs_confirm', pack.id)}</span>{' '}
+                <fieldset class="pack-confirm">
+                  <legend>{t('sidepanel_packs_confirm', pack.id)}</legend>
                   <button
                     type="button"
                     ref={confirmButton}
@@ -77,7 +77,7 @@ export function PacksSection() {
                   <button type="button" onClick={() => setConfirming(null)}>
                     {t('sidepanel_packs_cancel')}
                   </button>
-                </span>
+                </fieldset>
               ) : (
                 <button
                   type="button"

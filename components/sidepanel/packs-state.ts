@@ -86,7 +86,7 @@ export function createPacksState(
       const answer = await sources.addPack(file).catch((error: unknown) => ({ ok: false, error }) as const);
       const ended = answer.ok ? answer.value : await awaitStaged();
       stop.abort();
-      if (!ended || ended.state !== 'done' || !ended.packId || !ended.version) {
+      if (ended?.state !== 'done' || !ended.packId || !ended.version) {
         const error = ended?.error ?? (answer.ok ? null : String(answer.error));
         outcome.value = { kind: 'failed', fileName: file.name, error: error ?? '' };
       } else if (ended.replaced && ended.replaced !== ended.version) {
