@@ -4,7 +4,7 @@
  * against a baseline measured in the same run. Nothing here asserts a timing.
  *
  *   npm run bench                  all benchmarks
- *   npm run bench -- recognizer    only those whose file name contains "recognizer"
+ *   npm run bench -- recognizer    only scripts/bench/recognizer.ts (several names: several benchmarks)
  *   npm run bench -- --no-build    skip building (several benchmarks load the built test extension)
  *
  * First it builds the dataset and the test-mode extension (Chromium and Firefox), so a fresh
@@ -18,7 +18,7 @@ const dir = join('scripts', 'bench');
 const filters = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const files = readdirSync(dir)
   .filter((f) => f.endsWith('.ts') && !f.startsWith('_'))
-  .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)))
+  .filter((f) => filters.length === 0 || filters.some((x) => f === `${x}.ts`))
   .sort();
 
 if (!process.argv.includes('--no-build')) {
