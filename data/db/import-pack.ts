@@ -89,6 +89,8 @@ export function listPacks(db: KamerlensDB): Promise<PackRecord[]> {
  */
 interface RowChanges<T> {
   written: Set<string>;
+  /** Written ids that had a stored row before (only those can have graph edges to replace). */
+  overwritten: Set<string>;
   deleted: string[];
   restored: T[];
   inBundled: number;
@@ -111,7 +113,13 @@ async function replaceRows<T extends { id: string }, I>(
     table.bulkGet(rows.map((row) => row.id)),
     table.bulkGet(former),
   ]);
-  const changes: RowChanges<T> = { written: new Set(), deleted: [], restored: [], inBundled: 0 };
+  const changes: RowChanges<T> = {
+    written: new Set(),
+    overwritten: new Set(),
+    deleted: [],
+    restored: [],
+    inBundled: 0,
+  };
   const put: Row<T>[] = [];
   rows.forEach((row, i) => {
     const stored = current[i];
@@ -124,6 +132,7 @@ async function replaceRows<T extends { id: string }, I>(
     const displaced = bundled ?? stored?.displaced;
     put.push({ ...row, packs: [...others, packId], ...(displaced ? { displaced } : {}) });
     changes.written.add(row.id);
+    if (stored) changes.overwritten.add(row.id);
   });
   const kept: Row<T>[] = [];
   for (const row of leaving) {
@@ -155,8 +164,9 @@ async function replaceEdges(
   changes: RowChanges<DocumentRecord>,
   documents: readonly DocumentRecord[],
 ): Promise<void> {
+  // Only rows that were stored before can have edges: a fresh pack deletes none.
   const restored = changes.restored.map((document) => document.id);
-  const touched = [...changes.written, ...changes.deleted, ...restored];
+  const touched = [...changes.overwritten, ...changes.deleted, ...restored];
   if (touched.length > 0) await db.references.where('from').anyOf(touched).delete();
   const edges = [
     ...documents.filter((document) => changes.written.has(document.id)),
