@@ -4,6 +4,7 @@
  * (so common words are common and a prefix matches many words, as in real text). Answers have
  * 3–6 questions (some sharing an answer), letters 2–4 sections with footnotes.
  */
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DocumentRecord, QaItem } from '../../data/dataset/types';
@@ -153,4 +154,40 @@ export function createCorpus(seed = 2026) {
     vocabularySize: vocabulary.length,
     documents: (count: number) => Array.from({ length: count }, (_, n) => document(n)),
   };
+}
+
+/** The words the search benchmarks type letter by letter, the same in every engine's run. */
+export const TYPED_WORDS = [
+  'loonkostensubsidie',
+  'gemeenten',
+  'arbeidsmarkt',
+  're-integratie',
+  'participatiewet bijstand',
+  'staatssecretaris',
+  'jongeren uitkering',
+];
+
+/** The `p`th percentile of ascending `sorted` (NaN when empty). */
+export function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+/** What typing `query` letter by letter sends to the search: every prefix, none ending in a space. */
+export function keystrokes(query: string): string[] {
+  return Array.from({ length: query.length }, (_, i) => query.slice(0, i + 1)).filter(
+    (q) => !q.endsWith(' '),
+  );
+}
+
+/**
+ * Memory figures need a collectable heap: without `--expose-gc`, re-run this script under it (tsx's
+ * loader flags are kept) and exit with the child's status. `marker` names the child's environment flag.
+ */
+export function rerunWithExposedGc(marker: string): void {
+  if (typeof globalThis.gc === 'function' || process.env[marker]) return;
+  const child = spawnSync(process.execPath, [...process.execArgv, '--expose-gc', ...process.argv.slice(1)], {
+    stdio: 'inherit',
+    env: { ...process.env, [marker]: '1' },
+  });
+  process.exit(child.status ?? 1);
 }

@@ -1,28 +1,3 @@
-/**
- * Our search engine against well-kept libraries (`npm run bench -- search-libraries`), for issue
- * #12's stored index: FlexSearch 0.8 (Document index, forward tokenizer), MiniSearch 7 and Orama 3,
- * on the same generated corpus (scripts/bench/_search-corpus.ts) and the same typed queries.
- *
- * Every library gets our Dutch text handling where it accepts one: our tokenizer (folding of case
- * and diacritics, hyphenated compounds as parts and joined), `DUTCH_STOP_WORDS` left out, and
- * `stemDutch` on every term, at indexing and at query time; the same fields (title, meta, summary,
- * the rest of the text) with our passage weights as field boosts; every word of a query required,
- * falling back to any word when no document has them all (as ours does); and prefix search for the
- * word being typed (FlexSearch and Orama match every query word as a prefix: that is how they work).
- *
- * Per engine: index build time, heap retained after the build (`--expose-gc`), serialized index
- * size and the time to load it back and answer a first query (what the panel would pay at
- * opening), per-keystroke latency p50/p95/max while the queries are typed letter by letter, and
- * agreement with our top 10 per query. Then, on the real seed dataset (`buildDataset`), the rank
- * each engine gives an expected document for a few Dutch queries. Ratios are against our engine,
- * measured in the same run. Prints figures; asserts nothing.
- *
- *   SEARCH_BENCH_DOCS=100000 npm run bench -- search-libraries --no-build   (default 10,000)
- *   SEARCH_LIB_ENGINES=ours,minisearch   (default: all of ours, minisearch, flexsearch,
- *                                         flexsearch-strict, orama)
- * FlexSearch 0.8.212 runs twice: `forward` (prefix search) and `strict` (whole terms only).
- */
-import { spawnSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import {
   create,
@@ -40,26 +15,13 @@ import { buildSearchIndex, createSearcher, passagesOf, type SearchIndex } from '
 import { stemDutch } from '../../data/search/stem';
 import { DUTCH_STOP_WORDS } from '../../data/search/stopwords';
 import { forEachToken, tokenizeQuery } from '../../data/search/tokenize';
-import { createCorpus } from './_search-corpus';
+import { createCorpus, keystrokes, percentile, rerunWithExposedGc, TYPED_WORDS } from './_search-corpus';
 
-// Memory figures need a collectable heap: re-run under --expose-gc (tsx's loader flags are kept).
-if (typeof globalThis.gc !== 'function' && !process.env.SEARCH_LIB_BENCH_CHILD) {
-  const child = spawnSync(process.execPath, [...process.execArgv, '--expose-gc', ...process.argv.slice(1)], {
-    stdio: 'inherit',
-    env: { ...process.env, SEARCH_LIB_BENCH_CHILD: '1' },
-  });
-  process.exit(child.status ?? 1);
-}
+rerunWithExposedGc('SEARCH_LIB_BENCH_CHILD');
 
 /** The words search.ts types, then Dutch multi-word queries and a reference-like one. */
 const TYPED_QUERIES = [
-  'loonkostensubsidie',
-  'gemeenten',
-  'arbeidsmarkt',
-  're-integratie',
-  'participatiewet bijstand',
-  'staatssecretaris',
-  'jongeren uitkering',
+  ...TYPED_WORDS,
   'vragen over de bijstand',
   'financiële gevolgen gemeenten',
   'reintegratie jongeren',
@@ -363,10 +325,6 @@ function oramaEngine(): Engine {
 
 // —— Measuring ——
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
-}
-
 function memoryNow(): number {
   globalThis.gc?.();
   globalThis.gc?.();
@@ -375,12 +333,6 @@ function memoryNow(): number {
 }
 
 /** Every keystroke of typing `query`: `l`, `lo`, … (none ending in a space). */
-function keystrokes(query: string): string[] {
-  return Array.from({ length: query.length }, (_, i) => query.slice(0, i + 1)).filter(
-    (q) => !q.endsWith(' '),
-  );
-}
-
 async function timeKeystrokes(built: Built): Promise<Timing> {
   const prefixes = TYPED_QUERIES.flatMap(keystrokes);
   for (const prefix of prefixes) await built.search(prefix);

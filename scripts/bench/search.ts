@@ -1,14 +1,3 @@
-/**
- * Side panel search benchmark (`npm run bench -- search`): per-keystroke latency while a word is
- * typed letter by letter, on the seed dataset and on a generated 100,000-document corpus
- * (SEARCH_BENCH_DOCS overrides the size); index build time and memory; and, in the same run, a
- * naive baseline (a linear scan with `includes` over each document's folded text) with the ratio.
- * The index and searcher are built twice: in one go (the baseline) and in time-budgeted slices
- * as the panel builds them (total time, number of slices, longest slice).
- * When the extension is built and Chromium is present: the panel's time to first paint.
- * Prints figures; asserts nothing.
- */
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -27,38 +16,11 @@ import {
   searchIndexSteps,
 } from '../../data/search/index';
 import { runSliced } from '../../data/time-slices';
-import { createCorpus } from './_search-corpus';
+import { createCorpus, keystrokes, percentile, rerunWithExposedGc, TYPED_WORDS } from './_search-corpus';
 
-// Memory figures need a collectable heap: re-run under --expose-gc (tsx's loader flags are kept).
-if (typeof globalThis.gc !== 'function' && !process.env.SEARCH_BENCH_CHILD) {
-  const child = spawnSync(process.execPath, [...process.execArgv, '--expose-gc', ...process.argv.slice(1)], {
-    stdio: 'inherit',
-    env: { ...process.env, SEARCH_BENCH_CHILD: '1' },
-  });
-  process.exit(child.status ?? 1);
-}
-
-const QUERIES = [
-  'loonkostensubsidie',
-  'gemeenten',
-  'arbeidsmarkt',
-  're-integratie',
-  'participatiewet bijstand',
-  'staatssecretaris',
-  'jongeren uitkering',
-];
+rerunWithExposedGc('SEARCH_BENCH_CHILD');
 
 /** Every keystroke of typing `query`: `l`, `lo`, … `loonkostensubsidie`. */
-function keystrokes(query: string): string[] {
-  return Array.from({ length: query.length }, (_, i) => query.slice(0, i + 1)).filter(
-    (q) => !q.endsWith(' '),
-  );
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
-}
-
 interface Timing {
   p50: number;
   p95: number;
@@ -75,7 +37,7 @@ const REPEATS = 5;
  * exactly as it would be). One untimed warm-up pass first.
  */
 function timeKeystrokes(run: (prefix: string) => unknown, repeats = REPEATS): Timing {
-  const prefixes = QUERIES.flatMap(keystrokes);
+  const prefixes = TYPED_WORDS.flatMap(keystrokes);
   for (const prefix of prefixes) run(prefix);
   const runs: number[][] = prefixes.map(() => []);
   for (let r = 0; r < repeats; r++) {

@@ -1,6 +1,7 @@
 /** Helpers of the annotation end-to-end tests: selecting text, finding highlights and note frames. */
 import type { Frame, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { selectTextInPage } from './select-text';
 
 /** The extension API as seen from an extension page (evaluated there, not in Node). */
 declare const chrome: {
@@ -11,33 +12,7 @@ declare const chrome: {
 
 /** Select `text` inside the element `selector` (the page's own selection, as a reader would). */
 export async function select(page: Page, selector: string, text: string): Promise<void> {
-  await page.evaluate(
-    ([sel, wanted]) => {
-      const element = document.querySelector(sel as string);
-      if (!element) throw new Error(`no ${sel}`);
-      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-      const nodes: Text[] = [];
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
-      const full = nodes.map((n) => n.data).join('');
-      const at = full.indexOf(wanted as string);
-      if (at < 0) throw new Error(`no "${wanted}" in ${sel}`);
-      const locate = (offset: number): [Text, number] => {
-        let seen = 0;
-        for (const node of nodes) {
-          if (offset <= seen + node.data.length) return [node, offset - seen];
-          seen += node.data.length;
-        }
-        throw new Error('offset out of range');
-      };
-      const range = document.createRange();
-      range.setStart(...locate(at));
-      range.setEnd(...locate(at + (wanted as string).length));
-      const selection = getSelection();
-      selection?.removeAllRanges();
-      selection?.addRange(range);
-    },
-    [selector, text],
-  );
+  await page.evaluate(selectTextInPage, [selector, text] as [string, string]);
 }
 
 /**

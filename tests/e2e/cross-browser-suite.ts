@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatasetFile } from '../../data/dataset/types';
 import type { E2EBrowser, E2EPage } from './driver';
+import { selectTextInPage } from './select-text';
 
 /** Starts a browser serving `pagesDir`. */
 export type Launch = (options: { pagesDir: string }) => Promise<E2EBrowser>;
@@ -295,28 +296,7 @@ export function crossBrowserSuite(browserName: string, launch: Launch): void {
     it('notes: a selection becomes a note, re-anchored after a reload, listed and exported', async () => {
       const page = await browser.openPage('note.html');
       await page.waitFor(() => document.querySelector('kamerlens-ref'), null);
-      await page.evaluate((wanted) => {
-        const element = document.querySelector('#p2');
-        if (!element) throw new Error('no #p2');
-        const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-        const nodes: Text[] = [];
-        for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
-        const full = nodes.map((n) => n.data).join('');
-        const at = full.indexOf(wanted);
-        const locate = (offset: number): [Text, number] => {
-          let seen = 0;
-          for (const node of nodes) {
-            if (offset <= seen + node.data.length) return [node, offset - seen];
-            seen += node.data.length;
-          }
-          throw new Error('offset out of range');
-        };
-        const range = document.createRange();
-        range.setStart(...locate(at));
-        range.setEnd(...locate(at + wanted.length));
-        getSelection()?.removeAllRanges();
-        getSelection()?.addRange(range);
-      }, QUOTE);
+      await page.evaluate(selectTextInPage, ['#p2', QUOTE] as [string, string]);
       await page.press('Alt+Shift+KeyN');
       await page.evaluateInFrame(
         '/annotate-frame.html#',
