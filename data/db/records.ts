@@ -119,7 +119,20 @@ export interface PackImportMeta {
 }
 
 /** A row of the `meta` table. */
-export type MetaRecord = DatasetMeta | ImportStatusMeta | PackImportMeta;
+/**
+ * `meta` row `bundledPacks`: the release whose bundled packs were staged, so they are staged once per
+ * release and a bundled pack the reader removed stays removed until a release names another version.
+ */
+export interface BundledPacksMeta {
+  key: 'bundledPacks';
+  /** The bundled packs' ids and versions (`id@version`, sorted, space-separated). */
+  release: string;
+  /** The ids staged for import (the others were already loaded at the named version). */
+  staged: string[];
+  stagedAt: string;
+}
+
+export type MetaRecord = DatasetMeta | ImportStatusMeta | PackImportMeta | BundledPacksMeta;
 
 /** A user setting (key → JSON value). */
 export interface SettingRecord {

@@ -4,6 +4,7 @@ import type { CONTENT_UI_FILE } from '../../components/content-ui-parts';
 import { SIDEBAR_COMMAND } from '../../data/commands';
 import { sharedDB } from '../../data/db/kamerlens-db';
 import { notifyAnnotationsChanged } from './annotations-notify';
+import { extensionPackFiles, stageBundledPacks } from './bundled-packs';
 import { bundledDatasetSource, createDatasetLoader } from './dataset-loader';
 import { dispatchMessage } from './dispatch-message';
 import { createNoteFrameSessions } from './note-frame-sessions';
@@ -77,10 +78,18 @@ export default defineBackground(() => {
     void panels.sidePanel.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => undefined);
   const sidebar = panels.sidebarAction;
   if (sidebar) browser.action.onClicked.addListener(() => void sidebar.toggle());
-  // A worker that died during the first import finishes it on its next start.
-  void loader.importIfMissing();
-  // A pack file still staged was not imported to the end (the worker stopped): import it again.
-  void packs.importStaged();
+  // A worker that died during the first import finishes it on its next start. Then the release's
+  // bundled packs are staged (once per release), and every staged pack file is imported: those just
+  // staged, and one a stopped worker did not import to the end.
+  void loader
+    .importIfMissing()
+    .catch(() => null)
+    .then(() => stageBundledPacks(db, extensionPackFiles(extensionUrl)))
+    .then((staging) => {
+      if (staging.status === 'failed') console.warn(`Kamerlens: ${staging.error}`);
+    })
+    .catch((error: unknown) => console.warn('Kamerlens: bundled packs not staged', error))
+    .finally(() => void packs.importStaged());
 });
 
 interface PanelBehavior {
