@@ -29,7 +29,10 @@ export function PacksSection() {
   const [confirming, setConfirming] = useState<string | null>(null);
   const confirmButton = useRef<HTMLButtonElement>(null);
   useEffect(() => {
+    const stop = new AbortController();
     void packs.load();
+    void packs.watch(stop.signal);
+    return () => stop.abort();
   }, [packs]);
   useEffect(() => {
     if (confirming) confirmButton.current?.focus();

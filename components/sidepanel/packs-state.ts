@@ -22,12 +22,14 @@ const MAX_MISSED_POLLS = 20;
 /** Creates the packs' state; `onChanged` runs after the data changed (to read the library again). */
 export function createPacksState(
   sources: Pick<PanelSources, 'listPacks' | 'addPack' | 'packImportStatus' | 'removePack'>,
-  options: { pollMs: number; onChanged: () => Promise<void> },
+  options: { pollMs: number; watchMs?: number; onChanged: () => Promise<void> },
 ) {
   const packs = signal<PackRecord[] | null>(null);
   const progress = signal<PackImportProgress | null>(null);
   const outcome = signal<PackOutcome | null>(null);
   const busy = signal(false);
+  /** How often "about the data" asks whether an import it did not start is running. */
+  const watchMs = options.watchMs ?? options.pollMs * 2.5;
 
   async function load(): Promise<void> {
     packs.value = await sources.listPacks().catch(() => []);
@@ -55,6 +57,33 @@ export function createPacksState(
     return null;
   }
 
+  /**
+   * Follows imports this panel did not start (the release's bundled packs on a first start, a pack
+   * added in another window) until `stop` aborts: progress shows, and the list is read again when
+   * the import ends.
+   */
+  async function watch(stop: AbortSignal): Promise<void> {
+    // An import that started and ended between two looks still changed how the last one ended.
+    let seen: string | null = null;
+    while (!stop.aborted) {
+      const status = busy.value ? null : await sources.packImportStatus().catch(() => null);
+      if (!stop.aborted && !busy.value && status) {
+        const ended = JSON.stringify(status.progress);
+        if (status.waiting > 0 || status.progress.state === 'importing') {
+          busy.value = true;
+          progress.value = status.progress;
+          const last = await awaitStaged();
+          await finished();
+          seen = last ? JSON.stringify(last) : null;
+        } else {
+          if (seen !== null && ended !== seen) await finished();
+          seen = ended;
+        }
+      }
+      await wait(watchMs, stop);
+    }
+  }
+
   async function finished(): Promise<void> {
     progress.value = null;
     busy.value = false;
@@ -68,6 +97,7 @@ export function createPacksState(
     outcome,
     busy,
     load,
+    watch,
     /** Adds (or updates: same id) a pack from a file the reader chose. */
     async add(file: File): Promise<void> {
       busy.value = true;

@@ -127,4 +127,40 @@ describe('the packs in "about the data"', () => {
     expect(panel.text('.pack-status')).toBe('Pakket vergaderjaar-2024-2025 is verwijderd.');
     expect(panel.text('.packs-none')).toBe('Er zijn geen pakketten toegevoegd.');
   });
+
+  it('follows an import it did not start (the bundled packs on a first start) and lists the packs when it ends', async () => {
+    let packs: PackRecord[] = [];
+    let polls = 0;
+    const { sources } = fakeSources({
+      listPacks: async () => packs,
+      packImportStatus: async () => {
+        polls += 1;
+        if (polls < 3) return { progress: done({ state: 'idle', packId: null, version: null }), waiting: 0 };
+        if (polls < 6) return { progress: done({ state: 'importing', fraction: 0.5 }), waiting: 1 };
+        packs = [PACK];
+        return { progress: done({}), waiting: 0 };
+      },
+    });
+    panel = await renderPanel('#/about', sources, 'nl', { pollMs: 1 });
+    for (let i = 0; i < 50 && panel.all('.pack-name').length === 0; i++) await settle();
+    expect(panel.all('.pack-name')).toEqual(['vergaderjaar-2024-2025']);
+    expect(polls).toBeGreaterThanOrEqual(6);
+  });
+
+  it('lists a pack whose import started and ended between two looks', async () => {
+    let packs: PackRecord[] = [];
+    let polls = 0;
+    const { sources } = fakeSources({
+      listPacks: async () => packs,
+      packImportStatus: async () => {
+        polls += 1;
+        if (polls < 3) return { progress: done({ state: 'idle', packId: null, version: null }), waiting: 0 };
+        packs = [PACK];
+        return { progress: done({}), waiting: 0 };
+      },
+    });
+    panel = await renderPanel('#/about', sources, 'nl', { pollMs: 1 });
+    for (let i = 0; i < 50 && panel.all('.pack-name').length === 0; i++) await settle();
+    expect(panel.all('.pack-name')).toEqual(['vergaderjaar-2024-2025']);
+  });
 });
