@@ -16,6 +16,7 @@ import type {
   NoteFrameView,
 } from './annotations/note-frame';
 import type { Citation } from './citations/types';
+import type { PackRefusal } from './dataset/read-pack';
 import type { CitedByRecord, DocumentRecord, QaItem } from './dataset/types';
 import type { ImportReport } from './db/annotations';
 import type { DocumentSuggestion } from './db/document-suggestions';
@@ -98,8 +99,10 @@ export interface PackImportProgress {
   version: string | null;
   /** The version of the same pack this import replaced (an update); null for a new pack. */
   replaced: string | null;
-  /** Why the file was refused or the import failed, when `state` is `failed`. */
+  /** Why the file was refused or the import failed, when `state` is `failed` (English, for logs). */
   error: string | null;
+  /** The same reason as a code, for the side panel to word in the reader's language. */
+  refusal?: PackRefusal | null;
 }
 
 /** Whether Kamerlens runs on a site, and why. */

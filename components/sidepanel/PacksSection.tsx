@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { PackRefusal, PackRefusalCode } from '../../data/dataset/read-pack';
 import type { Translate } from '../i18n';
 import { formatBytes, formatDate } from '../shared/display-text';
 import type { PackOutcome } from './packs-state';
@@ -14,8 +15,33 @@ function outcomeText(outcome: PackOutcome, t: Translate): string {
     case 'removed':
       return t('sidepanel_packs_removed', outcome.packId);
     case 'failed':
-      return t('sidepanel_packs_failed', outcome.fileName, outcome.error);
+      return t(
+        'sidepanel_packs_failed',
+        outcome.fileName,
+        outcome.refusal ? refusalText(outcome.refusal, t) : outcome.error,
+      );
   }
+}
+
+/** The message of each refusal code (browser.i18n keys allow no hyphens). */
+const REFUSAL_KEYS: Record<PackRefusalCode, string> = {
+  'not-gzip': 'sidepanel_packs_refusal_notGzip',
+  'not-json': 'sidepanel_packs_refusal_notJson',
+  'not-a-pack': 'sidepanel_packs_refusal_notAPack',
+  format: 'sidepanel_packs_refusal_format',
+  schema: 'sidepanel_packs_refusal_schema',
+  'bad-id': 'sidepanel_packs_refusal_badId',
+  'missing-records': 'sidepanel_packs_refusal_missingRecords',
+  counts: 'sidepanel_packs_refusal_counts',
+  tampered: 'sidepanel_packs_refusal_tampered',
+  version: 'sidepanel_packs_refusal_version',
+  'invalid-records': 'sidepanel_packs_refusal_invalidRecords',
+  'import-failed': 'sidepanel_packs_refusal_importFailed',
+};
+
+/** Why a file was refused, in the reader's language (the detail, a version or a record's problem, as is). */
+function refusalText(refusal: PackRefusal, t: Translate): string {
+  return t(REFUSAL_KEYS[refusal.code], refusal.detail);
 }
 
 /**

@@ -4,6 +4,7 @@
  * over and follows it, also across a background that stopped and woke again.
  */
 import { signal } from '@preact/signals';
+import type { PackRefusal } from '../../data/dataset/read-pack';
 import type { PackRecord } from '../../data/db/records';
 import type { PackImportProgress } from '../../data/messages';
 import type { PanelSources } from './panel-sources';
@@ -13,7 +14,7 @@ import { wait } from './wait';
 export type PackOutcome =
   | { kind: 'added'; packId: string; version: string }
   | { kind: 'updated'; packId: string; from: string; to: string }
-  | { kind: 'failed'; fileName: string; error: string }
+  | { kind: 'failed'; fileName: string; error: string; refusal: PackRefusal | null }
   | { kind: 'removed'; packId: string };
 
 /** Status reads that may fail in a row (a background waking) before the panel gives up following. */
@@ -118,7 +119,12 @@ export function createPacksState(
       stop.abort();
       if (ended?.state !== 'done' || !ended.packId || !ended.version) {
         const error = ended?.error ?? (answer.ok ? null : String(answer.error));
-        outcome.value = { kind: 'failed', fileName: file.name, error: error ?? '' };
+        outcome.value = {
+          kind: 'failed',
+          fileName: file.name,
+          error: error ?? '',
+          refusal: ended?.refusal ?? null,
+        };
       } else if (ended.replaced && ended.replaced !== ended.version) {
         outcome.value = { kind: 'updated', packId: ended.packId, from: ended.replaced, to: ended.version };
       } else {

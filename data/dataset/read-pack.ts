@@ -4,7 +4,7 @@
  * same canonical JSON the build hashed) and every record. Anything that is not a whole, untouched
  * pack is refused with a message saying why, before any of it is used.
  */
-import { fail, type Result } from '../result';
+import type { Result } from '../result';
 import { contentHashOf } from './canonical-json';
 import { type DatasetPack, PACK_FORMAT, PACK_FORMAT_VERSION } from './pack-format';
 import { DATASET_SCHEMA_VERSION } from './types';
@@ -12,6 +12,30 @@ import { validatePackRecords } from './validate';
 
 /** A pack id as the build names packs (`vergaderjaar-2024-2025`, `dossier-36600-XV`). */
 const PACK_ID = /^(?:vergaderjaar|dossier)-[0-9A-Za-z-]{1,80}$/;
+
+/** Why a file is not a usable pack, as a code the side panel words in the reader's language. */
+export type PackRefusalCode =
+  | 'not-gzip'
+  | 'not-json'
+  | 'not-a-pack'
+  | 'format'
+  | 'schema'
+  | 'bad-id'
+  | 'missing-records'
+  | 'counts'
+  | 'tampered'
+  | 'version'
+  | 'invalid-records'
+  | 'import-failed';
+
+/** A refusal: its code, and the technical detail (a version, a record's problem) where there is one. */
+export interface PackRefusal {
+  code: PackRefusalCode;
+  detail: string;
+}
+
+/** `readPack`'s answer: the pack, or the reason in English (`error`, for logs) and as a code. */
+export type PackReadResult = Result<DatasetPack> & { refusal?: PackRefusal };
 
 /** Options of `readPack`. */
 export interface ReadPackOptions {
@@ -23,37 +47,49 @@ export interface ReadPackOptions {
 export async function readPack(
   bytes: ReadableStream<Uint8Array>,
   options: ReadPackOptions = {},
-): Promise<Result<DatasetPack>> {
+): Promise<PackReadResult> {
   let text: string;
   try {
     text = await gunzipText(bytes, options.onBytes);
   } catch (error) {
-    return refuse(`not a complete gzip file (${error instanceof Error ? error.message : String(error)})`);
+    return refuse(
+      'not-gzip',
+      `not a complete gzip file (${error instanceof Error ? error.message : String(error)})`,
+    );
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    return refuse('the unzipped content is not JSON');
+    return refuse('not-json', 'the unzipped content is not JSON');
   }
   const pack = json as Partial<DatasetPack> | null;
   if (typeof pack !== 'object' || pack === null || pack.format !== PACK_FORMAT)
-    return refuse('not a Kamerlens pack');
+    return refuse('not-a-pack', 'not a Kamerlens pack');
   if (pack.formatVersion !== PACK_FORMAT_VERSION)
-    return refuse(`pack format ${String(pack.formatVersion)} is not the supported ${PACK_FORMAT_VERSION}`);
+    return refuse(
+      'format',
+      `pack format ${String(pack.formatVersion)} is not the supported ${PACK_FORMAT_VERSION}`,
+      String(pack.formatVersion),
+    );
   if (pack.schemaVersion !== DATASET_SCHEMA_VERSION)
-    return refuse(`records of schema ${String(pack.schemaVersion)}, expected ${DATASET_SCHEMA_VERSION}`);
-  if (typeof pack.id !== 'string' || !PACK_ID.test(pack.id)) return refuse('its id is not a pack id');
+    return refuse(
+      'schema',
+      `records of schema ${String(pack.schemaVersion)}, expected ${DATASET_SCHEMA_VERSION}`,
+      String(pack.schemaVersion),
+    );
+  if (typeof pack.id !== 'string' || !PACK_ID.test(pack.id))
+    return refuse('bad-id', 'its id is not a pack id');
   if (!Array.isArray(pack.documents) || !Array.isArray(pack.dossiers))
-    return refuse('documents or dossiers missing');
+    return refuse('missing-records', 'documents or dossiers missing');
   if (pack.counts?.documents !== pack.documents.length || pack.counts?.dossiers !== pack.dossiers.length)
-    return refuse('its counts do not match its contents');
+    return refuse('counts', 'its counts do not match its contents');
   const hash = await contentHashOf({ documents: pack.documents, dossiers: pack.dossiers });
-  if (hash !== pack.contentHash) return refuse('its content does not match its hash');
+  if (hash !== pack.contentHash) return refuse('tampered', 'its content does not match its hash');
   if (pack.version !== `${pack.schemaVersion}-${hash.slice(0, 12)}`)
-    return refuse('its version does not match its hash');
+    return refuse('version', 'its version does not match its hash');
   const records = validatePackRecords({ documents: pack.documents, dossiers: pack.dossiers });
-  if (!records.ok) return refuse(records.error);
+  if (!records.ok) return refuse('invalid-records', records.error, records.error);
   return { ok: true, value: pack as DatasetPack };
 }
 
@@ -87,6 +123,10 @@ async function gunzipText(
   return parts.join('');
 }
 
-function refuse(reason: string): { ok: false; error: string } {
-  return fail(`Not a usable pack: ${reason.replace(/\.$/, '')}.`);
+function refuse(
+  code: PackRefusalCode,
+  reason: string,
+  detail = '',
+): { ok: false; error: string; refusal: PackRefusal } {
+  return { ok: false, error: `Not a usable pack: ${reason.replace(/\.$/, '')}.`, refusal: { code, detail } };
 }

@@ -3,6 +3,7 @@
  * Bundled tables (documents, references, dossiers, meta) are rewritten by every dataset import;
  * user tables (settings, annotations) are never touched by an import.
  */
+import type { PackRefusal } from '../dataset/read-pack';
 
 /** One edge of the citation graph: document `from` cites identifier `to`. */
 export interface ReferenceEdge {
@@ -115,6 +116,8 @@ export interface PackImportMeta {
   /** The version this import replaced, when a pack with the same id was loaded. */
   replaced: string | null;
   error: string | null;
+  /** The reason as a code (see PackImportProgress.refusal). */
+  refusal?: PackRefusal | null;
   updatedAt: string;
 }
 

@@ -28,6 +28,7 @@ const IDLE: PackImportProgress = {
   version: null,
   replaced: null,
   error: null,
+  refusal: null,
 };
 
 /** Create the importer for `db`. */
@@ -55,7 +56,7 @@ export function createPackImporter(db: KamerlensDB): PackImporter {
       },
     });
     if (!read.ok) {
-      await set({ ...start, state: 'failed', error: read.error }, true);
+      await set({ ...start, state: 'failed', error: read.error, refusal: read.refusal ?? null }, true);
     } else {
       const pack = read.value;
       live = { ...live, packId: pack.id, version: pack.version, fraction: 0.5 };
@@ -69,8 +70,12 @@ export function createPackImporter(db: KamerlensDB): PackImporter {
         });
         await set({ ...live, state: 'done', fraction: 1, replaced }, true);
       } catch (error) {
-        const message = `Import failed: ${error instanceof Error ? error.message : String(error)}`;
-        await set({ ...live, state: 'failed', fraction: 0, error: message }, true);
+        const detail = error instanceof Error ? error.message : String(error);
+        const refusal = { code: 'import-failed', detail } as const;
+        await set(
+          { ...live, state: 'failed', fraction: 0, error: `Import failed: ${detail}`, refusal },
+          true,
+        );
       }
     }
     await db.stagedPacks.delete(staged.key as number);
@@ -90,8 +95,9 @@ export function createPackImporter(db: KamerlensDB): PackImporter {
       const stored = await db.meta.get('packImport');
       if (stored?.key !== 'packImport') return live;
       // A stored `importing` is an import a stopped worker left: it runs again from the staged file.
-      const { state, fileName, packId, version, replaced, error } = stored;
-      return { state, fraction: state === 'done' ? 1 : 0, fileName, packId, version, replaced, error };
+      const { state, fileName, packId, version, replaced, error, refusal } = stored;
+      const fraction = state === 'done' ? 1 : 0;
+      return { state, fraction, fileName, packId, version, replaced, error, refusal: refusal ?? null };
     },
     importStaged: () => after(drain),
     remove: (id) => after(() => removePack(db, id)),
@@ -107,6 +113,7 @@ function metaOf(progress: PackImportProgress): PackImportMeta {
     version: progress.version,
     replaced: progress.replaced,
     error: progress.error,
+    refusal: progress.refusal ?? null,
     updatedAt: new Date().toISOString(),
   };
 }

@@ -163,4 +163,31 @@ describe('the packs in "about the data"', () => {
     for (let i = 0; i < 50 && panel.all('.pack-name').length === 0; i++) await settle();
     expect(panel.all('.pack-name')).toEqual(['vergaderjaar-2024-2025']);
   });
+
+  it("words a refusal in the reader's language, with its detail", async () => {
+    const refusing = (refusal: PackImportProgress['refusal']) =>
+      fakeSources({
+        addPack: async () => ({
+          ok: true,
+          value: done({
+            state: 'failed',
+            packId: null,
+            version: null,
+            error: 'Not a usable pack: x.',
+            refusal,
+          }),
+        }),
+      }).sources;
+    panel = await renderPanel('#/about', refusing({ code: 'tampered', detail: '' }));
+    await choose(panel.root, new File(['x'], 'jaar.pack.json.gz'));
+    expect(panel.text('.pack-error')).toBe(
+      'jaar.pack.json.gz is niet geladen; de gegevens die al geladen waren, blijven zoals ze waren. Reden: de inhoud klopt niet met de hash: het bestand is veranderd nadat het gemaakt is.',
+    );
+    panel.unmount();
+    panel = await renderPanel('#/about', refusing({ code: 'schema', detail: '9' }), 'en');
+    await choose(panel.root, new File(['x'], 'year.pack.json.gz'));
+    expect(panel.text('.pack-error')).toBe(
+      'year.pack.json.gz was not loaded; the data already loaded stays as it was. Reason: its records have schema 9, which this version of Kamerlens does not read; use a pack made for this version.',
+    );
+  });
 });

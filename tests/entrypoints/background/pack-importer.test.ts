@@ -67,9 +67,14 @@ describe('the pack importer', () => {
   });
 
   it.each([
-    ['a truncated file', packFile(fixturePack(YEAR)).subarray(0, 100), 'not a complete gzip file'],
-    ['a file that is not a pack', gzipSync('{"format":"iets anders"}'), 'not a Kamerlens pack'],
-  ])('refuses %s with a clear message, keeping the data already loaded', async (_, bytes, message) => {
+    [
+      'a truncated file',
+      packFile(fixturePack(YEAR)).subarray(0, 100),
+      'not a complete gzip file',
+      'not-gzip',
+    ],
+    ['a file that is not a pack', gzipSync('{"format":"iets anders"}'), 'not a Kamerlens pack', 'not-a-pack'],
+  ])('refuses %s with a clear message, keeping the data already loaded', async (_, bytes, message, code) => {
     const db = freshDB();
     await importDataset(db, seedLikeDataset());
     const importer = createPackImporter(db);
@@ -80,6 +85,9 @@ describe('the pack importer', () => {
     const outcome = await importer.importStaged();
     expect(outcome.state).toBe('failed');
     expect(outcome.error).toContain(message);
+    expect(outcome.refusal?.code).toBe(code);
+    // A new worker still has the reason as a code, for the panel to word in the reader's language.
+    expect((await createPackImporter(db).progress()).refusal?.code).toBe(code);
     expect(await dataTables(db)).toEqual(before);
     expect(await db.stagedPacks.count()).toBe(0);
   });
