@@ -55,6 +55,7 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<E2EBr
       reload: async () => {
         await page.reload({ waitUntil: 'load' });
       },
+      setInputFiles: (selector, path) => page.locator(selector).setInputFiles(path),
       bringToFront: () => page.bringToFront(),
       close: () => page.close(),
     };

@@ -26,6 +26,8 @@ export interface E2EPage {
   /** Loads a URL in this tab (extension pages included) and waits until its document is complete. */
   goto(url: string): Promise<void>;
   reload(): Promise<void>;
+  /** Chooses the file at `path` in the file input `selector`, as a reader does in the file dialog. */
+  setInputFiles(selector: string, path: string): Promise<void>;
   bringToFront(): Promise<void>;
   close(): Promise<void>;
 }

@@ -1,5 +1,7 @@
-/** The shared end-to-end scenarios (cross-browser-suite.ts) in Firefox ESR, over WebDriver BiDi. */
+/** The shared end-to-end scenarios (cross-browser-suite.ts, packs-suite.ts) in Firefox ESR, over WebDriver BiDi. */
 import { crossBrowserSuite } from './cross-browser-suite';
-import { launchFirefox } from './harness-firefox';
+import { FIREFOX_BUILD_DIR, launchFirefox } from './harness-firefox';
+import { packsSuite } from './packs-suite';
 
 crossBrowserSuite('Firefox', (options) => launchFirefox(options));
+packsSuite('Firefox', FIREFOX_BUILD_DIR, (options) => launchFirefox(options));

@@ -8,7 +8,13 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import puppeteer, { type Browser, type Frame, type KeyInput, type Page } from 'puppeteer-core';
+import puppeteer, {
+  type Browser,
+  type ElementHandle,
+  type Frame,
+  type KeyInput,
+  type Page,
+} from 'puppeteer-core';
 import { startServer } from '../../scripts/serve-fixtures';
 import type { E2EBrowser, E2EPage, InPage } from './driver';
 import { FIXTURE_PAGES_DIR } from './harness';
@@ -16,7 +22,9 @@ import { startRecordingProxy } from './recording-proxy';
 import { defaultUiLocale, localeEnvironment, parseUiLocale, uiTranslator } from './ui-locale';
 
 /** The Firefox test build (`wxt build -b firefox --mode test`); KAMERLENS_FIREFOX_EXTENSION_DIR overrides. */
-const FIREFOX_BUILD_DIR = resolve(process.env.KAMERLENS_FIREFOX_EXTENSION_DIR ?? '.output/firefox-mv3-test');
+export const FIREFOX_BUILD_DIR = resolve(
+  process.env.KAMERLENS_FIREFOX_EXTENSION_DIR ?? '.output/firefox-mv3-test',
+);
 /** Debian's Firefox ESR (KAMERLENS_FIREFOX overrides). */
 const FIREFOX_PATH = process.env.KAMERLENS_FIREFOX ?? '/usr/bin/firefox-esr';
 /** The extension's UUID in tests (pinned through the `extensions.webextensions.uuids` pref). */
@@ -214,6 +222,11 @@ function firefoxPage(page: Page, errors: string[]): E2EPage {
     },
     reload: async () => {
       await page.reload({ waitUntil: 'load' });
+    },
+    setInputFiles: async (selector, path) => {
+      const input = await page.$(selector);
+      if (!input) throw new Error(`no ${selector} in ${page.url()}`);
+      await (input as ElementHandle<HTMLInputElement>).uploadFile(path);
     },
     bringToFront: () => page.bringToFront(),
     close: () => page.close(),
