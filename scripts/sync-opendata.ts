@@ -3,6 +3,8 @@
  * [--backoff MS]`: copy the Tweede Kamer's SyncFeed into DIR, or bring an earlier copy up to date.
  * Each page is committed on its own, so Ctrl-C, SIGTERM or a crash loses nothing: run it again to
  * continue. Prints one progress line per category (entities, pages, rate) on stderr.
+ * `npm run -s data:sync -- --out DIR --compact [--categories A,B]` fetches nothing: it rewrites the
+ * store as its current entities only (updates pile up pages over many runs), keeping the skiptoken.
  */
 import {
   CATEGORY_ELEMENTS,
@@ -12,16 +14,18 @@ import {
   isCategory,
 } from '../data/pipeline/opendata/categories';
 import { DEFAULT_FETCH_POLICY, type FetchPolicy } from '../data/pipeline/opendata/fetch-page';
+import { compactCategory } from '../data/pipeline/opendata/store';
 import { type SyncProgress, syncCategory } from '../data/pipeline/opendata/sync';
 
 const USAGE =
-  'usage: npm run -s data:sync -- --out DIR [--feed URL] [--categories A,B] [--timeout MS] [--retries N] [--backoff MS]';
+  'usage: npm run -s data:sync -- --out DIR [--feed URL] [--categories A,B] [--timeout MS] [--retries N] [--backoff MS]\n       npm run -s data:sync -- --out DIR --compact [--categories A,B]';
 
 interface Args {
   feed: string;
   out: string;
   categories: Category[];
   policy: FetchPolicy;
+  compact: boolean;
 }
 
 function parseArgs(argv: string[]): Args | string {
@@ -29,8 +33,10 @@ function parseArgs(argv: string[]): Args | string {
   let out: string | null = null;
   let categories: Category[] = [...DEFAULT_CATEGORIES];
   const policy = { ...DEFAULT_FETCH_POLICY };
-  for (let i = 0; i < argv.length; i += 2) {
-    const [arg, value] = [argv[i], argv[i + 1]];
+  const compact = argv.includes('--compact');
+  const options = argv.filter((arg) => arg !== '--compact');
+  for (let i = 0; i < options.length; i += 2) {
+    const [arg, value] = [options[i], options[i + 1]];
     if (value === undefined || value.startsWith('--')) return `${arg} needs a value`;
     if (arg === '--feed') feed = value;
     else if (arg === '--out') out = value;
@@ -52,7 +58,9 @@ function parseArgs(argv: string[]): Args | string {
   } catch {
     return `--feed is not a URL: ${feed}`;
   }
-  return { feed, out, categories, policy };
+  if (compact && options.some((arg) => ['--feed', '--timeout', '--retries', '--backoff'].includes(arg)))
+    return '--compact fetches nothing: it takes only --out and --categories';
+  return { feed, out, categories, policy, compact };
 }
 
 function line(p: SyncProgress): string {
@@ -67,6 +75,7 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`data:sync: ${args}\n${USAGE}\n`);
     return 2;
   }
+  if (args.compact) return compactStore(args);
   const controller = new AbortController();
   const stop = () => controller.abort(new Error('interrupted'));
   process.once('SIGINT', stop);
@@ -98,6 +107,24 @@ async function main(argv: string[]): Promise<number> {
       }
       process.stderr.write(
         `\ndata:sync failed in ${category}: ${message}\nNothing of the failed page was stored; run again to continue.\n`,
+      );
+      return 1;
+    }
+  }
+  return 0;
+}
+
+function compactStore(args: Args): number {
+  for (const category of args.categories) {
+    try {
+      const done = compactCategory(args.out, category);
+      process.stderr.write(
+        `${category}: ${done.entities} entities, ${done.pagesBefore} pages → ${done.pagesAfter}\n`,
+      );
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      process.stderr.write(
+        `data:sync --compact failed in ${category}: ${message}\nThe store is as it was.\n`,
       );
       return 1;
     }
