@@ -68,6 +68,7 @@ const JUNK: Array<[string, string]> = [
   ['mirror lines with a sub-dossier and no paper', fill('kamerstukdossier 40000 08-')],
   ['PDF file names without a paper', fill('0607tkkst3')],
   ['indented header lines', fill('\n33 826    M')],
+  ['listed papers after a colon without a list word', fill('zie: 29544, nr. ')],
 ];
 
 describe('adversarial 1 MB inputs', () => {

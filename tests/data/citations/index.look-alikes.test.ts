@@ -48,6 +48,8 @@ const LOOK_ALIKES: string[] = [
   // Near-misses of the forms read from the fourth held-out corpus: glued numbers, Kenmerk lists,
   // renumbered letters, the added-to line, the Dossier row, mirror sub-dossiers, PDF file names.
   'Nummer KST2024001\nKenmerk 2024-0000933473',
+  'Ons kenmerk: 31234, nr. 5 (factuur)',
+  'Bestelling: 12345, nr. 6; 12346, nr. 7',
   'Factuurnummer KST31865156, betaald op 3 maart.',
   'Kenmerk 2024; 33992, nr. 5 van de reeks.',
   'de motie 31070; 31071, nr. 5',

@@ -252,6 +252,15 @@ describe('site forms', () => {
     expect(ids('Onderdeel van kamerstukdossier 35498 12-2020 tot')).toEqual([['dossier-35498']]);
   });
 
+  it('a paper listed after a colon that introduces motions, in the `dossier, nr. N` form', () => {
+    expect(
+      ids(
+        'Op verzoek van het lid Jasper van Dijk stel ik voor de volgende door hem ingediende motie opnieuw aan te houden: 29544, nr. 959.',
+      ),
+    ).toEqual([['kst-29544-959']]);
+    expect(ids('Ik stel voor: 29544, nr. 959.')).toEqual([]);
+  });
+
   it('the file name in an older paper’s PDF footer', () => {
     const [c] = findCitations('KST106054 0607tkkst30928-6 ISSN 0921 - 7371 Sdu Uitgevers');
     expect(c).toMatchObject({ ids: ['kst-30928-6'], raw: '0607tkkst30928-6', vergaderjaar: '2006-2007' });
