@@ -83,7 +83,9 @@ describe('real snippets, second corpus', () => {
 /**
  * The held-out corpora once they have been measured: rules were then written from their misses, so
  * they are held to the bar here like the tuning corpora. Figures when first scored: heldout-2 recall
- * 0.938; heldout-4, blind, recall 0.926 at precision 0.987 (162 expected, 152 found). At the start of
+ * 0.938; heldout-4, blind, recall 0.926 at precision 0.987 (162 expected, 152 found); heldout-5,
+ * blind after the rules from heldout-4, 10 of 10 (a small file: the stored copies ran out of pages
+ * no corpus had used). At the start of
  * the session that added heldout-4 (already tuned on): heldout 0.933, heldout-3 0.907.
  */
 const SEEN_HELD_OUT: Array<[string, Record<string, { ids: string[]; why: string }>]> = [
@@ -107,6 +109,7 @@ const SEEN_HELD_OUT: Array<[string, Record<string, { ids: string[]; why: string 
     },
   ],
   ['real-snippets-heldout-4.jsonl', {}],
+  ['real-snippets-heldout-5.jsonl', {}],
 ];
 
 describe.each(SEEN_HELD_OUT)('held-out corpus %s, measured blind and then tuned on', (file, knownMisses) => {
