@@ -7,6 +7,7 @@
  */
 import { isLineBreak } from './chars';
 import { type CitationParts, emptyParts, makeCitation } from './citation';
+import { hasListIntroduction } from './compact-list';
 import { type ParsedDossier, parseDossier } from './dossier';
 import { skipSpaces } from './gap';
 import { kamerstukId } from './ids';
@@ -30,7 +31,7 @@ const NAMED_BEFORE =
 export function parseNamedPaper(text: string, at: number, keywordEnd: number, out: Citation[]): number {
   const from = Math.max(0, at - LOOK_BACK);
   const m = NAMED_BEFORE.exec(text.slice(from, at));
-  if (m === null) return -1;
+  if (m === null) return parseListedPaper(text, at, keywordEnd, out);
   const keyword = m[1] ?? '';
   const dossierText = m[2] ?? '';
   const keywordOffset = m[0].indexOf(keyword);
@@ -104,4 +105,32 @@ function startsRow(text: string, i: number): boolean {
   let k = i;
   while (k > 0 && i - k < 4 && (text.charCodeAt(k - 1) === 32 || text.charCodeAt(k - 1) === 160)) k--;
   return k === 0 || isLineBreak(text.charCodeAt(k - 1)) || text.charCodeAt(k - 1) === 124;
+}
+
+/** A dossier right after a list's colon or separator, just before `nr.` (`… aan te houden: 29544, `). */
+const LISTED_BEFORE = /[:;][ \u00a0]{1,2}(\d{5}(?:-[A-Z]{1,5}|-\d{1,2})?),[ \u00a0]?$/;
+
+/**
+ * `Ik stel voor de volgende … motie opnieuw aan te houden: 29544, nr. 959.`: a paper listed after a
+ * colon whose line says that motions or papers are listed (the introduction the compact lists need).
+ */
+function parseListedPaper(text: string, at: number, keywordEnd: number, out: Citation[]): number {
+  const from = Math.max(0, at - LOOK_BACK);
+  const m = LISTED_BEFORE.exec(text.slice(from, at));
+  const dossierText = m?.[1];
+  if (m === null || dossierText === undefined) return -1;
+  const dossierAt = from + m.index + m[0].indexOf(dossierText);
+  if (!hasListIntroduction(text, dossierAt)) return -1;
+  const d = parseDossier(text, dossierAt, 'weak', true);
+  if (d === null || d.compactNumber !== null || d.end !== dossierAt + dossierText.length) return -1;
+  const numberStart = skipSpaces(text, keywordEnd, 2);
+  const numberEnd = readNumberToken(text, numberStart, false);
+  if (numberEnd < 0) return -1;
+  const number = text.slice(numberStart, numberEnd);
+  const parts = emptyParts('kamerstuk', [kamerstukId(d.dossier, d.suffix, number)]);
+  parts.dossier = d.dossier;
+  parts.dossierSuffix = d.suffix;
+  parts.numbers = [number];
+  out.push(makeCitation(text, parts, dossierAt, numberEnd));
+  return numberEnd;
 }
