@@ -103,7 +103,7 @@ const MAX_INTRODUCTION = 300;
 const LIST_WORDS = /\b(?:moties|motie|stukken|kamerstukken|amendementen|amendement)\b/i;
 
 /** Whether a colon introducing motions or papers precedes `at`, over at most a few earlier items. */
-function hasListIntroduction(text: string, at: number): boolean {
+export function hasListIntroduction(text: string, at: number): boolean {
   let k = skipBack(text, at);
   for (let items = 0; items < MAX_ITEMS_BACK && text.charCodeAt(k - 1) === 59; items++) {
     let start = k - 1;

@@ -19,6 +19,8 @@ import type { Citation } from './types';
 const MAX_DOSSIER_LINES = 4;
 /** Longest dossier title line read (bill titles run to several hundred characters). */
 const MAX_TITLE = 1500;
+/** Most spaces between a dossier number and its title. */
+const MAX_TITLE_INDENT = 6;
 /** Most whitespace between the header's lines. */
 const MAX_BLANK = 12;
 /**
@@ -77,11 +79,13 @@ function readDossierLine(text: string, i: number): DossierLine | null {
     !isHorizontalSpace(text.charCodeAt(i + 2))
   )
     return null;
-  const d = parseDossier(text, i, 'weak', true);
-  if (d === null || d.compactNumber !== null) return null;
-  if (isHorizontalSpace(text.charCodeAt(d.end)) && isUpper(text.charCodeAt(d.end + 1))) {
-    return { dossier: d, titleAt: d.end + 1 };
-  }
+  const parsed = parseDossier(text, i, 'weak', true);
+  if (parsed === null || parsed.compactNumber !== null) return null;
+  const d = withoutTitleWord(text, parsed);
+  // The title after one space, or after a few (PDF copies align it: `33 826    Mensenrechten`).
+  let t = d.end;
+  while (t < d.end + MAX_TITLE_INDENT && isHorizontalSpace(text.charCodeAt(t))) t++;
+  if (t > d.end && isUpper(text.charCodeAt(t))) return { dossier: d, titleAt: t };
   // The older layout: nothing after the number, the title on the next line (or after one blank line).
   let k = d.end;
   while (k < d.end + 4 && isHorizontalSpace(text.charCodeAt(k))) k++;
@@ -92,6 +96,20 @@ function readDossierLine(text: string, i: number): DossierLine | null {
     if (isUpper(text.charCodeAt(k))) return { dossier: d, titleAt: k };
   }
   return null;
+}
+
+/**
+ * `35 827 EU-voorstel: …`: capitals glued to more of a word (a dash, a colon, a letter) are the
+ * title's first word, not a budget chapter or letter suffix (`36 600 XV Vaststelling …`).
+ */
+function withoutTitleWord(text: string, d: ParsedDossier): ParsedDossier {
+  const suffix = d.suffix;
+  if (suffix === null || d.rijkswet !== null || isDigit(suffix.charCodeAt(0))) return d;
+  const after = text.charCodeAt(d.end);
+  if (isHorizontalSpace(after) || isLineBreak(after) || Number.isNaN(after)) return d;
+  const suffixStart = d.end - suffix.length;
+  if (!isHorizontalSpace(text.charCodeAt(suffixStart - 1))) return d;
+  return { ...d, suffix: null, end: suffixStart - 1 };
 }
 
 function readRomanDossierLine(text: string, i: number): DossierLine | null {

@@ -46,6 +46,29 @@ export function parseRegistryNumber(text: string, at: number): ParsedIdentifier 
   return { parts: registryParts(id), end };
 }
 
+/**
+ * The file name older papers print in their PDF footer (`KST106054 0607tkkst30928-6 ISSN …`): the
+ * session's two short years, the chamber, `kst`, the dossier and the paper; or null. The short
+ * years must follow each other (`0607`), which an amount or a phone number does not do by chance.
+ */
+export function parsePaperFileName(text: string, at: number): ParsedIdentifier | null {
+  if (at > 0 && isWordChar(text.charCodeAt(at - 1))) return null;
+  const m = /^(\d\d)(\d\d)(?:tk|ek)kst([1-9]\d{4})-([1-9]\d{0,4}[a-z]?|[A-Z]{1,3})(?![\w-])/.exec(
+    text.slice(at, at + 32),
+  );
+  if (m === null) return null;
+  const first = Number(m[1]);
+  if (Number(m[2]) !== (first + 1) % 100) return null;
+  const dossier = m[3] ?? '';
+  const number = m[4] ?? '';
+  const parts = emptyParts('kamerstuk', [kamerstukId(dossier, null, number)]);
+  const century = first >= 45 ? 1900 : 2000;
+  parts.vergaderjaar = expandCompactVergaderjaar(`${century + first}${century + first + 1}`);
+  parts.dossier = dossier;
+  parts.numbers = [number];
+  return { parts, end: at + m[0].length };
+}
+
 /** Index after a well-formed `YYYY[ZD]NNNNN` at `at` standing on its own, else -1. */
 export function registryNumberEnd(text: string, at: number): number {
   if (at > 0 && isWordChar(text.charCodeAt(at - 1))) return -1;

@@ -11,7 +11,12 @@ import { makeCitation } from './citation';
 import { parseCompactList, parseIdLine, parseKeywordCompact } from './compact-list';
 import { parseAanhangselLabel, parseHandelingenLabel } from './handelingen';
 import { parsePublicationHeader } from './headers';
-import { type ParsedIdentifier, parseOfficialId, parseRegistryNumber } from './identifiers';
+import {
+  type ParsedIdentifier,
+  parseOfficialId,
+  parsePaperFileName,
+  parseRegistryNumber,
+} from './identifiers';
 import { parseChamberLabel, parseKamerstukLabel } from './kamerstuk';
 import type { Citation } from './types';
 import { parseUrl } from './urls';
@@ -25,7 +30,7 @@ import { parseBracketForm, parseDossierKeyword, parseMotionNumber } from './weak
  * first character widens what the engine must stop at, and reference-free text pays for it.
  */
 const ANCHOR =
-  /[Kk]amer[s\-\u00ad]|[Hh]and[.e\-\u00ad]|[Aa](?:an[h\-\u00ad]|mendement\s\d)|\b(?:T\.?K|E\.?K)\b|Tweede\sKamer|Eerste\sKamer|\b(?:kst-|ah-|h-[tev]|kv-)|\d{4}(?:[ZD]\d|\d-[\dA-Z(])|\b[Nn]rs?\b|\((?:\s?\d|C[CLXVI]{1,7},)|dossier|Dossier|[Ww]etsvoorstel|o(?:fficielebekendmakingen\.nl|penkamer\.org)|tweedekamer\.nl|overheid\.nl|(?:^|\n)(?:\d\d[ \u00a0]\d{3}[ \u00a0\r\n-]|[CLXVI]{2,8}[ \u00a0][A-Z])|Parlementair\sjaar/g;
+  /[Kk]amer[s\-\u00ad]|[Hh]and[.e\-\u00ad]|[Aa](?:an[h\-\u00ad]|mendement\s\d)|\b(?:T\.?K|E\.?K)\b|Tweede\sKamer|Eerste\sKamer|\b(?:kst-|ah-|h-[tev]|kv-)|\d{4}(?:[ZD]\d|\d-[\dA-Z(]|[te]kkst\d)|\b[Nn]rs?\b|\((?:\s?\d|C[CLXVI]{1,7},)|dossier|Dossier|[Ww]etsvoorstel|o(?:fficielebekendmakingen\.nl|penkamer\.org)|tweedekamer\.nl|overheid\.nl|(?:^|\n)(?:\d\d[ \u00a0]\d{3}[ \u00a0\r\n-]|[CLXVI]{2,8}[ \u00a0][A-Z])|Parlementair\sjaar/g;
 
 /** Every reference in `text`, in order, not overlapping. */
 export function scanCitations(text: string): Citation[] {
@@ -121,10 +126,12 @@ function dispatch(text: string, at: number, out: Citation[]): number {
   }
 }
 
-/** A registry number, a publication header at the very start, openkamer's `ID:` line, or a list of compact papers. */
+/** A registry number, an older paper's PDF file name, a publication header at the very start, openkamer's `ID:` line, or a list of compact papers. */
 function dispatchDigit(text: string, at: number, out: Citation[]): number {
   const registry = pushParsed(text, at, parseRegistryNumber(text, at), out);
   if (registry > 0) return registry;
+  const fileName = pushParsed(text, at, parsePaperFileName(text, at), out);
+  if (fileName > 0) return fileName;
   if (at === 0) {
     const header = parsePublicationHeader(text, 0, out);
     if (header > 0) return header;

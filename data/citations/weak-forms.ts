@@ -9,7 +9,7 @@
 import { isDash, isLetter, isLineBreak } from './chars';
 import { type CitationParts, emptyParts, makeCitation } from './citation';
 import { readSpacedPaper } from './compact-list';
-import { parseDossier } from './dossier';
+import { type ParsedDossier, parseDossier } from './dossier';
 import { matchWholeWord, matchWord, skipGap, skipSpaces, startsWord } from './gap';
 import { ROMAN_DOSSIER } from './identifiers';
 import { handelingenId, kamerstukId } from './ids';
@@ -60,8 +60,10 @@ export function parseBracketForm(text: string, at: number, out: Citation[]): num
   if (record > 0) return record;
   const withNumber = parseStukTail(text, inner, null, null, BRACKET_RULES);
   if (withNumber !== null) {
-    const year = trailingYear(text, withNumber.end);
-    const end = year?.end ?? withNumber.end;
+    // A renumbered motion keeps its current number: `(33400-A, nr. 45, was nr. 42)`.
+    const numberEnd = afterFormerNumber(text, withNumber.end);
+    const year = trailingYear(text, numberEnd);
+    const end = year?.end ?? numberEnd;
     if (text.charCodeAt(skipGap(text, end)) !== 41) return -1;
     if (year !== null) withNumber.parts.vergaderjaar ??= year.value;
     out.push(makeCitation(text, withNumber.parts, inner, end));
@@ -172,20 +174,50 @@ function parseAddedTo(text: string, at: number, numberStart: number, out: Citati
   const d = parseDossier(text, skipSpaces(text, keywordEnd, 2), 'weak', true);
   if (d === null || d.compactNumber !== null) return -1;
   const number = text.slice(numberStart, numberEnd);
+  out.push(makeCitation(text, addedParts(d, number), at, d.end));
+  // A paper filed in two dossiers: `… aan dossier 33826 - <title> en wetsvoorstel 33992 (R2034)`.
+  const second = secondDossierOnLine(text, d.end);
+  if (second === null) return d.end;
+  out.push(makeCitation(text, addedParts(second.dossier, number), second.start, second.dossier.end));
+  return second.dossier.end;
+}
+
+/** How far along its line the second dossier of `toegevoegd aan dossier … en wetsvoorstel …` may stand. */
+const SECOND_DOSSIER_WINDOW = 400;
+
+/** ` en wetsvoorstel 33992` / ` en dossier 33992` later on the line from `i`: where it starts and the dossier, or null. */
+function secondDossierOnLine(text: string, i: number): { start: number; dossier: ParsedDossier } | null {
+  let end = i;
+  const limit = Math.min(text.length, i + SECOND_DOSSIER_WINDOW);
+  while (end < limit && !isLineBreak(text.charCodeAt(end))) end++;
+  const m = /[ \u00a0]en[ \u00a0](?:dossier|wetsvoorstel)[ \u00a0](?=\d)/.exec(text.slice(i, end));
+  if (m === null) return null;
+  const start = i + m.index + 4;
+  const d = parseDossier(text, i + m.index + m[0].length, 'weak', true);
+  return d === null || d.compactNumber !== null ? null : { start, dossier: d };
+}
+
+function addedParts(d: ParsedDossier, number: string): CitationParts {
   const parts = emptyParts('kamerstuk', [kamerstukId(d.dossier, d.suffix, number)]);
   parts.dossier = d.dossier;
   parts.dossierSuffix = d.suffix;
   parts.rijkswet = d.rijkswet;
   parts.numbers = [number];
-  out.push(makeCitation(text, parts, at, d.end));
-  return d.end;
+  return parts;
 }
 
-/** `, was nr. 347` after a renumbered motion's current number: the index after it, else `i`. */
+/**
+ * `, was nr. 347` after a renumbered motion's current number (`, was letter B` after an Eerste
+ * Kamer letter): the index after it, else `i`.
+ */
 function afterFormerNumber(text: string, i: number): number {
   if (text.charCodeAt(i) !== 44) return i;
   const was = matchWholeWord(text, skipSpaces(text, i + 1, 2), 'was');
   if (was < 0) return i;
+  const letter = /^[ \u00a0]{1,2}letter[ \u00a0]{1,2}[A-Z]{1,3}(?![A-Za-z0-9])/.exec(
+    text.slice(was, was + 16),
+  );
+  if (letter !== null) return was + letter[0].length;
   const keyword = matchNumberKeyword(text, skipSpaces(text, was, 2));
   if (keyword === null || keyword.plural) return i;
   const end = readNumberToken(text, skipSpaces(text, keyword.end, 2), false);
@@ -197,6 +229,8 @@ export function parseDossierKeyword(text: string, at: number, out: Citation[]): 
   const keywordEnd = matchKeyword(text, at);
   if (keywordEnd < 0) return -1;
   let j = skipGap(text, keywordEnd);
+  // openkamer.org's metadata row `Dossier: 33400-VIII` (a row label, so only at a line start).
+  if (text.charCodeAt(keywordEnd) === 58 && startsLine(text, at)) j = skipSpaces(text, keywordEnd + 1, 2);
   const bracket = text.charCodeAt(j) === 40;
   if (bracket) j = skipSpaces(text, j + 1, 1);
   const body = parseStukTail(text, j, null, null, KEYWORD_RULES);
@@ -256,6 +290,11 @@ function hasMotionContext(text: string, at: number): boolean {
   return false;
 }
 
+/** Whether only a line break (or nothing) stands before `at`. */
+function startsLine(text: string, at: number): boolean {
+  return at === 0 || isLineBreak(text.charCodeAt(at - 1));
+}
+
 /** `Kamerdossier`: `dossier` at `at` after `Kamer`/`kamer` at the start of a word. */
 function isKamerDossier(text: string, at: number): boolean {
   return (
@@ -276,9 +315,23 @@ function isMirrorKeyword(text: string, at: number): boolean {
   );
 }
 
-/** A dossier body followed by a spaced paper number (` -4`): the paper's parts and end, or null. */
+/**
+ * A dossier body followed by a spaced paper number (` -4`), or by a sub-dossier and paper
+ * (`21501 08-928`, how the mirrors print paper 928 of 21501-08): the paper's parts and end, or null.
+ */
 function readSpacedPaperOf(text: string, body: ParsedStuk): { parts: CitationParts; end: number } | null {
   if (body.parts.kind !== 'dossier' || body.parts.dossier === null) return null;
+  const sub = body.parts.dossierSuffix === null ? readSubDossierPaper(text, body.end) : null;
+  if (sub !== null) {
+    const parts: CitationParts = {
+      ...body.parts,
+      kind: 'kamerstuk',
+      dossierSuffix: sub.suffix,
+      numbers: [sub.number],
+      ids: [kamerstukId(body.parts.dossier, sub.suffix, sub.number)],
+    };
+    return { parts, end: sub.end };
+  }
   // The mirrors print ` -4`: the dash touches the number (` – 2020` is a range of years).
   const spaced = readSpacedPaper(text, body.end);
   if (spaced === null || !isDash(text.charCodeAt(spaced.start - 1))) return null;
@@ -290,4 +343,18 @@ function readSpacedPaperOf(text: string, body: ParsedStuk): { parts: CitationPar
     ids: [kamerstukId(body.parts.dossier, body.parts.dossierSuffix, number)],
   };
   return { parts, end: spaced.end };
+}
+
+/** ` 08-928` at `i`: one space, a one- or two-digit sub-dossier, a hyphen and the paper number; or null. */
+function readSubDossierPaper(
+  text: string,
+  i: number,
+): { suffix: string; number: string; end: number } | null {
+  const m = /^[ \u00a0](\d{1,2})-([1-9]\d{0,4})(?![\w-])/.exec(text.slice(i, i + 12));
+  if (m === null) return null;
+  const suffix = m[1] ?? '';
+  const number = m[2] ?? '';
+  // `12-2020` is a month and a year.
+  if (Number(suffix) <= 12 && /^(?:19|20)\d\d$/.test(number)) return null;
+  return { suffix, number, end: i + m[0].length };
 }

@@ -57,6 +57,18 @@ const JUNK: Array<[string, string]> = [
   ['meeting brackets without a number', fill('vergadering (2022/2023 nr. ')],
   ['roman dossiers with a letter word', fill('(CLVI, letter ')],
   ['header lines with blank lines, no title', fill('\n35 526\n\nT\n\nNr. 60\n\n')],
+  ['glued monitor numbers over Kenmerk rows without a number', fill('Nummer KST3586\nKenmerk 35746, nr. ')],
+  ['Kenmerk rows listing dossiers', fill('\nKenmerk 33826; 33992; ')],
+  ['renumbered letters without a letter', fill('(35300, letter M, was letter ')],
+  [
+    'added-to lines with a second keyword and no dossier',
+    fill('onder nr. C toegevoegd aan dossier - en wetsvoorstel '),
+  ],
+  ['dossier rows', fill('\nDossier: ')],
+  ['mirror lines with a sub-dossier and no paper', fill('kamerstukdossier 40000 08-')],
+  ['PDF file names without a paper', fill('0607tkkst3')],
+  ['indented header lines', fill('\n33 826    M')],
+  ['listed papers after a colon without a list word', fill('zie: 29544, nr. ')],
 ];
 
 describe('adversarial 1 MB inputs', () => {

@@ -128,6 +128,21 @@ const FRAGMENTS = [
   '(CLVI, letter M)',
   ', letter ',
   'Reference ',
+  // Forms added from the fourth held-out corpus.
+  'Nummer KST31865156\n',
+  'Nummer | KST357463 |\n',
+  'Kenmerk 33826; 33992, nr. C',
+  '; ',
+  ', was letter B',
+  'onder nr. C toegevoegd aan dossier 33826',
+  ' en wetsvoorstel 33992',
+  '\nDossier: 33400-VIII',
+  'kamerstukdossier 21501 08-928',
+  ' 08-928',
+  '0607tkkst30928-6',
+  'tkkst',
+  '\n33 826    Mensenrechten',
+  '\n35 827 EU-voorstel: ',
 ];
 
 const fragmentText = fc

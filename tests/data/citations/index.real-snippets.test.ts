@@ -79,3 +79,53 @@ describe('real snippets, second corpus', () => {
     expect(score.precision).toBeGreaterThanOrEqual(0.99);
   });
 });
+
+/**
+ * The held-out corpora once they have been measured: rules were then written from their misses, so
+ * they are held to the bar here like the tuning corpora. Figures when first scored: heldout-2 recall
+ * 0.938; heldout-4, blind, recall 0.926 at precision 0.987 (162 expected, 152 found); heldout-5,
+ * blind after the rules from heldout-4, 10 of 10 (a small file: the stored copies ran out of pages
+ * no corpus had used). At the start of
+ * the session that added heldout-4 (already tuned on): heldout 0.933, heldout-3 0.907.
+ */
+const SEEN_HELD_OUT: Array<[string, Record<string, { ids: string[]; why: string }>]> = [
+  ['real-snippets-heldout.jsonl', {}],
+  [
+    'real-snippets-heldout-2.jsonl',
+    {
+      'Datum 2025-12-09. Laatste update': {
+        ids: ['h-20252026-23'],
+        why: 'a plenary heading that names no chamber: council minutes print the same line',
+      },
+    },
+  ],
+  [
+    'real-snippets-heldout-3.jsonl',
+    {
+      'Aan de orde is het voorstel om de vervaldatum': {
+        ids: ['kst-35925-VI-T', 'kst-35925-VI-U'],
+        why: 'bare Eerste Kamer papers in running text (`…, 35925-VI, letter T, en …`): no label, no brackets',
+      },
+    },
+  ],
+  ['real-snippets-heldout-4.jsonl', {}],
+  ['real-snippets-heldout-5.jsonl', {}],
+];
+
+describe.each(SEEN_HELD_OUT)('held-out corpus %s, measured blind and then tuned on', (file, knownMisses) => {
+  const corpus = loadRealSnippets(file);
+
+  it.each(corpus.map((s, k) => [k, s.source, s] as const))('#%i %s', (_k, _source, snippet) => {
+    const { results } = scoreRealSnippets([snippet]);
+    const known = Object.entries(knownMisses).find(([start]) => snippet.text.startsWith(start))?.[1];
+    expect(results[0]?.missed, snippet.text).toEqual(known?.ids ?? []);
+    expect(results[0]?.extra, snippet.text).toEqual([]);
+  });
+
+  it('reaches recall ≥ 0.95 at precision ≥ 0.99 over the corpus', () => {
+    const score = scoreRealSnippets(corpus);
+    console.log(`${file}: recall ${score.recall.toFixed(3)}, precision ${score.precision.toFixed(3)}`);
+    expect(score.recall).toBeGreaterThanOrEqual(0.95);
+    expect(score.precision).toBeGreaterThanOrEqual(0.99);
+  });
+});

@@ -89,7 +89,8 @@ describe('site forms', () => {
     const [row] = findCitations('Nummer KST132611\nKenmerk 28331, nr. I\nVan Staten-Generaal (SG)');
     expect(row?.ids).toEqual(['kst-28331-I']);
     expect(row?.raw).toBe('28331, nr. I');
-    expect(ids('Nummer | KST357463 |\nKenmerk | 35746, nr. 3 |')).toEqual([['kst-35746-3']]);
+    // The glued number above the row is read only where it is exactly `KST`, dossier and paper.
+    expect(ids('Nummer | KST357463 |\nKenmerk | 35746, nr. 3 |')).toEqual([['kst-35746-3'], ['kst-35746-3']]);
     // `Kenmerk` starts its row; letters as paper numbers only there.
     expect(ids('Ons Kenmerk 28331, nr. I')).toEqual([]);
     expect(ids('de motie 31070, nr. B')).toEqual([]);
@@ -117,6 +118,7 @@ describe('site forms', () => {
 
   it('the English twin of the monitor: `Reference 35526, nr. 60`; a header with blank lines between its lines', () => {
     expect(ids('Nummer KST3552660\nReference 35526, nr. 60\nCommission(s) Justitie')).toEqual([
+      ['kst-35526-60'],
       ['kst-35526-60'],
     ]);
     expect(ids('35 526\n\nTijdelijke bepalingen\n\nNr. 60\n\nVERSLAG VAN EEN SCHRIFTELIJK OVERLEG')).toEqual([
@@ -190,5 +192,81 @@ describe('site forms', () => {
   it('one paper in two dossiers joined by a comma after a label', () => {
     expect(ids('Kamerstuk 31728, 30914, nr. 5')).toEqual([['kst-31728-5', 'kst-30914-5']]);
     expect(ids('Kamerstukken 31728, 30914')).toEqual([['dossier-31728']]);
+  });
+  it('a header whose dossier is followed by a few spaces, or by a title word in capitals', () => {
+    expect(
+      ids(
+        'x\n33 826    Mensenrechten in Nederland\n\n33 992 (R2034) Rijkswet\n\nC1    BRIEF VAN DE MINISTER',
+      ),
+    ).toEqual([['kst-33826-C', 'kst-33992-C']]);
+    expect(
+      ids(
+        '35 827 EU-voorstel: Strategie voor de rechten van het kind1\n\nC VERSLAG VAN EEN SCHRIFTELIJK OVERLEG',
+      ),
+    ).toEqual([['kst-35827-C']]);
+    // A budget chapter after the dossier stays the suffix.
+    expect(ids('x\n36 600 XV Vaststelling van de begroting\nNr. 5 MOTIE')).toEqual([['kst-36600-XV-5']]);
+    expect(ids('x\n33 826    Mensenrechten in Nederland\n\nDe brief')).toEqual([]);
+  });
+
+  it('a renumbered motion in brackets, and a renumbered Eerste Kamer letter: the current one', () => {
+    expect(ids('In stemming komt de gewijzigde motie-Van Tongeren (33400-A, nr. 45, was nr. 42).')).toEqual([
+      ['kst-33400-A-45'],
+    ]);
+    expect(
+      ids('de gewijzigde motie-Gerbrandy c.s. over de verhuurderheffing (35300, letter M, was letter B).'),
+    ).toEqual([['kst-35300-M']]);
+    expect(ids('(35200, nr. 21, was het)')).toEqual([]);
+  });
+
+  it('the monitor’s line and row for a paper filed in two dossiers', () => {
+    expect(
+      ids(
+        'Deze brief is onder nr. C toegevoegd aan dossier 33826 - Nationaal actieplan mensenrechten in Nederland en wetsvoorstel 33992 (R2034) - Goedkeuring van het Verdrag',
+      ),
+    ).toEqual([['kst-33826-C'], ['kst-33992-C']]);
+    expect(ids('Kenmerk 33826; 33992, nr. C')).toEqual([['kst-33826-C', 'kst-33992-C']]);
+    // Several dossiers only in a metadata row.
+    expect(ids('de motie 31070; 31071, nr. 5')).toEqual([]);
+  });
+
+  it('the monitor’s glued number only where it is exactly the Kenmerk row’s dossier and paper', () => {
+    expect(ids('Nummer KST31865156\nKenmerk 31865, nr. 156\nCommissie(s) Financiën (FIN)')).toEqual([
+      ['kst-31865-156'],
+      ['kst-31865-156'],
+    ]);
+    expect(ids('Nummer KST35099D\nKenmerk 35099, nr. D')).toEqual([['kst-35099-D'], ['kst-35099-D']]);
+    // Older serials, another paper, a row with two dossiers: the glued number is not read.
+    expect(ids('Nummer KST358331\nKenmerk 28331, nr. 5')).toEqual([['kst-28331-5']]);
+    expect(ids('Nummer KST1145521\nKenmerk 33826; 33992, nr. C')).toEqual([['kst-33826-C', 'kst-33992-C']]);
+  });
+
+  it('openkamer’s `Dossier:` row and the mirrors’ sub-dossier paper `21501 08-928`', () => {
+    expect(ids('2012-12-19\nDossier: 33400-VIII\nIndiener(s): Mona Keijzer (CDA)')).toEqual([
+      ['dossier-33400-VIII'],
+    ]);
+    expect(ids('Dossier: Vaststelling van de begrotingsstaten')).toEqual([]);
+    expect(ids('Het dossier: 33400 euro')).toEqual([]);
+    expect(ids('Onderdeel van kamerstukdossier 21501 08-928 Milieuraad.')).toEqual([['kst-21501-08-928']]);
+    // A month and a year is no sub-dossier and paper.
+    expect(ids('Onderdeel van kamerstukdossier 35498 12-2020 tot')).toEqual([['dossier-35498']]);
+  });
+
+  it('a paper listed after a colon that introduces motions, in the `dossier, nr. N` form', () => {
+    expect(
+      ids(
+        'Op verzoek van het lid Jasper van Dijk stel ik voor de volgende door hem ingediende motie opnieuw aan te houden: 29544, nr. 959.',
+      ),
+    ).toEqual([['kst-29544-959']]);
+    expect(ids('Ik stel voor: 29544, nr. 959.')).toEqual([]);
+  });
+
+  it('the file name in an older paper’s PDF footer', () => {
+    const [c] = findCitations('KST106054 0607tkkst30928-6 ISSN 0921 - 7371 Sdu Uitgevers');
+    expect(c).toMatchObject({ ids: ['kst-30928-6'], raw: '0607tkkst30928-6', vergaderjaar: '2006-2007' });
+    expect(ids('9899ekkst26123-C')).toEqual([['kst-26123-C']]);
+    // The short years must follow each other; the name must stand on its own.
+    expect(ids('0608tkkst30928-6')).toEqual([]);
+    expect(ids('x0607tkkst30928-6')).toEqual([]);
   });
 });
