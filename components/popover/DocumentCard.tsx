@@ -4,7 +4,7 @@ import { formatDate, formatPerson } from '../shared/display-text';
 import { CitedByList } from './CardCitedBy';
 import type { CardModel, PaperEntry, PopoverActions } from './card-model';
 import { POPOVER_TITLE_ID } from './card-model';
-import { citationText, officialLink } from './citation-tools';
+import { citationText, officialLink, otherReadings } from './citation-tools';
 import { documentTypeLabel, dossierLabel } from './document-labels';
 import { FactList } from './FactList';
 import { PopoverActionBar } from './PopoverActionBar';
@@ -39,6 +39,7 @@ export function DocumentCard({ card, paper, actions }: Props) {
             label: t('popover_field_dossier'),
             value: dossierLabel(doc.dossier, doc.dossierSuffix, paper.dossierTitle),
           },
+          { label: t('popover_field_otherReading'), value: null, links: otherReadings(card.citation) },
         ]}
       />
       {doc.summary && (

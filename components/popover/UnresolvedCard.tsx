@@ -3,7 +3,7 @@ import { formatDate, formatPerson } from '../shared/display-text';
 import { CitedByList } from './CardCitedBy';
 import type { CardModel, PaperEntry, PopoverActions } from './card-model';
 import { POPOVER_TITLE_ID } from './card-model';
-import { officialLink, paperCitationText, paperFacts } from './citation-tools';
+import { officialLink, otherReadings, paperCitationText, paperFacts } from './citation-tools';
 import { chamberFact, dossierLabel } from './document-labels';
 import { FactList } from './FactList';
 import { PopoverActionBar } from './PopoverActionBar';
@@ -59,6 +59,7 @@ export function UnresolvedCard({ card, paper, actions }: Props) {
             ),
           },
           { label: t('popover_field_number'), value: facts.number },
+          { label: t('popover_field_otherReading'), value: null, links: otherReadings(card.citation) },
         ]}
       />
       {stub && <CitedByList citedBy={stub.citedBy} citingTitles={card.citingTitles} actions={actions} />}

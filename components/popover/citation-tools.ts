@@ -1,4 +1,4 @@
-import { formatCitation, officialUrl, parseCanonicalId } from '../../data/citations';
+import { formatCitation, formatId, officialUrl, parseCanonicalId } from '../../data/citations';
 import type { Chamber, Citation, CitationKind } from '../../data/citations/types';
 import type { PaperEntry } from './card-model';
 
@@ -50,4 +50,14 @@ export function paperCitationText(citation: Citation, paper: PaperEntry): string
 /** The official source of a paper: the dataset's URL, else the one derived from its id. */
 export function officialLink(paper: PaperEntry): string | null {
   return paper.document?.officialUrl ?? officialUrl(paper.id);
+}
+
+/**
+ * The other readings of a reference whose chamber was inferred (`ah-ek-…` beside `ah-tk-…`), each
+ * with its official link: shown on the card so the reading not chosen stays findable. Empty when
+ * the text named its chamber.
+ */
+export function otherReadings(citation: Citation): { text: string; href: string | null }[] {
+  if (!citation.chamberInferred) return [];
+  return (citation.alternativeIds ?? []).map((id) => ({ text: formatId(id) ?? id, href: officialUrl(id) }));
 }

@@ -41,6 +41,7 @@ export const POPOVER_CSS = `
 .kl-fact { display: grid; grid-template-columns: 96px 1fr; gap: 8px; }
 .kl-fact dt { color: var(--kl-muted); }
 .kl-fact dd { margin: 0; }
+.kl-fact a { color: var(--kl-accent); }
 .kl-section { margin: 10px 0 0; }
 .kl-section-title { margin: 0 0 4px; font-size: 13px; font-weight: 650; }
 .kl-provenance { margin: 0 0 2px; color: var(--kl-muted); font-size: 12.5px; font-style: italic; }

@@ -161,8 +161,15 @@ describe('reference not (fully) in the dataset', () => {
     show(ready(card(inferred, [null])));
     expect(fact('Kamer')).toBe('Tweede Kamer (afgeleid: de verwijzing noemt geen Kamer)');
     expect(text('.kl-title')).toBe('Aanhangsel Handelingen 2024/25, nr. 1028');
+    // The reading not chosen stays findable, with its official link.
+    expect(fact('Andere lezing')).toBe('Aanhangsel Handelingen I 2024/25, nr. 1028');
+    const other = [...root.querySelectorAll('.kl-fact')].find(
+      (row) => row.querySelector('dt')?.textContent === 'Andere lezing',
+    );
+    expect(other?.querySelector('a')?.getAttribute('href')).toBe(officialUrl('ah-ek-20242025-1028'));
     show(ready(card(inferred, [null])), 'tooltip', popoverI18n('en'));
     expect(fact('Chamber')).toBe('House of Representatives (inferred: the reference names no chamber)');
+    expect(fact('Other reading')).toBe('Aanhangsel Handelingen I 2024/25, nr. 1028');
     const unstated = makeCitation({
       kind: 'handelingen',
       chamber: null,
@@ -174,6 +181,7 @@ describe('reference not (fully) in the dataset', () => {
     });
     show(ready(card(unstated, [null])));
     expect(fact('Kamer')).toBe('Niet vermeld in de verwijzing');
+    expect(fact('Andere lezing')).toBeNull();
   });
 
   it('shows a stub with its dossier title and every place in the dataset that cites it', () => {
