@@ -43,6 +43,74 @@ export function parseCompactList(text: string, at: number, out: Citation[]): num
   return end;
 }
 
+/** How far back a committee decision list's `Zaak:` row may start above the paper that ends it. */
+const MAX_ZAAK_BACK = 600;
+/** Most line breaks between the `Zaak:` row's start and the paper. */
+const MAX_ZAAK_LINES = 6;
+/** The row above a paper alone on its line on tweedekamer.nl's pages (`Nummer` / `33308-13`). */
+const METADATA_ROW = /^(?:Nummer|Motie|Gewijzigde motie|Amendement|Gewijzigd amendement)$/;
+
+/**
+ * A compact paper that ends its line in two places where the line says what it is: a committee
+ * decision list's zaak (`Zaak: Brief regering - … - 25 oktober 2016` / `Tweede nota van wijziging -
+ * 34552-16`: after ` - `, or alone on its line after a line ending in ` -`, at most a few lines
+ * below a line starting `Zaak:`), and tweedekamer.nl's metadata rows (`Nummer` or `Motie` on the line
+ * above, the paper alone on its line). Pushes and returns the end, or -1.
+ */
+export function parseLineEndCompact(text: string, at: number, out: Citation[]): number {
+  if (at > 0 && isWordChar(text.charCodeAt(at - 1))) return -1;
+  const d = readCompact(text, at);
+  if (d === null || d.compactNumber === null) return -1;
+  const after = skipSpaces(text, d.end, 4);
+  if (after < text.length && !isLineBreak(text.charCodeAt(after))) return -1;
+  // A year after a dash reads as a case number's year (`12345-2016`), not a paper.
+  if (d.suffix === null && /^(?:19|20)\d\d$/.test(d.compactNumber)) return -1;
+  if (!isZaakLineEnd(text, at) && !followsMetadataRow(text, at)) return -1;
+  out.push(makeCitation(text, compactParts(d, d.compactNumber), at, d.end));
+  return d.end;
+}
+
+/** ` - ` before `at` on its line, or `at` starting a line below one that ends in ` -`; and a `Zaak:` row starting a few lines up. */
+function isZaakLineEnd(text: string, at: number): boolean {
+  let k = at;
+  while (k > at - 4 && isHorizontalSpace(text.charCodeAt(k - 1))) k--;
+  if (k > 0 && isLineBreak(text.charCodeAt(k - 1))) {
+    let e = k - 1;
+    if (e > 0 && text.charCodeAt(e) === 10 && text.charCodeAt(e - 1) === 13) e--;
+    while (e > k - 6 && isHorizontalSpace(text.charCodeAt(e - 1))) e--;
+    if (!isDash(text.charCodeAt(e - 1)) || !isHorizontalSpace(text.charCodeAt(e - 2))) return false;
+  } else if (k === at || !isDash(text.charCodeAt(k - 1)) || !isHorizontalSpace(text.charCodeAt(k - 2))) {
+    return false;
+  }
+  const limit = Math.max(0, at - MAX_ZAAK_BACK);
+  let i = k;
+  for (let lines = 0; lines <= MAX_ZAAK_LINES; lines++) {
+    let s = i;
+    while (s > limit && !isLineBreak(text.charCodeAt(s - 1))) s--;
+    if (s > 0 && !isLineBreak(text.charCodeAt(s - 1))) return false;
+    let t = s;
+    while (t < i && isHorizontalSpace(text.charCodeAt(t))) t++;
+    if (text.startsWith('Zaak:', t)) return true;
+    if (s <= limit) return false;
+    i = s - 1;
+  }
+  return false;
+}
+
+/** `at` alone at its line's start, under a row that is exactly `Nummer`, `Motie` or `Amendement`. */
+function followsMetadataRow(text: string, at: number): boolean {
+  let k = at;
+  while (k > at - 4 && isHorizontalSpace(text.charCodeAt(k - 1))) k--;
+  if (k === 0 || !isLineBreak(text.charCodeAt(k - 1))) return false;
+  let e = k - 1;
+  if (e > 0 && text.charCodeAt(e) === 10 && text.charCodeAt(e - 1) === 13) e--;
+  let s = e;
+  const limit = Math.max(0, e - 30);
+  while (s > limit && !isLineBreak(text.charCodeAt(s - 1))) s--;
+  if (s === limit && s > 0) return false;
+  return METADATA_ROW.test(text.slice(s, e).trim());
+}
+
 /** `amendement 36067 – 61` at `at` (the keyword); pushes and returns the end, or -1. */
 export function parseKeywordCompact(text: string, at: number, out: Citation[]): number {
   if (!startsWord(text, at)) return -1;

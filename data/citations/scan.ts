@@ -8,7 +8,7 @@
 import { parseParliamentaryYear } from './chamber-records';
 import { isDigit } from './chars';
 import { makeCitation } from './citation';
-import { parseCompactList, parseIdLine, parseKeywordCompact } from './compact-list';
+import { parseCompactList, parseIdLine, parseKeywordCompact, parseLineEndCompact } from './compact-list';
 import { parseAanhangselLabel, parseHandelingenLabel } from './handelingen';
 import { parsePublicationHeader } from './headers';
 import {
@@ -126,7 +126,7 @@ function dispatch(text: string, at: number, out: Citation[]): number {
   }
 }
 
-/** A registry number, an older paper's PDF file name, a publication header at the very start, openkamer's `ID:` line, or a list of compact papers. */
+/** A registry number, an older paper's PDF file name, a publication header at the very start, openkamer's `ID:` line, a compact paper ending a decision list's zaak or under a metadata row, or a list of compact papers. */
 function dispatchDigit(text: string, at: number, out: Citation[]): number {
   const registry = pushParsed(text, at, parseRegistryNumber(text, at), out);
   if (registry > 0) return registry;
@@ -137,7 +137,9 @@ function dispatchDigit(text: string, at: number, out: Citation[]): number {
     if (header > 0) return header;
   }
   const idLine = parseIdLine(text, at, out);
-  return idLine > 0 ? idLine : parseCompactList(text, at, out);
+  if (idLine > 0) return idLine;
+  const lineEnd = parseLineEndCompact(text, at, out);
+  return lineEnd > 0 ? lineEnd : parseCompactList(text, at, out);
 }
 
 function pushParsed(text: string, at: number, parsed: ParsedIdentifier | null, out: Citation[]): number {

@@ -69,6 +69,9 @@ const JUNK: Array<[string, string]> = [
   ['PDF file names without a paper', fill('0607tkkst3')],
   ['indented header lines', fill('\n33 826    M')],
   ['listed papers after a colon without a list word', fill('zie: 29544, nr. ')],
+  ['decision-list paper lines without a zaak row', fill(' - 34552-15\n')],
+  ['zaak rows over year-like papers', fill('Zaak: x - 34552-2016\n')],
+  ['metadata rows over words', fill('Nummer\nMotie\n')],
 ];
 
 describe('adversarial 1 MB inputs', () => {

@@ -62,6 +62,15 @@ const LOOK_ALIKES: string[] = [
   'Factuur 0608tkkst30928-6 is betaald.',
   'ISBN 978-90-0607-123-4, tel. 0607 12 34 56.',
   'Postbus 3382, 2500 EA Den Haag, bladzijde 33 826    Mensen',
+  // Near-misses of a decision list's zaak row and the Nummer row (heldout-6).
+  'Zaak: Rechtbank Den Haag - vonnis van 3 maart 2016 - 12345-2016',
+  'Factuur van de drukker - 34552-15',
+  'Zaak: bestelling\nLevering - 34552-15 stuks, prijs € 12,50',
+  'Zaak: verhuizing\nTelefoon - 06-12345678',
+  'Nummer\n06-12345678',
+  'Nummer\n2594-12',
+  'Bedrag\n34552-16',
+  'Zaak:\nPostcode - 2594 AC Den Haag - 12345-67 gedeeld',
   // EU acts, school years, year ranges.
   'Richtlijn (EU) 2018/2001 over hernieuwbare energie.',
   'Verordening (EU) 2016/679 (AVG) is van toepassing.',

@@ -143,6 +143,13 @@ const FRAGMENTS = [
   'tkkst',
   '\n33 826    Mensenrechten',
   '\n35 827 EU-voorstel: ',
+  // Forms added from the sixth held-out corpus.
+  'Zaak: ',
+  ' - 34552-16\n',
+  ' -\n',
+  'Nummer\n',
+  'Motie\n',
+  '33308-13\n',
 ];
 
 const fragmentText = fc

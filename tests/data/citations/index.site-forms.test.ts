@@ -269,4 +269,29 @@ describe('site forms', () => {
     expect(ids('0608tkkst30928-6')).toEqual([]);
     expect(ids('x0607tkkst30928-6')).toEqual([]);
   });
+
+  it('a committee decision list’s zaak ends in its paper; tweedekamer.nl’s `Nummer` and `Motie` rows', () => {
+    const zaak =
+      'Zaak: Nota van wijziging - staatssecretaris van Financiën, E.D. Wiebes - 25 oktober\n2016\nTweede nota van wijziging - 34552-16\nBesluit: Betrekken bij de verdere behandeling.';
+    const [c] = findCitations(zaak);
+    expect(c).toMatchObject({ ids: ['kst-34552-16'], raw: '34552-16' });
+    // Alone on its line under a line ending in ` -`; a rijkswet number and a budget chapter.
+    expect(
+      ids('Zaak: Brief regering - minister - 18 maart 2009\nElektronisch inzamelen -\n30372-32'),
+    ).toEqual([['kst-30372-32']]);
+    expect(ids('Zaak: Verdrag - minister - 19 oktober 2016\nVerdrag - 34579-(R2076)-1')).toEqual([
+      ['kst-34579-1'],
+    ]);
+    expect(ids('Zaak: Rapport - 7 oktober 2016\nhet\nMinisterie van BZK - 34550-VII-6\n')).toEqual([
+      ['kst-34550-VII-6'],
+    ]);
+    expect(ids('Motie\nNummer\n33308-13\nPublicatiedatum')).toEqual([['kst-33308-13']]);
+    expect(ids('Besluit: Aangenomen.\nMotie\n33308-17\n10 februari 2015')).toEqual([['kst-33308-17']]);
+    // Without the zaak row, not at the line's end, too far below it, or a year: not read.
+    expect(ids('Tweede nota van wijziging - 34552-16')).toEqual([]);
+    expect(ids('Zaak: Brief - 2016\nNota - 34552-16 en verder')).toEqual([]);
+    expect(ids(`Zaak: Brief\n${'regel\n'.repeat(7)}Nota - 34552-16`)).toEqual([]);
+    expect(ids('Zaak: Rechtbank - vonnis - 12345-2016')).toEqual([]);
+    expect(ids('Nummer\n34552-16 euro')).toEqual([]);
+  });
 });
