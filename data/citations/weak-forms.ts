@@ -6,13 +6,13 @@
  * five-digit number is usually something else.
  */
 
-import { isDash, isLetter, isLineBreak } from './chars';
+import { isDash, isDigit, isHorizontalSpace, isLetter, isLineBreak } from './chars';
 import { type CitationParts, emptyParts, makeCitation } from './citation';
 import { readSpacedPaper } from './compact-list';
 import { type ParsedDossier, parseDossier } from './dossier';
 import { matchWholeWord, matchWord, skipGap, skipSpaces, startsWord } from './gap';
 import { ROMAN_DOSSIER } from './identifiers';
-import { handelingenId, kamerstukId } from './ids';
+import { dossierId, handelingenId, kamerstukId } from './ids';
 import { parseNamedPaper } from './named-paper';
 import { matchNumberKeyword, readNumberToken } from './numbers';
 import { type ParsedStuk, parseStukTail, type StukRules } from './stuk-tail';
@@ -226,6 +226,8 @@ function afterFormerNumber(text: string, i: number): number {
 
 /** `dossier 36582`, `Kamerdossier 36 600-XV`, `dossiernummer 36582`, `wetsvoorstel (36582)`, optionally `, nr. N`. */
 export function parseDossierKeyword(text: string, at: number, out: Citation[]): number {
+  const list = parseBillList(text, at, out);
+  if (list > 0) return list;
   const keywordEnd = matchKeyword(text, at);
   if (keywordEnd < 0) return -1;
   let j = skipGap(text, keywordEnd);
@@ -249,6 +251,44 @@ export function parseDossierKeyword(text: string, at: number, out: Citation[]): 
   }
   const start = startsWord(text, at) ? at : isMirrorKeyword(text, at) ? at - 9 : at - 5;
   out.push(makeCitation(text, body.parts, start, end));
+  return end;
+}
+
+/** Most bills read after one `wetsvoorstellen`. */
+const MAX_BILLS = 20;
+
+/**
+ * `de wetsvoorstellen 31815, 31816, 31817 en 31840` at `at`: one dossier per bill, the first with the
+ * keyword. Only five-digit dossiers as issued so far (the weak reading), none with a paper number.
+ */
+function parseBillList(text: string, at: number, out: Citation[]): number {
+  if ((text.charCodeAt(at) | 32) !== 119 || !startsWord(text, at)) return -1;
+  const keywordEnd = matchWholeWord(text, at, 'wetsvoorstellen');
+  if (keywordEnd < 0 || !isHorizontalSpace(text.charCodeAt(keywordEnd))) return -1;
+  const before = out.length;
+  let j = skipGap(text, keywordEnd);
+  let end = -1;
+  for (let n = 0; n < MAX_BILLS; n++) {
+    const d = parseDossier(text, j, 'weak');
+    if (d === null || d.compactNumber !== null || d.dossier.length !== 5 || isDigit(text.charCodeAt(d.end)))
+      break;
+    const parts = emptyParts('dossier', [dossierId(d.dossier, d.suffix)]);
+    parts.dossier = d.dossier;
+    parts.dossierSuffix = d.suffix;
+    parts.rijkswet = d.rijkswet;
+    out.push(makeCitation(text, parts, n === 0 ? at : j, d.end));
+    end = d.end;
+    let k = skipSpaces(text, end, 2);
+    if (text.charCodeAt(k) === 44) k = skipGap(text, k + 1);
+    else {
+      const afterEn = matchWholeWord(text, k, 'en');
+      if (afterEn < 0) break;
+      k = skipGap(text, afterEn);
+    }
+    if (!isDigit(text.charCodeAt(k))) break;
+    j = k;
+  }
+  if (end < 0) out.length = before;
   return end;
 }
 

@@ -72,6 +72,7 @@ const JUNK: Array<[string, string]> = [
   ['decision-list paper lines without a zaak row', fill(' - 34552-15\n')],
   ['zaak rows over year-like papers', fill('Zaak: x - 34552-2016\n')],
   ['metadata rows over words', fill('Nummer\nMotie\n')],
+  ['bill lists of years', fill('wetsvoorstellen 2019, 2020 en ')],
 ];
 
 describe('adversarial 1 MB inputs', () => {
@@ -101,6 +102,14 @@ describe('adversarial 1 MB inputs', () => {
       'dossier-36100-B',
       'dossier-36100-B',
     ]);
+  }, 60_000);
+
+  it('reads the dossier before each of 30k Eerste Kamer serials without a paper', () => {
+    const unit = 'Kamerstukken I 25 900, EK 87, ';
+    const count = Math.floor(MB / unit.length);
+    const found = findCitations(unit.repeat(count));
+    expect(found).toHaveLength(count);
+    expect(new Set(found.map((c) => c.ids.join(' ')))).toEqual(new Set(['dossier-25900']));
   }, 60_000);
 
   it('finds every one of 70k motion-context dossiers', () => {

@@ -71,6 +71,9 @@ const LOOK_ALIKES: string[] = [
   'Nummer\n2594-12',
   'Bedrag\n34552-16',
   'Zaak:\nPostcode - 2594 AC Den Haag - 12345-67 gedeeld',
+  'De wetsvoorstellen 2019 en 2020 zijn aangenomen.',
+  'In de wetsvoorstellen 123456 en 654321 staat niets.',
+  'Er zijn wetsvoorstellen, 35 in totaal.',
   // EU acts, school years, year ranges.
   'Richtlijn (EU) 2018/2001 over hernieuwbare energie.',
   'Verordening (EU) 2016/679 (AVG) is van toepassing.',

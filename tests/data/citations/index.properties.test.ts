@@ -150,6 +150,10 @@ const FRAGMENTS = [
   'Nummer\n',
   'Motie\n',
   '33308-13\n',
+  'wetsvoorstellen ',
+  '31815, ',
+  ' en 31840',
+  ', EK 87, ',
 ];
 
 const fragmentText = fc

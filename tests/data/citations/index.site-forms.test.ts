@@ -294,4 +294,24 @@ describe('site forms', () => {
     expect(ids('Zaak: Rechtbank - vonnis - 12345-2016')).toEqual([]);
     expect(ids('Nummer\n34552-16 euro')).toEqual([]);
   });
+
+  it('bills listed after `wetsvoorstellen`, one dossier each; the Eerste Kamer serial `EK 87` before the paper', () => {
+    const found = findCitations(
+      'De commissie verzoekt de wetsvoorstellen 31815, 31816,\n31817 en 31840 te behandelen.',
+    );
+    expect(found.map((c) => c.ids)).toEqual([
+      ['dossier-31815'],
+      ['dossier-31816'],
+      ['dossier-31817'],
+      ['dossier-31840'],
+    ]);
+    expect(found[0]?.raw).toBe('wetsvoorstellen 31815');
+    expect(ids('de wetsvoorstellen 2019 en 2020')).toEqual([]);
+    expect(ids('de wetsvoorstellen 123456 en 30372')).toEqual([]);
+    expect(ids('Toetsingskader (Kamerstukken I 1999/2000, 25 900, EK 87, nr. 87b, blz. 5–7).')).toEqual([
+      ['kst-25900-87b'],
+    ]);
+    // The serial without a paper after it is no paper letter `EK`.
+    expect(ids('Kamerstukken I 1999/2000, 25 900, EK 87.')).toEqual([['dossier-25900']]);
+  });
 });
