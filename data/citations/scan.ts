@@ -30,7 +30,7 @@ import { parseBracketForm, parseDossierKeyword, parseMotionNumber } from './weak
  * first character widens what the engine must stop at, and reference-free text pays for it.
  */
 const ANCHOR =
-  /[Kk]amer[s\-\u00ad]|[Hh]and[.e\-\u00ad]|[Aa](?:an[h\-\u00ad]|mendement\s\d)|\b(?:T\.?K|E\.?K)\b|Tweede\sKamer|Eerste\sKamer|\b(?:kst-|ah-|h-[tev]|kv-)|\d{4}(?:[ZD]\d|\d-[\dA-Z(]|[te]kkst\d)|\b[Nn]rs?\b|\((?:\s?\d|C[CLXVI]{1,7},)|dossier|Dossier|[Ww]etsvoorstel|o(?:fficielebekendmakingen\.nl|penkamer\.org)|tweedekamer\.nl|overheid\.nl|(?:^|\n)(?:\d\d[ \u00a0]\d{3}[ \u00a0\r\n-]|[CLXVI]{2,8}[ \u00a0][A-Z])|Parlementair\sjaar/g;
+  /[Kk]amer[s\-\u00ad]|[Hh]and[.e\-\u00ad]|[Aa](?:an[h\-\u00ad]|mendement\s\d)|\b(?:T\.?K|E\.?K)\b|Tweede\sKamer|Eerste\sKamer|\b(?:kst-|ah-|h-[tev]|kv-)|\d{4}(?:[ZD]\d|\d-[\dA-Z(]|\d[\r\n]|\d$|[te]kkst\d)|\b[Nn]rs?\b|\((?:\s?\d|C[CLXVI]{1,7},|t\.v\.v\.\s?\d)|dossier|Dossier|[Ww]etsvoorstel|o(?:fficielebekendmakingen\.nl|penkamer\.org)|tweedekamer\.nl|overheid\.nl|(?:^|\n)(?:\d\d[ \u00a0]\d{3}[ \u00a0\r\n-]|[CLXVI]{2,8}[ \u00a0][A-Z])|Parlementair\sjaar/g;
 
 /** Every reference in `text`, in order, not overlapping. */
 export function scanCitations(text: string): Citation[] {

@@ -53,7 +53,10 @@ const LAW_WORD = /\bWet[ \u00a0][a-z]/;
 
 /** `(35200, nr. 21)` or, in motion context, `(36582)` at the bracket `at`; pushes and returns the end, or -1. */
 export function parseBracketForm(text: string, at: number, out: Citation[]): number {
-  const inner = skipSpaces(text, at + 1, 2);
+  // `(t.v.v. 33 308, nr. 14)`: a changed motion's title names the paper it replaces.
+  const replaces = text.startsWith('t.v.v.', at + 1);
+  const inner = skipSpaces(text, replaces ? at + 7 : at + 1, 2);
+  if (replaces && !isDigit(text.charCodeAt(inner))) return -1;
   const own = parseRomanLetter(text, inner, out);
   if (own > 0) return own;
   const record = parseMeetingBracket(text, at, inner, out);
@@ -64,7 +67,7 @@ export function parseBracketForm(text: string, at: number, out: Citation[]): num
     const numberEnd = afterFormerNumber(text, withNumber.end);
     const year = trailingYear(text, numberEnd);
     const end = year?.end ?? numberEnd;
-    if (text.charCodeAt(skipGap(text, end)) !== 41) return -1;
+    if (text.charCodeAt(skipGap(text, end)) !== 41 && !isRemarkAfter(text, end)) return -1;
     if (year !== null) withNumber.parts.vergaderjaar ??= year.value;
     out.push(makeCitation(text, withNumber.parts, inner, end));
     return end;
@@ -75,6 +78,31 @@ export function parseBracketForm(text: string, at: number, out: Citation[]): num
   if (!hasMotionContext(text, at)) return -1;
   out.push(makeCitation(text, dossierOnly.parts, inner, dossierOnly.end));
   return dossierOnly.end;
+}
+
+/** How far along its line a remark after the paper may run before the bracket closes. */
+const MAX_REMARK = 120;
+
+/**
+ * `; behandeld in AO op 2 juni 2016)` at `i`: a remark in lower case after the paper, closed on the
+ * same line (`(24557, nr. 139; behandeld in AO op\n2 juni 2016)` wraps, so a line break may stand
+ * in it once), with no other bracket in between.
+ */
+function isRemarkAfter(text: string, i: number): boolean {
+  const semi = skipSpaces(text, i, 1);
+  if (text.charCodeAt(semi) !== 59) return false;
+  const word = skipSpaces(text, semi + 1, 2);
+  const c = text.charCodeAt(word);
+  if (!(c >= 97 && c <= 122) || word === semi + 1) return false;
+  const limit = Math.min(text.length, word + MAX_REMARK);
+  let breaks = 0;
+  for (let k = word; k < limit; k++) {
+    const d = text.charCodeAt(k);
+    if (d === 41) return true;
+    if (d === 40) return false;
+    if (isLineBreak(d) && ++breaks > 1) return false;
+  }
+  return false;
 }
 
 /**

@@ -73,6 +73,9 @@ const JUNK: Array<[string, string]> = [
   ['zaak rows over year-like papers', fill('Zaak: x - 34552-2016\n')],
   ['metadata rows over words', fill('Nummer\nMotie\n')],
   ['bill lists of years', fill('wetsvoorstellen 2019, 2020 en ')],
+  ['bill zaak rows over amounts', fill('Zaak: Brief - 2016\nBedrag - 25000\n')],
+  ['replaced-motion brackets without a paper', fill('(t.v.v. 33 308, ')],
+  ['bracketed papers with an open remark', fill('(24557, nr. 139; behandeld ')],
 ];
 
 describe('adversarial 1 MB inputs', () => {

@@ -74,6 +74,10 @@ const LOOK_ALIKES: string[] = [
   'De wetsvoorstellen 2019 en 2020 zijn aangenomen.',
   'In de wetsvoorstellen 123456 en 654321 staat niets.',
   'Er zijn wetsvoorstellen, 35 in totaal.',
+  'Zaak: Brief van de huurder - 3 maart 2016\nHuurprijs - 25000',
+  'Zaak: Wetgeving - minister - 2016\nOplage - 2500',
+  'Zaak: Wetgeving - minister - 2016\nOplage - 25000 exemplaren',
+  'De bestelling (t.v.v. 12 stuks) is verzonden.',
   // EU acts, school years, year ranges.
   'Richtlijn (EU) 2018/2001 over hernieuwbare energie.',
   'Verordening (EU) 2016/679 (AVG) is van toepassing.',

@@ -154,6 +154,10 @@ const FRAGMENTS = [
   '31815, ',
   ' en 31840',
   ', EK 87, ',
+  'Zaak: Wetgeving - ',
+  ' - 30569\n',
+  '(t.v.v. ',
+  '; behandeld in AO)',
 ];
 
 const fragmentText = fc

@@ -314,4 +314,29 @@ describe('site forms', () => {
     // The serial without a paper after it is no paper letter `EK`.
     expect(ids('Kamerstukken I 1999/2000, 25 900, EK 87.')).toEqual([['dossier-25900']]);
   });
+
+  it('a bill’s zaak ends in its dossier; a changed motion names the paper it replaces; a remark after a bracketed paper', () => {
+    expect(
+      ids('Zaak: Wetgeving - minister - 22 mei 2006\nWijziging van de Kieswet - 30569\nBesluit: Aanmelden'),
+    ).toEqual([['dossier-30569']]);
+    expect(
+      ids('Zaak: Initiatiefwetgeving - Tweede Kamerlid - 2005\nWet raadgevend referendum) - 30372'),
+    ).toEqual([['dossier-30372']]);
+    expect(ids('Zaak: Wetgeving - minister - 2016\nVerdrag (Trb. 2009, 217) - 34417-(R2068)')).toEqual([
+      ['dossier-34417'],
+    ]);
+    // A dossier alone needs a bill's zaak; a paper does not.
+    expect(ids('Zaak: Brief regering - minister - 2016\nBedrag - 25000')).toEqual([]);
+    expect(ids('Zaak: Wetgeving - minister - 2016\nBedrag - 2500')).toEqual([]);
+    const [c] = findCitations(
+      'Gewijzigde motie van het lid Verhoeven (t.v.v. 33 308, nr. 14) over voldoende wegen',
+    );
+    expect(c).toMatchObject({ ids: ['kst-33308-14'], raw: '33 308, nr. 14' });
+    expect(ids('(t.v.v. de motie van het lid Van Dijk)')).toEqual([]);
+    expect(ids('de toekomstplannen (24557, nr. 139; behandeld in AO op\n2 juni 2016) heeft')).toEqual([
+      ['kst-24557-139'],
+    ]);
+    expect(ids('(24557, nr. 139; 24557, nr. 140)')).toEqual([]);
+    expect(ids('(24557, nr. 139; zie (bijlage))')).toEqual([]);
+  });
 });
