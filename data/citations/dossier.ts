@@ -170,13 +170,14 @@ function readRijkswet(text: string, d: ParsedDossier): void {
   if (d.rijkswet === null) readRijkswetAt(text, skipSpaces(text, d.end, 2), d);
 }
 
-/** `(R2101)` at `open`: sets the rijkswet and the end; returns the index after `)`, or -1. */
+/** `(R2101)` or, in older papers, `(R 1735)` at `open`: sets the rijkswet (`R1735`) and the end; returns the index after `)`, or -1. */
 function readRijkswetAt(text: string, open: number, d: ParsedDossier): number {
   if (text.charCodeAt(open) !== 40 || text.charCodeAt(open + 1) !== 82) return -1;
-  const digitsEnd = readDigits(text, open + 2, 5);
-  const n = digitsEnd - (open + 2);
+  const digits = text.charCodeAt(open + 2) === 32 ? open + 3 : open + 2;
+  const digitsEnd = readDigits(text, digits, 5);
+  const n = digitsEnd - digits;
   if (n < 3 || n > 5 || text.charCodeAt(digitsEnd) !== 41) return -1;
-  d.rijkswet = text.slice(open + 1, digitsEnd);
+  d.rijkswet = `R${text.slice(digits, digitsEnd)}`;
   d.end = digitsEnd + 1;
   return d.end;
 }

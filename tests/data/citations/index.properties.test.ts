@@ -157,6 +157,7 @@ const FRAGMENTS = [
   'Zaak: Wetgeving - ',
   ' - 30569\n',
   '(t.v.v. ',
+  ' (R 1735)',
   '; behandeld in AO)',
 ];
 

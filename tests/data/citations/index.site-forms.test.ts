@@ -339,4 +339,10 @@ describe('site forms', () => {
     expect(ids('(24557, nr. 139; 24557, nr. 140)')).toEqual([]);
     expect(ids('(24557, nr. 139; zie (bijlage))')).toEqual([]);
   });
+
+  it('an older rijkswet number with a space (`(R 1735)`) belongs to the dossier, not after it', () => {
+    const [c] = findCitations('Kamerstukken II 2002/03, 28 836 (R 1735), nr. 3, blz. 1–2');
+    expect(c).toMatchObject({ ids: ['kst-28836-3'], rijkswet: 'R1735' });
+    expect(ids('Kamerstukken II 2002/03, 28 836 (R 17), nr. 3')).toEqual([['dossier-28836']]);
+  });
 });
