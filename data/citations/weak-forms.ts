@@ -13,7 +13,7 @@ import { type ParsedDossier, parseDossier } from './dossier';
 import { matchWholeWord, matchWord, skipGap, skipSpaces, startsWord } from './gap';
 import { ROMAN_DOSSIER } from './identifiers';
 import { dossierId, handelingenId, kamerstukId } from './ids';
-import { parseNamedPaper } from './named-paper';
+import { parseNamedPaper, parseNamedPapers } from './named-paper';
 import { matchNumberKeyword, readNumberToken } from './numbers';
 import { type ParsedStuk, parseStukTail, type StukRules } from './stuk-tail';
 import type { Citation } from './types';
@@ -161,7 +161,8 @@ function trailingYear(text: string, i: number): ParsedVergaderjaar | null {
 export function parseMotionNumber(text: string, at: number, out: Citation[]): number {
   if (!startsWord(text, at)) return -1;
   const keyword = matchNumberKeyword(text, at);
-  if (keyword === null || keyword.plural) return -1;
+  if (keyword === null) return -1;
+  if (keyword.plural) return parseNamedPapers(text, at, keyword.end, out);
   const numberStart = skipGap(text, keyword.end);
   const added = parseAddedTo(text, at, numberStart, out);
   if (added > 0) return added;

@@ -76,6 +76,7 @@ const JUNK: Array<[string, string]> = [
   ['bill zaak rows over amounts', fill('Zaak: Brief - 2016\nBedrag - 25000\n')],
   ['replaced-motion brackets without a paper', fill('(t.v.v. 33 308, ')],
   ['spaced rijkswet brackets without a digit', fill('(R (R 1')],
+  ['plural keywords without a number list', fill('moties 30420, nrs ')],
   ['bracketed papers with an open remark', fill('(24557, nr. 139; behandeld ')],
 ];
 

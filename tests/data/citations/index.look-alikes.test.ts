@@ -78,6 +78,9 @@ const LOOK_ALIKES: string[] = [
   'Zaak: Wetgeving - minister - 2016\nOplage - 2500',
   'Zaak: Wetgeving - minister - 2016\nOplage - 25000 exemplaren',
   'De bestelling (t.v.v. 12 stuks) is verzonden.',
+  'De promoties 30420, nrs 100 en 101 zijn uitgesteld.',
+  'Alle moties van 2019, nrs 1 tot en met 12, zijn afgehandeld.',
+  'De moties 123456, nrs 1 en 2 bestaan niet.',
   // EU acts, school years, year ranges.
   'Richtlijn (EU) 2018/2001 over hernieuwbare energie.',
   'Verordening (EU) 2016/679 (AVG) is van toepassing.',

@@ -158,6 +158,8 @@ const FRAGMENTS = [
   ' - 30569\n',
   '(t.v.v. ',
   ' (R 1735)',
+  'moties 30420, ',
+  'nrs 100 en 101',
   '; behandeld in AO)',
 ];
 

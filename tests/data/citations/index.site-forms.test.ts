@@ -345,4 +345,12 @@ describe('site forms', () => {
     expect(c).toMatchObject({ ids: ['kst-28836-3'], rijkswet: 'R1735' });
     expect(ids('Kamerstukken II 2002/03, 28 836 (R 17), nr. 3')).toEqual([['dossier-28836']]);
   });
+
+  it('several papers of one dossier after a plural word: `moties 30420, nrs 100 en 101`', () => {
+    const [c] = findCitations('Voortgang uitvoering moties 30420, nrs 100 en 101 over de samenstelling');
+    expect(c).toMatchObject({ ids: ['kst-30420-100', 'kst-30420-101'], raw: 'moties 30420, nrs 100 en 101' });
+    expect(ids('de amendementen 36067, nrs. 61 en 62')).toEqual([['kst-36067-61', 'kst-36067-62']]);
+    expect(ids('de moties 2019, nrs 1 en 2')).toEqual([]);
+    expect(ids('de promoties 30420, nrs 100 en 101')).toEqual([]);
+  });
 });
