@@ -347,6 +347,7 @@ function hasMotionContext(text: string, at: number): boolean {
   while (from > limit && !isLineBreak(text.charCodeAt(from - 1))) from--;
   const line = text.slice(from, at);
   if (MOTION_WORDS.test(line) || LAW_WORD.test(line)) return true;
+  if (wrappedTitleNamesBill(text, from, limit)) return true;
   let end = from - 1;
   const listLimit = Math.max(0, at - LIST_CONTEXT);
   for (let lines = 0; lines < LIST_LINES && end > listLimit; lines++) {
@@ -354,6 +355,28 @@ function hasMotionContext(text: string, at: number): boolean {
     while (start > listLimit && !isLineBreak(text.charCodeAt(start - 1))) start--;
     const previous = text.slice(start, end).trimEnd();
     if (previous.endsWith(':')) return MOTION_WORDS.test(previous);
+    end = start - 1;
+  }
+  return false;
+}
+
+/** Lines a wrapped title may run over above the bracket (PDF text breaks a bill's title). */
+const WRAPPED_LINES = 2;
+
+/**
+ * Whether the line starting at `lineStart` continues a title from the one or two lines above it
+ * (none of them ends a sentence or a clause: `.`, `;`, `:`, `!`, `?`) and those lines name a bill,
+ * motion or law (`… i.v.m. wetsvoorstel Wet fiscale` / `maatregelen … (34556)`); within `limit`.
+ */
+function wrappedTitleNamesBill(text: string, lineStart: number, limit: number): boolean {
+  let end = lineStart - 1;
+  for (let lines = 0; lines < WRAPPED_LINES && end > limit; lines++) {
+    let start = end;
+    while (start > limit && !isLineBreak(text.charCodeAt(start - 1))) start--;
+    if (start > 0 && !isLineBreak(text.charCodeAt(start - 1))) return false;
+    const previous = text.slice(start, end).trimEnd();
+    if (previous === '' || /[.;:!?]$/.test(previous)) return false;
+    if (MOTION_WORDS.test(previous) || LAW_WORD.test(previous)) return true;
     end = start - 1;
   }
   return false;

@@ -77,6 +77,7 @@ const JUNK: Array<[string, string]> = [
   ['replaced-motion brackets without a paper', fill('(t.v.v. 33 308, ')],
   ['spaced rijkswet brackets without a digit', fill('(R (R 1')],
   ['plural keywords without a number list', fill('moties 30420, nrs ')],
+  ['wrapped lines without a bill word', fill('titel\nvervolg (1234')],
   ['bracketed papers with an open remark', fill('(24557, nr. 139; behandeld ')],
 ];
 

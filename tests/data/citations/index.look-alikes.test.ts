@@ -81,6 +81,9 @@ const LOOK_ALIKES: string[] = [
   'De promoties 30420, nrs 100 en 101 zijn uitgesteld.',
   'Alle moties van 2019, nrs 1 tot en met 12, zijn afgehandeld.',
   'De moties 123456, nrs 1 en 2 bestaan niet.',
+  'Het wetsvoorstel is verworpen.\nDe factuur (34556) volgt.',
+  'Over de motie is gestemd;\nbestelnummer (21501) vervalt.',
+  'Wetsvoorstellen\n\nOnze klantnummers (34556) en (34557)',
   // EU acts, school years, year ranges.
   'Richtlijn (EU) 2018/2001 over hernieuwbare energie.',
   'Verordening (EU) 2016/679 (AVG) is van toepassing.',

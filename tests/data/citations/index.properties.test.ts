@@ -160,6 +160,8 @@ const FRAGMENTS = [
   ' (R 1735)',
   'moties 30420, ',
   'nrs 100 en 101',
+  'wetsvoorstel Wet fiscale\n',
+  'scholing (34556)',
   '; behandeld in AO)',
 ];
 

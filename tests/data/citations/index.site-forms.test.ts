@@ -353,4 +353,21 @@ describe('site forms', () => {
     expect(ids('de moties 2019, nrs 1 en 2')).toEqual([]);
     expect(ids('de promoties 30420, nrs 100 en 101')).toEqual([]);
   });
+
+  it('a bill in brackets at the end of a title wrapped over two or three lines', () => {
+    expect(
+      ids(
+        'Agendapunt: Brieven i.v.m. wetsvoorstel Wet fiscale\nmaatregelen rijksmonumenten en scholing (34556), onderdeel',
+      ),
+    ).toEqual([['dossier-34556']]);
+    expect(
+      ids(
+        'Agendapunt: Wetsvoorstel Goedkeuring Verdrag -\nCaymaneilanden inzake de uitwisseling\nbelastingen (34417 (R2068))',
+      ),
+    ).toEqual([['dossier-34417']]);
+    // A sentence or clause ended above, a blank line, or the word too far up: not a wrapped title.
+    expect(ids('Het wetsvoorstel is aangenomen.\nDe kosten bedragen (34556) euro')).toEqual([]);
+    expect(ids('Over het wetsvoorstel\nwerd lang gesproken\n\n(34556)')).toEqual([]);
+    expect(ids('een motie\nover\nde\nkosten (34556)')).toEqual([]);
+  });
 });
