@@ -123,12 +123,14 @@ function readSuffix(text: string, d: ParsedDossier, dossierNamed: boolean): void
     const numEnd = readPaperNumber(text, k);
     if (numEnd < 0) return;
     const first = text.slice(k, numEnd);
-    const second = isDash(text.charCodeAt(numEnd)) ? readPaperNumber(text, numEnd + 1) : -1;
+    // PDF text may break the line right after the second dash (`21501-07-` / `1400`).
+    const secondStart = isDash(text.charCodeAt(numEnd)) ? afterLineBreak(text, numEnd + 1) : -1;
+    const second = secondStart > 0 ? readPaperNumber(text, secondStart) : -1;
     // A sub-dossier has at most four digits (`21501-32`); `2023–20241` is no dossier at all.
     if (isDigitString(first) && first.length > 4 && (second > 0 || dossierNamed)) return;
     if (second > 0 && isDigitString(first)) {
       d.suffix = first;
-      d.compactNumber = text.slice(numEnd + 1, second);
+      d.compactNumber = text.slice(secondStart, second);
       d.end = second;
     } else if (
       isDigitString(first) &&
@@ -153,6 +155,13 @@ function readSuffix(text: string, d: ParsedDossier, dossierNamed: boolean): void
       readCompactAfterSuffix(text, d);
     }
   }
+}
+
+/** `i`, or the index after one line break (`\n`, `\r\n`) at `i` when a digit follows it. */
+function afterLineBreak(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  const next = c === 13 && text.charCodeAt(i + 1) === 10 ? i + 2 : c === 10 ? i + 1 : i;
+  return next !== i && !isDigit(text.charCodeAt(next)) ? i : next;
 }
 
 /** `36600-XV-12`: a compact paper number after a letter suffix. */

@@ -78,6 +78,7 @@ const JUNK: Array<[string, string]> = [
   ['spaced rijkswet brackets without a digit', fill('(R (R 1')],
   ['plural keywords without a number list', fill('moties 30420, nrs ')],
   ['wrapped lines without a bill word', fill('titel\nvervolg (1234')],
+  ['compact papers broken at a line end without a number', fill('Zaak: - 21501-07-\n-')],
   ['bracketed papers with an open remark', fill('(24557, nr. 139; behandeld ')],
 ];
 

@@ -162,6 +162,8 @@ const FRAGMENTS = [
   'nrs 100 en 101',
   'wetsvoorstel Wet fiscale\n',
   'scholing (34556)',
+  '21501-07-\n',
+  '1400',
   '; behandeld in AO)',
 ];
 

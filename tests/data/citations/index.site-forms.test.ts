@@ -370,4 +370,15 @@ describe('site forms', () => {
     expect(ids('Over het wetsvoorstel\nwerd lang gesproken\n\n(34556)')).toEqual([]);
     expect(ids('een motie\nover\nde\nkosten (34556)')).toEqual([]);
   });
+
+  it('a compact paper broken after its second dash by a PDF line end', () => {
+    const [c] = findCitations(
+      'Zaak: Brief regering - 14 oktober 2016\nOntwerpbegrotingsplan - 21501-07-\n1400\nBesluit:',
+    );
+    expect(c).toMatchObject({ ids: ['kst-21501-07-1400'], raw: '21501-07-\n1400' });
+    expect(ids('Kamerstuk 21501-07-\r\n1400')).toEqual([['kst-21501-07-1400']]);
+    // Only a bare line break: a space or a second break leaves the sub-dossier alone.
+    expect(ids('Kamerstuk 21501-07-\n 1400')).toEqual([['dossier-21501-07']]);
+    expect(ids('Kamerstuk 21501-07-\n\n1400')).toEqual([['dossier-21501-07']]);
+  });
 });
