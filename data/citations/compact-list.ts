@@ -48,7 +48,7 @@ const MAX_ZAAK_BACK = 600;
 /** Most line breaks between the `Zaak:` row's start and the paper. */
 const MAX_ZAAK_LINES = 6;
 /** The row above a paper alone on its line on tweedekamer.nl's pages (`Nummer` / `33308-13`). */
-const METADATA_ROW = /^(?:Nummer|Motie|Gewijzigde motie|Amendement|Gewijzigd amendement)$/;
+const METADATA_ROW = /^(?:Nummer|Motie)$/;
 
 /** A bill's zaak row: `Zaak: Wetgeving - minister … - 22 mei 2006` (or `Initiatiefwetgeving`). */
 const BILL_ZAAK = /^Zaak:[ \u00a0]*(?:Initiatief)?[Ww]etgeving[ \u00a0]+-/;
@@ -115,7 +115,7 @@ function zaakRowAbove(text: string, at: number): number {
   return -1;
 }
 
-/** `at` alone at its line's start, under a row that is exactly `Nummer`, `Motie` or `Amendement`. */
+/** `at` alone at its line's start, under a row that is exactly `Nummer` or `Motie` (the two seen on the page). */
 function followsMetadataRow(text: string, at: number): boolean {
   let k = at;
   while (k > at - 4 && isHorizontalSpace(text.charCodeAt(k - 1))) k--;
