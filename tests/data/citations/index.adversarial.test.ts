@@ -79,6 +79,7 @@ const JUNK: Array<[string, string]> = [
   ['plural keywords without a number list', fill('moties 30420, nrs ')],
   ['wrapped lines without a bill word', fill('titel\nvervolg (1234')],
   ['compact papers broken at a line end without a number', fill('Zaak: - 21501-07-\n-')],
+  ['glued chambers without a session year', fill('Kamerstukken II1995/9')],
   ['bracketed papers with an open remark', fill('(24557, nr. 139; behandeld ')],
 ];
 

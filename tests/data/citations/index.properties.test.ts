@@ -164,6 +164,7 @@ const FRAGMENTS = [
   'scholing (34556)',
   '21501-07-\n',
   '1400',
+  'Kamerstukken II1995/96, ',
   '; behandeld in AO)',
 ];
 
@@ -197,8 +198,9 @@ describe('findCitations properties', () => {
     fc.assert(
       fc.property(fragmentText, (text) => {
         const alone = findCitations(text);
-        // The padding ends in a line break: a publication header needs a line start, as at the start.
-        const padded = findCitations(`Zie.\n${text} .`);
+        // The padding ends and starts a line: a publication header needs a line start, as at the
+        // start, and a decision list's zaak paper a line end, as at the end.
+        const padded = findCitations(`Zie.\n${text}\n.`);
         expect(padded.map((c) => c.ids)).toEqual(alone.map((c) => c.ids));
         expect(padded.map((c) => c.start - 5)).toEqual(alone.map((c) => c.start));
       }),

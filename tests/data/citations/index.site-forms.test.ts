@@ -381,4 +381,13 @@ describe('site forms', () => {
     expect(ids('Kamerstuk 21501-07-\n 1400')).toEqual([['dossier-21501-07']]);
     expect(ids('Kamerstuk 21501-07-\n\n1400')).toEqual([['dossier-21501-07']]);
   });
+
+  it('a roman chamber glued to the session year (`Kamerstukken II1995/96`)', () => {
+    const [c] = findCitations('2 Kamerstukken II1995/96, 24 513, nr. 3, p. 19 (MvT).');
+    expect(c).toMatchObject({ ids: ['kst-24513-3'], chamber: 'TK', vergaderjaar: '1995-1996' });
+    expect(ids('Kamerstukken I2014/15, 33802, C')).toEqual([['kst-33802-C']]);
+    // Only a whole session year may follow the numeral.
+    expect(ids('Kamerstukken II1995, 24 513, nr. 3')).toEqual([]);
+    expect(ids('Kamerstukken II19, 24 513')).toEqual([]);
+  });
 });
