@@ -3,9 +3,10 @@
  * (and OCR's `11`) mean the Tweede Kamer; `I`, `EK`, `E.K.`, `Eerste Kamer`, `1` the Eerste Kamer;
  * `VV`, `Verenigde Vergadering`, `I-II` the joint session.
  */
-import { isWordChar } from './chars';
+import { isDigit, isWordChar } from './chars';
 import { matchWord } from './gap';
 import type { Chamber } from './types';
+import { parseVergaderjaar } from './vergaderjaar';
 
 /** A parsed chamber. `digitsOnly` chambers (`1`, `2`, `11`) count only when a session year follows. */
 export interface ParsedChamber {
@@ -40,11 +41,24 @@ export function parseChamber(text: string, i: number): ParsedChamber | null {
     if (form.charCodeAt(0) !== first) continue;
     const end = form.length > 4 ? matchPhrase(text, i, form) : matchExact(text, i, form);
     if (end < 0) continue;
-    // `T.K.` ends in a dot; the others must not run into a following word.
-    if (form.charCodeAt(form.length - 1) !== 46 && isWordChar(text.charCodeAt(end))) continue;
+    // `T.K.` ends in a dot; the others must not run into a following word, except a roman numeral
+    // glued to the session year (`Kamerstukken II1995/96`, as converted text prints it).
+    if (
+      form.charCodeAt(form.length - 1) !== 46 &&
+      isWordChar(text.charCodeAt(end)) &&
+      !gluedYear(text, form, end)
+    )
+      continue;
     return { chamber, end, digitsOnly };
   }
   return null;
+}
+
+/** `II` or `I` followed directly by a session year at `end` (`II1995/96`). */
+function gluedYear(text: string, form: string, end: number): boolean {
+  return (
+    (form === 'II' || form === 'I') && isDigit(text.charCodeAt(end)) && parseVergaderjaar(text, end) !== null
+  );
 }
 
 /** Official abbreviation in citations: `II`, `I`, `VV`. */

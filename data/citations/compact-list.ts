@@ -9,7 +9,7 @@ import { isDash, isDigit, isHorizontalSpace, isLineBreak, isUpper, isWordChar } 
 import { type CitationParts, emptyParts, makeCitation } from './citation';
 import { type ParsedDossier, parseDossier } from './dossier';
 import { matchWholeWord, skipGap, skipSpaces, startsWord } from './gap';
-import { kamerstukId } from './ids';
+import { dossierId, kamerstukId } from './ids';
 import { readNumberToken } from './numbers';
 import type { Citation } from './types';
 
@@ -41,6 +41,92 @@ export function parseCompactList(text: string, at: number, out: Citation[]): num
   for (const [start, d] of items)
     out.push(makeCitation(text, compactParts(d, d.compactNumber ?? ''), start, d.end));
   return end;
+}
+
+/** How far back a committee decision list's `Zaak:` row may start above the paper that ends it. */
+const MAX_ZAAK_BACK = 600;
+/** Most line breaks between the `Zaak:` row's start and the paper. */
+const MAX_ZAAK_LINES = 6;
+/** The row above a paper alone on its line on tweedekamer.nl's pages (`Nummer` / `33308-13`). */
+const METADATA_ROW = /^(?:Nummer|Motie)$/;
+
+/** A bill's zaak row: `Zaak: Wetgeving - minister … - 22 mei 2006` (or `Initiatiefwetgeving`). */
+const BILL_ZAAK = /^Zaak:[ \u00a0]*(?:Initiatief)?[Ww]etgeving[ \u00a0]+-/;
+
+/**
+ * A compact paper that ends its line in two places where the line says what it is: a committee
+ * decision list's zaak (`Zaak: Brief regering - … - 25 oktober 2016` / `Tweede nota van wijziging -
+ * 34552-16`: after ` - `, or alone on its line after a line ending in ` -`, at most a few lines
+ * below a line starting `Zaak:`), and tweedekamer.nl's metadata rows (`Nummer` or `Motie` on the line
+ * above, the paper alone on its line). A bill's zaak (`Zaak: Wetgeving - …`) ends in the dossier
+ * alone (`… binnen de eigen gemeente - 30569`, `… - 34417-(R2068)`). Pushes and returns the end, or -1.
+ */
+export function parseLineEndCompact(text: string, at: number, out: Citation[]): number {
+  if (at > 0 && isWordChar(text.charCodeAt(at - 1))) return -1;
+  const d = parseDossier(text, at, 'weak');
+  if (d === null) return -1;
+  const after = skipSpaces(text, d.end, 4);
+  if (after < text.length && !isLineBreak(text.charCodeAt(after))) return -1;
+  if (d.compactNumber === null) {
+    if (d.dossier.length !== 5) return -1;
+    const row = zaakRowAbove(text, at);
+    if (row < 0 || !BILL_ZAAK.test(text.slice(row, row + 40))) return -1;
+    const parts = emptyParts('dossier', [dossierId(d.dossier, d.suffix)]);
+    parts.dossier = d.dossier;
+    parts.dossierSuffix = d.suffix;
+    parts.rijkswet = d.rijkswet;
+    out.push(makeCitation(text, parts, at, d.end));
+    return d.end;
+  }
+  // A year after a dash reads as a case number's year (`12345-2016`), not a paper.
+  if (d.suffix === null && /^(?:19|20)\d\d$/.test(d.compactNumber)) return -1;
+  if (zaakRowAbove(text, at) < 0 && !followsMetadataRow(text, at)) return -1;
+  out.push(makeCitation(text, compactParts(d, d.compactNumber), at, d.end));
+  return d.end;
+}
+
+/**
+ * Where the `Zaak:` row starts when ` - ` stands before `at` on its line (or `at` starts a line below
+ * one ending in ` -`) and that row starts a few lines up; else -1.
+ */
+function zaakRowAbove(text: string, at: number): number {
+  let k = at;
+  while (k > at - 4 && isHorizontalSpace(text.charCodeAt(k - 1))) k--;
+  if (k > 0 && isLineBreak(text.charCodeAt(k - 1))) {
+    let e = k - 1;
+    if (e > 0 && text.charCodeAt(e) === 10 && text.charCodeAt(e - 1) === 13) e--;
+    while (e > k - 6 && isHorizontalSpace(text.charCodeAt(e - 1))) e--;
+    if (!isDash(text.charCodeAt(e - 1)) || !isHorizontalSpace(text.charCodeAt(e - 2))) return -1;
+  } else if (k === at || !isDash(text.charCodeAt(k - 1)) || !isHorizontalSpace(text.charCodeAt(k - 2))) {
+    return -1;
+  }
+  const limit = Math.max(0, at - MAX_ZAAK_BACK);
+  let i = k;
+  for (let lines = 0; lines <= MAX_ZAAK_LINES; lines++) {
+    let s = i;
+    while (s > limit && !isLineBreak(text.charCodeAt(s - 1))) s--;
+    if (s > 0 && !isLineBreak(text.charCodeAt(s - 1))) return -1;
+    let t = s;
+    while (t < i && isHorizontalSpace(text.charCodeAt(t))) t++;
+    if (text.startsWith('Zaak:', t)) return t;
+    if (s <= limit) return -1;
+    i = s - 1;
+  }
+  return -1;
+}
+
+/** `at` alone at its line's start, under a row that is exactly `Nummer` or `Motie` (the two seen on the page). */
+function followsMetadataRow(text: string, at: number): boolean {
+  let k = at;
+  while (k > at - 4 && isHorizontalSpace(text.charCodeAt(k - 1))) k--;
+  if (k === 0 || !isLineBreak(text.charCodeAt(k - 1))) return false;
+  let e = k - 1;
+  if (e > 0 && text.charCodeAt(e) === 10 && text.charCodeAt(e - 1) === 13) e--;
+  let s = e;
+  const limit = Math.max(0, e - 30);
+  while (s > limit && !isLineBreak(text.charCodeAt(s - 1))) s--;
+  if (s === limit && s > 0) return false;
+  return METADATA_ROW.test(text.slice(s, e).trim());
 }
 
 /** `amendement 36067 – 61` at `at` (the keyword); pushes and returns the end, or -1. */

@@ -123,12 +123,14 @@ function readSuffix(text: string, d: ParsedDossier, dossierNamed: boolean): void
     const numEnd = readPaperNumber(text, k);
     if (numEnd < 0) return;
     const first = text.slice(k, numEnd);
-    const second = isDash(text.charCodeAt(numEnd)) ? readPaperNumber(text, numEnd + 1) : -1;
+    // PDF text may break the line right after the second dash (`21501-07-` / `1400`).
+    const secondStart = isDash(text.charCodeAt(numEnd)) ? afterLineBreak(text, numEnd + 1) : -1;
+    const second = secondStart > 0 ? readPaperNumber(text, secondStart) : -1;
     // A sub-dossier has at most four digits (`21501-32`); `2023–20241` is no dossier at all.
     if (isDigitString(first) && first.length > 4 && (second > 0 || dossierNamed)) return;
     if (second > 0 && isDigitString(first)) {
       d.suffix = first;
-      d.compactNumber = text.slice(numEnd + 1, second);
+      d.compactNumber = text.slice(secondStart, second);
       d.end = second;
     } else if (
       isDigitString(first) &&
@@ -155,6 +157,13 @@ function readSuffix(text: string, d: ParsedDossier, dossierNamed: boolean): void
   }
 }
 
+/** `i`, or the index after one line break (`\n`, `\r\n`) at `i` when a digit follows it. */
+function afterLineBreak(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  const next = c === 13 && text.charCodeAt(i + 1) === 10 ? i + 2 : c === 10 ? i + 1 : i;
+  return next !== i && !isDigit(text.charCodeAt(next)) ? i : next;
+}
+
 /** `36600-XV-12`: a compact paper number after a letter suffix. */
 function readCompactAfterSuffix(text: string, d: ParsedDossier): void {
   if (!isDash(text.charCodeAt(d.end))) return;
@@ -170,13 +179,14 @@ function readRijkswet(text: string, d: ParsedDossier): void {
   if (d.rijkswet === null) readRijkswetAt(text, skipSpaces(text, d.end, 2), d);
 }
 
-/** `(R2101)` at `open`: sets the rijkswet and the end; returns the index after `)`, or -1. */
+/** `(R2101)` or, in older papers, `(R 1735)` at `open`: sets the rijkswet (`R1735`) and the end; returns the index after `)`, or -1. */
 function readRijkswetAt(text: string, open: number, d: ParsedDossier): number {
   if (text.charCodeAt(open) !== 40 || text.charCodeAt(open + 1) !== 82) return -1;
-  const digitsEnd = readDigits(text, open + 2, 5);
-  const n = digitsEnd - (open + 2);
+  const digits = text.charCodeAt(open + 2) === 32 ? open + 3 : open + 2;
+  const digitsEnd = readDigits(text, digits, 5);
+  const n = digitsEnd - digits;
   if (n < 3 || n > 5 || text.charCodeAt(digitsEnd) !== 41) return -1;
-  d.rijkswet = text.slice(open + 1, digitsEnd);
+  d.rijkswet = `R${text.slice(digits, digitsEnd)}`;
   d.end = digitsEnd + 1;
   return d.end;
 }

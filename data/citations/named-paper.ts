@@ -11,7 +11,7 @@ import { hasListIntroduction } from './compact-list';
 import { type ParsedDossier, parseDossier } from './dossier';
 import { skipSpaces } from './gap';
 import { kamerstukId } from './ids';
-import { readNumberToken } from './numbers';
+import { parseNumberList, readNumberToken } from './numbers';
 import type { Citation } from './types';
 
 /** How far before `nr.` the keyword may stand (`Kenmerk | 35746-XIII, `). */
@@ -133,4 +133,37 @@ function parseListedPaper(text: string, at: number, keywordEnd: number, out: Cit
   parts.numbers = [number];
   out.push(makeCitation(text, parts, dossierAt, numberEnd));
   return numberEnd;
+}
+
+/** The plural keyword and one dossier just before `nrs` (`moties 30420, `, `amendementen 36067, `). */
+const NAMED_LIST_BEFORE =
+  /(?:^|[^A-Za-z\u00c0-\u024f-])([Mm]oties|[Aa]mendementen)[ \u00a0]{1,2}(\d{5}(?:-[A-Z]{1,5}|-\d{1,2})?),[ \u00a0]?$/;
+
+/**
+ * At a plural `nrs` keyword `at` (ending at `keywordEnd`): `moties 30420, nrs 100 en 101`, several
+ * papers of one dossier named by a plural word before it. Pushes one citation from the word and
+ * returns its end, or -1.
+ */
+export function parseNamedPapers(text: string, at: number, keywordEnd: number, out: Citation[]): number {
+  const from = Math.max(0, at - LOOK_BACK);
+  const m = NAMED_LIST_BEFORE.exec(text.slice(from, at));
+  const keyword = m?.[1];
+  const dossierText = m?.[2];
+  if (m === null || keyword === undefined || dossierText === undefined) return -1;
+  const keywordOffset = m[0].indexOf(keyword);
+  const keywordAt = from + m.index + keywordOffset;
+  const dossierAt = from + m.index + m[0].indexOf(dossierText, keywordOffset + keyword.length);
+  const d = parseDossier(text, dossierAt, 'weak', true);
+  if (d === null || d.compactNumber !== null || d.end !== dossierAt + dossierText.length) return -1;
+  const list = parseNumberList(text, skipSpaces(text, keywordEnd, 2), true, false);
+  if (list === null) return -1;
+  const parts = emptyParts(
+    'kamerstuk',
+    list.numbers.map((n) => kamerstukId(d.dossier, d.suffix, n)),
+  );
+  parts.dossier = d.dossier;
+  parts.dossierSuffix = d.suffix;
+  parts.numbers = list.numbers;
+  out.push(makeCitation(text, parts, keywordAt, list.end));
+  return list.end;
 }

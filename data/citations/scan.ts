@@ -8,7 +8,7 @@
 import { parseParliamentaryYear } from './chamber-records';
 import { isDigit } from './chars';
 import { makeCitation } from './citation';
-import { parseCompactList, parseIdLine, parseKeywordCompact } from './compact-list';
+import { parseCompactList, parseIdLine, parseKeywordCompact, parseLineEndCompact } from './compact-list';
 import { parseAanhangselLabel, parseHandelingenLabel } from './handelingen';
 import { parsePublicationHeader } from './headers';
 import {
@@ -30,7 +30,7 @@ import { parseBracketForm, parseDossierKeyword, parseMotionNumber } from './weak
  * first character widens what the engine must stop at, and reference-free text pays for it.
  */
 const ANCHOR =
-  /[Kk]amer[s\-\u00ad]|[Hh]and[.e\-\u00ad]|[Aa](?:an[h\-\u00ad]|mendement\s\d)|\b(?:T\.?K|E\.?K)\b|Tweede\sKamer|Eerste\sKamer|\b(?:kst-|ah-|h-[tev]|kv-)|\d{4}(?:[ZD]\d|\d-[\dA-Z(]|[te]kkst\d)|\b[Nn]rs?\b|\((?:\s?\d|C[CLXVI]{1,7},)|dossier|Dossier|[Ww]etsvoorstel|o(?:fficielebekendmakingen\.nl|penkamer\.org)|tweedekamer\.nl|overheid\.nl|(?:^|\n)(?:\d\d[ \u00a0]\d{3}[ \u00a0\r\n-]|[CLXVI]{2,8}[ \u00a0][A-Z])|Parlementair\sjaar/g;
+  /[Kk]amer[s\-\u00ad]|[Hh]and[.e\-\u00ad]|[Aa](?:an[h\-\u00ad]|mendement\s\d)|\b(?:T\.?K|E\.?K)\b|Tweede\sKamer|Eerste\sKamer|\b(?:kst-|ah-|h-[tev]|kv-)|\d{4}(?:[ZD]\d|\d-[\dA-Z(]|\d[\r\n]|\d$|[te]kkst\d)|\b[Nn]rs?\b|\((?:\s?\d|C[CLXVI]{1,7},|t\.v\.v\.\s?\d)|dossier|Dossier|[Ww]etsvoorstel|o(?:fficielebekendmakingen\.nl|penkamer\.org)|tweedekamer\.nl|overheid\.nl|(?:^|\n)(?:\d\d[ \u00a0]\d{3}[ \u00a0\r\n-]|[CLXVI]{2,8}[ \u00a0][A-Z])|Parlementair\sjaar/g;
 
 /** Every reference in `text`, in order, not overlapping. */
 export function scanCitations(text: string): Citation[] {
@@ -126,7 +126,7 @@ function dispatch(text: string, at: number, out: Citation[]): number {
   }
 }
 
-/** A registry number, an older paper's PDF file name, a publication header at the very start, openkamer's `ID:` line, or a list of compact papers. */
+/** A registry number, an older paper's PDF file name, a publication header at the very start, openkamer's `ID:` line, a compact paper ending a decision list's zaak or under a metadata row, or a list of compact papers. */
 function dispatchDigit(text: string, at: number, out: Citation[]): number {
   const registry = pushParsed(text, at, parseRegistryNumber(text, at), out);
   if (registry > 0) return registry;
@@ -137,7 +137,9 @@ function dispatchDigit(text: string, at: number, out: Citation[]): number {
     if (header > 0) return header;
   }
   const idLine = parseIdLine(text, at, out);
-  return idLine > 0 ? idLine : parseCompactList(text, at, out);
+  if (idLine > 0) return idLine;
+  const lineEnd = parseLineEndCompact(text, at, out);
+  return lineEnd > 0 ? lineEnd : parseCompactList(text, at, out);
 }
 
 function pushParsed(text: string, at: number, parsed: ParsedIdentifier | null, out: Citation[]): number {

@@ -140,11 +140,25 @@ function readMoreDossiers(text: string, dossiers: ParsedDossier[], strength: Dos
 function readNumbers(text: string, i: number): { numbers: string[]; end: number } | null {
   let k = skipGap(text, i);
   const comma = text.charCodeAt(k) === 44;
-  if (comma) k = skipGap(text, k + 1);
+  if (comma) k = skipEerstekamerSerial(text, skipGap(text, k + 1));
+  if (k < 0) return null;
   const keyword = matchNumberKeyword(text, k);
   if (keyword !== null) return parseNumberList(text, skipGap(text, keyword.end), keyword.plural);
   if (comma && isUpper(text.charCodeAt(k))) return parseNumberList(text, k, true);
   return comma ? parseLetterNumber(text, k) : null;
+}
+
+/**
+ * `EK 87, ` at `i` (the Eerste Kamer's own serial, printed between the dossier and the paper in
+ * older citations: `25 900, EK 87, nr. 87b`): where the paper number starts after it; -1 for the
+ * serial without a paper after it (`EK` is then no paper letter); else `i`.
+ */
+function skipEerstekamerSerial(text: string, i: number): number {
+  if (!text.startsWith('EK', i) || !isHorizontalSpace(text.charCodeAt(i + 2))) return i;
+  const digits = i + 3;
+  const end = readNumberToken(text, digits, false);
+  if (end < 0 || end - digits > 4 || !/^\d+$/.test(text.slice(digits, end))) return i;
+  return text.charCodeAt(end) === 44 ? skipGap(text, end + 1) : -1;
 }
 
 /**

@@ -6,14 +6,14 @@
  * five-digit number is usually something else.
  */
 
-import { isDash, isLetter, isLineBreak } from './chars';
+import { isDash, isDigit, isHorizontalSpace, isLetter, isLineBreak } from './chars';
 import { type CitationParts, emptyParts, makeCitation } from './citation';
 import { readSpacedPaper } from './compact-list';
 import { type ParsedDossier, parseDossier } from './dossier';
 import { matchWholeWord, matchWord, skipGap, skipSpaces, startsWord } from './gap';
 import { ROMAN_DOSSIER } from './identifiers';
-import { handelingenId, kamerstukId } from './ids';
-import { parseNamedPaper } from './named-paper';
+import { dossierId, handelingenId, kamerstukId } from './ids';
+import { parseNamedPaper, parseNamedPapers } from './named-paper';
 import { matchNumberKeyword, readNumberToken } from './numbers';
 import { type ParsedStuk, parseStukTail, type StukRules } from './stuk-tail';
 import type { Citation } from './types';
@@ -53,7 +53,10 @@ const LAW_WORD = /\bWet[ \u00a0][a-z]/;
 
 /** `(35200, nr. 21)` or, in motion context, `(36582)` at the bracket `at`; pushes and returns the end, or -1. */
 export function parseBracketForm(text: string, at: number, out: Citation[]): number {
-  const inner = skipSpaces(text, at + 1, 2);
+  // `(t.v.v. 33 308, nr. 14)`: a changed motion's title names the paper it replaces.
+  const replaces = text.startsWith('t.v.v.', at + 1);
+  const inner = skipSpaces(text, replaces ? at + 7 : at + 1, 2);
+  if (replaces && !isDigit(text.charCodeAt(inner))) return -1;
   const own = parseRomanLetter(text, inner, out);
   if (own > 0) return own;
   const record = parseMeetingBracket(text, at, inner, out);
@@ -64,7 +67,7 @@ export function parseBracketForm(text: string, at: number, out: Citation[]): num
     const numberEnd = afterFormerNumber(text, withNumber.end);
     const year = trailingYear(text, numberEnd);
     const end = year?.end ?? numberEnd;
-    if (text.charCodeAt(skipGap(text, end)) !== 41) return -1;
+    if (text.charCodeAt(skipGap(text, end)) !== 41 && !isRemarkAfter(text, end)) return -1;
     if (year !== null) withNumber.parts.vergaderjaar ??= year.value;
     out.push(makeCitation(text, withNumber.parts, inner, end));
     return end;
@@ -75,6 +78,31 @@ export function parseBracketForm(text: string, at: number, out: Citation[]): num
   if (!hasMotionContext(text, at)) return -1;
   out.push(makeCitation(text, dossierOnly.parts, inner, dossierOnly.end));
   return dossierOnly.end;
+}
+
+/** How far along its line a remark after the paper may run before the bracket closes. */
+const MAX_REMARK = 120;
+
+/**
+ * `; behandeld in AO op 2 juni 2016)` at `i`: a remark in lower case after the paper, closed on the
+ * same line (`(24557, nr. 139; behandeld in AO op\n2 juni 2016)` wraps, so a line break may stand
+ * in it once), with no other bracket in between.
+ */
+function isRemarkAfter(text: string, i: number): boolean {
+  const semi = skipSpaces(text, i, 1);
+  if (text.charCodeAt(semi) !== 59) return false;
+  const word = skipSpaces(text, semi + 1, 2);
+  const c = text.charCodeAt(word);
+  if (!(c >= 97 && c <= 122) || word === semi + 1) return false;
+  const limit = Math.min(text.length, word + MAX_REMARK);
+  let breaks = 0;
+  for (let k = word; k < limit; k++) {
+    const d = text.charCodeAt(k);
+    if (d === 41) return true;
+    if (d === 40) return false;
+    if (isLineBreak(d) && ++breaks > 1) return false;
+  }
+  return false;
 }
 
 /**
@@ -133,7 +161,8 @@ function trailingYear(text: string, i: number): ParsedVergaderjaar | null {
 export function parseMotionNumber(text: string, at: number, out: Citation[]): number {
   if (!startsWord(text, at)) return -1;
   const keyword = matchNumberKeyword(text, at);
-  if (keyword === null || keyword.plural) return -1;
+  if (keyword === null) return -1;
+  if (keyword.plural) return parseNamedPapers(text, at, keyword.end, out);
   const numberStart = skipGap(text, keyword.end);
   const added = parseAddedTo(text, at, numberStart, out);
   if (added > 0) return added;
@@ -226,6 +255,8 @@ function afterFormerNumber(text: string, i: number): number {
 
 /** `dossier 36582`, `Kamerdossier 36 600-XV`, `dossiernummer 36582`, `wetsvoorstel (36582)`, optionally `, nr. N`. */
 export function parseDossierKeyword(text: string, at: number, out: Citation[]): number {
+  const list = parseBillList(text, at, out);
+  if (list > 0) return list;
   const keywordEnd = matchKeyword(text, at);
   if (keywordEnd < 0) return -1;
   let j = skipGap(text, keywordEnd);
@@ -249,6 +280,44 @@ export function parseDossierKeyword(text: string, at: number, out: Citation[]): 
   }
   const start = startsWord(text, at) ? at : isMirrorKeyword(text, at) ? at - 9 : at - 5;
   out.push(makeCitation(text, body.parts, start, end));
+  return end;
+}
+
+/** Most bills read after one `wetsvoorstellen`. */
+const MAX_BILLS = 20;
+
+/**
+ * `de wetsvoorstellen 31815, 31816, 31817 en 31840` at `at`: one dossier per bill, the first with the
+ * keyword. Only five-digit dossiers as issued so far (the weak reading), none with a paper number.
+ */
+function parseBillList(text: string, at: number, out: Citation[]): number {
+  if ((text.charCodeAt(at) | 32) !== 119 || !startsWord(text, at)) return -1;
+  const keywordEnd = matchWholeWord(text, at, 'wetsvoorstellen');
+  if (keywordEnd < 0 || !isHorizontalSpace(text.charCodeAt(keywordEnd))) return -1;
+  const before = out.length;
+  let j = skipGap(text, keywordEnd);
+  let end = -1;
+  for (let n = 0; n < MAX_BILLS; n++) {
+    const d = parseDossier(text, j, 'weak');
+    if (d === null || d.compactNumber !== null || d.dossier.length !== 5 || isDigit(text.charCodeAt(d.end)))
+      break;
+    const parts = emptyParts('dossier', [dossierId(d.dossier, d.suffix)]);
+    parts.dossier = d.dossier;
+    parts.dossierSuffix = d.suffix;
+    parts.rijkswet = d.rijkswet;
+    out.push(makeCitation(text, parts, n === 0 ? at : j, d.end));
+    end = d.end;
+    let k = skipSpaces(text, end, 2);
+    if (text.charCodeAt(k) === 44) k = skipGap(text, k + 1);
+    else {
+      const afterEn = matchWholeWord(text, k, 'en');
+      if (afterEn < 0) break;
+      k = skipGap(text, afterEn);
+    }
+    if (!isDigit(text.charCodeAt(k))) break;
+    j = k;
+  }
+  if (end < 0) out.length = before;
   return end;
 }
 
@@ -278,6 +347,7 @@ function hasMotionContext(text: string, at: number): boolean {
   while (from > limit && !isLineBreak(text.charCodeAt(from - 1))) from--;
   const line = text.slice(from, at);
   if (MOTION_WORDS.test(line) || LAW_WORD.test(line)) return true;
+  if (wrappedTitleNamesBill(text, from, limit)) return true;
   let end = from - 1;
   const listLimit = Math.max(0, at - LIST_CONTEXT);
   for (let lines = 0; lines < LIST_LINES && end > listLimit; lines++) {
@@ -285,6 +355,28 @@ function hasMotionContext(text: string, at: number): boolean {
     while (start > listLimit && !isLineBreak(text.charCodeAt(start - 1))) start--;
     const previous = text.slice(start, end).trimEnd();
     if (previous.endsWith(':')) return MOTION_WORDS.test(previous);
+    end = start - 1;
+  }
+  return false;
+}
+
+/** Lines a wrapped title may run over above the bracket (PDF text breaks a bill's title). */
+const WRAPPED_LINES = 2;
+
+/**
+ * Whether the line starting at `lineStart` continues a title from the one or two lines above it
+ * (none of them ends a sentence or a clause: `.`, `;`, `:`, `!`, `?`) and those lines name a bill,
+ * motion or law (`… i.v.m. wetsvoorstel Wet fiscale` / `maatregelen … (34556)`); within `limit`.
+ */
+function wrappedTitleNamesBill(text: string, lineStart: number, limit: number): boolean {
+  let end = lineStart - 1;
+  for (let lines = 0; lines < WRAPPED_LINES && end > limit; lines++) {
+    let start = end;
+    while (start > limit && !isLineBreak(text.charCodeAt(start - 1))) start--;
+    if (start > 0 && !isLineBreak(text.charCodeAt(start - 1))) return false;
+    const previous = text.slice(start, end).trimEnd();
+    if (previous === '' || /[.;:!?]$/.test(previous)) return false;
+    if (MOTION_WORDS.test(previous) || LAW_WORD.test(previous)) return true;
     end = start - 1;
   }
   return false;

@@ -69,6 +69,18 @@ const JUNK: Array<[string, string]> = [
   ['PDF file names without a paper', fill('0607tkkst3')],
   ['indented header lines', fill('\n33 826    M')],
   ['listed papers after a colon without a list word', fill('zie: 29544, nr. ')],
+  ['decision-list paper lines without a zaak row', fill(' - 34552-15\n')],
+  ['zaak rows over year-like papers', fill('Zaak: x - 34552-2016\n')],
+  ['metadata rows over words', fill('Nummer\nMotie\n')],
+  ['bill lists of years', fill('wetsvoorstellen 2019, 2020 en ')],
+  ['bill zaak rows over amounts', fill('Zaak: Brief - 2016\nBedrag - 25000\n')],
+  ['replaced-motion brackets without a paper', fill('(t.v.v. 33 308, ')],
+  ['spaced rijkswet brackets without a digit', fill('(R (R 1')],
+  ['plural keywords without a number list', fill('moties 30420, nrs ')],
+  ['wrapped lines without a bill word', fill('titel\nvervolg (1234')],
+  ['compact papers broken at a line end without a number', fill('Zaak: - 21501-07-\n-')],
+  ['glued chambers without a session year', fill('Kamerstukken II1995/9')],
+  ['bracketed papers with an open remark', fill('(24557, nr. 139; behandeld ')],
 ];
 
 describe('adversarial 1 MB inputs', () => {
@@ -98,6 +110,14 @@ describe('adversarial 1 MB inputs', () => {
       'dossier-36100-B',
       'dossier-36100-B',
     ]);
+  }, 60_000);
+
+  it('reads the dossier before each of 30k Eerste Kamer serials without a paper', () => {
+    const unit = 'Kamerstukken I 25 900, EK 87, ';
+    const count = Math.floor(MB / unit.length);
+    const found = findCitations(unit.repeat(count));
+    expect(found).toHaveLength(count);
+    expect(new Set(found.map((c) => c.ids.join(' ')))).toEqual(new Set(['dossier-25900']));
   }, 60_000);
 
   it('finds every one of 70k motion-context dossiers', () => {

@@ -143,6 +143,29 @@ const FRAGMENTS = [
   'tkkst',
   '\n33 826    Mensenrechten',
   '\n35 827 EU-voorstel: ',
+  // Forms added from the sixth held-out corpus.
+  'Zaak: ',
+  ' - 34552-16\n',
+  ' -\n',
+  'Nummer\n',
+  'Motie\n',
+  '33308-13\n',
+  'wetsvoorstellen ',
+  '31815, ',
+  ' en 31840',
+  ', EK 87, ',
+  'Zaak: Wetgeving - ',
+  ' - 30569\n',
+  '(t.v.v. ',
+  ' (R 1735)',
+  'moties 30420, ',
+  'nrs 100 en 101',
+  'wetsvoorstel Wet fiscale\n',
+  'scholing (34556)',
+  '21501-07-\n',
+  '1400',
+  'Kamerstukken II1995/96, ',
+  '; behandeld in AO)',
 ];
 
 const fragmentText = fc
@@ -175,8 +198,9 @@ describe('findCitations properties', () => {
     fc.assert(
       fc.property(fragmentText, (text) => {
         const alone = findCitations(text);
-        // The padding ends in a line break: a publication header needs a line start, as at the start.
-        const padded = findCitations(`Zie.\n${text} .`);
+        // The padding ends and starts a line: a publication header needs a line start, as at the
+        // start, and a decision list's zaak paper a line end, as at the end.
+        const padded = findCitations(`Zie.\n${text}\n.`);
         expect(padded.map((c) => c.ids)).toEqual(alone.map((c) => c.ids));
         expect(padded.map((c) => c.start - 5)).toEqual(alone.map((c) => c.start));
       }),

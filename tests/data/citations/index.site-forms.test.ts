@@ -269,4 +269,125 @@ describe('site forms', () => {
     expect(ids('0608tkkst30928-6')).toEqual([]);
     expect(ids('x0607tkkst30928-6')).toEqual([]);
   });
+
+  it('a committee decision list’s zaak ends in its paper; tweedekamer.nl’s `Nummer` and `Motie` rows', () => {
+    const zaak =
+      'Zaak: Nota van wijziging - staatssecretaris van Financiën, E.D. Wiebes - 25 oktober\n2016\nTweede nota van wijziging - 34552-16\nBesluit: Betrekken bij de verdere behandeling.';
+    const [c] = findCitations(zaak);
+    expect(c).toMatchObject({ ids: ['kst-34552-16'], raw: '34552-16' });
+    // Alone on its line under a line ending in ` -`; a rijkswet number and a budget chapter.
+    expect(
+      ids('Zaak: Brief regering - minister - 18 maart 2009\nElektronisch inzamelen -\n30372-32'),
+    ).toEqual([['kst-30372-32']]);
+    expect(ids('Zaak: Verdrag - minister - 19 oktober 2016\nVerdrag - 34579-(R2076)-1')).toEqual([
+      ['kst-34579-1'],
+    ]);
+    expect(ids('Zaak: Rapport - 7 oktober 2016\nhet\nMinisterie van BZK - 34550-VII-6\n')).toEqual([
+      ['kst-34550-VII-6'],
+    ]);
+    expect(ids('Motie\nNummer\n33308-13\nPublicatiedatum')).toEqual([['kst-33308-13']]);
+    expect(ids('Besluit: Aangenomen.\nMotie\n33308-17\n10 februari 2015')).toEqual([['kst-33308-17']]);
+    // Without the zaak row, not at the line's end, too far below it, or a year: not read.
+    expect(ids('Tweede nota van wijziging - 34552-16')).toEqual([]);
+    expect(ids('Zaak: Brief - 2016\nNota - 34552-16 en verder')).toEqual([]);
+    expect(ids(`Zaak: Brief\n${'regel\n'.repeat(7)}Nota - 34552-16`)).toEqual([]);
+    expect(ids('Zaak: Rechtbank - vonnis - 12345-2016')).toEqual([]);
+    expect(ids('Nummer\n34552-16 euro')).toEqual([]);
+  });
+
+  it('bills listed after `wetsvoorstellen`, one dossier each; the Eerste Kamer serial `EK 87` before the paper', () => {
+    const found = findCitations(
+      'De commissie verzoekt de wetsvoorstellen 31815, 31816,\n31817 en 31840 te behandelen.',
+    );
+    expect(found.map((c) => c.ids)).toEqual([
+      ['dossier-31815'],
+      ['dossier-31816'],
+      ['dossier-31817'],
+      ['dossier-31840'],
+    ]);
+    expect(found[0]?.raw).toBe('wetsvoorstellen 31815');
+    expect(ids('de wetsvoorstellen 2019 en 2020')).toEqual([]);
+    expect(ids('de wetsvoorstellen 123456 en 30372')).toEqual([]);
+    expect(ids('Toetsingskader (Kamerstukken I 1999/2000, 25 900, EK 87, nr. 87b, blz. 5–7).')).toEqual([
+      ['kst-25900-87b'],
+    ]);
+    // The serial without a paper after it is no paper letter `EK`.
+    expect(ids('Kamerstukken I 1999/2000, 25 900, EK 87.')).toEqual([['dossier-25900']]);
+  });
+
+  it('a bill’s zaak ends in its dossier; a changed motion names the paper it replaces; a remark after a bracketed paper', () => {
+    expect(
+      ids('Zaak: Wetgeving - minister - 22 mei 2006\nWijziging van de Kieswet - 30569\nBesluit: Aanmelden'),
+    ).toEqual([['dossier-30569']]);
+    expect(
+      ids('Zaak: Initiatiefwetgeving - Tweede Kamerlid - 2005\nWet raadgevend referendum) - 30372'),
+    ).toEqual([['dossier-30372']]);
+    expect(ids('Zaak: Wetgeving - minister - 2016\nVerdrag (Trb. 2009, 217) - 34417-(R2068)')).toEqual([
+      ['dossier-34417'],
+    ]);
+    // A dossier alone needs a bill's zaak; a paper does not.
+    expect(ids('Zaak: Brief regering - minister - 2016\nBedrag - 25000')).toEqual([]);
+    expect(ids('Zaak: Wetgeving - minister - 2016\nBedrag - 2500')).toEqual([]);
+    const [c] = findCitations(
+      'Gewijzigde motie van het lid Verhoeven (t.v.v. 33 308, nr. 14) over voldoende wegen',
+    );
+    expect(c).toMatchObject({ ids: ['kst-33308-14'], raw: '33 308, nr. 14' });
+    expect(ids('(t.v.v. de motie van het lid Van Dijk)')).toEqual([]);
+    expect(ids('de toekomstplannen (24557, nr. 139; behandeld in AO op\n2 juni 2016) heeft')).toEqual([
+      ['kst-24557-139'],
+    ]);
+    expect(ids('(24557, nr. 139; 24557, nr. 140)')).toEqual([]);
+    expect(ids('(24557, nr. 139; zie (bijlage))')).toEqual([]);
+  });
+
+  it('an older rijkswet number with a space (`(R 1735)`) belongs to the dossier, not after it', () => {
+    const [c] = findCitations('Kamerstukken II 2002/03, 28 836 (R 1735), nr. 3, blz. 1–2');
+    expect(c).toMatchObject({ ids: ['kst-28836-3'], rijkswet: 'R1735' });
+    expect(ids('Kamerstukken II 2002/03, 28 836 (R 17), nr. 3')).toEqual([['dossier-28836']]);
+  });
+
+  it('several papers of one dossier after a plural word: `moties 30420, nrs 100 en 101`', () => {
+    const [c] = findCitations('Voortgang uitvoering moties 30420, nrs 100 en 101 over de samenstelling');
+    expect(c).toMatchObject({ ids: ['kst-30420-100', 'kst-30420-101'], raw: 'moties 30420, nrs 100 en 101' });
+    expect(ids('de amendementen 36067, nrs. 61 en 62')).toEqual([['kst-36067-61', 'kst-36067-62']]);
+    expect(ids('de moties 2019, nrs 1 en 2')).toEqual([]);
+    expect(ids('de promoties 30420, nrs 100 en 101')).toEqual([]);
+  });
+
+  it('a bill in brackets at the end of a title wrapped over two or three lines', () => {
+    expect(
+      ids(
+        'Agendapunt: Brieven i.v.m. wetsvoorstel Wet fiscale\nmaatregelen rijksmonumenten en scholing (34556), onderdeel',
+      ),
+    ).toEqual([['dossier-34556']]);
+    expect(
+      ids(
+        'Agendapunt: Wetsvoorstel Goedkeuring Verdrag -\nCaymaneilanden inzake de uitwisseling\nbelastingen (34417 (R2068))',
+      ),
+    ).toEqual([['dossier-34417']]);
+    // A sentence or clause ended above, a blank line, or the word too far up: not a wrapped title.
+    expect(ids('Het wetsvoorstel is aangenomen.\nDe kosten bedragen (34556) euro')).toEqual([]);
+    expect(ids('Over het wetsvoorstel\nwerd lang gesproken\n\n(34556)')).toEqual([]);
+    expect(ids('een motie\nover\nde\nkosten (34556)')).toEqual([]);
+  });
+
+  it('a compact paper broken after its second dash by a PDF line end', () => {
+    const [c] = findCitations(
+      'Zaak: Brief regering - 14 oktober 2016\nOntwerpbegrotingsplan - 21501-07-\n1400\nBesluit:',
+    );
+    expect(c).toMatchObject({ ids: ['kst-21501-07-1400'], raw: '21501-07-\n1400' });
+    expect(ids('Kamerstuk 21501-07-\r\n1400')).toEqual([['kst-21501-07-1400']]);
+    // Only a bare line break: a space or a second break leaves the sub-dossier alone.
+    expect(ids('Kamerstuk 21501-07-\n 1400')).toEqual([['dossier-21501-07']]);
+    expect(ids('Kamerstuk 21501-07-\n\n1400')).toEqual([['dossier-21501-07']]);
+  });
+
+  it('a roman chamber glued to the session year (`Kamerstukken II1995/96`)', () => {
+    const [c] = findCitations('2 Kamerstukken II1995/96, 24 513, nr. 3, p. 19 (MvT).');
+    expect(c).toMatchObject({ ids: ['kst-24513-3'], chamber: 'TK', vergaderjaar: '1995-1996' });
+    expect(ids('Kamerstukken I2014/15, 33802, C')).toEqual([['kst-33802-C']]);
+    // Only a whole session year may follow the numeral.
+    expect(ids('Kamerstukken II1995, 24 513, nr. 3')).toEqual([]);
+    expect(ids('Kamerstukken II19, 24 513')).toEqual([]);
+  });
 });
