@@ -14,6 +14,12 @@ const FILLER =
   'De regering wil dat gemeenten meer ruimte krijgen om mensen in de bijstand op maat te ondersteunen. ' +
   'Uit de evaluatie blijkt dat de uitvoering ingewikkeld is en dat de regels vaak als streng worden ervaren. ';
 
+/**
+ * Paragraphs between two references: well beyond the ten screens the scanner reads ahead at once
+ * (viewport-gate.ts), at any viewport the harness uses.
+ */
+const SCREENS = 300;
+
 /** Many screens of prose without references or tab stops between the references. */
 const filler = (paragraphs: number) =>
   Array.from({ length: paragraphs }, () => `<p>${FILLER.repeat(4)}</p>`).join('\n');
@@ -21,9 +27,9 @@ const filler = (paragraphs: number) =>
 const PAGE = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Lange brief</title></head>
 <body><main>
 <p id="top">Zie Kamerstuk 34 352, nr. 340.</p>
-<section>${filler(60)}</section>
+<section>${filler(SCREENS)}</section>
 <p id="middle">Verder Kamerstuk 36 600 XV, nr. 85.</p>
-<section>${filler(60)}</section>
+<section>${filler(SCREENS)}</section>
 <p id="end">Tot slot Kamerstuk 34 352, nr. 349.</p>
 </main></body></html>`;
 
@@ -54,9 +60,12 @@ const markedIn = (page: Page, id: string) =>
     id,
   );
 
-/** Opens the long page and waits until the reference at its top is marked and the scanner is quiet. */
-async function openLongPage(): Promise<Page> {
-  const page = await session.openPage('long.html');
+/**
+ * Opens the long page (under an address of its own per test, so the panel's request finds this tab)
+ * and waits until the reference at its top is marked and the gate's first answers are in.
+ */
+async function openLongPage(name: string): Promise<Page> {
+  const page = await session.openPage(`long.html?${name}`);
   await waitForReferences(page, 1);
   // Two frames: the viewport gate's first answers have come in and been read.
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
@@ -65,10 +74,11 @@ async function openLongPage(): Promise<Page> {
 
 describe('scanner: text is read as it nears the viewport (Chromium)', () => {
   it('leaves text screens below unread at load, and marks it when the reader scrolls there', async () => {
-    const page = await openLongPage();
-    expect(await page.evaluate(() => document.documentElement.scrollHeight / innerHeight)).toBeGreaterThan(
-      10,
+    const page = await openLongPage('scroll');
+    const screensToMiddle = await page.evaluate(
+      () => (document.getElementById('middle')?.getBoundingClientRect().top ?? 0) / innerHeight,
     );
+    expect(screensToMiddle).toBeGreaterThan(15);
     expect(await markedIn(page, 'top')).toBe('kst-34352-340');
     expect(await markedIn(page, 'middle')).toBe('');
     expect(await markedIn(page, 'end')).toBe('');
@@ -78,7 +88,7 @@ describe('scanner: text is read as it nears the viewport (Chromium)', () => {
   });
 
   it('Tab from the reference on screen reaches the next one, far below and not yet read', async () => {
-    const page = await openLongPage();
+    const page = await openLongPage('tab');
     expect(await markedIn(page, 'middle')).toBe('');
     const focusedLabel = () =>
       page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? null);
@@ -94,7 +104,7 @@ describe('scanner: text is read as it nears the viewport (Chromium)', () => {
   });
 
   it("answers the side panel's pageReferences with every reference on the page, read or not", async () => {
-    const page = await openLongPage();
+    const page = await openLongPage('panel');
     const url = page.url();
     expect(await markedIn(page, 'end')).toBe('');
     // What the side panel sends (data/messaging.ts callTab), from the extension's own context.
@@ -113,7 +123,7 @@ describe('scanner: text is read as it nears the viewport (Chromium)', () => {
   });
 
   it('marks a reference the page adds after load, far below the viewport', async () => {
-    const page = await openLongPage();
+    const page = await openLongPage('added');
     await page.evaluate(() => {
       const p = document.createElement('p');
       p.id = 'added';

@@ -211,19 +211,35 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
   const readAhead = (from: Node | null, backwards: boolean): void => {
     if (!pending || pending.size === 0 || editing) return;
     const started = performance.now();
+    const inTime = () => performance.now() - started < TAB_BUDGET_MS;
+    // After the first, the next unread block is found by walking the page from the one just read
+    // (into it, as its blocks now wait): asking every waiting block each time would be quadratic.
+    const walker = doc.createTreeWalker(doc.body ?? doc.documentElement, NodeFilter.SHOW_ELEMENT);
+    const following = (scope: Element): Element | undefined => {
+      walker.currentNode = scope;
+      if (backwards) while (walker.lastChild()) {}
+      let node: Node | null = backwards && walker.currentNode !== scope ? walker.currentNode : step();
+      while (node && inTime()) {
+        if (pending.has(node as Element)) return node as Element;
+        node = step();
+      }
+      return undefined;
+    };
+    const step = () => (backwards ? walker.previousNode() : walker.nextNode());
     ownPass(started, (marked, unmarked) => {
-      while (performance.now() - started < TAB_BUDGET_MS) {
-        const scope = pending.nearest(from, backwards);
-        if (!scope) return;
-        pending.release(scope);
-        let reached = false;
-        for (const block of textBlocks(scope, false, deferBlock)) {
-          if (!block) continue;
-          for (const { marks } of markInto(block, marked, unmarked)) {
-            reached ||= marks[0] !== undefined && liesAhead(marks[0], from, backwards);
+      let scope = pending.nearest(from, backwards);
+      while (scope && inTime()) {
+        if (pending.release(scope)) {
+          let reached = false;
+          for (const block of textBlocks(scope, false, deferBlock)) {
+            if (!block) continue;
+            for (const { marks } of markInto(block, marked, unmarked)) {
+              reached ||= marks[0] !== undefined && liesAhead(marks[0], from, backwards);
+            }
           }
+          if (reached) return;
         }
-        if (reached) return;
+        scope = following(scope);
       }
     });
   };

@@ -15,6 +15,11 @@ export class PendingScopes {
     return this.pending.size;
   }
 
+  /** Whether `element` waits. */
+  has(element: Element): boolean {
+    return this.pending.has(element);
+  }
+
   /** Waits for `element` to come near the viewport. */
   add(element: Element): void {
     if (this.pending.has(element)) return;
