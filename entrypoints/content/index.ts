@@ -5,6 +5,7 @@ import { setupAnnotations } from './annotate/setup-annotations';
 import { setupPopover } from './popover/setup-popover';
 import { servePageReferences } from './scanner/page-references';
 import { startPageScanner } from './scanner/page-scanner';
+import { intersectionGate } from './scanner/viewport-gate';
 
 // Typed loosely: WXT types only the message keys present in public/_locales.
 const getMessage = browser.i18n.getMessage as (key: string) => string;
@@ -18,9 +19,11 @@ export default defineContentScript({
       signal: ctx.signal,
       // Dutch when the locale files lack the message: Dutch is the default locale.
       roleDescription: getMessage('mark_roleDescription') || 'verwijzing',
+      // Off-screen text is read as the reader scrolls to it: the page pays for what is seen.
+      viewportGate: intersectionGate(window),
     });
     const popover = setupPopover(ctx, scanner.registry);
-    servePageReferences(ctx.signal, scanner.registry, popover);
+    servePageReferences(ctx.signal, scanner, popover);
     setupAnnotations(ctx);
   },
 });

@@ -3,7 +3,10 @@
  *
  * What marking costs the page (`_scanner-cost.ts`): a 1 MB page of prose with 370 references and
  * a 20 MB page with 21,500, loaded with and without the extension in the same run; all main-thread
- * work (script, style, layout and their counts, long tasks) per MB of page text, and the difference.
+ * work (script, style, layout, the rest of TaskDuration, and their counts, long tasks) per MB of
+ * page text, and the difference. Then reading: the same pages scrolled a viewport at a time through
+ * their first MB of text, where the scanner (which reads text as it nears the viewport) does the
+ * rest of its work.
  *
  * The scanner's own slices: a generated 5 MB page with 5,000 references (one per paragraph, a
  * quarter of them split over inline elements), scanned by the built extension.
@@ -27,10 +30,10 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { build } from 'vite';
 import { launchExtension } from '../../tests/e2e/harness';
-import { type CostFigures, measurePageCost, printCost } from './_scanner-cost';
+import { type CostFigures, measurePageCost, measureScrollCost, printCost } from './_scanner-cost';
 import { type PageShape, scannerPage } from './_scanner-page';
 
 const REFERENCES = 5_000;
@@ -38,6 +41,8 @@ const TARGET_BYTES = 5 * 1024 * 1024;
 const RUNS = 3;
 /** Runs per page of the cost comparison; KAMERLENS_BENCH_RUNS lowers it on a busy machine. */
 const COST_RUNS = Number(process.env.KAMERLENS_BENCH_RUNS) || RUNS;
+/** Text scrolled through in the reading part of the cost comparison, in MB. */
+const SCROLL_MB = 1;
 
 /** The pages of the page-cost comparison: ordinary prose, and a huge page dense with references. */
 const COST_PAGES: [string, PageShape][] = [
@@ -221,17 +226,28 @@ async function pageCost(workDir: string, pageFilter?: string): Promise<void> {
   try {
     for (const [i, [label]] of COST_PAGES.entries()) {
       if (pageFilter !== undefined && !label.startsWith(pageFilter)) continue;
-      const withExtension: CostFigures[] = [];
-      const without: CostFigures[] = [];
-      const withBase: CostFigures[] = [];
       const url = (serverUrl: string) => new URL(`cost-${i}.html`, serverUrl).href;
-      for (let run = 0; run < COST_RUNS; run++) {
-        withExtension.push(await measurePageCost(session.context, url(session.serverUrl), true));
-        without.push(await measurePageCost(plain.context, url(plain.serverUrl), false));
-        if (base) withBase.push(await measurePageCost(base.context, url(base.serverUrl), true));
+      for (const [phase, measure] of [
+        ['loading', (context: BrowserContext, u: string, hold?: number) => measurePageCost(context, u, hold)],
+        [
+          `reading: scrolling through ${SCROLL_MB} MB of text`,
+          (context: BrowserContext, u: string, hold?: number) =>
+            measureScrollCost(context, u, SCROLL_MB, hold),
+        ],
+      ] as const) {
+        const withExtension: CostFigures[] = [];
+        const without: CostFigures[] = [];
+        const withBase: CostFigures[] = [];
+        for (let run = 0; run < COST_RUNS; run++) {
+          const measured = await measure(session.context, url(session.serverUrl));
+          withExtension.push(measured);
+          // The same window on the page without the extension: held open as long, polled alike.
+          without.push(await measure(plain.context, url(plain.serverUrl), measured.elapsedMs));
+          if (base) withBase.push(await measure(base.context, url(base.serverUrl)));
+        }
+        printCost(`${label}, ${phase}`, withExtension, without);
+        if (base) printCost(`${label}, ${phase}, base build ${baseBuild}`, withBase, without);
       }
-      printCost(label, withExtension, without);
-      if (base) printCost(`${label}, base build ${baseBuild}`, withBase, without);
     }
   } finally {
     await Promise.all([session.close(), plain.close(), base?.close()]);

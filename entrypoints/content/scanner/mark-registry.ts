@@ -18,6 +18,11 @@
  * (`raw` is the address) and the number line of a header split over blocks (`raw` is the joined
  * header).
  *
+ * When: text is marked as it nears the viewport (a block at a time, as the reader scrolls), so a
+ * reference far below the visible part may not be marked yet; the side panel's `pageReferences`
+ * request has the whole page read first (`PageScanner.scanEverything`), and Tab reads ahead to the
+ * next reference before focus moves. Do not assume every reference on the page has marks.
+ *
  * Changes: `onMarked` / `onUnmarked` listeners get each slice's new or removed references (a
  * reference is unmarked when the page rewrites its text, or when a longer reference now covers
  * it). Callbacks, not DOM events: the page would see events dispatched on its document.

@@ -3,6 +3,8 @@
  * scanner's registry and `revealReference` by scrolling to the reference and opening its popover.
  * Only the extension itself can send these (tabs.sendMessage); the sender is checked anyway.
  * Once a panel has asked, later changes to the marks are announced (`pageReferencesChanged`).
+ * The answer lists every reference on the page: off-screen text the scanner has not read yet is
+ * read (and marked) before the answer goes out.
  */
 import { browser } from 'wxt/browser';
 import type { ContentProtocol } from '../../../data/messages';
@@ -51,9 +53,13 @@ export function answerPanel(
 /** Serves the side panel's calls until `signal` aborts, and tells it when the references change. */
 export function servePageReferences(
   signal: AbortSignal,
-  registry: Registry & Pick<MarkRegistry, 'onMarked' | 'onUnmarked'>,
+  scanner: {
+    registry: Registry & Pick<MarkRegistry, 'onMarked' | 'onUnmarked'>;
+    scanEverything(): Promise<void>;
+  },
   popover: PopoverOpener | null,
 ): void {
+  const { registry } = scanner;
   const notifier = notifyReferenceChanges(
     registry,
     () => browser.runtime.sendMessage({ type: 'pageReferencesChanged', payload: {} }),
@@ -61,8 +67,14 @@ export function servePageReferences(
   );
   const listener = (message: unknown, sender: { id?: string }) => {
     if (sender.id !== browser.runtime.id) return undefined;
+    if ((message as { type?: unknown } | null)?.type === 'pageReferences') {
+      // The list is of every reference: text not yet read (off-screen) is read first.
+      return scanner.scanEverything().then(() => {
+        notifier.arm();
+        return answerPanel(message, registry, popover);
+      });
+    }
     const answer = answerPanel(message, registry, popover);
-    if (answer?.ok && (message as { type?: unknown }).type === 'pageReferences') notifier.arm();
     return answer ? Promise.resolve(answer) : undefined;
   };
   browser.runtime.onMessage.addListener(listener);

@@ -4,6 +4,14 @@
  * (uBlock Origin's pattern): the page watcher hands over mutation records, which the scanner only
  * stores; a slice turns them into scopes, walks text blocks and marks them until its budget is
  * spent. Its own wrapping and unwrapping reach the other subscribers of the watcher, not itself.
+ *
+ * With a viewport gate (`viewport-gate.ts`), text is read only as it nears the visible part of
+ * the page: a scope's own text is read, and each block inside it waits (`PendingScopes`) until the
+ * gate lets it through, where the same happens one level down. What the page pays for marking then
+ * follows what the reader sees, not the page's length. Two readers of every reference read the
+ * rest: the side panel (`scanEverything`, after which the page is scanned whole as without a gate)
+ * and the Tab key, before whose default action the next unread text in its direction is read
+ * (`TAB_BUDGET_MS`), so the next reference is a tab stop when focus moves.
  */
 import { nextTask, runSlice } from '../../../data/time-slices';
 import { MARK_TAG, MEASURE_ATTRIBUTE } from '../own-names';
@@ -16,8 +24,11 @@ import {
   type WritableMarkRegistry,
 } from './mark-registry';
 import { ensureMarkStyle, removeMarkStyle } from './mark-style';
+import { PendingScopes } from './pending-scopes';
 import { queueMutation, ScanQueue } from './scan-queue';
+import { liesAhead, tabStart } from './tab-ahead';
 import { type TextBlock, textBlocks } from './text-blocks';
+import type { ViewportGateFactory } from './viewport-gate';
 
 /** How the scanner is started. */
 export interface PageScannerOptions {
@@ -28,6 +39,8 @@ export interface PageScannerOptions {
   roleDescription: string;
   /** Time per slice before yielding to the page, in ms. */
   budgetMs?: number;
+  /** Reads text only as it nears the viewport (`intersectionGate`); without one, the page is read whole. */
+  viewportGate?: ViewportGateFactory;
 }
 
 /** Pages that opt in (`MEASURE_ATTRIBUTE`) get one `performance.measure` entry per slice. */
@@ -37,9 +50,17 @@ const SLICE_MEASURE = 'kamerlens:slice';
 export interface PageScanner {
   /** Marks on this page and their citations (the contract other modules use). */
   registry: MarkRegistry;
-  /** Resolves once nothing is left to scan (tests and benchmarks wait on it). */
+  /** Resolves once nothing is left to scan (tests and benchmarks wait on it); text still off-screen is not waited for. */
   idle(): Promise<void>;
+  /** Reads all text, off-screen too, from now on; resolves when it is marked (the side panel's list). */
+  scanEverything(): Promise<void>;
 }
+
+/**
+ * Most time the Tab key may spend reading unread text for the next reference, in ms: it runs before
+ * the browser moves focus, so it must stay well under a frame.
+ */
+const TAB_BUDGET_MS = 20;
 
 /**
  * Events after which `document.designMode` may have changed (no event reports the switch itself):
@@ -50,7 +71,7 @@ const EDITING_EVENTS = ['beforeinput', 'focusin', 'selectionchange', 'pointerdow
 
 /** Starts scanning `document`: the whole page first, then every change. */
 export function startPageScanner(options: PageScannerOptions): PageScanner {
-  const { document: doc, signal, roleDescription, budgetMs = 4 } = options;
+  const { document: doc, signal, roleDescription, budgetMs = 4, viewportGate } = options;
   const registry: WritableMarkRegistry = createMarkRegistry();
   const queue = new ScanQueue();
   const measure = doc.documentElement.hasAttribute(MEASURE_ATTRIBUTE);
@@ -60,6 +81,22 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
   let idleWaiters: (() => void)[] = [];
   // A document in design mode is one editable region: it gets no marks until design mode ends.
   let editing = doc.designMode === 'on';
+  // Set by scanEverything: from then on no block waits for the viewport.
+  let everything = viewportGate === undefined;
+  const pending = viewportGate
+    ? new PendingScopes(
+        viewportGate((element) => {
+          if (!pending?.release(element) || !element.isConnected) return;
+          queue.add(element, true);
+          void pump();
+        }),
+      )
+    : null;
+  /** Where a shallow read of a deep scope sends the blocks it passes: waiting, or straight to the queue. */
+  const deferBlock = (element: Element): void => {
+    if (everything || !pending) queue.add(element, true);
+    else pending.add(element);
+  };
 
   const watcher = watchPage(doc);
   const hasWork = (): boolean => records.length > 0 || queue.size > 0 || walk !== null;
@@ -79,7 +116,10 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
         if (reference) unmarked.push(reference);
       }
     }
-    if (removed) registry.prune();
+    if (removed) {
+      registry.prune();
+      pending?.prune();
+    }
     return unmarked;
   };
 
@@ -94,6 +134,7 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
     if (now) {
       records = [];
       queue.clear();
+      pending?.takeAll();
       walk = null;
       const unmarked = feed.ownChange(() => registry.unwrapAll());
       registry.notify('unmarked', unmarked);
@@ -104,6 +145,39 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
     return now;
   };
 
+  /**
+   * Runs `read` as the scanner's own change of the page (records taken first, its own changes kept
+   * from itself), then installs the style and tells the listeners what was marked and unmarked.
+   */
+  const ownPass = (
+    started: number,
+    read: (marked: MarkedReference[], unmarked: MarkedReference[]) => void,
+  ): void => {
+    watcher.flush();
+    const marked: MarkedReference[] = [];
+    const unmarked = feed.ownChange(() => {
+      const unmarked = applyRecords();
+      read(marked, unmarked);
+      return unmarked;
+    });
+    if (marked.length > 0) ensureMarkStyle(doc);
+    if (measure) performance.measure(SLICE_MEASURE, { start: started, end: performance.now() });
+    registry.notify('unmarked', unmarked);
+    registry.notify('marked', marked);
+  };
+
+  /** Marks one block; returns the references it marked. */
+  const markInto = (block: TextBlock, marked: MarkedReference[], unmarked: MarkedReference[]) => {
+    const changes = markBlock(block, registry, roleDescription);
+    marked.push(...changes.marked);
+    unmarked.push(...changes.unmarked);
+    return changes.marked;
+  };
+
+  /** A deep scope is read whole, or (with a gate) its own text now and each block inside when near. */
+  const walkOf = (element: Element, deep: boolean) =>
+    deep && !everything ? textBlocks(element, false, deferBlock) : textBlocks(element, deep);
+
   const scanSlice = (): void => {
     if (followDesignMode()) {
       watcher.flush();
@@ -111,34 +185,63 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
       return;
     }
     const started = performance.now();
-    watcher.flush();
-    const marked: MarkedReference[] = [];
-    const unmarked = feed.ownChange(() => {
-      const unmarked = applyRecords();
+    ownPass(started, (marked, unmarked) => {
       const step = (): boolean => {
         if (!walk) {
           const scope = queue.take();
           if (!scope) return false;
-          walk = { blocks: textBlocks(scope.element, scope.deep), ...scope };
+          walk = { blocks: walkOf(scope.element, scope.deep), ...scope };
         }
         const next = walk.blocks.next();
         if (next.done) {
           if (!next.value) queue.add(walk.element, walk.deep); // the page moved things mid-walk
           walk = null;
-        } else if (next.value) {
-          const changes = markBlock(next.value, registry, roleDescription);
-          marked.push(...changes.marked);
-          unmarked.push(...changes.unmarked);
-        }
+        } else if (next.value) markInto(next.value, marked, unmarked);
         return true;
       };
       runSlice(step, { budgetMs, start: started });
-      return unmarked;
     });
-    if (marked.length > 0) ensureMarkStyle(doc);
-    if (measure) performance.measure(SLICE_MEASURE, { start: started, end: performance.now() });
-    registry.notify('unmarked', unmarked);
-    registry.notify('marked', marked);
+  };
+
+  /**
+   * Reads unread text from `from` in the Tab key's direction until a reference there is marked (a
+   * tab stop the browser's focus move can reach), nothing is left that way, or `TAB_BUDGET_MS` is
+   * spent. Runs in the keydown, before the browser moves focus.
+   */
+  const readAhead = (from: Node | null, backwards: boolean): void => {
+    if (!pending || pending.size === 0 || editing) return;
+    const started = performance.now();
+    const inTime = () => performance.now() - started < TAB_BUDGET_MS;
+    // After the first, the next unread block is found by walking the page from the one just read
+    // (into it, as its blocks now wait): asking every waiting block each time would be quadratic.
+    const walker = doc.createTreeWalker(doc.body ?? doc.documentElement, NodeFilter.SHOW_ELEMENT);
+    const following = (scope: Element): Element | undefined => {
+      walker.currentNode = scope;
+      if (backwards) while (walker.lastChild()) {}
+      let node: Node | null = backwards && walker.currentNode !== scope ? walker.currentNode : step();
+      while (node && inTime()) {
+        if (pending.has(node as Element)) return node as Element;
+        node = step();
+      }
+      return undefined;
+    };
+    const step = () => (backwards ? walker.previousNode() : walker.nextNode());
+    ownPass(started, (marked, unmarked) => {
+      let scope = pending.nearest(from, backwards);
+      while (scope && inTime()) {
+        if (pending.release(scope)) {
+          let reached = false;
+          for (const block of textBlocks(scope, false, deferBlock)) {
+            if (!block) continue;
+            for (const { marks } of markInto(block, marked, unmarked)) {
+              reached ||= marks[0] !== undefined && liesAhead(marks[0], from, backwards);
+            }
+          }
+          if (reached) return;
+        }
+        scope = following(scope);
+      }
+    });
   };
 
   const pump = async (): Promise<void> => {
@@ -172,18 +275,36 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
   for (const type of EDITING_EVENTS) {
     doc.addEventListener(type, followDesignMode, { capture: true, passive: true, signal });
   }
+  if (pending) {
+    doc.addEventListener(
+      'keydown',
+      (event) => {
+        if (!event.isTrusted || event.key !== 'Tab' || event.altKey || event.ctrlKey || event.metaKey) return;
+        readAhead(tabStart(doc), event.shiftKey);
+      },
+      { capture: true, passive: true, signal },
+    );
+  }
 
   signal.addEventListener(
     'abort',
     () => {
+      pending?.takeAll();
       registry.unwrapAll();
       removeMarkStyle(doc);
     },
     { once: true },
   );
 
-  return {
+  const scanner: PageScanner = {
     registry,
+    scanEverything() {
+      if (!everything) {
+        everything = true;
+        for (const element of pending?.takeAll() ?? []) queue.add(element, true);
+      }
+      return scanner.idle();
+    },
     idle() {
       if (signal.aborted) return Promise.resolve();
       // Changes the watcher has seen but not yet handed over count as work too.
@@ -194,4 +315,5 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
       return done;
     },
   };
+  return scanner;
 }

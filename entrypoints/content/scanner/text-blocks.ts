@@ -39,8 +39,13 @@ export function hrefMayCite(link: Element): boolean {
  * to scan), which still gives the caller a point to pause. The walk resumes after each yield, so
  * the caller can wrap text nodes of the yielded block and pause between blocks. Returns false when
  * the page removed the walk's position during a pause (the caller rescans the scope).
+ * `onBlockBelow` hears each block element a shallow walk passes without entering.
  */
-export function* textBlocks(scope: Element, deep: boolean): Generator<TextBlock | null, boolean> {
+export function* textBlocks(
+  scope: Element,
+  deep: boolean,
+  onBlockBelow?: (element: Element) => void,
+): Generator<TextBlock | null, boolean> {
   let parts: string[] = [];
   let nodes: Text[] = [];
   let starts: number[] = [];
@@ -84,6 +89,7 @@ export function* textBlocks(scope: Element, deep: boolean): Generator<TextBlock 
       if (kind === 'block') {
         boundary = true;
         enter = deep;
+        if (!deep) onBlockBelow?.(element);
       } else if (kind === 'inline') {
         if (element.localName === 'br') append('\n');
         else if (element.localName === 'img') append(OPAQUE);

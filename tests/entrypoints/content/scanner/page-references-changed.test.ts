@@ -99,17 +99,23 @@ describe('content script: telling the panel that the references changed', () => 
 });
 
 describe('servePageReferences arms the notifier when a panel asks', () => {
-  it('answers pageReferences, then announces later marks as pageReferencesChanged', async () => {
+  it('reads the whole page, answers pageReferences, then announces later marks as pageReferencesChanged', async () => {
     const { browser } = await import('wxt/browser');
     const { fakeBrowser } = await import('wxt/testing/fake-browser');
     const { servePageReferences } = await import('../../../../entrypoints/content/scanner/page-references');
-    const registry = { ...fakeRegistry(), pageReferences: () => [], marksOfGroup: () => [] };
+    // Off-screen text is read only when the panel asks: the answer must wait for it.
+    const listed: unknown[] = [];
+    const registry = { ...fakeRegistry(), pageReferences: () => listed as never[], marksOfGroup: () => [] };
+    const scanEverything = vi.fn(async () => {
+      await Promise.resolve();
+      listed.push({ group: 7 });
+    });
     const sent: unknown[] = [];
     const spy = vi.spyOn(browser.runtime, 'sendMessage').mockImplementation(async (message: unknown) => {
       sent.push(message);
     });
     const stop = new AbortController();
-    servePageReferences(stop.signal, registry, null);
+    servePageReferences(stop.signal, { registry, scanEverything }, null);
     registry.mark();
     vi.advanceTimersByTime(NOTIFY_DELAY_MS);
     expect(sent).toEqual([]);
@@ -118,7 +124,8 @@ describe('servePageReferences arms the notifier when a panel asks', () => {
       { id: browser.runtime.id },
       () => undefined,
     );
-    expect(answers).toEqual([{ ok: true, value: [] }]);
+    expect(scanEverything).toHaveBeenCalledOnce();
+    expect(answers).toEqual([{ ok: true, value: [{ group: 7 }] }]);
     registry.mark();
     vi.advanceTimersByTime(NOTIFY_DELAY_MS);
     expect(sent).toEqual([{ type: 'pageReferencesChanged', payload: {} }]);

@@ -1,6 +1,7 @@
 /** Shared set-up for the page scanner's happy-dom tests. */
 import { afterEach } from 'vitest';
 import { type PageScanner, startPageScanner } from '../../../../entrypoints/content/scanner/page-scanner';
+import type { ViewportGateFactory } from '../../../../entrypoints/content/scanner/viewport-gate';
 
 /** One marked reference as the tests compare it: ids, kind and the text of each piece. */
 export interface SeenReference {
@@ -19,7 +20,11 @@ afterEach(() => {
 /** Puts `html` in the body, starts a scanner and waits until it has marked everything. */
 export async function scanPage(
   html: string,
-  options: { budgetMs?: number; beforeIdle?: (scanner: PageScanner) => void } = {},
+  options: {
+    budgetMs?: number;
+    beforeIdle?: (scanner: PageScanner) => void;
+    viewportGate?: ViewportGateFactory;
+  } = {},
 ): Promise<{ scanner: PageScanner; stop: () => void }> {
   document.body.innerHTML = html;
   const controller = new AbortController();
@@ -29,6 +34,7 @@ export async function scanPage(
     signal: controller.signal,
     roleDescription: 'verwijzing',
     budgetMs: options.budgetMs,
+    viewportGate: options.viewportGate,
   });
   options.beforeIdle?.(scanner);
   await scanner.idle();

@@ -1,0 +1,90 @@
+/**
+ * When text is worth scanning: a block is scanned once it comes within a viewport's height of the
+ * visible part of the page, together with all else waiting within ten (IntersectionObservers,
+ * which the browser evaluates after its own layout, so the scanner never reads layout itself).
+ * Off-screen text costs the page nothing until the reader scrolls towards it; the side panel and
+ * the Tab key ask the scanner for the rest (`page-scanner.ts`).
+ */
+
+/** Watches elements for the scanner; `near` is called once per watched element. */
+export interface ViewportGate {
+  /** Starts watching `element`. */
+  watch(element: Element): void;
+  /** Stops watching `element` (it was scanned for another reason). */
+  unwatch(element: Element): void;
+  /** Stops watching everything. */
+  clear(): void;
+}
+
+/** Makes a gate that calls `near(element)` when a watched element should be scanned. */
+export type ViewportGateFactory = (near: (element: Element) => void) => ViewportGate;
+
+/** Text this close to the viewport is read: one viewport height above and below. */
+const NEAR = '100% 0px';
+/**
+ * When something comes near, everything waiting within this reach is read with it: every batch of
+ * new marks costs the page a frame of its own (relayout, repaint and a commit that grows with the
+ * page), so scrolling should bring one batch every few screens, not one per screen. Measured on a
+ * 1 MB page scrolled through (`npm run bench -- scanner`): 161 layouts with no reach, 77 with four
+ * viewports, 28 with ten.
+ */
+const REACH = '1000% 0px';
+
+/**
+ * A gate over the window's IntersectionObserver, or undefined where there is none (the scanner
+ * then scans everything at once). An element without a box of its own (`display: contents`, or
+ * hidden by a stylesheet) never intersects: it is let through at once, so its blocks are watched
+ * one by one instead of never.
+ */
+export function intersectionGate(view: Window | null): ViewportGateFactory | undefined {
+  const Observer = (view as (Window & typeof globalThis) | null)?.IntersectionObserver;
+  if (typeof Observer !== 'function') return undefined;
+  return (near) => {
+    // Made first, so its answers of a frame are in before the near observer's.
+    const inReach = new Set<Element>();
+    const reach = new Observer(
+      (entries) => {
+        for (const { target, isIntersecting } of entries) {
+          if (isIntersecting) inReach.add(target);
+          else inReach.delete(target);
+        }
+      },
+      { rootMargin: REACH },
+    );
+    const release = (element: Element): void => {
+      inReach.delete(element);
+      reach.unobserve(element);
+      close.unobserve(element);
+      near(element);
+    };
+    const close = new Observer(
+      (entries) => {
+        let any = false;
+        for (const entry of entries) {
+          const box = entry.boundingClientRect;
+          if (!entry.isIntersecting && (box.width > 0 || box.height > 0)) continue;
+          release(entry.target);
+          any = true;
+        }
+        if (any) for (const element of [...inReach]) release(element);
+      },
+      { rootMargin: NEAR },
+    );
+    return {
+      watch(element) {
+        reach.observe(element);
+        close.observe(element);
+      },
+      unwatch(element) {
+        inReach.delete(element);
+        reach.unobserve(element);
+        close.unobserve(element);
+      },
+      clear() {
+        inReach.clear();
+        reach.disconnect();
+        close.disconnect();
+      },
+    };
+  };
+}

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { intersectionGate } from '../../../../entrypoints/content/scanner/viewport-gate';
+
+/** A stand-in IntersectionObserver: the test delivers the entries the browser would. */
+class FakeObserver {
+  static made: FakeObserver[] = [];
+  readonly targets = new Set<Element>();
+  constructor(
+    readonly callback: (entries: Partial<IntersectionObserverEntry>[]) => void,
+    readonly options: IntersectionObserverInit,
+  ) {
+    FakeObserver.made.push(this);
+  }
+  observe(target: Element) {
+    this.targets.add(target);
+  }
+  unobserve(target: Element) {
+    this.targets.delete(target);
+  }
+  disconnect() {
+    this.targets.clear();
+  }
+  /** Delivers one entry per target: intersecting or not, with a box (or none). */
+  deliver(...entries: [Element, boolean, boolean?][]) {
+    this.callback(
+      entries.map(([target, isIntersecting, boxless]) => ({
+        target,
+        isIntersecting,
+        boundingClientRect: { width: boxless ? 0 : 600, height: boxless ? 0 : 40 } as DOMRectReadOnly,
+      })),
+    );
+  }
+}
+
+function setUp() {
+  FakeObserver.made = [];
+  const factory = intersectionGate({ IntersectionObserver: FakeObserver } as unknown as Window);
+  if (!factory) throw new Error('no gate');
+  const released: string[] = [];
+  const gate = factory((element) => released.push(element.id));
+  const [reach, close] = FakeObserver.made as [FakeObserver, FakeObserver];
+  const el = (id: string) => {
+    const element = document.createElement('p');
+    element.id = id;
+    return element;
+  };
+  return { gate, released, reach, close, el };
+}
+
+describe('intersectionGate: when waiting text is let through to the scanner', () => {
+  it('is absent where the window has no IntersectionObserver (the scanner then reads everything)', () => {
+    expect(intersectionGate({} as Window)).toBeUndefined();
+    expect(intersectionGate(null)).toBeUndefined();
+  });
+
+  it('lets through what comes near, with everything waiting within reach: one batch of marks, not one per screen', () => {
+    const { gate, released, reach, close, el } = setUp();
+    expect(reach.options.rootMargin).not.toBe(close.options.rootMargin);
+    const [a, b, c, d] = [el('a'), el('b'), el('c'), el('d')];
+    for (const element of [a, b, c, d]) gate.watch(element);
+    reach.deliver([a, true], [b, true], [c, true], [d, false]);
+    close.deliver([b, false]);
+    expect(released).toEqual([]);
+    close.deliver([a, true]);
+    expect(released).toEqual(['a', 'b', 'c']);
+    // Released elements are watched no longer; the one out of reach still is.
+    expect([...close.targets].map((t) => t.id)).toEqual(['d']);
+    expect([...reach.targets].map((t) => t.id)).toEqual(['d']);
+  });
+
+  it('lets an element without a box through at once (display: contents would never intersect)', () => {
+    const { gate, released, close, el } = setUp();
+    const wrapper = el('wrapper');
+    gate.watch(wrapper);
+    close.deliver([wrapper, false, true]);
+    expect(released).toEqual(['wrapper']);
+  });
+
+  it('forgets what left reach, what is unwatched, and everything on clear', () => {
+    const { gate, released, reach, close, el } = setUp();
+    const [a, b, c] = [el('a'), el('b'), el('c')];
+    for (const element of [a, b, c]) gate.watch(element);
+    reach.deliver([b, true], [c, true]);
+    reach.deliver([c, false]);
+    gate.unwatch(b);
+    close.deliver([a, true]);
+    expect(released).toEqual(['a']);
+    gate.clear();
+    expect(close.targets.size + reach.targets.size).toBe(0);
+  });
+});
