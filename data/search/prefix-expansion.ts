@@ -8,6 +8,7 @@
 import { runToEnd } from '../time-slices';
 import type { SearchIndex } from './build-index';
 import type { QueryTerm } from './query-terms';
+import { type SearchableIndex, searchableOf } from './searchable';
 
 /** One stem to look up, weighted (1 for the term itself, less for completions). */
 export interface Expansion {
@@ -31,14 +32,16 @@ export type Expander = (term: QueryTerm) => Expansion[];
 
 /** Creates the expander for `index` (precomputes the short-prefix table). */
 export function createExpander(index: SearchIndex): Expander {
-  return runToEnd(expanderSteps(index));
+  return runToEnd(expanderSteps(searchableOf(index)));
 }
 
 /** `createExpander` as steps (one prefix group of the short-prefix table each, at most). */
-export function* expanderSteps(index: SearchIndex): Generator<undefined, Expander, void> {
-  const { surfaces, surfaceStem, stemOffsets } = index;
-  const stemCount = stemOffsets.length - 1;
-  const df = (stem: number) => (stemOffsets[stem + 1] ?? 0) - (stemOffsets[stem] ?? 0);
+export function* expanderSteps(
+  index: Pick<SearchableIndex, 'surfaces' | 'surfaceStem' | 'stemIds' | 'stemDf'>,
+): Generator<undefined, Expander, void> {
+  const { surfaces, surfaceStem, stemDf } = index;
+  const stemCount = stemDf.length;
+  const df = (stem: number) => stemDf[stem] ?? 0;
   const seen = new Uint32Array(stemCount);
   const bestWeight = new Float32Array(stemCount);
   let stamp = 0;

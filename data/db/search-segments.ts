@@ -1,0 +1,49 @@
+/**
+ * The stored search index in the database: one segment per source of documents (`bundled`, or a
+ * pack id), written by the imports in their own transaction, never at panel open. A document row is
+ * indexed in exactly one segment, its owner's: the pack that wrote it last, or the bundled dataset.
+ */
+import type { DocumentRecord } from '../dataset/types';
+import { type OpenedIndex, openSegments } from '../search/open-segments';
+import { type BuiltSegment, buildSegment } from '../search/segment';
+import type { KamerlensDB } from './kamerlens-db';
+import { BUNDLED_SEGMENT, ownerOf } from './segment-owner';
+import { writeInChunks } from './write-in-chunks';
+
+/** Replace segment `built.segment.id` (its postings included) by `built`; call inside a transaction over both tables. */
+export async function writeSegment(db: KamerlensDB, built: BuiltSegment): Promise<void> {
+  await db.searchPostings.where('segment').equals(built.segment.id).delete();
+  await Promise.all([
+    db.searchSegments.put(built.segment),
+    writeInChunks(db.searchPostings, built.postings, { mode: 'put' }),
+  ]);
+}
+
+/** Remove segment `id` and its postings. */
+export async function deleteSegment(db: KamerlensDB, id: string): Promise<void> {
+  await Promise.all([db.searchPostings.where('segment').equals(id).delete(), db.searchSegments.delete(id)]);
+}
+
+/** The document rows segment `id` indexes, as stored now. */
+async function rowsOwnedBy(db: KamerlensDB, id: string): Promise<DocumentRecord[]> {
+  const rows =
+    id === BUNDLED_SEGMENT
+      ? await db.documents.filter((row) => row.packs === undefined || row.packs.length === 0).toArray()
+      : await db.documents.where('packs').equals(id).toArray();
+  return rows.filter((row) => !row.stub && ownerOf(row) === id);
+}
+
+/** Rebuild the segments `ids` from the rows they own now (a pack's rows changed owner). */
+export async function rebuildSegments(db: KamerlensDB, ids: Iterable<string>): Promise<void> {
+  for (const id of new Set(ids)) {
+    const rows = await rowsOwnedBy(db, id);
+    if (rows.length === 0 && id !== BUNDLED_SEGMENT) await deleteSegment(db, id);
+    else await writeSegment(db, buildSegment(id, rows));
+  }
+}
+
+/** Opens the stored index for searching: reads every segment (not their postings). */
+export async function openStoredIndex(db: KamerlensDB): Promise<OpenedIndex> {
+  const segments = await db.searchSegments.orderBy('id').toArray();
+  return openSegments(segments, (keys) => db.searchPostings.bulkGet(keys));
+}

@@ -1,0 +1,254 @@
+/**
+ * Opens stored search segments as one index: the catalogs merged into the library's order (newest
+ * first), passages renumbered to follow it, vocabularies merged. Postings stay in storage: a search
+ * first reads those of the stems its query expands to (a few keys), keeping recent ones at hand.
+ */
+import { type Catalog, catalogId, Interner } from './catalog';
+import { createSearcher, type SearchOptions, type SearchOutcome } from './run-search';
+import type { PostingSlice, SearchableIndex } from './searchable';
+import { type SearchSegment, type SegmentPostings, splitList } from './segment';
+
+/** Reads the postings rows of `[stem, segment]` keys (undefined where there is none). */
+export type ReadPostings = (keys: [string, string][]) => Promise<(SegmentPostings | undefined)[]>;
+
+/** The opened library: its catalog (doc `d` as the search numbers it) and an async search. */
+export interface OpenedIndex {
+  catalog: Catalog;
+  search(query: string, options?: SearchOptions): Promise<SearchOutcome>;
+}
+
+/** Postings kept at hand between searches; beyond this the cache starts again. */
+const CACHED_POSTINGS = 2_000_000;
+
+/** Global doc order over the segments: newest first, then by id (each segment is in that order). */
+function mergeOrder(segments: readonly SearchSegment[]): { segment: Uint8Array; local: Uint32Array } {
+  const total = segments.reduce((sum, s) => sum + s.catalog.count, 0);
+  const segment = new Uint8Array(total);
+  const local = new Uint32Array(total);
+  const heads = segments.map(() => 0);
+  for (let g = 0; g < total; g++) {
+    let best = -1;
+    let bestId = '';
+    for (let s = 0; s < segments.length; s++) {
+      const catalog = (segments[s] as SearchSegment).catalog;
+      const at = heads[s] ?? 0;
+      if (at >= catalog.count) continue;
+      if (best < 0) {
+        best = s;
+        continue;
+      }
+      const current = (segments[best] as SearchSegment).catalog;
+      const dateHere = catalog.date[at] ?? 0;
+      const dateBest = current.date[heads[best] ?? 0] ?? 0;
+      if (dateHere !== dateBest) {
+        if (dateHere > dateBest) best = s;
+        continue;
+      }
+      bestId ||= catalogId(current, heads[best] ?? 0);
+      const id = catalogId(catalog, at);
+      if (id.localeCompare(bestId) < 0) {
+        best = s;
+        bestId = id;
+      }
+    }
+    segment[g] = best;
+    local[g] = heads[best] ?? 0;
+    heads[best] = (heads[best] ?? 0) + 1;
+  }
+  return { segment, local };
+}
+
+/** The segments' catalogs as one, in `order`. */
+function mergeCatalogs(segments: readonly SearchSegment[], order: ReturnType<typeof mergeOrder>): Catalog {
+  const n = order.segment.length;
+  const kinds = new Interner();
+  const dossiers = new Interner();
+  const authors = new Interner();
+  const remap = segments.map(({ catalog }) => ({
+    kind: catalog.kinds.map((v) => kinds.code(v)),
+    dossier: catalog.dossiers.map((v) => dossiers.code(v)),
+    author: catalog.authors.map((v) => authors.code(v)),
+  }));
+  const ids: string[] = [];
+  const idStart = new Uint32Array(n + 1);
+  const date = new Int32Array(n);
+  const kind = new Uint16Array(n);
+  const dossier = new Int32Array(n);
+  const authorStart = new Uint32Array(n + 1);
+  const authorOf: number[] = [];
+  let at = 0;
+  for (let g = 0; g < n; g++) {
+    const s = order.segment[g] ?? 0;
+    const d = order.local[g] ?? 0;
+    const { catalog } = segments[s] as SearchSegment;
+    const codes = remap[s] as (typeof remap)[number];
+    const id = catalogId(catalog, d);
+    ids.push(id);
+    idStart[g] = at;
+    at += id.length + 1;
+    date[g] = catalog.date[d] ?? 0;
+    kind[g] = codes.kind[catalog.kind[d] ?? 0] ?? 0;
+    const k = catalog.dossier[d] ?? -1;
+    dossier[g] = k < 0 ? -1 : (codes.dossier[k] ?? -1);
+    authorStart[g] = authorOf.length;
+    for (let a = catalog.authorStart[d] ?? 0; a < (catalog.authorStart[d + 1] ?? 0); a++)
+      authorOf.push(codes.author[catalog.authorOf[a] ?? 0] ?? 0);
+  }
+  idStart[n] = at;
+  authorStart[n] = authorOf.length;
+  return {
+    count: n,
+    ids: ids.length > 0 ? `${ids.join('\n')}\n` : '',
+    idStart,
+    date,
+    kinds: kinds.values,
+    kind,
+    dossiers: dossiers.values,
+    dossier,
+    authors: authors.values,
+    authorStart,
+    authorOf: Uint32Array.from(authorOf),
+  };
+}
+
+/** Per-passage figures in global order, and each segment's local → global passage map. */
+function mergePassages(segments: readonly SearchSegment[], order: ReturnType<typeof mergeOrder>) {
+  const n = order.segment.length;
+  const passageCount = segments.reduce((sum, s) => sum + s.passageLength.length, 0);
+  const docFirstPassage = new Uint32Array(n + 1);
+  const passageDoc = new Uint32Array(passageCount);
+  const passageLength = new Uint16Array(passageCount);
+  const passageBoost = new Float32Array(passageCount);
+  const passageMap = segments.map((s) => new Uint32Array(s.passageLength.length));
+  let p = 0;
+  for (let g = 0; g < n; g++) {
+    const s = order.segment[g] ?? 0;
+    const d = order.local[g] ?? 0;
+    const segment = segments[s] as SearchSegment;
+    const map = passageMap[s] as Uint32Array;
+    docFirstPassage[g] = p;
+    for (let q = segment.docFirstPassage[d] ?? 0; q < (segment.docFirstPassage[d + 1] ?? 0); q++) {
+      map[q] = p;
+      passageDoc[p] = g;
+      passageLength[p] = segment.passageLength[q] ?? 0;
+      passageBoost[p] = segment.passageBoost[q] ?? 1;
+      p++;
+    }
+  }
+  docFirstPassage[n] = p;
+  return { docFirstPassage, passageDoc, passageLength, passageBoost, passageMap };
+}
+
+/** The segments' vocabularies as one: sorted surfaces, global stem ids, summed df, where each stem is. */
+function mergeVocabulary(segments: readonly SearchSegment[]) {
+  const stemIds = new Map<string, number>();
+  const stemNames: string[] = [];
+  const df: number[] = [];
+  const stemSegments: number[][] = [];
+  const surfaceStemName = new Map<string, number>();
+  segments.forEach((segment, s) => {
+    const stems = splitList(segment.stems);
+    const globalOf = stems.map((stem, local) => {
+      let id = stemIds.get(stem);
+      if (id === undefined) {
+        id = stemNames.length;
+        stemIds.set(stem, id);
+        stemNames.push(stem);
+        df.push(0);
+        stemSegments.push([]);
+      }
+      df[id] = (df[id] ?? 0) + (segment.stemDf[local] ?? 0);
+      stemSegments[id]?.push(s);
+      return id;
+    });
+    splitList(segment.surfaces).forEach((surface, i) => {
+      if (!surfaceStemName.has(surface))
+        surfaceStemName.set(surface, globalOf[segment.surfaceStem[i] ?? 0] ?? 0);
+    });
+  });
+  const surfaces =
+    segments.length === 1 ? splitList(segments[0]?.surfaces ?? '') : [...surfaceStemName.keys()].sort();
+  const surfaceStem = Uint32Array.from(surfaces, (surface) => surfaceStemName.get(surface) ?? 0);
+  return { stemIds, stemNames, stemDf: Uint32Array.from(df), stemSegments, surfaces, surfaceStem };
+}
+
+/** Opens `segments` as one library index; `read` fetches postings rows by `[stem, segment]`. */
+export function openSegments(segments: readonly SearchSegment[], read: ReadPostings): OpenedIndex {
+  if (segments.length > 255) throw new Error('search: more than 255 segments');
+  const single = segments.length === 1 ? segments[0] : undefined;
+  const order = mergeOrder(segments);
+  const catalog = single ? single.catalog : mergeCatalogs(segments, order);
+  const passages = mergePassages(segments, order);
+  const vocabulary = mergeVocabulary(segments);
+  const totalLength = segments.reduce((sum, s) => sum + s.totalLength, 0);
+  const segmentIds = segments.map((segment) => segment.id);
+  const cache = new Map<number, PostingSlice>();
+  let cached = 0;
+
+  const index: SearchableIndex = {
+    docCount: catalog.count,
+    docFirstPassage: passages.docFirstPassage,
+    passageDoc: passages.passageDoc,
+    passageLength: passages.passageLength,
+    passageBoost: passages.passageBoost,
+    avgPassageLength: passages.passageDoc.length > 0 ? totalLength / passages.passageDoc.length : 1,
+    surfaces: vocabulary.surfaces,
+    surfaceStem: vocabulary.surfaceStem,
+    stemIds: vocabulary.stemIds,
+    stemDf: vocabulary.stemDf,
+    postingsOf: (stem) => cache.get(stem),
+  };
+  const searcher = createSearcher(index);
+
+  /** Reads the postings of `stems` not at hand, merged over segments, in global passage numbers. */
+  async function load(stems: readonly number[]): Promise<void> {
+    const missing = stems.filter((stem) => !cache.has(stem));
+    if (missing.length === 0) return;
+    const keys: [string, string][] = [];
+    const owners: number[] = [];
+    for (const stem of missing) {
+      for (const s of vocabulary.stemSegments[stem] ?? []) {
+        keys.push([vocabulary.stemNames[stem] ?? '', segmentIds[s] ?? '']);
+        owners.push(stem);
+      }
+    }
+    const rows = await read(keys);
+    const needed = missing.reduce((sum, stem) => sum + (vocabulary.stemDf[stem] ?? 0), 0);
+    if (cached + needed > CACHED_POSTINGS) {
+      cache.clear();
+      cached = 0;
+    }
+    for (const stem of missing) {
+      const size = vocabulary.stemDf[stem] ?? 0;
+      cache.set(stem, { passages: new Uint32Array(size), tfs: new Uint8Array(size), from: 0, to: 0 });
+      cached += size;
+    }
+    rows.forEach((row, i) => {
+      const slice = cache.get(owners[i] ?? -1);
+      if (!row || !slice) return;
+      const s = segmentIds.indexOf(row.segment);
+      const map = single ? null : passages.passageMap[s];
+      for (let j = 0; j < row.passages.length && slice.to < slice.passages.length; j++) {
+        const local = row.passages[j] ?? 0;
+        slice.passages[slice.to] = map ? (map[local] ?? 0) : local;
+        slice.tfs[slice.to] = row.tfs[j] ?? 1;
+        slice.to++;
+      }
+    });
+  }
+
+  // One search at a time: a search's postings stay in the cache from its read to its scoring.
+  let queue: Promise<unknown> = Promise.resolve();
+  return {
+    catalog,
+    search(query, options) {
+      const run = async () => {
+        await load(searcher.stemsOf(query));
+        return searcher.search(query, options);
+      };
+      const next = queue.then(run, run);
+      queue = next.catch(() => undefined);
+      return next;
+    },
+  };
+}
