@@ -22,7 +22,7 @@ interface PassageHit {
 }
 
 /** One matching document. */
-export interface DocumentHit {
+interface DocumentHit {
   doc: number;
   score: number;
   /** Best passages first (at most `passagesPerDoc`). */

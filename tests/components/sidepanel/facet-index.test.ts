@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createFacetIndex } from '../../../components/sidepanel/facet-index';
 import { type LibraryFilters, NO_FILTERS } from '../../../components/sidepanel/facets';
+import { catalogOf } from '../../../data/search/catalog';
 import { FIXTURE_DOCUMENTS } from '../../fixtures/sidepanel/sample-documents';
 
 const docs = FIXTURE_DOCUMENTS.filter((d) => !d.stub);
-const facets = createFacetIndex(docs);
+const facets = createFacetIndex(catalogOf(docs));
 const ids = (filters: Partial<LibraryFilters>) => {
   const accept = facets.acceptor({ ...NO_FILTERS, ...filters });
   return docs.filter((_, d) => accept(d)).map((d) => d.id);
@@ -43,7 +44,7 @@ describe('facet index', () => {
         ...(i < 10 ? [{ name: 'Veel', role: null, portfolio: null, party: null }] : []),
       ],
     })) as typeof docs;
-    const index = createFacetIndex(many);
+    const index = createFacetIndex(catalogOf(many));
     const top = index.count(null, NO_FILTERS, 3).author;
     expect(top).toEqual([
       { value: 'Veel', count: 10 },
