@@ -4,6 +4,7 @@
  * first reads those of the stems its query expands to (a few keys), keeping recent ones at hand.
  */
 import { type Catalog, catalogId, Interner } from './catalog';
+import { findWord, packedWords } from './packed-words';
 import { createSearcher, type SearchOptions, type SearchOutcome } from './run-search';
 import type { PostingSlice, SearchableIndex } from './searchable';
 import { type SearchSegment, type SegmentPostings, splitList } from './segment';
@@ -111,6 +112,15 @@ function mergeCatalogs(segments: readonly SearchSegment[], order: ReturnType<typ
   };
 }
 
+/** One segment's per-passage figures as stored (its order is the global one). */
+function singlePassages(segment: SearchSegment) {
+  const { docFirstPassage, passageLength, passageBoost } = segment;
+  const passageDoc = new Uint32Array(passageLength.length);
+  for (let d = 0; d + 1 < docFirstPassage.length; d++)
+    passageDoc.fill(d, docFirstPassage[d] ?? 0, docFirstPassage[d + 1] ?? 0);
+  return { docFirstPassage, passageDoc, passageLength, passageBoost, passageMap: [] as Uint32Array[] };
+}
+
 /** Per-passage figures in global order, and each segment's local → global passage map. */
 function mergePassages(segments: readonly SearchSegment[], order: ReturnType<typeof mergeOrder>) {
   const n = order.segment.length;
@@ -137,6 +147,20 @@ function mergePassages(segments: readonly SearchSegment[], order: ReturnType<typ
   }
   docFirstPassage[n] = p;
   return { docFirstPassage, passageDoc, passageLength, passageBoost, passageMap };
+}
+
+/** One segment's vocabulary as it is stored (packed, its stem ids are the global ones). */
+function singleVocabulary(segment: SearchSegment) {
+  const stemNames = packedWords(segment.stems, segment.stemStart);
+  const { stemOrder } = segment;
+  return {
+    stemId: (stem: string) => findWord(stemNames, stemOrder, stem),
+    stemNames,
+    stemDf: segment.stemDf,
+    stemSegments: null,
+    surfaces: packedWords(segment.surfaces, segment.surfaceStart),
+    surfaceStem: segment.surfaceStem,
+  };
 }
 
 /** The segments' vocabularies as one: sorted surfaces, global stem ids, summed df, where each stem is. */
@@ -166,10 +190,16 @@ function mergeVocabulary(segments: readonly SearchSegment[]) {
         surfaceStemName.set(surface, globalOf[segment.surfaceStem[i] ?? 0] ?? 0);
     });
   });
-  const surfaces =
-    segments.length === 1 ? splitList(segments[0]?.surfaces ?? '') : [...surfaceStemName.keys()].sort();
+  const surfaces = [...surfaceStemName.keys()].sort();
   const surfaceStem = Uint32Array.from(surfaces, (surface) => surfaceStemName.get(surface) ?? 0);
-  return { stemIds, stemNames, stemDf: Uint32Array.from(df), stemSegments, surfaces, surfaceStem };
+  return {
+    stemId: (stem: string) => stemIds.get(stem),
+    stemNames,
+    stemDf: Uint32Array.from(df),
+    stemSegments,
+    surfaces,
+    surfaceStem,
+  };
 }
 
 /** Opens `segments` as one library index; `read` fetches postings rows by `[stem, segment]`. */
@@ -178,8 +208,8 @@ export function openSegments(segments: readonly SearchSegment[], read: ReadPosti
   const single = segments.length === 1 ? segments[0] : undefined;
   const order = mergeOrder(segments);
   const catalog = single ? single.catalog : mergeCatalogs(segments, order);
-  const passages = mergePassages(segments, order);
-  const vocabulary = mergeVocabulary(segments);
+  const passages = single ? singlePassages(single) : mergePassages(segments, order);
+  const vocabulary = single ? singleVocabulary(single) : mergeVocabulary(segments);
   const totalLength = segments.reduce((sum, s) => sum + s.totalLength, 0);
   const segmentIds = segments.map((segment) => segment.id);
   const cache = new Map<number, PostingSlice>();
@@ -194,11 +224,11 @@ export function openSegments(segments: readonly SearchSegment[], read: ReadPosti
     avgPassageLength: passages.passageDoc.length > 0 ? totalLength / passages.passageDoc.length : 1,
     surfaces: vocabulary.surfaces,
     surfaceStem: vocabulary.surfaceStem,
-    stemIds: vocabulary.stemIds,
+    stemId: vocabulary.stemId,
     stemDf: vocabulary.stemDf,
     postingsOf: (stem) => cache.get(stem),
   };
-  const searcher = createSearcher(index);
+  const searcher = createSearcher(index, { lazy: true });
 
   /** Reads the postings of `stems` not at hand, merged over segments, in global passage numbers. */
   async function load(stems: readonly number[]): Promise<void> {
@@ -207,8 +237,8 @@ export function openSegments(segments: readonly SearchSegment[], read: ReadPosti
     const keys: [string, string][] = [];
     const owners: number[] = [];
     for (const stem of missing) {
-      for (const s of vocabulary.stemSegments[stem] ?? []) {
-        keys.push([vocabulary.stemNames[stem] ?? '', segmentIds[s] ?? '']);
+      for (const s of vocabulary.stemSegments?.[stem] ?? [0]) {
+        keys.push([vocabulary.stemNames.at(stem) ?? '', segmentIds[s] ?? '']);
         owners.push(stem);
       }
     }

@@ -81,19 +81,28 @@ function coverageFactors(terms: number): Float32Array {
 }
 
 /** Creates a searcher with scratch buffers sized to `index`. */
-export function createSearcher(index: SearchIndex | SearchableIndex): Searcher {
-  return runToEnd(searcherSteps(index));
+export function createSearcher(
+  index: SearchIndex | SearchableIndex,
+  options: { lazy?: boolean } = {},
+): Searcher {
+  return runToEnd(searcherSteps(index, options));
 }
 
 /** Passages set up between two yields of `searcherSteps`. */
 const STEP = 16_384;
 
-/** `createSearcher` as steps for `runSliced` (the short-prefix table and per-passage data). */
-export function* searcherSteps(source: SearchIndex | SearchableIndex): SlicedWork<Searcher> {
+/**
+ * `createSearcher` as steps for `runSliced` (the short-prefix table and per-passage data). `lazy`:
+ * short prefixes are expanded when first typed instead of all up front (an index opened from storage).
+ */
+export function* searcherSteps(
+  source: SearchIndex | SearchableIndex,
+  options: { lazy?: boolean } = {},
+): SlicedWork<Searcher> {
   const index = 'docs' in source ? searchableOf(source) : source;
   const passageCount = index.passageDoc.length;
   const docCount = index.docCount;
-  const expand = yield* expanderSteps(index);
+  const expand = yield* expanderSteps(index, options);
   // Per-passage data read for every posting, interleaved so one posting costs few cache misses:
   // [boost, BM25 length norm] and scratch [score, best score of the current term].
   const passageStatic = new Float32Array(passageCount * 2);

@@ -13,6 +13,12 @@ export interface PostingSlice {
   to: number;
 }
 
+/** A sorted list of words, as an array or packed in one string (an index opened from storage). */
+export interface WordList {
+  readonly length: number;
+  at(index: number): string | undefined;
+}
+
 /** An index a searcher can run over. Doc `d` is a position in the library's order (newest first). */
 export interface SearchableIndex {
   docCount: number;
@@ -23,9 +29,10 @@ export interface SearchableIndex {
   passageBoost: Float32Array;
   avgPassageLength: number;
   /** Folded surface forms, sorted by UTF-16 code units, and the stem id of each. */
-  surfaces: string[];
+  surfaces: WordList;
   surfaceStem: Uint32Array;
-  stemIds: Map<string, number>;
+  /** The id of a stem, or undefined when no passage holds it. */
+  stemId(stem: string): number | undefined;
   /** Number of passages holding each stem. */
   stemDf: Uint32Array;
   /** The postings of `stem`, or undefined when they are not at hand (not read yet). */
@@ -47,7 +54,7 @@ export function searchableOf(index: SearchIndex): SearchableIndex {
     avgPassageLength: index.avgPassageLength,
     surfaces: index.surfaces,
     surfaceStem: index.surfaceStem,
-    stemIds: index.stemIds,
+    stemId: (stem) => index.stemIds.get(stem),
     stemDf,
     postingsOf: (stem) =>
       stem < stemCount

@@ -8,6 +8,7 @@ import type { DocumentRecord } from '../dataset/types';
 import { runToEnd, type SlicedWork } from '../time-slices';
 import { searchIndexSteps } from './build-index';
 import { type Catalog, catalogOf, newestFirst } from './catalog';
+import { sortedOrder } from './packed-words';
 
 /** Everything of a segment but its postings (read whole when the panel opens). */
 export interface SearchSegment {
@@ -22,10 +23,14 @@ export interface SearchSegment {
   totalLength: number;
   /** Folded surface forms, sorted, each followed by `\n`; `surfaceStem` gives the stem of each. */
   surfaces: string;
+  surfaceStart: Uint32Array;
   surfaceStem: Uint32Array;
-  /** The stems, each followed by `\n`, and the number of passages holding each. */
+  /** The stems by id, each followed by `\n`, and the number of passages holding each. */
   stems: string;
+  stemStart: Uint32Array;
   stemDf: Uint32Array;
+  /** Stem ids in the stems' sorted order (to find a stem's id by binary search). */
+  stemOrder: Uint32Array;
 }
 
 /** The postings of one stem in one segment (segment-local passage numbers, ascending). */
@@ -48,6 +53,13 @@ export function splitList(list: string): string[] {
 }
 
 const joinList = (items: readonly string[]) => (items.length > 0 ? `${items.join('\n')}\n` : '');
+
+/** Start offsets of the items of `joinList(items)`, plus its end. */
+function startsOf(items: readonly string[]): Uint32Array {
+  const starts = new Uint32Array(items.length + 1);
+  for (let i = 0; i < items.length; i++) starts[i + 1] = (starts[i] ?? 0) + (items[i]?.length ?? 0) + 1;
+  return starts;
+}
 
 /** Builds the segment `id` over the non-stub documents of `documents`, in one go. */
 export function buildSegment(id: string, documents: readonly DocumentRecord[]): BuiltSegment {
@@ -83,9 +95,12 @@ export function* segmentSteps(id: string, documents: readonly DocumentRecord[]):
       passageBoost: index.passageBoost,
       totalLength: index.avgPassageLength * index.passageDoc.length,
       surfaces: joinList(index.surfaces),
+      surfaceStart: startsOf(index.surfaces),
       surfaceStem: index.surfaceStem,
       stems: joinList(stems),
+      stemStart: startsOf(stems),
       stemDf,
+      stemOrder: sortedOrder(stems),
     },
     postings,
   };
