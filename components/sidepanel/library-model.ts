@@ -111,8 +111,13 @@ export async function pendingView(
   };
 }
 
-/** Builds the library over the opened `index`. */
-export function createLibraryModel(index: OpenedIndex, read: ReadDocuments, recognize: Recognize) {
+/** Builds the library over the opened `index`; `records` reads by primary key, `read` also by alias. */
+export function createLibraryModel(
+  index: OpenedIndex,
+  records: ReadDocuments,
+  read: ReadDocuments,
+  recognize: Recognize,
+) {
   const { catalog } = index;
   const facets = createFacetIndex(catalog);
   // Browse counts without a query depend only on the filters: kept for the last filters.
@@ -127,7 +132,7 @@ export function createLibraryModel(index: OpenedIndex, read: ReadDocuments, reco
   /** Records of the docs at `positions`, in that order (a record removed meanwhile is left out). */
   async function recordsAt(positions: readonly number[]): Promise<(DocumentRecord | undefined)[]> {
     const ids = positions.map((d) => catalogId(catalog, d));
-    const found = await read(ids);
+    const found = await records(ids);
     return ids.map((id) => found.get(id));
   }
 

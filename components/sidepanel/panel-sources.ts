@@ -59,6 +59,8 @@ export interface StorageFigures {
 export interface PanelSources {
   /** The stored search index and catalog of the library (full documents, newest first). */
   openLibrary(): Promise<OpenedIndex>;
+  /** The records with these primary keys (the library's own ids: one keyed read, no alias lookup). */
+  readRecords(ids: readonly string[]): Promise<Map<string, DocumentRecord>>;
   /** The documents behind `ids` (canonical ids or aliases; a full document wins over a stub). */
   readDocuments(ids: readonly string[]): Promise<Map<string, DocumentRecord>>;
   /** Titles of the dossiers with these keys (`34352`, `36600-XV`) that the dataset knows. */

@@ -138,7 +138,7 @@ export function createPanelState(sources: PanelSources, options: PanelStateOptio
   async function loadDocuments(): Promise<void> {
     const opened = await sources.openLibrary();
     cache.clear();
-    model.value = createLibraryModel(opened, sources.readDocuments, sources.recognize);
+    model.value = createLibraryModel(opened, sources.readRecords, sources.readDocuments, sources.recognize);
   }
 
   /** Polls the background until the running import ends; true when it succeeded. */

@@ -100,6 +100,7 @@ async function writeDataset(
     db.dossiers,
     db.meta,
     db.packs,
+    db.searchCatalogs,
     db.searchSegments,
     db.searchPostings,
   ];
@@ -114,6 +115,7 @@ async function writeDataset(
         db.documents.clear(),
         db.references.clear(),
         db.dossiers.clear(),
+        db.searchCatalogs.clear(),
         db.searchSegments.clear(),
         db.searchPostings.clear(),
       ]);

@@ -50,7 +50,15 @@ export async function importPack(
   const onRows = (fraction: number) => options.onProgress?.(0.2 + 0.8 * fraction);
   const result = await db.transaction(
     'rw',
-    [db.documents, db.references, db.dossiers, db.packs, db.searchSegments, db.searchPostings],
+    [
+      db.documents,
+      db.references,
+      db.dossiers,
+      db.packs,
+      db.searchCatalogs,
+      db.searchSegments,
+      db.searchPostings,
+    ],
     async (): Promise<PackImported> => {
       const previous = await db.packs.get(pack.id);
       const documents = await replaceRows(db.documents, pack.id, pack.documents, onRows);
@@ -80,7 +88,15 @@ export async function importPack(
 
 /** Remove the pack `id`: its rows (those it shares with another pack stay, for that one) and their edges. */
 export async function removePack(db: KamerlensDB, id: string): Promise<boolean> {
-  const tables = [db.documents, db.references, db.dossiers, db.packs, db.searchSegments, db.searchPostings];
+  const tables = [
+    db.documents,
+    db.references,
+    db.dossiers,
+    db.packs,
+    db.searchCatalogs,
+    db.searchSegments,
+    db.searchPostings,
+  ];
   return db.transaction('rw', tables, async () => {
     if (!(await db.packs.get(id))) return false;
     const documents = await replaceRows(db.documents, id, []);

@@ -14,6 +14,7 @@ import { writeInChunks } from './write-in-chunks';
 export async function writeSegment(db: KamerlensDB, built: BuiltSegment): Promise<void> {
   await db.searchPostings.where('segment').equals(built.segment.id).delete();
   await Promise.all([
+    db.searchCatalogs.put(built.catalog),
     db.searchSegments.put(built.segment),
     writeInChunks(db.searchPostings, built.postings, { mode: 'put' }),
   ]);
@@ -21,7 +22,11 @@ export async function writeSegment(db: KamerlensDB, built: BuiltSegment): Promis
 
 /** Remove segment `id` and its postings. */
 export async function deleteSegment(db: KamerlensDB, id: string): Promise<void> {
-  await Promise.all([db.searchPostings.where('segment').equals(id).delete(), db.searchSegments.delete(id)]);
+  await Promise.all([
+    db.searchPostings.where('segment').equals(id).delete(),
+    db.searchCatalogs.delete(id),
+    db.searchSegments.delete(id),
+  ]);
 }
 
 /** The document rows segment `id` indexes, as stored now. */
@@ -42,8 +47,12 @@ export async function rebuildSegments(db: KamerlensDB, ids: Iterable<string>): P
   }
 }
 
-/** Opens the stored index for searching: reads every segment (not their postings). */
+/**
+ * Opens the stored index: resolves once the catalogs are read (the library can list); the rest of
+ * the segments is read meanwhile, and searches wait for it (never their postings: read per query).
+ */
 export async function openStoredIndex(db: KamerlensDB): Promise<OpenedIndex> {
-  const segments = await db.searchSegments.orderBy('id').toArray();
-  return openSegments(segments, (keys) => db.searchPostings.bulkGet(keys));
+  const segments = db.searchSegments.orderBy('id').toArray();
+  const catalogs = await db.searchCatalogs.orderBy('id').toArray();
+  return openSegments(catalogs, segments, (keys) => db.searchPostings.bulkGet(keys));
 }

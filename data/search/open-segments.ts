@@ -7,7 +7,7 @@ import { type Catalog, catalogId, Interner } from './catalog';
 import { findWord, packedWords } from './packed-words';
 import { createSearcher, type SearchOptions, type SearchOutcome } from './run-search';
 import type { PostingSlice, SearchableIndex } from './searchable';
-import { type SearchSegment, type SegmentPostings, splitList } from './segment';
+import { type SearchSegment, type SegmentCatalog, type SegmentPostings, splitList } from './segment';
 
 /** Reads the postings rows of `[stem, segment]` keys (undefined where there is none). */
 export type ReadPostings = (keys: [string, string][]) => Promise<(SegmentPostings | undefined)[]>;
@@ -15,6 +15,8 @@ export type ReadPostings = (keys: [string, string][]) => Promise<(SegmentPosting
 /** The opened library: its catalog (doc `d` as the search numbers it) and an async search. */
 export interface OpenedIndex {
   catalog: Catalog;
+  /** Resolves once searches can run (the segments beyond the catalogs are read). */
+  ready: Promise<void>;
   search(query: string, options?: SearchOptions): Promise<SearchOutcome>;
 }
 
@@ -22,7 +24,7 @@ export interface OpenedIndex {
 const CACHED_POSTINGS = 2_000_000;
 
 /** Global doc order over the segments: newest first, then by id (each segment is in that order). */
-function mergeOrder(segments: readonly SearchSegment[]): { segment: Uint8Array; local: Uint32Array } {
+function mergeOrder(segments: readonly SegmentCatalog[]): { segment: Uint8Array; local: Uint32Array } {
   const total = segments.reduce((sum, s) => sum + s.catalog.count, 0);
   const segment = new Uint8Array(total);
   const local = new Uint32Array(total);
@@ -31,14 +33,14 @@ function mergeOrder(segments: readonly SearchSegment[]): { segment: Uint8Array; 
     let best = -1;
     let bestId = '';
     for (let s = 0; s < segments.length; s++) {
-      const catalog = (segments[s] as SearchSegment).catalog;
+      const catalog = (segments[s] as SegmentCatalog).catalog;
       const at = heads[s] ?? 0;
       if (at >= catalog.count) continue;
       if (best < 0) {
         best = s;
         continue;
       }
-      const current = (segments[best] as SearchSegment).catalog;
+      const current = (segments[best] as SegmentCatalog).catalog;
       const dateHere = catalog.date[at] ?? 0;
       const dateBest = current.date[heads[best] ?? 0] ?? 0;
       if (dateHere !== dateBest) {
@@ -60,7 +62,7 @@ function mergeOrder(segments: readonly SearchSegment[]): { segment: Uint8Array; 
 }
 
 /** The segments' catalogs as one, in `order`. */
-function mergeCatalogs(segments: readonly SearchSegment[], order: ReturnType<typeof mergeOrder>): Catalog {
+function mergeCatalogs(segments: readonly SegmentCatalog[], order: ReturnType<typeof mergeOrder>): Catalog {
   const n = order.segment.length;
   const kinds = new Interner();
   const dossiers = new Interner();
@@ -81,7 +83,7 @@ function mergeCatalogs(segments: readonly SearchSegment[], order: ReturnType<typ
   for (let g = 0; g < n; g++) {
     const s = order.segment[g] ?? 0;
     const d = order.local[g] ?? 0;
-    const { catalog } = segments[s] as SearchSegment;
+    const { catalog } = segments[s] as SegmentCatalog;
     const codes = remap[s] as (typeof remap)[number];
     const id = catalogId(catalog, d);
     ids.push(id);
@@ -202,12 +204,50 @@ function mergeVocabulary(segments: readonly SearchSegment[]) {
   };
 }
 
-/** Opens `segments` as one library index; `read` fetches postings rows by `[stem, segment]`. */
-export function openSegments(segments: readonly SearchSegment[], read: ReadPostings): OpenedIndex {
-  if (segments.length > 255) throw new Error('search: more than 255 segments');
+/**
+ * Opens stored segments as one library index: the catalogs at once (enough to list and filter),
+ * the rest of the segments when `segments` resolves (searches wait for it). Both lists in the same
+ * order of segment ids; `read` fetches postings rows by `[stem, segment]`.
+ */
+export function openSegments(
+  catalogs: readonly SegmentCatalog[],
+  segments: Promise<readonly SearchSegment[]> | readonly SearchSegment[],
+  read: ReadPostings,
+): OpenedIndex {
+  if (catalogs.length > 255) throw new Error('search: more than 255 segments');
+  const order = mergeOrder(catalogs);
+  const catalog =
+    catalogs.length === 1 ? (catalogs[0] as SegmentCatalog).catalog : mergeCatalogs(catalogs, order);
+  const searcher = Promise.resolve(segments).then((list) => {
+    const ids = catalogs.map((c) => c.id).join('\n');
+    if (list.map((segment) => segment.id).join('\n') !== ids)
+      throw new Error('search: stored segments do not match their catalogs');
+    return openSearch(catalog, list, order, read);
+  });
+  // Not awaited by anyone until the first search: a failure is reported there.
+  searcher.catch(() => undefined);
+  // One search at a time: a search's postings stay in the cache from its read to its scoring.
+  let queue: Promise<unknown> = Promise.resolve();
+  return {
+    catalog,
+    ready: searcher.then(() => undefined),
+    search(query, options) {
+      const run = async () => (await searcher)(query, options);
+      const next = queue.then(run, run);
+      queue = next.catch(() => undefined);
+      return next;
+    },
+  };
+}
+
+/** The search over `segments` (in the catalogs' order): postings read per query, then ranked. */
+function openSearch(
+  catalog: Catalog,
+  segments: readonly SearchSegment[],
+  order: ReturnType<typeof mergeOrder>,
+  read: ReadPostings,
+): (query: string, options?: SearchOptions) => Promise<SearchOutcome> {
   const single = segments.length === 1 ? segments[0] : undefined;
-  const order = mergeOrder(segments);
-  const catalog = single ? single.catalog : mergeCatalogs(segments, order);
   const passages = single ? singlePassages(single) : mergePassages(segments, order);
   const vocabulary = single ? singleVocabulary(single) : mergeVocabulary(segments);
   const totalLength = segments.reduce((sum, s) => sum + s.totalLength, 0);
@@ -267,18 +307,8 @@ export function openSegments(segments: readonly SearchSegment[], read: ReadPosti
     });
   }
 
-  // One search at a time: a search's postings stay in the cache from its read to its scoring.
-  let queue: Promise<unknown> = Promise.resolve();
-  return {
-    catalog,
-    search(query, options) {
-      const run = async () => {
-        await load(searcher.stemsOf(query));
-        return searcher.search(query, options);
-      };
-      const next = queue.then(run, run);
-      queue = next.catch(() => undefined);
-      return next;
-    },
+  return async (query, options) => {
+    await load(searcher.stemsOf(query));
+    return searcher.search(query, options);
   };
 }

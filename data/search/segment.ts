@@ -10,11 +10,16 @@ import { searchIndexSteps } from './build-index';
 import { type Catalog, catalogOf, newestFirst } from './catalog';
 import { sortedOrder } from './packed-words';
 
-/** Everything of a segment but its postings (read whole when the panel opens). */
-export interface SearchSegment {
+/** A segment's catalog (read first when the panel opens: enough to list and filter). */
+export interface SegmentCatalog {
   /** `bundled`, or the id of the pack whose documents it holds. */
   id: string;
   catalog: Catalog;
+}
+
+/** The rest of a segment but its postings: what a search needs besides them. */
+export interface SearchSegment {
+  id: string;
   /** Passages of doc `d` are `docFirstPassage[d] … docFirstPassage[d + 1] - 1` (segment-local). */
   docFirstPassage: Uint32Array;
   passageLength: Uint16Array;
@@ -41,8 +46,9 @@ export interface SegmentPostings {
   tfs: Uint8Array;
 }
 
-/** A built segment: the part read at open, and its postings. */
+/** A built segment: its catalog, the rest read at open, and its postings. */
 export interface BuiltSegment {
+  catalog: SegmentCatalog;
   segment: SearchSegment;
   postings: SegmentPostings[];
 }
@@ -87,9 +93,9 @@ export function* segmentSteps(id: string, documents: readonly DocumentRecord[]):
     if (s % 4096 === 4095) yield 1;
   }
   return {
+    catalog: { id, catalog: catalogOf(docs) },
     segment: {
       id,
-      catalog: catalogOf(docs),
       docFirstPassage: index.docFirstPassage,
       passageLength: index.passageLength,
       passageBoost: index.passageBoost,

@@ -87,6 +87,10 @@ async function readDossierTitles(db: KamerlensDB, keys: readonly string[]): Prom
 export function createBrowserPanelSources(db: KamerlensDB): PanelSources {
   return {
     openLibrary: () => openStoredIndex(db),
+    async readRecords(ids) {
+      const rows = await db.documents.bulkGet([...ids]);
+      return new Map(rows.flatMap((row) => (row ? [[row.id, row] as const] : [])));
+    },
     readDocuments: (ids) => resolveDocuments(db, ids),
     dossierTitles: (keys) => readDossierTitles(db, keys),
     datasetInfo: () => readDatasetInfo(db),

@@ -63,13 +63,14 @@ try {
     const opened = (await page.evaluate('kamerlensBench.panelOpen()')) as {
       readMs: number;
       openMs: number;
+      searchReadyMs: number;
       firstResultsMs: number;
       listed: number;
       total: number;
     };
     const after = await heap(cdp);
     console.log(
-      `panel open: stored index ${ms(opened.openMs)} (its rows read alone ${ms(opened.readMs)}), first results (${opened.listed} of ${opened.total.toLocaleString('en')}) ${ms(opened.firstResultsMs)} (target ≤ 300 ms: ${verdict(opened.firstResultsMs <= 300)})`,
+      `panel open: catalog ${ms(opened.openMs)} (its rows read alone ${ms(opened.readMs)}), first results (${opened.listed} of ${opened.total.toLocaleString('en')}) ${ms(opened.firstResultsMs)} (target ≤ 300 ms: ${verdict(opened.firstResultsMs <= 300)}), search ready ${ms(opened.searchReadyMs)}`,
     );
     console.log(
       `panel memory: ${grew(after, before)} (target ≤ 50 MB: ${verdict(after.js + after.buffers - before.js - before.buffers <= 50 * 1048576)})`,
@@ -99,7 +100,7 @@ try {
       )) as Summary;
       console.log(
         `baseline, the old panel: every record read ${ms(old.listedMs)}, in-memory index ready ${ms(old.searchableMs)} ` +
-          `(ratio to first results now ${(old.listedMs / opened.firstResultsMs).toFixed(1)}×, to search ready ${(old.searchableMs / opened.openMs).toFixed(1)}×); ` +
+          `(ratio to first results now ${(old.listedMs / opened.firstResultsMs).toFixed(1)}×, to search ready ${(old.searchableMs / opened.searchReadyMs).toFixed(1)}×); ` +
           `memory ${grew(oldHeap, base)}; its searcher alone per keystroke ${line(oldKeys)}`,
       );
       await page.evaluate('kamerlensBench.panelRelease()');

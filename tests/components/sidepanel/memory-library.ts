@@ -14,10 +14,15 @@ export function memoryLibrary(documents: readonly DocumentRecord[], dossiers: re
     async openLibrary() {
       const built = buildSegment('bundled', documents);
       const rows = new Map<string, SegmentPostings>(built.postings.map((row) => [row.stem, row]));
-      return openSegments([built.segment], async (keys) => {
+      return openSegments([built.catalog], [built.segment], async (keys) => {
         reads.postings += keys.length;
         return keys.map(([stem]) => rows.get(stem));
       });
+    },
+    async readRecords(ids: readonly string[]) {
+      reads.documents.push([...ids]);
+      const wanted = new Set(ids);
+      return new Map(documents.filter((doc) => wanted.has(doc.id)).map((doc) => [doc.id, doc]));
     },
     async readDocuments(ids: readonly string[]) {
       reads.documents.push([...ids]);

@@ -63,6 +63,7 @@ export function fakeSources(
   const library = memoryLibrary(documents, FIXTURE_DOSSIERS);
   const sources: PanelSources = {
     openLibrary: library.openLibrary,
+    readRecords: library.readRecords,
     readDocuments: library.readDocuments,
     dossierTitles: library.dossierTitles,
     datasetInfo: async () => LOADED_INFO,

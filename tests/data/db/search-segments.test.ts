@@ -128,11 +128,11 @@ describe('stored search index', () => {
     expect(await searchIds(db, 'windmo')).toEqual(['kst-40000-1', 'kst-40000-2']);
     await expectIndexMatchesRows(db);
 
-    expect((await db.searchSegments.get(YEAR))?.catalog.count).toBe(1);
+    expect((await db.searchCatalogs.get(YEAR))?.catalog.count).toBe(1);
     await removePack(db, second.id);
     // The shared rows stay (as last written) and go back to the first pack's segment.
     expect(await db.searchSegments.get(second.id)).toBeUndefined();
-    expect((await db.searchSegments.get(YEAR))?.catalog.count).toBe(3);
+    expect((await db.searchCatalogs.get(YEAR))?.catalog.count).toBe(3);
     expect(await searchIds(db, 'windmo')).toEqual(['kst-40000-1', 'kst-40000-2']);
     await expectIndexMatchesRows(db);
     await removePack(db, YEAR);

@@ -24,6 +24,7 @@ function opened(groups: DocumentRecord[][]) {
   };
   return {
     index: openSegments(
+      built.map((b) => b.catalog),
       built.map((b) => b.segment),
       read,
     ),
