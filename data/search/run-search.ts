@@ -104,11 +104,13 @@ export function* searcherSteps(
   const docCount = index.docCount;
   const expand = yield* expanderSteps(index, options);
   // Per-passage data read for every posting, interleaved so one posting costs few cache misses:
-  // [boost, BM25 length norm] and scratch [score, best score of the current term].
-  const passageStatic = new Float32Array(passageCount * 2);
-  for (let p = 0; p < passageCount; p++) {
-    passageStatic[2 * p] = index.passageBoost[p] ?? 1;
-    passageStatic[2 * p + 1] = K1 * (1 - B + (B * (index.passageLength[p] ?? 0)) / index.avgPassageLength);
+  // [boost, BM25 length norm] and scratch [score, best score of the current term]. An index opened
+  // from storage (`lazy`) saves the memory and computes them per posting, rounded alike.
+  const { passageBoost, passageLength, avgPassageLength } = index;
+  const passageStatic = options.lazy ? null : new Float32Array(passageCount * 2);
+  for (let p = 0; passageStatic && p < passageCount; p++) {
+    passageStatic[2 * p] = passageBoost[p] ?? 1;
+    passageStatic[2 * p + 1] = K1 * (1 - B + (B * (passageLength[p] ?? 0)) / avgPassageLength);
     if (p % STEP === STEP - 1) yield;
   }
   // [generation stamp, term-bit mask, term stamp] per passage.
@@ -134,7 +136,11 @@ export function* searcherSteps(
       for (let i = from; i < to; i++) {
         const p = passages[i] ?? 0;
         const tf = tfs[i] ?? 1;
-        const score = (idf * (passageStatic[2 * p] ?? 1) * tf) / (tf + (passageStatic[2 * p + 1] ?? 1));
+        const boost = passageStatic ? (passageStatic[2 * p] ?? 1) : (passageBoost[p] ?? 1);
+        const norm = passageStatic
+          ? (passageStatic[2 * p + 1] ?? 1)
+          : Math.fround(K1 * (1 - B + (B * (passageLength[p] ?? 0)) / avgPassageLength));
+        const score = (idf * boost * tf) / (tf + norm);
         const m = 3 * p;
         if (passageMarks[m] !== generation) {
           passageMarks[m] = generation;
