@@ -4,7 +4,13 @@
  * authors are small integer codes in typed arrays, so a count is a pass over those arrays and never
  * reads a record. Semantics are those of `facets.ts`.
  */
-import { type Catalog, dateKey, Interner } from '../../data/search/catalog';
+import {
+  type Catalog,
+  type CatalogHead,
+  dateKey,
+  Interner,
+  type ValueCount,
+} from '../../data/search/catalog';
 import { type FacetCount, type FacetName, type Facets, hasFilters, type LibraryFilters } from './facets';
 
 /** One bit per facet in a document's failure mask. */
@@ -131,4 +137,21 @@ export function createFacetIndex(catalog: Catalog) {
   }
 
   return { count, acceptor };
+}
+
+/** Most frequent first (ties in stored order), at most `max`, then ordered as `count` orders them. */
+function topValues(values: readonly ValueCount[], max = Infinity): FacetCount[] {
+  const kept =
+    values.length > max ? [...values].sort((a, b) => b.count - a.count).slice(0, max) : [...values];
+  return kept.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+}
+
+/** The counts `count(null, NO_FILTERS)` gives, from a stored head (before the catalog is read). */
+export function facetsOfHead(head: CatalogHead, maxValues = 100): Facets {
+  return {
+    kind: topValues(head.kind),
+    year: topValues(head.year).sort((a, b) => b.value.localeCompare(a.value)),
+    author: topValues(head.author, maxValues),
+    dossier: topValues(head.dossier, maxValues),
+  };
 }

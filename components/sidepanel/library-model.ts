@@ -15,10 +15,10 @@ import {
   type Segment,
   snippetOf,
 } from '../../data/search/index';
-import type { OpenedIndex } from '../../data/search/open-segments';
+import type { OpenedIndex, OpenedLibrary } from '../../data/search/open-segments';
 import { matchRanges, segmentsOf } from '../../data/search/snippet';
-import { createFacetIndex } from './facet-index';
-import type { Facets, LibraryFilters } from './facets';
+import { createFacetIndex, facetsOfHead } from './facet-index';
+import { type Facets, hasFilters, type LibraryFilters } from './facets';
 import type { ReaderTarget } from './routes';
 
 /** One matched passage, ready to show and to open. */
@@ -111,32 +111,53 @@ export async function pendingView(
   };
 }
 
-/** Builds the library over the opened `index`; `records` reads by primary key, `read` also by alias. */
+/**
+ * Builds the library over the `opened` library; `records` reads by primary key, `read` also by
+ * alias. Until the catalog is read, the first page without filters comes from the stored head.
+ */
 export function createLibraryModel(
-  index: OpenedIndex,
+  opened: OpenedLibrary,
   records: ReadDocuments,
   read: ReadDocuments,
   recognize: Recognize,
 ) {
-  const { catalog } = index;
-  const facets = createFacetIndex(catalog);
+  const { head } = opened;
+  let open: { index: OpenedIndex; facets: ReturnType<typeof createFacetIndex> } | null = null;
+  const whenOpen = opened.index.then((index) => {
+    open = { index, facets: createFacetIndex(index.catalog) };
+    return open;
+  });
+  // Not awaited until a view needs it: a failure is reported there.
+  whenOpen.catch(() => undefined);
   // Browse counts without a query depend only on the filters: kept for the last filters.
   let browseCounts: { key: string; facets: Facets } | null = null;
 
-  function countAll(filters: LibraryFilters): Facets {
-    const key = JSON.stringify(filters);
-    if (browseCounts?.key !== key) browseCounts = { key, facets: facets.count(null, filters) };
-    return browseCounts.facets;
-  }
-
-  /** Records of the docs at `positions`, in that order (a record removed meanwhile is left out). */
-  async function recordsAt(positions: readonly number[]): Promise<(DocumentRecord | undefined)[]> {
-    const ids = positions.map((d) => catalogId(catalog, d));
+  async function idsRead(ids: readonly string[]): Promise<(DocumentRecord | undefined)[]> {
     const found = await records(ids);
     return ids.map((id) => found.get(id));
   }
 
+  /** The first page from the head: the same view as `browse` without filters, before the catalog. */
+  async function fromHead(limit: number): Promise<LibraryView> {
+    const shown = await idsRead(head.newest.slice(0, limit));
+    return {
+      mode: 'browse',
+      items: shown.flatMap((doc) => (doc ? [{ doc, titleSegments: [], hits: [] }] : [])),
+      total: head.count,
+      facets: facetsOfHead(head),
+      complete: true,
+      references: [],
+      pending: false,
+    };
+  }
+
   async function browse(filters: LibraryFilters, limit: number): Promise<LibraryView> {
+    if (!open && !hasFilters(filters) && limit <= head.newest.length) return fromHead(limit);
+    const { index, facets } = open ?? (await whenOpen);
+    const { catalog } = index;
+    const key = JSON.stringify(filters);
+    if (browseCounts?.key !== key) browseCounts = { key, facets: facets.count(null, filters) };
+    const counts = browseCounts.facets;
     const accept = facets.acceptor(filters);
     const shown: number[] = [];
     let total = 0;
@@ -145,12 +166,12 @@ export function createLibraryModel(
       if (shown.length < limit) shown.push(d);
       total++;
     }
-    const records = await recordsAt(shown);
+    const found = await idsRead(shown.map((d) => catalogId(catalog, d)));
     return {
       mode: 'browse',
-      items: records.flatMap((doc) => (doc ? [{ doc, titleSegments: [], hits: [] }] : [])),
+      items: found.flatMap((doc) => (doc ? [{ doc, titleSegments: [], hits: [] }] : [])),
       total,
-      facets: countAll(filters),
+      facets: counts,
       complete: true,
       references: [],
       pending: false,
@@ -160,14 +181,15 @@ export function createLibraryModel(
   /** The view for `query` (blank: browse) under `filters`, at most `limit` items. */
   async function view(query: string, filters: LibraryFilters, limit: number): Promise<LibraryView> {
     if (query.trim() === '') return browse(filters, limit);
+    const { index, facets } = open ?? (await whenOpen);
     const [outcome, references] = await Promise.all([
       index.search(query, { limit, passagesPerDoc: HITS_PER_DOCUMENT + 1, accept: facets.acceptor(filters) }),
       referencesIn(query, recognize, read),
     ]);
-    const records = await recordsAt(outcome.top.map((hit) => hit.doc));
+    const found = await idsRead(outcome.top.map((hit) => catalogId(index.catalog, hit.doc)));
     const matches = createTermMatcher(outcome.terms);
     const items = outcome.top.flatMap((hit, i) => {
-      const doc = records[i];
+      const doc = found[i];
       if (!doc) return [];
       const passages = passagesOf(doc);
       const hits = hit.passages
@@ -195,7 +217,7 @@ export function createLibraryModel(
     };
   }
 
-  return { view, count: catalog.count };
+  return { view, count: head.count };
 }
 
 /** The library model's interface. */

@@ -7,7 +7,7 @@ import type { DocumentRecord } from '../../data/dataset/types';
 import type { PackRecord } from '../../data/db/records';
 import type { ImportProgress, PackImportProgress, PageReference } from '../../data/messages';
 import type { Recognize } from '../../data/search/index';
-import type { OpenedIndex } from '../../data/search/open-segments';
+import type { OpenedLibrary } from '../../data/search/open-segments';
 
 /** The loaded dataset, as "about the data" shows it. */
 interface LoadedDataset {
@@ -57,8 +57,8 @@ export interface StorageFigures {
  * at once: the library's catalog and search index as stored at import time, then the records shown.
  */
 export interface PanelSources {
-  /** The stored search index and catalog of the library (full documents, newest first). */
-  openLibrary(): Promise<OpenedIndex>;
+  /** The library's stored head at once, its catalog and search index behind it (full documents, newest first). */
+  openLibrary(): Promise<OpenedLibrary>;
   /** The records with these primary keys (the library's own ids: one keyed read, no alias lookup). */
   readRecords(ids: readonly string[]): Promise<Map<string, DocumentRecord>>;
   /** The documents behind `ids` (canonical ids or aliases; a full document wins over a stub). */

@@ -5,7 +5,7 @@
 import { Dexie, type EntityTable, type Table, type Transaction } from 'dexie';
 import type { AnnotationRecord } from '../annotations/model';
 import type { DocumentRecord, DossierRecord } from '../dataset/types';
-import type { SearchSegment, SegmentCatalog, SegmentPostings } from '../search/segment';
+import type { SearchSegment, SegmentCatalog, SegmentHead, SegmentPostings } from '../search/segment';
 import type {
   MetaRecord,
   PackMembership,
@@ -32,6 +32,7 @@ export class KamerlensDB extends Dexie {
   meta!: EntityTable<MetaRecord, 'key'>;
   packs!: EntityTable<PackRecord, 'id'>;
   stagedPacks!: EntityTable<StagedPack, 'key'>;
+  searchHeads!: EntityTable<SegmentHead, 'id'>;
   searchCatalogs!: EntityTable<SegmentCatalog, 'id'>;
   searchSegments!: EntityTable<SearchSegment, 'id'>;
   searchPostings!: Table<SegmentPostings, [string, string]>;
@@ -69,11 +70,13 @@ export class KamerlensDB extends Dexie {
       stagedPacks: '++key',
     });
     // v4: the search index, stored (search-segments.ts): written by the imports instead of being
-    // built at every panel open. A segment per source of documents, its catalog apart (the panel
-    // lists from it before the rest is read); postings keyed by stem and segment, so a query reads
-    // the few keys of its stems and a pack's update touches only its own.
+    // built at every panel open. A segment per source of documents, its head and catalog apart (the
+    // panel shows its first page from the heads, lists from the catalogs, before the rest is read);
+    // postings keyed by stem and segment, so a query reads the few keys of its stems and a pack's
+    // update touches only its own.
     this.version(4)
       .stores({
+        searchHeads: 'id',
         searchCatalogs: 'id',
         searchSegments: 'id',
         searchPostings: '[stem+segment], segment',
@@ -85,11 +88,13 @@ export class KamerlensDB extends Dexie {
 /** v3 → v4: build the stored search index over the documents already stored. */
 async function buildStoredIndex(tx: Transaction): Promise<void> {
   const built = await buildAllSegments(tx.table('documents'));
+  const heads = tx.table<SegmentHead, string>('searchHeads');
   const catalogs = tx.table<SegmentCatalog, string>('searchCatalogs');
   const segments = tx.table<SearchSegment, string>('searchSegments');
   const postings = tx.table<SegmentPostings, [string, string]>('searchPostings');
   await Promise.all(
     built.flatMap((b) => [
+      heads.put(b.head),
       catalogs.put(b.catalog),
       segments.put(b.segment),
       writeInChunks(postings, b.postings, { mode: 'put' }),

@@ -4,7 +4,8 @@
  * indexed in exactly one segment, its owner's: the pack that wrote it last, or the bundled dataset.
  */
 import type { DocumentRecord } from '../dataset/types';
-import { type OpenedIndex, openSegments } from '../search/open-segments';
+import { mergeHeads } from '../search/catalog';
+import { type OpenedLibrary, openSegments } from '../search/open-segments';
 import { type BuiltSegment, buildSegment } from '../search/segment';
 import type { KamerlensDB } from './kamerlens-db';
 import { BUNDLED_SEGMENT, ownerOf } from './segment-owner';
@@ -14,6 +15,7 @@ import { writeInChunks } from './write-in-chunks';
 export async function writeSegment(db: KamerlensDB, built: BuiltSegment): Promise<void> {
   await db.searchPostings.where('segment').equals(built.segment.id).delete();
   await Promise.all([
+    db.searchHeads.put(built.head),
     db.searchCatalogs.put(built.catalog),
     db.searchSegments.put(built.segment),
     writeInChunks(db.searchPostings, built.postings, { mode: 'put' }),
@@ -24,6 +26,7 @@ export async function writeSegment(db: KamerlensDB, built: BuiltSegment): Promis
 export async function deleteSegment(db: KamerlensDB, id: string): Promise<void> {
   await Promise.all([
     db.searchPostings.where('segment').equals(id).delete(),
+    db.searchHeads.delete(id),
     db.searchCatalogs.delete(id),
     db.searchSegments.delete(id),
   ]);
@@ -48,11 +51,19 @@ export async function rebuildSegments(db: KamerlensDB, ids: Iterable<string>): P
 }
 
 /**
- * Opens the stored index: resolves once the catalogs are read (the library can list); the rest of
- * the segments is read meanwhile, and searches wait for it (never their postings: read per query).
+ * Opens the stored index: resolves with the heads (the first page can show); the catalogs, then the
+ * rest of the segments, are read one after the other behind it (each larger read after the one the
+ * panel waits for first). Searches wait for the segments; their postings are read per query.
  */
-export async function openStoredIndex(db: KamerlensDB): Promise<OpenedIndex> {
-  const segments = db.searchSegments.orderBy('id').toArray();
-  const catalogs = await db.searchCatalogs.orderBy('id').toArray();
-  return openSegments(catalogs, segments, (keys) => db.searchPostings.bulkGet(keys));
+export async function openStoredIndex(db: KamerlensDB): Promise<OpenedLibrary> {
+  const heads = await db.searchHeads.orderBy('id').toArray();
+  const index = db.searchCatalogs
+    .orderBy('id')
+    .toArray()
+    .then((catalogs) =>
+      openSegments(catalogs, db.searchSegments.orderBy('id').toArray(), (keys) =>
+        db.searchPostings.bulkGet(keys),
+      ),
+    );
+  return { head: mergeHeads(heads.map((h) => h.head)), index };
 }

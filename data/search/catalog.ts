@@ -110,3 +110,83 @@ export function catalogOf(docs: readonly DocumentRecord[]): Catalog {
 export function catalogId(catalog: Pick<Catalog, 'ids' | 'idStart'>, d: number): string {
   return catalog.ids.slice(catalog.idStart[d] ?? 0, (catalog.idStart[d + 1] ?? 1) - 1);
 }
+
+/** A value and how many documents have it. */
+export interface ValueCount {
+  value: string;
+  count: number;
+}
+
+/**
+ * The start of a catalog, stored apart and read first when the panel opens: how many documents,
+ * the newest ones, and the counts per filter value over all of them (no filter set). Enough to
+ * show the library's first page before the catalog itself is read.
+ */
+export interface CatalogHead {
+  count: number;
+  /** Ids of the newest documents, in the library's order, and their dates (as `date`). */
+  newest: string[];
+  newestDates: number[];
+  kind: ValueCount[];
+  year: ValueCount[];
+  author: ValueCount[];
+  dossier: ValueCount[];
+}
+
+/** Documents a head lists: two pages of the panel's list. */
+const HEAD_SIZE = 100;
+
+function countCodes(values: readonly string[], codes: ArrayLike<number>): ValueCount[] {
+  const counts = new Uint32Array(values.length);
+  for (let i = 0; i < codes.length; i++) {
+    const code = codes[i] ?? -1;
+    if (code >= 0) counts[code] = (counts[code] ?? 0) + 1;
+  }
+  return values.map((value, code) => ({ value, count: counts[code] ?? 0 })).filter((c) => c.count > 0);
+}
+
+/** The head of `catalog`. */
+export function headOf(catalog: Catalog): CatalogHead {
+  const shown = Math.min(HEAD_SIZE, catalog.count);
+  const years = new Map<string, number>();
+  for (let d = 0; d < catalog.count; d++) {
+    const date = catalog.date[d] ?? 0;
+    if (date === 0) continue;
+    const year = String(Math.floor(date / 10_000)).padStart(4, '0');
+    years.set(year, (years.get(year) ?? 0) + 1);
+  }
+  return {
+    count: catalog.count,
+    newest: Array.from({ length: shown }, (_, d) => catalogId(catalog, d)),
+    newestDates: Array.from(catalog.date.subarray(0, shown)),
+    kind: countCodes(catalog.kinds, catalog.kind),
+    year: [...years].map(([value, count]) => ({ value, count })),
+    author: countCodes(catalog.authors, catalog.authorOf),
+    dossier: countCodes(catalog.dossiers, catalog.dossier),
+  };
+}
+
+/** The heads of several segments as one (the newest merged in the library's order, counts summed). */
+export function mergeHeads(heads: readonly CatalogHead[]): CatalogHead {
+  if (heads.length === 1) return heads[0] as CatalogHead;
+  const newest: { id: string; date: number }[] = heads.flatMap((head) =>
+    head.newest.map((id, i) => ({ id, date: head.newestDates[i] ?? 0 })),
+  );
+  newest.sort((a, b) => b.date - a.date || a.id.localeCompare(b.id));
+  const shown = newest.slice(0, HEAD_SIZE);
+  const sum = (lists: ValueCount[][]) => {
+    const totals = new Map<string, number>();
+    for (const list of lists)
+      for (const { value, count } of list) totals.set(value, (totals.get(value) ?? 0) + count);
+    return [...totals].map(([value, count]) => ({ value, count }));
+  };
+  return {
+    count: heads.reduce((total, head) => total + head.count, 0),
+    newest: shown.map((entry) => entry.id),
+    newestDates: shown.map((entry) => entry.date),
+    kind: sum(heads.map((head) => head.kind)),
+    year: sum(heads.map((head) => head.year)),
+    author: sum(heads.map((head) => head.author)),
+    dossier: sum(heads.map((head) => head.dossier)),
+  };
+}

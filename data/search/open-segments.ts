@@ -3,7 +3,7 @@
  * first), passages renumbered to follow it, vocabularies merged. Postings stay in storage: a search
  * first reads those of the stems its query expands to (a few keys), keeping recent ones at hand.
  */
-import { type Catalog, catalogId, Interner } from './catalog';
+import { type Catalog, type CatalogHead, catalogId, Interner } from './catalog';
 import { findWord, packedWords } from './packed-words';
 import { createSearcher, type SearchOptions, type SearchOutcome } from './run-search';
 import type { PostingSlice, SearchableIndex } from './searchable';
@@ -18,6 +18,12 @@ export interface OpenedIndex {
   /** Resolves once searches can run (the segments beyond the catalogs are read). */
   ready: Promise<void>;
   search(query: string, options?: SearchOptions): Promise<SearchOutcome>;
+}
+
+/** The library as the panel opens it: the head at once, the index when its catalogs are read. */
+export interface OpenedLibrary {
+  head: CatalogHead;
+  index: Promise<OpenedIndex>;
 }
 
 /** Postings kept at hand between searches; beyond this the cache starts again. */

@@ -7,7 +7,7 @@
 import type { DocumentRecord } from '../dataset/types';
 import { runToEnd, type SlicedWork } from '../time-slices';
 import { searchIndexSteps } from './build-index';
-import { type Catalog, catalogOf, newestFirst } from './catalog';
+import { type Catalog, type CatalogHead, catalogOf, headOf, newestFirst } from './catalog';
 import { sortedOrder } from './packed-words';
 
 /** A segment's catalog (read first when the panel opens: enough to list and filter). */
@@ -15,6 +15,12 @@ export interface SegmentCatalog {
   /** `bundled`, or the id of the pack whose documents it holds. */
   id: string;
   catalog: Catalog;
+}
+
+/** A segment's head (`CatalogHead`): read before anything else when the panel opens. */
+export interface SegmentHead {
+  id: string;
+  head: CatalogHead;
 }
 
 /** The rest of a segment but its postings: what a search needs besides them. */
@@ -48,6 +54,7 @@ export interface SegmentPostings {
 
 /** A built segment: its catalog, the rest read at open, and its postings. */
 export interface BuiltSegment {
+  head: SegmentHead;
   catalog: SegmentCatalog;
   segment: SearchSegment;
   postings: SegmentPostings[];
@@ -92,8 +99,10 @@ export function* segmentSteps(id: string, documents: readonly DocumentRecord[]):
     });
     if (s % 4096 === 4095) yield 1;
   }
+  const catalog = catalogOf(docs);
   return {
-    catalog: { id, catalog: catalogOf(docs) },
+    head: { id, head: headOf(catalog) },
+    catalog: { id, catalog },
     segment: {
       id,
       docFirstPassage: index.docFirstPassage,

@@ -96,6 +96,7 @@ export async function panelOpen() {
   const readStart = performance.now();
   await db.searchCatalogs.orderBy('id').toArray();
   const readMs = performance.now() - readStart;
+  await new Promise((resolve) => setTimeout(resolve, 0));
   const began = performance.now();
   const opened = await openStoredIndex(db);
   const openMs = performance.now() - began;
@@ -106,7 +107,7 @@ export async function panelOpen() {
   const model = createLibraryModel(opened, records, (ids) => resolveDocuments(db, ids), findCitations);
   const view = await model.view('', NO_FILTERS, 50);
   const firstResultsMs = performance.now() - began;
-  await opened.ready;
+  await (await opened.index).ready;
   const searchReadyMs = performance.now() - began;
   held.panel = model;
   return { readMs, openMs, firstResultsMs, searchReadyMs, listed: view.items.length, total: view.total };

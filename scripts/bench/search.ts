@@ -197,11 +197,12 @@ async function benchDataset(name: string, documents: DocumentRecord[]): Promise<
   const byId = new Map(documents.map((d) => [d.id, d]));
   const built = buildSegment('bundled', documents);
   const rows = new Map<string, SegmentPostings>(built.postings.map((row) => [row.stem, row]));
-  const opened = openSegments([built.catalog], [built.segment], async (keys) =>
+  const stored = openSegments([built.catalog], [built.segment], async (keys) =>
     keys.map(([stem]) => rows.get(stem)),
   );
   const read = async (ids: readonly string[]) =>
     new Map(ids.flatMap((id) => (byId.has(id) ? [[id, byId.get(id) as DocumentRecord] as const] : [])));
+  const opened = { head: built.head.head, index: Promise.resolve(stored) };
   const model = createLibraryModel(opened, read, read, findCitations);
   const filters: LibraryFilters = NO_FILTERS;
   const panel = await timeKeystrokesAsync((q) => model.view(q, filters, 50));

@@ -4,7 +4,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PanelApp } from '../../../components/sidepanel/PanelApp';
 import { createPanelState, memoryHash, type PanelState } from '../../../components/sidepanel/panel-state';
-import type { OpenedIndex } from '../../../data/search/open-segments';
+import type { OpenedLibrary } from '../../../data/search/open-segments';
 import { TRANSLATORS } from '../../fixtures/translators';
 import { fakeSources, settle } from './render-panel';
 
@@ -22,7 +22,7 @@ async function panelWithHeldLibrary(): Promise<{ state: PanelState; release: () 
   const held = new Promise<void>((resolve) => {
     release = resolve;
   });
-  fake.sources.openLibrary = async (): Promise<OpenedIndex> => {
+  fake.sources.openLibrary = async (): Promise<OpenedLibrary> => {
     await held;
     return open();
   };

@@ -14,10 +14,11 @@ export function memoryLibrary(documents: readonly DocumentRecord[], dossiers: re
     async openLibrary() {
       const built = buildSegment('bundled', documents);
       const rows = new Map<string, SegmentPostings>(built.postings.map((row) => [row.stem, row]));
-      return openSegments([built.catalog], [built.segment], async (keys) => {
+      const index = openSegments([built.catalog], [built.segment], async (keys) => {
         reads.postings += keys.length;
         return keys.map(([stem]) => rows.get(stem));
       });
+      return { head: built.head.head, index: Promise.resolve(index) };
     },
     async readRecords(ids: readonly string[]) {
       reads.documents.push([...ids]);
