@@ -122,13 +122,17 @@ export function createLibraryModel(
   recognize: Recognize,
 ) {
   const { head } = opened;
-  let open: { index: OpenedIndex; facets: ReturnType<typeof createFacetIndex> } | null = null;
-  const whenOpen = opened.index.then((index) => {
-    open = { index, facets: createFacetIndex(index.catalog) };
-    return open;
-  });
-  // Not awaited until a view needs it: a failure is reported there.
-  whenOpen.catch(() => undefined);
+  type Open = { index: OpenedIndex; facets: ReturnType<typeof createFacetIndex> };
+  let open: Open | null = null;
+  let opening: Promise<Open> | null = null;
+  /** The catalog and search index, read on first need (or once the first page is shown). */
+  function whenOpen(): Promise<Open> {
+    opening ??= opened.index().then((index) => {
+      open = { index, facets: createFacetIndex(index.catalog) };
+      return open;
+    });
+    return opening;
+  }
   // Browse counts without a query depend only on the filters: kept for the last filters.
   let browseCounts: { key: string; facets: Facets } | null = null;
 
@@ -140,6 +144,8 @@ export function createLibraryModel(
   /** The first page from the head: the same view as `browse` without filters, before the catalog. */
   async function fromHead(limit: number): Promise<LibraryView> {
     const shown = await idsRead(head.newest.slice(0, limit));
+    // The first page is read: now the larger reads, so the next view finds them done or under way.
+    whenOpen().catch(() => undefined);
     return {
       mode: 'browse',
       items: shown.flatMap((doc) => (doc ? [{ doc, titleSegments: [], hits: [] }] : [])),
@@ -153,7 +159,7 @@ export function createLibraryModel(
 
   async function browse(filters: LibraryFilters, limit: number): Promise<LibraryView> {
     if (!open && !hasFilters(filters) && limit <= head.newest.length) return fromHead(limit);
-    const { index, facets } = open ?? (await whenOpen);
+    const { index, facets } = open ?? (await whenOpen());
     const { catalog } = index;
     const key = JSON.stringify(filters);
     if (browseCounts?.key !== key) browseCounts = { key, facets: facets.count(null, filters) };
@@ -181,7 +187,7 @@ export function createLibraryModel(
   /** The view for `query` (blank: browse) under `filters`, at most `limit` items. */
   async function view(query: string, filters: LibraryFilters, limit: number): Promise<LibraryView> {
     if (query.trim() === '') return browse(filters, limit);
-    const { index, facets } = open ?? (await whenOpen);
+    const { index, facets } = open ?? (await whenOpen());
     const [outcome, references] = await Promise.all([
       index.search(query, { limit, passagesPerDoc: HITS_PER_DOCUMENT + 1, accept: facets.acceptor(filters) }),
       referencesIn(query, recognize, read),

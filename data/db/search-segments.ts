@@ -5,7 +5,7 @@
  */
 import type { DocumentRecord } from '../dataset/types';
 import { mergeHeads } from '../search/catalog';
-import { type OpenedLibrary, openSegments } from '../search/open-segments';
+import { type OpenedIndex, type OpenedLibrary, openSegments } from '../search/open-segments';
 import { type BuiltSegment, buildSegment } from '../search/segment';
 import type { KamerlensDB } from './kamerlens-db';
 import { BUNDLED_SEGMENT, ownerOf } from './segment-owner';
@@ -51,19 +51,23 @@ export async function rebuildSegments(db: KamerlensDB, ids: Iterable<string>): P
 }
 
 /**
- * Opens the stored index: resolves with the heads (the first page can show); the catalogs, then the
- * rest of the segments, are read one after the other behind it (each larger read after the one the
- * panel waits for first). Searches wait for the segments; their postings are read per query.
+ * Opens the stored index: resolves with the heads (the first page can show); `index()` then reads
+ * the catalogs, then the rest of the segments, one after the other (each larger read after the one
+ * the panel waits for first). Searches wait for the segments; their postings are read per query.
  */
 export async function openStoredIndex(db: KamerlensDB): Promise<OpenedLibrary> {
   const heads = await db.searchHeads.orderBy('id').toArray();
-  const index = db.searchCatalogs
-    .orderBy('id')
-    .toArray()
-    .then((catalogs) =>
-      openSegments(catalogs, db.searchSegments.orderBy('id').toArray(), (keys) =>
-        db.searchPostings.bulkGet(keys),
-      ),
-    );
-  return { head: mergeHeads(heads.map((h) => h.head)), index };
+  let index: Promise<OpenedIndex> | null = null;
+  const open = async () => {
+    const catalogs = await db.searchCatalogs.orderBy('id').toArray();
+    const segments = db.searchSegments.orderBy('id').toArray();
+    return openSegments(catalogs, segments, (keys) => db.searchPostings.bulkGet(keys));
+  };
+  return {
+    head: mergeHeads(heads.map((h) => h.head)),
+    index: () => {
+      index ??= open();
+      return index;
+    },
+  };
 }

@@ -20,10 +20,14 @@ export interface OpenedIndex {
   search(query: string, options?: SearchOptions): Promise<SearchOutcome>;
 }
 
-/** The library as the panel opens it: the head at once, the index when its catalogs are read. */
+/**
+ * The library as the panel opens it: the head at once; `index()` reads the catalogs and segments
+ * when first called (the panel calls it once its first page is shown, so the larger reads do not
+ * compete with that page's records) and gives the same promise after.
+ */
 export interface OpenedLibrary {
   head: CatalogHead;
-  index: Promise<OpenedIndex>;
+  index(): Promise<OpenedIndex>;
 }
 
 /** Postings kept at hand between searches; beyond this the cache starts again. */

@@ -89,7 +89,7 @@ function database(): KamerlensDB {
   return held.db;
 }
 
-/** The panel's open: the stored library, then the first page of the newest documents. */
+/** The panel's open: the stored head, the first page of the newest documents, then search readiness. */
 export async function panelOpen() {
   const db = database();
   // The catalog rows' read alone, once before the clock (then the panel's open reads them again).
@@ -107,7 +107,7 @@ export async function panelOpen() {
   const model = createLibraryModel(opened, records, (ids) => resolveDocuments(db, ids), findCitations);
   const view = await model.view('', NO_FILTERS, 50);
   const firstResultsMs = performance.now() - began;
-  await (await opened.index).ready;
+  await (await opened.index()).ready;
   const searchReadyMs = performance.now() - began;
   held.panel = model;
   return { readMs, openMs, firstResultsMs, searchReadyMs, listed: view.items.length, total: view.total };

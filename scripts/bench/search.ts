@@ -202,7 +202,7 @@ async function benchDataset(name: string, documents: DocumentRecord[]): Promise<
   );
   const read = async (ids: readonly string[]) =>
     new Map(ids.flatMap((id) => (byId.has(id) ? [[id, byId.get(id) as DocumentRecord] as const] : [])));
-  const opened = { head: built.head.head, index: Promise.resolve(stored) };
+  const opened = { head: built.head.head, index: () => Promise.resolve(stored) };
   const model = createLibraryModel(opened, read, read, findCitations);
   const filters: LibraryFilters = NO_FILTERS;
   const panel = await timeKeystrokesAsync((q) => model.view(q, filters, 50));

@@ -18,7 +18,7 @@ export function memoryLibrary(documents: readonly DocumentRecord[], dossiers: re
         reads.postings += keys.length;
         return keys.map(([stem]) => rows.get(stem));
       });
-      return { head: built.head.head, index: Promise.resolve(index) };
+      return { head: built.head.head, index: () => Promise.resolve(index) };
     },
     async readRecords(ids: readonly string[]) {
       reads.documents.push([...ids]);

@@ -53,7 +53,7 @@ function queriesOf(rows: DocumentRecord[]): string[] {
 
 /** The ids the stored index finds for `query`, sorted (the ranking is compared in `expectIndexMatchesRows`). */
 async function searchIds(db: KamerlensDB, query: string) {
-  const index = await (await openStoredIndex(db)).index;
+  const index = await (await openStoredIndex(db)).index();
   const outcome = await index.search(query);
   return outcome.top.map((hit) => catalogId(index.catalog, hit.doc)).sort();
 }
@@ -63,7 +63,7 @@ async function expectIndexMatchesRows(db: KamerlensDB) {
   const rows = (await db.documents.toArray()).filter((row) => !row.stub).sort(newestFirst);
   const memory = buildSearchIndex(rows);
   const searcher = createSearcher(memory);
-  const stored = await (await openStoredIndex(db)).index;
+  const stored = await (await openStoredIndex(db)).index();
   expect(stored.catalog.count).toBe(rows.length);
   let found = 0;
   for (const query of queriesOf(rows)) {
