@@ -79,6 +79,9 @@ try {
     console.log(
       `keystroke in the whole library view: ${line(keys)} (target p95 ≤ 30 ms: ${verdict(keys.p95 <= 30)})`,
     );
+    // Typing fills the postings cache and the short-prefix table: the panel's memory after it.
+    const typed = await heap(cdp);
+    console.log(`panel memory after typing: ${grew(typed, before)}`);
     const lookups = (await page.evaluate('kamerlensBench.panelLookups()')) as Record<
       'single' | 'batch' | 'cards',
       Summary
