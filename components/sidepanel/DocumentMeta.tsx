@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { DocumentRecord } from '../../data/dataset/types';
+import { dossierKeyOf } from '../../data/search/catalog';
 import { formatDate, formatPerson } from '../shared/display-text';
-import { dossierKeyOf } from './facets';
 import { usePanel } from './panel-context';
 
 /** One row of the metadata list; nothing when there is no value. */
@@ -20,8 +20,7 @@ export function DocumentMeta({ doc }: { doc: DocumentRecord }) {
   const { state, t, locale } = usePanel();
   const date = (iso: string | null) => (iso ? formatDate(iso, locale) : null);
   const dossierKey = dossierKeyOf(doc);
-  const dossierTitle =
-    (dossierKey ? state.dossierTitles.value.get(dossierKey) : undefined) ?? doc.dossierTitle;
+  const dossierTitle = (dossierKey ? state.dossierTitle(dossierKey) : undefined) ?? doc.dossierTitle;
   const isAnswer = doc.type === 'antwoord';
   const article = doc.newsArticle;
   return (

@@ -22,7 +22,6 @@ export function FilterPanel() {
   ].filter(Boolean).length;
   const toggleKind = (kind: string, on: boolean) =>
     state.setFilters({ kinds: on ? [...filters.kinds, kind] : filters.kinds.filter((k) => k !== kind) });
-  const dossierTitles = state.dossierTitles.value;
   return (
     <details class="filters" open>
       <summary>
@@ -98,7 +97,7 @@ export function FilterPanel() {
         >
           <option value="">{t('sidepanel_filter_any')}</option>
           {options(facets.dossier, filters.dossier).map(({ value, count }) => {
-            const title = dossierTitles.get(value);
+            const title = state.dossierTitle(value);
             return (
               <option key={value} value={value}>
                 {title ? `${value} — ${title}` : value} ({count})

@@ -43,8 +43,7 @@ export function LibraryView() {
   const status = state.status.value;
   let summary: string;
   if (view.mode === 'browse') summary = t('sidepanel_library_count', String(view.total));
-  else if (view.pending)
-    summary = t('sidepanel_search_indexing', String(Math.round(state.searchProgress.value * 100)));
+  else if (view.pending) summary = t('sidepanel_loading');
   else if (view.total === 0) summary = t('sidepanel_search_none');
   else summary = t(view.complete ? 'sidepanel_search_count' : 'sidepanel_search_partial', String(view.total));
   return (

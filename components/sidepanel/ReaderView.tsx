@@ -77,6 +77,7 @@ export function ReaderView({ id, target }: { id: string; target: ReaderTarget | 
   const { state, t } = usePanel();
   const status = state.status.value;
   const doc = state.resolve(id);
+  const answered = state.answered(id);
   const anchor = doc && !doc.stub ? anchorOf(doc, target) : 'doc-title';
   // Land where the link points: scroll to the target and focus it, so keyboard and screen reader
   // users continue from there.
@@ -84,8 +85,9 @@ export function ReaderView({ id, target }: { id: string; target: ReaderTarget | 
     const element = document.getElementById(anchor);
     element?.scrollIntoView?.({ block: 'start' });
     element?.focus({ preventScroll: true });
-  }, [id, anchor, doc]);
-  if (!doc && (status === 'loading' || status === 'importing'))
+  }, [id, anchor, doc, answered]);
+  // Not found is said only once a read answered: the record is read when the reader first asks.
+  if (!doc && (status === 'loading' || status === 'importing' || !answered))
     return <p class="muted">{t('sidepanel_loading')}</p>;
   if (!doc) return <NotInDataset id={id} />;
   if (doc.stub) return <StubCard doc={doc} />;

@@ -1,6 +1,6 @@
 import { formatId, officialUrl } from '../../data/citations/index';
 import type { DocumentRecord } from '../../data/dataset/types';
-import { dossierKeyOf } from './facets';
+import { dossierKeyOf } from '../../data/search/catalog';
 import { kindLabel } from './labels';
 import { usePanel } from './panel-context';
 import { CitedByList } from './ReaderCitedBy';
@@ -21,8 +21,7 @@ function OfficialLink({ url }: { url: string | null }) {
 export function StubCard({ doc }: { doc: DocumentRecord }) {
   const { state, t } = usePanel();
   const dossierKey = dossierKeyOf(doc);
-  const dossierTitle =
-    (dossierKey ? state.dossierTitles.value.get(dossierKey) : undefined) ?? doc.dossierTitle;
+  const dossierTitle = (dossierKey ? state.dossierTitle(dossierKey) : undefined) ?? doc.dossierTitle;
   return (
     <article class="reader stub" aria-labelledby="doc-title">
       <p class="kind-badge">{kindLabel(t, doc.type)}</p>

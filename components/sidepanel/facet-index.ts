@@ -1,34 +1,17 @@
 /**
- * Filters and their counts over many documents, fast enough for every keystroke: each document's
- * kind, year, dossier and authors are interned to small integer codes once, so a count is a pass
- * over typed arrays instead of strings and sets. Semantics are those of `facets.ts`.
+ * Filters and their counts over many documents, fast enough for every keystroke: they read the
+ * library's stored catalog (data/search/catalog.ts), where each document's kind, date, dossier and
+ * authors are small integer codes in typed arrays, so a count is a pass over those arrays and never
+ * reads a record. Semantics are those of `facets.ts`.
  */
-import type { DocumentRecord } from '../../data/dataset/types';
 import {
-  dossierKeyOf,
-  type FacetCount,
-  type FacetName,
-  type Facets,
-  hasFilters,
-  type LibraryFilters,
-} from './facets';
-
-class Interner {
-  readonly values: string[] = [];
-  private readonly codes = new Map<string, number>();
-  code(value: string): number {
-    let code = this.codes.get(value);
-    if (code === undefined) {
-      code = this.values.length;
-      this.values.push(value);
-      this.codes.set(value, code);
-    }
-    return code;
-  }
-  find(value: string): number {
-    return this.codes.get(value) ?? -2;
-  }
-}
+  type Catalog,
+  type CatalogHead,
+  dateKey,
+  Interner,
+  type ValueCount,
+} from '../../data/search/catalog';
+import { type FacetCount, type FacetName, type Facets, hasFilters, type LibraryFilters } from './facets';
 
 /** One bit per facet in a document's failure mask. */
 const FACET_BIT: Record<FacetName, number> = { kind: 1, year: 2, author: 4, dossier: 8 };
@@ -38,42 +21,34 @@ interface CompiledFilters {
   /** No filter is set: everything passes (the common case, checked first). */
   none: boolean;
   kinds: Set<number> | null;
-  from: string | null;
-  to: string | null;
+  from: number | null;
+  to: number | null;
   author: number | null;
   dossier: number | null;
 }
 
-/** Builds the facet index over `docs` (positions are the doc indexes used everywhere else). */
-export function createFacetIndex(docs: readonly DocumentRecord[]) {
-  const n = docs.length;
-  const kinds = new Interner();
+/** Builds the facet index over `catalog` (positions are the doc indexes used everywhere else). */
+export function createFacetIndex(catalog: Catalog) {
+  const n = catalog.count;
+  const { kind, dossier, authorStart, authorOf } = catalog;
+  const kinds = new Interner(catalog.kinds);
+  const dossiers = new Interner(catalog.dossiers);
+  const authors = new Interner(catalog.authors);
+  const dates = catalog.date;
+  // Years as codes: one pass over the dates (the catalog stores the dates themselves).
   const years = new Interner();
-  const dossiers = new Interner();
-  const authors = new Interner();
-  const kind = new Uint16Array(n);
   const year = new Int32Array(n);
-  const dossier = new Int32Array(n);
-  const dates = docs.map((d) => d.date ?? '');
-  const authorStart = new Uint32Array(n + 1);
-  const authorCodes: number[] = [];
-  docs.forEach((doc, d) => {
-    kind[d] = kinds.code(doc.type);
-    year[d] = doc.date ? years.code(doc.date.slice(0, 4)) : -1;
-    const key = dossierKeyOf(doc);
-    dossier[d] = key ? dossiers.code(key) : -1;
-    authorStart[d] = authorCodes.length;
-    for (const name of new Set(doc.authors.map((a) => a.name))) authorCodes.push(authors.code(name));
-  });
-  authorStart[n] = authorCodes.length;
-  const authorOf = Uint32Array.from(authorCodes);
+  for (let d = 0; d < n; d++) {
+    const date = dates[d] ?? 0;
+    year[d] = date > 0 ? years.code(String(Math.floor(date / 10_000)).padStart(4, '0')) : -1;
+  }
 
   function compile(filters: LibraryFilters): CompiledFilters {
     return {
       none: !hasFilters(filters),
       kinds: filters.kinds.length > 0 ? new Set(filters.kinds.map((k) => kinds.find(k))) : null,
-      from: filters.from,
-      to: filters.to,
+      from: filters.from ? dateKey(filters.from) : null,
+      to: filters.to ? dateKey(filters.to) : null,
       author: filters.author ? authors.find(filters.author) : null,
       dossier: filters.dossier ? dossiers.find(filters.dossier) : null,
     };
@@ -110,9 +85,10 @@ export function createFacetIndex(docs: readonly DocumentRecord[]) {
   function failures(d: number, f: CompiledFilters): number {
     let bits = 0;
     if (f.kinds && !f.kinds.has(kind[d] ?? -1)) bits |= FACET_BIT.kind;
-    if (f.from || f.to) {
-      const date = dates[d] ?? '';
-      if (!date || (f.from && date < f.from) || (f.to && date > f.to)) bits |= FACET_BIT.year;
+    if (f.from !== null || f.to !== null) {
+      const date = dates[d] ?? 0;
+      if (date === 0 || (f.from !== null && date < f.from) || (f.to !== null && date > f.to))
+        bits |= FACET_BIT.year;
     }
     if (f.author !== null && !hasAuthor(d, f.author)) bits |= FACET_BIT.author;
     if (f.dossier !== null && dossier[d] !== f.dossier) bits |= FACET_BIT.dossier;
@@ -161,4 +137,21 @@ export function createFacetIndex(docs: readonly DocumentRecord[]) {
   }
 
   return { count, acceptor };
+}
+
+/** Most frequent first (ties in stored order), at most `max`, then ordered as `count` orders them. */
+function topValues(values: readonly ValueCount[], max = Infinity): FacetCount[] {
+  const kept =
+    values.length > max ? [...values].sort((a, b) => b.count - a.count).slice(0, max) : [...values];
+  return kept.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+}
+
+/** The counts `count(null, NO_FILTERS)` gives, from a stored head (before the catalog is read). */
+export function facetsOfHead(head: CatalogHead, maxValues = 100): Facets {
+  return {
+    kind: topValues(head.kind),
+    year: topValues(head.year).sort((a, b) => b.value.localeCompare(a.value)),
+    author: topValues(head.author, maxValues),
+    dossier: topValues(head.dossier, maxValues),
+  };
 }

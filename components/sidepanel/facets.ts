@@ -3,7 +3,6 @@
  * most faceted search: a filter's counts apply every *other* active filter, so the reader sees what
  * each value would give.
  */
-import type { DocumentRecord } from '../../data/dataset/types';
 
 /** The library's filters; null/empty means "any". Dates are ISO (`2024-12-16`), inclusive. */
 export interface LibraryFilters {
@@ -25,12 +24,6 @@ export interface FacetCount {
 }
 
 export type Facets = Record<FacetName, FacetCount[]>;
-
-/** `34352`, or `36600-XV` with a budget chapter or sub-dossier (the dossier table's key). */
-export function dossierKeyOf(doc: DocumentRecord): string | null {
-  if (!doc.dossier) return null;
-  return doc.dossierSuffix ? `${doc.dossier}-${doc.dossierSuffix}` : doc.dossier;
-}
 
 /** Whether any filter is set. */
 export function hasFilters(filters: LibraryFilters): boolean {

@@ -1,35 +1,24 @@
 /**
  * What the library shows for a query and filters: the documents (newest first, or ranked by the
  * search), the passages that matched with their snippets, counts per filter value, and documents
- * named by a reference typed into the search box. Pure: no signals, no DOM.
+ * named by a reference typed into the search box. It holds the stored catalog and search index
+ * (read once at open); the records it shows are read per view, a page at a time. No signals, no DOM.
  */
 import type { DocumentRecord } from '../../data/dataset/types';
+import { catalogId } from '../../data/search/catalog';
 import {
-  buildSearchIndex,
-  createSearcher,
   createTermMatcher,
   type PassageWhere,
   passagesOf,
   type Recognize,
   referenceIdsInQuery,
-  type Searcher,
-  type SearchIndex,
   type Segment,
-  searcherSteps,
-  searchIndexSteps,
   snippetOf,
 } from '../../data/search/index';
+import type { OpenedIndex, OpenedLibrary } from '../../data/search/open-segments';
 import { matchRanges, segmentsOf } from '../../data/search/snippet';
-import {
-  runSliced,
-  runToEnd,
-  type SlicedWork,
-  type SliceOptions,
-  type SliceStats,
-  withinProgress,
-} from '../../data/time-slices';
-import { createFacetIndex } from './facet-index';
-import type { Facets, LibraryFilters } from './facets';
+import { createFacetIndex, facetsOfHead } from './facet-index';
+import { type Facets, hasFilters, type LibraryFilters } from './facets';
 import type { ReaderTarget } from './routes';
 
 /** One matched passage, ready to show and to open. */
@@ -61,21 +50,17 @@ export interface LibraryView {
   /** False when no document matched every word and the results match only some. */
   complete: boolean;
   references: ReferenceHit[];
-  /** True while the search index is still being built: no text results yet (references work). */
+  /** True while the library is still being opened: no text results yet (references work). */
   pending: boolean;
 }
 
-/** How the library gets its search index. */
-export interface LibraryModelOptions {
-  /**
-   * `on-demand` (default): built in one go by the first search. `sliced`: only by `buildSearch()`,
-   * in slices; until it is done, searches answer `pending` (the panel must never freeze on a keystroke).
-   */
-  indexing?: 'on-demand' | 'sliced';
-}
+/** What the model reads besides the index: records by id or alias. */
+export type ReadDocuments = (ids: readonly string[]) => Promise<Map<string, DocumentRecord>>;
 
 /** Snippets per document in the result list: enough to see where, not a second reader. */
 const HITS_PER_DOCUMENT = 2;
+
+const NO_FACETS: Facets = { kind: [], year: [], author: [], dossier: [] };
 
 /** Where a passage opens in the reader. */
 function targetOfWhere(where: PassageWhere): ReaderTarget | null {
@@ -91,98 +76,126 @@ function targetOfWhere(where: PassageWhere): ReaderTarget | null {
   }
 }
 
-function newestFirst(a: DocumentRecord, b: DocumentRecord): number {
-  return (b.date ?? '').localeCompare(a.date ?? '') || a.id.localeCompare(b.id);
+/** Documents named by a reference typed into `query` (ids first, then read in one go). */
+async function referencesIn(
+  query: string,
+  recognize: Recognize,
+  read: ReadDocuments,
+): Promise<ReferenceHit[]> {
+  const ids = referenceIdsInQuery(query, recognize);
+  if (ids.length === 0) return [];
+  const found = await read(ids);
+  return (
+    ids
+      .map((id) => ({ id, doc: found.get(id) ?? null }))
+      // A bare dossier number is better served by the text search than by a "not in the data" card.
+      .filter((hit) => hit.doc !== null || !hit.id.startsWith('dossier-'))
+  );
 }
 
-/** Builds the library over `documents` (stubs included: they are found by typed references only). */
-export function createLibraryModel(
-  documents: readonly DocumentRecord[],
-  resolve: (id: string) => DocumentRecord | null,
+/** The view while the library is not open yet: references only. */
+export async function pendingView(
+  query: string,
   recognize: Recognize,
-  options: LibraryModelOptions = {},
+  read: ReadDocuments,
+): Promise<LibraryView> {
+  const blank = query.trim() === '';
+  return {
+    mode: blank ? 'browse' : 'search',
+    items: [],
+    total: 0,
+    facets: NO_FACETS,
+    complete: true,
+    references: blank ? [] : await referencesIn(query, recognize, read),
+    pending: true,
+  };
+}
+
+/**
+ * Builds the library over the `opened` library; `records` reads by primary key, `read` also by
+ * alias. Until the catalog is read, the first page without filters comes from the stored head.
+ */
+export function createLibraryModel(
+  opened: OpenedLibrary,
+  records: ReadDocuments,
+  read: ReadDocuments,
+  recognize: Recognize,
 ) {
-  const library = documents.filter((d) => !d.stub).sort(newestFirst);
-  const facets = createFacetIndex(library);
-  let index: SearchIndex | null = null;
-  let searcher: Searcher | null = null;
-  let building: Promise<SliceStats> | null = null;
+  const { head } = opened;
+  type Open = { index: OpenedIndex; facets: ReturnType<typeof createFacetIndex> };
+  let open: Open | null = null;
+  let opening: Promise<Open> | null = null;
+  /** The catalog and search index, read on first need (or once the first page is shown). */
+  function whenOpen(): Promise<Open> {
+    opening ??= opened.index().then((index) => {
+      open = { index, facets: createFacetIndex(index.catalog) };
+      return open;
+    });
+    return opening;
+  }
+  // Browse counts without a query depend only on the filters: kept for the last filters.
+  let browseCounts: { key: string; facets: Facets } | null = null;
 
-  function ensureSearcher(): { index: SearchIndex; searcher: Searcher } | null {
-    if (index && searcher) return { index, searcher };
-    if (options.indexing === 'sliced') return null;
-    index ??= buildSearchIndex(library);
-    searcher ??= createSearcher(index);
-    return { index, searcher };
+  async function idsRead(ids: readonly string[]): Promise<(DocumentRecord | undefined)[]> {
+    const found = await records(ids);
+    return ids.map((id) => found.get(id));
   }
 
-  function* searchSteps(): SlicedWork<void> {
-    // The index is most of the work; the searcher's short-prefix table and scratch the rest.
-    const built = yield* withinProgress(searchIndexSteps(library), 0, 0.9);
-    const made = yield* withinProgress(searcherSteps(built), 0.9, 1);
-    index = built;
-    searcher = made;
-  }
-
-  /**
-   * Builds the search index in time-budgeted slices (once; later calls share the first build).
-   * Resolves with the slice figures when searches can run.
-   */
-  function buildSearch(sliceOptions: SliceOptions = {}): Promise<SliceStats> {
-    // Nothing to slice before the documents are in (the panel's model over no documents yet).
-    if (library.length === 0) runToEnd(searchSteps());
-    if (index && searcher) return Promise.resolve({ slices: 0, longestSliceMs: 0 });
-    building ??= runSliced(searchSteps(), sliceOptions).then(
-      ({ stats }) => stats,
-      (error: unknown) => {
-        building = null;
-        throw error;
-      },
-    );
-    return building;
-  }
-
-  function browse(filters: LibraryFilters, limit: number): LibraryView {
-    const accept = facets.acceptor(filters);
-    const shown = library.filter((_, d) => accept(d));
+  /** The first page from the head: the same view as `browse` without filters, before the catalog. */
+  async function fromHead(limit: number): Promise<LibraryView> {
+    const shown = await idsRead(head.newest.slice(0, limit));
+    // The first page is read: now the larger reads, so the next view finds them done or under way.
+    whenOpen().catch(() => undefined);
     return {
       mode: 'browse',
-      items: shown.slice(0, limit).map((doc) => ({ doc, titleSegments: [], hits: [] })),
-      total: shown.length,
-      facets: facets.count(null, filters),
+      items: shown.flatMap((doc) => (doc ? [{ doc, titleSegments: [], hits: [] }] : [])),
+      total: head.count,
+      facets: facetsOfHead(head),
       complete: true,
       references: [],
       pending: false,
     };
   }
 
-  function referencesIn(query: string): ReferenceHit[] {
-    return (
-      referenceIdsInQuery(query, recognize)
-        .map((id) => ({ id, doc: resolve(id) }))
-        // A bare dossier number is better served by the text search than by a "not in the data" card.
-        .filter((hit) => hit.doc !== null || !hit.id.startsWith('dossier-'))
-    );
+  async function browse(filters: LibraryFilters, limit: number): Promise<LibraryView> {
+    if (!open && !hasFilters(filters) && limit <= head.newest.length) return fromHead(limit);
+    const { index, facets } = open ?? (await whenOpen());
+    const { catalog } = index;
+    const key = JSON.stringify(filters);
+    if (browseCounts?.key !== key) browseCounts = { key, facets: facets.count(null, filters) };
+    const counts = browseCounts.facets;
+    const accept = facets.acceptor(filters);
+    const shown: number[] = [];
+    let total = 0;
+    for (let d = 0; d < catalog.count; d++) {
+      if (!accept(d)) continue;
+      if (shown.length < limit) shown.push(d);
+      total++;
+    }
+    const found = await idsRead(shown.map((d) => catalogId(catalog, d)));
+    return {
+      mode: 'browse',
+      items: found.flatMap((doc) => (doc ? [{ doc, titleSegments: [], hits: [] }] : [])),
+      total,
+      facets: counts,
+      complete: true,
+      references: [],
+      pending: false,
+    };
   }
 
   /** The view for `query` (blank: browse) under `filters`, at most `limit` items. */
-  function view(query: string, filters: LibraryFilters, limit: number): LibraryView {
+  async function view(query: string, filters: LibraryFilters, limit: number): Promise<LibraryView> {
     if (query.trim() === '') return browse(filters, limit);
-    const ready = ensureSearcher();
-    if (!ready) {
-      const waiting = browse(filters, 0);
-      return { ...waiting, mode: 'search', total: 0, references: referencesIn(query), pending: true };
-    }
-    const { index, searcher } = ready;
-    // The index holds `library` in the same order, so doc indexes are shared with the facet index.
-    const outcome = searcher.search(query, {
-      limit,
-      passagesPerDoc: HITS_PER_DOCUMENT + 1,
-      accept: facets.acceptor(filters),
-    });
+    const { index, facets } = open ?? (await whenOpen());
+    const [outcome, references] = await Promise.all([
+      index.search(query, { limit, passagesPerDoc: HITS_PER_DOCUMENT + 1, accept: facets.acceptor(filters) }),
+      referencesIn(query, recognize, read),
+    ]);
+    const found = await idsRead(outcome.top.map((hit) => catalogId(index.catalog, hit.doc)));
     const matches = createTermMatcher(outcome.terms);
-    const items = outcome.top.flatMap((hit) => {
-      const doc = index.docs[hit.doc];
+    const items = outcome.top.flatMap((hit, i) => {
+      const doc = found[i];
       if (!doc) return [];
       const passages = passagesOf(doc);
       const hits = hit.passages
@@ -205,18 +218,12 @@ export function createLibraryModel(
       total: outcome.total,
       facets: facets.count(outcome.matched, filters),
       complete: outcome.complete,
-      references: referencesIn(query),
+      references,
       pending: false,
     };
   }
 
-  return {
-    view,
-    library,
-    buildSearch,
-    /** True once searches can run (built in one go or by `buildSearch`). */
-    searchReady: () => index !== null && searcher !== null,
-  };
+  return { view, count: head.count };
 }
 
 /** The library model's interface. */

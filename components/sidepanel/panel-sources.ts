@@ -3,10 +3,11 @@
  * (through data/db in the extension, fixtures in tests), the active tab's content script, the
  * clipboard and the recognizer. `entrypoints/sidepanel/browser-sources.ts` builds the real one.
  */
-import type { DocumentRecord, DossierRecord } from '../../data/dataset/types';
+import type { DocumentRecord } from '../../data/dataset/types';
 import type { PackRecord } from '../../data/db/records';
 import type { ImportProgress, PackImportProgress, PageReference } from '../../data/messages';
 import type { Recognize } from '../../data/search/index';
+import type { OpenedLibrary } from '../../data/search/open-segments';
 
 /** The loaded dataset, as "about the data" shows it. */
 interface LoadedDataset {
@@ -51,11 +52,19 @@ export interface StorageFigures {
   persisted: boolean;
 }
 
-/** Everything the panel reads or does outside its own DOM. */
+/**
+ * Everything the panel reads or does outside its own DOM. Documents are read by query, never all
+ * at once: the library's catalog and search index as stored at import time, then the records shown.
+ */
 export interface PanelSources {
-  /** Every document, stubs included. */
-  listDocuments(): Promise<DocumentRecord[]>;
-  listDossiers(): Promise<DossierRecord[]>;
+  /** The library's stored head at once, its catalog and search index behind it (full documents, newest first). */
+  openLibrary(): Promise<OpenedLibrary>;
+  /** The records with these primary keys (the library's own ids: one keyed read, no alias lookup). */
+  readRecords(ids: readonly string[]): Promise<Map<string, DocumentRecord>>;
+  /** The documents behind `ids` (canonical ids or aliases; a full document wins over a stub). */
+  readDocuments(ids: readonly string[]): Promise<Map<string, DocumentRecord>>;
+  /** Titles of the dossiers with these keys (`34352`, `36600-XV`) that the dataset knows. */
+  dossierTitles(keys: readonly string[]): Promise<Map<string, string>>;
   datasetInfo(): Promise<PanelDatasetInfo>;
   /** The background's view of a running import (fraction done). */
   importProgress(): Promise<ImportProgress>;

@@ -1,14 +1,14 @@
 /**
  * The side panel's state in signals, built by `createPanelState(sources)` and passed to the views
  * by context, so tests inject their own sources. Holds the route, the dataset (with first-run
- * import progress), the library's query and filters, and "on this page".
+ * import progress), the library's query, filters and current view, and "on this page". Documents
+ * are read by query: the stored catalog and search index at open, then the records views show.
  */
 import { computed, effect, signal } from '@preact/signals';
-import type { DocumentRecord } from '../../data/dataset/types';
 import type { ImportProgress } from '../../data/messages';
-import type { SliceOptions } from '../../data/time-slices';
+import { createDocumentCache } from './document-cache';
 import { type LibraryFilters, NO_FILTERS } from './facets';
-import { createLibraryModel, type LibraryModel, type LibraryView } from './library-model';
+import { createLibraryModel, type LibraryModel, type LibraryView, pendingView } from './library-model';
 import { createPacksState } from './packs-state';
 import { groupPageReferences, type PageGroupView } from './page-model';
 import type { ActiveSite, PageScan, PanelDatasetInfo, PanelSources, StorageFigures } from './panel-sources';
@@ -47,25 +47,21 @@ export type PageState =
 const PAGE_SIZE = 50;
 const POLL_MS = 400;
 
-function resolverOf(documents: readonly DocumentRecord[]): (id: string) => DocumentRecord | null {
-  const byId = new Map<string, DocumentRecord>();
-  const consider = (id: string, doc: DocumentRecord) => {
-    const current = byId.get(id);
-    // A full document wins over a stub, a primary id over an alias.
-    if (!current || (current.stub && !doc.stub)) byId.set(id, doc);
-  };
-  for (const doc of documents) consider(doc.id, doc);
-  for (const doc of documents) for (const alias of doc.ids) consider(alias, doc);
-  return (id) => byId.get(id) ?? null;
-}
-
-/** Options of `createPanelState`: the URL hash, import polling, and how the search index is sliced. */
+/** Options of `createPanelState`: the URL hash and import polling. */
 export interface PanelStateOptions {
   hash?: HashPort;
   pollMs?: number;
-  /** Slice budget and yielding of the search index build (tests hold it between slices). */
-  searchSlices?: Pick<SliceOptions, 'budgetMs' | 'yieldTask'>;
 }
+
+const EMPTY_VIEW: LibraryView = {
+  mode: 'browse',
+  items: [],
+  total: 0,
+  facets: { kind: [], year: [], author: [], dossier: [] },
+  complete: true,
+  references: [],
+  pending: true,
+};
 
 /** Creates the panel state over `sources`; call `start()` once to load. */
 export function createPanelState(sources: PanelSources, options: PanelStateOptions = {}) {
@@ -76,8 +72,10 @@ export function createPanelState(sources: PanelSources, options: PanelStateOptio
   const info = signal<PanelDatasetInfo | null>(null);
   const progress = signal<ImportProgress | null>(null);
   const error = signal<string | null>(null);
-  const documents = signal<DocumentRecord[]>([]);
-  const dossierTitles = signal<Map<string, string>>(new Map());
+  const cache = createDocumentCache(sources);
+  /** The library over the stored index; null until it is open. */
+  const model = signal<LibraryModel | null>(null);
+  const library = signal<LibraryView>(EMPTY_VIEW);
   const query = signal('');
   const filters = signal<LibraryFilters>(NO_FILTERS);
   const limit = signal(PAGE_SIZE);
@@ -86,61 +84,47 @@ export function createPanelState(sources: PanelSources, options: PanelStateOptio
   const site = signal<ActiveSite | null>(null);
   /** Short status messages for the live region (copied, revealed, …). */
   const announcement = signal('');
-  /** The search index, built in slices once the documents are in: done, and the share built (in tenths). */
-  const searchReady = signal(false);
-  const searchProgress = signal(0);
+  /** True once the stored search index is open (searches answer). */
+  const searchReady = computed(() => model.value !== null);
   /** "About the data": storage figures once read (null: not read yet or unknown), and a refused persist. */
   const storage = signal<StorageFigures | null | 'unknown'>(null);
   const persistRefused = signal(false);
 
-  const resolve = computed(() => resolverOf(documents.value));
-  const model = computed<LibraryModel>(() =>
-    createLibraryModel(documents.value, (id) => resolve.value(id), sources.recognize, { indexing: 'sliced' }),
-  );
-  const library = computed<LibraryView>(() => {
-    // Read so the pending query runs again by itself once the index is complete.
-    void searchReady.value;
-    return model.value.view(query.value, filters.value, limit.value);
-  });
-
-  /** Builds the current model's search index in slices; a newer dataset supersedes it. */
-  function buildSearchIndex(signal: AbortSignal): () => void {
+  /** Views answer out of order (a slow read, a fast keystroke): only the newest lands. */
+  let views = 0;
+  function followLibrary(): () => void {
     return effect(() => {
       const current = model.value;
-      const stop = new AbortController();
-      const onAbort = () => stop.abort();
-      signal.addEventListener('abort', onAbort);
-      searchReady.value = current.searchReady();
-      searchProgress.value = 0;
-      current
-        .buildSearch({
-          ...options.searchSlices,
-          signal: stop.signal,
-          // Tenths: the live region should not chatter every slice.
-          onProgress: (fraction) => {
-            searchProgress.value = Math.floor(fraction * 10) / 10;
-          },
-        })
-        .then(
-          () => {
-            if (!stop.signal.aborted) searchReady.value = true;
-          },
-          (cause: unknown) => {
-            if (!stop.signal.aborted) console.error('Kamerlens: search index not built', cause);
-          },
-        );
-      return () => {
-        signal.removeEventListener('abort', onAbort);
-        stop.abort();
-      };
+      const request = [query.value, filters.value, limit.value] as const;
+      const seq = ++views;
+      const answer = current
+        ? current.view(...request)
+        : pendingView(request[0], sources.recognize, sources.readDocuments);
+      answer.then(
+        (view) => {
+          if (seq !== views) return;
+          // The records shown are the reader's first reads too.
+          const shown = [
+            ...view.items.map((item) => item.doc),
+            ...view.references.flatMap((r) => r.doc ?? []),
+          ];
+          cache.store(
+            shown.map((doc) => doc.id),
+            new Map(shown.map((doc) => [doc.id, doc])),
+          );
+          library.value = view;
+        },
+        (cause: unknown) => console.error('Kamerlens: library view failed', cause),
+      );
     });
   }
+
   const page = computed<PageState>(() => {
     const scan = pageScan.value;
     if (scan === 'idle' || scan === 'loading') return { status: scan };
     if (scan === 'error') return { status: 'unavailable', reason: 'error', url: null };
     if (!scan.ok) return { status: 'unavailable', reason: scan.reason, url: scan.url };
-    const groups = groupPageReferences(scan.references, resolve.value);
+    const groups = groupPageReferences(scan.references, cache.resolve);
     return { status: 'ready', ...scan, groups, total: scan.references.length };
   });
 
@@ -150,10 +134,11 @@ export function createPanelState(sources: PanelSources, options: PanelStateOptio
     if (hash.current() !== nextHash) hash.push(nextHash);
   }
 
+  /** Opens the stored library (again, after the data changed). */
   async function loadDocuments(): Promise<void> {
-    const [docs, dossiers] = await Promise.all([sources.listDocuments(), sources.listDossiers()]);
-    dossierTitles.value = new Map(dossiers.map((d) => [d.id, d.title]));
-    documents.value = docs;
+    const opened = await sources.openLibrary();
+    cache.clear();
+    model.value = createLibraryModel(opened, sources.readRecords, sources.readDocuments, sources.recognize);
   }
 
   /** Polls the background until the running import ends; true when it succeeded. */
@@ -176,7 +161,7 @@ export function createPanelState(sources: PanelSources, options: PanelStateOptio
       route.value = parseRoute(next);
     });
     signal.addEventListener('abort', stopHash);
-    signal.addEventListener('abort', buildSearchIndex(signal));
+    signal.addEventListener('abort', followLibrary());
     try {
       let current = await sources.datasetInfo();
       info.value = current;
@@ -303,8 +288,6 @@ export function createPanelState(sources: PanelSources, options: PanelStateOptio
     info,
     progress,
     error,
-    documents,
-    dossierTitles,
     query,
     filters,
     limit,
@@ -313,9 +296,14 @@ export function createPanelState(sources: PanelSources, options: PanelStateOptio
     announcement,
     library,
     searchReady,
-    searchProgress,
-    /** The document for any of its ids (full documents win over stubs), or null. */
-    resolve: (id: string) => resolve.value(id),
+    /** How many documents the library holds (0 until it is open). */
+    libraryCount: computed(() => model.value?.count ?? 0),
+    /** The document for any of its ids (full documents win over stubs); null when unknown or not read yet. */
+    resolve: cache.resolve,
+    /** Whether `resolve(id)` has its answer (a read for it came back). */
+    answered: cache.answered,
+    /** The title of the dossier with this key; null when unknown or not read yet. */
+    dossierTitle: cache.dossierTitle,
     /** The recognizer, for making references in document text live. */
     recognize: sources.recognize,
     navigate,

@@ -8,9 +8,13 @@
 import type { Table } from 'dexie';
 import { DATASET_SCHEMA_VERSION, type DatasetFile, type DocumentRecord } from '../dataset/types';
 import { validateDataset } from '../dataset/validate';
+import { segmentSteps } from '../search/segment';
+import { runSliced } from '../time-slices';
 import type { KamerlensDB } from './kamerlens-db';
 import type { DatasetCounts, DatasetMeta, ImportStatusMeta, ReferenceEdge } from './records';
 import { edgesOf } from './reference-edges';
+import { rebuildSegments, writeSegment } from './search-segments';
+import { BUNDLED_SEGMENT, ownerOf } from './segment-owner';
 import { type ChunkOptions, writeInChunks } from './write-in-chunks';
 
 /** Options for `importDataset`. */
@@ -82,13 +86,41 @@ async function writeDataset(
     dossiers: dataset.dossiers.length,
   };
   let written = 0;
-  const report = () => options.onProgress?.(total === 0 ? 1 : written / total);
+  // The search index takes the first fifth of the progress, the rows the rest.
+  const report = () => options.onProgress?.(total === 0 ? 1 : 0.2 + (0.8 * written) / total);
   options.onProgress?.(0);
-  await db.transaction('rw', [db.documents, db.references, db.dossiers, db.meta, db.packs], async () => {
+  // Built before the transaction, in slices: it depends only on the file (bundled rows always win),
+  // and the worker keeps answering lookups meanwhile.
+  const { value: segment } = await runSliced(segmentSteps(BUNDLED_SEGMENT, dataset.documents), {
+    onProgress: (fraction) => options.onProgress?.(0.2 * fraction),
+  });
+  const tables = [
+    db.documents,
+    db.references,
+    db.dossiers,
+    db.meta,
+    db.packs,
+    db.searchHeads,
+    db.searchCatalogs,
+    db.searchSegments,
+    db.searchPostings,
+  ];
+  await db.transaction('rw', tables, async () => {
     const keepPacks = (await db.packs.count()) > 0;
     // With packs loaded, a bundled stub whose id a pack holds goes under that pack's row (PackMembership).
-    const documents = keepPacks ? await clearBundledRows(db, dataset) : dataset.documents;
-    if (!keepPacks) await Promise.all([db.documents.clear(), db.references.clear(), db.dossiers.clear()]);
+    const { documents, packsLosingRows } = keepPacks
+      ? await clearBundledRows(db, dataset)
+      : { documents: dataset.documents, packsLosingRows: [] };
+    if (!keepPacks)
+      await Promise.all([
+        db.documents.clear(),
+        db.references.clear(),
+        db.dossiers.clear(),
+        db.searchHeads.clear(),
+        db.searchCatalogs.clear(),
+        db.searchSegments.clear(),
+        db.searchPostings.clear(),
+      ]);
     // Over the rows of loaded packs, the bundled rows (with the text) win: put, not add.
     const chunks: ChunkOptions = {
       mode: keepPacks ? 'put' : 'add',
@@ -102,7 +134,10 @@ async function writeDataset(
       writeInChunks(db.documents, documents, chunks),
       writeInChunks(db.references, edges, chunks),
       writeInChunks(db.dossiers, dataset.dossiers, chunks),
+      writeSegment(db, segment),
     ]);
+    // A pack's row the bundled dataset now holds with the text is no longer that pack's to index.
+    await rebuildSegments(db, packsLosingRows);
     const meta: DatasetMeta = {
       key: 'dataset',
       schemaVersion: dataset.schemaVersion,
@@ -121,9 +156,13 @@ async function writeDataset(
 /**
  * Delete the rows of the previous bundled dataset (those no pack brought) and the graph edges leaving
  * them or the rows about to be written; keep the rows and edges of loaded packs. Returns the
- * documents to write: a stub whose id a pack's row holds is stored under that row instead.
+ * documents to write (a stub whose id a pack's row holds is stored under that row instead), and the
+ * packs whose rows the bundled dataset's rows replace (their search segments lose them).
  */
-async function clearBundledRows(db: KamerlensDB, dataset: DatasetFile): Promise<DocumentRecord[]> {
+async function clearBundledRows(
+  db: KamerlensDB,
+  dataset: DatasetFile,
+): Promise<{ documents: DocumentRecord[]; packsLosingRows: string[] }> {
   const [[documents, packed], [dossiers]] = await Promise.all([
     bundledKeys(db.documents),
     bundledKeys(db.dossiers),
@@ -131,13 +170,16 @@ async function clearBundledRows(db: KamerlensDB, dataset: DatasetFile): Promise<
   const underPacks = dataset.documents.filter((document) => document.stub && packed.has(document.id));
   const written = dataset.documents.filter((document) => !(document.stub && packed.has(document.id)));
   const leaving = [...new Set([...documents, ...written.map((document) => document.id)])];
+  const overPacks = written.filter((document) => packed.has(document.id)).map((document) => document.id);
+  const packsLosingRows = new Set<string>();
+  for (const row of await db.documents.bulkGet(overPacks)) if (row) packsLosingRows.add(ownerOf(row));
   await Promise.all([
     db.documents.bulkDelete(documents),
     db.dossiers.bulkDelete(dossiers),
     db.references.where('from').anyOf(leaving).delete(),
     ...underPacks.map((displaced) => db.documents.update(displaced.id, { displaced })),
   ]);
-  return written;
+  return { documents: written, packsLosingRows: [...packsLosingRows] };
 }
 
 /** Primary keys of the rows no pack brought, and of those a pack did (the `packs` index holds only these). */

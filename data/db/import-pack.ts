@@ -9,9 +9,13 @@
 import type { Table } from 'dexie';
 import type { DatasetPack } from '../dataset/pack-format';
 import type { DocumentRecord } from '../dataset/types';
+import { type BuiltSegment, buildSegment, segmentSteps } from '../search/segment';
+import { runSliced } from '../time-slices';
 import type { KamerlensDB } from './kamerlens-db';
 import type { PackMembership, PackRecord } from './records';
 import { edgesOf } from './reference-edges';
+import { deleteSegment, rebuildSegments, writeSegment } from './search-segments';
+import { ownerOf } from './segment-owner';
 import { writeInChunks } from './write-in-chunks';
 
 /** Options for `importPack`. */
@@ -38,14 +42,31 @@ export async function importPack(
   options: ImportPackOptions,
 ): Promise<PackImported> {
   options.onProgress?.(0);
+  // The pack's search segment, built before the transaction in slices (the worker keeps answering
+  // lookups); rebuilt inside only when some of its documents are left to the bundled rows.
+  const { value: built } = await runSliced(segmentSteps(pack.id, pack.documents), {
+    onProgress: (fraction) => options.onProgress?.(0.2 * fraction),
+  });
+  const onRows = (fraction: number) => options.onProgress?.(0.2 + 0.8 * fraction);
   const result = await db.transaction(
     'rw',
-    [db.documents, db.references, db.dossiers, db.packs],
+    [
+      db.documents,
+      db.references,
+      db.dossiers,
+      db.packs,
+      db.searchHeads,
+      db.searchCatalogs,
+      db.searchSegments,
+      db.searchPostings,
+    ],
     async (): Promise<PackImported> => {
       const previous = await db.packs.get(pack.id);
-      const documents = await replaceRows(db.documents, pack.id, pack.documents, options.onProgress);
+      const documents = await replaceRows(db.documents, pack.id, pack.documents, onRows);
       await replaceEdges(db, documents, pack.documents);
       await replaceRows(db.dossiers, pack.id, pack.dossiers);
+      await writeSegment(db, segmentOfWritten(built, pack.id, pack.documents, documents.written));
+      await rebuildSegments(db, documents.otherOwners);
       const record: PackRecord = {
         id: pack.id,
         split: pack.split,
@@ -68,14 +89,41 @@ export async function importPack(
 
 /** Remove the pack `id`: its rows (those it shares with another pack stay, for that one) and their edges. */
 export async function removePack(db: KamerlensDB, id: string): Promise<boolean> {
-  return db.transaction('rw', [db.documents, db.references, db.dossiers, db.packs], async () => {
+  const tables = [
+    db.documents,
+    db.references,
+    db.dossiers,
+    db.packs,
+    db.searchHeads,
+    db.searchCatalogs,
+    db.searchSegments,
+    db.searchPostings,
+  ];
+  return db.transaction('rw', tables, async () => {
     if (!(await db.packs.get(id))) return false;
     const documents = await replaceRows(db.documents, id, []);
     await replaceEdges(db, documents, []);
     await replaceRows(db.dossiers, id, []);
+    await deleteSegment(db, id);
+    await rebuildSegments(db, documents.otherOwners);
     await db.packs.delete(id);
     return true;
   });
+}
+
+/** The pack's segment over the documents it wrote: `built` when that is all of them (the usual case). */
+function segmentOfWritten(
+  built: BuiltSegment,
+  packId: string,
+  documents: readonly DocumentRecord[],
+  written: ReadonlySet<string>,
+): BuiltSegment {
+  const indexed = documents.filter((document) => !document.stub);
+  if (indexed.every((document) => written.has(document.id))) return built;
+  return buildSegment(
+    packId,
+    indexed.filter((document) => written.has(document.id)),
+  );
 }
 
 /** The loaded packs, by id. */
@@ -94,6 +142,8 @@ interface RowChanges<T> {
   deleted: string[];
   restored: T[];
   inBundled: number;
+  /** Other packs whose search segment gains or loses rows (a row shared with this pack changed owner). */
+  otherOwners: Set<string>;
 }
 
 /**
@@ -119,6 +169,7 @@ async function replaceRows<T extends { id: string }, I>(
     deleted: [],
     restored: [],
     inBundled: 0,
+    otherOwners: new Set(),
   };
   const put: Row<T>[] = [];
   rows.forEach((row, i) => {
@@ -129,6 +180,7 @@ async function replaceRows<T extends { id: string }, I>(
       return;
     }
     const others = (stored?.packs ?? []).filter((id) => id !== packId);
+    if (others.length > 0 && stored) changes.otherOwners.add(ownerOf(stored));
     const displaced = bundled ?? stored?.displaced;
     put.push({ ...row, packs: [...others, packId], ...(displaced ? { displaced } : {}) });
     changes.written.add(row.id);
@@ -138,12 +190,15 @@ async function replaceRows<T extends { id: string }, I>(
   for (const row of leaving) {
     if (!row) continue;
     const others = (row.packs ?? []).filter((id) => id !== packId);
-    if (others.length > 0) kept.push({ ...row, packs: others });
-    else if (row.displaced) {
+    if (others.length > 0) {
+      kept.push({ ...row, packs: others });
+      changes.otherOwners.add(ownerOf({ packs: others }));
+    } else if (row.displaced) {
       kept.push(row.displaced);
       changes.restored.push(row.displaced);
     } else changes.deleted.push(row.id);
   }
+  changes.otherOwners.delete(packId);
   await table.bulkDelete(changes.deleted);
   // A stored row is also what the table inserts (its key included).
   const writes = [...put, ...kept] as unknown as I[];

@@ -2,9 +2,10 @@
  * The Kamerlens database (extension origin only: background and extension pages).
  * Versions are append-only: never edit a shipped `version(n)` block, add `version(n + 1)`.
  */
-import { Dexie, type EntityTable, type Transaction } from 'dexie';
+import { Dexie, type EntityTable, type Table, type Transaction } from 'dexie';
 import type { AnnotationRecord } from '../annotations/model';
 import type { DocumentRecord, DossierRecord } from '../dataset/types';
+import type { SearchSegment, SegmentCatalog, SegmentHead, SegmentPostings } from '../search/segment';
 import type {
   MetaRecord,
   PackMembership,
@@ -14,12 +15,14 @@ import type {
   StagedPack,
 } from './records';
 import { edgesOf } from './reference-edges';
+import { buildAllSegments } from './segment-owner';
+import { writeInChunks } from './write-in-chunks';
 
 /** IndexedDB name of the extension's database. */
 const DATABASE_NAME = 'kamerlens';
 
 /** The newest schema version this code declares. */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 /** Typed Dexie database: bundled dataset tables plus the reader's own tables. */
 export class KamerlensDB extends Dexie {
@@ -29,6 +32,10 @@ export class KamerlensDB extends Dexie {
   meta!: EntityTable<MetaRecord, 'key'>;
   packs!: EntityTable<PackRecord, 'id'>;
   stagedPacks!: EntityTable<StagedPack, 'key'>;
+  searchHeads!: EntityTable<SegmentHead, 'id'>;
+  searchCatalogs!: EntityTable<SegmentCatalog, 'id'>;
+  searchSegments!: EntityTable<SearchSegment, 'id'>;
+  searchPostings!: Table<SegmentPostings, [string, string]>;
   settings!: EntityTable<SettingRecord, 'key'>;
   annotations!: EntityTable<AnnotationRecord, 'id'>;
 
@@ -62,7 +69,37 @@ export class KamerlensDB extends Dexie {
       packs: 'id',
       stagedPacks: '++key',
     });
+    // v4: the search index, stored (search-segments.ts): written by the imports instead of being
+    // built at every panel open. A segment per source of documents, its head and catalog apart (the
+    // panel shows its first page from the heads, lists from the catalogs, before the rest is read);
+    // postings keyed by stem and segment, so a query reads the few keys of its stems and a pack's
+    // update touches only its own.
+    this.version(4)
+      .stores({
+        searchHeads: 'id',
+        searchCatalogs: 'id',
+        searchSegments: 'id',
+        searchPostings: '[stem+segment], segment',
+      })
+      .upgrade(buildStoredIndex);
   }
+}
+
+/** v3 → v4: build the stored search index over the documents already stored. */
+async function buildStoredIndex(tx: Transaction): Promise<void> {
+  const built = await buildAllSegments(tx.table('documents'));
+  const heads = tx.table<SegmentHead, string>('searchHeads');
+  const catalogs = tx.table<SegmentCatalog, string>('searchCatalogs');
+  const segments = tx.table<SearchSegment, string>('searchSegments');
+  const postings = tx.table<SegmentPostings, [string, string]>('searchPostings');
+  await Promise.all(
+    built.flatMap((b) => [
+      heads.put(b.head),
+      catalogs.put(b.catalog),
+      segments.put(b.segment),
+      writeInChunks(postings, b.postings, { mode: 'put' }),
+    ]),
+  );
 }
 
 /** v1 → v2: fill the `references` table from the `references` of every stored document. */

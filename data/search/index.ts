@@ -3,6 +3,6 @@ export { buildSearchIndex, type SearchIndex, searchIndexSteps } from './build-in
 export { answerNumbers, type PassageWhere, passagesOf } from './passages';
 export { createTermMatcher } from './query-terms';
 export { type Recognize, referenceIdsInQuery } from './reference-query';
-export { createSearcher, type Searcher, searcherSteps } from './run-search';
+export { createSearcher, searcherSteps } from './run-search';
 export { type Segment, snippetOf } from './snippet';
 export { foldText } from './tokenize';

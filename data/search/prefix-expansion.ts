@@ -8,6 +8,7 @@
 import { runToEnd } from '../time-slices';
 import type { SearchIndex } from './build-index';
 import type { QueryTerm } from './query-terms';
+import { type SearchableIndex, searchableOf } from './searchable';
 
 /** One stem to look up, weighted (1 for the term itself, less for completions). */
 export interface Expansion {
@@ -31,14 +32,17 @@ export type Expander = (term: QueryTerm) => Expansion[];
 
 /** Creates the expander for `index` (precomputes the short-prefix table). */
 export function createExpander(index: SearchIndex): Expander {
-  return runToEnd(expanderSteps(index));
+  return runToEnd(expanderSteps(searchableOf(index)));
 }
 
 /** `createExpander` as steps (one prefix group of the short-prefix table each, at most). */
-export function* expanderSteps(index: SearchIndex): Generator<undefined, Expander, void> {
-  const { surfaces, surfaceStem, stemOffsets } = index;
-  const stemCount = stemOffsets.length - 1;
-  const df = (stem: number) => (stemOffsets[stem + 1] ?? 0) - (stemOffsets[stem] ?? 0);
+export function* expanderSteps(
+  index: Pick<SearchableIndex, 'surfaces' | 'surfaceStem' | 'stemId' | 'stemDf'>,
+  options: { lazy?: boolean } = {},
+): Generator<undefined, Expander, void> {
+  const { surfaces, surfaceStem, stemDf } = index;
+  const stemCount = stemDf.length;
+  const df = (stem: number) => stemDf[stem] ?? 0;
   const seen = new Uint32Array(stemCount);
   const bestWeight = new Float32Array(stemCount);
   let stamp = 0;
@@ -50,7 +54,7 @@ export function* expanderSteps(index: SearchIndex): Generator<undefined, Expande
     for (let i = from; i < to; i++) {
       const stem = surfaceStem[i] ?? 0;
       if (stem === exclude) continue;
-      const weight = completionWeight(prefixLength, (surfaces[i] ?? '').length);
+      const weight = completionWeight(prefixLength, (surfaces.at(i) ?? '').length);
       if (seen[stem] !== stamp) {
         seen[stem] = stamp;
         bestWeight[stem] = weight;
@@ -106,7 +110,7 @@ export function* expanderSteps(index: SearchIndex): Generator<undefined, Expande
     stamp++;
     for (let i = from; i < to; i++) {
       const stem = surfaceStem[i] ?? 0;
-      const weight = completionWeight(prefixLength, (surfaces[i] ?? '').length);
+      const weight = completionWeight(prefixLength, (surfaces.at(i) ?? '').length);
       if (seen[stem] !== stamp) {
         seen[stem] = stamp;
         bestWeight[stem] = weight;
@@ -138,23 +142,37 @@ export function* expanderSteps(index: SearchIndex): Generator<undefined, Expande
     let hi = surfaces.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if ((surfaces[mid] ?? '') < prefix) lo = mid + 1;
+      if ((surfaces.at(mid) ?? '') < prefix) lo = mid + 1;
       else hi = mid;
     }
     let end = lo;
-    while (end < surfaces.length && (surfaces[end] ?? '').startsWith(prefix)) end++;
+    while (end < surfaces.length && (surfaces.at(end) ?? '').startsWith(prefix)) end++;
     return [lo, end];
   }
 
   // Sorted surfaces that share their first k letters are contiguous: one pass per length.
   const table = new Map<string, Expansion[]>();
-  const order = yield* stemsByFrequency();
-  for (let k = 1; k <= PRECOMPUTED_LENGTH; k++) {
+  // Lazy (an index opened from storage, where opening must be quick): each short prefix is
+  // expanded when first typed, by the same functions, and kept.
+  let lazyOrder: Uint32Array | null = null;
+  function shortPrefix(prefix: string): Expansion[] {
+    let expansions = table.get(prefix);
+    if (expansions) return expansions;
+    const [from, to] = range(prefix);
+    if (prefix.length === 1) {
+      lazyOrder ??= runToEnd(stemsByFrequency());
+      expansions = runToEnd(completionsInOrder(from, to, 1, lazyOrder));
+    } else expansions = completions(from, to, prefix.length, -1);
+    table.set(prefix, expansions);
+    return expansions;
+  }
+  const order = options.lazy ? new Uint32Array(0) : yield* stemsByFrequency();
+  for (let k = 1; k <= (options.lazy ? 0 : PRECOMPUTED_LENGTH); k++) {
     let start = 0;
     while (start < surfaces.length) {
-      const prefix = (surfaces[start] ?? '').slice(0, k);
+      const prefix = (surfaces.at(start) ?? '').slice(0, k);
       let end = start + 1;
-      while (end < surfaces.length && (surfaces[end] ?? '').startsWith(prefix)) end++;
+      while (end < surfaces.length && (surfaces.at(end) ?? '').startsWith(prefix)) end++;
       if (prefix.length === k) {
         // One-letter groups are large: walk the frequency order in steps; two-letter ones are small.
         const expansions =
@@ -167,10 +185,11 @@ export function* expanderSteps(index: SearchIndex): Generator<undefined, Expande
   }
 
   return (term) => {
-    const exact = term.stopword ? undefined : index.stemIds.get(term.stem);
+    const exact = term.stopword ? undefined : index.stemId(term.stem);
     const result: Expansion[] = exact === undefined ? [] : [{ stem: exact, weight: 1 }];
     if (!term.prefix) return result;
-    const precomputed = term.term.length <= PRECOMPUTED_LENGTH ? table.get(term.term) : undefined;
+    const short = term.term.length <= PRECOMPUTED_LENGTH;
+    const precomputed = short ? (options.lazy ? shortPrefix(term.term) : table.get(term.term)) : undefined;
     if (precomputed) return [...result, ...precomputed.filter((e) => e.stem !== exact)];
     if (term.term.length <= PRECOMPUTED_LENGTH) return result;
     const [from, to] = range(term.term);

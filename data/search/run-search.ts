@@ -12,6 +12,7 @@ import { runToEnd, type SlicedWork } from '../time-slices';
 import type { SearchIndex } from './build-index';
 import { type Expansion, expanderSteps } from './prefix-expansion';
 import { MAX_QUERY_TERMS, parseQuery, type QueryTerm } from './query-terms';
+import { type SearchableIndex, searchableOf } from './searchable';
 import { selectTop } from './select-top';
 
 /** One passage that matched, by its position in `passagesOf(doc)`. */
@@ -28,7 +29,7 @@ interface DocumentHit {
   passages: PassageHit[];
 }
 
-interface SearchOptions {
+export interface SearchOptions {
   /** How many ranked documents to return (default 50). */
   limit?: number;
   /** Keep only documents this accepts (library filters); `matched` still holds all matches. */
@@ -36,7 +37,7 @@ interface SearchOptions {
   passagesPerDoc?: number;
 }
 
-interface SearchOutcome {
+export interface SearchOutcome {
   terms: QueryTerm[];
   /** Every matching document, unordered (for filter counts). */
   matched: Uint32Array;
@@ -53,6 +54,8 @@ const B = 0.75;
 /** A reusable searcher over one index. */
 export interface Searcher {
   search(query: string, options?: SearchOptions): SearchOutcome;
+  /** The stems `search(query)` reads postings of (for an index that reads them from storage first). */
+  stemsOf(query: string): number[];
 }
 
 /** Bits set in each mask of up to `MAX_QUERY_TERMS` bits. */
@@ -78,24 +81,36 @@ function coverageFactors(terms: number): Float32Array {
 }
 
 /** Creates a searcher with scratch buffers sized to `index`. */
-export function createSearcher(index: SearchIndex): Searcher {
-  return runToEnd(searcherSteps(index));
+export function createSearcher(
+  index: SearchIndex | SearchableIndex,
+  options: { lazy?: boolean } = {},
+): Searcher {
+  return runToEnd(searcherSteps(index, options));
 }
 
 /** Passages set up between two yields of `searcherSteps`. */
 const STEP = 16_384;
 
-/** `createSearcher` as steps for `runSliced` (the short-prefix table and per-passage data). */
-export function* searcherSteps(index: SearchIndex): SlicedWork<Searcher> {
+/**
+ * `createSearcher` as steps for `runSliced` (the short-prefix table and per-passage data). `lazy`:
+ * short prefixes are expanded when first typed instead of all up front (an index opened from storage).
+ */
+export function* searcherSteps(
+  source: SearchIndex | SearchableIndex,
+  options: { lazy?: boolean } = {},
+): SlicedWork<Searcher> {
+  const index = 'docs' in source ? searchableOf(source) : source;
   const passageCount = index.passageDoc.length;
-  const docCount = index.docs.length;
-  const expand = yield* expanderSteps(index);
+  const docCount = index.docCount;
+  const expand = yield* expanderSteps(index, options);
   // Per-passage data read for every posting, interleaved so one posting costs few cache misses:
-  // [boost, BM25 length norm] and scratch [score, best score of the current term].
-  const passageStatic = new Float32Array(passageCount * 2);
-  for (let p = 0; p < passageCount; p++) {
-    passageStatic[2 * p] = index.passageBoost[p] ?? 1;
-    passageStatic[2 * p + 1] = K1 * (1 - B + (B * (index.passageLength[p] ?? 0)) / index.avgPassageLength);
+  // [boost, BM25 length norm] and scratch [score, best score of the current term]. An index opened
+  // from storage (`lazy`) saves the memory and computes them per posting, rounded alike.
+  const { passageBoost, passageLength, avgPassageLength } = index;
+  const passageStatic = options.lazy ? null : new Float32Array(passageCount * 2);
+  for (let p = 0; passageStatic && p < passageCount; p++) {
+    passageStatic[2 * p] = passageBoost[p] ?? 1;
+    passageStatic[2 * p + 1] = K1 * (1 - B + (B * (passageLength[p] ?? 0)) / avgPassageLength);
     if (p % STEP === STEP - 1) yield;
   }
   // [generation stamp, term-bit mask, term stamp] per passage.
@@ -111,17 +126,21 @@ export function* searcherSteps(index: SearchIndex): SlicedWork<Searcher> {
   let termGeneration = 0;
 
   function accumulate(termBit: number, expansions: Expansion[]): void {
-    const { stemOffsets, postingPassage, postingTf } = index;
     termGeneration++;
     for (const { stem, weight } of expansions) {
-      const from = stemOffsets[stem] ?? 0;
-      const to = stemOffsets[stem + 1] ?? 0;
-      const df = to - from;
+      const postings = index.postingsOf(stem);
+      if (!postings) throw new Error(`search: postings of stem ${stem} were not read`);
+      const { passages, tfs, from, to } = postings;
+      const df = index.stemDf[stem] ?? to - from;
       const idf = Math.log(1 + (passageCount - df + 0.5) / (df + 0.5)) * weight * (K1 + 1);
       for (let i = from; i < to; i++) {
-        const p = postingPassage[i] ?? 0;
-        const tf = postingTf[i] ?? 1;
-        const score = (idf * (passageStatic[2 * p] ?? 1) * tf) / (tf + (passageStatic[2 * p + 1] ?? 1));
+        const p = passages[i] ?? 0;
+        const tf = tfs[i] ?? 1;
+        const boost = passageStatic ? (passageStatic[2 * p] ?? 1) : (passageBoost[p] ?? 1);
+        const norm = passageStatic
+          ? (passageStatic[2 * p + 1] ?? 1)
+          : Math.fround(K1 * (1 - B + (B * (passageLength[p] ?? 0)) / avgPassageLength));
+        const score = (idf * boost * tf) / (tf + norm);
         const m = 3 * p;
         if (passageMarks[m] !== generation) {
           passageMarks[m] = generation;
@@ -257,5 +276,12 @@ export function* searcherSteps(index: SearchIndex): SlicedWork<Searcher> {
     return hits.sort((a, b) => b.score - a.score).slice(0, count);
   }
 
-  return { search };
+  function stemsOf(query: string): number[] {
+    const stems = new Set<number>();
+    for (const term of parseQuery(query).slice(0, MAX_QUERY_TERMS))
+      for (const { stem } of expand(term)) stems.add(stem);
+    return [...stems];
+  }
+
+  return { search, stemsOf };
 }

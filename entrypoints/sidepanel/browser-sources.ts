@@ -10,7 +10,9 @@ import type {
 } from '../../components/sidepanel/panel-sources';
 import { findCitations } from '../../data/citations/index';
 import { listPacks } from '../../data/db/import-pack';
-import { datasetInfo, type KamerlensDB, listDocuments, listDossiers } from '../../data/db/index';
+import { datasetInfo, type KamerlensDB } from '../../data/db/index';
+import { resolveDocuments } from '../../data/db/resolve-documents';
+import { openStoredIndex } from '../../data/db/search-segments';
 import { ALL_SITES_PATTERN, sitePattern } from '../../data/messages';
 import { callBackground, callTab } from '../../data/messaging';
 import { targetTab, watchTabs } from './active-tab';
@@ -68,11 +70,29 @@ async function readStorage(): Promise<StorageFigures | null> {
   return { usage: estimate.usage ?? 0, quota: estimate.quota ?? 0, persisted };
 }
 
-/** Sources over the shared database and the browser's tabs. */
+async function readDossierTitles(db: KamerlensDB, keys: readonly string[]): Promise<Map<string, string>> {
+  const titles = new Map<string, string>();
+  for (const dossier of await db.dossiers.bulkGet([...keys]))
+    if (dossier) titles.set(dossier.id, dossier.title);
+  return titles;
+}
+
+/**
+ * Sources over the shared database and the browser's tabs. The panel reads documents from the
+ * database directly (it is an extension page of the same origin), not through the background: the
+ * worker is single-threaded and busy while it imports, and IndexedDB already gives a reader the last
+ * committed state during an import, so reads here never wait behind import work. Notes go through
+ * the background (components/annotations), which owns their writes and the tabs to tell.
+ */
 export function createBrowserPanelSources(db: KamerlensDB): PanelSources {
   return {
-    listDocuments: () => listDocuments(db, { includeStubs: true }),
-    listDossiers: () => listDossiers(db),
+    openLibrary: () => openStoredIndex(db),
+    async readRecords(ids) {
+      const rows = await db.documents.bulkGet([...ids]);
+      return new Map(rows.flatMap((row) => (row ? [[row.id, row] as const] : [])));
+    },
+    readDocuments: (ids) => resolveDocuments(db, ids),
+    dossierTitles: (keys) => readDossierTitles(db, keys),
     datasetInfo: () => readDatasetInfo(db),
     async importProgress() {
       const answer = await callBackground('importStatus', {});

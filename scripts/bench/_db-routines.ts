@@ -221,4 +221,5 @@ export async function importGeneratedIntoExtension(count: number): Promise<{ ms:
   return { ms: performance.now() - began };
 }
 
+export * from './_panel-routines';
 export { generatedDataset };

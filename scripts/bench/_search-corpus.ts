@@ -22,7 +22,7 @@ function random(seed: number): () => number {
 }
 
 /** Words of the seed texts, most frequent first. */
-function seedWords(): string[] {
+export function seedWords(): string[] {
   const dir = 'data/sources';
   const counts = new Map<string, number>();
   for (const file of readdirSync(dir)

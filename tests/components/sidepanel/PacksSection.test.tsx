@@ -50,11 +50,12 @@ describe('the packs in "about the data"', () => {
   it('adds a pack and says when it updated one, reading the library again', async () => {
     let packs: PackRecord[] = [];
     let reads = 0;
+    const open = fakeSources().sources.openLibrary;
     const { sources } = fakeSources({
       listPacks: async () => packs,
-      listDocuments: async () => {
+      openLibrary: () => {
         reads += 1;
-        return [];
+        return open();
       },
       addPack: async () => {
         packs = [PACK];

@@ -224,16 +224,16 @@ describe('on this page', () => {
     expect(panel.text('.site-control button.all-sites')).toBe('Aanzetten op alle websites');
   });
 
-  it('groups by document once the dataset is loaded, also when the page answered first', async () => {
+  it('groups by document once the documents are read, also when the page answered first', async () => {
     let release: () => void = () => undefined;
     const loaded = new Promise<void>((resolve) => {
       release = resolve;
     });
     const fake = fakeSources();
-    const list = fake.sources.listDocuments;
-    fake.sources.listDocuments = async () => {
+    const read = fake.sources.readDocuments;
+    fake.sources.readDocuments = async (ids) => {
       await loaded;
-      return list();
+      return read(ids);
     };
     fake.references.push(...REFERENCES);
     const { createPanelState, memoryHash } = await import('../../../components/sidepanel/panel-state');
@@ -243,6 +243,7 @@ describe('on this page', () => {
     expect(state.page.value.status === 'ready' && state.page.value.groups[0]?.doc).toBeNull();
     release();
     await started;
+    await new Promise((r) => setTimeout(r, 0));
     const page = state.page.value;
     expect(page.status === 'ready' && page.groups.map((g) => g.doc?.id ?? null)).toEqual([
       'ah-tk-20242025-520',

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createFacetIndex } from '../../../components/sidepanel/facet-index';
+import { createFacetIndex, facetsOfHead } from '../../../components/sidepanel/facet-index';
 import { type LibraryFilters, NO_FILTERS } from '../../../components/sidepanel/facets';
+import { catalogId, catalogOf, headOf, mergeHeads } from '../../../data/search/catalog';
 import { FIXTURE_DOCUMENTS } from '../../fixtures/sidepanel/sample-documents';
 
 const docs = FIXTURE_DOCUMENTS.filter((d) => !d.stub);
-const facets = createFacetIndex(docs);
+const facets = createFacetIndex(catalogOf(docs));
 const ids = (filters: Partial<LibraryFilters>) => {
   const accept = facets.acceptor({ ...NO_FILTERS, ...filters });
   return docs.filter((_, d) => accept(d)).map((d) => d.id);
@@ -43,7 +44,7 @@ describe('facet index', () => {
         ...(i < 10 ? [{ name: 'Veel', role: null, portfolio: null, party: null }] : []),
       ],
     })) as typeof docs;
-    const index = createFacetIndex(many);
+    const index = createFacetIndex(catalogOf(many));
     const top = index.count(null, NO_FILTERS, 3).author;
     expect(top).toEqual([
       { value: 'Veel', count: 10 },
@@ -52,5 +53,23 @@ describe('facet index', () => {
     ]);
     const chosen = index.count(null, { ...NO_FILTERS, author: 'Auteur 29' }, 3).author;
     expect(chosen.map((c) => c.value)).toContain('Auteur 29');
+  });
+
+  it('a stored head gives the counts and newest documents the catalog gives without filters', () => {
+    const many = Array.from({ length: 240 }, (_, i) => ({
+      ...docs[i % docs.length],
+      id: `h${String(i).padStart(3, '0')}`,
+      date: `20${10 + (i % 15)}-0${1 + (i % 9)}-1${i % 10}`,
+      authors: [{ name: `Auteur ${i % 130}`, role: null, portfolio: null, party: null }],
+    })) as typeof docs;
+    const catalog = catalogOf(
+      many.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.id.localeCompare(b.id)),
+    );
+    const head = headOf(catalog);
+    expect(facetsOfHead(head)).toEqual(createFacetIndex(catalog).count(null, NO_FILTERS));
+    expect(head.newest).toEqual(Array.from({ length: 100 }, (_, d) => catalogId(catalog, d)));
+    const halves = [catalogOf(many.slice(0, 120)), catalogOf(many.slice(120))].map(headOf);
+    expect(mergeHeads(halves).newest).toEqual(head.newest);
+    expect(facetsOfHead(mergeHeads(halves)).kind).toEqual(facetsOfHead(head).kind);
   });
 });

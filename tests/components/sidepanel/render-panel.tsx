@@ -18,6 +18,7 @@ import type { ImportProgress, PageReference } from '../../../data/messages';
 import { makeCitation } from '../../fixtures/builders';
 import { FIXTURE_DOCUMENTS, FIXTURE_DOSSIERS } from '../../fixtures/sidepanel/sample-documents';
 import { type Lang, TRANSLATORS } from '../../fixtures/translators';
+import { memoryLibrary } from './memory-library';
 
 const FAKE_PATTERNS: [RegExp, (m: RegExpExecArray) => string[]][] = [
   [/\bkst-\d+-\d+\b/g, (m) => [m[0]]],
@@ -59,9 +60,12 @@ export function fakeSources(
   const calls = { revealed: [] as number[], copied: [] as string[] };
   const progress: ImportProgress = { state: 'done', fraction: 1, datasetVersion: 'ds-1a2b3c', error: null };
   const references: PageReference[] = [];
+  const library = memoryLibrary(documents, FIXTURE_DOSSIERS);
   const sources: PanelSources = {
-    listDocuments: async () => documents,
-    listDossiers: async () => FIXTURE_DOSSIERS,
+    openLibrary: library.openLibrary,
+    readRecords: library.readRecords,
+    readDocuments: library.readDocuments,
+    dossierTitles: library.dossierTitles,
     datasetInfo: async () => LOADED_INFO,
     importProgress: async () => progress,
     pageReferences: async (): Promise<PageScan> => ({
@@ -103,7 +107,7 @@ export function fakeSources(
     removePack: async () => false,
     ...overrides,
   };
-  return { sources, calls, references };
+  return { sources, calls, references, reads: library.reads };
 }
 
 /** Lets pending promises and signal effects settle, inside `act`. */

@@ -1,0 +1,324 @@
+/**
+ * Opens stored search segments as one index: the catalogs merged into the library's order (newest
+ * first), passages renumbered to follow it, vocabularies merged. Postings stay in storage: a search
+ * first reads those of the stems its query expands to (a few keys), keeping recent ones at hand.
+ */
+import { type Catalog, type CatalogHead, catalogId, Interner } from './catalog';
+import { findWord, packedWords } from './packed-words';
+import { createSearcher, type SearchOptions, type SearchOutcome } from './run-search';
+import type { PostingSlice, SearchableIndex } from './searchable';
+import { type SearchSegment, type SegmentCatalog, type SegmentPostings, splitList } from './segment';
+
+/** Reads the postings rows of `[stem, segment]` keys (undefined where there is none). */
+export type ReadPostings = (keys: [string, string][]) => Promise<(SegmentPostings | undefined)[]>;
+
+/** The opened library: its catalog (doc `d` as the search numbers it) and an async search. */
+export interface OpenedIndex {
+  catalog: Catalog;
+  /** Resolves once searches can run (the segments beyond the catalogs are read). */
+  ready: Promise<void>;
+  search(query: string, options?: SearchOptions): Promise<SearchOutcome>;
+}
+
+/**
+ * The library as the panel opens it: the head at once; `index()` reads the catalogs and segments
+ * when first called (the panel calls it once its first page is shown, so the larger reads do not
+ * compete with that page's records) and gives the same promise after.
+ */
+export interface OpenedLibrary {
+  head: CatalogHead;
+  index(): Promise<OpenedIndex>;
+}
+
+/** Postings kept at hand between searches; beyond this the cache starts again. */
+const CACHED_POSTINGS = 2_000_000;
+
+/** Global doc order over the segments: newest first, then by id (each segment is in that order). */
+function mergeOrder(segments: readonly SegmentCatalog[]): { segment: Uint8Array; local: Uint32Array } {
+  const total = segments.reduce((sum, s) => sum + s.catalog.count, 0);
+  const segment = new Uint8Array(total);
+  const local = new Uint32Array(total);
+  const heads = segments.map(() => 0);
+  for (let g = 0; g < total; g++) {
+    let best = -1;
+    let bestId = '';
+    for (let s = 0; s < segments.length; s++) {
+      const catalog = (segments[s] as SegmentCatalog).catalog;
+      const at = heads[s] ?? 0;
+      if (at >= catalog.count) continue;
+      if (best < 0) {
+        best = s;
+        continue;
+      }
+      const current = (segments[best] as SegmentCatalog).catalog;
+      const dateHere = catalog.date[at] ?? 0;
+      const dateBest = current.date[heads[best] ?? 0] ?? 0;
+      if (dateHere !== dateBest) {
+        if (dateHere > dateBest) best = s;
+        continue;
+      }
+      bestId ||= catalogId(current, heads[best] ?? 0);
+      const id = catalogId(catalog, at);
+      if (id.localeCompare(bestId) < 0) {
+        best = s;
+        bestId = id;
+      }
+    }
+    segment[g] = best;
+    local[g] = heads[best] ?? 0;
+    heads[best] = (heads[best] ?? 0) + 1;
+  }
+  return { segment, local };
+}
+
+/** The segments' catalogs as one, in `order`. */
+function mergeCatalogs(segments: readonly SegmentCatalog[], order: ReturnType<typeof mergeOrder>): Catalog {
+  const n = order.segment.length;
+  const kinds = new Interner();
+  const dossiers = new Interner();
+  const authors = new Interner();
+  const remap = segments.map(({ catalog }) => ({
+    kind: catalog.kinds.map((v) => kinds.code(v)),
+    dossier: catalog.dossiers.map((v) => dossiers.code(v)),
+    author: catalog.authors.map((v) => authors.code(v)),
+  }));
+  const ids: string[] = [];
+  const idStart = new Uint32Array(n + 1);
+  const date = new Int32Array(n);
+  const kind = new Uint16Array(n);
+  const dossier = new Int32Array(n);
+  const authorStart = new Uint32Array(n + 1);
+  const authorOf: number[] = [];
+  let at = 0;
+  for (let g = 0; g < n; g++) {
+    const s = order.segment[g] ?? 0;
+    const d = order.local[g] ?? 0;
+    const { catalog } = segments[s] as SegmentCatalog;
+    const codes = remap[s] as (typeof remap)[number];
+    const id = catalogId(catalog, d);
+    ids.push(id);
+    idStart[g] = at;
+    at += id.length + 1;
+    date[g] = catalog.date[d] ?? 0;
+    kind[g] = codes.kind[catalog.kind[d] ?? 0] ?? 0;
+    const k = catalog.dossier[d] ?? -1;
+    dossier[g] = k < 0 ? -1 : (codes.dossier[k] ?? -1);
+    authorStart[g] = authorOf.length;
+    for (let a = catalog.authorStart[d] ?? 0; a < (catalog.authorStart[d + 1] ?? 0); a++)
+      authorOf.push(codes.author[catalog.authorOf[a] ?? 0] ?? 0);
+  }
+  idStart[n] = at;
+  authorStart[n] = authorOf.length;
+  return {
+    count: n,
+    ids: ids.length > 0 ? `${ids.join('\n')}\n` : '',
+    idStart,
+    date,
+    kinds: kinds.values,
+    kind,
+    dossiers: dossiers.values,
+    dossier,
+    authors: authors.values,
+    authorStart,
+    authorOf: Uint32Array.from(authorOf),
+  };
+}
+
+/** One segment's per-passage figures as stored (its order is the global one). */
+function singlePassages(segment: SearchSegment) {
+  const { docFirstPassage, passageLength, passageBoost } = segment;
+  const passageDoc = new Uint32Array(passageLength.length);
+  for (let d = 0; d + 1 < docFirstPassage.length; d++)
+    passageDoc.fill(d, docFirstPassage[d] ?? 0, docFirstPassage[d + 1] ?? 0);
+  return { docFirstPassage, passageDoc, passageLength, passageBoost, passageMap: [] as Uint32Array[] };
+}
+
+/** Per-passage figures in global order, and each segment's local → global passage map. */
+function mergePassages(segments: readonly SearchSegment[], order: ReturnType<typeof mergeOrder>) {
+  const n = order.segment.length;
+  const passageCount = segments.reduce((sum, s) => sum + s.passageLength.length, 0);
+  const docFirstPassage = new Uint32Array(n + 1);
+  const passageDoc = new Uint32Array(passageCount);
+  const passageLength = new Uint16Array(passageCount);
+  const passageBoost = new Float32Array(passageCount);
+  const passageMap = segments.map((s) => new Uint32Array(s.passageLength.length));
+  let p = 0;
+  for (let g = 0; g < n; g++) {
+    const s = order.segment[g] ?? 0;
+    const d = order.local[g] ?? 0;
+    const segment = segments[s] as SearchSegment;
+    const map = passageMap[s] as Uint32Array;
+    docFirstPassage[g] = p;
+    for (let q = segment.docFirstPassage[d] ?? 0; q < (segment.docFirstPassage[d + 1] ?? 0); q++) {
+      map[q] = p;
+      passageDoc[p] = g;
+      passageLength[p] = segment.passageLength[q] ?? 0;
+      passageBoost[p] = segment.passageBoost[q] ?? 1;
+      p++;
+    }
+  }
+  docFirstPassage[n] = p;
+  return { docFirstPassage, passageDoc, passageLength, passageBoost, passageMap };
+}
+
+/** One segment's vocabulary as it is stored (packed, its stem ids are the global ones). */
+function singleVocabulary(segment: SearchSegment) {
+  const stemNames = packedWords(segment.stems, segment.stemStart);
+  const { stemOrder } = segment;
+  return {
+    stemId: (stem: string) => findWord(stemNames, stemOrder, stem),
+    stemNames,
+    stemDf: segment.stemDf,
+    stemSegments: null,
+    surfaces: packedWords(segment.surfaces, segment.surfaceStart),
+    surfaceStem: segment.surfaceStem,
+  };
+}
+
+/** The segments' vocabularies as one: sorted surfaces, global stem ids, summed df, where each stem is. */
+function mergeVocabulary(segments: readonly SearchSegment[]) {
+  const stemIds = new Map<string, number>();
+  const stemNames: string[] = [];
+  const df: number[] = [];
+  const stemSegments: number[][] = [];
+  const surfaceStemName = new Map<string, number>();
+  segments.forEach((segment, s) => {
+    const stems = splitList(segment.stems);
+    const globalOf = stems.map((stem, local) => {
+      let id = stemIds.get(stem);
+      if (id === undefined) {
+        id = stemNames.length;
+        stemIds.set(stem, id);
+        stemNames.push(stem);
+        df.push(0);
+        stemSegments.push([]);
+      }
+      df[id] = (df[id] ?? 0) + (segment.stemDf[local] ?? 0);
+      stemSegments[id]?.push(s);
+      return id;
+    });
+    splitList(segment.surfaces).forEach((surface, i) => {
+      if (!surfaceStemName.has(surface))
+        surfaceStemName.set(surface, globalOf[segment.surfaceStem[i] ?? 0] ?? 0);
+    });
+  });
+  const surfaces = [...surfaceStemName.keys()].sort();
+  const surfaceStem = Uint32Array.from(surfaces, (surface) => surfaceStemName.get(surface) ?? 0);
+  return {
+    stemId: (stem: string) => stemIds.get(stem),
+    stemNames,
+    stemDf: Uint32Array.from(df),
+    stemSegments,
+    surfaces,
+    surfaceStem,
+  };
+}
+
+/**
+ * Opens stored segments as one library index: the catalogs at once (enough to list and filter),
+ * the rest of the segments when `segments` resolves (searches wait for it). Both lists in the same
+ * order of segment ids; `read` fetches postings rows by `[stem, segment]`.
+ */
+export function openSegments(
+  catalogs: readonly SegmentCatalog[],
+  segments: Promise<readonly SearchSegment[]> | readonly SearchSegment[],
+  read: ReadPostings,
+): OpenedIndex {
+  if (catalogs.length > 255) throw new Error('search: more than 255 segments');
+  const order = mergeOrder(catalogs);
+  const catalog =
+    catalogs.length === 1 ? (catalogs[0] as SegmentCatalog).catalog : mergeCatalogs(catalogs, order);
+  const searcher = Promise.resolve(segments).then((list) => {
+    const ids = catalogs.map((c) => c.id).join('\n');
+    if (list.map((segment) => segment.id).join('\n') !== ids)
+      throw new Error('search: stored segments do not match their catalogs');
+    return openSearch(catalog, list, order, read);
+  });
+  // Not awaited by anyone until the first search: a failure is reported there.
+  searcher.catch(() => undefined);
+  // One search at a time: a search's postings stay in the cache from its read to its scoring.
+  let queue: Promise<unknown> = Promise.resolve();
+  return {
+    catalog,
+    ready: searcher.then(() => undefined),
+    search(query, options) {
+      const run = async () => (await searcher)(query, options);
+      const next = queue.then(run, run);
+      queue = next.catch(() => undefined);
+      return next;
+    },
+  };
+}
+
+/** The search over `segments` (in the catalogs' order): postings read per query, then ranked. */
+function openSearch(
+  catalog: Catalog,
+  segments: readonly SearchSegment[],
+  order: ReturnType<typeof mergeOrder>,
+  read: ReadPostings,
+): (query: string, options?: SearchOptions) => Promise<SearchOutcome> {
+  const single = segments.length === 1 ? segments[0] : undefined;
+  const passages = single ? singlePassages(single) : mergePassages(segments, order);
+  const vocabulary = single ? singleVocabulary(single) : mergeVocabulary(segments);
+  const totalLength = segments.reduce((sum, s) => sum + s.totalLength, 0);
+  const segmentIds = segments.map((segment) => segment.id);
+  const cache = new Map<number, PostingSlice>();
+  let cached = 0;
+
+  const index: SearchableIndex = {
+    docCount: catalog.count,
+    docFirstPassage: passages.docFirstPassage,
+    passageDoc: passages.passageDoc,
+    passageLength: passages.passageLength,
+    passageBoost: passages.passageBoost,
+    avgPassageLength: passages.passageDoc.length > 0 ? totalLength / passages.passageDoc.length : 1,
+    surfaces: vocabulary.surfaces,
+    surfaceStem: vocabulary.surfaceStem,
+    stemId: vocabulary.stemId,
+    stemDf: vocabulary.stemDf,
+    postingsOf: (stem) => cache.get(stem),
+  };
+  const searcher = createSearcher(index, { lazy: true });
+
+  /** Reads the postings of `stems` not at hand, merged over segments, in global passage numbers. */
+  async function load(stems: readonly number[]): Promise<void> {
+    const missing = stems.filter((stem) => !cache.has(stem));
+    if (missing.length === 0) return;
+    const keys: [string, string][] = [];
+    const owners: number[] = [];
+    for (const stem of missing) {
+      for (const s of vocabulary.stemSegments?.[stem] ?? [0]) {
+        keys.push([vocabulary.stemNames.at(stem) ?? '', segmentIds[s] ?? '']);
+        owners.push(stem);
+      }
+    }
+    const rows = await read(keys);
+    const needed = missing.reduce((sum, stem) => sum + (vocabulary.stemDf[stem] ?? 0), 0);
+    if (cached + needed > CACHED_POSTINGS) {
+      cache.clear();
+      cached = 0;
+    }
+    for (const stem of missing) {
+      const size = vocabulary.stemDf[stem] ?? 0;
+      cache.set(stem, { passages: new Uint32Array(size), tfs: new Uint8Array(size), from: 0, to: 0 });
+      cached += size;
+    }
+    rows.forEach((row, i) => {
+      const slice = cache.get(owners[i] ?? -1);
+      if (!row || !slice) return;
+      const s = segmentIds.indexOf(row.segment);
+      const map = single ? null : passages.passageMap[s];
+      for (let j = 0; j < row.passages.length && slice.to < slice.passages.length; j++) {
+        const local = row.passages[j] ?? 0;
+        slice.passages[slice.to] = map ? (map[local] ?? 0) : local;
+        slice.tfs[slice.to] = row.tfs[j] ?? 1;
+        slice.to++;
+      }
+    });
+  }
+
+  return async (query, options) => {
+    await load(searcher.stemsOf(query));
+    return searcher.search(query, options);
+  };
+}

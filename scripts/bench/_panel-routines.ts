@@ -1,0 +1,200 @@
+/**
+ * Panel benchmark routines, run in Chromium with real IndexedDB (bundled with _db-routines.ts by
+ * _db-in-chromium.ts): import a generated dataset while a page's lookups keep coming, open the
+ * library as the side panel does (stored catalog and index, first page of records), type queries
+ * through the whole library view, look ids up; and the old way as baseline (every record read, the
+ * in-memory index built). State between calls lives on `globalThis`, so the bench can read the
+ * heap (DevTools protocol) between them.
+ */
+import { NO_FILTERS } from '../../components/sidepanel/facets';
+import { createLibraryModel } from '../../components/sidepanel/library-model';
+import { findCitations } from '../../data/citations/index';
+import { listDocuments, listDossiers } from '../../data/db/documents';
+import { importDataset } from '../../data/db/import-dataset';
+import { type KamerlensDB, openKamerlensDB } from '../../data/db/kamerlens-db';
+import { lookupCards } from '../../data/db/lookup-cards';
+import { lookupDocuments } from '../../data/db/lookup-documents';
+import { resolveDocuments } from '../../data/db/resolve-documents';
+import { openStoredIndex } from '../../data/db/search-segments';
+import { buildSearchIndex, createSearcher } from '../../data/search/index';
+import { panelDataset, panelDocumentIds } from './_panel-corpus';
+
+interface Held {
+  db?: KamerlensDB;
+  count?: number;
+  panel?: unknown;
+  old?: unknown;
+}
+const held = (globalThis as { kamerlensPanelBench?: Held }).kamerlensPanelBench ?? {};
+(globalThis as { kamerlensPanelBench?: Held }).kamerlensPanelBench = held;
+
+function summary(samples: number[]) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
+  return { p50: at(0.5), p95: at(0.95), max: sorted[sorted.length - 1] ?? Number.NaN, n: sorted.length };
+}
+
+/** Ids a page asks for: canonical and alias ids of generated documents, a tenth unknown. */
+function picker(count: number, seed = 11) {
+  let state = seed;
+  const next = () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state / 2147483648;
+  };
+  return (size: number) =>
+    Array.from({ length: size }, () => {
+      const roll = next();
+      const { id, aliases } = panelDocumentIds(Math.floor(next() * count), count);
+      if (roll < 0.1) return `kst-99${Math.floor(next() * 1e6)}-1`;
+      return roll < 0.6 ? id : (aliases[0] ?? id);
+    });
+}
+
+/**
+ * Generates `count` documents and imports them into a fresh database while a lookup of one id is
+ * issued every 25 ms (as pages keep asking during an import): the import time, and how long
+ * lookups waited for their answer meanwhile.
+ */
+export async function panelImport(count: number, words: string[]) {
+  const began = performance.now();
+  const dataset = panelDataset(count, words);
+  const generateMs = performance.now() - began;
+  const db = openKamerlensDB(`panel-bench-${count}-${Math.random().toString(36).slice(2)}`);
+  await db.open();
+  const pick = picker(count);
+  const waits: number[] = [];
+  let importing = true;
+  const probe = (async () => {
+    while (importing) {
+      const issued = performance.now();
+      await lookupDocuments(db, pick(1));
+      waits.push(performance.now() - issued);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  })();
+  const start = performance.now();
+  const outcome = await importDataset(db, dataset);
+  const importMs = performance.now() - start;
+  importing = false;
+  await probe;
+  if (outcome.status !== 'imported')
+    throw new Error(outcome.status === 'failed' ? outcome.error : outcome.status);
+  held.db = db;
+  held.count = count;
+  return { generateMs, importMs, lookupsDuringImport: summary(waits) };
+}
+
+function database(): KamerlensDB {
+  if (!held.db) throw new Error('panelImport first');
+  return held.db;
+}
+
+/** The panel's open: the stored head, the first page of the newest documents, then search readiness. */
+export async function panelOpen() {
+  const db = database();
+  // The catalog rows' read alone, once before the clock (then the panel's open reads them again).
+  const readStart = performance.now();
+  await db.searchCatalogs.orderBy('id').toArray();
+  const readMs = performance.now() - readStart;
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  const began = performance.now();
+  const opened = await openStoredIndex(db);
+  const openMs = performance.now() - began;
+  const records = async (ids: readonly string[]) => {
+    const rows = await db.documents.bulkGet([...ids]);
+    return new Map(rows.flatMap((row) => (row ? [[row.id, row] as const] : [])));
+  };
+  const model = createLibraryModel(opened, records, (ids) => resolveDocuments(db, ids), findCitations);
+  const view = await model.view('', NO_FILTERS, 50);
+  const firstResultsMs = performance.now() - began;
+  await (await opened.index()).ready;
+  const searchReadyMs = performance.now() - began;
+  held.panel = model;
+  return { readMs, openMs, firstResultsMs, searchReadyMs, listed: view.items.length, total: view.total };
+}
+
+/** Every keystroke of `words` typed letter by letter, through the whole library view (records, snippets, facets). */
+export async function panelKeystrokes(words: string[], repeats = 3) {
+  const model = held.panel as ReturnType<typeof createLibraryModel> | undefined;
+  if (!model) throw new Error('panelOpen first');
+  const prefixes = words.flatMap((word) =>
+    Array.from({ length: word.length }, (_, i) => word.slice(0, i + 1)),
+  );
+  for (const prefix of prefixes) await model.view(prefix, NO_FILTERS, 50);
+  const perKeystroke: number[][] = prefixes.map(() => []);
+  for (let r = 0; r < repeats; r++) {
+    for (const [i, prefix] of prefixes.entries()) {
+      const began = performance.now();
+      await model.view(prefix, NO_FILTERS, 50);
+      perKeystroke[i]?.push(performance.now() - began);
+    }
+  }
+  return summary(perKeystroke.map((times) => summary(times).p50));
+}
+
+/** Lookups on the imported database: single ids and batches of 20, as records and as cards. */
+export async function panelLookups(rounds = 300) {
+  const db = database();
+  const pick = picker(held.count ?? 1, 23);
+  const time = async (size: number, lookup: (ids: string[]) => Promise<unknown>) => {
+    const samples: number[] = [];
+    for (let i = 0; i < rounds; i++) {
+      const ids = pick(size);
+      const began = performance.now();
+      await lookup(ids);
+      samples.push(performance.now() - began);
+    }
+    return summary(samples);
+  };
+  await time(20, (ids) => lookupDocuments(db, ids));
+  return {
+    single: await time(1, (ids) => lookupDocuments(db, ids)),
+    batch: await time(20, (ids) => lookupDocuments(db, ids)),
+    cards: await time(20, (ids) => lookupCards(db, ids)),
+  };
+}
+
+/** Baseline, the panel before the stored index: every record read, then the in-memory index built. */
+export async function oldPanelOpen() {
+  const db = database();
+  const began = performance.now();
+  const [documents, dossiers] = await Promise.all([
+    listDocuments(db, { includeStubs: true }),
+    listDossiers(db),
+  ]);
+  const listedMs = performance.now() - began;
+  const library = documents.filter((d) => !d.stub);
+  const index = buildSearchIndex(library);
+  const searcher = createSearcher(index);
+  const searchableMs = performance.now() - began;
+  held.old = { documents, dossiers, index, searcher };
+  return { listedMs, searchableMs };
+}
+
+/** Drops what the panel held (before measuring the heap again). */
+export function panelRelease(): void {
+  held.panel = undefined;
+  held.old = undefined;
+}
+
+/** Deletes the database. */
+export async function panelDelete(): Promise<void> {
+  await held.db?.delete();
+  held.db = undefined;
+}
+
+/** Baseline keystrokes: the in-memory searcher alone over every record (no records read, no snippets). */
+export function oldPanelKeystrokes(words: string[]) {
+  const old = held.old as { searcher: ReturnType<typeof createSearcher> } | undefined;
+  if (!old) throw new Error('oldPanelOpen first');
+  const prefixes = words.flatMap((word) =>
+    Array.from({ length: word.length }, (_, i) => word.slice(0, i + 1)),
+  );
+  for (const prefix of prefixes) old.searcher.search(prefix, { limit: 50 });
+  const times = prefixes.map((prefix) => {
+    const began = performance.now();
+    old.searcher.search(prefix, { limit: 50 });
+    return performance.now() - began;
+  });
+  return summary(times);
+}

@@ -1,0 +1,119 @@
+/**
+ * The side panel at scale (issue 12), in Chromium with real IndexedDB: for each size, a generated
+ * metadata-only dataset is imported (with a lookup every 25 ms meanwhile), then the library is
+ * opened as the panel opens it (stored catalog and search index, first page of records), queries
+ * are typed through the whole library view, and ids are looked up. Heap read through the DevTools
+ * protocol after a collection: JS heap and ArrayBuffer backing stores, what the panel holds beyond
+ * the page before it opened. Baselines in the same run: the old panel (every record read, the
+ * in-memory index built) at the sizes where it fits (PANEL_BENCH_OLD_MAX, default 100,000), and
+ * the smallest size's figures.
+ *
+ * PANEL_BENCH_SIZES (default `5000,100000,300000`) sets the sizes.
+ */
+import type { CDPSession } from 'playwright-core';
+import { openBenchPage } from './_db-in-chromium';
+import { seedWords, TYPED_WORDS } from './_search-corpus';
+
+const sizes = (process.env.PANEL_BENCH_SIZES ?? '5000,100000,300000').split(',').map(Number);
+const oldMax = Number(process.env.PANEL_BENCH_OLD_MAX ?? 100_000);
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+const mb = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MB`;
+
+interface Heap {
+  js: number;
+  buffers: number;
+}
+
+async function heap(cdp: CDPSession): Promise<Heap> {
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const usage = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; backingStorageSize?: number };
+  return { js: usage.usedSize, buffers: usage.backingStorageSize ?? 0 };
+}
+
+const grew = (after: Heap, before: Heap) =>
+  `JS heap +${mb(after.js - before.js)}, array buffers +${mb(after.buffers - before.buffers)} (total ${mb(after.js + after.buffers - before.js - before.buffers)})`;
+
+type Summary = { p50: number; p95: number; max: number; n: number };
+const line = (s: Summary) => `p50 ${ms(s.p50)}, p95 ${ms(s.p95)}, max ${ms(s.max)} (n=${s.n})`;
+const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
+
+const { page, close } = await openBenchPage();
+const cdp = await page.context().newCDPSession(page);
+await cdp.send('HeapProfiler.enable');
+try {
+  const words = seedWords();
+  await page.evaluate(
+    `window.benchWords = ${JSON.stringify(words)}; window.typedWords = ${JSON.stringify(TYPED_WORDS)};`,
+  );
+  for (const size of sizes) {
+    console.log(
+      `\n— ${size.toLocaleString('en')} generated documents (metadata only, ${words.length.toLocaleString('en')} words) —`,
+    );
+    const imported = (await page.evaluate(`kamerlensBench.panelImport(${size}, window.benchWords)`)) as {
+      generateMs: number;
+      importMs: number;
+      lookupsDuringImport: Summary;
+    };
+    console.log(
+      `import (index built and stored): ${ms(imported.importMs)} (target ≤ 60 s: ${verdict(imported.importMs <= 60_000)}); ` +
+        `lookups issued meanwhile waited ${line(imported.lookupsDuringImport)} (target max ≤ 50 ms: ${verdict(imported.lookupsDuringImport.max <= 50)})`,
+    );
+    const before = await heap(cdp);
+    const opened = (await page.evaluate('kamerlensBench.panelOpen()')) as {
+      readMs: number;
+      openMs: number;
+      searchReadyMs: number;
+      firstResultsMs: number;
+      listed: number;
+      total: number;
+    };
+    const after = await heap(cdp);
+    console.log(
+      `panel open: stored head ${ms(opened.openMs)} (the catalog rows read alone ${ms(opened.readMs)}), first results (${opened.listed} of ${opened.total.toLocaleString('en')}) ${ms(opened.firstResultsMs)} (target ≤ 300 ms: ${verdict(opened.firstResultsMs <= 300)}), search ready ${ms(opened.searchReadyMs)}`,
+    );
+    console.log(
+      `panel memory: ${grew(after, before)} (target ≤ 50 MB: ${verdict(after.js + after.buffers - before.js - before.buffers <= 50 * 1048576)})`,
+    );
+    const keys = (await page.evaluate('kamerlensBench.panelKeystrokes(window.typedWords)')) as Summary;
+    console.log(
+      `keystroke in the whole library view: ${line(keys)} (target p95 ≤ 30 ms: ${verdict(keys.p95 <= 30)})`,
+    );
+    // Typing fills the postings cache and the short-prefix table: the panel's memory after it.
+    const typed = await heap(cdp);
+    console.log(`panel memory after typing: ${grew(typed, before)}`);
+    const lookups = (await page.evaluate('kamerlensBench.panelLookups()')) as Record<
+      'single' | 'batch' | 'cards',
+      Summary
+    >;
+    console.log(
+      `lookups: single ${line(lookups.single)}; batch of 20 ${line(lookups.batch)}; batch of 20 as cards ${line(lookups.cards)} ` +
+        `(target p95 ≤ 10 ms: ${verdict(lookups.single.p95 <= 10 && lookups.batch.p95 <= 10)})`,
+    );
+    await page.evaluate('kamerlensBench.panelRelease()');
+    if (size <= oldMax) {
+      const base = await heap(cdp);
+      const old = (await page.evaluate('kamerlensBench.oldPanelOpen()')) as {
+        listedMs: number;
+        searchableMs: number;
+      };
+      const oldHeap = await heap(cdp);
+      const oldKeys = (await page.evaluate(
+        'kamerlensBench.oldPanelKeystrokes(window.typedWords)',
+      )) as Summary;
+      console.log(
+        `baseline, the old panel: every record read ${ms(old.listedMs)}, in-memory index ready ${ms(old.searchableMs)} ` +
+          `(ratio to first results now ${(old.listedMs / opened.firstResultsMs).toFixed(1)}×, to search ready ${(old.searchableMs / opened.searchReadyMs).toFixed(1)}×); ` +
+          `memory ${grew(oldHeap, base)}; its searcher alone per keystroke ${line(oldKeys)}`,
+      );
+      await page.evaluate('kamerlensBench.panelRelease()');
+    } else {
+      console.log(
+        `baseline, the old panel: not run above ${oldMax.toLocaleString('en')} documents (PANEL_BENCH_OLD_MAX)`,
+      );
+    }
+    await page.evaluate('kamerlensBench.panelDelete()');
+  }
+} finally {
+  await close();
+}

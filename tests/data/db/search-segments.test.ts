@@ -1,0 +1,189 @@
+/**
+ * The stored search index in the database: written by the dataset import, updated by pack import and
+ * removal for exactly that pack's rows, built by the upgrade for data stored before, and always
+ * answering like an in-memory index over the rows stored now.
+ */
+import 'fake-indexeddb/auto';
+import { Dexie } from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { DatasetPack } from '../../../data/dataset/pack-format';
+import type { DocumentRecord } from '../../../data/dataset/types';
+import { importDataset } from '../../../data/db/import-dataset';
+import { importPack, removePack } from '../../../data/db/import-pack';
+import { KamerlensDB } from '../../../data/db/kamerlens-db';
+import { openStoredIndex } from '../../../data/db/search-segments';
+import { buildSearchIndex } from '../../../data/search/build-index';
+import { catalogId, newestFirst } from '../../../data/search/catalog';
+import { createSearcher } from '../../../data/search/run-search';
+import { makeDocument } from '../../fixtures/builders';
+import { freshDB } from '../../fixtures/db/fresh-db';
+import { seedLikeDataset } from '../../fixtures/db/seed-like';
+import { fixturePack } from '../../fixtures/opendata/fixture-packs';
+
+const YEAR = 'vergaderjaar-2024-2025';
+const OTHER_YEAR = 'vergaderjaar-2023-2024';
+
+/** A fixture pack with documents of its own (the fixture packs' full documents are all bundled too). */
+function packWith(id: string, documents: DocumentRecord[]): DatasetPack {
+  const base = fixturePack(id.startsWith('vergaderjaar') ? id : YEAR);
+  return {
+    ...base,
+    id,
+    documents: [...base.documents, ...documents],
+    counts: { ...base.counts, documents: base.documents.length + documents.length },
+  };
+}
+
+const doc = (id: string, title: string, date: string) => makeDocument({ id, title, date });
+const OWN = [
+  doc('kst-40000-1', 'Brief over windmolens op zee en stikstofruimte', '2025-03-01'),
+  doc('kst-40000-2', 'Antwoord over windmolenparken en netcongestie', '2025-02-01'),
+  doc('kst-40000-3', 'Motie over stikstofruimte voor woningbouw', '2025-01-15'),
+];
+const OTHER = [doc('kst-40001-1', 'Brief over de bekostiging van jeugdzorg', '2024-03-01')];
+
+/** Queries from the stored rows' own title words (first, a prefix of one, two of them), plus misses. */
+function queriesOf(rows: DocumentRecord[]): string[] {
+  const words = rows
+    .flatMap((row) => (row.title ?? '').split(/\s+/))
+    .filter((word) => word.length > 5)
+    .slice(0, 12);
+  return [...words, ...words.map((w) => w.slice(0, 4)), `${words[0]} ${words[3]}`, 'xyzzy', 'de '];
+}
+
+/** The ids the stored index finds for `query`, sorted (the ranking is compared in `expectIndexMatchesRows`). */
+async function searchIds(db: KamerlensDB, query: string) {
+  const index = await (await openStoredIndex(db)).index();
+  const outcome = await index.search(query);
+  return outcome.top.map((hit) => catalogId(index.catalog, hit.doc)).sort();
+}
+
+/** The stored index answers every query as an in-memory index over the rows stored now. */
+async function expectIndexMatchesRows(db: KamerlensDB) {
+  const rows = (await db.documents.toArray()).filter((row) => !row.stub).sort(newestFirst);
+  const memory = buildSearchIndex(rows);
+  const searcher = createSearcher(memory);
+  const stored = await (await openStoredIndex(db)).index();
+  expect(stored.catalog.count).toBe(rows.length);
+  let found = 0;
+  for (const query of queriesOf(rows)) {
+    const expected = searcher
+      .search(query)
+      .top.map((hit) => [memory.docs[hit.doc]?.id, hit.score.toFixed(4)]);
+    const outcome = await stored.search(query);
+    const actual = outcome.top.map((hit) => [catalogId(stored.catalog, hit.doc), hit.score.toFixed(4)]);
+    expect(actual, query).toEqual(expected);
+    if (actual.length > 0) found++;
+  }
+  expect(found).toBeGreaterThan(5);
+}
+
+async function postingsOf(db: KamerlensDB, segment: string) {
+  return db.searchPostings.where('segment').equals(segment).toArray();
+}
+
+describe('stored search index', () => {
+  it('is written by the dataset import', async () => {
+    const db = freshDB();
+    await importDataset(db, seedLikeDataset());
+    expect((await db.searchSegments.toArray()).map((s) => s.id)).toEqual(['bundled']);
+    expect(await searchIds(db, 'participatiewet')).toContain('kst-34352-330');
+    await expectIndexMatchesRows(db);
+  });
+
+  it('a pack import and removal change that pack’s segment only', async () => {
+    const db = freshDB();
+    await importDataset(db, seedLikeDataset());
+    const bundled = await postingsOf(db, 'bundled');
+    await importPack(db, packWith(YEAR, OWN), { bytes: 1, fileName: 'p' });
+    expect((await db.searchSegments.toArray()).map((s) => s.id).sort()).toEqual(['bundled', YEAR]);
+    expect(await postingsOf(db, 'bundled')).toEqual(bundled);
+    expect(await searchIds(db, 'stikstofruimte')).toEqual(['kst-40000-1', 'kst-40000-3']);
+    expect(await searchIds(db, 'windmo')).toEqual(['kst-40000-1', 'kst-40000-2']);
+    await expectIndexMatchesRows(db);
+
+    await removePack(db, YEAR);
+    expect((await db.searchSegments.toArray()).map((s) => s.id)).toEqual(['bundled']);
+    expect(await postingsOf(db, YEAR)).toEqual([]);
+    expect(await postingsOf(db, 'bundled')).toEqual(bundled);
+    expect(await searchIds(db, 'stikstofruimte')).toEqual([]);
+  });
+
+  it('a row two packs share is indexed once, by the pack that wrote it last, and goes back on removal', async () => {
+    const db = freshDB();
+    await importDataset(db, seedLikeDataset());
+    await importPack(db, packWith(YEAR, OWN), { bytes: 1, fileName: 'a' });
+    await importPack(db, packWith(OTHER_YEAR, OTHER), { bytes: 1, fileName: 'b' });
+    const shared = OWN.slice(0, 2).map((d) => ({ ...d, title: `${d.title} zeldzaamwoord` }));
+    const second: DatasetPack = {
+      ...fixturePack(YEAR),
+      id: 'dossier-extra',
+      documents: shared,
+      dossiers: [],
+      counts: { documents: shared.length, dossiers: 0 },
+    };
+    await importPack(db, second, { bytes: 1, fileName: 'c' });
+    expect(await searchIds(db, 'zeldzaamwoord')).toEqual(['kst-40000-1', 'kst-40000-2']);
+    // Once: the rows moved from the first pack's segment to the second's.
+    expect(await searchIds(db, 'windmo')).toEqual(['kst-40000-1', 'kst-40000-2']);
+    await expectIndexMatchesRows(db);
+
+    expect((await db.searchCatalogs.get(YEAR))?.catalog.count).toBe(1);
+    await removePack(db, second.id);
+    // The shared rows stay (as last written) and go back to the first pack's segment.
+    expect(await db.searchSegments.get(second.id)).toBeUndefined();
+    expect((await db.searchCatalogs.get(YEAR))?.catalog.count).toBe(3);
+    expect(await searchIds(db, 'windmo')).toEqual(['kst-40000-1', 'kst-40000-2']);
+    await expectIndexMatchesRows(db);
+    await removePack(db, YEAR);
+    await expectIndexMatchesRows(db);
+  });
+
+  it('a bundled import over loaded packs keeps every segment in step with the rows', async () => {
+    const db = freshDB();
+    await importDataset(db, seedLikeDataset());
+    await importPack(db, packWith(YEAR, OWN), { bytes: 1, fileName: 'a' });
+    // The new bundled dataset holds one of the pack's documents with the text: its row wins.
+    const dataset = seedLikeDataset('v2-test');
+    const source = dataset.documents.find((d) => d.source)?.source ?? null;
+    const taken = { ...OWN[0], source, title: 'Gebundelde brief over windmolens' } as DocumentRecord;
+    const outcome = await importDataset(db, { ...dataset, documents: [...dataset.documents, taken] });
+    expect(outcome).toMatchObject({ status: 'imported' });
+    expect(await searchIds(db, 'gebundelde')).toEqual(['kst-40000-1']);
+    expect(await searchIds(db, 'stikstofruimte')).toEqual(['kst-40000-3']);
+    await expectIndexMatchesRows(db);
+  });
+});
+
+const NAME = `kamerlens-search-upgrade-${process.pid}`;
+afterEach(async () => {
+  await Dexie.delete(NAME);
+});
+
+describe('upgrade from schema version 3', () => {
+  it('builds the search index over the documents already stored', async () => {
+    const v3 = new Dexie(NAME);
+    v3.version(3).stores({
+      documents: 'id, *ids, *packs',
+      references: '++key, from, to',
+      dossiers: 'id, *packs',
+      meta: 'key',
+      settings: 'key',
+      annotations: 'id, created, modified, target.source, *body.linkedDocumentIds, *body.tags',
+      packs: 'id',
+      stagedPacks: '++key',
+    });
+    const dataset = seedLikeDataset();
+    await v3.table('documents').bulkAdd(dataset.documents);
+    await v3.table('documents').bulkPut(OWN.map((d) => ({ ...d, packs: [YEAR] })));
+    v3.close();
+
+    const db = new KamerlensDB(NAME);
+    await db.open();
+    expect((await db.searchSegments.toArray()).map((s) => s.id).sort()).toEqual(['bundled', YEAR]);
+    expect(await searchIds(db, 'participatiewet')).toContain('kst-34352-330');
+    expect(await searchIds(db, 'stikstofruimte')).toEqual(['kst-40000-1', 'kst-40000-3']);
+    await expectIndexMatchesRows(db);
+    db.close();
+  });
+});
