@@ -44,6 +44,8 @@ export function LibraryView() {
   let summary: string;
   if (view.mode === 'browse') summary = t('sidepanel_library_count', String(view.total));
   else if (view.pending) summary = t('sidepanel_loading');
+  else if (view.empty === 'no-words') summary = t('sidepanel_search_noWords');
+  else if (view.empty === 'stop-words') summary = t('sidepanel_search_onlyStopWords');
   else if (view.total === 0) summary = t('sidepanel_search_none');
   else summary = t(view.complete ? 'sidepanel_search_count' : 'sidepanel_search_partial', String(view.total));
   return (

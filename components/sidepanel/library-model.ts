@@ -16,6 +16,7 @@ import {
   snippetOf,
 } from '../../data/search/index';
 import type { OpenedIndex, OpenedLibrary } from '../../data/search/open-segments';
+import { emptyQueryReason } from '../../data/search/query-terms';
 import { matchRanges, segmentsOf } from '../../data/search/snippet';
 import { createFacetIndex, facetsOfHead } from './facet-index';
 import { type Facets, hasFilters, type LibraryFilters } from './facets';
@@ -52,10 +53,29 @@ export interface LibraryView {
   references: ReferenceHit[];
   /** True while the library is still being opened: no text results yet (references work). */
   pending: boolean;
+  /**
+   * Why a query had nothing to search for (null when it had): no word at all (`!!!`), or only stop
+   * words (`de het `), so the panel can say so instead of a bare "nothing found".
+   */
+  empty: 'no-words' | 'stop-words' | null;
 }
 
 /** What the model reads besides the index: records by id or alias. */
 export type ReadDocuments = (ids: readonly string[]) => Promise<Map<string, DocumentRecord>>;
+
+/**
+ * The part of a query the recognizer reads: a reference is a few words, and recognizing a pasted
+ * page of text at every keystroke would stall the panel (tens of milliseconds per 10,000 characters).
+ */
+const REFERENCE_QUERY_LENGTH = 200;
+
+/** `query` cut to `REFERENCE_QUERY_LENGTH` at a space, so no reference is cut in half. */
+function referencePart(query: string): string {
+  const text = query.trim();
+  if (text.length <= REFERENCE_QUERY_LENGTH) return text;
+  const space = text.lastIndexOf(' ', REFERENCE_QUERY_LENGTH);
+  return text.slice(0, space > 0 ? space : REFERENCE_QUERY_LENGTH);
+}
 
 /** Snippets per document in the result list: enough to see where, not a second reader. */
 const HITS_PER_DOCUMENT = 2;
@@ -82,7 +102,7 @@ async function referencesIn(
   recognize: Recognize,
   read: ReadDocuments,
 ): Promise<ReferenceHit[]> {
-  const ids = referenceIdsInQuery(query, recognize);
+  const ids = referenceIdsInQuery(referencePart(query), recognize);
   if (ids.length === 0) return [];
   const found = await read(ids);
   return (
@@ -108,6 +128,7 @@ export async function pendingView(
     complete: true,
     references: blank ? [] : await referencesIn(query, recognize, read),
     pending: true,
+    empty: null,
   };
 }
 
@@ -154,6 +175,7 @@ export function createLibraryModel(
       complete: true,
       references: [],
       pending: false,
+      empty: null,
     };
   }
 
@@ -181,6 +203,7 @@ export function createLibraryModel(
       complete: true,
       references: [],
       pending: false,
+      empty: null,
     };
   }
 
@@ -220,6 +243,7 @@ export function createLibraryModel(
       complete: outcome.complete,
       references,
       pending: false,
+      empty: outcome.terms.length === 0 ? emptyQueryReason(query) : null,
     };
   }
 

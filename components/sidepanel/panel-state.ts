@@ -61,6 +61,7 @@ const EMPTY_VIEW: LibraryView = {
   complete: true,
   references: [],
   pending: true,
+  empty: null,
 };
 
 /** Creates the panel state over `sources`; call `start()` once to load. */

@@ -22,14 +22,23 @@ export function parseQuery(query: string): QueryTerm[] {
   const tokens = tokenizeQuery(query);
   const typing = query.length > 0 && !/\s$/.test(query);
   const terms: QueryTerm[] = [];
-  tokens.forEach((token, i) => {
+  const seen = new Set<string>();
+  // A pasted text has thousands of words: stop at the last term that counts, stem only those.
+  for (let i = 0; i < tokens.length && terms.length < MAX_QUERY_TERMS; i++) {
+    const term = (tokens[i] as (typeof tokens)[number]).term;
     const prefix = typing && i === tokens.length - 1;
-    const stopword = DUTCH_STOP_WORDS.has(token.term);
-    if (stopword && !prefix) return;
-    if (terms.some((t) => t.term === token.term && !prefix)) return;
-    terms.push({ term: token.term, stem: stemDutch(token.term), prefix, stopword });
-  });
-  return terms.slice(0, MAX_QUERY_TERMS);
+    const stopword = DUTCH_STOP_WORDS.has(term);
+    if (stopword && !prefix) continue;
+    if (seen.has(term) && !prefix) continue;
+    seen.add(term);
+    terms.push({ term, stem: stemDutch(term), prefix, stopword });
+  }
+  return terms;
+}
+
+/** Why a query has no terms to search for: it holds no word at all, or only stop words. */
+export function emptyQueryReason(query: string): 'no-words' | 'stop-words' {
+  return tokenizeQuery(query).length === 0 ? 'no-words' : 'stop-words';
 }
 
 /** Whether a folded word of a text matches one of the terms (for highlighting). */

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { type RenderedPanel, renderPanel } from './render-panel';
+import type { Citation } from '../../../data/citations/types';
+import { fakeRecognize, fakeSources, type RenderedPanel, renderPanel } from './render-panel';
 
 let panel: RenderedPanel;
 afterEach(() => panel.unmount());
@@ -95,5 +96,57 @@ describe('search in the panel', () => {
       id: 'ah-tk-20242025-520',
       target: { kind: 'answer', number: '3' },
     });
+  });
+
+  // Bad input (issue 12): each is answered with a "no results" that says why, in both languages.
+  it.each([
+    ['a 10,000-character word', 'x'.repeat(10_000), 'Niets gevonden.', 'Nothing found.'],
+    [
+      'only stop words',
+      'de het van een ',
+      'Niets gevonden: de zoekvraag bevat alleen veelvoorkomende woorden',
+      'Nothing found: the search holds only common words',
+    ],
+    [
+      'only punctuation',
+      '!!! ?? … — ;',
+      'Niets gevonden: de zoekvraag bevat geen woorden of cijfers.',
+      'Nothing found: the search has no words or numbers.',
+    ],
+    [
+      'a regex that matches everything',
+      '^.*$',
+      'Niets gevonden: de zoekvraag bevat geen',
+      'Nothing found: the search has no',
+    ],
+    ['a regex read as words', '.*(xyzzy|qqqq)+$', 'Niets gevonden.', 'Nothing found.'],
+  ])('%s: a clear "no results"', async (_label, query, dutch, english) => {
+    for (const [lang, expected] of [
+      ['nl', dutch],
+      ['en', english],
+    ] as const) {
+      panel = await renderPanel('#/', fakeSources().sources, lang);
+      await panel.type(searchBox(), query);
+      expect(panel.text('.result-count')).toContain(expected);
+      expect(panel.all('.result-title')).toEqual([]);
+      panel.unmount();
+    }
+    panel = await renderPanel();
+  });
+
+  it('a pasted text of 10,000 characters is searched, and only its start is read for references', async () => {
+    const seen: number[] = [];
+    const recognize = (text: string): Citation[] => {
+      seen.push(text.length);
+      return fakeRecognize(text);
+    };
+    panel = await renderPanel('#/', fakeSources({ recognize }).sources);
+    const pasted = 'Kamerstuk 34352 nr 349 loonkostensubsidie '.repeat(240);
+    expect(pasted.length).toBeGreaterThan(10_000);
+    await panel.type(searchBox(), pasted);
+    expect(panel.text('.reference-hit')).toContain('Monitoringsbrief Participatiewet 2025');
+    expect(panel.all('.result-title')).toContain('Monitoringsbrief Participatiewet 2025');
+    expect(seen.length).toBeGreaterThan(0);
+    expect(Math.max(...seen)).toBeLessThanOrEqual(200);
   });
 });

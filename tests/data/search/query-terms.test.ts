@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createTermMatcher, parseQuery } from '../../../data/search/query-terms';
+import {
+  createTermMatcher,
+  emptyQueryReason,
+  MAX_QUERY_TERMS,
+  parseQuery,
+} from '../../../data/search/query-terms';
 
 describe('parseQuery', () => {
   it.each([
@@ -27,5 +32,25 @@ describe('parseQuery', () => {
       false,
       false,
     ]);
+  });
+
+  it('a pasted text of thousands of words keeps its first distinct terms, stop words left out', () => {
+    const words = Array.from({ length: 3000 }, (_, i) => `woord${i}`);
+    const pasted = words.flatMap((word) => ['de', word, word]).join(' ');
+    expect(pasted.length).toBeGreaterThan(10_000);
+    expect(parseQuery(pasted).map((t) => [t.term, t.prefix])).toEqual(
+      words.slice(0, MAX_QUERY_TERMS).map((word) => [word, false]),
+    );
+  });
+
+  it.each([
+    ['!!! ?? …', 'no-words'],
+    ['^.*$', 'no-words'],
+    ['', 'no-words'],
+    ['de het van ', 'stop-words'],
+    ['De  HET ', 'stop-words'],
+  ] as const)('a query without terms, %j, says why: %s', (query, reason) => {
+    expect(parseQuery(query)).toEqual([]);
+    expect(emptyQueryReason(query)).toBe(reason);
   });
 });
