@@ -13,7 +13,7 @@ import type { SearchIndex } from './build-index';
 import { type Expansion, expanderSteps } from './prefix-expansion';
 import { MAX_QUERY_TERMS, parseQuery, type QueryTerm } from './query-terms';
 import { type SearchableIndex, searchableOf } from './searchable';
-import { selectTop } from './select-top';
+import { createTopK } from './select-top';
 
 /** One passage that matched, by its position in `passagesOf(doc)`. */
 interface PassageHit {
@@ -108,6 +108,10 @@ export function* searcherSteps(
   // from storage (`lazy`) saves the memory and computes them per posting, rounded alike.
   const { passageBoost, passageLength, avgPassageLength } = index;
   const passageStatic = options.lazy ? null : new Float32Array(passageCount * 2);
+  // Lazy: the length norm by passage length instead (lengths are 16-bit), rounded as stored above.
+  const normOfLength = options.lazy ? new Float32Array(65_536) : null;
+  for (let n = 0; normOfLength && n < normOfLength.length; n++)
+    normOfLength[n] = K1 * (1 - B + (B * n) / avgPassageLength);
   for (let p = 0; passageStatic && p < passageCount; p++) {
     passageStatic[2 * p] = passageBoost[p] ?? 1;
     passageStatic[2 * p + 1] = K1 * (1 - B + (B * (passageLength[p] ?? 0)) / avgPassageLength);
@@ -120,6 +124,8 @@ export function* searcherSteps(
   const docMask = new Uint16Array(docCount);
   const docBest = new Float32Array(docCount);
   const docSum = new Float32Array(docCount);
+  /** The documents a search touched, then those it matched (scratch, one slot per document). */
+  const docList = new Uint32Array(docCount);
   let touched = new Uint32Array(1024);
   let touchedCount = 0;
   let generation = 0;
@@ -139,7 +145,7 @@ export function* searcherSteps(
         const boost = passageStatic ? (passageStatic[2 * p] ?? 1) : (passageBoost[p] ?? 1);
         const norm = passageStatic
           ? (passageStatic[2 * p + 1] ?? 1)
-          : Math.fround(K1 * (1 - B + (B * (passageLength[p] ?? 0)) / avgPassageLength));
+          : ((normOfLength as Float32Array)[passageLength[p] as number] as number);
         const score = (idf * boost * tf) / (tf + norm);
         const m = 3 * p;
         if (passageMarks[m] !== generation) {
@@ -224,45 +230,62 @@ export function* searcherSteps(
     const full = (1 << terms.length) - 1;
     // A passage holding all the terms together beats one holding a single term: factor per mask.
     const factor = coverageFactors(terms.length);
-    const docs: number[] = [];
+    // Per document: its terms, best passage and sum. Typed scratch, no per-match allocation: a
+    // common word matches tens of thousands of documents at every keystroke.
+    let touchedDocs = 0;
+    let bestCoverage = 0;
     const { passageDoc } = index;
     for (let i = 0; i < touchedCount; i++) {
-      const p = touched[i] ?? 0;
-      const d = passageDoc[p] ?? 0;
-      const mask = passageMarks[3 * p + 1] ?? 0;
-      const score = (passageScores[2 * p] ?? 0) * (factor[mask] ?? 1);
+      const p = touched[i] as number;
+      const d = passageDoc[p] as number;
+      const mask = passageMarks[3 * p + 1] as number;
+      const score = (passageScores[2 * p] as number) * (factor[mask] as number);
       passageScores[2 * p] = score;
       if (docStamp[d] !== generation) {
         docStamp[d] = generation;
         docMask[d] = mask;
         docBest[d] = score;
         docSum[d] = score;
-        docs.push(d);
+        docList[touchedDocs++] = d;
       } else {
-        docMask[d] = (docMask[d] ?? 0) | mask;
-        if (score > (docBest[d] ?? 0)) docBest[d] = score;
-        docSum[d] = (docSum[d] ?? 0) + score;
+        docMask[d] = (docMask[d] as number) | mask;
+        if (score > (docBest[d] as number)) docBest[d] = score;
+        docSum[d] = (docSum[d] as number) + score;
       }
     }
-    let bestCoverage = 0;
-    for (const d of docs) bestCoverage = Math.max(bestCoverage, POPCOUNT[docMask[d] ?? 0] ?? 0);
+    for (let k = 0; k < touchedDocs && bestCoverage < terms.length; k++) {
+      const coverage = POPCOUNT[docMask[docList[k] as number] as number] as number;
+      if (coverage > bestCoverage) bestCoverage = coverage;
+    }
     const complete = bestCoverage === terms.length;
-    const matchedList = complete ? docs.filter((d) => docMask[d] === full) : docs;
-    const matched = Uint32Array.from(matchedList);
-    const docScore = (d: number) => {
-      const best = docBest[d] ?? 0;
-      const rest = (docSum[d] ?? 0) - best;
-      const coverage = complete ? 1 : (POPCOUNT[docMask[d] ?? 0] ?? 0) / terms.length;
+    let matchedCount = touchedDocs;
+    if (complete) {
+      matchedCount = 0;
+      for (let k = 0; k < touchedDocs; k++) {
+        const d = docList[k] as number;
+        if (docMask[d] === full) docList[matchedCount++] = d;
+      }
+    }
+    const matched = docList.slice(0, matchedCount);
+    const { accept } = options;
+    const topK = createTopK(limit);
+    let total = 0;
+    for (let k = 0; k < matchedCount; k++) {
+      const d = docList[k] as number;
+      if (accept && !accept(d)) continue;
+      total++;
+      const best = docBest[d] as number;
+      const rest = (docSum[d] as number) - best;
+      const coverage = complete ? 1 : (POPCOUNT[docMask[d] as number] as number) / terms.length;
       // Other matching passages add a little, never more than the best passage itself.
-      return (best + 0.25 * Math.min(rest, best)) * coverage;
-    };
-    const accepted = options.accept ? matchedList.filter(options.accept) : matchedList;
-    const top = selectTop(accepted, docScore, limit).map((d) => ({
-      doc: d,
-      score: docScore(d),
-      passages: passagesOfDoc(d, options.passagesPerDoc ?? 3),
+      topK.offer(d, (best + 0.25 * Math.min(rest, best)) * coverage);
+    }
+    const top = topK.take().map(({ doc, score }) => ({
+      doc,
+      score,
+      passages: passagesOfDoc(doc, options.passagesPerDoc ?? 3),
     }));
-    return { terms, matched, total: accepted.length, top, complete };
+    return { terms, matched, total, top, complete };
   }
 
   function passagesOfDoc(d: number, count: number): PassageHit[] {
