@@ -77,6 +77,9 @@ function referencePart(query: string): string {
   return text.slice(0, space > 0 ? space : REFERENCE_QUERY_LENGTH);
 }
 
+/** Records kept from the last views (a few pages' worth): what the next keystroke likely shows again. */
+const RECENT_RECORDS = 250;
+
 /** Snippets per document in the result list: enough to see where, not a second reader. */
 const HITS_PER_DOCUMENT = 2;
 
@@ -157,9 +160,25 @@ export function createLibraryModel(
   // Browse counts without a query depend only on the filters: kept for the last filters.
   let browseCounts: { key: string; facets: Facets } | null = null;
 
+  // Records of the last views, most recent last: the next keystroke mostly shows the same documents,
+  // so it reads only those it adds. The model is made again when the data changes.
+  const recent = new Map<string, DocumentRecord>();
+
   async function idsRead(ids: readonly string[]): Promise<(DocumentRecord | undefined)[]> {
-    const found = await records(ids);
-    return ids.map((id) => found.get(id));
+    const missing = ids.filter((id) => !recent.has(id));
+    const found = missing.length > 0 ? await records(missing) : new Map<string, DocumentRecord>();
+    const shown = ids.map((id) => recent.get(id) ?? found.get(id));
+    for (const [i, id] of ids.entries()) {
+      const doc = shown[i];
+      if (!doc) continue;
+      recent.delete(id);
+      recent.set(id, doc);
+    }
+    for (const id of recent.keys()) {
+      if (recent.size <= RECENT_RECORDS) break;
+      recent.delete(id);
+    }
+    return shown;
   }
 
   /** The first page from the head: the same view as `browse` without filters, before the catalog. */
@@ -211,11 +230,15 @@ export function createLibraryModel(
   async function view(query: string, filters: LibraryFilters, limit: number): Promise<LibraryView> {
     if (query.trim() === '') return browse(filters, limit);
     const { index, facets } = open ?? (await whenOpen());
+    const accept = hasFilters(filters) ? facets.acceptor(filters) : undefined;
     const [outcome, references] = await Promise.all([
-      index.search(query, { limit, passagesPerDoc: HITS_PER_DOCUMENT + 1, accept: facets.acceptor(filters) }),
+      index.search(query, { limit, passagesPerDoc: HITS_PER_DOCUMENT + 1, accept }),
       referencesIn(query, recognize, read),
     ]);
-    const found = await idsRead(outcome.top.map((hit) => catalogId(index.catalog, hit.doc)));
+    const reading = idsRead(outcome.top.map((hit) => catalogId(index.catalog, hit.doc)));
+    // Counted while the records are being read: the count is work for the CPU, the read waits.
+    const counts = facets.count(outcome.matched, filters);
+    const found = await reading;
     const matches = createTermMatcher(outcome.terms);
     const items = outcome.top.flatMap((hit, i) => {
       const doc = found[i];
@@ -239,7 +262,7 @@ export function createLibraryModel(
       mode: 'search',
       items,
       total: outcome.total,
-      facets: facets.count(outcome.matched, filters),
+      facets: counts,
       complete: outcome.complete,
       references,
       pending: false,
