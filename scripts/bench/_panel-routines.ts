@@ -7,7 +7,9 @@
  * heap (DevTools protocol) between them.
  */
 import { NO_FILTERS } from '../../components/sidepanel/facets';
+import { createFacetIndex } from '../../components/sidepanel/facet-index';
 import { createLibraryModel } from '../../components/sidepanel/library-model';
+import { dossierKeys, dossierKeysOfId, isWellFormedId } from '../../data/citations/ids';
 import { findCitations } from '../../data/citations/index';
 import { listDocuments, listDossiers } from '../../data/db/documents';
 import { importDataset } from '../../data/db/import-dataset';
@@ -16,13 +18,16 @@ import { lookupCards } from '../../data/db/lookup-cards';
 import { lookupDocuments } from '../../data/db/lookup-documents';
 import { resolveDocuments } from '../../data/db/resolve-documents';
 import { openStoredIndex } from '../../data/db/search-segments';
+import { catalogId } from '../../data/search/catalog';
 import { buildSearchIndex, createSearcher } from '../../data/search/index';
+import type { OpenedIndex } from '../../data/search/open-segments';
 import { panelDataset, panelDocumentIds } from './_panel-corpus';
 
 interface Held {
   db?: KamerlensDB;
   count?: number;
   panel?: unknown;
+  index?: OpenedIndex;
   old?: unknown;
 }
 const held = (globalThis as { kamerlensPanelBench?: Held }).kamerlensPanelBench ?? {};
@@ -55,11 +60,11 @@ function picker(count: number, seed = 11) {
  * issued every 25 ms (as pages keep asking during an import): the import time, and how long
  * lookups waited for their answer meanwhile.
  */
-export async function panelImport(count: number, words: string[]) {
+export async function panelImport(count: number, words: string[], name?: string) {
   const began = performance.now();
   const dataset = panelDataset(count, words);
   const generateMs = performance.now() - began;
-  const db = openKamerlensDB(`panel-bench-${count}-${Math.random().toString(36).slice(2)}`);
+  const db = openKamerlensDB(name ?? `panel-bench-${count}-${Math.random().toString(36).slice(2)}`);
   await db.open();
   const pick = picker(count);
   const waits: number[] = [];
@@ -82,6 +87,24 @@ export async function panelImport(count: number, words: string[]) {
   held.db = db;
   held.count = count;
   return { generateMs, importMs, lookupsDuringImport: summary(waits) };
+}
+
+/**
+ * Opens database `name` when an earlier run imported `count` documents into it (a kept profile,
+ * PANEL_BENCH_PROFILE): true when it can be used as is, false when it must be imported first.
+ */
+export async function panelReuse(count: number, name: string): Promise<boolean> {
+  const db = openKamerlensDB(name);
+  await db.open();
+  const meta = await db.meta.get('dataset');
+  if (!meta || !('counts' in meta) || meta.counts.documents !== count) {
+    db.close();
+    await db.delete();
+    return false;
+  }
+  held.db = db;
+  held.count = count;
+  return true;
 }
 
 function database(): KamerlensDB {
@@ -107,9 +130,11 @@ export async function panelOpen() {
   const model = createLibraryModel(opened, records, (ids) => resolveDocuments(db, ids), findCitations);
   const view = await model.view('', NO_FILTERS, 50);
   const firstResultsMs = performance.now() - began;
-  await (await opened.index()).ready;
+  const index = await opened.index();
+  await index.ready;
   const searchReadyMs = performance.now() - began;
   held.panel = model;
+  held.index = index;
   return { readMs, openMs, firstResultsMs, searchReadyMs, listed: view.items.length, total: view.total };
 }
 
@@ -122,34 +147,109 @@ export async function panelKeystrokes(words: string[], repeats = 3) {
   );
   for (const prefix of prefixes) await model.view(prefix, NO_FILTERS, 50);
   const perKeystroke: number[][] = prefixes.map(() => []);
+  const searchAlone: number[][] = prefixes.map(() => []);
+  const recordsAlone: number[][] = prefixes.map(() => []);
+  const facetsAlone: number[][] = prefixes.map(() => []);
+  const matchedSizes: number[] = prefixes.map(() => 0);
+  let facets: ReturnType<typeof createFacetIndex> | undefined;
+  const index = held.index;
   for (let r = 0; r < repeats; r++) {
     for (const [i, prefix] of prefixes.entries()) {
       const began = performance.now();
       await model.view(prefix, NO_FILTERS, 50);
       perKeystroke[i]?.push(performance.now() - began);
+      // The same keystroke's parts: the search alone (postings read and ranking), the records of
+      // its top 50, the filter counts over its matches.
+      const searched = performance.now();
+      const outcome = await index?.search(prefix, { limit: 50, passagesPerDoc: 3 });
+      searchAlone[i]?.push(performance.now() - searched);
+      if (index && outcome) {
+        const ids = outcome.top.map((hit) => catalogId(index.catalog, hit.doc));
+        const read = performance.now();
+        await database().documents.bulkGet(ids);
+        recordsAlone[i]?.push(performance.now() - read);
+        const counted = performance.now();
+        facets ??= createFacetIndex(index.catalog);
+        facets.count(outcome.matched, NO_FILTERS);
+        facetsAlone[i]?.push(performance.now() - counted);
+        matchedSizes[i] = outcome.matched.length;
+      }
     }
   }
-  return summary(perKeystroke.map((times) => summary(times).p50));
+  const slowest = prefixes
+    .map((prefix, i) => ({ prefix, ms: summary(perKeystroke[i] ?? []).p50, matched: matchedSizes[i] ?? 0 }))
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, 5);
+  return {
+    ...summary(perKeystroke.map((times) => summary(times).p50)),
+    search: summary(searchAlone.map((times) => summary(times).p50)),
+    records: summary(recordsAlone.map((times) => summary(times).p50)),
+    facets: summary(facetsAlone.map((times) => summary(times).p50)),
+    slowest,
+  };
 }
 
-/** Lookups on the imported database: single ids and batches of 20, as records and as cards. */
+/**
+ * Baseline: the lookup as it was before the dossiers of found records were read as they arrive
+ * (main at b897dd8): all documents first, then a second round for the dossiers they name.
+ */
+async function lookupBefore(db: KamerlensDB, ids: readonly string[]) {
+  return db.transaction('r', [db.documents, db.dossiers], async () => {
+    const titlesOf = async (keys: readonly string[]) => {
+      const titles = new Map<string, string>();
+      if (keys.length === 0) return titles;
+      for (const row of await db.dossiers.bulkGet([...keys])) if (row) titles.set(row.id, row.title);
+      return titles;
+    };
+    const wellFormed = ids.filter(isWellFormedId);
+    const keysOfIds = [...new Set(wellFormed.flatMap(dossierKeysOfId))];
+    const [documents, titles] = await Promise.all([
+      db.transaction('r', db.documents, () =>
+        Promise.all(wellFormed.map((id) => db.documents.where('ids').equals(id).toArray())),
+      ),
+      titlesOf(keysOfIds),
+    ]);
+    const found = documents.flatMap((list, i) => list.filter((d) => d.ids.includes(wellFormed[i] ?? '')));
+    const read = new Set(keysOfIds);
+    const unread = [...new Set(found.flatMap((d) => dossierKeys(d.dossier, d.dossierSuffix)))].filter(
+      (key) => !read.has(key),
+    );
+    for (const [key, title] of await titlesOf(unread)) titles.set(key, title);
+    return { documents, titles };
+  });
+}
+
+/**
+ * Lookups on the imported database: single ids and batches of 20, as records and as cards; the
+ * record lookups alternate with the baseline (`lookupBefore`) on the same ids, round by round.
+ */
 export async function panelLookups(rounds = 300) {
   const db = database();
   const pick = picker(held.count ?? 1, 23);
-  const time = async (size: number, lookup: (ids: string[]) => Promise<unknown>) => {
+  const time = async (
+    size: number,
+    lookup: (ids: string[]) => Promise<unknown>,
+    baseline?: (ids: string[]) => Promise<unknown>,
+  ) => {
     const samples: number[] = [];
+    const baselineSamples: number[] = [];
     for (let i = 0; i < rounds; i++) {
       const ids = pick(size);
-      const began = performance.now();
-      await lookup(ids);
-      samples.push(performance.now() - began);
+      // Each goes first every other round, so neither always finds the other's reads cached.
+      const runs: [typeof lookup, number[]][] = [[lookup, samples]];
+      if (baseline) runs[i % 2 === 0 ? 'push' : 'unshift']([baseline, baselineSamples]);
+      for (const [run, into] of runs) {
+        const began = performance.now();
+        await run(ids);
+        into.push(performance.now() - began);
+      }
     }
-    return summary(samples);
+    return { ...summary(samples), baseline: baselineSamples.length > 0 ? summary(baselineSamples) : null };
   };
   await time(20, (ids) => lookupDocuments(db, ids));
   return {
-    single: await time(1, (ids) => lookupDocuments(db, ids)),
-    batch: await time(20, (ids) => lookupDocuments(db, ids)),
+    single: await time(1, (ids) => lookupDocuments(db, ids), (ids) => lookupBefore(db, ids)),
+    batch: await time(20, (ids) => lookupDocuments(db, ids), (ids) => lookupBefore(db, ids)),
     cards: await time(20, (ids) => lookupCards(db, ids)),
   };
 }
@@ -174,7 +274,14 @@ export async function oldPanelOpen() {
 /** Drops what the panel held (before measuring the heap again). */
 export function panelRelease(): void {
   held.panel = undefined;
+  held.index = undefined;
   held.old = undefined;
+}
+
+/** Closes the database and keeps it (a kept profile, for the next run). */
+export function panelClose(): void {
+  held.db?.close();
+  held.db = undefined;
 }
 
 /** Deletes the database. */

@@ -8,10 +8,14 @@
  * in-memory index built) at the sizes where it fits (PANEL_BENCH_OLD_MAX, default 100,000), and
  * the smallest size's figures.
  *
- * PANEL_BENCH_SIZES (default `5000,100000,300000`) sets the sizes.
+ * PANEL_BENCH_SIZES (default `5000,100000,300000`) sets the sizes. PANEL_BENCH_PROFILE=<dir> keeps
+ * the browser profile there and its imported databases between runs (a faster loop while working
+ * on search or lookups: a size imported before is reused, and its import figures are not printed);
+ * without it every run imports into a fresh profile.
  */
-import type { CDPSession } from 'playwright-core';
-import { openBenchPage } from './_db-in-chromium';
+import { createServer } from 'node:http';
+import { type CDPSession, chromium, type Page } from 'playwright-core';
+import { bundleRoutines, openBenchPage } from './_db-in-chromium';
 import { seedWords, TYPED_WORDS } from './_search-corpus';
 
 const sizes = (process.env.PANEL_BENCH_SIZES ?? '5000,100000,300000').split(',').map(Number);
@@ -38,7 +42,51 @@ type Summary = { p50: number; p95: number; max: number; n: number };
 const line = (s: Summary) => `p50 ${ms(s.p50)}, p95 ${ms(s.p95)}, max ${ms(s.max)} (n=${s.n})`;
 const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
 
-const { page, close } = await openBenchPage();
+const profile = process.env.PANEL_BENCH_PROFILE;
+
+/** The first size's figures: a baseline for how the later sizes scale. */
+let smallest: { size: number; keystrokeP95: number } | undefined;
+const versus = (size: number, value: number, baseSize: number, baseValue: number) =>
+  size === baseSize
+    ? 'the baseline for larger sizes'
+    : `${(value / baseValue).toFixed(1)}× the p95 at ${baseSize.toLocaleString('en')} (${ms(baseValue)}) for ${(size / baseSize).toFixed(0)}× the documents`;
+
+/** The bench page in a kept profile, served on a fixed port (IndexedDB belongs to the origin). */
+async function openProfilePage(dir: string): Promise<{ page: Page; close: () => Promise<void> }> {
+  const code = await bundleRoutines();
+  const server = createServer((_request, response) => {
+    response.writeHead(200, { 'content-type': 'text/html' });
+    response.end('<!doctype html><title>panel bench</title>');
+  });
+  await new Promise<void>((done) => server.listen(47_612, '127.0.0.1', done));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--enable-precise-memory-info'],
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto('http://127.0.0.1:47612/');
+  await page.addScriptTag({ content: code });
+  return {
+    page,
+    close: async () => {
+      await context.close();
+      server.close();
+    },
+  };
+}
+
+/** Imports `size` documents (into database `name` when given) and prints the import's figures. */
+async function importAndReport(size: number, name?: string): Promise<void> {
+  const imported = (await page.evaluate(
+    `kamerlensBench.panelImport(${size}, window.benchWords, ${JSON.stringify(name)})`,
+  )) as { generateMs: number; importMs: number; lookupsDuringImport: Summary };
+  console.log(
+    `import (index built and stored): ${ms(imported.importMs)} (target ≤ 60 s: ${verdict(imported.importMs <= 60_000)}); ` +
+      `lookups issued meanwhile waited ${line(imported.lookupsDuringImport)} (target max ≤ 50 ms: ${verdict(imported.lookupsDuringImport.max <= 50)})`,
+  );
+}
+
+const { page, close } = profile ? await openProfilePage(profile) : await openBenchPage();
 const cdp = await page.context().newCDPSession(page);
 await cdp.send('HeapProfiler.enable');
 try {
@@ -50,15 +98,12 @@ try {
     console.log(
       `\n— ${size.toLocaleString('en')} generated documents (metadata only, ${words.length.toLocaleString('en')} words) —`,
     );
-    const imported = (await page.evaluate(`kamerlensBench.panelImport(${size}, window.benchWords)`)) as {
-      generateMs: number;
-      importMs: number;
-      lookupsDuringImport: Summary;
-    };
-    console.log(
-      `import (index built and stored): ${ms(imported.importMs)} (target ≤ 60 s: ${verdict(imported.importMs <= 60_000)}); ` +
-        `lookups issued meanwhile waited ${line(imported.lookupsDuringImport)} (target max ≤ 50 ms: ${verdict(imported.lookupsDuringImport.max <= 50)})`,
-    );
+    const name = `panel-bench-${size}`;
+    const reused = profile
+      ? ((await page.evaluate(`kamerlensBench.panelReuse(${size}, ${JSON.stringify(name)})`)) as boolean)
+      : false;
+    if (reused) console.log(`import: reused from ${profile} (not measured)`);
+    else await importAndReport(size, profile ? name : undefined);
     const before = await heap(cdp);
     const opened = (await page.evaluate('kamerlensBench.panelOpen()')) as {
       readMs: number;
@@ -75,20 +120,32 @@ try {
     console.log(
       `panel memory: ${grew(after, before)} (target ≤ 50 MB: ${verdict(after.js + after.buffers - before.js - before.buffers <= 50 * 1048576)})`,
     );
-    const keys = (await page.evaluate('kamerlensBench.panelKeystrokes(window.typedWords)')) as Summary;
+    const keys = (await page.evaluate('kamerlensBench.panelKeystrokes(window.typedWords)')) as Summary & {
+      search: Summary;
+      records: Summary;
+      facets: Summary;
+      slowest: { prefix: string; ms: number; matched: number }[];
+    };
+    smallest ??= { size, keystrokeP95: keys.p95 };
     console.log(
-      `keystroke in the whole library view: ${line(keys)} (target p95 ≤ 30 ms: ${verdict(keys.p95 <= 30)})`,
+      `keystroke in the whole library view: ${line(keys)} (target p95 ≤ 30 ms: ${verdict(keys.p95 <= 30)}; ${versus(size, keys.p95, smallest.size, smallest.keystrokeP95)}); ` +
+        `its parts alone: the search ${line(keys.search)}, the records of its top 50 ${line(keys.records)}, ` +
+        `the filter counts ${line(keys.facets)}; slowest ${keys.slowest.map((k) => `"${k.prefix}" ${ms(k.ms)} (${k.matched.toLocaleString('en')} matched)`).join(', ')}`,
     );
     // Typing fills the postings cache and the short-prefix table: the panel's memory after it.
     const typed = await heap(cdp);
     console.log(`panel memory after typing: ${grew(typed, before)}`);
     const lookups = (await page.evaluate('kamerlensBench.panelLookups()')) as Record<
       'single' | 'batch' | 'cards',
-      Summary
+      Summary & { baseline: Summary | null }
     >;
+    const against = (s: Summary & { baseline: Summary | null }) =>
+      s.baseline
+        ? ` [baseline, all records then the dossiers they name: ${line(s.baseline)}; p95 ratio ${(s.baseline.p95 / s.p95).toFixed(2)}×]`
+        : '';
     console.log(
-      `lookups: single ${line(lookups.single)}; batch of 20 ${line(lookups.batch)}; batch of 20 as cards ${line(lookups.cards)} ` +
-        `(target p95 ≤ 10 ms: ${verdict(lookups.single.p95 <= 10 && lookups.batch.p95 <= 10)})`,
+      `lookups: single ${line(lookups.single)}${against(lookups.single)}; batch of 20 ${line(lookups.batch)}${against(lookups.batch)}; ` +
+        `batch of 20 as cards ${line(lookups.cards)} (target p95 ≤ 10 ms: ${verdict(lookups.single.p95 <= 10 && lookups.batch.p95 <= 10)})`,
     );
     await page.evaluate('kamerlensBench.panelRelease()');
     if (size <= oldMax) {
@@ -112,7 +169,8 @@ try {
         `baseline, the old panel: not run above ${oldMax.toLocaleString('en')} documents (PANEL_BENCH_OLD_MAX)`,
       );
     }
-    await page.evaluate('kamerlensBench.panelDelete()');
+    if (profile) await page.evaluate('kamerlensBench.panelClose()');
+    else await page.evaluate('kamerlensBench.panelDelete()');
   }
 } finally {
   await close();
