@@ -6,8 +6,8 @@
  * in-memory index built). State between calls lives on `globalThis`, so the bench can read the
  * heap (DevTools protocol) between them.
  */
-import { NO_FILTERS } from '../../components/sidepanel/facets';
 import { createFacetIndex } from '../../components/sidepanel/facet-index';
+import { NO_FILTERS } from '../../components/sidepanel/facets';
 import { createLibraryModel } from '../../components/sidepanel/library-model';
 import { dossierKeys, dossierKeysOfId, isWellFormedId } from '../../data/citations/ids';
 import { findCitations } from '../../data/citations/index';
@@ -248,8 +248,16 @@ export async function panelLookups(rounds = 300) {
   };
   await time(20, (ids) => lookupDocuments(db, ids));
   return {
-    single: await time(1, (ids) => lookupDocuments(db, ids), (ids) => lookupBefore(db, ids)),
-    batch: await time(20, (ids) => lookupDocuments(db, ids), (ids) => lookupBefore(db, ids)),
+    single: await time(
+      1,
+      (ids) => lookupDocuments(db, ids),
+      (ids) => lookupBefore(db, ids),
+    ),
+    batch: await time(
+      20,
+      (ids) => lookupDocuments(db, ids),
+      (ids) => lookupBefore(db, ids),
+    ),
     cards: await time(20, (ids) => lookupCards(db, ids)),
   };
 }
