@@ -30,7 +30,7 @@ export interface OpenedLibrary {
   index(): Promise<OpenedIndex>;
 }
 
-/** Postings kept at hand between searches; beyond this the cache starts again. */
+/** Postings kept at hand between searches; beyond this the stems the query does not need go. */
 const CACHED_POSTINGS = 2_000_000;
 
 /** Global doc order over the segments: newest first, then by id (each segment is in that order). */
@@ -217,12 +217,14 @@ function mergeVocabulary(segments: readonly SearchSegment[]) {
 /**
  * Opens stored segments as one library index: the catalogs at once (enough to list and filter),
  * the rest of the segments when `segments` resolves (searches wait for it). Both lists in the same
- * order of segment ids; `read` fetches postings rows by `[stem, segment]`.
+ * order of segment ids; `read` fetches postings rows by `[stem, segment]`. `cachedPostings` bounds
+ * the postings kept between searches (those least recently used go first).
  */
 export function openSegments(
   catalogs: readonly SegmentCatalog[],
   segments: Promise<readonly SearchSegment[]> | readonly SearchSegment[],
   read: ReadPostings,
+  cachedPostings = CACHED_POSTINGS,
 ): OpenedIndex {
   if (catalogs.length > 255) throw new Error('search: more than 255 segments');
   const order = mergeOrder(catalogs);
@@ -232,7 +234,7 @@ export function openSegments(
     const ids = catalogs.map((c) => c.id).join('\n');
     if (list.map((segment) => segment.id).join('\n') !== ids)
       throw new Error('search: stored segments do not match their catalogs');
-    return openSearch(catalog, list, order, read);
+    return openSearch(catalog, list, order, read, cachedPostings);
   });
   // Not awaited by anyone until the first search: a failure is reported there.
   searcher.catch(() => undefined);
@@ -256,6 +258,7 @@ function openSearch(
   segments: readonly SearchSegment[],
   order: ReturnType<typeof mergeOrder>,
   read: ReadPostings,
+  cachedPostings: number,
 ): (query: string, options?: SearchOptions) => Promise<SearchOutcome> {
   const single = segments.length === 1 ? segments[0] : undefined;
   const passages = single ? singlePassages(single) : mergePassages(segments, order);
@@ -282,6 +285,13 @@ function openSearch(
 
   /** Reads the postings of `stems` not at hand, merged over segments, in global passage numbers. */
   async function load(stems: readonly number[]): Promise<void> {
+    // Used again: to the end of the cache's order, the last to go.
+    for (const stem of stems) {
+      const slice = cache.get(stem);
+      if (!slice) continue;
+      cache.delete(stem);
+      cache.set(stem, slice);
+    }
     const missing = stems.filter((stem) => !cache.has(stem));
     if (missing.length === 0) return;
     const keys: [string, string][] = [];
@@ -294,9 +304,15 @@ function openSearch(
     }
     const rows = await read(keys);
     const needed = missing.reduce((sum, stem) => sum + (vocabulary.stemDf[stem] ?? 0), 0);
-    if (cached + needed > CACHED_POSTINGS) {
-      cache.clear();
-      cached = 0;
+    if (cached + needed > cachedPostings) {
+      // Oldest first (a Map keeps insertion order), never a stem this query scores with.
+      const kept = new Set(stems);
+      for (const [stem, slice] of cache) {
+        if (cached + needed <= cachedPostings) break;
+        if (kept.has(stem)) continue;
+        cache.delete(stem);
+        cached -= slice.passages.length;
+      }
     }
     for (const stem of missing) {
       const size = vocabulary.stemDf[stem] ?? 0;

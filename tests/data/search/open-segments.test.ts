@@ -11,9 +11,10 @@ import { catalogId, newestFirst } from '../../../data/search/catalog';
 import { openSegments, type ReadPostings } from '../../../data/search/open-segments';
 import { createSearcher } from '../../../data/search/run-search';
 import { buildSegment, type SegmentPostings } from '../../../data/search/segment';
+import { stemDutch } from '../../../data/search/stem';
 import { FIXTURE_DOCUMENTS } from '../../fixtures/sidepanel/sample-documents';
 
-function opened(groups: DocumentRecord[][]) {
+function opened(groups: DocumentRecord[][], cachedPostings?: number) {
   const built = groups.map((docs, i) => buildSegment(`s${i}`, docs));
   const rows = new Map<string, SegmentPostings>();
   for (const { postings } of built) for (const row of postings) rows.set(`${row.stem}|${row.segment}`, row);
@@ -27,6 +28,7 @@ function opened(groups: DocumentRecord[][]) {
       built.map((b) => b.catalog),
       built.map((b) => b.segment),
       read,
+      cachedPostings,
     ),
     reads,
   };
@@ -61,9 +63,13 @@ beforeAll(() => {
   seed = buildDataset().dataset.documents;
 });
 
-async function expectSameAsInMemory(docs: DocumentRecord[], groups: DocumentRecord[][]) {
+async function expectSameAsInMemory(
+  docs: DocumentRecord[],
+  groups: DocumentRecord[][],
+  cachedPostings?: number,
+) {
   const memory = inMemory(docs);
-  const { index } = opened(groups);
+  const { index } = opened(groups, cachedPostings);
   expect(index.catalog.count).toBe(memory.index.docs.length);
   let found = 0;
   for (const query of QUERIES) {
@@ -96,6 +102,33 @@ describe('stored search index', () => {
   it('several segments answer as one holding all their documents', async () => {
     const thirds = [0, 1, 2].map((k) => seed.filter((_, i) => i % 3 === k));
     await expectSameAsInMemory(seed, thirds);
+  });
+
+  it('with room for a single posting, every search still ranks as in memory (older stems make way)', async () => {
+    await expectSameAsInMemory(seed, [seed], 1);
+    await expectSameAsInMemory(
+      seed,
+      [seed.filter((_, i) => i % 2 === 0), seed.filter((_, i) => i % 2 === 1)],
+      1,
+    );
+  });
+
+  it('past its bound the cache lets the least recently used stems go, not those searched again', async () => {
+    const { postings } = buildSegment('s0', seed);
+    const df = (word: string) => postings.find((row) => row.stem === stemDutch(word))?.passages.length ?? 0;
+    const [a, b, c] = ['participatiewet', 'gemeenten', 'bijstand'];
+    // Room for a and b; c makes one of them go, and fits beside a.
+    expect(df(c)).toBeGreaterThan(0);
+    expect(df(c)).toBeLessThanOrEqual(df(b));
+    const { index, reads } = opened([seed], df(a) + df(b));
+    await index.search(`${a} `);
+    await index.search(`${b} `);
+    await index.search(`${a} `);
+    const before = reads.length;
+    await index.search(`${c} `);
+    await index.search(`${a} `);
+    // c was read; a, searched more recently than b, stayed.
+    expect(reads.length).toBe(before + 1);
   });
 
   it('reads only the postings of the stems a query needs, and keeps them for the next keystroke', async () => {
