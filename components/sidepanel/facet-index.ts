@@ -11,7 +11,11 @@ import {
   Interner,
   type ValueCount,
 } from '../../data/search/catalog';
+import { createTopK } from '../../data/search/select-top';
 import { type FacetCount, type FacetName, type Facets, hasFilters, type LibraryFilters } from './facets';
+
+/** `localeCompare` as a shared collator (same default locale and options, without a lookup per call). */
+const byName = new Intl.Collator().compare;
 
 /** One bit per facet in a document's failure mask. */
 const FACET_BIT: Record<FacetName, number> = { kind: 1, year: 2, author: 4, dossier: 8 };
@@ -67,18 +71,18 @@ export function createFacetIndex(catalog: Catalog) {
    */
   function counted(counts: Int32Array, values: string[], max = Infinity, chosen = -1): FacetCount[] {
     let codes: number[] = [];
-    counts.forEach((count, code) => {
-      if (count > 0) codes.push(code);
-    });
+    for (let code = 0; code < counts.length; code++) if ((counts[code] as number) > 0) codes.push(code);
     if (codes.length > max) {
-      codes.sort((a, b) => (counts[b] ?? 0) - (counts[a] ?? 0) || a - b);
-      const kept = codes.slice(0, max);
+      // The `max` most frequent (ties to the lower code) by a bounded heap, not a sort of thousands.
+      const top = createTopK(max);
+      for (const code of codes) top.offer(code, counts[code] as number);
+      const kept = top.take().map((entry) => entry.doc);
       if (chosen >= 0 && (counts[chosen] ?? 0) > 0 && !kept.includes(chosen)) kept.push(chosen);
       codes = kept;
     }
     return codes
       .map((code) => ({ value: values[code] ?? '', count: counts[code] ?? 0 }))
-      .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+      .sort((a, b) => b.count - a.count || byName(a.value, b.value));
   }
 
   /** Which filters document `d` fails, one bit per facet (see `FACET_BIT`). */
@@ -124,7 +128,7 @@ export function createFacetIndex(catalog: Catalog) {
     }
     return {
       kind: counted(kindCounts, kinds.values),
-      year: counted(yearCounts, years.values).sort((a, b) => b.value.localeCompare(a.value)),
+      year: counted(yearCounts, years.values).sort((a, b) => byName(b.value, a.value)),
       author: counted(authorCounts, authors.values, maxValues, f.author ?? -1),
       dossier: counted(dossierCounts, dossiers.values, maxValues, f.dossier ?? -1),
     };

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createFacetIndex, facetsOfHead } from '../../../components/sidepanel/facet-index';
 import { type LibraryFilters, NO_FILTERS } from '../../../components/sidepanel/facets';
@@ -53,6 +54,33 @@ describe('facet index', () => {
     ]);
     const chosen = index.count(null, { ...NO_FILTERS, author: 'Auteur 29' }, 3).author;
     expect(chosen.map((c) => c.value)).toContain('Auteur 29');
+  });
+
+  it('the most frequent values are those a full sort by count (ties: first seen) would keep', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 40 }), { minLength: 1, maxLength: 300 }),
+        fc.integer({ min: 1, max: 12 }),
+        (authorOf, max) => {
+          const many = authorOf.map((a, i) => ({
+            ...docs[0],
+            id: `p${i}`,
+            authors: [{ name: `Naam ${a}`, role: null, portfolio: null, party: null }],
+          })) as typeof docs;
+          const tally = new Map<string, number>();
+          for (const a of authorOf) tally.set(`Naam ${a}`, (tally.get(`Naam ${a}`) ?? 0) + 1);
+          // Insertion order is the order the catalog first saw each name.
+          const expected = [...tally]
+            .map(([value, count], seen) => ({ value, count, seen }))
+            .sort((x, y) => y.count - x.count || x.seen - y.seen)
+            .slice(0, max)
+            .map(({ value, count }) => ({ value, count }))
+            .sort((x, y) => y.count - x.count || x.value.localeCompare(y.value));
+          expect(createFacetIndex(catalogOf(many)).count(null, NO_FILTERS, max).author).toEqual(expected);
+        },
+      ),
+      { numRuns: 100 },
+    );
   });
 
   it('a stored head gives the counts and newest documents the catalog gives without filters', () => {
