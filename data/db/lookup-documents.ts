@@ -24,8 +24,8 @@ export function lookupDocuments(db: KamerlensDB, ids: readonly string[]): Promis
 
 /**
  * The work of `lookupDocuments`, for callers already inside a read transaction over both tables.
- * `alongside` runs with the documents found, concurrently with the dossier reads still running, so
- * a caller's own follow-up reads share that round of I/O.
+ * `alongside` runs with the documents found, concurrently with the last dossier read, so a caller's
+ * own follow-up reads share that round of I/O.
  */
 export async function readLookup(
   db: KamerlensDB,
@@ -34,29 +34,22 @@ export async function readLookup(
 ): Promise<DocumentLookup[]> {
   const wellFormed = ids.filter(isWellFormedId);
   // The dossiers an id names itself are read together with the documents (requests in one
-  // transaction are pipelined); those a found record names are read as soon as its id's records
-  // arrive, queued behind the document reads still running, so no second round follows the batch.
-  const requested = new Set<string>();
-  const reads: Promise<Map<string, string>>[] = [];
-  const readDossiers = (keys: readonly string[]) => {
-    const fresh = keys.filter((key) => !requested.has(key));
-    for (const key of fresh) requested.add(key);
-    if (fresh.length > 0) reads.push(dossierTitles(db, fresh));
-  };
-  readDossiers(wellFormed.flatMap(dossierKeysOfId));
-  const documents = await resolveDocuments(db, wellFormed, (list) => {
-    for (const document of list) readDossiers(dossierKeys(document.dossier, document.dossierSuffix));
-  });
+  // transaction are pipelined); only the keys a found document adds need a second read.
+  const keysOfIds = [...new Set(wellFormed.flatMap(dossierKeysOfId))];
+  const [documents, titles] = await Promise.all([
+    resolveDocuments(db, wellFormed),
+    dossierTitles(db, keysOfIds),
+  ]);
   const keysPerId = new Map<string, string[]>();
   for (const id of wellFormed) {
     const document = documents.get(id);
     const fromDocument = document ? dossierKeys(document.dossier, document.dossierSuffix) : [];
     keysPerId.set(id, fromDocument.length > 0 ? fromDocument : dossierKeysOfId(id));
   }
-  // Every key named here was requested above (a resolved record is one of its id's records).
-  const [found] = await Promise.all([Promise.all(reads), alongside?.(documents)]);
-  const titles = new Map<string, string>();
-  for (const read of found) for (const [key, title] of read) titles.set(key, title);
+  const read = new Set(keysOfIds);
+  const unread = [...new Set([...keysPerId.values()].flat())].filter((key) => !read.has(key));
+  const [more] = await Promise.all([dossierTitles(db, unread), alongside?.(documents)]);
+  for (const [key, title] of more) titles.set(key, title);
   return ids.map((id) => {
     const keys = keysPerId.get(id) ?? [];
     const dossierKey = keys.find((key) => titles.has(key));

@@ -6,12 +6,10 @@ import type { KamerlensDB } from './kamerlens-db';
  * Map each of `ids` that the dataset knows to its document (records list their own id in `ids`, as
  * the dataset schema requires). A full document wins over a stub, and a
  * primary-key match wins over an alias match, so an id never resolves to a less informative record.
- * `onList` is called with each id's matching records as they arrive.
  */
 export async function resolveDocuments(
   db: KamerlensDB,
   ids: readonly string[],
-  onList?: (documents: readonly DocumentRecord[]) => void,
 ): Promise<Map<string, DocumentRecord>> {
   const found = new Map<string, DocumentRecord>();
   if (ids.length === 0) return found;
@@ -22,21 +20,8 @@ export async function resolveDocuments(
   // cursor across the index between the keys, which for ids spread over a large dataset costs more
   // than point queries (measured in scripts/bench/lookup.ts).
   const keys = [...wanted];
-  // `onList` sees each id's records as they arrive, inside this transaction (over the dossiers too),
-  // so a caller can queue its next reads then instead of after the whole batch.
-  const lists = await db.transaction('r', [db.documents, db.dossiers], () =>
-    Promise.all(
-      keys.map((id) =>
-        db.documents
-          .where('ids')
-          .equals(id)
-          .toArray()
-          .then((list) => {
-            onList?.(list);
-            return list;
-          }),
-      ),
-    ),
+  const lists = await db.transaction('r', db.documents, () =>
+    Promise.all(keys.map((id) => db.documents.where('ids').equals(id).toArray())),
   );
   // The same precedence as reading primary keys first and then aliases for the ids they left open.
   const byKey = keys.map((id, index) => lists[index]?.find((document) => document.id === id));
