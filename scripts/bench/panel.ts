@@ -141,7 +141,7 @@ try {
     >;
     const against = (s: Summary & { baseline: Summary | null }) =>
       s.baseline
-        ? ` [baseline, all records then the dossiers they name: ${line(s.baseline)}; p95 ratio ${(s.baseline.p95 / s.p95).toFixed(2)}×]`
+        ? ` [baseline, the floor: the same ids by primary key alone, one bulkGet: ${line(s.baseline)}; p95 ${(s.p95 / s.baseline.p95).toFixed(2)}× the floor]`
         : '';
     console.log(
       `lookups: single ${line(lookups.single)}${against(lookups.single)}; batch of 20 ${line(lookups.batch)}${against(lookups.batch)}; ` +
