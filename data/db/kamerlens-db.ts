@@ -5,7 +5,8 @@
 import { Dexie, type EntityTable, type Table, type Transaction } from 'dexie';
 import type { AnnotationRecord } from '../annotations/model';
 import type { DocumentRecord, DossierRecord } from '../dataset/types';
-import type { SearchSegment, SegmentCatalog, SegmentHead, SegmentPostings } from '../search/segment';
+import type { SegmentCatalog, SegmentHead } from '../search/segment';
+import { type PostingsBlock, type StoredSegment, storedRowsOf } from './postings-blocks';
 import type {
   MetaRecord,
   PackMembership,
@@ -34,8 +35,9 @@ export class KamerlensDB extends Dexie {
   stagedPacks!: EntityTable<StagedPack, 'key'>;
   searchHeads!: EntityTable<SegmentHead, 'id'>;
   searchCatalogs!: EntityTable<SegmentCatalog, 'id'>;
-  searchSegments!: EntityTable<SearchSegment, 'id'>;
-  searchPostings!: Table<SegmentPostings, [string, string]>;
+  searchSegments!: EntityTable<StoredSegment, 'id'>;
+  /** Postings blocks (postings-blocks.ts); a segment stored before them has a row per stem. */
+  searchPostings!: Table<PostingsBlock, [string, string]>;
   settings!: EntityTable<SettingRecord, 'key'>;
   annotations!: EntityTable<AnnotationRecord, 'id'>;
 
@@ -90,15 +92,17 @@ async function buildStoredIndex(tx: Transaction): Promise<void> {
   const built = await buildAllSegments(tx.table('documents'));
   const heads = tx.table<SegmentHead, string>('searchHeads');
   const catalogs = tx.table<SegmentCatalog, string>('searchCatalogs');
-  const segments = tx.table<SearchSegment, string>('searchSegments');
-  const postings = tx.table<SegmentPostings, [string, string]>('searchPostings');
+  const segments = tx.table<StoredSegment, string>('searchSegments');
+  const postings = tx.table<PostingsBlock, [string, string]>('searchPostings');
   await Promise.all(
-    built.flatMap((b) => [
-      heads.put(b.head),
-      catalogs.put(b.catalog),
-      segments.put(b.segment),
-      writeInChunks(postings, b.postings, { mode: 'put' }),
-    ]),
+    built
+      .map(storedRowsOf)
+      .flatMap(({ staged, blocks }) => [
+        heads.put(staged.head),
+        catalogs.put(staged.catalog),
+        segments.put(staged.segment),
+        writeInChunks(postings, blocks, { mode: 'put' }),
+      ]),
   );
 }
 

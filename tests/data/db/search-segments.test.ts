@@ -11,10 +11,12 @@ import type { DocumentRecord } from '../../../data/dataset/types';
 import { importDataset } from '../../../data/db/import-dataset';
 import { importPack, removePack } from '../../../data/db/import-pack';
 import { KamerlensDB } from '../../../data/db/kamerlens-db';
-import { openStoredIndex } from '../../../data/db/search-segments';
+import type { PostingsBlock } from '../../../data/db/postings-blocks';
+import { openStoredIndex, stageSegment, sweepPostings } from '../../../data/db/search-segments';
 import { buildSearchIndex } from '../../../data/search/build-index';
 import { catalogId, newestFirst } from '../../../data/search/catalog';
 import { createSearcher } from '../../../data/search/run-search';
+import { buildSegment } from '../../../data/search/segment';
 import { makeDocument } from '../../fixtures/builders';
 import { freshDB } from '../../fixtures/db/fresh-db';
 import { seedLikeDataset } from '../../fixtures/db/seed-like';
@@ -78,8 +80,10 @@ async function expectIndexMatchesRows(db: KamerlensDB) {
   expect(found).toBeGreaterThan(5);
 }
 
-async function postingsOf(db: KamerlensDB, segment: string) {
-  return db.searchPostings.where('segment').equals(segment).toArray();
+/** The postings rows segment `id` points at now (none when it is gone). */
+async function postingsOf(db: KamerlensDB, id: string) {
+  const key = (await db.searchSegments.get(id))?.stored?.key;
+  return key ? db.searchPostings.where('segment').equals(key).toArray() : [];
 }
 
 describe('stored search index', () => {
@@ -152,6 +156,36 @@ describe('stored search index', () => {
     expect(await searchIds(db, 'gebundelde')).toEqual(['kst-40000-1']);
     expect(await searchIds(db, 'stikstofruimte')).toEqual(['kst-40000-3']);
     await expectIndexMatchesRows(db);
+  });
+});
+
+describe('stored postings', () => {
+  it('a segment stored before blocks (a row per stem, keyed by the segment id) still answers', async () => {
+    const db = freshDB();
+    await importDataset(db, seedLikeDataset());
+    const rows = (await db.documents.toArray()).filter((row) => !row.stub);
+    const built = buildSegment('bundled', rows);
+    await db.searchPostings.clear();
+    await db.searchSegments.put(built.segment);
+    await db.searchPostings.bulkAdd(built.postings as unknown as PostingsBlock[]);
+    expect(await searchIds(db, 'participatiewet')).toContain('kst-34352-330');
+    await expectIndexMatchesRows(db);
+  });
+
+  it('postings no segment points at (an import stopped before its flip) are swept, the live ones stay', async () => {
+    const db = freshDB();
+    await importDataset(db, seedLikeDataset());
+    const live = await postingsOf(db, 'bundled');
+    const rows = (await db.documents.toArray()).filter((row) => !row.stub);
+    const staged = await stageSegment(db, buildSegment('bundled', rows.slice(0, 3)));
+    const key = staged.segment.stored?.key ?? '';
+    expect(await db.searchPostings.where('segment').equals(key).count()).toBeGreaterThan(0);
+    // Staged, not flipped: searches still read the live generation.
+    await expectIndexMatchesRows(db);
+    expect(await sweepPostings(db)).toBe(1);
+    expect(await db.searchPostings.where('segment').equals(key).count()).toBe(0);
+    expect(await postingsOf(db, 'bundled')).toEqual(live);
+    expect(await sweepPostings(db)).toBe(0);
   });
 });
 
