@@ -14,6 +14,7 @@ import type {
   ReferenceEdge,
   SettingRecord,
   StagedPack,
+  UndoChunk,
 } from './records';
 import { edgesOf } from './reference-edges';
 import { buildAllSegments } from './segment-owner';
@@ -23,7 +24,7 @@ import { writeInChunks } from './write-in-chunks';
 const DATABASE_NAME = 'kamerlens';
 
 /** The newest schema version this code declares. */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 /** Typed Dexie database: bundled dataset tables plus the reader's own tables. */
 export class KamerlensDB extends Dexie {
@@ -38,6 +39,7 @@ export class KamerlensDB extends Dexie {
   searchSegments!: EntityTable<StoredSegment, 'id'>;
   /** Postings blocks (postings-blocks.ts); a segment stored before them has a row per stem. */
   searchPostings!: Table<PostingsBlock, [string, string]>;
+  importUndo!: EntityTable<UndoChunk, 'key'>;
   settings!: EntityTable<SettingRecord, 'key'>;
   annotations!: EntityTable<AnnotationRecord, 'id'>;
 
@@ -84,6 +86,10 @@ export class KamerlensDB extends Dexie {
         searchPostings: '[stem+segment], segment',
       })
       .upgrade(buildStoredIndex);
+    // v5: imports write in short transactions (lookups answer between them) and keep an undo row per
+    // transaction (UndoChunk), so one that fails or is stopped half-way is undone to the row; the
+    // search postings are stored in blocks (postings-blocks.ts; older rows stay readable).
+    this.version(5).stores({ importUndo: '++key, source' });
   }
 }
 

@@ -53,7 +53,7 @@ export async function stageSegment(db: KamerlensDB, built: BuiltSegment): Promis
  * Make `staged` segment `staged.segment.id` (inside a transaction over the search tables); returns
  * the postings key of the generation it replaced, for `dropPostings` after the transaction.
  */
-async function flipSegment(db: KamerlensDB, staged: StagedSegment): Promise<string | null> {
+export async function flipSegment(db: KamerlensDB, staged: StagedSegment): Promise<string | null> {
   const previous = await db.searchSegments.get(staged.segment.id);
   await Promise.all([
     db.searchHeads.put(staged.head),
@@ -64,7 +64,7 @@ async function flipSegment(db: KamerlensDB, staged: StagedSegment): Promise<stri
 }
 
 /** Delete the postings rows stored under `key` (a generation no segment points at). */
-async function dropPostings(db: KamerlensDB, key: string | null): Promise<void> {
+export async function dropPostings(db: KamerlensDB, key: string | null): Promise<void> {
   if (key !== null) await db.searchPostings.where('segment').equals(key).delete();
 }
 
@@ -84,7 +84,7 @@ export async function sweepPostings(db: KamerlensDB): Promise<number> {
 }
 
 /** Replace segment `built.segment.id` (its postings included) by `built`; call inside a transaction over the search tables. */
-export async function writeSegment(db: KamerlensDB, built: BuiltSegment): Promise<void> {
+async function writeSegment(db: KamerlensDB, built: BuiltSegment): Promise<void> {
   const { staged, blocks } = storedRowsOf(built);
   await writeInChunks(db.searchPostings, blocks, { mode: 'add' });
   await dropPostings(db, await flipSegment(db, staged));

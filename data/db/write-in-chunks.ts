@@ -32,3 +32,48 @@ export function writeInChunks<T, K, I>(
   }
   return Promise.all(writes).then(() => undefined);
 }
+
+/** How `inTimedChunks` sizes its chunks. */
+export interface TimedChunkOptions {
+  /** Aim for each chunk's work to take about this long (ms); the size follows the last chunk's time. */
+  budgetMs?: number;
+  /** A fixed size instead (tests). */
+  size?: number;
+  /** Called with the number of items of each chunk once it is done. */
+  onDone?: (items: number) => void;
+}
+
+/** Items in the first chunk, and the bounds of later ones. */
+const FIRST_CHUNK = 100;
+const MIN_CHUNK = 20;
+const MAX_CHUNK = 5000;
+
+/**
+ * Run `work` over `items` a chunk at a time, each awaited before the next: a chunk is a transaction
+ * of its own, and its size is adjusted to take about `budgetMs`, so whatever waits behind one (a
+ * lookup) never waits long, on a fast machine or a loaded one.
+ */
+export async function inTimedChunks<T>(
+  items: readonly T[],
+  work: (chunk: T[]) => Promise<void>,
+  options: TimedChunkOptions = {},
+): Promise<void> {
+  const budget = options.budgetMs ?? 20;
+  let size = options.size ?? FIRST_CHUNK;
+  for (let start = 0; start < items.length; ) {
+    const chunk = items.slice(start, start + size);
+    const began = performance.now();
+    await work(chunk);
+    const ms = performance.now() - began;
+    start += chunk.length;
+    options.onDone?.(chunk.length);
+    if (options.size === undefined) {
+      // At most double or halve per chunk: one slow transaction (a busy machine) must not swing it.
+      const scaled = Math.round((size * budget) / Math.max(ms, 1));
+      size = Math.min(
+        MAX_CHUNK,
+        Math.max(MIN_CHUNK, Math.min(size * 2, Math.max(Math.floor(size / 2), scaled))),
+      );
+    }
+  }
+}

@@ -2,6 +2,8 @@
 import { datasetInfo } from '../../data/db/dataset-info';
 import { type ImportOutcome, importDataset, recordImportFailure } from '../../data/db/import-dataset';
 import type { KamerlensDB } from '../../data/db/kamerlens-db';
+import { BUNDLED_SEGMENT } from '../../data/db/segment-owner';
+import { rollBackUnfinished } from '../../data/db/undoable-writes';
 import type { ImportProgress } from '../../data/messages';
 
 /** Reads the bundled dataset file (`public/dataset.json`, an extension-internal URL, not the network). */
@@ -25,6 +27,8 @@ export function createDatasetLoader(db: KamerlensDB, source: DatasetSource): Dat
     progress = { state: 'importing', fraction: 0, datasetVersion: null, error: null };
     let outcome: ImportOutcome;
     try {
+      // A worker stopped during a bundled import left it unfinished: undone to the row first.
+      await rollBackUnfinished(db, (from) => from === BUNDLED_SEGMENT);
       const json = await source();
       outcome = await importDataset(db, json, {
         onProgress: (fraction) => {
@@ -55,8 +59,12 @@ export function createDatasetLoader(db: KamerlensDB, source: DatasetSource): Dat
     importBundled,
     async importIfMissing() {
       if (running) return running;
-      const { dataset } = await datasetInfo(db);
-      return dataset ? null : importBundled();
+      const [{ dataset }, unfinished] = await Promise.all([
+        datasetInfo(db),
+        db.importUndo.where('source').equals(BUNDLED_SEGMENT).count(),
+      ]);
+      // An update a stopped worker left unfinished is imported again too (after its undo).
+      return dataset && unfinished === 0 ? null : importBundled();
     },
   };
 }

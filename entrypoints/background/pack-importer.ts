@@ -1,13 +1,16 @@
 /**
  * Imports the pack files the side panel staged, one at a time in this one writer, tracking progress
  * for the panel. A staged file leaves the staging table only after its import ended, so a worker
- * stopped half-way finds it again on waking and imports it from the start (the half-done transaction
- * was never committed): resuming is redoing, never half a pack.
+ * stopped half-way finds it again on waking: it first undoes what the stopped import (or removal)
+ * wrote, to the row (undoable-writes.ts), then imports the file from the start: resuming is redoing,
+ * never half a pack.
  */
 import { readPack } from '../../data/dataset/read-pack';
 import { importPack, removePack } from '../../data/db/import-pack';
 import type { KamerlensDB } from '../../data/db/kamerlens-db';
 import type { PackImportMeta, StagedPack } from '../../data/db/records';
+import { BUNDLED_SEGMENT } from '../../data/db/segment-owner';
+import { rollBackUnfinished } from '../../data/db/undoable-writes';
 import type { PackImportProgress } from '../../data/messages';
 
 /** The pack importer of one worker. */
@@ -34,7 +37,10 @@ const IDLE: PackImportProgress = {
 /** Create the importer for `db`. */
 export function createPackImporter(db: KamerlensDB): PackImporter {
   let live: PackImportProgress = IDLE;
-  let queue: Promise<unknown> = Promise.resolve();
+  // Before this worker's first import or removal: undo those a stopped worker left unfinished.
+  let queue: Promise<unknown> = rollBackUnfinished(db, (source) => source !== BUNDLED_SEGMENT).catch(
+    () => undefined,
+  );
   const after = <T>(task: () => Promise<T>): Promise<T> => {
     const next = queue.then(task, task);
     queue = next.catch(() => undefined);
