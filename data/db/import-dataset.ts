@@ -24,7 +24,6 @@ import { edgesOf } from './reference-edges';
 import { dropPostings, flipSegment, rebuildSegments, stageSegment } from './search-segments';
 import { BUNDLED_SEGMENT, ownerOf } from './segment-owner';
 import { type ChunkPlan, forgetUndo, rollBack, type StoredRow, writeUndoable } from './undoable-writes';
-import type { TimedChunkOptions } from './write-in-chunks';
 
 /** Options for `importDataset`. */
 export interface ImportOptions {
@@ -104,38 +103,48 @@ async function writeDataset(
     }
   }
   options.onProgress?.(0);
-  // Built before any write, in slices: it depends only on the file (bundled rows always win), and
-  // the worker keeps answering lookups meanwhile.
-  const { value: segment } = await runSliced(segmentSteps(BUNDLED_SEGMENT, dataset.documents), {
-    onProgress: (fraction) => options.onProgress?.(0.2 * fraction),
-  });
+  const total = dataset.documents.length + dataset.dossiers.length;
+  let indexed = 0;
+  let written = 0;
+  // The index takes a fifth of the progress, the rows the rest but the last tenth.
+  const report = () =>
+    options.onProgress?.(0.2 * indexed + (0.7 * Math.min(written, total)) / Math.max(total, 1));
   try {
-    const total = dataset.documents.length + dataset.dossiers.length;
-    let written = 0;
-    const chunks: TimedChunkOptions = {
+    const chunks = {
       size: options.chunkSize,
-      onDone: (rows) => {
+      onDone: (rows: number) => {
         written += rows;
-        options.onProgress?.(0.2 + (0.7 * Math.min(written, total)) / Math.max(total, 1));
+        report();
       },
     };
     const packsLosingRows = new Set<string>();
-    await writeUndoable(
-      db,
-      BUNDLED_SEGMENT,
-      'documents',
-      await idsToWrite(db.documents, dataset.documents),
-      bundledPlan(dataset.documents, packsLosingRows),
-      chunks,
-    );
-    await writeUndoable(
-      db,
-      BUNDLED_SEGMENT,
-      'dossiers',
-      await idsToWrite(db.dossiers, dataset.dossiers),
-      bundledPlan(dataset.dossiers, packsLosingRows),
-      chunks,
-    );
+    const writeRows = async () => {
+      const [documents, dossiers] = [
+        await idsToWrite(db.documents, dataset.documents),
+        await idsToWrite(db.dossiers, dataset.dossiers),
+      ];
+      const plan = bundledPlan(dataset.documents, packsLosingRows);
+      await writeUndoable(db, BUNDLED_SEGMENT, 'documents', documents.ids, plan, {
+        ...chunks,
+        empty: documents.empty,
+      });
+      const dossierPlan = bundledPlan(dataset.dossiers, packsLosingRows);
+      await writeUndoable(db, BUNDLED_SEGMENT, 'dossiers', dossiers.ids, dossierPlan, {
+        ...chunks,
+        empty: dossiers.empty,
+      });
+    };
+    // The index is built in slices while the rows are written: it depends only on the file (bundled
+    // rows always win), and this thread builds it while the database writes.
+    const [{ value: segment }] = await Promise.all([
+      runSliced(segmentSteps(BUNDLED_SEGMENT, dataset.documents), {
+        onProgress: (fraction) => {
+          indexed = fraction;
+          report();
+        },
+      }),
+      writeRows(),
+    ]);
     const staged = await stageSegment(db, segment);
     const tables = [
       db.meta,
@@ -173,18 +182,24 @@ async function writeDataset(
   return counts;
 }
 
-/** The ids to write: the new rows', then those of the previous bundled rows (no pack brought them) it drops. */
+/**
+ * The ids to write: the new rows', then those of the previous bundled rows (no pack brought them)
+ * it drops; and whether the table was empty.
+ */
 async function idsToWrite<T extends { id: string }, I>(
   table: Table<T, string, I>,
   rows: readonly T[],
-): Promise<string[]> {
+): Promise<{ ids: string[]; empty: boolean }> {
   const [all, packed] = await Promise.all([
     table.toCollection().primaryKeys(),
     table.orderBy('packs').primaryKeys(),
   ]);
   const wanted = new Set(rows.map((row) => row.id));
   const inPacks = new Set(packed);
-  return [...wanted, ...all.filter((id) => !inPacks.has(id) && !wanted.has(id))];
+  return {
+    ids: [...wanted, ...all.filter((id) => !inPacks.has(id) && !wanted.has(id))],
+    empty: all.length === 0,
+  };
 }
 
 /**

@@ -65,8 +65,11 @@ export function blockKeyOf(layout: PostingsLayout, stem: string, df: number): st
   return df >= layout.solo ? stem : `\u0000${hashOf(stem) % layout.blocks}`;
 }
 
-/** `postings` as the rows `layout` stores them. */
-export function packBlocks(postings: readonly SegmentPostings[], layout: PostingsLayout): PostingsBlock[] {
+/** `postings` grouped by the row `layout` stores them in (row key, then that row's stems). */
+function groupsOf(
+  postings: readonly SegmentPostings[],
+  layout: PostingsLayout,
+): [string, SegmentPostings[]][] {
   const groups = new Map<string, SegmentPostings[]>();
   for (const row of postings) {
     const key = blockKeyOf(layout, row.stem, row.passages.length);
@@ -77,20 +80,39 @@ export function packBlocks(postings: readonly SegmentPostings[], layout: Posting
     }
     group.push(row);
   }
-  return [...groups].map(([key, rows]) => {
-    const size = rows.reduce((sum, row) => sum + row.passages.length, 0);
-    const passages = new Uint32Array(size);
-    const tfs = new Uint8Array(size);
-    const ends = new Uint32Array(rows.length);
-    let at = 0;
-    rows.forEach((row, i) => {
-      passages.set(row.passages, at);
-      tfs.set(row.tfs, at);
-      at += row.passages.length;
-      ends[i] = at;
-    });
-    return { stem: key, segment: layout.key, stems: rows.map((row) => row.stem), ends, passages, tfs };
+  return [...groups];
+}
+
+/** One stored row: the postings `rows` under row key `key`. */
+function blockOf(key: string, rows: readonly SegmentPostings[], layout: PostingsLayout): PostingsBlock {
+  const size = rows.reduce((sum, row) => sum + row.passages.length, 0);
+  const passages = new Uint32Array(size);
+  const tfs = new Uint8Array(size);
+  const ends = new Uint32Array(rows.length);
+  let at = 0;
+  rows.forEach((row, i) => {
+    passages.set(row.passages, at);
+    tfs.set(row.tfs, at);
+    at += row.passages.length;
+    ends[i] = at;
   });
+  return { stem: key, segment: layout.key, stems: rows.map((row) => row.stem), ends, passages, tfs };
+}
+
+/** `postings` as the rows `layout` stores them. */
+export function packBlocks(postings: readonly SegmentPostings[], layout: PostingsLayout): PostingsBlock[] {
+  return groupsOf(postings, layout).map(([key, rows]) => blockOf(key, rows, layout));
+}
+
+/** `packBlocks`, a few rows at a time (each batch built only when the one before is written). */
+export function* blocksInBatches(
+  postings: readonly SegmentPostings[],
+  layout: PostingsLayout,
+  batch: number,
+): Generator<PostingsBlock[], void, void> {
+  const groups = groupsOf(postings, layout);
+  for (let start = 0; start < groups.length; start += batch)
+    yield groups.slice(start, start + batch).map(([key, rows]) => blockOf(key, rows, layout));
 }
 
 /** The postings of `stem` in `block` (views, no copy), or undefined when the block has none. */
@@ -122,9 +144,12 @@ function newGeneration(): string {
 
 /** The rows `built` is stored as, its postings under a new generation's key. */
 export function storedRowsOf(built: BuiltSegment): { staged: StagedSegment; blocks: PostingsBlock[] } {
+  const staged = stagedRowsOf(built);
+  return { staged, blocks: packBlocks(built.postings, staged.segment.stored as PostingsLayout) };
+}
+
+/** The segment rows of `built`, with the layout of its postings under a new generation's key. */
+export function stagedRowsOf(built: BuiltSegment): StagedSegment {
   const layout = layoutOf(built.postings, `${built.segment.id}\u0001${newGeneration()}`);
-  return {
-    staged: { head: built.head, catalog: built.catalog, segment: { ...built.segment, stored: layout } },
-    blocks: packBlocks(built.postings, layout),
-  };
+  return { head: built.head, catalog: built.catalog, segment: { ...built.segment, stored: layout } };
 }

@@ -20,9 +20,12 @@ import { type BuiltSegment, buildSegment, type SegmentPostings } from '../search
 import type { KamerlensDB } from './kamerlens-db';
 import {
   blockKeyOf,
+  blocksInBatches,
+  type PostingsLayout,
   postingsIn,
   type StagedSegment,
   type StoredSegment,
+  stagedRowsOf,
   storedRowsOf,
 } from './postings-blocks';
 import { BUNDLED_SEGMENT, ownerOf } from './segment-owner';
@@ -41,11 +44,10 @@ const BLOCKS_PER_TRANSACTION = 16;
  * transaction): nothing reads them until `flipSegment` points the segment at them.
  */
 export async function stageSegment(db: KamerlensDB, built: BuiltSegment): Promise<StagedSegment> {
-  const { staged, blocks } = storedRowsOf(built);
-  for (let start = 0; start < blocks.length; start += BLOCKS_PER_TRANSACTION) {
-    const chunk = blocks.slice(start, start + BLOCKS_PER_TRANSACTION);
-    await db.transaction('rw', db.searchPostings, () => db.searchPostings.bulkAdd(chunk));
-  }
+  const staged = stagedRowsOf(built);
+  const layout = staged.segment.stored as PostingsLayout;
+  for (const blocks of blocksInBatches(built.postings, layout, BLOCKS_PER_TRANSACTION))
+    await db.transaction('rw', db.searchPostings, () => db.searchPostings.bulkAdd(blocks));
   return staged;
 }
 

@@ -40,7 +40,10 @@ export async function writeUndoable<N extends RowTable>(
   name: N,
   ids: readonly string[],
   plan: (ids: string[], stored: (StoredRow<RowOf<N>> | undefined)[]) => ChunkPlan<RowOf<N>>,
-  options: TimedChunkOptions = {},
+  options: TimedChunkOptions & {
+    /** The table held no rows when the import began (a first import): nothing to read first. */
+    empty?: boolean;
+  } = {},
 ): Promise<void> {
   const table = tableOf(db, name);
   const documents = name === 'documents';
@@ -49,7 +52,7 @@ export async function writeUndoable<N extends RowTable>(
     ids,
     (chunk) =>
       db.transaction('rw', scope, async () => {
-        const stored = await table.bulkGet(chunk);
+        const stored = options.empty ? chunk.map(() => undefined) : await table.bulkGet(chunk);
         const { put, remove } = plan(chunk, stored);
         const touched = [...put.map((row) => row.id), ...remove];
         if (touched.length === 0) return;
