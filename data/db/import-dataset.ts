@@ -145,7 +145,7 @@ async function writeDataset(
       }),
       writeRows(),
     ]);
-    const staged = await stageSegment(db, segment);
+    const staged = await stageSegment(db, segment, dataset.datasetVersion);
     const tables = [
       db.meta,
       db.importUndo,

@@ -57,6 +57,7 @@ export async function importPack(
     const staged = await stageSegment(
       db,
       segmentOfWritten(built, pack.id, pack.documents, documents.written),
+      pack.version,
     );
     const tables = [
       db.packs,

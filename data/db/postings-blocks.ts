@@ -127,8 +127,12 @@ export function postingsIn(
   return { passages: block.passages.subarray(from, to), tfs: block.tfs.subarray(from, to) };
 }
 
-/** A segment row as stored: the segment and where its postings are. */
-export type StoredSegment = SearchSegment & { stored?: PostingsLayout };
+/**
+ * A segment row as stored: the segment, where its postings are, and the version of the pack (or
+ * bundled dataset) it was built from. A row without `stored` or `version` was written by an older
+ * build.
+ */
+export type StoredSegment = SearchSegment & { stored?: PostingsLayout; version?: string };
 
 /** A segment whose postings are written and whose rows wait for `flipSegment`. */
 export interface StagedSegment {
@@ -148,8 +152,12 @@ export function storedRowsOf(built: BuiltSegment): { staged: StagedSegment; bloc
   return { staged, blocks: packBlocks(built.postings, staged.segment.stored as PostingsLayout) };
 }
 
-/** The segment rows of `built`, with the layout of its postings under a new generation's key. */
-export function stagedRowsOf(built: BuiltSegment): StagedSegment {
+/**
+ * The segment rows of `built` (from `version` of its source, when known), with the layout of its
+ * postings under a new generation's key.
+ */
+export function stagedRowsOf(built: BuiltSegment, version?: string): StagedSegment {
   const layout = layoutOf(built.postings, `${built.segment.id}\u0001${newGeneration()}`);
-  return { head: built.head, catalog: built.catalog, segment: { ...built.segment, stored: layout } };
+  const segment: StoredSegment = { ...built.segment, stored: layout, ...(version ? { version } : {}) };
+  return { head: built.head, catalog: built.catalog, segment };
 }

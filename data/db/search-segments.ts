@@ -16,7 +16,8 @@ import {
 } from '../search/open-segments';
 import { findWord, packedWords } from '../search/packed-words';
 import type { WordList } from '../search/searchable';
-import { type BuiltSegment, buildSegment, type SegmentPostings } from '../search/segment';
+import { type BuiltSegment, buildSegment, type SegmentPostings, segmentSteps } from '../search/segment';
+import { runSliced } from '../time-slices';
 import type { KamerlensDB } from './kamerlens-db';
 import {
   blockKeyOf,
@@ -43,8 +44,12 @@ const BLOCKS_PER_TRANSACTION = 16;
  * Write `built`'s postings under a new generation, in short transactions of their own (outside any
  * transaction): nothing reads them until `flipSegment` points the segment at them.
  */
-export async function stageSegment(db: KamerlensDB, built: BuiltSegment): Promise<StagedSegment> {
-  const staged = stagedRowsOf(built);
+export async function stageSegment(
+  db: KamerlensDB,
+  built: BuiltSegment,
+  version?: string,
+): Promise<StagedSegment> {
+  const staged = stagedRowsOf(built, version);
   const layout = staged.segment.stored as PostingsLayout;
   for (const blocks of blocksInBatches(built.postings, layout, BLOCKS_PER_TRANSACTION))
     await db.transaction('rw', db.searchPostings, () => db.searchPostings.bulkAdd(blocks));
@@ -57,10 +62,12 @@ export async function stageSegment(db: KamerlensDB, built: BuiltSegment): Promis
  */
 export async function flipSegment(db: KamerlensDB, staged: StagedSegment): Promise<string | null> {
   const previous = await db.searchSegments.get(staged.segment.id);
+  // A segment rebuilt because rows changed owner keeps the version it was built from.
+  const version = staged.segment.version ?? previous?.version;
   await Promise.all([
     db.searchHeads.put(staged.head),
     db.searchCatalogs.put(staged.catalog),
-    db.searchSegments.put(staged.segment),
+    db.searchSegments.put({ ...staged.segment, ...(version ? { version } : {}) }),
   ]);
   return previous ? postingsKeyOf(previous) : null;
 }
@@ -119,6 +126,64 @@ export async function rebuildSegments(db: KamerlensDB, ids: Iterable<string>): P
     if (rows.length === 0 && id !== BUNDLED_SEGMENT) await deleteSegment(db, id);
     else await writeSegment(db, buildSegment(id, rows));
   }
+}
+
+/** Segments to build again from the rows, and segments of no loaded source (to delete). */
+export interface StaleSegments {
+  rebuild: string[];
+  orphans: string[];
+}
+
+/**
+ * The stored segments that do not match what is loaded: written by an older build (no postings
+ * layout or version), of another version than their pack or dataset, missing for a pack that has
+ * rows, or of a source no longer loaded.
+ */
+export async function findStaleSegments(db: KamerlensDB): Promise<StaleSegments> {
+  const [segments, packs, dataset] = await Promise.all([
+    db.searchSegments.toArray(),
+    db.packs.toArray(),
+    db.meta.get('dataset'),
+  ]);
+  const expected = new Map(packs.map((pack) => [pack.id, pack.version]));
+  if (dataset?.key === 'dataset') expected.set(BUNDLED_SEGMENT, dataset.datasetVersion);
+  const stored = new Map(segments.map((segment) => [segment.id, segment]));
+  const rebuild: string[] = [];
+  for (const [id, version] of expected) {
+    const segment = stored.get(id);
+    if (segment) {
+      if (!segment.stored || segment.version !== version) rebuild.push(id);
+    } else if (id !== BUNDLED_SEGMENT && (await db.documents.where('packs').equals(id).count()) > 0)
+      rebuild.push(id);
+  }
+  return { rebuild, orphans: segments.map((s) => s.id).filter((id) => !expected.has(id)) };
+}
+
+/**
+ * Build the stale segments again from the rows stored now (found by `findStaleSegments`), one at a
+ * time: the rows read, the index built in slices, its postings staged, then flipped in one small
+ * transaction. Lookups never wait on it (they read no search table). Reports the share done.
+ */
+export async function rebuildStaleSegments(
+  db: KamerlensDB,
+  stale: StaleSegments,
+  onProgress?: (fraction: number) => void,
+): Promise<void> {
+  const tables = [db.searchHeads, db.searchCatalogs, db.searchSegments, db.searchPostings];
+  for (const id of stale.orphans) await db.transaction('rw', tables, () => deleteSegment(db, id));
+  const versions = new Map((await db.packs.toArray()).map((pack) => [pack.id, pack.version]));
+  const dataset = await db.meta.get('dataset');
+  if (dataset?.key === 'dataset') versions.set(BUNDLED_SEGMENT, dataset.datasetVersion);
+  for (const [i, id] of stale.rebuild.entries()) {
+    const share = (fraction: number) => onProgress?.((i + fraction) / stale.rebuild.length);
+    const rows = await db.transaction('r', db.documents, () => rowsOwnedBy(db, id));
+    const { value: built } = await runSliced(segmentSteps(id, rows), { onProgress: (f) => share(0.8 * f) });
+    const staged = await stageSegment(db, built, versions.get(id));
+    const replaced = await db.transaction('rw', tables, () => flipSegment(db, staged));
+    await dropPostings(db, replaced);
+    share(1);
+  }
+  onProgress?.(1);
 }
 
 /** A segment's stems, for finding a stem's postings count (and so its row) by binary search. */

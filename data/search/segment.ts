@@ -7,7 +7,7 @@
 import type { DocumentRecord } from '../dataset/types';
 import { runToEnd, type SlicedWork } from '../time-slices';
 import { searchIndexSteps } from './build-index';
-import { type Catalog, type CatalogHead, catalogOf, headOf, newestFirst } from './catalog';
+import { type Catalog, type CatalogHead, catalogSteps, headOf, newestFirst } from './catalog';
 import { sortInSteps } from './sort-in-steps';
 
 /** A segment's catalog (read first when the panel opens: enough to list and filter). */
@@ -152,7 +152,7 @@ export function* segmentSteps(id: string, documents: readonly DocumentRecord[]):
     if (s % 4096 === 4095) yield 1;
   }
   const stemOrder = yield* sortedOrderInSteps(stems);
-  const catalog = catalogOf(docs);
+  const catalog = yield* catalogSteps(docs);
   return {
     head: { id, head: headOf(catalog) },
     catalog: { id, catalog },

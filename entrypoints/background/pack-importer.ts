@@ -9,6 +9,7 @@ import { readPack } from '../../data/dataset/read-pack';
 import { importPack, removePack } from '../../data/db/import-pack';
 import type { KamerlensDB } from '../../data/db/kamerlens-db';
 import type { PackImportMeta, StagedPack } from '../../data/db/records';
+import { findStaleSegments, rebuildStaleSegments } from '../../data/db/search-segments';
 import { BUNDLED_SEGMENT } from '../../data/db/segment-owner';
 import { rollBackUnfinished } from '../../data/db/undoable-writes';
 import type { PackImportProgress } from '../../data/messages';
@@ -37,10 +38,7 @@ const IDLE: PackImportProgress = {
 /** Create the importer for `db`. */
 export function createPackImporter(db: KamerlensDB): PackImporter {
   let live: PackImportProgress = IDLE;
-  // Before this worker's first import or removal: undo those a stopped worker left unfinished.
-  let queue: Promise<unknown> = rollBackUnfinished(db, (source) => source !== BUNDLED_SEGMENT).catch(
-    () => undefined,
-  );
+  let queue: Promise<unknown> = Promise.resolve();
   const after = <T>(task: () => Promise<T>): Promise<T> => {
     const next = queue.then(task, task);
     queue = next.catch(() => undefined);
@@ -86,6 +84,40 @@ export function createPackImporter(db: KamerlensDB): PackImporter {
     }
     await db.stagedPacks.delete(staged.key as number);
   }
+
+  /**
+   * Before this worker's first import or removal: undo those a stopped worker left unfinished, then
+   * build again the packs' search segments that do not match their pack (an older build's, or of
+   * another version), showing it as the pack's import in progress. The bundled dataset's segment
+   * is the dataset loader's (it imports the dataset again).
+   */
+  async function repair(): Promise<void> {
+    await rollBackUnfinished(db, (source) => source !== BUNDLED_SEGMENT);
+    const stale = await findStaleSegments(db);
+    const packs = { ...stale, rebuild: stale.rebuild.filter((id) => id !== BUNDLED_SEGMENT) };
+    if (packs.rebuild.length === 0 && packs.orphans.length === 0) return;
+    const records = new Map((await db.packs.toArray()).map((pack) => [pack.id, pack]));
+    const first = records.get(packs.rebuild[0] ?? '');
+    live = { ...IDLE, state: 'importing', fileName: first?.fileName ?? null, packId: first?.id ?? null };
+    try {
+      await rebuildStaleSegments(db, packs, (fraction) => {
+        const at = records.get(
+          packs.rebuild[Math.min(packs.rebuild.length - 1, Math.floor(fraction * packs.rebuild.length))] ??
+            '',
+        );
+        live = {
+          ...live,
+          fraction,
+          fileName: at?.fileName ?? null,
+          packId: at?.id ?? null,
+          version: at?.version ?? null,
+        };
+      });
+    } finally {
+      live = IDLE;
+    }
+  }
+  after(repair).catch(() => undefined);
 
   async function drain(): Promise<PackImportProgress> {
     for (;;) {

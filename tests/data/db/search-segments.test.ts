@@ -12,7 +12,14 @@ import { importDataset } from '../../../data/db/import-dataset';
 import { importPack, removePack } from '../../../data/db/import-pack';
 import { KamerlensDB } from '../../../data/db/kamerlens-db';
 import type { PostingsBlock } from '../../../data/db/postings-blocks';
-import { openStoredIndex, stageSegment, sweepPostings } from '../../../data/db/search-segments';
+import type { DatasetMeta } from '../../../data/db/records';
+import {
+  findStaleSegments,
+  openStoredIndex,
+  rebuildStaleSegments,
+  stageSegment,
+  sweepPostings,
+} from '../../../data/db/search-segments';
 import { buildSearchIndex } from '../../../data/search/build-index';
 import { catalogId, newestFirst } from '../../../data/search/catalog';
 import { createSearcher } from '../../../data/search/run-search';
@@ -186,6 +193,47 @@ describe('stored postings', () => {
     expect(await db.searchPostings.where('segment').equals(key).count()).toBe(0);
     expect(await postingsOf(db, 'bundled')).toEqual(live);
     expect(await sweepPostings(db)).toBe(0);
+  });
+});
+
+describe('a stale stored index', () => {
+  it('none after imports; an older build’s segment, another version’s, or an orphan is found and built again', async () => {
+    const db = freshDB();
+    await importDataset(db, seedLikeDataset());
+    await importPack(db, packWith(YEAR, OWN), { bytes: 1, fileName: 'a' });
+    expect(await findStaleSegments(db)).toEqual({ rebuild: [], orphans: [] });
+
+    // An older build: the pack's segment with a row per stem, no layout, no version.
+    const rows = (await db.documents.where('packs').equals(YEAR).toArray()).filter((row) => !row.stub);
+    const old = buildSegment(YEAR, rows);
+    await db.searchPostings
+      .where('segment')
+      .equals((await db.searchSegments.get(YEAR))?.stored?.key ?? '')
+      .delete();
+    await db.searchSegments.put(old.segment);
+    await db.searchPostings.bulkAdd(old.postings as unknown as PostingsBlock[]);
+    // Another version: the bundled dataset's meta names one its segment was not built from.
+    const meta = await db.meta.get('dataset');
+    if (meta?.key === 'dataset') await db.meta.put({ ...meta, datasetVersion: 'v-anders' } as DatasetMeta);
+    // An orphan: a segment of a pack that is not loaded.
+    await stageSegment(db, buildSegment('dossier-weg', rows.slice(0, 1)));
+    await db.searchSegments.put({ ...buildSegment('dossier-weg', rows.slice(0, 1)).segment });
+    await db.searchHeads.put({ id: 'dossier-weg', head: buildSegment('dossier-weg', []).head.head });
+
+    const stale = await findStaleSegments(db);
+    expect({ ...stale, rebuild: [...stale.rebuild].sort() }).toEqual({
+      rebuild: ['bundled', YEAR],
+      orphans: ['dossier-weg'],
+    });
+    const fractions: number[] = [];
+    await rebuildStaleSegments(db, stale, (f) => fractions.push(f));
+    expect(fractions.at(-1)).toBe(1);
+    expect(await findStaleSegments(db)).toEqual({ rebuild: [], orphans: [] });
+    expect((await db.searchSegments.get(YEAR))?.stored).toBeDefined();
+    expect(await db.searchSegments.get('dossier-weg')).toBeUndefined();
+    expect(await sweepPostings(db)).toBe(1);
+    expect(await searchIds(db, 'stikstofruimte')).toEqual(['kst-40000-1', 'kst-40000-3']);
+    await expectIndexMatchesRows(db);
   });
 });
 
