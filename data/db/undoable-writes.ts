@@ -68,15 +68,15 @@ export async function writeUndoable<N extends RowTable>(
           before: touched.map((id) => storedById.get(id)),
           edges,
         };
+        const added = documents ? (put as DocumentRecord[]).flatMap(edgesOf) : [];
+        // Edges leaving the rows as they were go first; with none (new rows), all in one round.
+        if (edges.length > 0) await db.references.bulkDelete(edges.map((edge) => edge.key as number));
         await Promise.all([
           db.importUndo.add(undo),
           remove.length > 0 ? table.bulkDelete(remove) : undefined,
           table.bulkPut(put),
+          added.length > 0 ? db.references.bulkAdd(added) : undefined,
         ]);
-        if (!documents) return;
-        if (edges.length > 0) await db.references.bulkDelete(edges.map((edge) => edge.key as number));
-        const added = (put as DocumentRecord[]).flatMap(edgesOf);
-        if (added.length > 0) await db.references.bulkAdd(added);
       }),
     options,
   );
