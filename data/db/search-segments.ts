@@ -79,15 +79,19 @@ export async function dropPostings(db: KamerlensDB, key: string | null): Promise
 
 /**
  * Delete postings no segment points at: those of an import stopped before its flip, or of a
- * generation replaced by one whose clean-up did not run. Returns how many keys went.
+ * generation replaced by one whose clean-up did not run; only of the segments `which` accepts (an
+ * importer sweeps its own, never those another may be staging). Returns how many keys went.
  */
-export async function sweepPostings(db: KamerlensDB): Promise<number> {
+export async function sweepPostings(
+  db: KamerlensDB,
+  which: (segment: string) => boolean = () => true,
+): Promise<number> {
   const [keys, segments] = await Promise.all([
     db.searchPostings.orderBy('segment').uniqueKeys(),
     db.searchSegments.toArray(),
   ]);
   const live = new Set(segments.map(postingsKeyOf));
-  const dead = keys.map(String).filter((key) => !live.has(key));
+  const dead = keys.map(String).filter((key) => !live.has(key) && which(key.split('\u0001')[0] ?? key));
   for (const key of dead) await db.transaction('rw', db.searchPostings, () => dropPostings(db, key));
   return dead.length;
 }

@@ -2,7 +2,7 @@
 import { datasetInfo } from '../../data/db/dataset-info';
 import { type ImportOutcome, importDataset, recordImportFailure } from '../../data/db/import-dataset';
 import type { KamerlensDB } from '../../data/db/kamerlens-db';
-import { findStaleSegments } from '../../data/db/search-segments';
+import { findStaleSegments, sweepPostings } from '../../data/db/search-segments';
 import { BUNDLED_SEGMENT } from '../../data/db/segment-owner';
 import { rollBackUnfinished } from '../../data/db/undoable-writes';
 import type { ImportProgress } from '../../data/messages';
@@ -30,6 +30,7 @@ export function createDatasetLoader(db: KamerlensDB, source: DatasetSource): Dat
     try {
       // A worker stopped during a bundled import left it unfinished: undone to the row first.
       await rollBackUnfinished(db, (from) => from === BUNDLED_SEGMENT);
+      await sweepPostings(db, (segment) => segment === BUNDLED_SEGMENT);
       const json = await source();
       outcome = await importDataset(db, json, {
         force,
