@@ -1,21 +1,29 @@
 /**
- * Imports a dataset file into the bundled tables in one read-write transaction: either the whole new
- * dataset lands or the previous one stays. Rows of packs the reader added stay (where the new dataset
- * has the same id, its row wins). User tables are outside the transaction's scope, so an import
- * cannot touch them.
+ * Imports a dataset file into the bundled tables: the rows in short undoable transactions
+ * (undoable-writes.ts), so lookups are answered meanwhile (from the rows written, or the previous
+ * version of the others); the dataset's meta row, its search segment's flip and the undo rows'
+ * deletion in one last transaction. An import that fails, or whose worker stops, is undone to the
+ * row: either the whole new dataset lands or the previous one stays. Rows of packs the reader added
+ * stay (where the new dataset has the same id with the text, its row wins). User tables are never
+ * in scope, so an import cannot touch them.
  */
 
 import type { Table } from 'dexie';
-import { DATASET_SCHEMA_VERSION, type DatasetFile, type DocumentRecord } from '../dataset/types';
+import {
+  DATASET_SCHEMA_VERSION,
+  type DatasetFile,
+  type DocumentRecord,
+  type DossierRecord,
+} from '../dataset/types';
 import { validateDataset } from '../dataset/validate';
 import { segmentSteps } from '../search/segment';
 import { runSliced } from '../time-slices';
 import type { KamerlensDB } from './kamerlens-db';
-import type { DatasetCounts, DatasetMeta, ImportStatusMeta, ReferenceEdge } from './records';
+import type { DatasetCounts, DatasetMeta, ImportStatusMeta } from './records';
 import { edgesOf } from './reference-edges';
-import { rebuildSegments, writeSegment } from './search-segments';
+import { dropPostings, flipSegment, rebuildSegments, stageSegment } from './search-segments';
 import { BUNDLED_SEGMENT, ownerOf } from './segment-owner';
-import { type ChunkOptions, writeInChunks } from './write-in-chunks';
+import { type ChunkPlan, forgetUndo, rollBack, type StoredRow, writeUndoable } from './undoable-writes';
 
 /** Options for `importDataset`. */
 export interface ImportOptions {
@@ -77,119 +85,152 @@ async function writeDataset(
   dataset: DatasetFile,
   options: ImportOptions,
 ): Promise<DatasetCounts> {
-  const edges: ReferenceEdge[] = dataset.documents.flatMap(edgesOf);
-  const total = dataset.documents.length + edges.length + dataset.dossiers.length;
   const counts: DatasetCounts = {
     documents: dataset.documents.filter((document) => !document.stub).length,
     stubs: dataset.documents.filter((document) => document.stub).length,
-    references: edges.length,
+    references: dataset.documents.reduce((sum, document) => sum + edgesOf(document).length, 0),
     dossiers: dataset.dossiers.length,
   };
-  let written = 0;
-  // The search index takes the first fifth of the progress, the rows the rest.
-  const report = () => options.onProgress?.(total === 0 ? 1 : 0.2 + (0.8 * written) / total);
+  // Ids are keys: a file naming one twice cannot be stored as it is (its rows are written with put).
+  for (const [what, rows] of [
+    ['document', dataset.documents],
+    ['dossier', dataset.dossiers],
+  ] as const) {
+    const seen = new Set<string>();
+    for (const row of rows) {
+      if (seen.has(row.id)) throw new Error(`the ${what} id ${row.id} is there twice`);
+      seen.add(row.id);
+    }
+  }
   options.onProgress?.(0);
-  // Built before the transaction, in slices: it depends only on the file (bundled rows always win),
-  // and the worker keeps answering lookups meanwhile.
-  const { value: segment } = await runSliced(segmentSteps(BUNDLED_SEGMENT, dataset.documents), {
-    onProgress: (fraction) => options.onProgress?.(0.2 * fraction),
-  });
-  const tables = [
-    db.documents,
-    db.references,
-    db.dossiers,
-    db.meta,
-    db.packs,
-    db.searchHeads,
-    db.searchCatalogs,
-    db.searchSegments,
-    db.searchPostings,
-  ];
-  await db.transaction('rw', tables, async () => {
-    const keepPacks = (await db.packs.count()) > 0;
-    // With packs loaded, a bundled stub whose id a pack holds goes under that pack's row (PackMembership).
-    const { documents, packsLosingRows } = keepPacks
-      ? await clearBundledRows(db, dataset)
-      : { documents: dataset.documents, packsLosingRows: [] };
-    if (!keepPacks)
-      await Promise.all([
-        db.documents.clear(),
-        db.references.clear(),
-        db.dossiers.clear(),
-        db.searchHeads.clear(),
-        db.searchCatalogs.clear(),
-        db.searchSegments.clear(),
-        db.searchPostings.clear(),
-      ]);
-    // Over the rows of loaded packs, the bundled rows (with the text) win: put, not add.
-    const chunks: ChunkOptions = {
-      mode: keepPacks ? 'put' : 'add',
-      chunkSize: options.chunkSize,
-      onWritten: (rows) => {
+  const total = dataset.documents.length + dataset.dossiers.length;
+  let indexed = 0;
+  let written = 0;
+  // The index takes a fifth of the progress, the rows the rest but the last tenth.
+  const report = () =>
+    options.onProgress?.(0.2 * indexed + (0.7 * Math.min(written, total)) / Math.max(total, 1));
+  try {
+    const chunks = {
+      size: options.chunkSize,
+      onDone: (rows: number) => {
         written += rows;
         report();
       },
     };
-    await Promise.all([
-      writeInChunks(db.documents, documents, chunks),
-      writeInChunks(db.references, edges, chunks),
-      writeInChunks(db.dossiers, dataset.dossiers, chunks),
-      writeSegment(db, segment),
-    ]);
-    // A pack's row the bundled dataset now holds with the text is no longer that pack's to index.
-    await rebuildSegments(db, packsLosingRows);
-    const meta: DatasetMeta = {
-      key: 'dataset',
-      schemaVersion: dataset.schemaVersion,
-      datasetVersion: dataset.datasetVersion,
-      contentHash: dataset.contentHash,
-      sources: dataset.sources,
-      counts,
-      importedAt: new Date().toISOString(),
+    const packsLosingRows = new Set<string>();
+    const writeRows = async () => {
+      const [documents, dossiers] = [
+        await idsToWrite(db.documents, dataset.documents),
+        await idsToWrite(db.dossiers, dataset.dossiers),
+      ];
+      const plan = bundledPlan(dataset.documents, packsLosingRows);
+      await writeUndoable(db, BUNDLED_SEGMENT, 'documents', documents.ids, plan, {
+        ...chunks,
+        empty: documents.empty,
+      });
+      const dossierPlan = bundledPlan(dataset.dossiers, packsLosingRows);
+      await writeUndoable(db, BUNDLED_SEGMENT, 'dossiers', dossiers.ids, dossierPlan, {
+        ...chunks,
+        empty: dossiers.empty,
+      });
     };
-    await db.meta.bulkPut([meta, statusRecord('done', dataset.datasetVersion, null)]);
-  });
+    // The index is built in slices while the rows are written: it depends only on the file (bundled
+    // rows always win), and this thread builds it while the database writes.
+    const [{ value: segment }] = await Promise.all([
+      runSliced(segmentSteps(BUNDLED_SEGMENT, dataset.documents), {
+        onProgress: (fraction) => {
+          indexed = fraction;
+          report();
+        },
+      }),
+      writeRows(),
+    ]);
+    const staged = await stageSegment(db, segment, dataset.datasetVersion);
+    const tables = [
+      db.meta,
+      db.importUndo,
+      db.searchHeads,
+      db.searchCatalogs,
+      db.searchSegments,
+      db.searchPostings,
+    ];
+    // Only rows taken over from packs make the last transaction read documents.
+    if (packsLosingRows.size > 0) tables.push(db.documents as never);
+    const replaced = await db.transaction('rw', tables, async () => {
+      const replaced = await flipSegment(db, staged);
+      // A pack's row the bundled dataset now holds with the text is no longer that pack's to index.
+      await rebuildSegments(db, packsLosingRows);
+      const meta: DatasetMeta = {
+        key: 'dataset',
+        schemaVersion: dataset.schemaVersion,
+        datasetVersion: dataset.datasetVersion,
+        contentHash: dataset.contentHash,
+        sources: dataset.sources,
+        counts,
+        importedAt: new Date().toISOString(),
+      };
+      await db.meta.bulkPut([meta, statusRecord('done', dataset.datasetVersion, null)]);
+      await forgetUndo(db, BUNDLED_SEGMENT);
+      return replaced;
+    });
+    await dropPostings(db, replaced);
+  } catch (error) {
+    await rollBack(db, BUNDLED_SEGMENT).catch(() => undefined);
+    throw error;
+  }
   options.onProgress?.(1);
   return counts;
 }
 
 /**
- * Delete the rows of the previous bundled dataset (those no pack brought) and the graph edges leaving
- * them or the rows about to be written; keep the rows and edges of loaded packs. Returns the
- * documents to write (a stub whose id a pack's row holds is stored under that row instead), and the
- * packs whose rows the bundled dataset's rows replace (their search segments lose them).
+ * The ids to write: the new rows', then those of the previous bundled rows (no pack brought them)
+ * it drops; and whether the table was empty.
  */
-async function clearBundledRows(
-  db: KamerlensDB,
-  dataset: DatasetFile,
-): Promise<{ documents: DocumentRecord[]; packsLosingRows: string[] }> {
-  const [[documents, packed], [dossiers]] = await Promise.all([
-    bundledKeys(db.documents),
-    bundledKeys(db.dossiers),
-  ]);
-  const underPacks = dataset.documents.filter((document) => document.stub && packed.has(document.id));
-  const written = dataset.documents.filter((document) => !(document.stub && packed.has(document.id)));
-  const leaving = [...new Set([...documents, ...written.map((document) => document.id)])];
-  const overPacks = written.filter((document) => packed.has(document.id)).map((document) => document.id);
-  const packsLosingRows = new Set<string>();
-  for (const row of await db.documents.bulkGet(overPacks)) if (row) packsLosingRows.add(ownerOf(row));
-  await Promise.all([
-    db.documents.bulkDelete(documents),
-    db.dossiers.bulkDelete(dossiers),
-    db.references.where('from').anyOf(leaving).delete(),
-    ...underPacks.map((displaced) => db.documents.update(displaced.id, { displaced })),
-  ]);
-  return { documents: written, packsLosingRows: [...packsLosingRows] };
-}
-
-/** Primary keys of the rows no pack brought, and of those a pack did (the `packs` index holds only these). */
-async function bundledKeys<T, I>(table: Table<T, string, I>): Promise<[string[], Set<string>]> {
+async function idsToWrite<T extends { id: string }, I>(
+  table: Table<T, string, I>,
+  rows: readonly T[],
+): Promise<{ ids: string[]; empty: boolean }> {
   const [all, packed] = await Promise.all([
     table.toCollection().primaryKeys(),
     table.orderBy('packs').primaryKeys(),
   ]);
+  const wanted = new Set(rows.map((row) => row.id));
   const inPacks = new Set(packed);
-  return [all.filter((id) => !inPacks.has(id)), inPacks];
+  return {
+    ids: [...wanted, ...all.filter((id) => !inPacks.has(id) && !wanted.has(id))],
+    empty: all.length === 0,
+  };
+}
+
+/**
+ * What a chunk of the bundled import writes: each new row, except that a stub whose id a pack's row
+ * holds goes under that row (PackMembership), and a row with the text replaces a pack's row (whose
+ * pack's segment then loses it); a previous bundled row the new dataset does not hold goes.
+ */
+function bundledPlan<T extends DocumentRecord | DossierRecord>(
+  rows: readonly T[],
+  packsLosingRows: Set<string>,
+): (ids: string[], stored: (StoredRow<T> | undefined)[]) => ChunkPlan<T> {
+  const byId = new Map<string, T>(rows.map((row) => [row.id, row]));
+  return (ids, stored) => {
+    const put: StoredRow<T>[] = [];
+    const remove: string[] = [];
+    ids.forEach((id, i) => {
+      const row = byId.get(id);
+      const current = stored[i];
+      const packed = current?.packs !== undefined && current.packs.length > 0 ? current : undefined;
+      if (!row) {
+        if (current && !packed) remove.push(id);
+      } else if (packed && (row as { stub?: boolean }).stub) {
+        put.push({ ...packed, displaced: row });
+      } else {
+        // Only documents are indexed: a dossier taken over changes no segment.
+        if (packed && 'stub' in row) packsLosingRows.add(ownerOf(packed));
+        put.push(row);
+      }
+    });
+    return { put, remove };
+  };
 }
 
 function statusRecord(state: ImportStatusMeta['state'], version: string | null, error: string | null) {

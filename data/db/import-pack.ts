@@ -1,22 +1,23 @@
 /**
- * Loading and removing a dataset pack, each in one read-write transaction over the dataset tables:
- * a pack lands whole or not at all, and a worker stopped half-way leaves the previous state. A pack
- * owns the rows that list it in `packs`; replacing a pack (same id) or removing it touches exactly
- * those rows and the graph edges leaving them. A bundled row with the text is never overwritten by a
- * pack's row with the same id; a bundled stub is, and comes back when the pack goes (PackMembership).
- * Notes are outside the transaction.
+ * Loading and removing a dataset pack. The rows are written in short transactions with an undo row
+ * each (undoable-writes.ts), so lookups are answered during a long import; the pack becomes whole in
+ * one last small transaction (its record, its search segment's flip, the undo rows deleted). An
+ * import that fails is undone to the row; one whose worker stopped is undone by the next worker
+ * before it imports the still-staged file again (pack-importer.ts): never half a pack. A pack owns
+ * the rows that list it in `packs`; replacing a pack (same id) or removing it touches exactly those
+ * rows and the graph edges leaving them. A bundled row with the text is never overwritten by a
+ * pack's row with the same id; a bundled stub is, and comes back when the pack goes
+ * (PackMembership). Notes are in their own table, never touched.
  */
-import type { Table } from 'dexie';
 import type { DatasetPack } from '../dataset/pack-format';
-import type { DocumentRecord } from '../dataset/types';
+import type { DocumentRecord, DossierRecord } from '../dataset/types';
 import { type BuiltSegment, buildSegment, segmentSteps } from '../search/segment';
 import { runSliced } from '../time-slices';
 import type { KamerlensDB } from './kamerlens-db';
-import type { PackMembership, PackRecord } from './records';
-import { edgesOf } from './reference-edges';
-import { deleteSegment, rebuildSegments, writeSegment } from './search-segments';
+import type { PackRecord } from './records';
+import { deleteSegment, dropPostings, flipSegment, rebuildSegments, stageSegment } from './search-segments';
 import { ownerOf } from './segment-owner';
-import { writeInChunks } from './write-in-chunks';
+import { type ChunkPlan, forgetUndo, rollBack, type StoredRow, writeUndoable } from './undoable-writes';
 
 /** Options for `importPack`. */
 export interface ImportPackOptions {
@@ -25,6 +26,8 @@ export interface ImportPackOptions {
   fileName: string;
   /** Called with the share of rows written (0…1), at least at the start and the end. */
   onProgress?: (fraction: number) => void;
+  /** Rows per transaction, fixed (tests); by default sized to keep each transaction short. */
+  chunkSize?: number;
 }
 
 /** What loading a pack did: the stored pack, and the version it replaced (null: it was new). */
@@ -33,8 +36,6 @@ export interface PackImported {
   replaced: string | null;
 }
 
-type Row<T> = T & PackMembership<T>;
-
 /** Store `pack`, replacing the pack with the same id if one is loaded. */
 export async function importPack(
   db: KamerlensDB,
@@ -42,30 +43,35 @@ export async function importPack(
   options: ImportPackOptions,
 ): Promise<PackImported> {
   options.onProgress?.(0);
-  // The pack's search segment, built before the transaction in slices (the worker keeps answering
-  // lookups); rebuilt inside only when some of its documents are left to the bundled rows.
+  // The pack's search segment, built before any write in slices (the worker keeps answering
+  // lookups); built again only when some of its documents are left to the bundled rows.
   const { value: built } = await runSliced(segmentSteps(pack.id, pack.documents), {
     onProgress: (fraction) => options.onProgress?.(0.2 * fraction),
   });
-  const onRows = (fraction: number) => options.onProgress?.(0.2 + 0.8 * fraction);
-  const result = await db.transaction(
-    'rw',
-    [
-      db.documents,
-      db.references,
-      db.dossiers,
+  try {
+    const documents = await replaceRows(db, 'documents', pack.id, pack.documents, {
+      size: options.chunkSize,
+      onProgress: (fraction) => options.onProgress?.(0.2 + 0.7 * fraction),
+    });
+    await replaceRows(db, 'dossiers', pack.id, pack.dossiers, { size: options.chunkSize });
+    const staged = await stageSegment(
+      db,
+      segmentOfWritten(built, pack.id, pack.documents, documents.written),
+      pack.version,
+    );
+    const tables = [
       db.packs,
+      db.importUndo,
       db.searchHeads,
       db.searchCatalogs,
       db.searchSegments,
       db.searchPostings,
-    ],
-    async (): Promise<PackImported> => {
+    ];
+    // Only a pack sharing rows with another makes the last transaction read documents.
+    if (documents.otherOwners.size > 0) tables.push(db.documents as never);
+    const { result, replacedPostings } = await db.transaction('rw', tables, async () => {
       const previous = await db.packs.get(pack.id);
-      const documents = await replaceRows(db.documents, pack.id, pack.documents, onRows);
-      await replaceEdges(db, documents, pack.documents);
-      await replaceRows(db.dossiers, pack.id, pack.dossiers);
-      await writeSegment(db, segmentOfWritten(built, pack.id, pack.documents, documents.written));
+      const replacedPostings = await flipSegment(db, staged);
       await rebuildSegments(db, documents.otherOwners);
       const record: PackRecord = {
         id: pack.id,
@@ -80,35 +86,44 @@ export async function importPack(
         importedAt: new Date().toISOString(),
       };
       await db.packs.put(record);
-      return { pack: record, replaced: previous?.version ?? null };
-    },
-  );
-  options.onProgress?.(1);
-  return result;
+      await forgetUndo(db, pack.id);
+      return { result: { pack: record, replaced: previous?.version ?? null }, replacedPostings };
+    });
+    await dropPostings(db, replacedPostings);
+    options.onProgress?.(1);
+    return result;
+  } catch (error) {
+    await rollBack(db, pack.id).catch(() => undefined);
+    throw error;
+  }
 }
 
 /** Remove the pack `id`: its rows (those it shares with another pack stay, for that one) and their edges. */
 export async function removePack(db: KamerlensDB, id: string): Promise<boolean> {
-  const tables = [
-    db.documents,
-    db.references,
-    db.dossiers,
-    db.packs,
-    db.searchHeads,
-    db.searchCatalogs,
-    db.searchSegments,
-    db.searchPostings,
-  ];
-  return db.transaction('rw', tables, async () => {
-    if (!(await db.packs.get(id))) return false;
-    const documents = await replaceRows(db.documents, id, []);
-    await replaceEdges(db, documents, []);
-    await replaceRows(db.dossiers, id, []);
-    await deleteSegment(db, id);
-    await rebuildSegments(db, documents.otherOwners);
-    await db.packs.delete(id);
+  if (!(await db.packs.get(id))) return false;
+  try {
+    const documents = await replaceRows(db, 'documents', id, []);
+    await replaceRows(db, 'dossiers', id, []);
+    const tables = [
+      db.documents,
+      db.packs,
+      db.importUndo,
+      db.searchHeads,
+      db.searchCatalogs,
+      db.searchSegments,
+      db.searchPostings,
+    ];
+    await db.transaction('rw', tables, async () => {
+      await deleteSegment(db, id);
+      await rebuildSegments(db, documents.otherOwners);
+      await db.packs.delete(id);
+      await forgetUndo(db, id);
+    });
     return true;
-  });
+  } catch (error) {
+    await rollBack(db, id).catch(() => undefined);
+    throw error;
+  }
 }
 
 /** The pack's segment over the documents it wrote: `built` when that is all of them (the usual case). */
@@ -131,101 +146,70 @@ export function listPacks(db: KamerlensDB): Promise<PackRecord[]> {
   return db.packs.orderBy('id').toArray();
 }
 
-/**
- * What `replaceRows` changed: ids written with the pack's content, ids deleted, bundled rows put
- * back, and how many of the pack's rows were left to the bundled dataset's rows with the text.
- */
-interface RowChanges<T> {
+/** What `replaceRows` changed, for the search index and the pack record. */
+interface RowChanges {
+  /** Ids written with the pack's content. */
   written: Set<string>;
-  /** Written ids that had a stored row before (only those can have graph edges to replace). */
-  overwritten: Set<string>;
-  deleted: string[];
-  restored: T[];
+  /** How many of the pack's rows were left to the bundled dataset's rows with the text. */
   inBundled: number;
   /** Other packs whose search segment gains or loses rows (a row shared with this pack changed owner). */
   otherOwners: Set<string>;
 }
 
 /**
- * Make `rows` the pack's rows in `table`: each written with the pack in its `packs` (with any other
- * pack that shares it), unless the bundled dataset holds that id; the pack's former rows it no
- * longer holds lose it, and go when no pack is left.
+ * Make `rows` the pack's rows in `name`: each written with the pack in its `packs` (with any other
+ * pack that shares it), unless the bundled dataset holds that id with the text; the pack's former
+ * rows it no longer holds lose it, and go (or give back the bundled stub they displaced) when no
+ * pack is left. In short undoable transactions.
  */
-async function replaceRows<T extends { id: string }, I>(
-  table: Table<Row<T>, string, I>,
+async function replaceRows<N extends 'documents' | 'dossiers'>(
+  db: KamerlensDB,
+  name: N,
   packId: string,
-  rows: readonly T[],
-  onProgress?: (fraction: number) => void,
-): Promise<RowChanges<T>> {
-  const wanted = new Set(rows.map((row) => row.id));
-  const former = (await table.where('packs').equals(packId).primaryKeys()).filter((id) => !wanted.has(id));
-  const [current, leaving] = await Promise.all([
-    table.bulkGet(rows.map((row) => row.id)),
-    table.bulkGet(former),
-  ]);
-  const changes: RowChanges<T> = {
-    written: new Set(),
-    overwritten: new Set(),
-    deleted: [],
-    restored: [],
-    inBundled: 0,
-    otherOwners: new Set(),
+  rows: readonly (N extends 'documents' ? DocumentRecord : DossierRecord)[],
+  options: { size?: number; onProgress?: (fraction: number) => void } = {},
+): Promise<RowChanges> {
+  type T = N extends 'documents' ? DocumentRecord : DossierRecord;
+  const byId = new Map<string, T>(rows.map((row) => [row.id, row]));
+  const former = (await db.table(name).where('packs').equals(packId).primaryKeys()) as string[];
+  const ids = [...byId.keys(), ...former.filter((id) => !byId.has(id))];
+  const changes: RowChanges = { written: new Set(), inBundled: 0, otherOwners: new Set() };
+  const plan = (chunk: string[], stored: (StoredRow<T> | undefined)[]): ChunkPlan<T> => {
+    const put: StoredRow<T>[] = [];
+    const remove: string[] = [];
+    chunk.forEach((id, i) => {
+      const current = stored[i];
+      const row = byId.get(id);
+      const others = (current?.packs ?? []).filter((pack) => pack !== packId);
+      if (row) {
+        const bundled = current && current.packs === undefined ? current : undefined;
+        if (bundled && !(bundled as { stub?: boolean }).stub) {
+          changes.inBundled += 1;
+          return;
+        }
+        if (others.length > 0 && current) changes.otherOwners.add(ownerOf(current));
+        const displaced = bundled ?? current?.displaced;
+        put.push({ ...row, packs: [...others, packId], ...(displaced ? { displaced } : {}) } as StoredRow<T>);
+        changes.written.add(id);
+      } else if (current) {
+        // A former row of the pack it no longer holds.
+        if (others.length > 0) {
+          put.push({ ...current, packs: others });
+          changes.otherOwners.add(ownerOf({ packs: others }));
+        } else if (current.displaced) put.push(current.displaced as StoredRow<T>);
+        else remove.push(id);
+      }
+    });
+    return { put, remove };
   };
-  const put: Row<T>[] = [];
-  rows.forEach((row, i) => {
-    const stored = current[i];
-    const bundled = stored && stored.packs === undefined ? stored : undefined;
-    if (bundled && !(bundled as { stub?: boolean }).stub) {
-      changes.inBundled += 1;
-      return;
-    }
-    const others = (stored?.packs ?? []).filter((id) => id !== packId);
-    if (others.length > 0 && stored) changes.otherOwners.add(ownerOf(stored));
-    const displaced = bundled ?? stored?.displaced;
-    put.push({ ...row, packs: [...others, packId], ...(displaced ? { displaced } : {}) });
-    changes.written.add(row.id);
-    if (stored) changes.overwritten.add(row.id);
-  });
-  const kept: Row<T>[] = [];
-  for (const row of leaving) {
-    if (!row) continue;
-    const others = (row.packs ?? []).filter((id) => id !== packId);
-    if (others.length > 0) {
-      kept.push({ ...row, packs: others });
-      changes.otherOwners.add(ownerOf({ packs: others }));
-    } else if (row.displaced) {
-      kept.push(row.displaced);
-      changes.restored.push(row.displaced);
-    } else changes.deleted.push(row.id);
-  }
-  changes.otherOwners.delete(packId);
-  await table.bulkDelete(changes.deleted);
-  // A stored row is also what the table inserts (its key included).
-  const writes = [...put, ...kept] as unknown as I[];
-  let written = 0;
-  await writeInChunks(table, writes, {
-    mode: 'put',
-    onWritten: (count) => {
-      written += count;
-      onProgress?.(written / writes.length);
+  let done = 0;
+  await writeUndoable(db, packId, name, ids, plan as never, {
+    size: options.size,
+    onDone: (count) => {
+      done += count;
+      options.onProgress?.(done / Math.max(ids.length, 1));
     },
   });
+  changes.otherOwners.delete(packId);
   return changes;
-}
-
-/** The graph edges leaving rewritten, restored or deleted documents, replaced by those of their new content. */
-async function replaceEdges(
-  db: KamerlensDB,
-  changes: RowChanges<DocumentRecord>,
-  documents: readonly DocumentRecord[],
-): Promise<void> {
-  // Only rows that were stored before can have edges: a fresh pack deletes none.
-  const restored = changes.restored.map((document) => document.id);
-  const touched = [...changes.overwritten, ...changes.deleted, ...restored];
-  if (touched.length > 0) await db.references.where('from').anyOf(touched).delete();
-  const edges = [
-    ...documents.filter((document) => changes.written.has(document.id)),
-    ...changes.restored,
-  ].flatMap(edgesOf);
-  if (edges.length > 0) await db.references.bulkAdd(edges);
 }

@@ -5,7 +5,8 @@
 import { Dexie, type EntityTable, type Table, type Transaction } from 'dexie';
 import type { AnnotationRecord } from '../annotations/model';
 import type { DocumentRecord, DossierRecord } from '../dataset/types';
-import type { SearchSegment, SegmentCatalog, SegmentHead, SegmentPostings } from '../search/segment';
+import type { SegmentCatalog, SegmentHead } from '../search/segment';
+import { type PostingsBlock, type StoredSegment, storedRowsOf } from './postings-blocks';
 import type {
   MetaRecord,
   PackMembership,
@@ -13,6 +14,7 @@ import type {
   ReferenceEdge,
   SettingRecord,
   StagedPack,
+  UndoChunk,
 } from './records';
 import { edgesOf } from './reference-edges';
 import { buildAllSegments } from './segment-owner';
@@ -22,7 +24,7 @@ import { writeInChunks } from './write-in-chunks';
 const DATABASE_NAME = 'kamerlens';
 
 /** The newest schema version this code declares. */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 /** Typed Dexie database: bundled dataset tables plus the reader's own tables. */
 export class KamerlensDB extends Dexie {
@@ -34,8 +36,10 @@ export class KamerlensDB extends Dexie {
   stagedPacks!: EntityTable<StagedPack, 'key'>;
   searchHeads!: EntityTable<SegmentHead, 'id'>;
   searchCatalogs!: EntityTable<SegmentCatalog, 'id'>;
-  searchSegments!: EntityTable<SearchSegment, 'id'>;
-  searchPostings!: Table<SegmentPostings, [string, string]>;
+  searchSegments!: EntityTable<StoredSegment, 'id'>;
+  /** Postings blocks (postings-blocks.ts); a segment stored before them has a row per stem. */
+  searchPostings!: Table<PostingsBlock, [string, string]>;
+  importUndo!: EntityTable<UndoChunk, 'key'>;
   settings!: EntityTable<SettingRecord, 'key'>;
   annotations!: EntityTable<AnnotationRecord, 'id'>;
 
@@ -82,6 +86,10 @@ export class KamerlensDB extends Dexie {
         searchPostings: '[stem+segment], segment',
       })
       .upgrade(buildStoredIndex);
+    // v5: imports write in short transactions (lookups answer between them) and keep an undo row per
+    // transaction (UndoChunk), so one that fails or is stopped half-way is undone to the row; the
+    // search postings are stored in blocks (postings-blocks.ts; older rows stay readable).
+    this.version(5).stores({ importUndo: '++key, source' });
   }
 }
 
@@ -90,15 +98,17 @@ async function buildStoredIndex(tx: Transaction): Promise<void> {
   const built = await buildAllSegments(tx.table('documents'));
   const heads = tx.table<SegmentHead, string>('searchHeads');
   const catalogs = tx.table<SegmentCatalog, string>('searchCatalogs');
-  const segments = tx.table<SearchSegment, string>('searchSegments');
-  const postings = tx.table<SegmentPostings, [string, string]>('searchPostings');
+  const segments = tx.table<StoredSegment, string>('searchSegments');
+  const postings = tx.table<PostingsBlock, [string, string]>('searchPostings');
   await Promise.all(
-    built.flatMap((b) => [
-      heads.put(b.head),
-      catalogs.put(b.catalog),
-      segments.put(b.segment),
-      writeInChunks(postings, b.postings, { mode: 'put' }),
-    ]),
+    built
+      .map(storedRowsOf)
+      .flatMap(({ staged, blocks }) => [
+        heads.put(staged.head),
+        catalogs.put(staged.catalog),
+        segments.put(staged.segment),
+        writeInChunks(postings, blocks, { mode: 'put' }),
+      ]),
   );
 }
 

@@ -121,7 +121,6 @@ export interface PackImportMeta {
   updatedAt: string;
 }
 
-/** A row of the `meta` table. */
 /**
  * `meta` row `bundledPacks`: the release whose bundled packs were staged, so they are staged once per
  * release and a bundled pack the reader removed stays removed until a release names another version.
@@ -135,10 +134,28 @@ export interface BundledPacksMeta {
   stagedAt: string;
 }
 
+/** A row of the `meta` table. */
 export type MetaRecord = DatasetMeta | ImportStatusMeta | PackImportMeta | BundledPacksMeta;
 
 /** A user setting (key → JSON value). */
 export interface SettingRecord {
   key: string;
   value: unknown;
+}
+
+/**
+ * A row of `importUndo`: what one chunk of an import (or a pack removal) replaced, written in the
+ * chunk's own transaction, so the import can be undone to the row if it fails or its worker stops
+ * before the last transaction, which deletes these rows together with the flip that makes it whole.
+ */
+export interface UndoChunk {
+  key?: number;
+  /** `bundled`, or the pack id the import or removal is for. */
+  source: string;
+  table: 'documents' | 'dossiers';
+  /** The ids the chunk wrote or deleted, and their rows before it (undefined: there was none). */
+  ids: string[];
+  before: unknown[];
+  /** The graph edges that left those documents before the chunk (with their keys). */
+  edges: ReferenceEdge[];
 }

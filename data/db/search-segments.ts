@@ -1,31 +1,113 @@
 /**
  * The stored search index in the database: one segment per source of documents (`bundled`, or a
- * pack id), written by the imports in their own transaction, never at panel open. A document row is
- * indexed in exactly one segment, its owner's: the pack that wrote it last, or the bundled dataset.
+ * pack id), written by the imports, never at panel open. A document row is indexed in exactly one
+ * segment, its owner's: the pack that wrote it last, or the bundled dataset. A segment's postings
+ * are stored in blocks (postings-blocks.ts) under a key naming the generation that wrote them: an
+ * import writes the new generation's postings beside the old ones, then flips the segment's row to
+ * them in one small transaction, so a search sees the old version or the new, never half of one.
  */
 import type { DocumentRecord } from '../dataset/types';
 import { mergeHeads } from '../search/catalog';
-import { type OpenedIndex, type OpenedLibrary, openSegments } from '../search/open-segments';
-import { type BuiltSegment, buildSegment } from '../search/segment';
+import {
+  type OpenedIndex,
+  type OpenedLibrary,
+  openSegments,
+  type ReadPostings,
+} from '../search/open-segments';
+import { findWord, packedWords } from '../search/packed-words';
+import type { WordList } from '../search/searchable';
+import { type BuiltSegment, buildSegment, type SegmentPostings, segmentSteps } from '../search/segment';
+import { runSliced } from '../time-slices';
 import type { KamerlensDB } from './kamerlens-db';
+import {
+  blockKeyOf,
+  blocksInBatches,
+  type PostingsLayout,
+  postingsIn,
+  type StagedSegment,
+  type StoredSegment,
+  stagedRowsOf,
+  storedRowsOf,
+} from './postings-blocks';
 import { BUNDLED_SEGMENT, ownerOf } from './segment-owner';
 import { writeInChunks } from './write-in-chunks';
 
-/** Replace segment `built.segment.id` (its postings included) by `built`; call inside a transaction over both tables. */
-export async function writeSegment(db: KamerlensDB, built: BuiltSegment): Promise<void> {
-  await db.searchPostings.where('segment').equals(built.segment.id).delete();
+/** The `segment` value of a stored segment's postings rows (a segment stored before blocks: its id). */
+function postingsKeyOf(segment: StoredSegment): string {
+  return segment.stored?.key ?? segment.id;
+}
+
+/** Postings blocks written per transaction by `stageSegment` (each its own, short). */
+const BLOCKS_PER_TRANSACTION = 16;
+
+/**
+ * Write `built`'s postings under a new generation, in short transactions of their own (outside any
+ * transaction): nothing reads them until `flipSegment` points the segment at them.
+ */
+export async function stageSegment(
+  db: KamerlensDB,
+  built: BuiltSegment,
+  version?: string,
+): Promise<StagedSegment> {
+  const staged = stagedRowsOf(built, version);
+  const layout = staged.segment.stored as PostingsLayout;
+  for (const blocks of blocksInBatches(built.postings, layout, BLOCKS_PER_TRANSACTION))
+    await db.transaction('rw', db.searchPostings, () => db.searchPostings.bulkAdd(blocks));
+  return staged;
+}
+
+/**
+ * Make `staged` segment `staged.segment.id` (inside a transaction over the search tables); returns
+ * the postings key of the generation it replaced, for `dropPostings` after the transaction.
+ */
+export async function flipSegment(db: KamerlensDB, staged: StagedSegment): Promise<string | null> {
+  const previous = await db.searchSegments.get(staged.segment.id);
+  // A segment rebuilt because rows changed owner keeps the version it was built from.
+  const version = staged.segment.version ?? previous?.version;
   await Promise.all([
-    db.searchHeads.put(built.head),
-    db.searchCatalogs.put(built.catalog),
-    db.searchSegments.put(built.segment),
-    writeInChunks(db.searchPostings, built.postings, { mode: 'put' }),
+    db.searchHeads.put(staged.head),
+    db.searchCatalogs.put(staged.catalog),
+    db.searchSegments.put({ ...staged.segment, ...(version ? { version } : {}) }),
   ]);
+  return previous ? postingsKeyOf(previous) : null;
+}
+
+/** Delete the postings rows stored under `key` (a generation no segment points at). */
+export async function dropPostings(db: KamerlensDB, key: string | null): Promise<void> {
+  if (key !== null) await db.searchPostings.where('segment').equals(key).delete();
+}
+
+/**
+ * Delete postings no segment points at: those of an import stopped before its flip, or of a
+ * generation replaced by one whose clean-up did not run; only of the segments `which` accepts (an
+ * importer sweeps its own, never those another may be staging). Returns how many keys went.
+ */
+export async function sweepPostings(
+  db: KamerlensDB,
+  which: (segment: string) => boolean = () => true,
+): Promise<number> {
+  const [keys, segments] = await Promise.all([
+    db.searchPostings.orderBy('segment').uniqueKeys(),
+    db.searchSegments.toArray(),
+  ]);
+  const live = new Set(segments.map(postingsKeyOf));
+  const dead = keys.map(String).filter((key) => !live.has(key) && which(key.split('\u0001')[0] ?? key));
+  for (const key of dead) await db.transaction('rw', db.searchPostings, () => dropPostings(db, key));
+  return dead.length;
+}
+
+/** Replace segment `built.segment.id` (its postings included) by `built`; call inside a transaction over the search tables. */
+async function writeSegment(db: KamerlensDB, built: BuiltSegment): Promise<void> {
+  const { staged, blocks } = storedRowsOf(built);
+  await writeInChunks(db.searchPostings, blocks, { mode: 'add' });
+  await dropPostings(db, await flipSegment(db, staged));
 }
 
 /** Remove segment `id` and its postings. */
 export async function deleteSegment(db: KamerlensDB, id: string): Promise<void> {
+  const previous = await db.searchSegments.get(id);
   await Promise.all([
-    db.searchPostings.where('segment').equals(id).delete(),
+    previous ? dropPostings(db, postingsKeyOf(previous)) : undefined,
     db.searchHeads.delete(id),
     db.searchCatalogs.delete(id),
     db.searchSegments.delete(id),
@@ -50,6 +132,109 @@ export async function rebuildSegments(db: KamerlensDB, ids: Iterable<string>): P
   }
 }
 
+/** Segments to build again from the rows, and segments of no loaded source (to delete). */
+export interface StaleSegments {
+  rebuild: string[];
+  orphans: string[];
+}
+
+/**
+ * The stored segments that do not match what is loaded: written by an older build (no postings
+ * layout or version), of another version than their pack or dataset, missing for a pack that has
+ * rows, or of a source no longer loaded.
+ */
+export async function findStaleSegments(db: KamerlensDB): Promise<StaleSegments> {
+  const [segments, packs, dataset] = await Promise.all([
+    db.searchSegments.toArray(),
+    db.packs.toArray(),
+    db.meta.get('dataset'),
+  ]);
+  const expected = new Map(packs.map((pack) => [pack.id, pack.version]));
+  if (dataset?.key === 'dataset') expected.set(BUNDLED_SEGMENT, dataset.datasetVersion);
+  const stored = new Map(segments.map((segment) => [segment.id, segment]));
+  const rebuild: string[] = [];
+  for (const [id, version] of expected) {
+    const segment = stored.get(id);
+    if (segment) {
+      if (!segment.stored || segment.version !== version) rebuild.push(id);
+    } else if (id !== BUNDLED_SEGMENT && (await db.documents.where('packs').equals(id).count()) > 0)
+      rebuild.push(id);
+  }
+  return { rebuild, orphans: segments.map((s) => s.id).filter((id) => !expected.has(id)) };
+}
+
+/**
+ * Build the stale segments again from the rows stored now (found by `findStaleSegments`), one at a
+ * time: the rows read, the index built in slices, its postings staged, then flipped in one small
+ * transaction. Lookups never wait on it (they read no search table). Reports the share done.
+ */
+export async function rebuildStaleSegments(
+  db: KamerlensDB,
+  stale: StaleSegments,
+  onProgress?: (fraction: number) => void,
+): Promise<void> {
+  const tables = [db.searchHeads, db.searchCatalogs, db.searchSegments, db.searchPostings];
+  for (const id of stale.orphans) await db.transaction('rw', tables, () => deleteSegment(db, id));
+  const versions = new Map((await db.packs.toArray()).map((pack) => [pack.id, pack.version]));
+  const dataset = await db.meta.get('dataset');
+  if (dataset?.key === 'dataset') versions.set(BUNDLED_SEGMENT, dataset.datasetVersion);
+  for (const [i, id] of stale.rebuild.entries()) {
+    const share = (fraction: number) => onProgress?.((i + fraction) / stale.rebuild.length);
+    const rows = await db.transaction('r', db.documents, () => rowsOwnedBy(db, id));
+    const { value: built } = await runSliced(segmentSteps(id, rows), { onProgress: (f) => share(0.8 * f) });
+    const staged = await stageSegment(db, built, versions.get(id));
+    const replaced = await db.transaction('rw', tables, () => flipSegment(db, staged));
+    await dropPostings(db, replaced);
+    share(1);
+  }
+  onProgress?.(1);
+}
+
+/** A segment's stems, for finding a stem's postings count (and so its row) by binary search. */
+interface SegmentVocabulary {
+  segment: StoredSegment;
+  stems: WordList;
+}
+
+/**
+ * Reads postings as `openSegments` asks for them (`[stem, segment id]`): each from the row its
+ * segment's layout puts it in, every row once, all in one bulk read.
+ */
+function postingsReader(db: KamerlensDB, segments: Promise<readonly StoredSegment[]>): ReadPostings {
+  let vocabularies: Map<string, SegmentVocabulary> | null = null;
+  return async (keys) => {
+    if (!vocabularies) {
+      vocabularies = new Map();
+      for (const segment of await segments)
+        vocabularies.set(segment.id, { segment, stems: packedWords(segment.stems, segment.stemStart) });
+    }
+    const known = vocabularies;
+    const rowKeys = keys.map(([stem, id]): [string, string] | null => {
+      const vocabulary = known.get(id);
+      if (!vocabulary) return null;
+      const { segment, stems } = vocabulary;
+      if (!segment.stored) return [stem, id];
+      const s = findWord(stems, segment.stemOrder, stem);
+      if (s === undefined) return null;
+      return [blockKeyOf(segment.stored, stem, segment.stemDf[s] ?? 0), segment.stored.key];
+    });
+    const unique = new Map<string, [string, string]>();
+    for (const key of rowKeys) if (key) unique.set(`${key[0]}\n${key[1]}`, key);
+    const wanted = [...unique.values()];
+    const rows = await db.searchPostings.bulkGet(wanted);
+    const byKey = new Map(wanted.map((key, i) => [`${key[0]}\n${key[1]}`, rows[i]]));
+    return keys.map(([stem, id], i): SegmentPostings | undefined => {
+      const key = rowKeys[i];
+      const row = key ? byKey.get(`${key[0]}\n${key[1]}`) : undefined;
+      if (!row) return undefined;
+      // A row stored before blocks holds one stem's postings as they are.
+      if (!('stems' in row)) return row;
+      const found = postingsIn(row, stem);
+      return found ? { stem, segment: id, ...found } : undefined;
+    });
+  };
+}
+
 /**
  * Opens the stored index: resolves with the heads (the first page can show); `index()` then reads
  * the catalogs, then the rest of the segments, one after the other (each larger read after the one
@@ -61,7 +246,7 @@ export async function openStoredIndex(db: KamerlensDB): Promise<OpenedLibrary> {
   const open = async () => {
     const catalogs = await db.searchCatalogs.orderBy('id').toArray();
     const segments = db.searchSegments.orderBy('id').toArray();
-    return openSegments(catalogs, segments, (keys) => db.searchPostings.bulkGet(keys));
+    return openSegments(catalogs, segments, postingsReader(db, segments));
   };
   return {
     head: mergeHeads(heads.map((h) => h.head)),

@@ -32,3 +32,60 @@ export function writeInChunks<T, K, I>(
   }
   return Promise.all(writes).then(() => undefined);
 }
+
+/** How `inTimedChunks` sizes its chunks. */
+export interface TimedChunkOptions {
+  /** Aim for each chunk's work to take about this long (ms); the size follows the last chunk's time. */
+  budgetMs?: number;
+  /** A fixed size instead (tests). */
+  size?: number;
+  /** Called with the number of items of each chunk once it is done. */
+  onDone?: (items: number) => void;
+}
+
+/** Items in the first chunk, and the bounds of later ones. */
+const FIRST_CHUNK = 100;
+const MIN_CHUNK = 20;
+// Serializing a chunk happens on this thread in one go: a thousand records is tens of ms on a busy machine.
+const MAX_CHUNK = 1000;
+
+/**
+ * Run `work` over `items` a chunk at a time: a chunk is a transaction of its own, and its size is
+ * adjusted so each takes about `budgetMs`, so whatever waits behind one (a lookup) never waits long,
+ * on a fast machine or a loaded one. The next chunk is issued while one is being written (two at
+ * most), so this thread prepares one while the database writes the other; chunks still run in
+ * order (their transactions share a table).
+ */
+export async function inTimedChunks<T>(
+  items: readonly T[],
+  work: (chunk: T[]) => Promise<void>,
+  options: TimedChunkOptions = {},
+): Promise<void> {
+  const budget = options.budgetMs ?? 15;
+  let size = options.size ?? FIRST_CHUNK;
+  let lastDone = performance.now();
+  let writing: Promise<void> | null = null;
+  for (let start = 0; start < items.length; ) {
+    const chunk = items.slice(start, start + size);
+    start += chunk.length;
+    const written = work(chunk).then(() => {
+      // The time between two chunks ending is what the database spent on this one.
+      const now = performance.now();
+      const ms = now - lastDone;
+      lastDone = now;
+      options.onDone?.(chunk.length);
+      if (options.size !== undefined) return;
+      // At most double or halve per chunk: one slow transaction (a busy machine) must not swing it.
+      const scaled = Math.round((size * budget) / Math.max(ms, 1));
+      size = Math.min(
+        MAX_CHUNK,
+        Math.max(MIN_CHUNK, Math.min(size * 2, Math.max(Math.floor(size / 2), scaled))),
+      );
+    });
+    // Failures surface where the chunk is awaited, below or after the loop.
+    written.catch(() => undefined);
+    if (writing) await writing;
+    writing = written;
+  }
+  await writing;
+}

@@ -5,6 +5,7 @@
  * records.
  */
 import type { DocumentRecord } from '../dataset/types';
+import { runToEnd } from '../time-slices';
 
 /** The catalog of some documents; doc `d` is position `d`. */
 export interface Catalog {
@@ -66,6 +67,14 @@ export class Interner {
 
 /** The catalog of `docs`, in their order (sort them with `newestFirst` first). */
 export function catalogOf(docs: readonly DocumentRecord[]): Catalog {
+  return runToEnd(catalogSteps(docs));
+}
+
+/** Documents between two yields of `catalogSteps`. */
+const CATALOG_STEP = 8192;
+
+/** `catalogOf` in steps (a yield every few thousand documents), for an import's sliced build. */
+export function* catalogSteps(docs: readonly DocumentRecord[]): Generator<undefined, Catalog, void> {
   const n = docs.length;
   const kinds = new Interner();
   const dossiers = new Interner();
@@ -78,7 +87,9 @@ export function catalogOf(docs: readonly DocumentRecord[]): Catalog {
   const authorCodes: number[] = [];
   const ids: string[] = [];
   let at = 0;
-  docs.forEach((doc, d) => {
+  for (let d = 0; d < n; d++) {
+    const doc = docs[d] as DocumentRecord;
+    if (d % CATALOG_STEP === CATALOG_STEP - 1) yield;
     idStart[d] = at;
     ids.push(doc.id);
     at += doc.id.length + 1;
@@ -88,7 +99,7 @@ export function catalogOf(docs: readonly DocumentRecord[]): Catalog {
     dossier[d] = key ? dossiers.code(key) : -1;
     authorStart[d] = authorCodes.length;
     for (const name of new Set(doc.authors.map((a) => a.name))) authorCodes.push(authors.code(name));
-  });
+  }
   idStart[n] = at;
   authorStart[n] = authorCodes.length;
   return {

@@ -7,8 +7,8 @@
 import type { DocumentRecord } from '../dataset/types';
 import { runToEnd, type SlicedWork } from '../time-slices';
 import { searchIndexSteps } from './build-index';
-import { type Catalog, type CatalogHead, catalogOf, headOf, newestFirst } from './catalog';
-import { sortedOrder } from './packed-words';
+import { type Catalog, type CatalogHead, catalogSteps, headOf, newestFirst } from './catalog';
+import { sortInSteps } from './sort-in-steps';
 
 /** A segment's catalog (read first when the panel opens: enough to list and filter). */
 export interface SegmentCatalog {
@@ -74,6 +74,55 @@ function startsOf(items: readonly string[]): Uint32Array {
   return starts;
 }
 
+/** Items per run sorted in one go by `sortedInSteps` (a few milliseconds), then merged in steps. */
+const RUN = 2048;
+
+/**
+ * `items` sorted by `compare` without one long blocking call (a stable merge sort over natively
+ * sorted runs, yielding between runs and every `RUN` merged items): the same order as
+ * `items.sort(compare)` for a comparator that is a total order.
+ */
+function* sortedInSteps<T>(items: T[], compare: (a: T, b: T) => number): Generator<undefined, T[], void> {
+  const n = items.length;
+  let from = items;
+  for (let start = 0; start < n; start += RUN) {
+    const run = from.slice(start, start + RUN).sort(compare);
+    for (let i = 0; i < run.length; i++) from[start + i] = run[i] as T;
+    yield;
+  }
+  let to: T[] = new Array(n);
+  let sinceYield = 0;
+  for (let width = RUN; width < n; width *= 2) {
+    for (let left = 0; left < n; left += 2 * width) {
+      const middle = Math.min(left + width, n);
+      const end = Math.min(left + 2 * width, n);
+      let i = left;
+      let j = middle;
+      for (let k = left; k < end; k++) {
+        if (i < middle && (j >= end || compare(from[i] as T, from[j] as T) <= 0)) to[k] = from[i++] as T;
+        else to[k] = from[j++] as T;
+        if (++sinceYield === RUN) {
+          sinceYield = 0;
+          yield;
+        }
+      }
+    }
+    [from, to] = [to, from];
+  }
+  return from;
+}
+
+/** Positions of `words` in sorted order (as `sortedOrder` in packed-words.ts), in steps. */
+function* sortedOrderInSteps(words: readonly string[]): Generator<undefined, Uint32Array, void> {
+  const sorted = yield* sortInSteps([...words]);
+  const position = new Map<string, number>();
+  for (let i = 0; i < words.length; i++) {
+    position.set(words[i] ?? '', i);
+    if (i % 16_384 === 16_383) yield;
+  }
+  return Uint32Array.from(sorted, (word) => position.get(word) ?? 0);
+}
+
 /** Builds the segment `id` over the non-stub documents of `documents`, in one go. */
 export function buildSegment(id: string, documents: readonly DocumentRecord[]): BuiltSegment {
   return runToEnd(segmentSteps(id, documents));
@@ -81,7 +130,10 @@ export function buildSegment(id: string, documents: readonly DocumentRecord[]): 
 
 /** `buildSegment` as steps for `runSliced` (the index build's steps). */
 export function* segmentSteps(id: string, documents: readonly DocumentRecord[]): SlicedWork<BuiltSegment> {
-  const docs = documents.filter((d) => !d.stub).sort(newestFirst);
+  const docs = yield* sortedInSteps(
+    documents.filter((d) => !d.stub),
+    newestFirst,
+  );
   const index = yield* searchIndexSteps(docs);
   const stems: string[] = new Array(index.stemIds.size);
   for (const [stem, s] of index.stemIds) stems[s] = stem;
@@ -99,7 +151,8 @@ export function* segmentSteps(id: string, documents: readonly DocumentRecord[]):
     });
     if (s % 4096 === 4095) yield 1;
   }
-  const catalog = catalogOf(docs);
+  const stemOrder = yield* sortedOrderInSteps(stems);
+  const catalog = yield* catalogSteps(docs);
   return {
     head: { id, head: headOf(catalog) },
     catalog: { id, catalog },
@@ -115,7 +168,7 @@ export function* segmentSteps(id: string, documents: readonly DocumentRecord[]):
       stems: joinList(stems),
       stemStart: startsOf(stems),
       stemDf,
-      stemOrder: sortedOrder(stems),
+      stemOrder,
     },
     postings,
   };

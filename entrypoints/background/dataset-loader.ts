@@ -2,6 +2,9 @@
 import { datasetInfo } from '../../data/db/dataset-info';
 import { type ImportOutcome, importDataset, recordImportFailure } from '../../data/db/import-dataset';
 import type { KamerlensDB } from '../../data/db/kamerlens-db';
+import { findStaleSegments, sweepPostings } from '../../data/db/search-segments';
+import { BUNDLED_SEGMENT } from '../../data/db/segment-owner';
+import { rollBackUnfinished } from '../../data/db/undoable-writes';
 import type { ImportProgress } from '../../data/messages';
 
 /** Reads the bundled dataset file (`public/dataset.json`, an extension-internal URL, not the network). */
@@ -21,12 +24,16 @@ export function createDatasetLoader(db: KamerlensDB, source: DatasetSource): Dat
   let progress: ImportProgress = { state: 'idle', fraction: 0, datasetVersion: null, error: null };
   let running: Promise<ImportOutcome> | null = null;
 
-  const run = async (): Promise<ImportOutcome> => {
+  const run = async (force: boolean): Promise<ImportOutcome> => {
     progress = { state: 'importing', fraction: 0, datasetVersion: null, error: null };
     let outcome: ImportOutcome;
     try {
+      // A worker stopped during a bundled import left it unfinished: undone to the row first.
+      await rollBackUnfinished(db, (from) => from === BUNDLED_SEGMENT);
+      await sweepPostings(db, (segment) => segment === BUNDLED_SEGMENT);
       const json = await source();
       outcome = await importDataset(db, json, {
+        force,
         onProgress: (fraction) => {
           progress = { ...progress, fraction };
         },
@@ -43,8 +50,8 @@ export function createDatasetLoader(db: KamerlensDB, source: DatasetSource): Dat
     return outcome;
   };
 
-  const importBundled = () => {
-    running ??= run().finally(() => {
+  const importBundled = (force = false) => {
+    running ??= run(force).finally(() => {
       running = null;
     });
     return running;
@@ -52,11 +59,19 @@ export function createDatasetLoader(db: KamerlensDB, source: DatasetSource): Dat
 
   return {
     progress: () => progress,
-    importBundled,
+    importBundled: () => importBundled(),
     async importIfMissing() {
       if (running) return running;
-      const { dataset } = await datasetInfo(db);
-      return dataset ? null : importBundled();
+      const [{ dataset }, unfinished, stale] = await Promise.all([
+        datasetInfo(db),
+        db.importUndo.where('source').equals(BUNDLED_SEGMENT).count(),
+        findStaleSegments(db),
+      ]);
+      // An update a stopped worker left unfinished is imported again too (after its undo); a search
+      // segment that does not match the dataset (an older build's) is built again by importing the
+      // dataset again, its progress shown as the import's.
+      if (dataset && stale.rebuild.includes(BUNDLED_SEGMENT)) return importBundled(true);
+      return dataset && unfinished === 0 ? null : importBundled();
     },
   };
 }

@@ -1,13 +1,17 @@
 /**
  * Imports the pack files the side panel staged, one at a time in this one writer, tracking progress
  * for the panel. A staged file leaves the staging table only after its import ended, so a worker
- * stopped half-way finds it again on waking and imports it from the start (the half-done transaction
- * was never committed): resuming is redoing, never half a pack.
+ * stopped half-way finds it again on waking: it first undoes what the stopped import (or removal)
+ * wrote, to the row (undoable-writes.ts), then imports the file from the start: resuming is redoing,
+ * never half a pack.
  */
 import { readPack } from '../../data/dataset/read-pack';
 import { importPack, removePack } from '../../data/db/import-pack';
 import type { KamerlensDB } from '../../data/db/kamerlens-db';
 import type { PackImportMeta, StagedPack } from '../../data/db/records';
+import { findStaleSegments, rebuildStaleSegments, sweepPostings } from '../../data/db/search-segments';
+import { BUNDLED_SEGMENT } from '../../data/db/segment-owner';
+import { rollBackUnfinished } from '../../data/db/undoable-writes';
 import type { PackImportProgress } from '../../data/messages';
 
 /** The pack importer of one worker. */
@@ -80,6 +84,42 @@ export function createPackImporter(db: KamerlensDB): PackImporter {
     }
     await db.stagedPacks.delete(staged.key as number);
   }
+
+  /**
+   * Before this worker's first import or removal: undo those a stopped worker left unfinished (and
+   * delete the postings it staged for no segment), then
+   * build again the packs' search segments that do not match their pack (an older build's, or of
+   * another version), showing it as the pack's import in progress. The bundled dataset's segment
+   * is the dataset loader's (it imports the dataset again).
+   */
+  async function repair(): Promise<void> {
+    await rollBackUnfinished(db, (source) => source !== BUNDLED_SEGMENT);
+    await sweepPostings(db, (segment) => segment !== BUNDLED_SEGMENT);
+    const stale = await findStaleSegments(db);
+    const packs = { ...stale, rebuild: stale.rebuild.filter((id) => id !== BUNDLED_SEGMENT) };
+    if (packs.rebuild.length === 0 && packs.orphans.length === 0) return;
+    const records = new Map((await db.packs.toArray()).map((pack) => [pack.id, pack]));
+    const first = records.get(packs.rebuild[0] ?? '');
+    live = { ...IDLE, state: 'importing', fileName: first?.fileName ?? null, packId: first?.id ?? null };
+    try {
+      await rebuildStaleSegments(db, packs, (fraction) => {
+        const at = records.get(
+          packs.rebuild[Math.min(packs.rebuild.length - 1, Math.floor(fraction * packs.rebuild.length))] ??
+            '',
+        );
+        live = {
+          ...live,
+          fraction,
+          fileName: at?.fileName ?? null,
+          packId: at?.id ?? null,
+          version: at?.version ?? null,
+        };
+      });
+    } finally {
+      live = IDLE;
+    }
+  }
+  after(repair).catch(() => undefined);
 
   async function drain(): Promise<PackImportProgress> {
     for (;;) {

@@ -17,6 +17,7 @@ import { lookupCards } from '../../data/db/lookup-cards';
 import { lookupDocuments } from '../../data/db/lookup-documents';
 import { resolveDocuments } from '../../data/db/resolve-documents';
 import { openStoredIndex } from '../../data/db/search-segments';
+import { writeInChunks } from '../../data/db/write-in-chunks';
 import { catalogId } from '../../data/search/catalog';
 import { buildSearchIndex, createSearcher } from '../../data/search/index';
 import type { OpenedIndex } from '../../data/search/open-segments';
@@ -55,21 +56,15 @@ function picker(count: number, seed = 11) {
 }
 
 /**
- * Generates `count` documents and imports them into a fresh database while a lookup of one id is
- * issued every 25 ms (as pages keep asking during an import): the import time, and how long
- * lookups waited for their answer meanwhile.
+ * Runs `work` while a lookup of one id is issued every 25 ms (as pages keep asking during an
+ * import): how long it took, and how long each lookup waited for its answer meanwhile.
  */
-export async function panelImport(count: number, words: string[], name?: string) {
-  const began = performance.now();
-  const dataset = panelDataset(count, words);
-  const generateMs = performance.now() - began;
-  const db = openKamerlensDB(name ?? `panel-bench-${count}-${Math.random().toString(36).slice(2)}`);
-  await db.open();
+async function withLookups(db: KamerlensDB, count: number, work: () => Promise<unknown>) {
   const pick = picker(count);
   const waits: number[] = [];
-  let importing = true;
+  let working = true;
   const probe = (async () => {
-    while (importing) {
+    while (working) {
       const issued = performance.now();
       await lookupDocuments(db, pick(1));
       waits.push(performance.now() - issued);
@@ -77,15 +72,57 @@ export async function panelImport(count: number, words: string[], name?: string)
     }
   })();
   const start = performance.now();
-  const outcome = await importDataset(db, dataset);
-  const importMs = performance.now() - start;
-  importing = false;
+  try {
+    await work();
+  } finally {
+    working = false;
+  }
+  const ms = performance.now() - start;
   await probe;
-  if (outcome.status !== 'imported')
-    throw new Error(outcome.status === 'failed' ? outcome.error : outcome.status);
+  return { ms, waits: summary(waits) };
+}
+
+/**
+ * Generates `count` documents and imports them into a fresh database while lookups keep coming:
+ * the import time, how long lookups waited meanwhile, and (the baseline) how long the same lookups
+ * take on the imported database with nothing else running.
+ */
+export async function panelImport(count: number, words: string[], name?: string) {
+  const began = performance.now();
+  const dataset = panelDataset(count, words);
+  const generateMs = performance.now() - began;
+  const db = openKamerlensDB(name ?? `panel-bench-${count}-${Math.random().toString(36).slice(2)}`);
+  await db.open();
+  const imported = await withLookups(db, count, async () => {
+    const outcome = await importDataset(db, dataset);
+    if (outcome.status !== 'imported')
+      throw new Error(outcome.status === 'failed' ? outcome.error : outcome.status);
+  });
+  const idle = await withLookups(db, count, () => new Promise((r) => setTimeout(r, 5000)));
   held.db = db;
   held.count = count;
-  return { generateMs, importMs, lookupsDuringImport: summary(waits) };
+  return { generateMs, importMs: imported.ms, lookupsDuringImport: imported.waits, lookupsIdle: idle.waits };
+}
+
+/**
+ * Baseline: the same documents and dossiers written as the imports wrote them before (every row in
+ * one read-write transaction, no search index, no undo rows) into a fresh database, while the same
+ * lookups keep coming.
+ */
+export async function panelImportBaseline(count: number, words: string[]) {
+  const dataset = panelDataset(count, words);
+  const db = openKamerlensDB(`panel-bench-base-${count}-${Math.random().toString(36).slice(2)}`);
+  await db.open();
+  const written = await withLookups(db, count, () =>
+    db.transaction('rw', [db.documents, db.dossiers], () =>
+      Promise.all([
+        writeInChunks(db.documents, dataset.documents, { mode: 'add' }),
+        writeInChunks(db.dossiers, dataset.dossiers, { mode: 'add' }),
+      ]),
+    ),
+  );
+  await db.delete();
+  return { ms: written.ms, lookups: written.waits };
 }
 
 /**

@@ -7,6 +7,7 @@ import { importDataset } from '../../../data/db/import-dataset';
 import { importPack, listPacks, removePack } from '../../../data/db/import-pack';
 import type { KamerlensDB } from '../../../data/db/kamerlens-db';
 import { resolveDocuments } from '../../../data/db/resolve-documents';
+import { rollBackUnfinished } from '../../../data/db/undoable-writes';
 import { splitDataset } from '../../../data/pipeline/packs/write-packs';
 import { freshDB } from '../../fixtures/db/fresh-db';
 import { seedLikeDataset } from '../../fixtures/db/seed-like';
@@ -187,5 +188,92 @@ describe('importPack', () => {
         .sort(),
     );
     expect(await listPacks(db)).toHaveLength(1);
+  });
+});
+
+describe('an import in short transactions', () => {
+  /**
+   * Loads `pack` as a worker that stops after `chunks` transactions of rows: the database closes
+   * under the import (nothing after that runs, not even its undo), then opens again as the next
+   * worker finds it.
+   */
+  async function stoppedAfter(db: KamerlensDB, pack: DatasetPack, chunks: number) {
+    let done = 0;
+    const stopped = importPack(db, pack, {
+      bytes: 1,
+      fileName: 'stopped',
+      chunkSize: 1,
+      onProgress: (fraction) => {
+        if (fraction > 0.2 && fraction < 1 && ++done === chunks) db.close();
+      },
+    });
+    await expect(stopped).rejects.toThrow();
+    await db.open();
+  }
+
+  it('a worker stopped half-way through an update: the next one undoes it to the row, then imports it whole', async () => {
+    const db = freshDB();
+    await importDataset(db, seedLikeDataset());
+    await load(db, fixturePack(YEAR));
+    await putAnnotation(db, NOTE);
+    const before = await snapshot(db);
+    const segmentsBefore = await db.searchSegments.toArray();
+    // A new version with every title changed, stopped after three rows.
+    const edited = editedPack(YEAR);
+    const retitled = {
+      ...edited,
+      documents: edited.documents.map((d) => ({ ...d, title: `${d.title} (herzien)` })),
+    };
+    await stoppedAfter(db, retitled, 3);
+    // Half-way: some rows are the new version's, and undo rows say what they replaced.
+    expect(await db.importUndo.count()).toBeGreaterThan(0);
+    const revised = (await db.documents.toArray()).filter((d) => d.title?.endsWith('(herzien)'));
+    expect(revised.length).toBeGreaterThan(0);
+    expect(revised.length).toBeLessThan(edited.documents.length);
+
+    expect(await rollBackUnfinished(db, (source) => source !== 'bundled')).toEqual([YEAR]);
+    expect(await snapshot(db)).toEqual(before);
+    expect(await db.searchSegments.toArray()).toEqual(segmentsBefore);
+    expect(await db.importUndo.count()).toBe(0);
+
+    await load(db, editedPack(YEAR));
+    expect(await titleOf(db, '2025D09876')).toBe('Nieuwe titel');
+    expect(await db.documents.get('kst-36449-11')).toBeUndefined();
+    expect(await annotationsLinkedTo(db, ['2025D09876'])).toEqual([NOTE]);
+    expect(await db.importUndo.count()).toBe(0);
+    expect((await db.documents.toArray()).filter((d) => d.title?.endsWith('(herzien)'))).toEqual([]);
+  });
+
+  it('a new pack stopped half-way is undone to nothing', async () => {
+    const db = freshDB();
+    await importDataset(db, seedLikeDataset());
+    const before = await snapshot(db);
+    await stoppedAfter(db, fixturePack(YEAR), 4);
+    expect(await db.documents.where('packs').equals(YEAR).count()).toBeGreaterThan(0);
+    await rollBackUnfinished(db, () => true);
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it('answers lookups between its transactions', async () => {
+    const db = freshDB();
+    await importDataset(db, seedLikeDataset());
+    const pack = fixturePack(YEAR);
+    const answered: (string | null)[] = [];
+    // Each lookup starts after a transaction of rows and must end before the next one starts.
+    const lookups: Promise<void>[] = [];
+    await importPack(db, pack, {
+      bytes: 1,
+      fileName: 'p',
+      chunkSize: 2,
+      onProgress: (fraction) => {
+        if (fraction > 0.2 && fraction < 0.9)
+          lookups.push(titleOf(db, '2025D09876').then((title) => void answered.push(title)));
+      },
+    });
+    await Promise.all(lookups);
+    expect(answered.length).toBeGreaterThan(3);
+    // Before its row was written, nothing; after, the pack's title; never anything else.
+    const title = pack.documents.find((d) => d.id === '2025D09876')?.title ?? '';
+    expect(new Set(answered)).toEqual(new Set([null, title]));
   });
 });

@@ -11,10 +11,19 @@ import type { DocumentRecord } from '../../../data/dataset/types';
 import { importDataset } from '../../../data/db/import-dataset';
 import { importPack, removePack } from '../../../data/db/import-pack';
 import { KamerlensDB } from '../../../data/db/kamerlens-db';
-import { openStoredIndex } from '../../../data/db/search-segments';
+import type { PostingsBlock } from '../../../data/db/postings-blocks';
+import type { DatasetMeta } from '../../../data/db/records';
+import {
+  findStaleSegments,
+  openStoredIndex,
+  rebuildStaleSegments,
+  stageSegment,
+  sweepPostings,
+} from '../../../data/db/search-segments';
 import { buildSearchIndex } from '../../../data/search/build-index';
 import { catalogId, newestFirst } from '../../../data/search/catalog';
 import { createSearcher } from '../../../data/search/run-search';
+import { buildSegment } from '../../../data/search/segment';
 import { makeDocument } from '../../fixtures/builders';
 import { freshDB } from '../../fixtures/db/fresh-db';
 import { seedLikeDataset } from '../../fixtures/db/seed-like';
@@ -78,8 +87,10 @@ async function expectIndexMatchesRows(db: KamerlensDB) {
   expect(found).toBeGreaterThan(5);
 }
 
-async function postingsOf(db: KamerlensDB, segment: string) {
-  return db.searchPostings.where('segment').equals(segment).toArray();
+/** The postings rows segment `id` points at now (none when it is gone). */
+async function postingsOf(db: KamerlensDB, id: string) {
+  const key = (await db.searchSegments.get(id))?.stored?.key;
+  return key ? db.searchPostings.where('segment').equals(key).toArray() : [];
 }
 
 describe('stored search index', () => {
@@ -151,6 +162,79 @@ describe('stored search index', () => {
     expect(outcome).toMatchObject({ status: 'imported' });
     expect(await searchIds(db, 'gebundelde')).toEqual(['kst-40000-1']);
     expect(await searchIds(db, 'stikstofruimte')).toEqual(['kst-40000-3']);
+    await expectIndexMatchesRows(db);
+  });
+});
+
+describe('stored postings', () => {
+  it('a segment stored before blocks (a row per stem, keyed by the segment id) still answers', async () => {
+    const db = freshDB();
+    await importDataset(db, seedLikeDataset());
+    const rows = (await db.documents.toArray()).filter((row) => !row.stub);
+    const built = buildSegment('bundled', rows);
+    await db.searchPostings.clear();
+    await db.searchSegments.put(built.segment);
+    await db.searchPostings.bulkAdd(built.postings as unknown as PostingsBlock[]);
+    expect(await searchIds(db, 'participatiewet')).toContain('kst-34352-330');
+    await expectIndexMatchesRows(db);
+  });
+
+  it('postings no segment points at (an import stopped before its flip) are swept, the live ones stay', async () => {
+    const db = freshDB();
+    await importDataset(db, seedLikeDataset());
+    const live = await postingsOf(db, 'bundled');
+    const rows = (await db.documents.toArray()).filter((row) => !row.stub);
+    const staged = await stageSegment(db, buildSegment('bundled', rows.slice(0, 3)));
+    const key = staged.segment.stored?.key ?? '';
+    expect(await db.searchPostings.where('segment').equals(key).count()).toBeGreaterThan(0);
+    // Staged, not flipped: searches still read the live generation.
+    await expectIndexMatchesRows(db);
+    // An importer sweeps only its own segments' postings: the pack importer leaves the bundled ones.
+    expect(await sweepPostings(db, (segment) => segment !== 'bundled')).toBe(0);
+    expect(await sweepPostings(db)).toBe(1);
+    expect(await db.searchPostings.where('segment').equals(key).count()).toBe(0);
+    expect(await postingsOf(db, 'bundled')).toEqual(live);
+    expect(await sweepPostings(db)).toBe(0);
+  });
+});
+
+describe('a stale stored index', () => {
+  it('none after imports; an older build’s segment, another version’s, or an orphan is found and built again', async () => {
+    const db = freshDB();
+    await importDataset(db, seedLikeDataset());
+    await importPack(db, packWith(YEAR, OWN), { bytes: 1, fileName: 'a' });
+    expect(await findStaleSegments(db)).toEqual({ rebuild: [], orphans: [] });
+
+    // An older build: the pack's segment with a row per stem, no layout, no version.
+    const rows = (await db.documents.where('packs').equals(YEAR).toArray()).filter((row) => !row.stub);
+    const old = buildSegment(YEAR, rows);
+    await db.searchPostings
+      .where('segment')
+      .equals((await db.searchSegments.get(YEAR))?.stored?.key ?? '')
+      .delete();
+    await db.searchSegments.put(old.segment);
+    await db.searchPostings.bulkAdd(old.postings as unknown as PostingsBlock[]);
+    // Another version: the bundled dataset's meta names one its segment was not built from.
+    const meta = await db.meta.get('dataset');
+    if (meta?.key === 'dataset') await db.meta.put({ ...meta, datasetVersion: 'v-anders' } as DatasetMeta);
+    // An orphan: a segment of a pack that is not loaded.
+    await stageSegment(db, buildSegment('dossier-weg', rows.slice(0, 1)));
+    await db.searchSegments.put({ ...buildSegment('dossier-weg', rows.slice(0, 1)).segment });
+    await db.searchHeads.put({ id: 'dossier-weg', head: buildSegment('dossier-weg', []).head.head });
+
+    const stale = await findStaleSegments(db);
+    expect({ ...stale, rebuild: [...stale.rebuild].sort() }).toEqual({
+      rebuild: ['bundled', YEAR],
+      orphans: ['dossier-weg'],
+    });
+    const fractions: number[] = [];
+    await rebuildStaleSegments(db, stale, (f) => fractions.push(f));
+    expect(fractions.at(-1)).toBe(1);
+    expect(await findStaleSegments(db)).toEqual({ rebuild: [], orphans: [] });
+    expect((await db.searchSegments.get(YEAR))?.stored).toBeDefined();
+    expect(await db.searchSegments.get('dossier-weg')).toBeUndefined();
+    expect(await sweepPostings(db)).toBe(1);
+    expect(await searchIds(db, 'stikstofruimte')).toEqual(['kst-40000-1', 'kst-40000-3']);
     await expectIndexMatchesRows(db);
   });
 });

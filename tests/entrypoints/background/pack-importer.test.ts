@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { importDataset } from '../../../data/db/import-dataset';
 import type { KamerlensDB } from '../../../data/db/kamerlens-db';
 import type { PackImportMeta } from '../../../data/db/records';
+import { findStaleSegments } from '../../../data/db/search-segments';
 import type { PackImportProgress } from '../../../data/messages';
 import { createPackImporter } from '../../../entrypoints/background/pack-importer';
 import { freshDB } from '../../fixtures/db/fresh-db';
@@ -118,6 +119,22 @@ describe('the pack importer', () => {
       packs: tables.packs.map(({ importedAt: _at, ...pack }) => pack),
     });
     expect(strip(await dataTables(db))).toEqual(strip(await dataTables(reference)));
+  });
+
+  it('a new worker builds again a pack’s search segment that an older build wrote, before importing', async () => {
+    const db = freshDB();
+    await stage(db, packFile(fixturePack(YEAR)));
+    await createPackImporter(db).importStaged();
+    const segment = await db.searchSegments.get(YEAR);
+    // As an older build stored it: no postings layout, no version.
+    const { stored: _stored, version: _version, ...older } = segment ?? ({} as NonNullable<typeof segment>);
+    await db.searchSegments.put(older);
+    expect((await findStaleSegments(db)).rebuild).toEqual([YEAR]);
+    const next = createPackImporter(db);
+    // Nothing is staged: the call waits for the repair that runs before any import.
+    await next.importStaged();
+    expect(await findStaleSegments(db)).toEqual({ rebuild: [], orphans: [] });
+    expect((await db.searchSegments.get(YEAR))?.version).toBe(fixturePack(YEAR).version);
   });
 
   it('removes a pack after the import already running', async () => {

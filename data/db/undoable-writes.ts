@@ -1,0 +1,121 @@
+/**
+ * The row writes of an import (or a pack removal) in short transactions, each keeping an undo row
+ * (UndoChunk): lookups are answered between two transactions (from the rows already written, or the
+ * previous version of those not yet written), and an import that fails, or whose worker stops,
+ * before its last transaction is undone to the row. The last transaction (the import's own: the
+ * pack record or dataset meta, the search segment's flip) deletes the undo rows with `forgetUndo`,
+ * which is what makes the import whole. A graph edge belongs to the document it leaves: a chunk
+ * replaces the edges of every document it writes or deletes by those of the new row.
+ */
+import type { Table } from 'dexie';
+import type { DocumentRecord, DossierRecord } from '../dataset/types';
+import type { KamerlensDB } from './kamerlens-db';
+import type { PackMembership, UndoChunk } from './records';
+import { edgesOf } from './reference-edges';
+import { inTimedChunks, type TimedChunkOptions } from './write-in-chunks';
+
+/** A stored document or dossier row. */
+export type StoredRow<T> = T & PackMembership<T>;
+
+/** The rows a chunk writes and the ids it deletes, decided from the rows stored now. */
+export interface ChunkPlan<T> {
+  put: StoredRow<T>[];
+  remove: string[];
+}
+
+type RowTable = 'documents' | 'dossiers';
+type RowOf<N extends RowTable> = N extends 'documents' ? DocumentRecord : DossierRecord;
+
+function tableOf<N extends RowTable>(db: KamerlensDB, name: N): Table<StoredRow<RowOf<N>>, string> {
+  return db.table(name);
+}
+
+/**
+ * For each chunk of `ids`: read their rows, let `plan` decide what to write and delete, and do it
+ * with its undo row, all in one transaction of its own (sized by `options`).
+ */
+export async function writeUndoable<N extends RowTable>(
+  db: KamerlensDB,
+  source: string,
+  name: N,
+  ids: readonly string[],
+  plan: (ids: string[], stored: (StoredRow<RowOf<N>> | undefined)[]) => ChunkPlan<RowOf<N>>,
+  options: TimedChunkOptions & {
+    /** The table held no rows when the import began (a first import): nothing to read first. */
+    empty?: boolean;
+  } = {},
+): Promise<void> {
+  const table = tableOf(db, name);
+  const documents = name === 'documents';
+  const scope = documents ? [table, db.references, db.importUndo] : [table, db.importUndo];
+  await inTimedChunks(
+    ids,
+    (chunk) =>
+      db.transaction('rw', scope, async () => {
+        const stored = options.empty ? chunk.map(() => undefined) : await table.bulkGet(chunk);
+        const { put, remove } = plan(chunk, stored);
+        const touched = [...put.map((row) => row.id), ...remove];
+        if (touched.length === 0) return;
+        const storedById = new Map(chunk.map((id, i) => [id, stored[i]]));
+        const edges =
+          documents && stored.some((row) => row !== undefined)
+            ? await db.references.where('from').anyOf(touched).toArray()
+            : [];
+        const undo: UndoChunk = {
+          source,
+          table: name,
+          ids: touched,
+          before: touched.map((id) => storedById.get(id)),
+          edges,
+        };
+        const added = documents ? (put as DocumentRecord[]).flatMap(edgesOf) : [];
+        // Edges leaving the rows as they were go first; with none (new rows), all in one round.
+        if (edges.length > 0) await db.references.bulkDelete(edges.map((edge) => edge.key as number));
+        await Promise.all([
+          db.importUndo.add(undo),
+          remove.length > 0 ? table.bulkDelete(remove) : undefined,
+          table.bulkPut(put),
+          added.length > 0 ? db.references.bulkAdd(added) : undefined,
+        ]);
+      }),
+    options,
+  );
+}
+
+/** Delete the undo rows of `source` (inside the import's last transaction, which includes `importUndo`). */
+export async function forgetUndo(db: KamerlensDB, source: string): Promise<void> {
+  await db.importUndo.where('source').equals(source).delete();
+}
+
+/** Undo what the unfinished import or removal of `source` wrote, newest chunk first, a chunk per transaction. */
+export async function rollBack(db: KamerlensDB, source: string): Promise<void> {
+  const keys = await db.importUndo.where('source').equals(source).primaryKeys();
+  for (const key of keys.reverse()) {
+    await db.transaction('rw', [db.documents, db.dossiers, db.references, db.importUndo], async () => {
+      const chunk = await db.importUndo.get(key);
+      if (!chunk) return;
+      const table = tableOf(db, chunk.table);
+      const before = chunk.before.filter((row) => row !== undefined) as StoredRow<RowOf<RowTable>>[];
+      await table.bulkDelete(chunk.ids);
+      await table.bulkPut(before);
+      if (chunk.table === 'documents') {
+        await db.references.where('from').anyOf(chunk.ids).delete();
+        await db.references.bulkPut(chunk.edges);
+      }
+      await db.importUndo.delete(key);
+    });
+  }
+}
+
+/**
+ * Undo every unfinished import or removal of the sources `which` accepts (a worker stopped during
+ * one): call before this worker starts one of its own. Returns the sources undone.
+ */
+export async function rollBackUnfinished(
+  db: KamerlensDB,
+  which: (source: string) => boolean,
+): Promise<string[]> {
+  const sources = (await db.importUndo.orderBy('source').uniqueKeys()).map(String).filter(which);
+  for (const source of sources) await rollBack(db, source);
+  return sources;
+}
