@@ -143,10 +143,12 @@ describe('dataset packs in Chromium', () => {
       .catch(() => undefined);
     await cdp.send('ServiceWorker.stopAllWorkers');
     await expect
-      .poll(() => panel.locator('.pack-name').allTextContents(), { timeout: 60_000, interval: 250 })
+      .poll(() => panel.locator('.pack-name').allTextContents(), { timeout: 150_000, interval: 250 })
       .toEqual([LARGE]);
     expect(await rowsOf(panel, LARGE)).toBe(large.counts.documents);
     expect(await lookupTitle('2099D19999')).toBe(large.documents[0]?.title);
     await cdp.detach();
-  });
+    // A bound, not a timing assertion: 20,000 records are imported twice on a machine that may be
+    // busy (the full suite under load took 68 s here once), so the wait is generous.
+  }, 180_000);
 });
