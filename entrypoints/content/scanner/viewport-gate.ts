@@ -1,9 +1,9 @@
 /**
  * When text is worth scanning: a block is scanned once it comes within a viewport's height of the
- * visible part of the page, together with all else waiting within ten (IntersectionObservers,
- * which the browser evaluates after its own layout, so the scanner never reads layout itself).
- * Off-screen text costs the page nothing until the reader scrolls towards it; the side panel and
- * the Tab key ask the scanner for the rest (`page-scanner.ts`).
+ * visible part of the page; once the reader has scrolled, together with all else waiting within ten
+ * (IntersectionObservers, which the browser evaluates after its own layout, so the scanner never
+ * reads layout itself). Off-screen text costs the page nothing until the reader scrolls towards
+ * it; the side panel and the Tab key ask the scanner for the rest (`page-scanner.ts`).
  */
 
 /** Watches elements for the scanner; `near` is called once per watched element. */
@@ -26,7 +26,9 @@ const NEAR = '100% 0px';
  * new marks costs the page a frame of its own (relayout, repaint and a commit that grows with the
  * page), so scrolling should bring one batch every few screens, not one per screen. Measured on a
  * 1 MB page scrolled through (`npm run bench -- scanner`): 161 layouts with no reach, 77 with four
- * viewports, 28 with ten.
+ * viewports, 28 with ten. Reach is for a reader on the move: until the first scroll only what is
+ * near is read, so a page that is only looked at pays for the screens around the viewport, not
+ * for twenty (measured at load on the same page: see the README's scanner figures).
  */
 const REACH = '1000% 0px';
 
@@ -40,6 +42,13 @@ export function intersectionGate(view: Window | null): ViewportGateFactory | und
   const Observer = (view as (Window & typeof globalThis) | null)?.IntersectionObserver;
   if (typeof Observer !== 'function') return undefined;
   return (near) => {
+    // Any scroll counts, the page's own or an inner scroller's (scroll events do not bubble, but
+    // pass the window in the capture phase); heard once, then the listener is gone.
+    let scrolled = false;
+    const onScroll = (): void => {
+      scrolled = true;
+    };
+    view?.addEventListener('scroll', onScroll, { capture: true, passive: true, once: true });
     // Made first, so its answers of a frame are in before the near observer's.
     const inReach = new Set<Element>();
     const reach = new Observer(
@@ -66,7 +75,7 @@ export function intersectionGate(view: Window | null): ViewportGateFactory | und
           release(entry.target);
           any = true;
         }
-        if (any) for (const element of [...inReach]) release(element);
+        if (any && scrolled) for (const element of [...inReach]) release(element);
       },
       { rootMargin: NEAR },
     );
@@ -81,6 +90,7 @@ export function intersectionGate(view: Window | null): ViewportGateFactory | und
         close.unobserve(element);
       },
       clear() {
+        view?.removeEventListener('scroll', onScroll, { capture: true });
         inReach.clear();
         reach.disconnect();
         close.disconnect();
