@@ -42,11 +42,15 @@ export function intersectionGate(view: Window | null): ViewportGateFactory | und
   const Observer = (view as (Window & typeof globalThis) | null)?.IntersectionObserver;
   if (typeof Observer !== 'function') return undefined;
   return (near) => {
+    // Everything waiting; the reach observer watches it only once the reader has scrolled.
+    const watched = new Set<Element>();
     // Any scroll counts, the page's own or an inner scroller's (scroll events do not bubble, but
-    // pass the window in the capture phase); heard once, then the listener is gone.
+    // pass the window in the capture phase); heard once, then the listener is gone. Until then
+    // reach is not used, so it is not observed either: a page only looked at pays for one observer.
     let scrolled = false;
     const onScroll = (): void => {
       scrolled = true;
+      for (const element of watched) reach.observe(element);
     };
     view?.addEventListener('scroll', onScroll, { capture: true, passive: true, once: true });
     // Made first, so its answers of a frame are in before the near observer's.
@@ -60,10 +64,14 @@ export function intersectionGate(view: Window | null): ViewportGateFactory | und
       },
       { rootMargin: REACH },
     );
-    const release = (element: Element): void => {
+    const forget = (element: Element): void => {
+      watched.delete(element);
       inReach.delete(element);
       reach.unobserve(element);
       close.unobserve(element);
+    };
+    const release = (element: Element): void => {
+      forget(element);
       near(element);
     };
     const close = new Observer(
@@ -81,16 +89,14 @@ export function intersectionGate(view: Window | null): ViewportGateFactory | und
     );
     return {
       watch(element) {
-        reach.observe(element);
+        watched.add(element);
+        if (scrolled) reach.observe(element);
         close.observe(element);
       },
-      unwatch(element) {
-        inReach.delete(element);
-        reach.unobserve(element);
-        close.unobserve(element);
-      },
+      unwatch: forget,
       clear() {
         view?.removeEventListener('scroll', onScroll, { capture: true });
+        watched.clear();
         inReach.clear();
         reach.disconnect();
         close.disconnect();

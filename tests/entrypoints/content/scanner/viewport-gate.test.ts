@@ -77,12 +77,14 @@ describe('intersectionGate: when waiting text is let through to the scanner', ()
     const { gate, released, reach, close, el, scroll } = setUp();
     const [a, b, c] = [el('a'), el('b'), el('c')];
     for (const element of [a, b, c]) gate.watch(element);
-    reach.deliver([a, true], [b, true], [c, true]);
+    // Reach is not watched until the reader scrolls: nothing is let through on its account.
+    expect(reach.targets.size).toBe(0);
     close.deliver([a, true]);
     expect(released).toEqual(['a']);
-    expect([...reach.targets].map((t) => t.id)).toEqual(['b', 'c']);
     // From the first scroll on, what comes near brings everything waiting within reach.
     scroll();
+    expect([...reach.targets].map((t) => t.id)).toEqual(['b', 'c']);
+    reach.deliver([b, true], [c, true]);
     close.deliver([b, true]);
     expect(released).toEqual(['a', 'b', 'c']);
   });
@@ -96,9 +98,10 @@ describe('intersectionGate: when waiting text is let through to the scanner', ()
   });
 
   it('forgets what left reach, what is unwatched, and everything on clear', () => {
-    const { gate, released, reach, close, el } = setUp();
+    const { gate, released, reach, close, el, scroll } = setUp();
     const [a, b, c] = [el('a'), el('b'), el('c')];
     for (const element of [a, b, c]) gate.watch(element);
+    scroll();
     reach.deliver([b, true], [c, true]);
     reach.deliver([c, false]);
     gate.unwatch(b);
