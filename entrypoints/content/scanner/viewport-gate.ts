@@ -28,7 +28,8 @@ const NEAR = '100% 0px';
  * 1 MB page scrolled through (`npm run bench -- scanner`): 161 layouts with no reach, 77 with four
  * viewports, 28 with ten. Reach is for a reader on the move: until the first scroll only what is
  * near is read, so a page that is only looked at pays for the screens around the viewport, not
- * for twenty (measured at load on the same page: see the README's scanner figures).
+ * for the ten below it (at load on the same page, side by side with reach from the start: +55
+ * instead of +94 ms of main-thread work per MB, 5 references marked instead of 29).
  */
 const REACH = '1000% 0px';
 
