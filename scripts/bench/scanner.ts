@@ -24,7 +24,7 @@
  * same code in one synchronous pass (bundled with Vite and injected): no slicing, no yielding.
  *
  *   npx tsx scripts/bench/scanner.ts             both parts (needs the test build: npm run build)
- *   npx tsx scripts/bench/scanner.ts cost [1|20]  page cost only, optionally one page
+ *   npx tsx scripts/bench/scanner.ts cost [1|20] [loading|reading]  page cost only, optionally one page and phase
  *   npx tsx scripts/bench/scanner.ts slices       the slices part only
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -201,7 +201,7 @@ function table(rows: [string, RunFigures[]][]): void {
  * load. KAMERLENS_BENCH_BASE_BUILD=<dir of another test build> adds that build side by side (a
  * before/after comparison in one run).
  */
-async function pageCost(workDir: string, pageFilter?: string): Promise<void> {
+async function pageCost(workDir: string, pageFilter?: string, phaseFilter?: string): Promise<void> {
   const dir = join(workDir, 'cost');
   mkdirSync(dir);
   for (const [i, [, shape]] of COST_PAGES.entries())
@@ -235,15 +235,22 @@ async function pageCost(workDir: string, pageFilter?: string): Promise<void> {
             measureScrollCost(context, u, SCROLL_MB, hold),
         ],
       ] as const) {
+        if (phaseFilter !== undefined && !phase.startsWith(phaseFilter)) continue;
         const withExtension: CostFigures[] = [];
         const without: CostFigures[] = [];
         const withBase: CostFigures[] = [];
+        const measureBase = async () => {
+          if (base) withBase.push(await measure(base.context, url(base.serverUrl)));
+        };
         for (let run = 0; run < COST_RUNS; run++) {
+          // The two builds take turns going first: an A/A run (one build in both places, the first
+          // always first) measured the first place ~120 ms/MB dearer in reading.
+          if (run % 2 === 1) await measureBase();
           const measured = await measure(session.context, url(session.serverUrl));
           withExtension.push(measured);
           // The same window on the page without the extension: held open as long, polled alike.
           without.push(await measure(plain.context, url(plain.serverUrl), measured.elapsedMs));
-          if (base) withBase.push(await measure(base.context, url(base.serverUrl)));
+          if (run % 2 === 0) await measureBase();
         }
         printCost(`${label}, ${phase}`, withExtension, without);
         if (base) printCost(`${label}, ${phase}, base build ${baseBuild}`, withBase, without);
@@ -255,11 +262,12 @@ async function pageCost(workDir: string, pageFilter?: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  // `slices` or `cost` runs one part; after `cost`, a size (`1` or `20`) runs one page.
-  const [only, pageFilter] = process.argv.slice(2);
+  // `slices` or `cost` runs one part; after `cost`, a size (`1` or `20`) runs one page, and
+  // `loading` or `reading` one phase.
+  const [only, pageFilter, phaseFilter] = process.argv.slice(2);
   const workDir = mkdtempSync(join(tmpdir(), 'kamerlens-bench-'));
   try {
-    if (only !== 'slices') await pageCost(workDir, pageFilter && `${pageFilter} MB`);
+    if (only !== 'slices') await pageCost(workDir, pageFilter && `${pageFilter} MB`, phaseFilter);
     if (only === 'cost') return;
     const html = scannerPage({
       bytes: TARGET_BYTES,

@@ -33,6 +33,18 @@ const PAGE = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>
 <p id="end">Tot slot Kamerstuk 34 352, nr. 349.</p>
 </main></body></html>`;
 
+/** Paragraphs of filler that put a reference a few screens below the first, within the gate's reach. */
+const FEW_SCREENS = 30;
+
+/** A reference a few screens below: outside what is near at load, inside the ten-screen reach. */
+const REACH_PAGE = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Brief</title></head>
+<body><main>
+<p id="top">Zie Kamerstuk 34 352, nr. 340.</p>
+<section>${filler(FEW_SCREENS)}</section>
+<p id="below">Verder Kamerstuk 36 600 XV, nr. 85.</p>
+<section>${filler(SCREENS)}</section>
+</main></body></html>`;
+
 /** The part of `chrome.tabs` the test calls in the service worker. */
 interface Tabs {
   query(filter: { url: string }): Promise<{ id?: number }[]>;
@@ -45,6 +57,7 @@ let dir: string;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'kamerlens-viewport-'));
   writeFileSync(join(dir, 'long.html'), PAGE);
+  writeFileSync(join(dir, 'reach.html'), REACH_PAGE);
   session = await launchExtension({ pagesDir: dir });
 });
 
@@ -64,8 +77,8 @@ const markedIn = (page: Page, id: string) =>
  * Opens the long page (under an address of its own per test, so the panel's request finds this tab)
  * and waits until the reference at its top is marked and the gate's first answers are in.
  */
-async function openLongPage(name: string): Promise<Page> {
-  const page = await session.openPage(`long.html?${name}`);
+async function openLongPage(name: string, file = 'long.html'): Promise<Page> {
+  const page = await session.openPage(`${file}?${name}`);
   await waitForReferences(page, 1);
   // Two frames: the viewport gate's first answers have come in and been read.
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
@@ -84,6 +97,26 @@ describe('scanner: text is read as it nears the viewport (Chromium)', () => {
     expect(await markedIn(page, 'end')).toBe('');
     await page.evaluate(() => document.getElementById('end')?.scrollIntoView());
     await expect.poll(() => markedIn(page, 'end')).toBe('kst-34352-349');
+    await page.close();
+  });
+
+  it('reads only what is near until the reader scrolls; then a short scroll brings in the screens ahead', async () => {
+    const page = await openLongPage('reach', 'reach.html');
+    const screensToBelow = () =>
+      page.evaluate(() => (document.getElementById('below')?.getBoundingClientRect().top ?? 0) / innerHeight);
+    // Beyond what is near (a screen), well within the reach of ten screens.
+    expect(await screensToBelow()).toBeGreaterThan(3);
+    expect(await screensToBelow()).toBeLessThan(8);
+    expect(await markedIn(page, 'top')).toBe('kst-34352-340');
+    // A page only looked at pays for the screens around the viewport, not for ten ahead.
+    await page.evaluate(
+      () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+    );
+    expect(await markedIn(page, 'below')).toBe('');
+    // Half a screen down: the reference is still screens away, but the reader is on the move.
+    await page.evaluate(() => scrollBy(0, innerHeight / 2));
+    expect(await screensToBelow()).toBeGreaterThan(2);
+    await expect.poll(() => markedIn(page, 'below')).toBe('kst-36600-XV-85');
     await page.close();
   });
 

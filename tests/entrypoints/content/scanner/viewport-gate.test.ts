@@ -34,7 +34,9 @@ class FakeObserver {
 
 function setUp() {
   FakeObserver.made = [];
-  const factory = intersectionGate({ IntersectionObserver: FakeObserver } as unknown as Window);
+  // A window with scroll events of its own: the gate listens on it for the reader's first scroll.
+  const view = Object.assign(new EventTarget(), { IntersectionObserver: FakeObserver });
+  const factory = intersectionGate(view as unknown as Window);
   if (!factory) throw new Error('no gate');
   const released: string[] = [];
   const gate = factory((element) => released.push(element.id));
@@ -44,7 +46,9 @@ function setUp() {
     element.id = id;
     return element;
   };
-  return { gate, released, reach, close, el };
+  /** The reader scrolls (the window hears a scroll event). */
+  const scroll = () => view.dispatchEvent(new Event('scroll'));
+  return { gate, released, reach, close, el, scroll };
 }
 
 describe('intersectionGate: when waiting text is let through to the scanner', () => {
@@ -54,10 +58,11 @@ describe('intersectionGate: when waiting text is let through to the scanner', ()
   });
 
   it('lets through what comes near, with everything waiting within reach: one batch of marks, not one per screen', () => {
-    const { gate, released, reach, close, el } = setUp();
+    const { gate, released, reach, close, el, scroll } = setUp();
     expect(reach.options.rootMargin).not.toBe(close.options.rootMargin);
     const [a, b, c, d] = [el('a'), el('b'), el('c'), el('d')];
     for (const element of [a, b, c, d]) gate.watch(element);
+    scroll();
     reach.deliver([a, true], [b, true], [c, true], [d, false]);
     close.deliver([b, false]);
     expect(released).toEqual([]);
@@ -66,6 +71,22 @@ describe('intersectionGate: when waiting text is let through to the scanner', ()
     // Released elements are watched no longer; the one out of reach still is.
     expect([...close.targets].map((t) => t.id)).toEqual(['d']);
     expect([...reach.targets].map((t) => t.id)).toEqual(['d']);
+  });
+
+  it('before the reader scrolls, lets through only what is near: a page only looked at pays for no reach', () => {
+    const { gate, released, reach, close, el, scroll } = setUp();
+    const [a, b, c] = [el('a'), el('b'), el('c')];
+    for (const element of [a, b, c]) gate.watch(element);
+    // Reach is not watched until the reader scrolls: nothing is let through on its account.
+    expect(reach.targets.size).toBe(0);
+    close.deliver([a, true]);
+    expect(released).toEqual(['a']);
+    // From the first scroll on, what comes near brings everything waiting within reach.
+    scroll();
+    expect([...reach.targets].map((t) => t.id)).toEqual(['b', 'c']);
+    reach.deliver([b, true], [c, true]);
+    close.deliver([b, true]);
+    expect(released).toEqual(['a', 'b', 'c']);
   });
 
   it('lets an element without a box through at once (display: contents would never intersect)', () => {
@@ -77,9 +98,10 @@ describe('intersectionGate: when waiting text is let through to the scanner', ()
   });
 
   it('forgets what left reach, what is unwatched, and everything on clear', () => {
-    const { gate, released, reach, close, el } = setUp();
+    const { gate, released, reach, close, el, scroll } = setUp();
     const [a, b, c] = [el('a'), el('b'), el('c')];
     for (const element of [a, b, c]) gate.watch(element);
+    scroll();
     reach.deliver([b, true], [c, true]);
     reach.deliver([c, false]);
     gate.unwatch(b);
