@@ -1,8 +1,9 @@
 /**
  * The contexts origin.ts compares, each with _origin-routines.ts loaded as `globalThis.kamerlensBench`:
  * a web page in an off-the-record browser (what the other IndexedDB benches use), and, in one
- * Chromium with the built test extension and an on-disk profile, a web page, an extension page and
- * the extension's service worker. The underscore keeps `npm run bench` from running it on its own.
+ * Chromium with the built test extension and an on-disk profile, a web page, an extension page (the
+ * side panel, its app running), an extension document that runs no extension code, and the
+ * extension's service worker. The underscore keeps `npm run bench` from running it on its own.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -71,6 +72,10 @@ export async function openOriginContexts(
   // The extension CSP refuses script tags; DevTools' evaluate is not subject to it.
   await extensionPage.evaluate(code);
   await worker.evaluate(code);
+  // An extension document that runs none of the extension's code: the origin without the panel app.
+  const quietPage = await context.newPage();
+  await quietPage.goto(`chrome-extension://${extensionId}/manifest.json`, { waitUntil: 'load' });
+  await quietPage.evaluate(code);
   const contexts: OriginContext[] = [
     {
       key: 'a0',
@@ -82,6 +87,11 @@ export async function openOriginContexts(
       key: 'b',
       label: 'extension page (sidepanel.html)',
       run: (expression) => extensionPage.evaluate(expression),
+    },
+    {
+      key: 'b0',
+      label: 'extension document running no extension code (manifest.json)',
+      run: (expression) => quietPage.evaluate(expression),
     },
     { key: 'c', label: 'extension service worker', run: (expression) => worker.evaluate(expression) },
   ];

@@ -29,29 +29,44 @@ export interface OriginRun {
   longestTickGapMs: number;
   /** Commits the import made (transactions that completed), counted by Dexie's `complete` hook. */
   transactions: number;
+  /** Change messages Dexie broadcast to the origin's other contexts during the import. */
+  broadcasts: number;
 }
 
+/** How one import runs; every field left out is what the product does. */
+export interface OriginImportOptions {
+  durability?: ChromeTransactionDurability;
+  /** A fixed chunk size instead of the time-sized chunks (`inTimedChunks`). */
+  chunkSize?: number;
+  /**
+   * Drop Dexie's cross-context change messages (BroadcastChannel `x-storagemutated-1`, which
+   * reaches every context of the origin that loaded Dexie) while the import runs.
+   */
+  muteBroadcast?: boolean;
+  /** Open the database without Dexie's Observability middleware (no change sets built, none sent). */
+  withoutObservability?: boolean;
+}
+
+/** Dexie's channel for changes made in one context, heard by every other context of the origin. */
+const DEXIE_CHANNEL = 'x-storagemutated-1';
+
 /**
- * `importDataset` of `count` generated documents into a fresh database, opened with the given
- * transaction durability ('default' is what the product does) and, when given, a fixed chunk size
- * instead of the time-sized chunks (`inTimedChunks`), deleted afterwards.
+ * `importDataset` of `count` generated documents into a fresh database, run as `options` says,
+ * deleted afterwards; also counts the change messages this context's Dexie broadcast meanwhile.
  */
-export async function originImport(
-  count: number,
-  durability: ChromeTransactionDurability = 'default',
-  chunkSize?: number,
-): Promise<OriginRun> {
+export async function originImport(count: number, options: OriginImportOptions = {}): Promise<OriginRun> {
   const dataset = datasetOf(count);
   const name = `origin-bench-${count}-${Math.random().toString(36).slice(2)}`;
-  const db = new KamerlensDB(name, { chromeTransactionDurability: durability });
+  const db = new KamerlensDB(name, { chromeTransactionDurability: options.durability ?? 'default' });
+  if (options.withoutObservability) db.unuse({ stack: 'dbcore', name: 'Observability' });
   let transactions = 0;
   db.use({
     stack: 'dbcore',
     name: 'count-transactions',
     create: (down) => ({
       ...down,
-      transaction: (tables, mode, options) => {
-        const tx = down.transaction(tables, mode, options);
+      transaction: (tables, mode, transactionOptions) => {
+        const tx = down.transaction(tables, mode, transactionOptions);
         (tx as unknown as IDBTransaction).addEventListener('complete', () => {
           transactions += 1;
         });
@@ -60,6 +75,17 @@ export async function originImport(
     }),
   });
   await db.open();
+  // A second channel object in this context hears what this context's Dexie posts.
+  const listener = new BroadcastChannel(DEXIE_CHANNEL);
+  let broadcasts = 0;
+  listener.onmessage = () => {
+    broadcasts += 1;
+  };
+  const post = BroadcastChannel.prototype.postMessage;
+  if (options.muteBroadcast)
+    BroadcastChannel.prototype.postMessage = function (this: BroadcastChannel, message: unknown) {
+      if (this.name !== DEXIE_CHANNEL) post.call(this, message);
+    };
   let last = performance.now();
   let longestTickGapMs = 0;
   const ticker = setInterval(() => {
@@ -68,14 +94,18 @@ export async function originImport(
     last = now;
   }, 10);
   const began = performance.now();
-  const outcome = await importDataset(db, dataset, chunkSize ? { chunkSize } : {});
+  const outcome = await importDataset(db, dataset, options.chunkSize ? { chunkSize: options.chunkSize } : {});
   const ms = performance.now() - began;
   clearInterval(ticker);
+  BroadcastChannel.prototype.postMessage = post;
+  // Messages still in flight arrive within a task or two.
+  await new Promise((done) => setTimeout(done, 50));
+  listener.close();
   db.close();
   await KamerlensDB.delete(name);
   if (outcome.status !== 'imported')
     throw new Error(outcome.status === 'failed' ? outcome.error : outcome.status);
-  return { ms, longestTickGapMs, transactions };
+  return { ms, longestTickGapMs, transactions, broadcasts };
 }
 
 /**
