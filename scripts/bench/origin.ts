@@ -14,6 +14,17 @@
  *   KAMERLENS_ORIGIN_ROUNDS=2            rounds per size (default)
  *   KAMERLENS_ORIGIN_PROBE_SIZE=20000    size of the probes of causes (0: skip them)
  *   KAMERLENS_ORIGIN_PROBES=broadcast,durability,chunks   which probes (default all)
+ *
+ * Measured 2026-12-03 (Chromium 156, load 3–11 from other work on the machine): the "~1.5×" is the
+ * extension page against the off-the-record page (b/a0 1.54 at 100,000, 1.56 at 20,000), made of
+ * two parts. On-disk against in-memory storage (a/a0 1.09–1.24): an off-the-record context keeps
+ * IndexedDB in memory. And Dexie's change broadcasts (b/a 1.15–1.39): each write transaction posts
+ * its change set on BroadcastChannel `x-storagemutated-1` to every context of the origin that loaded
+ * Dexie; in a web page nobody else hears it, in the extension's origin the other extension
+ * contexts do (pages share one renderer). Muting them or opening the database without Dexie's
+ * Observability middleware makes the extension contexts as fast as the web page (product/muted
+ * 1.32–1.51 there, 0.98–1.08 in web pages). Durability (strict/relaxed 1.03–1.11), quota (10 GB
+ * everywhere, none persisted) and the side panel app itself (b0 ≈ b) are not it.
  */
 import { loadavg } from 'node:os';
 import type { OriginContext } from './_origin-contexts';
