@@ -12,11 +12,14 @@ import { join, resolve } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { build, type Rolldown } from 'vite';
 
-/** _db-routines.ts as one script that sets `globalThis.kamerlensBench` (evaluate it in any page). */
-export async function bundleRoutines(): Promise<string> {
+/**
+ * _db-routines.ts (or another routines file) as one script that sets `globalThis.kamerlensBench`
+ * (evaluate it in any page).
+ */
+export async function bundleRoutines(routinesFile = 'scripts/bench/_db-routines.ts'): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'kamerlens-db-bench-'));
   const entry = join(dir, 'entry.ts');
-  const routines = JSON.stringify(resolve('scripts/bench/_db-routines.ts'));
+  const routines = JSON.stringify(resolve(routinesFile));
   writeFileSync(entry, `import * as routines from ${routines};\nglobalThis.kamerlensBench = routines;\n`);
   const output = (await build({
     configFile: false,
@@ -35,8 +38,10 @@ export async function bundleRoutines(): Promise<string> {
  * Call the routines through `page.evaluate` with a string expression: tsx would otherwise wrap
  * named functions in helpers the page does not have.
  */
-export async function openBenchPage(): Promise<{ page: Page; close: () => Promise<void> }> {
-  const code = await bundleRoutines();
+export async function openBenchPage(
+  routinesFile?: string,
+): Promise<{ page: Page; close: () => Promise<void> }> {
+  const code = await bundleRoutines(routinesFile);
   const server = createServer((_request, response) => {
     response.writeHead(200, { 'content-type': 'text/html' });
     response.end('<!doctype html><title>db bench</title>');
