@@ -132,3 +132,30 @@ const NOTE = {
   target: { source: 'https://www.nu.nl/b', selectors: [] },
   body: { note: 'y', tags: [], linkedDocumentIds: ['kst-34352-349'] },
 };
+
+describe('change broadcasts', () => {
+  it('writes announce no change set to the origin (Dexie Observability is off; nothing uses liveQuery)', async () => {
+    const heard: unknown[] = [];
+    const listen = (parts: unknown) => heard.push(parts);
+    Dexie.on('storagemutated', listen);
+    const db = new KamerlensDB(`${NAME}-quiet`);
+    try {
+      await db.open();
+      // A plain Dexie database on the same engine does announce its writes: the listener works.
+      const plain = new Dexie(`${NAME}-plain`);
+      plain.version(1).stores({ rows: 'id' });
+      const before = heard.length;
+      await plain.table('rows').put({ id: 'a' });
+      expect(heard.length).toBeGreaterThan(before);
+      heard.length = 0;
+      await db.transaction('rw', db.documents, () => db.documents.bulkPut(seedLikeDataset().documents));
+      expect(heard).toEqual([]);
+      plain.close();
+      await plain.delete();
+    } finally {
+      Dexie.on('storagemutated').unsubscribe(listen);
+      db.close();
+      await db.delete();
+    }
+  });
+});
