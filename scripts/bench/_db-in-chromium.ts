@@ -40,9 +40,19 @@ export async function bundleRoutines(routinesFile = 'scripts/bench/_db-routines.
  */
 export async function openBenchPage(
   routinesFile?: string,
+  files: ReadonlyMap<string, Uint8Array> = new Map(),
 ): Promise<{ page: Page; close: () => Promise<void> }> {
   const code = await bundleRoutines(routinesFile);
-  const server = createServer((_request, response) => {
+  // Besides the blank page, the server answers `files` by path (for example generated packs): the
+  // page fetches them, because handing tens of MB to `page.evaluate` as one string costs more than
+  // what is measured.
+  const server = createServer((request, response) => {
+    const file = files.get(request.url ?? '');
+    if (file) {
+      response.writeHead(200, { 'content-type': 'application/octet-stream' });
+      response.end(file);
+      return;
+    }
     response.writeHead(200, { 'content-type': 'text/html' });
     response.end('<!doctype html><title>db bench</title>');
   });

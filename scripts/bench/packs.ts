@@ -44,13 +44,17 @@ const line = (where: string, packsRun: PackFigures, baseline: RunFigures) => {
   );
 };
 
-const { page, close } = await openBenchPage();
+const served = new Map(files.map((file, i) => [`/pack-${i}.json.gz`, file]));
+const { page, close } = await openBenchPage(undefined, served);
 try {
   // The baseline's dataset is generated in the page (the same generator, the same years): sending
   // 100,000 records as JSON would cost the page more memory than the import itself.
   await page.evaluate(`window.withYears = ${withYears.toString()}`);
-  await page.evaluate(`window.packFiles = ${JSON.stringify(files.map((file) => Buffer.from(file).toString('base64')))}
-    .map((text) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0)))`);
+  // The packs are fetched from the bench's loopback server before the clock starts.
+  await page.evaluate(`(async () => {
+    window.packFiles = await Promise.all(${JSON.stringify([...served.keys()])}
+      .map(async (path) => new Uint8Array(await (await fetch(path)).arrayBuffer())));
+  })()`);
   const chromium = (await page.evaluate(`(async () => {
     const heap = () => performance.memory.usedJSHeapSize;
     const packs = await kamerlensBench.timePackImport(window.packFiles, heap);
@@ -63,5 +67,13 @@ try {
   await close();
 }
 
-const heap = () => process.memoryUsage().heapUsed;
-line('Node, fake-indexeddb', await timePackImport(files, heap), await timeImport(dataset, heap));
+// fake-indexeddb keeps everything in this process's heap: past 100,000 documents it measures Node's
+// garbage collector, not an import, so the Node run is skipped there.
+if (size <= 100_000) {
+  const heap = () => process.memoryUsage().heapUsed;
+  line('Node, fake-indexeddb', await timePackImport(files, heap), await timeImport(dataset, heap));
+} else {
+  console.log(
+    `[Node, fake-indexeddb] skipped above 100,000 documents (the whole store lives in Node's heap)`,
+  );
+}
