@@ -10,17 +10,7 @@ import {
   type DocumentRecord,
   type DossierRecord,
 } from '../../data/dataset/types';
-
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom, zipfSampler } from '../../tests/fixtures/random';
 
 /** Dossiers the generated documents fall in (one per ~40 documents, as in the open data). */
 const dossierCount = (count: number) => Math.max(10, Math.floor(count / 40));
@@ -34,24 +24,9 @@ export function panelDocumentIds(n: number, count: number): { id: string; aliase
 
 /** `count` metadata-only documents and their dossiers over `words` (most frequent first). */
 export function panelDataset(count: number, words: readonly string[], seed = 2026): DatasetFile {
-  const next = random(seed);
-  const cumulative = new Float64Array(words.length);
-  let total = 0;
-  for (let r = 0; r < words.length; r++) {
-    total += 1 / (r + 1) ** 1.07;
-    cumulative[r] = total;
-  }
-  const word = () => {
-    const target = next() * total;
-    let lo = 0;
-    let hi = words.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((cumulative[mid] ?? 0) < target) lo = mid + 1;
-      else hi = mid;
-    }
-    return words[lo] ?? 'woord';
-  };
+  const next = seededRandom(seed);
+  const draw = zipfSampler(words, next);
+  const word = () => draw() || 'woord';
   const sentence = (n: number) => Array.from({ length: n }, word).join(' ');
   const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
   const names = Array.from({ length: 3000 }, (_, i) => `${word()} ${word()} ${i}`);

@@ -8,18 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DocumentRecord, QaItem } from '../../data/dataset/types';
-
-/** mulberry32: a small seeded PRNG, so every run builds the same corpus. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom, zipfSampler } from '../../tests/fixtures/random';
 
 /** Words of the seed texts, most frequent first. */
 export function seedWords(): string[] {
@@ -35,30 +24,9 @@ export function seedWords(): string[] {
   return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([word]) => word);
 }
 
-/** A Zipf sampler over `words` (rank r has weight 1/r^1.07). */
-function zipf(words: string[], next: () => number): () => string {
-  const cumulative = new Float64Array(words.length);
-  let total = 0;
-  for (let r = 0; r < words.length; r++) {
-    total += 1 / (r + 1) ** 1.07;
-    cumulative[r] = total;
-  }
-  return () => {
-    const target = next() * total;
-    let lo = 0;
-    let hi = words.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((cumulative[mid] ?? 0) < target) lo = mid + 1;
-      else hi = mid;
-    }
-    return words[lo] ?? '';
-  };
-}
-
 /** Builds the corpus generator; `documents(count)` is deterministic for a given seed. */
 export function createCorpus(seed = 2026) {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const base = seedWords();
   // Compounds of seed words stretch the vocabulary to ~30,000 words, as Dutch compounding does.
   const compounds = new Set<string>();
@@ -68,7 +36,7 @@ export function createCorpus(seed = 2026) {
     if (a.length > 3 && b.length > 3) compounds.add(`${a.toLowerCase()}${b.toLowerCase()}`);
   }
   const vocabulary = [...base, ...compounds];
-  const word = zipf(vocabulary, next);
+  const word = zipfSampler(vocabulary, next);
   const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
   const sentence = (words: number) => {
     const picked = Array.from({ length: words }, word);

@@ -19,6 +19,7 @@ import type { TextPositionSelector, TextQuoteSelector } from '../../data/annotat
 import { normalizeText } from '../../data/annotations/page-text';
 import { reanchorSteps } from '../../data/annotations/reanchor';
 import { describeSpan } from '../../data/annotations/selectors';
+import { seededRandom } from '../../tests/fixtures/random';
 
 const PAGE_SIZE = 1_000_000;
 const NOTES = 200;
@@ -26,17 +27,8 @@ const REPEATS = 5;
 const BASELINE_MISSES = 3;
 const CHROMIUM = process.env.KAMERLENS_CHROMIUM ?? '/usr/bin/chromium';
 
-/** Deterministic PRNG (mulberry32) so every run measures the same page. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rand = random(20261122);
+/** Seeded, so every run measures the same page. */
+const rand = seededRandom(20261122);
 
 /** Paragraphs of Dutch-looking text: words drawn from the seed documents with their frequencies. */
 function makeParagraphs(): string[] {

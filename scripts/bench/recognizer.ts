@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildSync } from 'esbuild';
 import type { findCitations as FindCitations } from '../../data/citations';
+import { seededRandom } from '../../tests/fixtures/random';
 
 const bundleDir = mkdtempSync(join(tmpdir(), 'kamerlens-bench-'));
 const bundle = join(bundleDir, 'recognizer.mjs');
@@ -43,18 +44,6 @@ function naiveCount(text: string): number {
   let n = 0;
   for (const _ of text.matchAll(NAIVE)) n++;
   return n;
-}
-
-/** Deterministic PRNG (mulberry32). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const seeds = readdirSync(SOURCES)
@@ -148,7 +137,7 @@ function measure(text: string, run: (t: string) => number, rounds: number): { mb
   return { mbps: best, count };
 }
 
-const random = prng(20260331);
+const random = seededRandom(20260331);
 const seedsText = seeds.join('\n');
 const corpora: Array<[string, string, number]> = [
   ['reference-free Dutch, 10 MB', referenceFree(random), 7],
