@@ -75,46 +75,80 @@ const CATALOG_STEP = 8192;
 
 /** `catalogOf` in steps (a yield every few thousand documents), for an import's sliced build. */
 export function* catalogSteps(docs: readonly DocumentRecord[]): Generator<undefined, Catalog, void> {
-  const n = docs.length;
-  const kinds = new Interner();
-  const dossiers = new Interner();
-  const authors = new Interner();
-  const idStart = new Uint32Array(n + 1);
-  const date = new Int32Array(n);
-  const kind = new Uint16Array(n);
-  const dossier = new Int32Array(n);
-  const authorStart = new Uint32Array(n + 1);
-  const authorCodes: number[] = [];
-  const ids: string[] = [];
-  let at = 0;
-  for (let d = 0; d < n; d++) {
-    const doc = docs[d] as DocumentRecord;
+  const built = new CatalogBuilder(docs.length);
+  for (const [d, doc] of docs.entries()) {
     if (d % CATALOG_STEP === CATALOG_STEP - 1) yield;
-    idStart[d] = at;
-    ids.push(doc.id);
-    at += doc.id.length + 1;
-    date[d] = dateKey(doc.date);
-    kind[d] = kinds.code(doc.type);
     const key = dossierKeyOf(doc);
-    dossier[d] = key ? dossiers.code(key) : -1;
-    authorStart[d] = authorCodes.length;
-    for (const name of new Set(doc.authors.map((a) => a.name))) authorCodes.push(authors.code(name));
+    const authorCodes = new Set(doc.authors.map((a) => built.authors.code(a.name)));
+    built.add(
+      doc.id,
+      dateKey(doc.date),
+      built.kinds.code(doc.type),
+      key ? built.dossiers.code(key) : -1,
+      authorCodes,
+    );
   }
-  idStart[n] = at;
-  authorStart[n] = authorCodes.length;
-  return {
-    count: n,
-    ids: ids.length > 0 ? `${ids.join('\n')}\n` : '',
-    idStart,
-    date,
-    kinds: kinds.values,
-    kind,
-    dossiers: dossiers.values,
-    dossier,
-    authors: authors.values,
-    authorStart,
-    authorOf: Uint32Array.from(authorCodes),
-  };
+  return built.finish();
+}
+
+/**
+ * A catalog written document by document, in the order added: building one from records and
+ * merging stored ones both write through it. Values are coded with its interners first.
+ */
+export class CatalogBuilder {
+  readonly kinds = new Interner();
+  readonly dossiers = new Interner();
+  readonly authors = new Interner();
+  private readonly ids: string[] = [];
+  private readonly idStart: Uint32Array;
+  private readonly date: Int32Array;
+  private readonly kind: Uint16Array;
+  private readonly dossier: Int32Array;
+  private readonly authorStart: Uint32Array;
+  private readonly authorOf: number[] = [];
+  private at = 0;
+
+  /** `count`: how many documents will be added. */
+  constructor(private readonly count: number) {
+    this.idStart = new Uint32Array(count + 1);
+    this.date = new Int32Array(count);
+    this.kind = new Uint16Array(count);
+    this.dossier = new Int32Array(count);
+    this.authorStart = new Uint32Array(count + 1);
+  }
+
+  /** The next document: its id, `dateKey`, kind and dossier codes (-1: none) and author codes. */
+  add(id: string, date: number, kind: number, dossier: number, authors: Iterable<number>): void {
+    const d = this.ids.length;
+    if (d >= this.count) throw new Error('catalog: more documents than announced');
+    this.ids.push(id);
+    this.idStart[d] = this.at;
+    this.at += id.length + 1;
+    this.date[d] = date;
+    this.kind[d] = kind;
+    this.dossier[d] = dossier;
+    this.authorStart[d] = this.authorOf.length;
+    for (const author of authors) this.authorOf.push(author);
+  }
+
+  finish(): Catalog {
+    if (this.ids.length !== this.count) throw new Error('catalog: fewer documents than announced');
+    this.idStart[this.count] = this.at;
+    this.authorStart[this.count] = this.authorOf.length;
+    return {
+      count: this.count,
+      ids: this.ids.length > 0 ? `${this.ids.join('\n')}\n` : '',
+      idStart: this.idStart,
+      date: this.date,
+      kinds: this.kinds.values,
+      kind: this.kind,
+      dossiers: this.dossiers.values,
+      dossier: this.dossier,
+      authors: this.authors.values,
+      authorStart: this.authorStart,
+      authorOf: Uint32Array.from(this.authorOf),
+    };
+  }
 }
 
 /** The id of doc `d`. */

@@ -3,7 +3,7 @@
  * first), passages renumbered to follow it, vocabularies merged. Postings stay in storage: a search
  * first reads those of the stems its query expands to (a few keys), keeping recent ones at hand.
  */
-import { type Catalog, type CatalogHead, catalogId, Interner } from './catalog';
+import { type Catalog, CatalogBuilder, type CatalogHead, catalogId } from './catalog';
 import { findWord, packedWords } from './packed-words';
 import { createSearcher, type SearchOptions, type SearchOutcome } from './run-search';
 import type { PostingSlice, SearchableIndex } from './searchable';
@@ -74,54 +74,31 @@ function mergeOrder(segments: readonly SegmentCatalog[]): { segment: Uint8Array;
 /** The segments' catalogs as one, in `order`. */
 function mergeCatalogs(segments: readonly SegmentCatalog[], order: ReturnType<typeof mergeOrder>): Catalog {
   const n = order.segment.length;
-  const kinds = new Interner();
-  const dossiers = new Interner();
-  const authors = new Interner();
+  const merged = new CatalogBuilder(n);
   const remap = segments.map(({ catalog }) => ({
-    kind: catalog.kinds.map((v) => kinds.code(v)),
-    dossier: catalog.dossiers.map((v) => dossiers.code(v)),
-    author: catalog.authors.map((v) => authors.code(v)),
+    kind: catalog.kinds.map((v) => merged.kinds.code(v)),
+    dossier: catalog.dossiers.map((v) => merged.dossiers.code(v)),
+    author: catalog.authors.map((v) => merged.authors.code(v)),
   }));
-  const ids: string[] = [];
-  const idStart = new Uint32Array(n + 1);
-  const date = new Int32Array(n);
-  const kind = new Uint16Array(n);
-  const dossier = new Int32Array(n);
-  const authorStart = new Uint32Array(n + 1);
-  const authorOf: number[] = [];
-  let at = 0;
+  const authorCodes: number[] = [];
   for (let g = 0; g < n; g++) {
     const s = order.segment[g] ?? 0;
     const d = order.local[g] ?? 0;
     const { catalog } = segments[s] as SegmentCatalog;
     const codes = remap[s] as (typeof remap)[number];
-    const id = catalogId(catalog, d);
-    ids.push(id);
-    idStart[g] = at;
-    at += id.length + 1;
-    date[g] = catalog.date[d] ?? 0;
-    kind[g] = codes.kind[catalog.kind[d] ?? 0] ?? 0;
     const k = catalog.dossier[d] ?? -1;
-    dossier[g] = k < 0 ? -1 : (codes.dossier[k] ?? -1);
-    authorStart[g] = authorOf.length;
+    authorCodes.length = 0;
     for (let a = catalog.authorStart[d] ?? 0; a < (catalog.authorStart[d + 1] ?? 0); a++)
-      authorOf.push(codes.author[catalog.authorOf[a] ?? 0] ?? 0);
+      authorCodes.push(codes.author[catalog.authorOf[a] ?? 0] ?? 0);
+    merged.add(
+      catalogId(catalog, d),
+      catalog.date[d] ?? 0,
+      codes.kind[catalog.kind[d] ?? 0] ?? 0,
+      k < 0 ? -1 : (codes.dossier[k] ?? -1),
+      authorCodes,
+    );
   }
-  idStart[n] = at;
-  authorStart[n] = authorOf.length;
-  return {
-    count: n,
-    ids: ids.length > 0 ? `${ids.join('\n')}\n` : '',
-    idStart,
-    date,
-    kinds: kinds.values,
-    kind,
-    dossiers: dossiers.values,
-    dossier,
-    authors: authors.values,
-    authorStart,
-    authorOf: Uint32Array.from(authorOf),
-  };
+  return merged.finish();
 }
 
 /** One segment's per-passage figures as stored (its order is the global one). */
