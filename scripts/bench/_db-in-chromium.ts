@@ -41,7 +41,7 @@ export async function bundleRoutines(routinesFile = 'scripts/bench/_db-routines.
 export async function openBenchPage(
   routinesFile?: string,
   files: ReadonlyMap<string, Uint8Array> = new Map(),
-): Promise<{ page: Page; close: () => Promise<void> }> {
+): Promise<{ page: Page; origin: string; close: () => Promise<void> }> {
   const code = await bundleRoutines(routinesFile);
   // Besides the blank page, the server answers `files` by path (for example generated packs): the
   // page fetches them, because handing tens of MB to `page.evaluate` as one string costs more than
@@ -49,7 +49,11 @@ export async function openBenchPage(
   const server = createServer((request, response) => {
     const file = files.get(request.url ?? '');
     if (file) {
-      response.writeHead(200, { 'content-type': 'application/octet-stream' });
+      // Any origin may read them: the extension's service worker fetches them too.
+      response.writeHead(200, {
+        'content-type': 'application/octet-stream',
+        'access-control-allow-origin': '*',
+      });
       response.end(file);
       return;
     }
@@ -63,10 +67,12 @@ export async function openBenchPage(
     args: ['--no-sandbox', '--disable-gpu', '--enable-precise-memory-info'],
   });
   const page = await browser.newPage();
-  await page.goto(`http://127.0.0.1:${port}/`);
+  const origin = `http://127.0.0.1:${port}`;
+  await page.goto(`${origin}/`);
   await page.addScriptTag({ content: code });
   return {
     page,
+    origin,
     close: async () => {
       await browser.close();
       server.close();

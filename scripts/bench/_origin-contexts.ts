@@ -10,7 +10,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
+import { type BrowserContext, chromium, type Worker } from 'playwright-core';
 import { bundleRoutines, openBenchPage } from './_db-in-chromium';
 
 const ROUTINES = 'scripts/bench/_origin-routines.ts';
@@ -44,26 +44,7 @@ export async function openOriginContexts(
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.2', done));
   const { port } = server.address() as AddressInfo;
-  const profile = mkdtempSync(join(tmpdir(), 'kamerlens-origin-bench-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
-    headless: false,
-    args: [
-      '--headless=new',
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
-  const worker =
-    context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
-  const extensionId = new URL(worker.url()).host;
+  const { context, worker, extensionId, close } = await launchWithExtension(extensionDir);
   const webPage = context.pages()[0] ?? (await context.newPage());
   await webPage.goto(`http://127.0.0.2:${port}/`);
   await webPage.evaluate(code);
@@ -99,9 +80,48 @@ export async function openOriginContexts(
     contexts,
     extensionId,
     close: async () => {
-      await context.close();
+      await close();
       await offTheRecord.close();
       server.close();
+    },
+  };
+}
+
+/**
+ * Chromium with the built extension loaded (`npx wxt build --mode test`) in a fresh on-disk
+ * profile, as a reader's browser keeps it, and the extension's service worker.
+ */
+export async function launchWithExtension(extensionDir = resolve('.output/chrome-mv3-test')): Promise<{
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  close: () => Promise<void>;
+}> {
+  const profile = mkdtempSync(join(tmpdir(), 'kamerlens-extension-bench-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    headless: false,
+    args: [
+      '--headless=new',
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  const worker =
+    context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
+  return {
+    context,
+    worker,
+    extensionId: new URL(worker.url()).host,
+    close: async () => {
+      await context.close();
       rmSync(profile, { recursive: true, force: true });
     },
   };

@@ -2,15 +2,18 @@
  * Pack import (`npm run bench -- packs`): a generated dataset of KAMERLENS_BENCH_DOCS documents
  * (default 100,000) split into packs by vergaderjaar, as `data:build --packs` writes them, then
  * read (unzip, hash, validate) and imported pack by pack into a fresh database. Baseline in the same
- * run: `importDataset` of the same documents as one dataset file. In Chromium (real IndexedDB, the
- * figure that counts) and in Node with fake-indexeddb (labeled as such). Prints figures; asserts
- * nothing.
+ * run: `importDataset` of the same documents as one dataset file. In Chromium (real IndexedDB): in a
+ * web page, then in the built test extension's service worker, where a reader's packs are
+ * imported (skipped without `npx wxt build --mode test`); and in Node with fake-indexeddb up to
+ * 100,000 documents (labeled as such). Prints figures; asserts nothing.
  */
 import 'fake-indexeddb/auto';
+import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
+import { resolve } from 'node:path';
 import type { DatasetFile } from '../../data/dataset/types';
 import { packBytes, splitDataset } from '../../data/pipeline/packs/write-packs';
-import { openBenchPage } from './_db-in-chromium';
+import { bundleRoutines, openBenchPage } from './_db-in-chromium';
 import {
   generatedDataset,
   type PackFigures,
@@ -18,7 +21,9 @@ import {
   timeImport,
   timePackImport,
 } from './_db-routines';
+import { launchWithExtension } from './_origin-contexts';
 
+const EXTENSION = resolve('.output/chrome-mv3-test');
 const size = Number(process.env.KAMERLENS_BENCH_DOCS ?? 100_000);
 // The generated records carry no session year: spread them over sixteen, as a release's packs would be.
 const withYears = (generated: DatasetFile): DatasetFile => ({
@@ -45,24 +50,47 @@ const line = (where: string, packsRun: PackFigures, baseline: RunFigures) => {
 };
 
 const served = new Map(files.map((file, i) => [`/pack-${i}.json.gz`, file]));
-const { page, close } = await openBenchPage(undefined, served);
+const { page, origin, close } = await openBenchPage(undefined, served);
+/**
+ * The run, as one expression for `evaluate` wherever the routines are loaded: the packs are fetched
+ * from the bench's loopback server before the clock starts; the baseline's dataset is generated
+ * there (the same generator, the same years): sending the records as JSON would cost more memory
+ * than the import itself.
+ */
+const run = (heap: string) => `(async () => {
+  const withYears = ${withYears.toString()};
+  let packFiles = await Promise.all(${JSON.stringify([...served.keys()].map((path) => origin + path))}
+    .map(async (url) => new Uint8Array(await (await fetch(url)).arrayBuffer())));
+  const heap = ${heap};
+  const packs = await kamerlensBench.timePackImport(packFiles, heap);
+  packFiles = null;
+  const baseline = await kamerlensBench.timeImport(withYears(kamerlensBench.generatedDataset(${size})), heap);
+  return { packs, baseline };
+})()`;
+type Run = { packs: PackFigures; baseline: RunFigures };
 try {
-  // The baseline's dataset is generated in the page (the same generator, the same years): sending
-  // 100,000 records as JSON would cost the page more memory than the import itself.
-  await page.evaluate(`window.withYears = ${withYears.toString()}`);
-  // The packs are fetched from the bench's loopback server before the clock starts.
-  await page.evaluate(`(async () => {
-    window.packFiles = await Promise.all(${JSON.stringify([...served.keys()])}
-      .map(async (path) => new Uint8Array(await (await fetch(path)).arrayBuffer())));
-  })()`);
-  const chromium = (await page.evaluate(`(async () => {
-    const heap = () => performance.memory.usedJSHeapSize;
-    const packs = await kamerlensBench.timePackImport(window.packFiles, heap);
-    window.packFiles = null;
-    const baseline = await kamerlensBench.timeImport(window.withYears(kamerlensBench.generatedDataset(${size})), heap);
-    return { packs, baseline };
-  })()`)) as { packs: PackFigures; baseline: RunFigures };
-  line('Chromium, IndexedDB', chromium.packs, chromium.baseline);
+  const inPage = (await page.evaluate(run('() => performance.memory.usedJSHeapSize'))) as Run;
+  line(`Chromium, web page (load ${loadavg()[0]?.toFixed(1)})`, inPage.packs, inPage.baseline);
+  // Where packs are really imported: the extension's service worker, in its own origin (a fresh
+  // profile on disk, the test build's background running). (Workers have no heap probe.)
+  if (existsSync(EXTENSION)) {
+    const extension = await launchWithExtension(EXTENSION);
+    try {
+      await extension.worker.evaluate(await bundleRoutines());
+      const inWorker = (await extension.worker.evaluate(run('() => null'))) as Run;
+      line(
+        `Chromium, the extension's service worker (load ${loadavg()[0]?.toFixed(1)})`,
+        inWorker.packs,
+        inWorker.baseline,
+      );
+    } finally {
+      await extension.close();
+    }
+  } else {
+    console.log(
+      `[the extension's service worker] skipped: no test build in ${EXTENSION} (npx wxt build --mode test)`,
+    );
+  }
 } finally {
   await close();
 }
