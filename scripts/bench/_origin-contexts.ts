@@ -5,15 +5,14 @@
  * side panel, its app running), an extension document that runs no extension code, and the
  * extension's service worker. The underscore keeps `npm run bench` from running it on its own.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { type BrowserContext, chromium, type Worker } from 'playwright-core';
+import { resolve } from 'node:path';
+import { launchExtension } from '../../tests/e2e/harness';
 import { bundleRoutines, openBenchPage } from './_db-in-chromium';
 
 const ROUTINES = 'scripts/bench/_origin-routines.ts';
+const WEB_HOST = 'origin-bench.test';
 
 /** One place to run the routines: `run` evaluates a string expression there. */
 export interface OriginContext {
@@ -30,8 +29,9 @@ export interface OriginContexts {
 }
 
 /**
- * Starts both browsers. The web page in the extension's browser is served from 127.0.0.2 (still
- * loopback), outside the test build's content-script matches, so no extension code runs in it.
+ * Starts both browsers. The web page in the extension's browser is served on loopback under a host
+ * name of its own (`WEB_HOST`, resolved to 127.0.0.1 by the browser), outside the test build's
+ * content-script matches, so no extension code runs in it.
  */
 export async function openOriginContexts(
   extensionDir = resolve('.output/chrome-mv3-test'),
@@ -42,11 +42,19 @@ export async function openOriginContexts(
     response.writeHead(200, { 'content-type': 'text/html' });
     response.end('<!doctype html><title>origin bench</title>');
   });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.2', done));
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const { port } = server.address() as AddressInfo;
-  const { context, worker, extensionId, close } = await launchWithExtension(extensionDir);
+  const {
+    context,
+    serviceWorker: worker,
+    extensionId,
+    close,
+  } = await launchExtension({
+    dir: extensionDir,
+    siteHost: WEB_HOST,
+  });
   const webPage = context.pages()[0] ?? (await context.newPage());
-  await webPage.goto(`http://127.0.0.2:${port}/`);
+  await webPage.goto(`http://${WEB_HOST}:${port}/`);
   await webPage.evaluate(code);
   const extensionPage = await context.newPage();
   await extensionPage.goto(`chrome-extension://${extensionId}/sidepanel.html`, { waitUntil: 'load' });
@@ -83,46 +91,6 @@ export async function openOriginContexts(
       await close();
       await offTheRecord.close();
       server.close();
-    },
-  };
-}
-
-/**
- * Chromium with the built extension loaded (`npx wxt build --mode test`) in a fresh on-disk
- * profile, as a reader's browser keeps it, and the extension's service worker.
- */
-export async function launchWithExtension(extensionDir = resolve('.output/chrome-mv3-test')): Promise<{
-  context: BrowserContext;
-  worker: Worker;
-  extensionId: string;
-  close: () => Promise<void>;
-}> {
-  const profile = mkdtempSync(join(tmpdir(), 'kamerlens-extension-bench-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
-    headless: false,
-    args: [
-      '--headless=new',
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
-  const worker =
-    context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
-  return {
-    context,
-    worker,
-    extensionId: new URL(worker.url()).host,
-    close: async () => {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
     },
   };
 }

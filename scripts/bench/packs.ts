@@ -13,6 +13,7 @@ import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import type { DatasetFile } from '../../data/dataset/types';
 import { packBytes, splitDataset } from '../../data/pipeline/packs/write-packs';
+import { launchExtension } from '../../tests/e2e/harness';
 import { bundleRoutines, openBenchPage } from './_db-in-chromium';
 import {
   generatedDataset,
@@ -21,7 +22,6 @@ import {
   timeImport,
   timePackImport,
 } from './_db-routines';
-import { launchWithExtension } from './_origin-contexts';
 
 const EXTENSION = resolve('.output/chrome-mv3-test');
 const size = Number(process.env.KAMERLENS_BENCH_DOCS ?? 100_000);
@@ -74,10 +74,10 @@ try {
   // Where packs are really imported: the extension's service worker, in its own origin (a fresh
   // profile on disk, the test build's background running). (Workers have no heap probe.)
   if (existsSync(EXTENSION)) {
-    const extension = await launchWithExtension(EXTENSION);
+    const extension = await launchExtension({ dir: EXTENSION });
     try {
-      await extension.worker.evaluate(await bundleRoutines());
-      const inWorker = (await extension.worker.evaluate(run('() => null'))) as Run;
+      await extension.serviceWorker.evaluate(await bundleRoutines());
+      const inWorker = (await extension.serviceWorker.evaluate(run('() => null'))) as Run;
       line(
         `Chromium, the extension's service worker (load ${loadavg()[0]?.toFixed(1)})`,
         inWorker.packs,
