@@ -13,15 +13,14 @@
  * and the Tab key, before whose default action the next unread text in its direction is read
  * (`TAB_BUDGET_MS`), so the next reference is a tab stop when focus moves.
  *
- * Slices only read: what they find is written once per animation frame (`planned-writes.ts`), each
+ * Slices only read: what they find is written once per animation frame (`mark-writer.ts`), each
  * frame's writes within a budget of their own, so the page restyles and relays out once per frame.
  * The Tab key's read-ahead writes at once, as its marks must be there before focus moves.
  */
 import { nextTask, runSlice } from '../../../data/time-slices';
 import { MARK_TAG, MEASURE_ATTRIBUTE } from '../own-names';
 import { watchPage } from '../page-watcher';
-import { placeOf } from './element-kinds';
-import { applyPlan, markBlock, planBlock, planIsCurrent } from './mark-block';
+import { markBlock, planBlock } from './mark-block';
 import {
   createMarkRegistry,
   type MarkedReference,
@@ -29,8 +28,9 @@ import {
   type WritableMarkRegistry,
 } from './mark-registry';
 import { ensureMarkStyle, removeMarkStyle } from './mark-style';
+import { createMarkWriter } from './mark-writer';
 import { PendingScopes } from './pending-scopes';
-import { atNextFrame, PlannedWrites } from './planned-writes';
+import { atNextFrame } from './planned-writes';
 import { queueMutation, ScanQueue } from './scan-queue';
 import { liesAhead, tabStart } from './tab-ahead';
 import { type TextBlock, textBlocks } from './text-blocks';
@@ -85,8 +85,6 @@ const EDITING_EVENTS = ['beforeinput', 'focusin', 'selectionchange', 'pointerdow
 /** Starts scanning `document`: the whole page first, then every change. */
 export function startPageScanner(options: PageScannerOptions): PageScanner {
   const { document: doc, signal, budgetMs = 4, viewportGate } = options;
-  const writeBudgetMs = options.writeBudgetMs ?? budgetMs;
-  const nextFrame = options.nextFrame ?? ((run: () => void) => atNextFrame(doc, run));
   let role: string | undefined;
   const roleDescription = (): string => {
     role ??=
@@ -95,9 +93,6 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
   };
   const registry: WritableMarkRegistry = createMarkRegistry();
   const queue = new ScanQueue();
-  const planned = new PlannedWrites();
-  let writeScheduled = false;
-  let writeWaiters: (() => void)[] = [];
   const measure = doc.documentElement.hasAttribute(MEASURE_ATTRIBUTE);
   let records: MutationRecord[] = [];
   let walk: { blocks: Generator<TextBlock | null, boolean>; element: Element; deep: boolean } | null = null;
@@ -124,13 +119,7 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
 
   const watcher = watchPage(doc);
   const hasReading = (): boolean => records.length > 0 || queue.size > 0 || walk !== null;
-  const hasWork = (): boolean => hasReading() || planned.size > 0;
-  /** Wakes a pump that waits for the next frame's writes: they were written, or there is more to read. */
-  const wake = (): void => {
-    const waiters = writeWaiters;
-    writeWaiters = [];
-    for (const resolve of waiters) resolve();
-  };
+  const hasWork = (): boolean => hasReading() || writer.size > 0;
 
   /** Applies stored mutation records; returns the references unmarked because their text changed. */
   const applyRecords = (): MarkedReference[] => {
@@ -166,7 +155,7 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
       records = [];
       queue.clear();
       pending?.takeAll();
-      planned.clear();
+      writer.clear();
       walk = null;
       const unmarked = feed.ownChange(() => registry.unwrapAll());
       registry.notify('unmarked', unmarked);
@@ -206,57 +195,18 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
     return changes.marked;
   };
 
-  /**
-   * Writes planned marks, oldest first, until `budget` is spent (all of them without one). A plan
-   * whose text the page changed since it was read is not written; its block is read again.
-   */
-  const writePlanned = (
-    marked: MarkedReference[],
-    unmarked: MarkedReference[],
-    started: number,
-    budget?: number,
-  ) => {
-    runSlice(
-      () => {
-        const plan = planned.take();
-        if (!plan) return false;
-        if (planIsCurrent(plan)) {
-          const changes = applyPlan(plan, registry, roleDescription);
-          marked.push(...changes.marked);
-          unmarked.push(...changes.unmarked);
-        } else {
-          const place = plan.block.nodes.find((node) => node.isConnected);
-          const block = place ? placeOf(place)?.block : undefined;
-          if (block) queue.add(block, false);
-        }
-        return true;
-      },
-      { budgetMs: budget ?? Number.POSITIVE_INFINITY, start: started },
-    );
-  };
-
-  /** One frame's writes: what the slices planned, within the slice budget; the rest in the next frame. */
-  const writeFrame = (): void => {
-    writeScheduled = false;
-    if (signal.aborted || followDesignMode()) {
-      planned.clear();
-      wake();
-      return;
-    }
-    ownPass(performance.now(), (marked, unmarked) =>
-      writePlanned(marked, unmarked, performance.now(), writeBudgetMs),
-    );
-    if (planned.size > 0) scheduleWrite();
-    wake();
-  };
-  const scheduleWrite = (): void => {
-    if (writeScheduled || planned.size === 0) return;
-    writeScheduled = true;
-    nextFrame(writeFrame);
-  };
-  /** Resolves after the next frame's writes, or when there is more to read (at once when the scanner stops). */
-  const nextWrite = (): Promise<void> =>
-    signal.aborted ? Promise.resolve() : new Promise((resolve) => writeWaiters.push(resolve));
+  const writer = createMarkWriter({
+    registry,
+    roleDescription,
+    budgetMs: options.writeBudgetMs ?? budgetMs,
+    nextFrame: options.nextFrame ?? ((run) => atNextFrame(doc, run)),
+    inPass: (write) => {
+      if (signal.aborted || followDesignMode()) return false;
+      ownPass(performance.now(), write);
+      return true;
+    },
+    readAgain: (block) => queue.add(block, false),
+  });
 
   /** A deep scope is read whole, or (with a gate) its own text now and each block inside when near. */
   const walkOf = (element: Element, deep: boolean) =>
@@ -282,7 +232,7 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
           walk = null;
         } else if (next.value) {
           const plan = planBlock(next.value, registry);
-          if (plan) planned.add(plan);
+          if (plan) writer.add(plan);
           // The first message lookup blocks (a call to the browser): here, not in the frame's writes.
           if (plan && plan.toWrap.length > 0) roleDescription();
         }
@@ -290,7 +240,6 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
       };
       runSlice(step, { budgetMs, start: started });
     });
-    scheduleWrite();
   };
 
   /**
@@ -318,7 +267,7 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
     const step = () => (backwards ? walker.previousNode() : walker.nextNode());
     ownPass(started, (marked, unmarked) => {
       // What the slices planned goes in first: the blocks read now must see those marks.
-      writePlanned(marked, unmarked, started);
+      writer.writeAll(marked, unmarked);
       let scope = pending.nearest(from, backwards);
       while (scope && inTime()) {
         if (pending.release(scope)) {
@@ -338,7 +287,7 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
 
   const pump = async (): Promise<void> => {
     if (pumping) {
-      wake(); // it may be waiting for a frame: there is reading to do first
+      writer.wake(); // it may be waiting for a frame: there is reading to do first
       return;
     }
     pumping = true;
@@ -346,8 +295,7 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
       while (hasWork() && !signal.aborted) {
         if (!hasReading()) {
           // Only writes are left: they happen in the next frame.
-          scheduleWrite();
-          await nextWrite();
+          await writer.nextWrite();
           continue;
         }
         await nextTask(signal);
@@ -391,8 +339,8 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
     'abort',
     () => {
       pending?.takeAll();
-      planned.clear();
-      wake();
+      writer.clear();
+      writer.wake();
       registry.unwrapAll();
       removeMarkStyle(doc);
     },
