@@ -17,8 +17,10 @@ export default defineContentScript({
     const scanner = startPageScanner({
       document,
       signal: ctx.signal,
-      // Dutch when the locale files lack the message: Dutch is the default locale.
-      roleDescription: getMessage('mark_roleDescription') || 'verwijzing',
+      // Read when the first reference is marked: the browser's first message lookup is a blocking
+      // call (5–150 ms on a busy machine), which pages without references never need. Dutch when
+      // the locale files lack the message: Dutch is the default locale.
+      roleDescription: () => getMessage('mark_roleDescription') || 'verwijzing',
       // Off-screen text is read as the reader scrolls to it: the page pays for what is seen.
       viewportGate: intersectionGate(window),
     });

@@ -15,6 +15,7 @@
  * viewport at a time through its first MB of text (the whole 1 MB page), and the work from the
  * first scroll until all is quiet again is compared the same way.
  */
+import { loadavg } from 'node:os';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 
 /** One page load, measured until nothing happened for a second. */
@@ -36,6 +37,8 @@ export interface CostFigures {
   /** UTF-8 size of the text measured (`body.textContent`, or the part scrolled through), the unit of "per MB". */
   textMB: number;
   marked: number;
+  /** The machine's load (1-minute average) when the measurement ended: figures swing with it. */
+  load: number;
 }
 
 const QUIET_MS = 1_000;
@@ -112,6 +115,7 @@ async function figures(
     elapsedMs,
     textMB,
     marked: recorded.marked,
+    load: loadavg()[0] ?? Number.NaN,
   };
 }
 
@@ -203,8 +207,10 @@ export function printCost(label: string, extension: CostFigures[], plain: CostFi
     ['long tasks', (r) => r.longTasks, false],
     ['longest', (r) => r.longestTaskMs, false],
   ];
+  const loads = [...extension, ...plain].map((r) => r.load);
   console.log(
-    `\n${label}: ${mb.toFixed(2)} MB of text, median of ${extension.length} runs (ms per MB of text)`,
+    `\n${label}: ${mb.toFixed(2)} MB of text, median of ${extension.length} runs (ms per MB of text), ` +
+      `machine load ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}`,
   );
   console.log(
     ['', ...columns.map(([name]) => name)].map((h, i) => (i ? h.padStart(11) : h.padEnd(26))).join(''),

@@ -62,7 +62,7 @@ import { textBlocks } from '${content}/text-blocks';
 (window as unknown as { benchSyncScan: () => unknown }).benchSyncScan = () => {
   const registry = createMarkRegistry();
   const start = performance.now();
-  for (const block of textBlocks(document.body, true)) if (block) markBlock(block, registry, 'verwijzing');
+  for (const block of textBlocks(document.body, true)) if (block) markBlock(block, registry, () => 'verwijzing');
   return { ms: performance.now() - start, start, groups: registry.pageReferences().length };
 };
 `,

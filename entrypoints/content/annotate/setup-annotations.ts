@@ -14,7 +14,6 @@ import { createNoteFrameHost } from './note-frame-host';
 
 /** Start annotating on this page; everything stops with `ctx`. */
 export function setupAnnotations(ctx: ContentScriptContext): Annotator {
-  const i18n = createBrowserI18n(browser.i18n.getMessage, 'annotate_locale');
   const state = createOverlayState();
   let ui: OwnHost | null = null;
   let annotator: Annotator | null = null;
@@ -34,6 +33,8 @@ export function setupAnnotations(ctx: ContentScriptContext): Annotator {
         if (ui || !annotator || ctx.signal.aborted) return;
         // Closed: page scripts cannot walk into the toolbar or reach the note frame's address.
         ui = createOwnHost(document, { mode: 'closed', css: parts.annotateCss, signal: ctx.signal });
+        // Messages are read with the overlay's UI: the first lookup blocks, and most pages never need it.
+        const i18n = createBrowserI18n(browser.i18n.getMessage, 'annotate_locale');
         const unmount = parts.mountAnnotateOverlay(ui.uiContainer, {
           i18n,
           state,

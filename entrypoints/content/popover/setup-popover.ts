@@ -19,10 +19,11 @@ export function setupPopover(ctx: ContentScriptContext, marks: ReferenceMarks): 
   // The card UI is loaded on first contact with a mark; the host is still made here, with the DOM
   // methods captured at start. Open: the card shows public dataset text, and the e2e
   // tests read it through the root.
-  const i18n = createBrowserI18n(browser.i18n.getMessage, 'popover_locale');
   const surface = createLazyPopoverSurface(
     async (hostId) => {
       const ui = await loadContentUi();
+      // Messages are read when the card's UI is: the first lookup blocks, and most pages never need it.
+      const i18n = createBrowserI18n(browser.i18n.getMessage, 'popover_locale');
       const mount = async () =>
         createOwnHost(document, { mode: 'open', css: ui.popoverCss, signal: ctx.signal });
       return ui.createPopoverSurface(i18n, mount, hostId);

@@ -3,6 +3,11 @@
  * each reference it finds, labelling the marks per the contract in `mark-registry.ts`. On a rescan
  * the marks already in the block are reconciled: kept when the same reference is found again,
  * replaced when a longer or different reference now covers them (text arrived in pieces).
+ *
+ * Reading and writing are two steps: `planBlock` only reads (the text, the recognizer), so the
+ * scanner can read in task slices and write every plan of a frame at once (`applyPlan`), which
+ * makes the browser restyle and relayout once per frame instead of once per slice. A plan checks
+ * before it writes that the page left its text nodes as they were read.
  */
 import { findCitations } from '../../../data/citations';
 import type { Citation } from '../../../data/citations/types';
@@ -68,23 +73,37 @@ function existingGroups(block: TextBlock, registry: WritableMarkRegistry): Map<n
   return groups;
 }
 
-/** Makes the first mark the group's keyboard stop, unless an enclosing link or control already is one. */
-function makeFocusable(mark: Element, citation: Citation, roleDescription: string): void {
-  if (mark.parentElement?.closest(INTERACTIVE_SELECTOR)) return;
+/**
+ * Makes a group's first mark its keyboard stop, unless an enclosing link or control already is one.
+ * Done before the mark enters the page (`parent` is where it goes), so the attributes cost no
+ * restyle of their own.
+ */
+function makeFocusable(
+  mark: Element,
+  parent: ParentNode,
+  citation: Citation,
+  roleDescription: () => string,
+): void {
+  if (parent instanceof Element && parent.closest(INTERACTIVE_SELECTOR)) return;
   mark.setAttribute('tabindex', '0');
   mark.setAttribute('role', 'button');
   mark.setAttribute('aria-label', citation.raw.replace(/\s+/g, ' ').trim());
-  mark.setAttribute('aria-roledescription', roleDescription);
+  mark.setAttribute('aria-roledescription', roleDescription());
 }
 
-/** Marks every new reference in the block; returns what changed, in document order. */
-export function markBlock(
-  block: TextBlock,
-  registry: WritableMarkRegistry,
-  roleDescription: string,
-): BlockChanges {
-  const doc = block.nodes[0]?.ownerDocument;
-  if (!doc) return { marked: [], unmarked: [] };
+/** What marking a block will change, read but not yet written. */
+export interface BlockPlan {
+  block: TextBlock;
+  /** Each text node's data and parent as read: the page must not have changed them before writing. */
+  data: string[];
+  parents: (ParentNode | null)[];
+  toWrap: Citation[];
+  toUnwrap: number[];
+}
+
+/** Reads the block and decides what to wrap and unwrap; null when nothing would change. */
+export function planBlock(block: TextBlock, registry: WritableMarkRegistry): BlockPlan | null {
+  if (block.nodes.length === 0) return null;
   const existing = existingGroups(block, registry);
   const toWrap: Citation[] = [];
   const toUnwrap = new Set<number>();
@@ -98,9 +117,38 @@ export function markBlock(
     }
     if (!kept) toWrap.push(citation);
   }
+  if (toWrap.length === 0 && toUnwrap.size === 0) return null;
+  return {
+    block,
+    data: block.nodes.map((node) => node.data),
+    parents: block.nodes.map((node) => node.parentNode),
+    toWrap,
+    toUnwrap: [...toUnwrap],
+  };
+}
 
+/** Whether the block's text nodes are still on the page as the plan read them. */
+export function planIsCurrent(plan: BlockPlan): boolean {
+  return plan.block.nodes.every(
+    (node, i) => node.isConnected && node.data === plan.data[i] && node.parentNode === plan.parents[i],
+  );
+}
+
+/**
+ * Writes a plan (check `planIsCurrent` first): unwraps what it replaces, wraps every new reference.
+ * `roleDescription` is asked for only when a mark becomes a keyboard stop. Returns what changed,
+ * in document order.
+ */
+export function applyPlan(
+  plan: BlockPlan,
+  registry: WritableMarkRegistry,
+  roleDescription: () => string,
+): BlockChanges {
+  const { block, toWrap } = plan;
+  const doc = block.nodes[0]?.ownerDocument;
+  if (!doc) return { marked: [], unmarked: [] };
   const unmarked: MarkedReference[] = [];
-  for (const group of toUnwrap) {
+  for (const group of plan.toUnwrap) {
     const reference = registry.unwrap(group);
     if (reference) unmarked.push(reference);
   }
@@ -109,17 +157,28 @@ export function markBlock(
   for (let i = toWrap.length - 1; i >= 0; i--) {
     const citation = toWrap[i] as Citation;
     const group = registry.newGroup();
-    const marks = wrapRange(block, citation.start, citation.end, () => {
+    let first = true;
+    const marks = wrapRange(block, citation.start, citation.end, (parent) => {
       const mark = doc.createElement(MARK_TAG);
       mark.setAttribute(MARK_IDS_ATTRIBUTE, citation.ids.join(' '));
       mark.setAttribute(MARK_KIND_ATTRIBUTE, citation.kind);
       mark.setAttribute(MARK_GROUP_ATTRIBUTE, String(group));
+      if (first) makeFocusable(mark, parent, citation, roleDescription);
+      first = false;
       return mark;
     });
-    const first = marks[0];
-    if (!first) continue;
-    makeFocusable(first, citation, roleDescription);
+    if (marks.length === 0) continue;
     marked.push(registry.add(group, citation, marks));
   }
   return { marked: marked.reverse(), unmarked };
+}
+
+/** Reads and writes one block at once (the Tab key's read-ahead, the benchmark's one pass). */
+export function markBlock(
+  block: TextBlock,
+  registry: WritableMarkRegistry,
+  roleDescription: () => string,
+): BlockChanges {
+  const plan = planBlock(block, registry);
+  return plan ? applyPlan(plan, registry, roleDescription) : { marked: [], unmarked: [] };
 }

@@ -12,11 +12,15 @@
  * rest: the side panel (`scanEverything`, after which the page is scanned whole as without a gate)
  * and the Tab key, before whose default action the next unread text in its direction is read
  * (`TAB_BUDGET_MS`), so the next reference is a tab stop when focus moves.
+ *
+ * Slices only read: what they find is written once per animation frame (`mark-writer.ts`), each
+ * frame's writes within a budget of their own, so the page restyles and relays out once per frame.
+ * The Tab key's read-ahead writes at once, as its marks must be there before focus moves.
  */
 import { nextTask, runSlice } from '../../../data/time-slices';
 import { MARK_TAG, MEASURE_ATTRIBUTE } from '../own-names';
 import { watchPage } from '../page-watcher';
-import { markBlock } from './mark-block';
+import { markBlock, planBlock } from './mark-block';
 import {
   createMarkRegistry,
   type MarkedReference,
@@ -24,7 +28,9 @@ import {
   type WritableMarkRegistry,
 } from './mark-registry';
 import { ensureMarkStyle, removeMarkStyle } from './mark-style';
+import { createMarkWriter } from './mark-writer';
 import { PendingScopes } from './pending-scopes';
+import { atNextFrame } from './planned-writes';
 import { queueMutation, ScanQueue } from './scan-queue';
 import { liesAhead, tabStart } from './tab-ahead';
 import { type TextBlock, textBlocks } from './text-blocks';
@@ -35,10 +41,17 @@ export interface PageScannerOptions {
   document: Document;
   /** Stops everything and removes the marks when aborted (WXT's `ctx.signal`). */
   signal: AbortSignal;
-  /** `aria-roledescription` of a reference's keyboard stop ("verwijzing" / "reference"). */
-  roleDescription: string;
+  /**
+   * `aria-roledescription` of a reference's keyboard stop ("verwijzing" / "reference"); a function
+   * is called once, when the first keyboard stop is written (a page without references never asks).
+   */
+  roleDescription: string | (() => string);
   /** Time per slice before yielding to the page, in ms. */
   budgetMs?: number;
+  /** Time per animation frame for writing marks, in ms (default: `budgetMs`); the rest waits a frame. */
+  writeBudgetMs?: number;
+  /** Runs a callback at the next animation frame (default `atNextFrame`; tests hold frames back). */
+  nextFrame?: (run: () => void) => void;
   /** Reads text only as it nears the viewport (`intersectionGate`); without one, the page is read whole. */
   viewportGate?: ViewportGateFactory;
 }
@@ -71,7 +84,13 @@ const EDITING_EVENTS = ['beforeinput', 'focusin', 'selectionchange', 'pointerdow
 
 /** Starts scanning `document`: the whole page first, then every change. */
 export function startPageScanner(options: PageScannerOptions): PageScanner {
-  const { document: doc, signal, roleDescription, budgetMs = 4, viewportGate } = options;
+  const { document: doc, signal, budgetMs = 4, viewportGate } = options;
+  let role: string | undefined;
+  const roleDescription = (): string => {
+    role ??=
+      typeof options.roleDescription === 'function' ? options.roleDescription() : options.roleDescription;
+    return role;
+  };
   const registry: WritableMarkRegistry = createMarkRegistry();
   const queue = new ScanQueue();
   const measure = doc.documentElement.hasAttribute(MEASURE_ATTRIBUTE);
@@ -99,7 +118,8 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
   };
 
   const watcher = watchPage(doc);
-  const hasWork = (): boolean => records.length > 0 || queue.size > 0 || walk !== null;
+  const hasReading = (): boolean => records.length > 0 || queue.size > 0 || walk !== null;
+  const hasWork = (): boolean => hasReading() || writer.size > 0;
 
   /** Applies stored mutation records; returns the references unmarked because their text changed. */
   const applyRecords = (): MarkedReference[] => {
@@ -135,6 +155,7 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
       records = [];
       queue.clear();
       pending?.takeAll();
+      writer.clear();
       walk = null;
       const unmarked = feed.ownChange(() => registry.unwrapAll());
       registry.notify('unmarked', unmarked);
@@ -166,13 +187,26 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
     registry.notify('marked', marked);
   };
 
-  /** Marks one block; returns the references it marked. */
+  /** Marks one block at once; returns the references it marked. */
   const markInto = (block: TextBlock, marked: MarkedReference[], unmarked: MarkedReference[]) => {
     const changes = markBlock(block, registry, roleDescription);
     marked.push(...changes.marked);
     unmarked.push(...changes.unmarked);
     return changes.marked;
   };
+
+  const writer = createMarkWriter({
+    registry,
+    roleDescription,
+    budgetMs: options.writeBudgetMs ?? budgetMs,
+    nextFrame: options.nextFrame ?? ((run) => atNextFrame(doc, run)),
+    inPass: (write) => {
+      if (signal.aborted || followDesignMode()) return false;
+      ownPass(performance.now(), write);
+      return true;
+    },
+    readAgain: (block) => queue.add(block, false),
+  });
 
   /** A deep scope is read whole, or (with a gate) its own text now and each block inside when near. */
   const walkOf = (element: Element, deep: boolean) =>
@@ -185,7 +219,7 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
       return;
     }
     const started = performance.now();
-    ownPass(started, (marked, unmarked) => {
+    ownPass(started, () => {
       const step = (): boolean => {
         if (!walk) {
           const scope = queue.take();
@@ -196,7 +230,12 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
         if (next.done) {
           if (!next.value) queue.add(walk.element, walk.deep); // the page moved things mid-walk
           walk = null;
-        } else if (next.value) markInto(next.value, marked, unmarked);
+        } else if (next.value) {
+          const plan = planBlock(next.value, registry);
+          if (plan) writer.add(plan);
+          // The first message lookup blocks (a call to the browser): here, not in the frame's writes.
+          if (plan && plan.toWrap.length > 0) roleDescription();
+        }
         return true;
       };
       runSlice(step, { budgetMs, start: started });
@@ -227,6 +266,8 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
     };
     const step = () => (backwards ? walker.previousNode() : walker.nextNode());
     ownPass(started, (marked, unmarked) => {
+      // What the slices planned goes in first: the blocks read now must see those marks.
+      writer.writeAll(marked, unmarked);
       let scope = pending.nearest(from, backwards);
       while (scope && inTime()) {
         if (pending.release(scope)) {
@@ -245,10 +286,18 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
   };
 
   const pump = async (): Promise<void> => {
-    if (pumping) return;
+    if (pumping) {
+      writer.wake(); // it may be waiting for a frame: there is reading to do first
+      return;
+    }
     pumping = true;
     try {
       while (hasWork() && !signal.aborted) {
+        if (!hasReading()) {
+          // Only writes are left: they happen in the next frame.
+          await writer.nextWrite();
+          continue;
+        }
         await nextTask(signal);
         if (signal.aborted) break;
         scanSlice();
@@ -290,6 +339,8 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
     'abort',
     () => {
       pending?.takeAll();
+      writer.clear();
+      writer.wake();
       registry.unwrapAll();
       removeMarkStyle(doc);
     },

@@ -40,14 +40,14 @@ function piecesOf(block: TextBlock, start: number, end: number): Piece[] {
 
 /**
  * Wraps `[start, end)` of the block: each touched text node's part goes into its own element made
- * by `createMark`. Returns the marks in document order. Stretches in one text node must be wrapped
+ * by `createMark` (told the parent it will be inserted into). Returns the marks in document order. Stretches in one text node must be wrapped
  * from last to first: splitting keeps the head of a node in place, so earlier offsets stay valid.
  */
 export function wrapRange(
   block: TextBlock,
   start: number,
   end: number,
-  createMark: () => Element,
+  createMark: (parent: ParentNode) => Element,
 ): Element[] {
   const marks: Element[] = [];
   for (const { node, from, to } of piecesOf(block, start, end)) {
@@ -56,7 +56,7 @@ export function wrapRange(
     let target = node;
     if (from > 0) target = target.splitText(from);
     if (to - from < target.data.length) target.splitText(to - from);
-    const mark = createMark();
+    const mark = createMark(parent);
     parent.insertBefore(mark, target);
     mark.appendChild(target);
     marks.push(mark);

@@ -1,0 +1,126 @@
+/**
+ * The page scanner's write side: the plans its slices read (`planBlock`) are written together at
+ * the animation frame after the reading of their pass ends (`nextWrite`), oldest first, within a
+ * budget per frame; what the budget leaves over waits for the frame after. A pass that reads for
+ * long writes what it has every `MAX_PLAN_WAIT_MS`, so marks still appear as it goes. A plan whose
+ * text nodes the page changed since they were read is not written: its block is handed back to be
+ * read again.
+ */
+import { placeOf } from './element-kinds';
+import { applyPlan, type BlockPlan, planIsCurrent } from './mark-block';
+import type { MarkedReference, WritableMarkRegistry } from './mark-registry';
+import { PlannedWrites } from './planned-writes';
+
+/**
+ * Longest a plan waits for the reading of its pass to end before a frame writes it. Every frame
+ * with writes costs the page a restyle and relayout, so a pass's reading slices do not each get one.
+ */
+const MAX_PLAN_WAIT_MS = 100;
+
+/** Where one pass's changes are collected (the scanner tells the registry's listeners after it). */
+export type WritePass = (marked: MarkedReference[], unmarked: MarkedReference[]) => void;
+
+/** How the writer writes. */
+export interface MarkWriterOptions {
+  registry: WritableMarkRegistry;
+  roleDescription: () => string;
+  /** Time per frame for writing, in ms (at least one plan is written per frame). */
+  budgetMs: number;
+  /** Runs a callback at the next animation frame. */
+  nextFrame: (run: () => void) => void;
+  /**
+   * Runs one frame's `write` as the scanner's own change of the page; returns false instead when
+   * nothing may be written now (the scanner stopped, or the document became editable).
+   */
+  inPass: (write: WritePass) => boolean;
+  /** Hears a block element whose text changed between reading and writing. */
+  readAgain: (block: Element) => void;
+}
+
+/** The writer of one scanner. */
+export interface MarkWriter {
+  /** Plans waiting for a frame. */
+  readonly size: number;
+  /** Adds a plan (a newer plan for the same text replaces an older one). */
+  add(plan: BlockPlan): void;
+  /** Writes every waiting plan now, into `marked` and `unmarked` (the Tab key cannot wait). */
+  writeAll: WritePass;
+  /** Asks for a frame to write what waits (the pass's reading is over); resolves after its writes, or at `wake()`. */
+  nextWrite(): Promise<void>;
+  /** Resolves every `nextWrite()` now (there is reading to do, or the scanner stopped). */
+  wake(): void;
+  /** Drops every waiting plan. */
+  clear(): void;
+}
+
+/** Creates the writer. */
+export function createMarkWriter(options: MarkWriterOptions): MarkWriter {
+  const { registry, roleDescription, budgetMs, nextFrame, inPass, readAgain } = options;
+  const planned = new PlannedWrites();
+  let scheduled = false;
+  /** When the oldest waiting plan was added. */
+  let since = 0;
+  let waiters: (() => void)[] = [];
+
+  const wake = (): void => {
+    const waiting = waiters;
+    waiters = [];
+    for (const resolve of waiting) resolve();
+  };
+
+  /** Writes plans, oldest first, until `budget` ms from `started` are spent (all without one). */
+  const write = (marked: MarkedReference[], unmarked: MarkedReference[], budget: number): void => {
+    const started = performance.now();
+    do {
+      const plan = planned.take();
+      if (!plan) return;
+      if (planIsCurrent(plan)) {
+        const changes = applyPlan(plan, registry, roleDescription);
+        marked.push(...changes.marked);
+        unmarked.push(...changes.unmarked);
+      } else {
+        const node = plan.block.nodes.find((text) => text.isConnected);
+        const block = node ? placeOf(node)?.block : undefined;
+        if (block) readAgain(block);
+      }
+    } while (performance.now() - started < budget);
+  };
+
+  const frame = (): void => {
+    scheduled = false;
+    if (!inPass((marked, unmarked) => write(marked, unmarked, budgetMs))) planned.clear();
+    // What the budget left over was read already: it goes in the next frame.
+    since = performance.now();
+    schedule();
+    wake();
+  };
+
+  const schedule = (): void => {
+    if (scheduled || planned.size === 0) return;
+    scheduled = true;
+    nextFrame(frame);
+  };
+
+  return {
+    get size() {
+      return planned.size;
+    },
+    add(plan) {
+      const now = performance.now();
+      if (planned.size === 0) since = now;
+      planned.add(plan);
+      if (now - since >= MAX_PLAN_WAIT_MS) schedule();
+    },
+    writeAll(marked, unmarked) {
+      write(marked, unmarked, Number.POSITIVE_INFINITY);
+    },
+    nextWrite() {
+      schedule();
+      return new Promise((resolve) => waiters.push(resolve));
+    },
+    wake,
+    clear() {
+      planned.clear();
+    },
+  };
+}
