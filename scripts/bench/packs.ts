@@ -24,6 +24,8 @@ import {
 } from './_db-routines';
 
 const EXTENSION = resolve('.output/chrome-mv3-test');
+/** Where to import in Chromium: `page`, `worker` or both (KAMERLENS_PACKS_IN=page,worker, the default). */
+const where = (process.env.KAMERLENS_PACKS_IN ?? 'page,worker').split(',');
 const size = Number(process.env.KAMERLENS_BENCH_DOCS ?? 100_000);
 // The generated records carry no session year: spread them over sixteen, as a release's packs would be.
 const withYears = (generated: DatasetFile): DatasetFile => ({
@@ -69,11 +71,13 @@ const run = (heap: string) => `(async () => {
 })()`;
 type Run = { packs: PackFigures; baseline: RunFigures };
 try {
-  const inPage = (await page.evaluate(run('() => performance.memory.usedJSHeapSize'))) as Run;
-  line(`Chromium, web page (load ${loadavg()[0]?.toFixed(1)})`, inPage.packs, inPage.baseline);
+  if (where.includes('page')) {
+    const inPage = (await page.evaluate(run('() => performance.memory.usedJSHeapSize'))) as Run;
+    line(`Chromium, web page (load ${loadavg()[0]?.toFixed(1)})`, inPage.packs, inPage.baseline);
+  }
   // Where packs are really imported: the extension's service worker, in its own origin (a fresh
   // profile on disk, the test build's background running). (Workers have no heap probe.)
-  if (existsSync(EXTENSION)) {
+  if (where.includes('worker') && existsSync(EXTENSION)) {
     const extension = await launchExtension({ dir: EXTENSION });
     try {
       await extension.serviceWorker.evaluate(await bundleRoutines());
@@ -86,7 +90,7 @@ try {
     } finally {
       await extension.close();
     }
-  } else {
+  } else if (where.includes('worker')) {
     console.log(
       `[the extension's service worker] skipped: no test build in ${EXTENSION} (npx wxt build --mode test)`,
     );
