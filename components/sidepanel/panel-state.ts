@@ -6,6 +6,7 @@
  */
 import { computed, effect, signal } from '@preact/signals';
 import type { ImportProgress } from '../../data/messages';
+import { StaleIndexError } from '../../data/search/open-segments';
 import { createDocumentCache } from './document-cache';
 import { type LibraryFilters, NO_FILTERS } from './facets';
 import { createLibraryModel, type LibraryModel, type LibraryView, pendingView } from './library-model';
@@ -93,6 +94,10 @@ export function createPanelState(sources: PanelSources, options: PanelStateOptio
 
   /** Views answer out of order (a slow read, a fast keystroke): only the newest lands. */
   let views = 0;
+  /** Times in a row the library was opened again because an import changed the index under it. */
+  let staleReopens = 0;
+  /** The model that was found stale and is being replaced. */
+  let reopenedFrom: LibraryModel | null = null;
   function followLibrary(): () => void {
     return effect(() => {
       const current = model.value;
@@ -113,9 +118,24 @@ export function createPanelState(sources: PanelSources, options: PanelStateOptio
             shown.map((doc) => doc.id),
             new Map(shown.map((doc) => [doc.id, doc])),
           );
+          staleReopens = 0;
           library.value = view;
         },
-        (cause: unknown) => console.error('Kamerlens: library view failed', cause),
+        (cause: unknown) => {
+          // An import replaced the index the library was opened on (before the panel heard the
+          // import end): open it again, and the view is asked again of the new model. Once in a
+          // row: an index that stays inconsistent is an error, not a race.
+          if (cause instanceof StaleIndexError && current !== null && current === reopenedFrom) return;
+          if (cause instanceof StaleIndexError && current === model.value && staleReopens === 0) {
+            staleReopens++;
+            reopenedFrom = current;
+            void loadDocuments().catch((reopen: unknown) =>
+              console.error('Kamerlens: library could not be opened again', reopen),
+            );
+            return;
+          }
+          console.error('Kamerlens: library view failed', cause);
+        },
       );
     });
   }

@@ -13,10 +13,17 @@ import {
   type OpenedLibrary,
   openSegments,
   type ReadPostings,
+  StaleIndexError,
 } from '../search/open-segments';
 import { findWord, packedWords } from '../search/packed-words';
 import type { WordList } from '../search/searchable';
-import { type BuiltSegment, buildSegment, type SegmentPostings, segmentSteps } from '../search/segment';
+import {
+  type BuiltSegment,
+  buildSegment,
+  type SegmentCatalog,
+  type SegmentPostings,
+  segmentSteps,
+} from '../search/segment';
 import { runSliced } from '../time-slices';
 import type { KamerlensDB } from './kamerlens-db';
 import {
@@ -225,12 +232,15 @@ function postingsReader(db: KamerlensDB, segments: Promise<readonly StoredSegmen
     const byKey = new Map(wanted.map((key, i) => [`${key[0]}\n${key[1]}`, rows[i]]));
     return keys.map(([stem, id], i): SegmentPostings | undefined => {
       const key = rowKeys[i];
-      const row = key ? byKey.get(`${key[0]}\n${key[1]}`) : undefined;
-      if (!row) return undefined;
+      if (!key) return undefined;
+      const row = byKey.get(`${key[0]}\n${key[1]}`);
+      // The segment as opened has this stem: its row went with the generation an import replaced.
+      if (!row) throw new StaleIndexError();
       // A row stored before blocks holds one stem's postings as they are.
       if (!('stems' in row)) return row;
       const found = postingsIn(row, stem);
-      return found ? { stem, segment: id, ...found } : undefined;
+      if (!found) throw new StaleIndexError();
+      return { stem, segment: id, ...found };
     });
   };
 }
@@ -244,9 +254,23 @@ export async function openStoredIndex(db: KamerlensDB): Promise<OpenedLibrary> {
   const heads = await db.searchHeads.orderBy('id').toArray();
   let index: Promise<OpenedIndex> | null = null;
   const open = async () => {
-    const catalogs = await db.searchCatalogs.orderBy('id').toArray();
-    const segments = db.searchSegments.orderBy('id').toArray();
-    return openSegments(catalogs, segments, postingsReader(db, segments));
+    // Catalogs and segments in one transaction: read apart, an import's flip between the two reads
+    // would pair one generation's catalog with another's postings. The catalogs are handed on as
+    // soon as they are read (enough to list), the segments after.
+    let catalogsRead: (rows: SegmentCatalog[]) => void = () => undefined;
+    let failed: (cause: unknown) => void = () => undefined;
+    const catalogs = new Promise<SegmentCatalog[]>((resolve, reject) => {
+      catalogsRead = resolve;
+      failed = reject;
+    });
+    const segments = db.transaction('r', [db.searchCatalogs, db.searchSegments], () => {
+      // Handed on as plain rows: a Dexie promise adopted outside would carry the transaction's zone.
+      void db.searchCatalogs.orderBy('id').toArray().then(catalogsRead);
+      return db.searchSegments.orderBy('id').toArray();
+    });
+    // A transaction that fails before its scope runs never reads the catalogs.
+    segments.catch(failed);
+    return openSegments(await catalogs, segments, postingsReader(db, segments));
   };
   return {
     head: mergeHeads(heads.map((h) => h.head)),

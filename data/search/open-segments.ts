@@ -9,8 +9,22 @@ import { createSearcher, type SearchOptions, type SearchOutcome } from './run-se
 import type { PostingSlice, SearchableIndex } from './searchable';
 import { type SearchSegment, type SegmentCatalog, type SegmentPostings, splitList } from './segment';
 
-/** Reads the postings rows of `[stem, segment]` keys (undefined where there is none). */
+/**
+ * Reads the postings rows of `[stem, segment]` keys (undefined where there is none). Rejects with
+ * `StaleIndexError` when a row the opened segments name is gone.
+ */
 export type ReadPostings = (keys: [string, string][]) => Promise<(SegmentPostings | undefined)[]>;
+
+/**
+ * The stored index changed under an opened library: an import or removal replaced a segment and
+ * dropped the postings the library was opened on. Open the library again.
+ */
+export class StaleIndexError extends Error {
+  constructor() {
+    super('search: the stored index changed since the library was opened');
+    this.name = 'StaleIndexError';
+  }
+}
 
 /** The opened library: its catalog (doc `d` as the search numbers it) and an async search. */
 export interface OpenedIndex {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ImportProgress } from '../../../data/messages';
 import { fakeSources, LOADED_INFO } from './render-panel';
 
@@ -36,5 +36,58 @@ describe('panel state on first run', () => {
     expect(state.status.value).toBe('ready');
     // The library is open once the import is done: its catalog holds the full documents (not stubs).
     expect(state.libraryCount.value).toBe(4);
+  });
+});
+
+describe('panel state when an import replaces the index under an open library', () => {
+  it('opens the library again and answers the search, instead of failing it', async () => {
+    const { StaleIndexError } = await import('../../../data/search/open-segments');
+    const base = fakeSources().sources;
+    let opened = 0;
+    const { sources } = fakeSources({
+      openLibrary: async () => {
+        opened++;
+        const library = await base.openLibrary();
+        if (opened > 1) return library;
+        // The first library's postings went with the generation an import replaced.
+        const index = await library.index();
+        const stale = { ...index, search: () => Promise.reject(new StaleIndexError()) };
+        return { head: library.head, index: () => Promise.resolve(stale) };
+      },
+    });
+    const { createPanelState, memoryHash } = await import('../../../components/sidepanel/panel-state');
+    const state = createPanelState(sources, { hash: memoryHash('#/'), pollMs: 1 });
+    await state.start();
+    state.setQuery('participatiewet');
+    await vi.waitFor(() => expect(state.library.value.mode).toBe('search'));
+    expect(opened).toBe(2);
+    expect(state.library.value.items.map((item) => item.doc.title)).toContain(
+      'Monitoringsbrief Participatiewet 2025',
+    );
+  });
+
+  it('reports an index that is still stale after opening it again, without opening it forever', async () => {
+    const { StaleIndexError } = await import('../../../data/search/open-segments');
+    const base = fakeSources().sources;
+    let opened = 0;
+    const { sources } = fakeSources({
+      openLibrary: async () => {
+        opened++;
+        const library = await base.openLibrary();
+        const index = await library.index();
+        const stale = { ...index, search: () => Promise.reject(new StaleIndexError()) };
+        return { head: library.head, index: () => Promise.resolve(stale) };
+      },
+    });
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const { createPanelState, memoryHash } = await import('../../../components/sidepanel/panel-state');
+    const state = createPanelState(sources, { hash: memoryHash('#/'), pollMs: 1 });
+    await state.start();
+    state.setQuery('participatiewet');
+    await vi.waitFor(() => expect(errors).toHaveBeenCalled());
+    await new Promise((r) => setTimeout(r, 20));
+    expect(opened).toBe(2);
+    expect(errors.mock.calls[0]?.[0]).toBe('Kamerlens: library view failed');
+    errors.mockRestore();
   });
 });

@@ -22,6 +22,7 @@ import {
 } from '../../../data/db/search-segments';
 import { buildSearchIndex } from '../../../data/search/build-index';
 import { catalogId, newestFirst } from '../../../data/search/catalog';
+import { StaleIndexError } from '../../../data/search/open-segments';
 import { createSearcher } from '../../../data/search/run-search';
 import { buildSegment } from '../../../data/search/segment';
 import { makeDocument } from '../../fixtures/builders';
@@ -118,6 +119,24 @@ describe('stored search index', () => {
     expect(await postingsOf(db, YEAR)).toEqual([]);
     expect(await postingsOf(db, 'bundled')).toEqual(bundled);
     expect(await searchIds(db, 'stikstofruimte')).toEqual([]);
+  });
+
+  it('a library opened before a pack update says its index is stale instead of answering from dropped postings', async () => {
+    const db = freshDB();
+    await importDataset(db, seedLikeDataset());
+    await importPack(db, packWith(YEAR, OWN), { bytes: 1, fileName: 'p' });
+    const before = await (await openStoredIndex(db)).index();
+    expect((await before.search('stikstofruimte')).top).toHaveLength(2);
+
+    const update = {
+      ...packWith(YEAR, [...OWN, doc('kst-40000-4', 'Brief over stikstofruimte', '2025-04-01')]),
+    };
+    await importPack(db, { ...update, version: `${update.version}-2` }, { bytes: 1, fileName: 'p2' });
+    // Postings already read answer from the cache; a stem first asked for now is not there.
+    await expect(before.search('windmolenparken')).rejects.toBeInstanceOf(StaleIndexError);
+    // The bundled segment was not replaced: its postings are still there.
+    await expect(before.search('gemeente')).resolves.toBeDefined();
+    expect(await searchIds(db, 'stikstofruimte')).toEqual(['kst-40000-1', 'kst-40000-3', 'kst-40000-4']);
   });
 
   it('a row two packs share is indexed once, by the pack that wrote it last, and goes back on removal', async () => {
