@@ -1,6 +1,7 @@
 /** The `lookup` answer: card-shaped documents plus the titles a card needs, in one read transaction. */
 import type { DocumentRecord } from '../dataset/types';
 import type { CardDocument, LookupEntry } from '../messages';
+import { dossierTitles } from './dossier-titles';
 import type { KamerlensDB } from './kamerlens-db';
 import { readLookup } from './lookup-documents';
 
@@ -9,11 +10,12 @@ import { readLookup } from './lookup-documents';
  * with each document cut to what a card shows and the titles of the documents citing it.
  */
 export function lookupCards(db: KamerlensDB, ids: readonly string[]): Promise<LookupEntry[]> {
+  const held = dossierTitles(db);
   return db.transaction('r', [db.documents, db.dossiers], async () => {
     // Titles of citing documents: from the records this batch found, the rest in one bulk read that
-    // shares a round of I/O with the lookup's last dossier read.
+    // shares a round of I/O with the lookup's dossier read, if it makes one.
     const titles = new Map<string, string | null>();
-    const entries = await readLookup(db, ids, (documents) => readCitingTitles(db, documents, titles));
+    const entries = await readLookup(db, ids, held, (documents) => readCitingTitles(db, documents, titles));
     // Each distinct record is cut once, however often the batch names it.
     const cards = new Map<
       DocumentRecord,
