@@ -21,7 +21,8 @@ export interface DocumentLookup {
 export function lookupDocuments(db: KamerlensDB, ids: readonly string[]): Promise<DocumentLookup[]> {
   // Started before the lookup's transaction, beside it: whether the held dossier titles are current.
   const held = dossierTitles(db);
-  // One read transaction for documents and dossier titles: a page's batch costs one round of I/O.
+  // One read transaction for documents and dossier titles: a page's batch costs one round of I/O,
+  // two when the titles are not held.
   return db.transaction('r', [db.documents, db.dossiers], () => readLookup(db, ids, held));
 }
 
