@@ -1,16 +1,15 @@
 /** The `lookup` answer: card-shaped documents plus the titles a card needs, in one read transaction. */
 import type { DocumentRecord } from '../dataset/types';
 import type { CardDocument, LookupEntry } from '../messages';
-import { dossierTitles } from './dossier-titles';
 import type { KamerlensDB } from './kamerlens-db';
-import { readLookup } from './lookup-documents';
+import { heldTitlesFor, readLookup } from './lookup-documents';
 
 /**
  * One entry per input id, in input order (duplicates repeated), as `lookupDocuments` resolves them,
  * with each document cut to what a card shows and the titles of the documents citing it.
  */
 export function lookupCards(db: KamerlensDB, ids: readonly string[]): Promise<LookupEntry[]> {
-  const held = dossierTitles(db);
+  const held = heldTitlesFor(db, ids);
   return db.transaction('r', [db.documents, db.dossiers], async () => {
     // Titles of citing documents: from the records this batch found, the rest in one bulk read that
     // shares a round of I/O with the lookup's dossier read, if it makes one.

@@ -28,9 +28,9 @@ async function lookupChecked(ids: string[]) {
   return { held: held.titles, entries, dossierReads };
 }
 
-/** Held titles for the current data: a lookup starts their load, then it is waited for. */
+/** Held titles for the current data: a page's lookup starts their load, then it is waited for. */
 async function warm(): Promise<void> {
-  await lookupDocuments(db, ['kst-34352-349']);
+  await lookupDocuments(db, ['kst-34352-349', '2025D51855', 'kst-34352-330', 'kst-36600-XV-85']);
   await dossierTitlesSettled(db);
 }
 
@@ -50,6 +50,14 @@ describe('dossier titles held in memory', () => {
     expect(held).toBeNull();
     expect(dossierReads).toBe(1);
     expect(entries.map((entry) => entry.dossierTitle)).toEqual([PARTICIPATIEWET, PARTICIPATIEWET]);
+  });
+
+  it('are loaded by a lookup of a batch, not by one of a few ids (those read their titles)', async () => {
+    await lookupDocuments(db, ['kst-34352-349', '2025D51855']);
+    await dossierTitlesSettled(db);
+    expect((await lookupChecked(['kst-34352-349'])).held).toBeNull();
+    await warm();
+    expect((await lookupChecked(['kst-34352-349'])).held?.get('34352')).toBe(PARTICIPATIEWET);
   });
 
   it('once loaded, answer the same titles with no dossier read', async () => {
