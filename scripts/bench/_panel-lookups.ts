@@ -115,7 +115,10 @@ export async function timePanelLookups(db: KamerlensDB, count: number, rounds = 
   for (let i = 0; i < 20; i++) await lookupCards(db, pick(20));
   const single = await timeVariants(rounds, 1, pick, {
     now: (ids) => lookupDocuments(db, ids),
+    cards: (ids) => lookupCards(db, ids),
     floor: (ids) => lookupFloor(db, ids),
+    before: (ids) => lookupBefore(db, ids),
+    titlesRead: (ids) => lookupTitlesRead(db, ids),
   });
   const batch = await timeVariants(rounds, 20, pick, {
     records: (ids) => lookupDocuments(db, ids),
