@@ -2,18 +2,19 @@
 import type { DocumentRecord } from '../dataset/types';
 import type { CardDocument, LookupEntry } from '../messages';
 import type { KamerlensDB } from './kamerlens-db';
-import { readLookup } from './lookup-documents';
+import { heldTitlesFor, readLookup } from './lookup-documents';
 
 /**
  * One entry per input id, in input order (duplicates repeated), as `lookupDocuments` resolves them,
  * with each document cut to what a card shows and the titles of the documents citing it.
  */
 export function lookupCards(db: KamerlensDB, ids: readonly string[]): Promise<LookupEntry[]> {
+  const held = heldTitlesFor(db, ids);
   return db.transaction('r', [db.documents, db.dossiers], async () => {
     // Titles of citing documents: from the records this batch found, the rest in one bulk read that
-    // shares a round of I/O with the lookup's last dossier read.
+    // shares a round of I/O with the lookup's dossier read, if it makes one.
     const titles = new Map<string, string | null>();
-    const entries = await readLookup(db, ids, (documents) => readCitingTitles(db, documents, titles));
+    const entries = await readLookup(db, ids, held, (documents) => readCitingTitles(db, documents, titles));
     // Each distinct record is cut once, however often the batch names it.
     const cards = new Map<
       DocumentRecord,

@@ -14,14 +14,15 @@ import { listDocuments, listDossiers } from '../../data/db/documents';
 import { importDataset } from '../../data/db/import-dataset';
 import { type KamerlensDB, openKamerlensDB } from '../../data/db/kamerlens-db';
 import { lookupCards } from '../../data/db/lookup-cards';
-import { lookupDocuments } from '../../data/db/lookup-documents';
 import { resolveDocuments } from '../../data/db/resolve-documents';
 import { openStoredIndex } from '../../data/db/search-segments';
 import { writeInChunks } from '../../data/db/write-in-chunks';
 import { catalogId } from '../../data/search/catalog';
 import { buildSearchIndex, createSearcher } from '../../data/search/index';
 import type { OpenedIndex } from '../../data/search/open-segments';
-import { panelDataset, panelDocumentIds } from './_panel-corpus';
+import { explainWaits, type Wait, watchImport, wrapTransactions } from './_import-waits';
+import { panelDataset } from './_panel-corpus';
+import { picker, summary, timePanelLookups } from './_panel-lookups';
 
 interface Held {
   db?: KamerlensDB;
@@ -33,44 +34,25 @@ interface Held {
 const held = (globalThis as { kamerlensPanelBench?: Held }).kamerlensPanelBench ?? {};
 (globalThis as { kamerlensPanelBench?: Held }).kamerlensPanelBench = held;
 
-function summary(samples: number[]) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
-  return { p50: at(0.5), p95: at(0.95), max: sorted[sorted.length - 1] ?? Number.NaN, n: sorted.length };
-}
-
-/** Ids a page asks for: canonical and alias ids of generated documents, a tenth unknown. */
-function picker(count: number, seed = 11) {
-  let state = seed;
-  const next = () => {
-    state = (state * 1103515245 + 12345) % 2147483648;
-    return state / 2147483648;
-  };
-  return (size: number) =>
-    Array.from({ length: size }, () => {
-      const roll = next();
-      const { id, aliases } = panelDocumentIds(Math.floor(next() * count), count);
-      if (roll < 0.1) return `kst-99${Math.floor(next() * 1e6)}-1`;
-      return roll < 0.6 ? id : (aliases[0] ?? id);
-    });
-}
-
 /**
  * Runs `work` while a lookup of one id is issued every 25 ms (as pages keep asking during an
- * import): how long it took, and how long each lookup waited for its answer meanwhile.
+ * import), as the background answers it (`lookupCards`): how long it took, how long each lookup
+ * waited for its answer meanwhile, and (`explain`) why the lookups that waited over 50 ms did
+ * (_import-waits.ts).
  */
-async function withLookups(db: KamerlensDB, count: number, work: () => Promise<unknown>) {
+async function withLookups(db: KamerlensDB, count: number, work: () => Promise<unknown>, explain = false) {
   const pick = picker(count);
-  const waits: number[] = [];
+  const waits: Wait[] = [];
   let working = true;
   const probe = (async () => {
     while (working) {
       const issued = performance.now();
-      await lookupDocuments(db, pick(1));
-      waits.push(performance.now() - issued);
+      await lookupCards(db, pick(1));
+      waits.push({ issued, answered: performance.now() });
       await new Promise((r) => setTimeout(r, 25));
     }
   })();
+  const watch = explain ? watchImport() : null;
   const start = performance.now();
   try {
     await work();
@@ -79,7 +61,12 @@ async function withLookups(db: KamerlensDB, count: number, work: () => Promise<u
   }
   const ms = performance.now() - start;
   await probe;
-  return { ms, waits: summary(waits) };
+  const logged = watch?.stop();
+  return {
+    ms,
+    waits: summary(waits.map((wait) => wait.answered - wait.issued)),
+    why: logged ? explainWaits(waits, logged, ['documents', 'dossiers']) : null,
+  };
 }
 
 /**
@@ -91,17 +78,29 @@ export async function panelImport(count: number, words: string[], name?: string)
   const began = performance.now();
   const dataset = panelDataset(count, words);
   const generateMs = performance.now() - began;
+  wrapTransactions();
   const db = openKamerlensDB(name ?? `panel-bench-${count}-${Math.random().toString(36).slice(2)}`);
   await db.open();
-  const imported = await withLookups(db, count, async () => {
-    const outcome = await importDataset(db, dataset);
-    if (outcome.status !== 'imported')
-      throw new Error(outcome.status === 'failed' ? outcome.error : outcome.status);
-  });
+  const imported = await withLookups(
+    db,
+    count,
+    async () => {
+      const outcome = await importDataset(db, dataset);
+      if (outcome.status !== 'imported')
+        throw new Error(outcome.status === 'failed' ? outcome.error : outcome.status);
+    },
+    true,
+  );
   const idle = await withLookups(db, count, () => new Promise((r) => setTimeout(r, 5000)));
   held.db = db;
   held.count = count;
-  return { generateMs, importMs: imported.ms, lookupsDuringImport: imported.waits, lookupsIdle: idle.waits };
+  return {
+    generateMs,
+    importMs: imported.ms,
+    lookupsDuringImport: imported.waits,
+    whyWaits: imported.why,
+    lookupsIdle: idle.waits,
+  };
 }
 
 /**
@@ -237,55 +236,9 @@ export async function panelKeystrokes(words: string[], repeats = 3) {
   };
 }
 
-/**
- * Baseline, the floor under a lookup: the same ids read by primary key alone in one `bulkGet` (one
- * request per id, no alias index, no dossier titles): the least IndexedDB does for 20 records.
- */
-function lookupFloor(db: KamerlensDB, ids: readonly string[]) {
-  return db.documents.bulkGet([...ids]);
-}
-
-/**
- * Lookups on the imported database: single ids and batches of 20, as records and as cards; the
- * record lookups alternate with the baseline (`lookupFloor`) on the same ids, round by round.
- */
-export async function panelLookups(rounds = 300) {
-  const db = database();
-  const pick = picker(held.count ?? 1, 23);
-  const time = async (
-    size: number,
-    lookup: (ids: string[]) => Promise<unknown>,
-    baseline?: (ids: string[]) => Promise<unknown>,
-  ) => {
-    const samples: number[] = [];
-    const baselineSamples: number[] = [];
-    for (let i = 0; i < rounds; i++) {
-      const ids = pick(size);
-      // Each goes first every other round, so neither always finds the other's reads cached.
-      const runs: [typeof lookup, number[]][] = [[lookup, samples]];
-      if (baseline) runs[i % 2 === 0 ? 'push' : 'unshift']([baseline, baselineSamples]);
-      for (const [run, into] of runs) {
-        const began = performance.now();
-        await run(ids);
-        into.push(performance.now() - began);
-      }
-    }
-    return { ...summary(samples), baseline: baselineSamples.length > 0 ? summary(baselineSamples) : null };
-  };
-  await time(20, (ids) => lookupDocuments(db, ids));
-  return {
-    single: await time(
-      1,
-      (ids) => lookupDocuments(db, ids),
-      (ids) => lookupFloor(db, ids),
-    ),
-    batch: await time(
-      20,
-      (ids) => lookupDocuments(db, ids),
-      (ids) => lookupFloor(db, ids),
-    ),
-    cards: await time(20, (ids) => lookupCards(db, ids)),
-  };
+/** Lookups on the imported database, with their baselines (_panel-lookups.ts). */
+export function panelLookups() {
+  return timePanelLookups(database(), held.count ?? 1);
 }
 
 /** Baseline, the panel before the stored index: every record read, then the in-memory index built. */
