@@ -48,19 +48,21 @@ export async function writeUndoable<N extends RowTable>(
   const table = tableOf(db, name);
   const documents = name === 'documents';
   const scope = documents ? [table, db.references, db.importUndo] : [table, db.importUndo];
+  // In key order, so each chunk's ids span a narrow key range (storedRows reads the keys in it).
+  const sorted = [...ids].sort();
   await inTimedChunks(
-    ids,
+    sorted,
     (chunk) =>
       db.transaction('rw', scope, async () => {
-        const stored = options.empty ? chunk.map(() => undefined) : await table.bulkGet(chunk);
+        const stored = options.empty ? chunk.map(() => undefined) : await storedRows(table, chunk);
         const { put, remove } = plan(chunk, stored);
         const touched = [...put.map((row) => row.id), ...remove];
         if (touched.length === 0) return;
         const storedById = new Map(chunk.map((id, i) => [id, stored[i]]));
+        // Only a row stored before has edges leaving it.
+        const hadRows = touched.filter((id) => storedById.get(id) !== undefined);
         const edges =
-          documents && stored.some((row) => row !== undefined)
-            ? await db.references.where('from').anyOf(touched).toArray()
-            : [];
+          documents && hadRows.length > 0 ? await db.references.where('from').anyOf(hadRows).toArray() : [];
         const undo: UndoChunk = {
           source,
           table: name,
@@ -80,6 +82,23 @@ export async function writeUndoable<N extends RowTable>(
       }),
     options,
   );
+}
+
+/**
+ * The stored rows of `ids` (sorted; undefined where there is none). Only the ids stored are read:
+ * which those are comes from one read of the keys in the chunk's range, where a read per id (a
+ * request each) cost as much as writing the row (a new pack's ids are mostly not stored).
+ */
+async function storedRows<T>(table: Table<T, string>, ids: readonly string[]): Promise<(T | undefined)[]> {
+  const first = ids[0];
+  const last = ids[ids.length - 1];
+  if (first === undefined || last === undefined) return [];
+  const inRange = new Set(await table.where(':id').between(first, last, true, true).primaryKeys());
+  const present = ids.filter((id) => inRange.has(id));
+  if (present.length === 0) return ids.map(() => undefined);
+  const rows = await table.bulkGet(present);
+  const byId = new Map(present.map((id, i) => [id, rows[i]]));
+  return ids.map((id) => byId.get(id));
 }
 
 /** Delete the undo rows of `source` (inside the import's last transaction, which includes `importUndo`). */
