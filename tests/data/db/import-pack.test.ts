@@ -47,7 +47,6 @@ async function snapshot(db: KamerlensDB) {
   return {
     documents: await db.documents.orderBy('id').toArray(),
     dossiers: await db.dossiers.orderBy('id').toArray(),
-    references: (await db.references.toArray()).map(({ key: _key, ...edge }) => edge),
     packs: await db.packs.toArray(),
   };
 }
@@ -57,7 +56,7 @@ async function titleOf(db: KamerlensDB, id: string) {
 }
 
 describe('importPack', () => {
-  it('round trip: built, read back and stored with its graph edges, dossiers and description', async () => {
+  it('round trip: built, read back and stored with its dossiers and description', async () => {
     const db = freshDB();
     const pack = fixturePack(YEAR);
     const fractions: number[] = [];
@@ -81,8 +80,6 @@ describe('importPack', () => {
     expect(fractions.at(-1)).toBe(1);
     expect(await db.documents.count()).toBe(pack.counts.documents);
     expect(await db.dossiers.count()).toBe(pack.counts.dossiers);
-    const edges = pack.documents.reduce((n, d) => n + d.references.reduce((m, r) => m + r.ids.length, 0), 0);
-    expect(await db.references.count()).toBe(edges);
     const { packs: _packs, ...record } = (await db.documents.get('2025D09876')) ?? {};
     expect(record).toEqual(pack.documents.find((d) => d.id === '2025D09876'));
     expect(await listPacks(db)).toEqual([stored]);
@@ -92,13 +89,11 @@ describe('importPack', () => {
     const db = freshDB();
     await importDataset(db, seedLikeDataset());
     const bundled = await snapshot(db);
-    const bundledEdges = await db.references.count();
     const { pack } = await load(db, fixturePack(YEAR));
     // kst-34352-330 and ah-tk-20242025-520 are in the bundled dataset: not written by the pack.
     expect(pack.inBundled).toBe(2);
     const seed = bundled.documents.find((d) => d.id === 'kst-34352-330');
     expect(await db.documents.get('kst-34352-330')).toEqual(seed);
-    expect(await db.references.count()).toBe(bundledEdges);
     await removePack(db, YEAR);
     expect(await snapshot(db)).toEqual(bundled);
   });
@@ -145,7 +140,7 @@ describe('importPack', () => {
     expect(await annotationsLinkedTo(db, ['2025D09876'])).toEqual([NOTE]);
   });
 
-  it('removal deletes exactly the pack’s records and edges; a dossier two packs share goes with the last', async () => {
+  it('removal deletes exactly the pack’s records; a dossier two packs share goes with the last', async () => {
     const db = freshDB();
     await load(db, fixturePack(OTHER_YEAR));
     const before = await snapshot(db);
@@ -154,7 +149,7 @@ describe('importPack', () => {
     await removePack(db, YEAR);
     expect(await snapshot(db)).toEqual(before);
     await removePack(db, OTHER_YEAR);
-    expect(await snapshot(db)).toEqual({ documents: [], dossiers: [], references: [], packs: [] });
+    expect(await snapshot(db)).toEqual({ documents: [], dossiers: [], packs: [] });
     expect(await removePack(db, OTHER_YEAR)).toBe(false);
   });
 
@@ -174,7 +169,7 @@ describe('importPack', () => {
     expect(await snapshot(db)).toEqual(before);
   });
 
-  it('a new bundled dataset keeps the packs’ records and edges', async () => {
+  it('a new bundled dataset keeps the packs’ records', async () => {
     const db = freshDB();
     await importDataset(db, seedLikeDataset('v1'));
     await load(db, fixturePack(OTHER_YEAR));
