@@ -90,7 +90,9 @@ async function storedRows<T>(table: Table<T, string>, ids: readonly string[]): P
 
 /** Delete the undo rows of `source` (inside the import's last transaction, which includes `importUndo`). */
 export async function forgetUndo(db: KamerlensDB, source: string): Promise<void> {
-  await db.importUndo.where('source').equals(source).delete();
+  // By primary key: deleting through the `source` index reads every row first, and an update's undo
+  // rows hold the whole previous version of what it replaced (that read made the last transaction long).
+  await db.importUndo.bulkDelete(await db.importUndo.where('source').equals(source).primaryKeys());
 }
 
 /** Undo what the unfinished import or removal of `source` wrote, newest chunk first, a chunk per transaction. */
