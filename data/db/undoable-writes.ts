@@ -91,8 +91,17 @@ async function storedRows<T>(table: Table<T, string>, ids: readonly string[]): P
 /** Delete the undo rows of `source` (inside the import's last transaction, which includes `importUndo`). */
 export async function forgetUndo(db: KamerlensDB, source: string): Promise<void> {
   // By primary key: deleting through the `source` index reads every row first, and an update's undo
-  // rows hold the whole previous version of what it replaced (that read made the last transaction long).
-  await db.importUndo.bulkDelete(await db.importUndo.where('source').equals(source).primaryKeys());
+  // rows hold the whole previous version of what it replaced.
+  const keys = (await db.importUndo.where('source').equals(source).primaryKeys()) as number[];
+  const first = keys[0];
+  const last = keys[keys.length - 1];
+  if (first === undefined || last === undefined) return;
+  // One import's rows have consecutive keys unless another source's import wrote between them: then
+  // one range delete (a request) instead of one per row, which at 300,000 documents made the import's
+  // last transaction the longest of all (6,776 deletes, 6 s; npm run bench -- import).
+  if (last - first + 1 === keys.length)
+    await db.importUndo.where(':id').between(first, last, true, true).delete();
+  else await db.importUndo.bulkDelete(keys);
 }
 
 /** Undo what the unfinished import or removal of `source` wrote, newest chunk first, a chunk per transaction. */
