@@ -224,8 +224,8 @@ export function profileImportDataset(dataset: DatasetFile) {
 }
 
 /**
- * `dataset` as packs by vergaderjaar, as `splitDataset` (Node only: it hashes) groups them, each
- * with every dossier (what the packs hold besides documents matters little here).
+ * `dataset` as packs by vergaderjaar, as `splitDataset` (Node only: it hashes) groups them: each with
+ * the dossiers its documents name.
  */
 function packsOf(dataset: DatasetFile): DatasetPack[] {
   const groups = new Map<string, DocumentRecord[]>();
@@ -235,19 +235,24 @@ function packsOf(dataset: DatasetFile): DatasetPack[] {
     if (group) group.push(document);
     else groups.set(key, [document]);
   }
-  return [...groups].map(([key, documents]) => ({
-    format: 'kamerlens-pack',
-    formatVersion: 1,
-    schemaVersion: dataset.schemaVersion,
-    id: `vergaderjaar-${key}`,
-    split: 'vergaderjaar',
-    key,
-    version: `bench-${key}`,
-    contentHash: 'b'.repeat(64),
-    counts: { documents: documents.length, dossiers: dataset.dossiers.length },
-    documents,
-    dossiers: dataset.dossiers,
-  })) as DatasetPack[];
+  const dossierKey = (d: DocumentRecord) => (d.dossierSuffix ? `${d.dossier}-${d.dossierSuffix}` : d.dossier);
+  return [...groups].map(([key, documents]) => {
+    const named = new Set(documents.map(dossierKey));
+    const dossiers = dataset.dossiers.filter((dossier) => named.has(dossier.id));
+    return {
+      format: 'kamerlens-pack',
+      formatVersion: 1,
+      schemaVersion: dataset.schemaVersion,
+      id: `vergaderjaar-${key}`,
+      split: 'vergaderjaar',
+      key,
+      version: `bench-${key}`,
+      contentHash: 'b'.repeat(64),
+      counts: { documents: documents.length, dossiers: dossiers.length },
+      documents,
+      dossiers,
+    } as DatasetPack;
+  });
 }
 
 /** `dataset` split by vergaderjaar and imported pack by pack into a fresh database, traced (no reading). */
