@@ -5,7 +5,7 @@
  * import that fails is undone to the row; one whose worker stopped is undone by the next worker
  * before it imports the still-staged file again (pack-importer.ts): never half a pack. A pack owns
  * the rows that list it in `packs`; replacing a pack (same id) or removing it touches exactly those
- * rows and the graph edges leaving them. A bundled row with the text is never overwritten by a
+ * rows. A bundled row with the text is never overwritten by a
  * pack's row with the same id; a bundled stub is, and comes back when the pack goes
  * (PackMembership). Notes are in their own table, never touched.
  */
@@ -98,7 +98,7 @@ export async function importPack(
   }
 }
 
-/** Remove the pack `id`: its rows (those it shares with another pack stay, for that one) and their edges. */
+/** Remove the pack `id`: its rows (those it shares with another pack stay, for that one). */
 export async function removePack(db: KamerlensDB, id: string): Promise<boolean> {
   if (!(await db.packs.get(id))) return false;
   try {

@@ -24,12 +24,11 @@ import { writeInChunks } from './write-in-chunks';
 const DATABASE_NAME = 'kamerlens';
 
 /** The newest schema version this code declares. */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 /** Typed Dexie database: bundled dataset tables plus the reader's own tables. */
 export class KamerlensDB extends Dexie {
   documents!: EntityTable<DocumentRecord & PackMembership<DocumentRecord>, 'id'>;
-  references!: EntityTable<ReferenceEdge, 'key'>;
   dossiers!: EntityTable<DossierRecord & PackMembership<DossierRecord>, 'id'>;
   meta!: EntityTable<MetaRecord, 'key'>;
   packs!: EntityTable<PackRecord, 'id'>;
@@ -90,6 +89,11 @@ export class KamerlensDB extends Dexie {
     // transaction (UndoChunk), so one that fails or is stopped half-way is undone to the row; the
     // search postings are stored in blocks (postings-blocks.ts; older rows stay readable).
     this.version(5).stores({ importUndo: '++key, source' });
+    // v6: the graph edges' table goes. Nothing has read it since cards carry the `citedBy` the
+    // pipeline links (and a document's edges are its own `references`), and every import wrote a
+    // row per edge, each a request as costly as a document's row: at 300,000 generated documents,
+    // 200,000 of them (npm run bench -- import). Dropping a table keeps every other table's rows.
+    this.version(6).stores({ references: null });
     // No change broadcasts: Dexie's Observability middleware posts every write transaction's change
     // set on a BroadcastChannel to every context of the origin that loaded Dexie, which only liveQuery
     // needs (we use none; notes announce their changes on their own channel, annotations-notify.ts).

@@ -1,11 +1,11 @@
 /**
  * Record shapes stored in the database besides the dataset's own `DocumentRecord` / `DossierRecord`.
- * Bundled tables (documents, references, dossiers, meta) are rewritten by every dataset import;
+ * Bundled tables (documents, dossiers, meta) are rewritten by every dataset import;
  * user tables (settings, annotations) are never touched by an import.
  */
 import type { PackRefusal } from '../dataset/read-pack';
 
-/** One edge of the citation graph: document `from` cites identifier `to`. */
+/** One edge of the citation graph: document `from` cites identifier `to` (schema v2–v5 stored them in a table). */
 export interface ReferenceEdge {
   /** Auto-increment key; edges have no natural identity (a document may cite the same id twice). */
   key?: number;
@@ -156,6 +156,6 @@ export interface UndoChunk {
   /** The ids the chunk wrote or deleted, and their rows before it (undefined: there was none). */
   ids: string[];
   before: unknown[];
-  /** The graph edges that left those documents before the chunk (with their keys). */
-  edges: ReferenceEdge[];
+  /** Written by schema v5's imports: the graph edges (a table v6 dropped) that left those documents. */
+  edges?: ReferenceEdge[];
 }

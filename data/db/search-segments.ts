@@ -81,7 +81,9 @@ export async function flipSegment(db: KamerlensDB, staged: StagedSegment): Promi
 
 /** Delete the postings rows stored under `key` (a generation no segment points at). */
 export async function dropPostings(db: KamerlensDB, key: string | null): Promise<void> {
-  if (key !== null) await db.searchPostings.where('segment').equals(key).delete();
+  // By primary key: deleting through the `segment` index would read every block (its postings) first.
+  if (key !== null)
+    await db.searchPostings.bulkDelete(await db.searchPostings.where('segment').equals(key).primaryKeys());
 }
 
 /**

@@ -41,6 +41,10 @@ export async function bundleRoutines(routinesFile = 'scripts/bench/_db-routines.
 export async function openBenchPage(
   routinesFile?: string,
   files: ReadonlyMap<string, Uint8Array> = new Map(),
+  options: {
+    /** A browser profile on disk (IndexedDB on disk, as the extension's), not off the record (in memory). */
+    onDisk?: boolean;
+  } = {},
 ): Promise<{ page: Page; origin: string; close: () => Promise<void> }> {
   const code = await bundleRoutines(routinesFile);
   // Besides the blank page, the server answers `files` by path (for example generated packs): the
@@ -62,10 +66,11 @@ export async function openBenchPage(
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const { port } = server.address() as AddressInfo;
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--enable-precise-memory-info'],
-  });
+  const args = ['--no-sandbox', '--disable-gpu', '--enable-precise-memory-info'];
+  const profile = options.onDisk ? mkdtempSync(join(tmpdir(), 'kamerlens-db-bench-profile-')) : null;
+  const browser = profile
+    ? await chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', args })
+    : await chromium.launch({ executablePath: '/usr/bin/chromium', args });
   const page = await browser.newPage();
   const origin = `http://127.0.0.1:${port}`;
   await page.goto(`${origin}/`);
@@ -76,6 +81,7 @@ export async function openBenchPage(
     close: async () => {
       await browser.close();
       server.close();
+      if (profile) rmSync(profile, { recursive: true, force: true });
     },
   };
 }

@@ -221,5 +221,6 @@ export async function importGeneratedIntoExtension(count: number): Promise<{ ms:
   return { ms: performance.now() - began };
 }
 
+export * from './_db-import-profile';
 export * from './_panel-routines';
 export { generatedDataset };

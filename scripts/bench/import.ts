@@ -1,64 +1,81 @@
 /**
- * Dataset import: time and peak memory for the seed dataset and for 100,000 generated documents,
- * in Chromium (real IndexedDB, the figure that counts) and in Node with fake-indexeddb (a pure-JS
- * IndexedDB, labeled as such). Baseline in the same run: the same 10,000 documents written one
- * `put` per record. Set KAMERLENS_BENCH_DOCS to change the large size.
+ * Dataset import at scale (`npm run bench -- import`): KAMERLENS_BENCH_DOCS (default 300,000)
+ * open-data shaped documents (metadata only, as _panel-corpus.ts generates them), in Chromium with
+ * IndexedDB on disk (a browser profile, as the extension's), imported by `importDataset` and, the
+ * same documents split into sixteen packs by vergaderjaar (already read: the packs bench measures
+ * reading), by `importPack` one after another. Every transaction is traced: the requests by table
+ * (a row written or read by key is one each: what an import pays for), the longest transaction,
+ * and the longest over the documents or dossiers (what a lookup meanwhile waits for). Baseline in
+ * the same run, the floor: the same rows written into tables with no index but the primary key,
+ * 1,000 a transaction. KAMERLENS_BENCH_TABLES=<n> first writes n of the documents into tables of
+ * each shape the import's cost was broken down by (primary key only, as JSON strings, keys only, 50
+ * to a row, with the documents table's indexes, 100 a transaction). Prints figures; asserts nothing.
  */
-import 'fake-indexeddb/auto';
-import { existsSync, readFileSync } from 'node:fs';
-import type { DatasetFile } from '../../data/dataset/types';
-import { seedLikeDataset } from '../../tests/fixtures/db/seed-like';
+import { loadavg } from 'node:os';
 import { openBenchPage } from './_db-in-chromium';
-import { generatedDataset, type RunFigures, timeImport, timeNaiveImport } from './_db-routines';
+import { seedWords } from './_search-corpus';
 
-const size = Number(process.env.KAMERLENS_BENCH_DOCS ?? 100_000);
-const memory = (figures: RunFigures) =>
-  figures.peakMb === null ? 'n/a' : `+${figures.peakMb.toFixed(0)} MB`;
-const nodeHeap = () => {
-  const usage = process.memoryUsage();
-  return usage.heapUsed + usage.arrayBuffers;
-};
+const size = Number(process.env.KAMERLENS_BENCH_DOCS ?? 300_000);
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const load = () => `load ${loadavg()[0]?.toFixed(1)}`;
 
-const seed: { label: string; dataset: DatasetFile } = existsSync('public/dataset.json')
-  ? { label: 'seed (public/dataset.json)', dataset: JSON.parse(readFileSync('public/dataset.json', 'utf8')) }
-  : { label: 'seed-like fixture (public/dataset.json not built yet)', dataset: seedLikeDataset() };
+interface Traced {
+  ms: number;
+  requests: Record<string, number>;
+  transactions: number;
+  longest: { stores: string; ms: number };
+  longestOverRows: { stores: string; ms: number };
+}
 
-const { page, close } = await openBenchPage();
+const { page, close } = await openBenchPage(undefined, new Map(), { onDisk: true });
 try {
-  await page.evaluate(`window.seedDataset = ${JSON.stringify(seed.dataset)}`);
-  const chromiumSeed = (await page.evaluate(
-    'kamerlensBench.timeImport(window.seedDataset, () => performance.memory.usedJSHeapSize)',
-  )) as RunFigures;
-  console.log(
-    `[Chromium, IndexedDB] ${seed.label}: ${seed.dataset.documents.length} records, ${chromiumSeed.ms.toFixed(1)} ms`,
-  );
-  const chromium = (await page.evaluate(`(async () => {
-    const heap = () => performance.memory.usedJSHeapSize;
-    const slice = kamerlensBench.generatedDataset(10000);
-    const sliceImport = await kamerlensBench.timeImport(slice, heap);
-    const sliceNaive = await kamerlensBench.timeNaiveImport(slice, heap);
-    const large = kamerlensBench.generatedDataset(${size});
-    const largeImport = await kamerlensBench.timeImport(large, heap);
-    return { sliceImport, sliceNaive, largeImport };
-  })()`)) as Record<'sliceImport' | 'sliceNaive' | 'largeImport', RunFigures>;
-  console.log(
-    `[Chromium, IndexedDB] 10,000 generated: importDataset ${chromium.sliceImport.ms.toFixed(0)} ms; baseline one put per record ${chromium.sliceNaive.ms.toFixed(0)} ms; ratio ${(chromium.sliceNaive.ms / chromium.sliceImport.ms).toFixed(1)}x`,
+  await page.evaluate(`window.benchWords = ${JSON.stringify(seedWords())}`);
+  // Generated in the page before any clock starts (hundreds of MB as JSON otherwise).
+  await page.evaluate(
+    `void (window.benchDataset = kamerlensBench.importBenchDataset(${size}, window.benchWords))`,
   );
   console.log(
-    `[Chromium, IndexedDB] ${size.toLocaleString('en')} generated: import ${(chromium.largeImport.ms / 1000).toFixed(1)} s (target ≤ 15 s), peak JS heap ${memory(chromium.largeImport)} (dataset object itself excluded: built before)`,
+    `[Chromium, IndexedDB on disk] ${size.toLocaleString('en')} generated documents (metadata only), ${load()}`,
+  );
+  const tables = Number(process.env.KAMERLENS_BENCH_TABLES ?? 0);
+  if (tables > 0) {
+    const shapes = await page.evaluate(
+      `kamerlensBench.profileTables({ ...window.benchDataset, documents: window.benchDataset.documents.slice(0, ${tables}) })`,
+    );
+    console.log(`the first ${tables.toLocaleString('en')} documents into tables of each shape (ms):`, shapes);
+  }
+  const floor = (await page.evaluate('kamerlensBench.timeFloor(window.benchDataset)')) as {
+    floorMs: number;
+    blocksMs: number;
+    perRow: number;
+  };
+  console.log(
+    `baseline, the floor: the same documents and dossiers into tables with no index, 1,000 rows a transaction: ${seconds(floor.floorMs)} (${load()})`,
+  );
+  const report = (label: string, run: Traced) => {
+    const requests = Object.entries(run.requests)
+      .sort((a, b) => b[1] - a[1])
+      .map(([table, n]) => `${table} ${n.toLocaleString('en')}`)
+      .join(', ');
+    console.log(
+      `${label}: ${seconds(run.ms)} (target ≤ 60 s: ${run.ms <= 60_000 ? 'met' : 'NOT met'}; ${load()}); ${(run.ms / floor.floorMs).toFixed(2)}× the floor`,
+    );
+    console.log(`  requests: ${requests}; ${run.transactions.toLocaleString('en')} transactions`);
+    console.log(
+      `  longest transaction ${run.longest.ms.toFixed(0)} ms (${run.longest.stores}); longest over documents or dossiers (a lookup waits for it) ${run.longestOverRows.ms.toFixed(0)} ms (${run.longestOverRows.stores})`,
+    );
+  };
+  report(
+    'importDataset',
+    (await page.evaluate('kamerlensBench.profileImportDataset(window.benchDataset)')) as Traced,
+  );
+  report(
+    'importPack, 16 packs by vergaderjaar one after another',
+    (await page.evaluate('kamerlensBench.profileImportPacks(window.benchDataset)')) as Traced,
+  );
+  console.log(
+    `for comparison, the same documents ${floor.perRow} to a row (a request per ${floor.perRow} documents): ${seconds(floor.blocksMs)}, ${(floor.blocksMs / floor.floorMs).toFixed(2)}× the floor`,
   );
 } finally {
   await close();
 }
-
-const slice = generatedDataset(10_000);
-const nodeSlice = await timeImport(slice, nodeHeap);
-const nodeNaive = await timeNaiveImport(slice, nodeHeap);
-console.log(
-  `[Node, fake-indexeddb] 10,000 generated: importDataset ${nodeSlice.ms.toFixed(0)} ms; baseline ${nodeNaive.ms.toFixed(0)} ms; ratio ${(nodeNaive.ms / nodeSlice.ms).toFixed(1)}x`,
-);
-const large = generatedDataset(size);
-const nodeLarge = await timeImport(large, nodeHeap);
-console.log(
-  `[Node, fake-indexeddb] ${size.toLocaleString('en')} generated (${(JSON.stringify(large).length / 1048576).toFixed(0)} MB JSON): import ${(nodeLarge.ms / 1000).toFixed(1)} s, peak heap ${memory(nodeLarge)} (includes fake-indexeddb's in-memory store)`,
-);

@@ -5,6 +5,7 @@ import { importPack, removePack } from '../../../data/db/import-pack';
 import { KamerlensDB, SCHEMA_VERSION } from '../../../data/db/kamerlens-db';
 import { lookupDocuments } from '../../../data/db/lookup-documents';
 import { edgesOf } from '../../../data/db/reference-edges';
+import { rollBackUnfinished } from '../../../data/db/undoable-writes';
 import { seedLikeDataset } from '../../fixtures/db/seed-like';
 import { fixturePack } from '../../fixtures/opendata/fixture-packs';
 
@@ -37,19 +38,14 @@ afterEach(async () => {
 });
 
 describe('upgrade from schema version 1', () => {
-  it('keeps user settings and documents, derives the reference graph and adds annotations', async () => {
+  it('keeps user settings and documents and adds annotations (the graph table, derived by v2, goes in v6)', async () => {
     const { settings } = await createVersion1Database();
     const db = new KamerlensDB(NAME);
     await db.open();
     expect(db.verno).toBe(SCHEMA_VERSION);
     expect(await db.settings.toArray()).toEqual(settings);
     expect(await db.documents.count()).toBe(5);
-    expect(await db.references.count()).toBe(4);
-    const edges = await db.references.where('to').equals('kst-34352-330').sortBy('from');
-    expect(edges.map((edge) => [edge.from, edge.qa, edge.section]).reverse()).toEqual([
-      ['kst-34352-349', null, 'Inleiding'],
-      ['ah-tk-20242025-520', '4', null],
-    ]);
+    expect(db.tables.map((table) => table.name)).not.toContain('references');
     const [entry] = await lookupDocuments(db, ['2025D51855']);
     expect(entry?.document?.id).toBe('kst-34352-349');
     await db.annotations.put({
@@ -75,13 +71,14 @@ describe('upgrade from schema version 1', () => {
     await v1.open();
     v1.close();
     const db = new KamerlensDB(NAME);
-    expect(await db.references.count()).toBe(0);
+    expect(await db.documents.count()).toBe(0);
+    expect(db.verno).toBe(SCHEMA_VERSION);
     db.close();
   });
 });
 
 describe('upgrade from schema version 2', () => {
-  it('keeps the dataset, the graph and the notes, and then takes packs', async () => {
+  it('keeps the dataset and the notes, and then takes packs', async () => {
     const v2 = new Dexie(NAME);
     v2.version(1).stores({
       documents: 'id, *ids, type, date, dossier',
@@ -101,7 +98,6 @@ describe('upgrade from schema version 2', () => {
     await v2.table('annotations').put(NOTE);
     const before = {
       documents: await v2.table('documents').toArray(),
-      references: await v2.table('references').toArray(),
       dossiers: await v2.table('dossiers').toArray(),
     };
     v2.close();
@@ -111,7 +107,6 @@ describe('upgrade from schema version 2', () => {
     expect(db.verno).toBe(SCHEMA_VERSION);
     expect({
       documents: await db.documents.toArray(),
-      references: await db.references.toArray(),
       dossiers: await db.dossiers.toArray(),
     }).toEqual(before);
     expect(await db.annotations.toArray()).toEqual([NOTE]);
@@ -121,6 +116,69 @@ describe('upgrade from schema version 2', () => {
     expect(await db.documents.count()).toBe(before.documents.length + pack.counts.documents);
     await removePack(db, pack.id);
     expect(await db.documents.toArray()).toEqual(before.documents);
+    db.close();
+  });
+});
+
+describe('upgrade from schema version 5', () => {
+  /** Every table as v5 declared it (the graph edges' table included). */
+  const V5 = {
+    documents: 'id, *ids, *packs',
+    references: '++key, from, to',
+    dossiers: 'id, *packs',
+    meta: 'key',
+    settings: 'key',
+    annotations: 'id, created, modified, target.source, *body.linkedDocumentIds, *body.tags',
+    packs: 'id',
+    stagedPacks: '++key',
+    searchHeads: 'id',
+    searchCatalogs: 'id',
+    searchSegments: 'id',
+    searchPostings: '[stem+segment], segment',
+    importUndo: '++key, source',
+  };
+
+  it('drops the graph edges’ table and keeps every other table’s rows; an import v5 left unfinished still rolls back', async () => {
+    const v5 = new Dexie(NAME);
+    v5.version(5).stores(V5);
+    const dataset = seedLikeDataset();
+    const [kept, ...others] = dataset.documents;
+    if (!kept) throw new Error('empty fixture');
+    await v5.table('documents').bulkAdd(others);
+    await v5.table('references').bulkAdd(others.flatMap(edgesOf));
+    await v5.table('dossiers').bulkAdd(dataset.dossiers);
+    await v5.table('meta').put({ key: 'dataset', datasetVersion: dataset.datasetVersion });
+    await v5.table('settings').put({ key: 'theme', value: 'dark' });
+    await v5.table('annotations').put(NOTE);
+    await v5.table('searchHeads').put({ id: 'bundled', head: { total: 4 } });
+    await v5.table('searchPostings').put({ stem: 'werk', segment: 'bundled', stems: ['werk'] });
+    // A v5 import stopped after its first chunk wrote `kept` (new) and replaced another row's title.
+    const [replaced] = others;
+    if (!replaced) throw new Error('empty fixture');
+    await v5.table('documents').bulkPut([kept, { ...replaced, title: 'half-way' }]);
+    await v5.table('importUndo').add({
+      source: 'bundled',
+      table: 'documents',
+      ids: [kept.id, replaced.id],
+      before: [undefined, replaced],
+      edges: edgesOf(replaced).map((edge, key) => ({ ...edge, key })),
+    });
+    const tables = ['dossiers', 'meta', 'settings', 'annotations', 'searchHeads', 'searchPostings'];
+    const before: Record<string, unknown[]> = {};
+    for (const name of tables) before[name] = await v5.table(name).toArray();
+    v5.close();
+
+    const db = new KamerlensDB(NAME);
+    await db.open();
+    expect(db.verno).toBe(SCHEMA_VERSION);
+    expect(db.backendDB().objectStoreNames.contains('references')).toBe(false);
+    for (const name of tables) expect(await db.table(name).toArray(), name).toEqual(before[name]);
+    expect(await db.documents.count()).toBe(dataset.documents.length);
+    expect(await rollBackUnfinished(db, () => true)).toEqual(['bundled']);
+    expect(await db.documents.orderBy('id').toArray()).toEqual(
+      [...others].sort((a, b) => (a.id < b.id ? -1 : 1)),
+    );
+    expect(await db.importUndo.count()).toBe(0);
     db.close();
   });
 });
