@@ -56,12 +56,24 @@ export function intersectionGate(view: Window | null): ViewportGateFactory | und
     view?.addEventListener('scroll', onScroll, { capture: true, passive: true, once: true });
     // Made first, so its answers of a frame are in before the near observer's.
     const inReach = new Set<Element>();
+    // True from a release by the near observer until two frames later. The reach observer's first
+    // answers after the scroll can come a frame after the near observer's (elements it was told to
+    // watch during a frame are measured in the next one): what enters reach then joins the batch
+    // instead of waiting for the next thing that comes near (which, after a short scroll, may not come).
+    let batching = false;
+    const endBatchSoon = (): void => {
+      batching = true;
+      const frame = view?.requestAnimationFrame?.bind(view);
+      if (frame) frame(() => frame(() => (batching = false)));
+      else batching = false;
+    };
     const reach = new Observer(
       (entries) => {
         for (const { target, isIntersecting } of entries) {
           if (isIntersecting) inReach.add(target);
           else inReach.delete(target);
         }
+        if (batching) for (const element of [...inReach]) release(element);
       },
       { rootMargin: REACH },
     );
@@ -84,7 +96,10 @@ export function intersectionGate(view: Window | null): ViewportGateFactory | und
           release(entry.target);
           any = true;
         }
-        if (any && scrolled) for (const element of [...inReach]) release(element);
+        if (any && scrolled) {
+          for (const element of [...inReach]) release(element);
+          endBatchSoon();
+        }
       },
       { rootMargin: NEAR },
     );

@@ -35,7 +35,18 @@ class FakeObserver {
 function setUp() {
   FakeObserver.made = [];
   // A window with scroll events of its own: the gate listens on it for the reader's first scroll.
-  const view = Object.assign(new EventTarget(), { IntersectionObserver: FakeObserver });
+  // Its animation frames run when the test says (`frame()`).
+  let frames: (() => void)[] = [];
+  const requestAnimationFrame = (run: () => void) => frames.push(run);
+  const frame = () => {
+    const due = frames;
+    frames = [];
+    for (const run of due) run();
+  };
+  const view = Object.assign(new EventTarget(), {
+    IntersectionObserver: FakeObserver,
+    requestAnimationFrame,
+  });
   const factory = intersectionGate(view as unknown as Window);
   if (!factory) throw new Error('no gate');
   const released: string[] = [];
@@ -48,7 +59,7 @@ function setUp() {
   };
   /** The reader scrolls (the window hears a scroll event). */
   const scroll = () => view.dispatchEvent(new Event('scroll'));
-  return { gate, released, reach, close, el, scroll };
+  return { gate, released, reach, close, el, scroll, frame };
 }
 
 describe('intersectionGate: when waiting text is let through to the scanner', () => {
@@ -109,5 +120,23 @@ describe('intersectionGate: when waiting text is let through to the scanner', ()
     expect(released).toEqual(['a']);
     gate.clear();
     expect(close.targets.size + reach.targets.size).toBe(0);
+  });
+
+  it('after a scroll, what reach reports a frame after something came near joins that batch', () => {
+    const { gate, released, reach, close, el, scroll, frame } = setUp();
+    const [a, b, c] = [el('a'), el('b'), el('c')];
+    for (const element of [a, b, c]) gate.watch(element);
+    scroll();
+    // The near observer answers first; reach measures its new targets only in the next frame.
+    close.deliver([a, true]);
+    expect(released).toEqual(['a']);
+    frame();
+    reach.deliver([b, true], [c, false]);
+    expect(released).toEqual(['a', 'b']);
+    // Two frames on, the batch is over: what enters reach waits for the next thing that comes near.
+    frame();
+    reach.deliver([c, true]);
+    expect(released).toEqual(['a', 'b']);
+    expect([...close.targets].map((t) => t.id)).toEqual(['c']);
   });
 });
