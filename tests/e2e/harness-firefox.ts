@@ -224,8 +224,8 @@ function firefoxPage(page: Page, errors: string[]): E2EPage {
       await page.reload({ waitUntil: 'load' });
     },
     setInputFiles: async (selector, path) => {
-      // As Playwright does in Chromium: wait until the input can take a file. The packs input is
-      // disabled while an import finishes (the bundled pack's can still be ending when it is listed).
+      // Wait until the input can take a file, as a reader would: the packs input is disabled while
+      // an import finishes (the bundled pack's can still be ending when it is listed).
       const input = await page
         .waitForSelector(`${selector}:not([disabled])`, { timeout: 30_000 })
         .catch(() => page.$(selector));

@@ -40,6 +40,19 @@ const lookupTitle = (panel: E2EPage, id: string) =>
     return answer.ok ? (answer.value?.[0]?.document?.title ?? null) : null;
   }, id);
 
+/**
+ * Chooses `path` in the packs' file input once it takes a file, as a reader would: it is disabled
+ * while an import finishes (the bundled pack's can still be ending when the pack is listed).
+ */
+async function choosePack(panel: E2EPage, path: string): Promise<void> {
+  await panel.waitFor(
+    () => (document.querySelector('#pack-file') as HTMLInputElement | null)?.disabled === false,
+    undefined,
+    30_000,
+  );
+  await panel.setInputFiles('#pack-file', path);
+}
+
 /** Waits until the element `selector` of `panel` has exactly `text`; returns what it last had. */
 async function textOf(panel: E2EPage, selector: string, text: string): Promise<string> {
   await panel
@@ -91,7 +104,7 @@ export function packsSuite(
       const pack = fixturePack(ADDED);
       const path = join(files, `${ADDED}.pack.json.gz`);
       writeFileSync(path, packFile(pack));
-      await panel.setInputFiles('#pack-file', path);
+      await choosePack(panel, path);
       const added = browser.t('sidepanel_packs_added', ADDED, pack.version);
       expect(await textOf(panel, '.pack-status', added)).toBe(added);
       expect((await listed(panel)).sort()).toEqual([ADDED, BUNDLED].sort());
@@ -101,7 +114,7 @@ export function packsSuite(
       const name = 'geen-pakket.pack.json.gz';
       const path = join(files, name);
       writeFileSync(path, gzipSync('{"format":"iets anders"}'));
-      await panel.setInputFiles('#pack-file', path);
+      await choosePack(panel, path);
       const refused = browser.t(
         'sidepanel_packs_failed',
         name,
