@@ -12,6 +12,7 @@ import { type KamerlensDB, openKamerlensDB } from '../../data/db/kamerlens-db';
 import { lookupCards } from '../../data/db/lookup-cards';
 import { lookupDocuments } from '../../data/db/lookup-documents';
 import { generatedDataset, generatedIds } from '../../tests/fixtures/db/generated-dataset';
+import { idPicker } from './_id-picker';
 
 /** Bytes in use now, or null where the platform cannot say. */
 export type HeapProbe = () => number | null;
@@ -177,20 +178,9 @@ export async function timeLookups(
   return { single, batch, cards, baseline, bytes };
 }
 
-/** Ids a page would ask for: mostly known (canonical or alias), some unknown. */
+/** Ids a page would ask for among `generatedDataset(count)`: mostly known (canonical or alias), some unknown. */
 export function generatedPicker(count: number, seed = 7) {
-  let state = seed;
-  const next = () => {
-    state = (state * 1103515245 + 12345) % 2147483648;
-    return state / 2147483648;
-  };
-  return (size: number) =>
-    Array.from({ length: size }, () => {
-      const roll = next();
-      const { id, aliases } = generatedIds(Math.floor(next() * count));
-      if (roll < 0.1) return `kst-99${Math.floor(next() * 1e6)}-1`;
-      return roll < 0.7 ? id : (aliases[Math.floor(next() * aliases.length)] ?? id);
-    });
+  return idPicker(count, generatedIds, { seed, canonical: 0.7 });
 }
 
 /** Ids from a real dataset file: every id and alias it holds, plus unknown ones. */

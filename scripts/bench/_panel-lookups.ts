@@ -12,6 +12,7 @@ import type { KamerlensDB } from '../../data/db/kamerlens-db';
 import { lookupCards } from '../../data/db/lookup-cards';
 import { lookupDocuments, readLookup } from '../../data/db/lookup-documents';
 import { resolveDocuments } from '../../data/db/resolve-documents';
+import { idPicker } from './_id-picker';
 import { panelDocumentIds } from './_panel-corpus';
 
 /** p50, p95, max and count of a list of milliseconds. */
@@ -23,18 +24,7 @@ export function summary(samples: number[]) {
 
 /** Ids a page asks for: canonical and alias ids of generated documents, a tenth unknown. */
 export function picker(count: number, seed = 11) {
-  let state = seed;
-  const next = () => {
-    state = (state * 1103515245 + 12345) % 2147483648;
-    return state / 2147483648;
-  };
-  return (size: number) =>
-    Array.from({ length: size }, () => {
-      const roll = next();
-      const { id, aliases } = panelDocumentIds(Math.floor(next() * count), count);
-      if (roll < 0.1) return `kst-99${Math.floor(next() * 1e6)}-1`;
-      return roll < 0.6 ? id : (aliases[0] ?? id);
-    });
+  return idPicker(count, (n) => panelDocumentIds(n, count), { seed, canonical: 0.6 });
 }
 
 /** Baseline, the floor: the same ids by primary key alone in one `bulkGet` (no alias index, no titles). */

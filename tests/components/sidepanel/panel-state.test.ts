@@ -39,54 +39,49 @@ describe('panel state on first run', () => {
   });
 });
 
+/**
+ * Panel sources whose first `staleOpenings` libraries answer every search with `StaleIndexError`
+ * (their postings went with the generation an import replaced); `opened()` counts the openings.
+ */
+async function sourcesStaleAtFirst(staleOpenings: number) {
+  const { StaleIndexError } = await import('../../../data/search/open-segments');
+  const base = fakeSources().sources;
+  let opened = 0;
+  const { sources } = fakeSources({
+    openLibrary: async () => {
+      opened++;
+      const library = await base.openLibrary();
+      if (opened > staleOpenings) return library;
+      const index = await library.index();
+      const stale = { ...index, search: () => Promise.reject(new StaleIndexError()) };
+      return { head: library.head, index: () => Promise.resolve(stale) };
+    },
+  });
+  const { createPanelState, memoryHash } = await import('../../../components/sidepanel/panel-state');
+  const state = createPanelState(sources, { hash: memoryHash('#/'), pollMs: 1 });
+  return { state, opened: () => opened };
+}
+
 describe('panel state when an import replaces the index under an open library', () => {
   it('opens the library again and answers the search, instead of failing it', async () => {
-    const { StaleIndexError } = await import('../../../data/search/open-segments');
-    const base = fakeSources().sources;
-    let opened = 0;
-    const { sources } = fakeSources({
-      openLibrary: async () => {
-        opened++;
-        const library = await base.openLibrary();
-        if (opened > 1) return library;
-        // The first library's postings went with the generation an import replaced.
-        const index = await library.index();
-        const stale = { ...index, search: () => Promise.reject(new StaleIndexError()) };
-        return { head: library.head, index: () => Promise.resolve(stale) };
-      },
-    });
-    const { createPanelState, memoryHash } = await import('../../../components/sidepanel/panel-state');
-    const state = createPanelState(sources, { hash: memoryHash('#/'), pollMs: 1 });
+    const { state, opened } = await sourcesStaleAtFirst(1);
     await state.start();
     state.setQuery('participatiewet');
     await vi.waitFor(() => expect(state.library.value.mode).toBe('search'));
-    expect(opened).toBe(2);
+    expect(opened()).toBe(2);
     expect(state.library.value.items.map((item) => item.doc.title)).toContain(
       'Monitoringsbrief Participatiewet 2025',
     );
   });
 
   it('reports an index that is still stale after opening it again, without opening it forever', async () => {
-    const { StaleIndexError } = await import('../../../data/search/open-segments');
-    const base = fakeSources().sources;
-    let opened = 0;
-    const { sources } = fakeSources({
-      openLibrary: async () => {
-        opened++;
-        const library = await base.openLibrary();
-        const index = await library.index();
-        const stale = { ...index, search: () => Promise.reject(new StaleIndexError()) };
-        return { head: library.head, index: () => Promise.resolve(stale) };
-      },
-    });
+    const { state, opened } = await sourcesStaleAtFirst(Number.POSITIVE_INFINITY);
     const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    const { createPanelState, memoryHash } = await import('../../../components/sidepanel/panel-state');
-    const state = createPanelState(sources, { hash: memoryHash('#/'), pollMs: 1 });
     await state.start();
     state.setQuery('participatiewet');
     await vi.waitFor(() => expect(errors).toHaveBeenCalled());
     await new Promise((r) => setTimeout(r, 20));
-    expect(opened).toBe(2);
+    expect(opened()).toBe(2);
     expect(errors.mock.calls[0]?.[0]).toBe('Kamerlens: library view failed');
     errors.mockRestore();
   });
