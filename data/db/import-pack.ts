@@ -59,16 +59,8 @@ export async function importPack(
       segmentOfWritten(built, pack.id, pack.documents, documents.written),
       pack.version,
     );
-    const tables = [
-      db.packs,
-      db.importUndo,
-      db.searchHeads,
-      db.searchCatalogs,
-      db.searchSegments,
-      db.searchPostings,
-    ];
     // Only a pack sharing rows with another makes the last transaction read documents.
-    if (documents.otherOwners.size > 0) tables.push(db.documents as never);
+    const tables = lastTransactionTables(db, documents.otherOwners.size > 0);
     const { result, replacedPostings } = await db.transaction('rw', tables, async () => {
       const previous = await db.packs.get(pack.id);
       const replacedPostings = await flipSegment(db, staged);
@@ -104,15 +96,7 @@ export async function removePack(db: KamerlensDB, id: string): Promise<boolean> 
   try {
     const documents = await replaceRows(db, 'documents', id, []);
     await replaceRows(db, 'dossiers', id, []);
-    const tables = [
-      db.documents,
-      db.packs,
-      db.importUndo,
-      db.searchHeads,
-      db.searchCatalogs,
-      db.searchSegments,
-      db.searchPostings,
-    ];
+    const tables = lastTransactionTables(db, true);
     await db.transaction('rw', tables, async () => {
       await deleteSegment(db, id);
       await rebuildSegments(db, documents.otherOwners);
@@ -124,6 +108,22 @@ export async function removePack(db: KamerlensDB, id: string): Promise<boolean> 
     await rollBack(db, id).catch(() => undefined);
     throw error;
   }
+}
+
+/**
+ * The tables of an import's or removal's last transaction (the pack record, its undo rows, the
+ * search segment's flip), and the documents when segments must be rebuilt from the rows.
+ */
+function lastTransactionTables(db: KamerlensDB, withDocuments: boolean) {
+  const tables = [
+    db.packs,
+    db.importUndo,
+    db.searchHeads,
+    db.searchCatalogs,
+    db.searchSegments,
+    db.searchPostings,
+  ];
+  return withDocuments ? [db.documents, ...tables] : tables;
 }
 
 /** The pack's segment over the documents it wrote: `built` when that is all of them (the usual case). */
