@@ -12,6 +12,7 @@ import { importDataset } from '../../data/db/import-dataset';
 import { importPack } from '../../data/db/import-pack';
 import type { KamerlensDB } from '../../data/db/kamerlens-db';
 import { openKamerlensDB } from '../../data/db/kamerlens-db';
+import { rowsOf, watchRequests } from '../../tests/fixtures/db/watch-requests';
 import { panelDataset } from './_panel-corpus';
 
 /** One traced transaction: its tables, mode, and how long from its creation to its end. */
@@ -34,36 +35,16 @@ export function traceTransactions(db: Dexie): {
   const count = (table: string, n: number) => {
     requests[table] = (requests[table] ?? 0) + n;
   };
+  watchRequests(db, 'RequestCount', {
+    mutate: (table, request) => count(table, rowsOf(request)),
+    getMany: (table, keys) => count(table, keys.length),
+    query: (table) => count(table, 1),
+  });
   db.use({
     stack: 'dbcore',
     name: 'TransactionTrace',
     create: (down) => ({
       ...down,
-      table: (name) => {
-        const table = down.table(name);
-        return {
-          ...table,
-          mutate: (request) => {
-            count(
-              name,
-              request.type === 'deleteRange'
-                ? 1
-                : request.type === 'delete'
-                  ? request.keys.length
-                  : request.values.length,
-            );
-            return table.mutate(request);
-          },
-          getMany: (request) => {
-            count(name, request.keys.length);
-            return table.getMany(request);
-          },
-          query: (request) => {
-            count(name, 1);
-            return table.query(request);
-          },
-        };
-      },
       transaction(stores, mode, options) {
         const tx = down.transaction(stores, mode, options) as unknown as IDBTransaction;
         const began = performance.now();

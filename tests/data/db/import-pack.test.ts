@@ -11,6 +11,7 @@ import { rollBackUnfinished } from '../../../data/db/undoable-writes';
 import { splitDataset } from '../../../data/pipeline/packs/write-packs';
 import { freshDB } from '../../fixtures/db/fresh-db';
 import { seedLikeDataset } from '../../fixtures/db/seed-like';
+import { watchRequests } from '../../fixtures/db/watch-requests';
 import { fixtureDataset, fixturePack, packFile, streamOf } from '../../fixtures/opendata/fixture-packs';
 
 const YEAR = 'vergaderjaar-2024-2025';
@@ -281,24 +282,10 @@ describe('an import in short transactions', () => {
     const db = freshDB();
     // Every key a read of documents by key asks for (fake-indexeddb answers them as the browser would).
     const asked: string[] = [];
-    db.use({
-      stack: 'dbcore',
-      name: 'CountKeyReads',
-      create: (down) => ({
-        ...down,
-        table: (name) => {
-          const table = down.table(name);
-          return name !== 'documents'
-            ? table
-            : {
-                ...table,
-                getMany: (request) => {
-                  asked.push(...(request.keys as string[]));
-                  return table.getMany(request);
-                },
-              };
-        },
-      }),
+    watchRequests(db, 'CountKeyReads', {
+      getMany: (table, keys) => {
+        if (table === 'documents') asked.push(...(keys as string[]));
+      },
     });
     await importDataset(db, seedLikeDataset());
     const bundled = new Set(await db.documents.toCollection().primaryKeys());

@@ -3,32 +3,17 @@ import type { KamerlensDB } from '../../../data/db/kamerlens-db';
 import type { UndoChunk } from '../../../data/db/records';
 import { forgetUndo } from '../../../data/db/undoable-writes';
 import { freshDB } from '../../fixtures/db/fresh-db';
+import { rowsOf, watchRequests } from '../../fixtures/db/watch-requests';
 
 /** A fresh database that records each write request to `importUndo`: its type and how many rows. */
 function countingDB(): { db: KamerlensDB; writes: string[] } {
   const db = freshDB();
   const writes: string[] = [];
-  db.use({
-    stack: 'dbcore',
-    name: 'CountUndoWrites',
-    create: (down) => ({
-      ...down,
-      table: (name) => {
-        const table = down.table(name);
-        if (name !== 'importUndo') return table;
-        return {
-          ...table,
-          mutate: (request) => {
-            writes.push(
-              request.type === 'deleteRange'
-                ? 'deleteRange'
-                : `${request.type} ${request.type === 'delete' ? request.keys.length : request.values.length}`,
-            );
-            return table.mutate(request);
-          },
-        };
-      },
-    }),
+  watchRequests(db, 'CountUndoWrites', {
+    mutate: (table, request) => {
+      if (table !== 'importUndo') return;
+      writes.push(request.type === 'deleteRange' ? 'deleteRange' : `${request.type} ${rowsOf(request)}`);
+    },
   });
   return { db, writes };
 }
