@@ -12,7 +12,7 @@ import { catalogId } from '../search/catalog';
 import type { OpenedIndex } from '../search/open-segments';
 import { foldText } from '../search/tokenize';
 import type { KamerlensDB } from './kamerlens-db';
-import { resolveDocuments } from './resolve-documents';
+import { readDocuments, resolveDocuments } from './resolve-documents';
 import { openStoredIndex } from './search-segments';
 
 /** One document a note can be linked to. */
@@ -90,8 +90,11 @@ export async function suggestDocuments(db: KamerlensDB, query: string): Promise<
     const index = await storedIndex(db);
     const outcome = await index.search(trimmed, { limit: CANDIDATES, passagesPerDoc: 0 });
     const ids = outcome.top.map((hit) => catalogId(index.catalog, hit.doc));
-    const rows = ids.length > 0 ? await db.documents.bulkGet(ids) : [];
-    for (const doc of rows) if (doc && holdsEvery(doc, words)) add(doc);
+    const rows = await readDocuments(db, ids);
+    for (const id of ids) {
+      const doc = rows.get(id);
+      if (doc && holdsEvery(doc, words)) add(doc);
+    }
   }
   return out;
 }

@@ -2,6 +2,15 @@
 
 import type { DocumentRecord, DossierRecord } from '../dataset/types';
 import type { KamerlensDB } from './kamerlens-db';
+import { readLive } from './live-sources';
+import { best } from './precedence';
+import {
+  type BlockRecord,
+  type BlockTableName,
+  entryParser,
+  type FoundEntry,
+  recordsOfSource,
+} from './row-blocks';
 
 /** Options for `listDocuments`. */
 export interface ListDocumentsOptions {
@@ -14,12 +23,36 @@ export async function listDocuments(
   db: KamerlensDB,
   options: ListDocumentsOptions = {},
 ): Promise<DocumentRecord[]> {
-  const all = await db.documents.toArray();
+  const all = [...(await readAllRecords<DocumentRecord>(db, 'documentBlocks')).values()];
   const shown = options.includeStubs ? all : all.filter((document) => !document.stub);
   return shown.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.id.localeCompare(b.id));
 }
 
 /** Every dossier the dataset knows, by id. */
 export async function listDossiers(db: KamerlensDB): Promise<DossierRecord[]> {
-  return db.dossiers.orderBy('id').toArray();
+  return [...(await readAllRecords<DossierRecord>(db, 'dossierBlocks')).values()].sort((a, b) =>
+    a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
+  );
+}
+
+/**
+ * Every record of the table `name`, the winner of each id, read source by source, a read each (the
+ * dossier titles lookups hold; benchmarks and tests: the panel reads documents through queries).
+ */
+export async function readAllRecords<T extends BlockRecord>(
+  db: KamerlensDB,
+  name: BlockTableName,
+): Promise<Map<string, T>> {
+  const live = await readLive(db);
+  const winners = new Map<string, FoundEntry>();
+  for (const [source, generation] of Object.entries(live.sources)) {
+    await recordsOfSource(db, name, source, generation, (entry) => {
+      const found: FoundEntry = { entry, source, generation, stub: entry.stub };
+      const current = winners.get(entry.id);
+      winners.set(entry.id, current ? (best([current, found]) ?? found) : found);
+      return false;
+    });
+  }
+  const parse = entryParser<T>();
+  return new Map([...winners].map(([id, found]) => [id, parse(found)]));
 }

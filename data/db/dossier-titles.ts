@@ -7,10 +7,10 @@
  * back in time and names the epoch they were loaded at; otherwise it reads them from the database
  * as before. So a lookup never waits for the cache, and never answers titles of another version.
  */
+import type { DossierRecord } from '../dataset/types';
+import { readAllRecords } from './documents';
 import type { KamerlensDB } from './kamerlens-db';
-
-/** Rows per read while loading (each its own short read transaction: no long task, no long hold). */
-const LOAD_PAGE = 2000;
+import { readLive } from './live-sources';
 
 interface Held {
   /** The titles and the epoch they were loaded at. */
@@ -21,43 +21,25 @@ interface Held {
 const perDatabase = new WeakMap<KamerlensDB, Held>();
 
 /**
- * The epoch the stored dossiers are at: when the bundled dataset and each pack were imported (a
- * removal takes its pack's row), or null while an import or removal is unfinished (its undo rows
- * are there: every chunk writes one, the last transaction deletes them), when no titles may be
- * held. `onEpoch` gets it as soon as the reads are back, inside the transaction: its commit is one
- * more round trip a lookup need not wait for.
+ * The epoch the stored dossiers are at: the live generation of each source (live-sources.ts),
+ * which every import's and removal's last transaction changes. `onEpoch` gets it as soon as the
+ * read is back, inside the transaction: its commit is one more round trip a lookup need not wait
+ * for.
  */
 function readEpoch(db: KamerlensDB, onEpoch: (epoch: string | null) => void = () => undefined) {
-  return db.transaction('r', [db.meta, db.packs, db.importUndo], async () => {
-    const [dataset, packs, unfinished] = await Promise.all([
-      db.meta.get('dataset'),
-      db.packs.toArray(),
-      db.importUndo.limit(1).primaryKeys(),
-    ]);
-    const epoch =
-      unfinished.length > 0
-        ? null
-        : JSON.stringify([
-            dataset?.key === 'dataset' ? dataset.importedAt : null,
-            packs.map((pack) => [pack.id, pack.importedAt]),
-          ]);
+  return db.transaction('r', db.meta, async () => {
+    const epoch = JSON.stringify((await readLive(db)).sources);
     onEpoch(epoch);
     return epoch;
   });
 }
 
-/** Read every dossier's title, a page of rows per transaction. */
+/** Every dossier's title (the winning record of each). */
 async function loadTitles(db: KamerlensDB): Promise<Map<string, string>> {
   const titles = new Map<string, string>();
-  let after: string | null = null;
-  for (;;) {
-    const rows = after === null ? db.dossiers.orderBy(':id') : db.dossiers.where(':id').above(after);
-    const page: { id: string; title: string }[] = await rows.limit(LOAD_PAGE).toArray();
-    for (const dossier of page) titles.set(dossier.id, dossier.title);
-    const last = page[page.length - 1];
-    if (page.length < LOAD_PAGE || !last) return titles;
-    after = last.id;
-  }
+  for (const dossier of (await readAllRecords<DossierRecord>(db, 'dossierBlocks')).values())
+    titles.set(dossier.id, dossier.title);
+  return titles;
 }
 
 /** Load the titles at `epoch`, keeping them only if the epoch did not change meanwhile. */

@@ -1,29 +1,26 @@
 /**
- * Imports a dataset file into the bundled tables: the rows in short undoable transactions
- * (undoable-writes.ts), so lookups are answered meanwhile (from the rows written, or the previous
- * version of the others); the dataset's meta row, its search segment's flip and the undo rows'
- * deletion in one last transaction. An import that fails, or whose worker stops, is undone to the
- * row: either the whole new dataset lands or the previous one stays. Rows of packs the reader added
- * stay (where the new dataset has the same id with the text, its row wins). User tables are never
- * in scope, so an import cannot touch them.
+ * Imports a dataset file as the bundled source: its records written as blocks of a new generation
+ * (row-blocks.ts) in short transactions, so lookups keep answering from the previous version
+ * meanwhile; the generation made live, the dataset's meta row and its search segment's flip in one
+ * last transaction, after which the previous generation's blocks are deleted. An import that fails,
+ * or whose worker stops, leaves nothing visible: either the whole new dataset lands or the previous
+ * one stays. Packs the reader added stay (where the dataset holds the same id with the text, its
+ * record wins: precedence.ts). User tables are never in scope, so an import cannot touch them.
  */
 
-import type { Table } from 'dexie';
-import {
-  DATASET_SCHEMA_VERSION,
-  type DatasetFile,
-  type DocumentRecord,
-  type DossierRecord,
-} from '../dataset/types';
+import { DATASET_SCHEMA_VERSION, type DatasetFile } from '../dataset/types';
 import { validateDataset } from '../dataset/validate';
 import { segmentSteps } from '../search/segment';
 import { runSliced } from '../time-slices';
 import type { KamerlensDB } from './kamerlens-db';
+import { newGeneration, setLive } from './live-sources';
+import { overlapping } from './precedence';
 import type { DatasetCounts, DatasetMeta, ImportStatusMeta } from './records';
 import { edgesOf } from './reference-edges';
+import { deleteGeneration, writeBlocks } from './row-blocks';
 import { dropPostings, flipSegment, rebuildSegments, stageSegment } from './search-segments';
-import { BUNDLED_SEGMENT, ownerOf } from './segment-owner';
-import { type ChunkPlan, forgetUndo, rollBack, type StoredRow, writeUndoable } from './undoable-writes';
+import { BUNDLED_SEGMENT } from './segment-owner';
+import { documentIds, readSourceDocuments } from './source-documents';
 
 /** Options for `importDataset`. */
 export interface ImportOptions {
@@ -91,7 +88,7 @@ async function writeDataset(
     references: dataset.documents.reduce((sum, document) => sum + edgesOf(document).length, 0),
     dossiers: dataset.dossiers.length,
   };
-  // Ids are keys: a file naming one twice cannot be stored as it is (its rows are written with put).
+  // Ids are keys: a file naming one twice has no one record for it.
   for (const [what, rows] of [
     ['document', dataset.documents],
     ['dossier', dataset.dossiers],
@@ -103,39 +100,24 @@ async function writeDataset(
     }
   }
   options.onProgress?.(0);
+  const [generation, all] = await Promise.all([newGeneration(db), readSourceDocuments(db)]);
+  const own = { source: BUNDLED_SEGMENT, generation, documents: documentIds(dataset.documents) };
   const total = dataset.documents.length + dataset.dossiers.length;
   let indexed = 0;
   let written = 0;
   // The index takes a fifth of the progress, the rows the rest but the last tenth.
   const report = () =>
     options.onProgress?.(0.2 * indexed + (0.7 * Math.min(written, total)) / Math.max(total, 1));
+  const chunks = {
+    size: options.chunkSize,
+    onDone: (rows: number) => {
+      written += rows;
+      report();
+    },
+  };
   try {
-    const chunks = {
-      size: options.chunkSize,
-      onDone: (rows: number) => {
-        written += rows;
-        report();
-      },
-    };
-    const packsLosingRows = new Set<string>();
-    const writeRows = async () => {
-      const [documents, dossiers] = [
-        await idsToWrite(db.documents, dataset.documents),
-        await idsToWrite(db.dossiers, dataset.dossiers),
-      ];
-      const plan = bundledPlan(dataset.documents, packsLosingRows);
-      await writeUndoable(db, BUNDLED_SEGMENT, 'documents', documents.ids, plan, {
-        ...chunks,
-        empty: documents.empty,
-      });
-      const dossierPlan = bundledPlan(dataset.dossiers, packsLosingRows);
-      await writeUndoable(db, BUNDLED_SEGMENT, 'dossiers', dossiers.ids, dossierPlan, {
-        ...chunks,
-        empty: dossiers.empty,
-      });
-    };
-    // The index is built in slices while the rows are written: it depends only on the file (bundled
-    // rows always win), and this thread builds it while the database writes.
+    // The index is built in slices while the blocks are written: the bundled dataset's documents
+    // win over any pack's, so it depends only on the file.
     const [{ value: segment }] = await Promise.all([
       runSliced(segmentSteps(BUNDLED_SEGMENT, dataset.documents), {
         onProgress: (fraction) => {
@@ -143,23 +125,28 @@ async function writeDataset(
           report();
         },
       }),
-      writeRows(),
+      writeBlocks(db, 'documentBlocks', BUNDLED_SEGMENT, generation, dataset.documents, chunks).then(() =>
+        writeBlocks(db, 'dossierBlocks', BUNDLED_SEGMENT, generation, dataset.dossiers, chunks),
+      ),
     ]);
     const staged = await stageSegment(db, segment, dataset.datasetVersion);
+    // Packs holding a document the dataset held or holds with the text: their segments change.
+    const packs = overlapping(
+      BUNDLED_SEGMENT,
+      all.get(BUNDLED_SEGMENT)?.documents ?? [],
+      own.documents,
+      all.values(),
+    );
     const tables = [
       db.meta,
-      db.importUndo,
+      db.sourceIds,
       db.searchHeads,
       db.searchCatalogs,
       db.searchSegments,
       db.searchPostings,
     ];
-    // Only rows taken over from packs make the last transaction read documents.
-    if (packsLosingRows.size > 0) tables.push(db.documents as never);
-    const replaced = await db.transaction('rw', tables, async () => {
-      const replaced = await flipSegment(db, staged);
-      // A pack's row the bundled dataset now holds with the text is no longer that pack's to index.
-      await rebuildSegments(db, packsLosingRows);
+    if (packs.length > 0) tables.push(db.documentBlocks as never);
+    const { previous, replaced } = await db.transaction('rw', tables, async () => {
       const meta: DatasetMeta = {
         key: 'dataset',
         schemaVersion: dataset.schemaVersion,
@@ -169,68 +156,23 @@ async function writeDataset(
         counts,
         importedAt: new Date().toISOString(),
       };
-      await db.meta.bulkPut([meta, statusRecord('done', dataset.datasetVersion, null)]);
-      await forgetUndo(db, BUNDLED_SEGMENT);
-      return replaced;
+      const [previous] = await Promise.all([
+        setLive(db, BUNDLED_SEGMENT, generation),
+        db.sourceIds.put(own),
+        db.meta.bulkPut([meta, statusRecord('done', dataset.datasetVersion, null)]),
+      ]);
+      const replaced = await flipSegment(db, staged);
+      await rebuildSegments(db, packs);
+      return { previous, replaced };
     });
     await dropPostings(db, replaced);
+    if (previous !== null) await deleteGeneration(db, BUNDLED_SEGMENT, previous);
   } catch (error) {
-    await rollBack(db, BUNDLED_SEGMENT).catch(() => undefined);
+    await deleteGeneration(db, BUNDLED_SEGMENT, generation).catch(() => undefined);
     throw error;
   }
   options.onProgress?.(1);
   return counts;
-}
-
-/**
- * The ids to write: the new rows', then those of the previous bundled rows (no pack brought them)
- * it drops; and whether the table was empty.
- */
-async function idsToWrite<T extends { id: string }, I>(
-  table: Table<T, string, I>,
-  rows: readonly T[],
-): Promise<{ ids: string[]; empty: boolean }> {
-  const [all, packed] = await Promise.all([
-    table.toCollection().primaryKeys(),
-    table.orderBy('packs').primaryKeys(),
-  ]);
-  const wanted = new Set(rows.map((row) => row.id));
-  const inPacks = new Set(packed);
-  return {
-    ids: [...wanted, ...all.filter((id) => !inPacks.has(id) && !wanted.has(id))],
-    empty: all.length === 0,
-  };
-}
-
-/**
- * What a chunk of the bundled import writes: each new row, except that a stub whose id a pack's row
- * holds goes under that row (PackMembership), and a row with the text replaces a pack's row (whose
- * pack's segment then loses it); a previous bundled row the new dataset does not hold goes.
- */
-function bundledPlan<T extends DocumentRecord | DossierRecord>(
-  rows: readonly T[],
-  packsLosingRows: Set<string>,
-): (ids: string[], stored: (StoredRow<T> | undefined)[]) => ChunkPlan<T> {
-  const byId = new Map<string, T>(rows.map((row) => [row.id, row]));
-  return (ids, stored) => {
-    const put: StoredRow<T>[] = [];
-    const remove: string[] = [];
-    ids.forEach((id, i) => {
-      const row = byId.get(id);
-      const current = stored[i];
-      const packed = current?.packs !== undefined && current.packs.length > 0 ? current : undefined;
-      if (!row) {
-        if (current && !packed) remove.push(id);
-      } else if (packed && (row as { stub?: boolean }).stub) {
-        put.push({ ...packed, displaced: row });
-      } else {
-        // Only documents are indexed: a dossier taken over changes no segment.
-        if (packed && 'stub' in row) packsLosingRows.add(ownerOf(packed));
-        put.push(row);
-      }
-    });
-    return { put, remove };
-  };
 }
 
 function statusRecord(state: ImportStatusMeta['state'], version: string | null, error: string | null) {

@@ -4,32 +4,28 @@
  */
 import { Dexie, type EntityTable, type Table, type Transaction } from 'dexie';
 import type { AnnotationRecord } from '../annotations/model';
-import type { DocumentRecord, DossierRecord } from '../dataset/types';
+import type { DocumentRecord } from '../dataset/types';
 import type { SegmentCatalog, SegmentHead } from '../search/segment';
 import { type PostingsBlock, type StoredSegment, storedRowsOf } from './postings-blocks';
-import type {
-  MetaRecord,
-  PackMembership,
-  PackRecord,
-  ReferenceEdge,
-  SettingRecord,
-  StagedPack,
-  UndoChunk,
-} from './records';
+import type { SourceDocuments } from './precedence';
+import type { MetaRecord, PackRecord, ReferenceEdge, SettingRecord, StagedPack } from './records';
 import { edgesOf } from './reference-edges';
+import type { BlockKey, RowBlock } from './row-blocks';
 import { buildAllSegments } from './segment-owner';
+import { moveRowsToBlocks } from './upgrade-to-blocks';
 import { writeInChunks } from './write-in-chunks';
 
 /** IndexedDB name of the extension's database. */
 const DATABASE_NAME = 'kamerlens';
 
 /** The newest schema version this code declares. */
-export const SCHEMA_VERSION = 6;
+export const SCHEMA_VERSION = 8;
 
 /** Typed Dexie database: bundled dataset tables plus the reader's own tables. */
 export class KamerlensDB extends Dexie {
-  documents!: EntityTable<DocumentRecord & PackMembership<DocumentRecord>, 'id'>;
-  dossiers!: EntityTable<DossierRecord & PackMembership<DossierRecord>, 'id'>;
+  documentBlocks!: Table<RowBlock, BlockKey>;
+  dossierBlocks!: Table<RowBlock, BlockKey>;
+  sourceIds!: EntityTable<SourceDocuments, 'source'>;
   meta!: EntityTable<MetaRecord, 'key'>;
   packs!: EntityTable<PackRecord, 'id'>;
   stagedPacks!: EntityTable<StagedPack, 'key'>;
@@ -38,7 +34,6 @@ export class KamerlensDB extends Dexie {
   searchSegments!: EntityTable<StoredSegment, 'id'>;
   /** Postings blocks (postings-blocks.ts); a segment stored before them has a row per stem. */
   searchPostings!: Table<PostingsBlock, [string, string]>;
-  importUndo!: EntityTable<UndoChunk, 'key'>;
   settings!: EntityTable<SettingRecord, 'key'>;
   annotations!: EntityTable<AnnotationRecord, 'id'>;
 
@@ -94,6 +89,22 @@ export class KamerlensDB extends Dexie {
     // row per edge, each a request as costly as a document's row: at 300,000 generated documents,
     // 200,000 of them (npm run bench -- import). Dropping a table keeps every other table's rows.
     this.version(6).stores({ references: null });
+    // v7: documents and dossiers in blocks of a few dozen per row, per source and import generation
+    // (row-blocks.ts): an import made a request per row, 300,000 of them for 300,000 documents,
+    // where a request cost three quarters of a row's time. The generation the `live` meta row names
+    // is what readers see, so an import needs neither undo rows nor to read what it replaces, and
+    // which source's record wins is decided when reading (precedence.ts). `sourceIds` lists each
+    // source's documents, for deciding which segment indexes a record held by two sources.
+    this.version(7)
+      .stores({
+        documentBlocks: '[source+generation+seq], *ids',
+        dossierBlocks: '[source+generation+seq], *ids',
+        sourceIds: 'source',
+      })
+      .upgrade(moveRowsToBlocks);
+    // v8: the row tables and their undo rows go, now that v7 moved their rows into blocks (apart,
+    // so that v7's upgrade could still read them).
+    this.version(8).stores({ documents: null, dossiers: null, importUndo: null });
     // No change broadcasts: Dexie's Observability middleware posts every write transaction's change
     // set on a BroadcastChannel to every context of the origin that loaded Dexie, which only liveQuery
     // needs (we use none; notes announce their changes on their own channel, annotations-notify.ts).

@@ -2,7 +2,8 @@
 import type { DocumentRecord } from '../dataset/types';
 import type { CardDocument, LookupEntry } from '../messages';
 import type { KamerlensDB } from './kamerlens-db';
-import { heldTitlesFor, readLookup } from './lookup-documents';
+import { heldTitlesFor, lookupTables, readLookup } from './lookup-documents';
+import { readDocuments } from './resolve-documents';
 
 /**
  * One entry per input id, in input order (duplicates repeated), as `lookupDocuments` resolves them,
@@ -10,7 +11,7 @@ import { heldTitlesFor, readLookup } from './lookup-documents';
  */
 export function lookupCards(db: KamerlensDB, ids: readonly string[]): Promise<LookupEntry[]> {
   const held = heldTitlesFor(db, ids);
-  return db.transaction('r', [db.documents, db.dossiers], async () => {
+  return db.transaction('r', lookupTables(db), async () => {
     // Titles of citing documents: from the records this batch found, the rest in one bulk read that
     // shares a round of I/O with the lookup's dossier read, if it makes one.
     const titles = new Map<string, string | null>();
@@ -69,7 +70,6 @@ async function readCitingTitles(
   for (const document of documents.values())
     for (const place of document.citedBy) if (!titles.has(place.documentId)) missing.add(place.documentId);
   if (missing.size === 0) return;
-  // Primary keys: citing places name record ids.
-  for (const record of await db.documents.bulkGet([...missing]))
-    if (record) titles.set(record.id, record.title);
+  // By id: citing places name record ids.
+  for (const record of (await readDocuments(db, [...missing])).values()) titles.set(record.id, record.title);
 }

@@ -4,7 +4,7 @@ import { dossierKeys, dossierKeysOfId, isWellFormedId } from '../citations/ids';
 import type { DocumentRecord } from '../dataset/types';
 import { dossierTitles, type TitlesCheck } from './dossier-titles';
 import type { KamerlensDB } from './kamerlens-db';
-import { resolveDocuments } from './resolve-documents';
+import { readDossiers, resolveDocuments } from './resolve-documents';
 
 /** One id's whole stored record (null when the dataset does not know it) and its dossier title. */
 export interface DocumentLookup {
@@ -22,7 +22,12 @@ export function lookupDocuments(db: KamerlensDB, ids: readonly string[]): Promis
   const held = heldTitlesFor(db, ids);
   // One read transaction for documents and dossier titles: a page's batch costs one round of I/O,
   // two when the titles are not held (or the lookup is of a few ids).
-  return db.transaction('r', [db.documents, db.dossiers], () => readLookup(db, ids, held));
+  return db.transaction('r', lookupTables(db), () => readLookup(db, ids, held));
+}
+
+/** The tables a lookup reads: the blocks, and `meta` for which generations are live. */
+export function lookupTables(db: KamerlensDB) {
+  return [db.documentBlocks, db.dossierBlocks, db.meta];
 }
 
 /** Ids from which a lookup uses the held dossier titles; fewer read theirs (see `heldTitlesFor`). */
@@ -75,11 +80,11 @@ export async function readLookup(
 }
 
 /** Titles of the given dossier keys that the dataset knows. */
-async function readDossierTitles(db: KamerlensDB, keys: readonly string[]): Promise<Map<string, string>> {
+export async function readDossierTitles(
+  db: KamerlensDB,
+  keys: readonly string[],
+): Promise<Map<string, string>> {
   const titles = new Map<string, string>();
-  if (keys.length === 0) return titles;
-  for (const dossier of await db.dossiers.bulkGet([...keys])) {
-    if (dossier) titles.set(dossier.id, dossier.title);
-  }
+  for (const dossier of (await readDossiers(db, keys)).values()) titles.set(dossier.id, dossier.title);
   return titles;
 }

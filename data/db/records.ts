@@ -63,7 +63,8 @@ export interface ImportStatusMeta {
 }
 
 /**
- * Which packs brought a document or dossier row: absent on the bundled dataset's rows. A row two
+ * Schema v3–v6 (read by the upgrade to blocks, upgrade-to-blocks.ts): which packs brought a
+ * document or dossier row: absent on the bundled dataset's rows. A row two
  * packs share (a dossier named in several vergaderjaren) lists both and goes only when the last of
  * them is removed. A pack's row replaces a bundled stub (a paper only cited, without metadata) and
  * keeps it in `displaced`, to put back when the pack goes; a bundled row with the text is never
@@ -134,8 +135,17 @@ export interface BundledPacksMeta {
   stagedAt: string;
 }
 
+/** `meta` row `live`: each loaded source's current generation of blocks (live-sources.ts). */
+export interface LiveSourcesMeta {
+  key: 'live';
+  /** Each loaded source's current generation. */
+  sources: Record<string, number>;
+  /** The next generation to hand out. */
+  next: number;
+}
+
 /** A row of the `meta` table. */
-export type MetaRecord = DatasetMeta | ImportStatusMeta | PackImportMeta | BundledPacksMeta;
+export type MetaRecord = DatasetMeta | ImportStatusMeta | PackImportMeta | BundledPacksMeta | LiveSourcesMeta;
 
 /** A user setting (key → JSON value). */
 export interface SettingRecord {
@@ -144,7 +154,7 @@ export interface SettingRecord {
 }
 
 /**
- * A row of `importUndo`: what one chunk of an import (or a pack removal) replaced, written in the
+ * Schema v5–v6 (read by the upgrade to blocks): a row of `importUndo`: what one chunk of an import (or a pack removal) replaced, written in the
  * chunk's own transaction, so the import can be undone to the row if it fails or its worker stops
  * before the last transaction, which deletes these rows together with the flip that makes it whole.
  */

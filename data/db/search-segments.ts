@@ -1,12 +1,11 @@
 /**
  * The stored search index in the database: one segment per source of documents (`bundled`, or a
- * pack id), written by the imports, never at panel open. A document row is indexed in exactly one
- * segment, its owner's: the pack that wrote it last, or the bundled dataset. A segment's postings
+ * pack id), written by the imports, never at panel open. A document is indexed in exactly one
+ * segment: that of the source whose record wins (precedence.ts). A segment's postings
  * are stored in blocks (postings-blocks.ts) under a key naming the generation that wrote them: an
  * import writes the new generation's postings beside the old ones, then flips the segment's row to
  * them in one small transaction, so a search sees the old version or the new, never half of one.
  */
-import type { DocumentRecord } from '../dataset/types';
 import { mergeHeads } from '../search/catalog';
 import {
   type OpenedIndex,
@@ -36,7 +35,8 @@ import {
   stagedRowsOf,
   storedRowsOf,
 } from './postings-blocks';
-import { BUNDLED_SEGMENT, ownerOf } from './segment-owner';
+import { BUNDLED_SEGMENT } from './segment-owner';
+import { ownedRecords, readSourceDocuments } from './source-documents';
 import { writeInChunks } from './write-in-chunks';
 
 /** The `segment` value of a stored segment's postings rows (a segment stored before blocks: its id). */
@@ -123,19 +123,14 @@ export async function deleteSegment(db: KamerlensDB, id: string): Promise<void> 
   ]);
 }
 
-/** The document rows segment `id` indexes, as stored now. */
-async function rowsOwnedBy(db: KamerlensDB, id: string): Promise<DocumentRecord[]> {
-  const rows =
-    id === BUNDLED_SEGMENT
-      ? await db.documents.filter((row) => row.packs === undefined || row.packs.length === 0).toArray()
-      : await db.documents.where('packs').equals(id).toArray();
-  return rows.filter((row) => !row.stub && ownerOf(row) === id);
-}
-
-/** Rebuild the segments `ids` from the rows they own now (a pack's rows changed owner). */
+/**
+ * Rebuild the segments `ids` from the records they win now (another source's import or removal
+ * changed which; call inside a transaction over the search tables, `meta`, `sourceIds` and
+ * `documentBlocks`).
+ */
 export async function rebuildSegments(db: KamerlensDB, ids: Iterable<string>): Promise<void> {
   for (const id of new Set(ids)) {
-    const rows = await rowsOwnedBy(db, id);
+    const rows = await ownedRecords(db, id);
     if (rows.length === 0 && id !== BUNDLED_SEGMENT) await deleteSegment(db, id);
     else await writeSegment(db, buildSegment(id, rows));
   }
@@ -153,10 +148,11 @@ export interface StaleSegments {
  * rows, or of a source no longer loaded.
  */
 export async function findStaleSegments(db: KamerlensDB): Promise<StaleSegments> {
-  const [segments, packs, dataset] = await Promise.all([
+  const [segments, packs, dataset, sources] = await Promise.all([
     db.searchSegments.toArray(),
     db.packs.toArray(),
     db.meta.get('dataset'),
+    readSourceDocuments(db),
   ]);
   const expected = new Map(packs.map((pack) => [pack.id, pack.version]));
   if (dataset?.key === 'dataset') expected.set(BUNDLED_SEGMENT, dataset.datasetVersion);
@@ -166,8 +162,7 @@ export async function findStaleSegments(db: KamerlensDB): Promise<StaleSegments>
     const segment = stored.get(id);
     if (segment) {
       if (!segment.stored || segment.version !== version) rebuild.push(id);
-    } else if (id !== BUNDLED_SEGMENT && (await db.documents.where('packs').equals(id).count()) > 0)
-      rebuild.push(id);
+    } else if (id !== BUNDLED_SEGMENT && (sources.get(id)?.documents.length ?? 0) > 0) rebuild.push(id);
   }
   return { rebuild, orphans: segments.map((s) => s.id).filter((id) => !expected.has(id)) };
 }
@@ -189,7 +184,9 @@ export async function rebuildStaleSegments(
   if (dataset?.key === 'dataset') versions.set(BUNDLED_SEGMENT, dataset.datasetVersion);
   for (const [i, id] of stale.rebuild.entries()) {
     const share = (fraction: number) => onProgress?.((i + fraction) / stale.rebuild.length);
-    const rows = await db.transaction('r', db.documents, () => rowsOwnedBy(db, id));
+    const rows = await db.transaction('r', [db.meta, db.sourceIds, db.documentBlocks], () =>
+      ownedRecords(db, id),
+    );
     const { value: built } = await runSliced(segmentSteps(id, rows), { onProgress: (f) => share(0.8 * f) });
     const staged = await stageSegment(db, built, versions.get(id));
     const replaced = await db.transaction('rw', tables, () => flipSegment(db, staged));

@@ -2,9 +2,9 @@
 import { datasetInfo } from '../../data/db/dataset-info';
 import { type ImportOutcome, importDataset, recordImportFailure } from '../../data/db/import-dataset';
 import type { KamerlensDB } from '../../data/db/kamerlens-db';
+import { deadGenerations, sweepDeadBlocks } from '../../data/db/row-blocks';
 import { findStaleSegments, sweepPostings } from '../../data/db/search-segments';
 import { BUNDLED_SEGMENT } from '../../data/db/segment-owner';
-import { rollBackUnfinished } from '../../data/db/undoable-writes';
 import type { ImportProgress } from '../../data/messages';
 
 /** Reads the bundled dataset file (`public/dataset.json`, an extension-internal URL, not the network). */
@@ -28,8 +28,8 @@ export function createDatasetLoader(db: KamerlensDB, source: DatasetSource): Dat
     progress = { state: 'importing', fraction: 0, datasetVersion: null, error: null };
     let outcome: ImportOutcome;
     try {
-      // A worker stopped during a bundled import left it unfinished: undone to the row first.
-      await rollBackUnfinished(db, (from) => from === BUNDLED_SEGMENT);
+      // A worker stopped during a bundled import left its blocks, never made live: deleted first.
+      await sweepDeadBlocks(db, (from) => from === BUNDLED_SEGMENT);
       await sweepPostings(db, (segment) => segment === BUNDLED_SEGMENT);
       const json = await source();
       outcome = await importDataset(db, json, {
@@ -64,14 +64,14 @@ export function createDatasetLoader(db: KamerlensDB, source: DatasetSource): Dat
       if (running) return running;
       const [{ dataset }, unfinished, stale] = await Promise.all([
         datasetInfo(db),
-        db.importUndo.where('source').equals(BUNDLED_SEGMENT).count(),
+        deadGenerations(db, (from) => from === BUNDLED_SEGMENT),
         findStaleSegments(db),
       ]);
-      // An update a stopped worker left unfinished is imported again too (after its undo); a search
+      // An update a stopped worker left unfinished is imported again too (after its sweep); a search
       // segment that does not match the dataset (an older build's) is built again by importing the
       // dataset again, its progress shown as the import's.
       if (dataset && stale.rebuild.includes(BUNDLED_SEGMENT)) return importBundled(true);
-      return dataset && unfinished === 0 ? null : importBundled();
+      return dataset && unfinished.length === 0 ? null : importBundled();
     },
   };
 }

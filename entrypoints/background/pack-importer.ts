@@ -9,9 +9,9 @@ import { readPack } from '../../data/dataset/read-pack';
 import { importPack, removePack } from '../../data/db/import-pack';
 import type { KamerlensDB } from '../../data/db/kamerlens-db';
 import type { PackImportMeta, StagedPack } from '../../data/db/records';
+import { sweepDeadBlocks } from '../../data/db/row-blocks';
 import { findStaleSegments, rebuildStaleSegments, sweepPostings } from '../../data/db/search-segments';
 import { BUNDLED_SEGMENT } from '../../data/db/segment-owner';
-import { rollBackUnfinished } from '../../data/db/undoable-writes';
 import type { PackImportProgress } from '../../data/messages';
 
 /** The pack importer of one worker. */
@@ -86,14 +86,14 @@ export function createPackImporter(db: KamerlensDB): PackImporter {
   }
 
   /**
-   * Before this worker's first import or removal: undo those a stopped worker left unfinished (and
-   * delete the postings it staged for no segment), then
+   * Before this worker's first import or removal: delete the blocks of those a stopped worker left
+   * unfinished (and the postings it staged for no segment), then
    * build again the packs' search segments that do not match their pack (an older build's, or of
    * another version), showing it as the pack's import in progress. The bundled dataset's segment
    * is the dataset loader's (it imports the dataset again).
    */
   async function repair(): Promise<void> {
-    await rollBackUnfinished(db, (source) => source !== BUNDLED_SEGMENT);
+    await sweepDeadBlocks(db, (source) => source !== BUNDLED_SEGMENT);
     await sweepPostings(db, (segment) => segment !== BUNDLED_SEGMENT);
     const stale = await findStaleSegments(db);
     const packs = { ...stale, rebuild: stale.rebuild.filter((id) => id !== BUNDLED_SEGMENT) };

@@ -11,7 +11,8 @@ import type {
 import { findCitations } from '../../data/citations/index';
 import { listPacks } from '../../data/db/import-pack';
 import { datasetInfo, type KamerlensDB } from '../../data/db/index';
-import { resolveDocuments } from '../../data/db/resolve-documents';
+import { readDossierTitles } from '../../data/db/lookup-documents';
+import { readDocuments, resolveDocuments } from '../../data/db/resolve-documents';
 import { openStoredIndex } from '../../data/db/search-segments';
 import { ALL_SITES_PATTERN, sitePattern } from '../../data/messages';
 import { callBackground, callTab } from '../../data/messaging';
@@ -70,13 +71,6 @@ async function readStorage(): Promise<StorageFigures | null> {
   return { usage: estimate.usage ?? 0, quota: estimate.quota ?? 0, persisted };
 }
 
-async function readDossierTitles(db: KamerlensDB, keys: readonly string[]): Promise<Map<string, string>> {
-  const titles = new Map<string, string>();
-  for (const dossier of await db.dossiers.bulkGet([...keys]))
-    if (dossier) titles.set(dossier.id, dossier.title);
-  return titles;
-}
-
 /**
  * Sources over the shared database and the browser's tabs. The panel reads documents from the
  * database directly (it is an extension page of the same origin), not through the background: the
@@ -87,10 +81,7 @@ async function readDossierTitles(db: KamerlensDB, keys: readonly string[]): Prom
 export function createBrowserPanelSources(db: KamerlensDB): PanelSources {
   return {
     openLibrary: () => openStoredIndex(db),
-    async readRecords(ids) {
-      const rows = await db.documents.bulkGet([...ids]);
-      return new Map(rows.flatMap((row) => (row ? [[row.id, row] as const] : [])));
-    },
+    readRecords: (ids) => readDocuments(db, ids),
     readDocuments: (ids) => resolveDocuments(db, ids),
     dossierTitles: (keys) => readDossierTitles(db, keys),
     datasetInfo: () => readDatasetInfo(db),

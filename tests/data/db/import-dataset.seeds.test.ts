@@ -7,6 +7,7 @@ import type { KamerlensDB } from '../../../data/db/kamerlens-db';
 import { lookupDocuments } from '../../../data/db/lookup-documents';
 import { buildDataset } from '../../../data/pipeline/build';
 import { freshDB } from '../../fixtures/db/fresh-db';
+import { storedDocument, storedDocuments } from '../../fixtures/db/stored-records';
 
 let dataset: DatasetFile;
 beforeAll(() => {
@@ -34,7 +35,7 @@ describe('the seed dataset in the database', () => {
       references: edges,
       dossiers: dataset.dossiers.length,
     });
-    expect(await db.documents.count()).toBe(dataset.documents.length);
+    expect(await storedDocuments(db)).toHaveLength(dataset.documents.length);
   });
 
   // Identities from the seed manifest (public records): any alias finds the same document.
@@ -58,10 +59,10 @@ describe('the seed dataset in the database', () => {
   it('stores every stub with the documents citing it, each stored and naming it among its references', async () => {
     await importSeed();
     for (const stub of dataset.documents.filter((document) => document.stub)) {
-      const stored = await db.documents.get(stub.id);
+      const stored = await storedDocument(db, stub.id);
       expect(stored?.citedBy.length, stub.id).toBeGreaterThan(0);
       for (const place of stored?.citedBy ?? []) {
-        const citing = await db.documents.get(place.documentId);
+        const citing = await storedDocument(db, place.documentId);
         const cited = citing?.references.flatMap((reference) => reference.ids) ?? [];
         expect(cited, `${place.documentId} → ${stub.id}`).toContain(stub.id);
       }

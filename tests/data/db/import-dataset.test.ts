@@ -6,6 +6,7 @@ import type { KamerlensDB } from '../../../data/db/kamerlens-db';
 import { makeDataset, makeDocument } from '../../fixtures/builders';
 import { freshDB } from '../../fixtures/db/fresh-db';
 import { seedLikeDataset } from '../../fixtures/db/seed-like';
+import { snapshot, storedDocument, storedDocuments } from '../../fixtures/db/stored-records';
 
 const NOTE: AnnotationRecord = {
   id: 'note-1',
@@ -43,12 +44,12 @@ describe('importDataset', () => {
       datasetVersion: 'v1-test',
       counts: { documents: 4, stubs: 1, references: 4, dossiers: 2 },
     });
-    expect(await db.documents.count()).toBe(5);
+    expect(await storedDocuments(db)).toHaveLength(5);
     // The graph travels inside the records (v6 keeps no table of edges).
-    expect(await db.documents.get('kst-34352-330')).toEqual(
+    expect(await storedDocument(db, 'kst-34352-330')).toEqual(
       seedLikeDataset().documents.find((document) => document.id === 'kst-34352-330'),
     );
-    expect(await db.dossiers.count()).toBe(2);
+    expect((await snapshot(db)).dossiers).toHaveLength(2);
     expect(fractions[0]).toBe(0);
     expect(fractions.at(-1)).toBe(1);
     expect(fractions.length).toBeGreaterThan(3);
@@ -61,14 +62,14 @@ describe('importDataset', () => {
   it('skips a dataset whose version is already stored', async () => {
     const db = freshDB();
     await importDataset(db, seedLikeDataset());
-    await db.documents.delete('kst-34352-330'); // a skip must not rewrite anything
+    await db.documentBlocks.clear(); // a skip must not rewrite anything
     expect(await importDataset(db, seedLikeDataset())).toEqual({
       status: 'skipped',
       datasetVersion: 'v1-test',
     });
-    expect(await db.documents.get('kst-34352-330')).toBeUndefined();
+    expect(await storedDocument(db, 'kst-34352-330')).toBeUndefined();
     expect((await importDataset(db, seedLikeDataset(), { force: true })).status).toBe('imported');
-    expect(await db.documents.get('kst-34352-330')).toBeDefined();
+    expect(await storedDocument(db, 'kst-34352-330')).toBeDefined();
   });
 
   it('re-imports a changed dataset, replacing bundled data and leaving user tables byte-identical', async () => {
@@ -89,8 +90,11 @@ describe('importDataset', () => {
     expect(await importDataset(db, next)).toMatchObject({ status: 'imported' });
 
     expect(await snapshotUserTables(db)).toEqual(before);
-    expect(await db.documents.toCollection().primaryKeys()).toEqual(['kst-36582-F']);
-    expect(await db.dossiers.toCollection().primaryKeys()).toEqual(['36582']);
+    const stored = await snapshot(db);
+    expect(stored.documents.map((d) => d.id)).toEqual(['kst-36582-F']);
+    expect(stored.dossiers.map((d) => d.id)).toEqual(['36582']);
+    // The previous version's blocks went.
+    expect(await db.documentBlocks.count()).toBe(1);
     expect((await datasetInfo(db)).dataset?.datasetVersion).toBe('v2');
   });
 
@@ -142,11 +146,11 @@ describe('importDataset', () => {
     async (_l, json, error) => {
       const db = freshDB();
       await importDataset(db, seedLikeDataset());
-      const documentsBefore = await db.documents.toArray();
+      const documentsBefore = await storedDocuments(db);
       const outcome = await importDataset(db, json);
       expect(outcome.status).toBe('failed');
       if (outcome.status === 'failed') expect(outcome.error).toMatch(error);
-      expect(await db.documents.toArray()).toEqual(documentsBefore);
+      expect(await storedDocuments(db)).toEqual(documentsBefore);
       const info = await datasetInfo(db);
       expect(info.dataset?.datasetVersion).toBe('v1-test');
       expect(info.importStatus?.state).toBe('failed');
@@ -157,15 +161,16 @@ describe('importDataset', () => {
   it('rolls back everything when a write fails half-way', async () => {
     const db = freshDB();
     await importDataset(db, seedLikeDataset());
-    // A document IndexedDB cannot store (a function is not structured-clonable) fails inside the transaction,
-    // after earlier chunks were written.
+    const blocks = await db.documentBlocks.count();
+    // A document that cannot be stored (a BigInt has no JSON) fails the import after earlier chunks
+    // were written.
     const broken = seedLikeDataset('v-broken');
-    (broken.documents[3] as unknown as { summary: unknown }).summary = () => 'not clonable';
+    (broken.documents[3] as unknown as { summary: unknown }).summary = 1n;
     const outcome = await importDataset(db, broken, { chunkSize: 1 });
     expect(outcome.status).toBe('failed');
     expect((await datasetInfo(db)).dataset?.datasetVersion).toBe('v1-test');
-    expect(await db.documents.count()).toBe(5);
-    expect(await db.documents.orderBy('id').toArray()).toEqual(
+    expect(await db.documentBlocks.count()).toBe(blocks);
+    expect(await storedDocuments(db)).toEqual(
       seedLikeDataset().documents.sort((a, b) => (a.id < b.id ? -1 : 1)),
     );
   });

@@ -7,10 +7,11 @@ import { importDataset } from '../../../data/db/import-dataset';
 import { importPack, listPacks, removePack } from '../../../data/db/import-pack';
 import type { KamerlensDB } from '../../../data/db/kamerlens-db';
 import { resolveDocuments } from '../../../data/db/resolve-documents';
-import { rollBackUnfinished } from '../../../data/db/undoable-writes';
+import { sweepDeadBlocks } from '../../../data/db/row-blocks';
 import { splitDataset } from '../../../data/pipeline/packs/write-packs';
 import { freshDB } from '../../fixtures/db/fresh-db';
 import { seedLikeDataset } from '../../fixtures/db/seed-like';
+import { snapshot, sourceOf, storedDocument, storedDocuments } from '../../fixtures/db/stored-records';
 import { watchRequests } from '../../fixtures/db/watch-requests';
 import { fixtureDataset, fixturePack, packFile, streamOf } from '../../fixtures/opendata/fixture-packs';
 
@@ -44,12 +45,12 @@ function editedPack(id: string): DatasetPack {
   return pack;
 }
 
-async function snapshot(db: KamerlensDB) {
-  return {
-    documents: await db.documents.orderBy('id').toArray(),
-    dossiers: await db.dossiers.orderBy('id').toArray(),
-    packs: await db.packs.toArray(),
-  };
+/** The ids of `pack`'s records readers see from `pack` itself. */
+async function fromPack(db: KamerlensDB, pack: DatasetPack): Promise<string[]> {
+  const ids: string[] = [];
+  for (const document of pack.documents)
+    if ((await sourceOf(db, document.id)) === pack.id) ids.push(document.id);
+  return ids;
 }
 
 async function titleOf(db: KamerlensDB, id: string) {
@@ -79,10 +80,10 @@ describe('importPack', () => {
     });
     expect(fractions[0]).toBe(0);
     expect(fractions.at(-1)).toBe(1);
-    expect(await db.documents.count()).toBe(pack.counts.documents);
-    expect(await db.dossiers.count()).toBe(pack.counts.dossiers);
-    const { packs: _packs, ...record } = (await db.documents.get('2025D09876')) ?? {};
-    expect(record).toEqual(pack.documents.find((d) => d.id === '2025D09876'));
+    const { documents, dossiers } = await snapshot(db);
+    expect(documents).toHaveLength(pack.counts.documents);
+    expect(dossiers).toHaveLength(pack.counts.dossiers);
+    expect(await storedDocument(db, '2025D09876')).toEqual(pack.documents.find((d) => d.id === '2025D09876'));
     expect(await listPacks(db)).toEqual([stored]);
   });
 
@@ -94,7 +95,8 @@ describe('importPack', () => {
     // kst-34352-330 and ah-tk-20242025-520 are in the bundled dataset: not written by the pack.
     expect(pack.inBundled).toBe(2);
     const seed = bundled.documents.find((d) => d.id === 'kst-34352-330');
-    expect(await db.documents.get('kst-34352-330')).toEqual(seed);
+    expect(await storedDocument(db, 'kst-34352-330')).toEqual(seed);
+    expect(await sourceOf(db, 'kst-34352-330')).toBe('bundled');
     await removePack(db, YEAR);
     expect(await snapshot(db)).toEqual(bundled);
   });
@@ -102,19 +104,22 @@ describe('importPack', () => {
   it('a pack’s record takes the place of a bundled stub, which comes back when the pack goes', async () => {
     const db = freshDB();
     await importDataset(db, seedLikeDataset('v1'));
-    const stub = await db.documents.get('kst-36600-XV-85');
+    const stub = await storedDocument(db, 'kst-36600-XV-85');
     expect(stub?.stub).toBe(true);
     const pack = fixturePack('vergaderjaar-onbekend');
     const { pack: stored } = await load(db, pack);
     expect(stored.inBundled).toBe(1); // local-000_…, which the bundled dataset has with its text
-    const row = await db.documents.get('kst-36600-XV-85');
-    expect(row?.packs).toEqual([pack.id]);
-    expect(row?.displaced).toEqual(stub);
-    // A new bundled dataset keeps the pack's row and puts its stub under it.
+    expect(await storedDocument(db, 'kst-36600-XV-85')).toEqual(
+      pack.documents.find((d) => d.id === 'kst-36600-XV-85'),
+    );
+    expect(await sourceOf(db, 'kst-36600-XV-85')).toBe(pack.id);
+    // A new bundled dataset with the stub again: the pack's record still wins.
     await importDataset(db, seedLikeDataset('v2'));
-    expect((await db.documents.get('kst-36600-XV-85'))?.packs).toEqual([pack.id]);
+    expect(await sourceOf(db, 'kst-36600-XV-85')).toBe(pack.id);
     await removePack(db, pack.id);
-    expect(await db.documents.get('kst-36600-XV-85')).toEqual(stub);
+    expect(await storedDocument(db, 'kst-36600-XV-85')).toEqual(
+      seedLikeDataset('v2').documents.find((d) => d.id === 'kst-36600-XV-85'),
+    );
   });
 
   it('an update replaces exactly that pack’s records, and notes stay linked through update, removal and re-adding', async () => {
@@ -122,14 +127,16 @@ describe('importPack', () => {
     await load(db, fixturePack(YEAR));
     await load(db, fixturePack(OTHER_YEAR));
     await putAnnotation(db, NOTE);
-    const other = (await snapshot(db)).documents.filter((d) => d.packs?.includes(OTHER_YEAR));
+    const otherPack = fixturePack(OTHER_YEAR);
+    const other = await fromPack(db, otherPack);
+    expect(other.length).toBeGreaterThan(0);
 
     const { replaced } = await load(db, editedPack(YEAR));
     expect(replaced).toBe(fixturePack(YEAR).version);
     expect((await db.packs.get(YEAR))?.version).toBe(editedPack(YEAR).version);
     expect(await titleOf(db, '2025D09876')).toBe('Nieuwe titel');
-    expect(await db.documents.get('kst-36449-11')).toBeUndefined();
-    expect((await snapshot(db)).documents.filter((d) => d.packs?.includes(OTHER_YEAR))).toEqual(other);
+    expect(await storedDocument(db, 'kst-36449-11')).toBeUndefined();
+    expect(await fromPack(db, otherPack)).toEqual(other);
     expect(await annotationsLinkedTo(db, ['2025D09876'])).toEqual([NOTE]);
 
     expect(await removePack(db, YEAR)).toBe(true);
@@ -146,8 +153,11 @@ describe('importPack', () => {
     await load(db, fixturePack(OTHER_YEAR));
     const before = await snapshot(db);
     await load(db, fixturePack(YEAR));
-    expect((await db.dossiers.get('34352'))?.packs).toEqual([OTHER_YEAR, YEAR]);
+    const shared = (await snapshot(db)).dossiers.find((d) => d.id === '34352');
+    expect(fixturePack(OTHER_YEAR).dossiers.some((d) => d.id === '34352')).toBe(true);
+    expect(fixturePack(YEAR).dossiers.some((d) => d.id === '34352')).toBe(true);
     await removePack(db, YEAR);
+    expect((await snapshot(db)).dossiers.find((d) => d.id === '34352')).toEqual(shared);
     expect(await snapshot(db)).toEqual(before);
     await removePack(db, OTHER_YEAR);
     expect(await snapshot(db)).toEqual({ documents: [], dossiers: [], packs: [] });
@@ -158,31 +168,34 @@ describe('importPack', () => {
     const db = freshDB();
     await load(db, fixturePack(YEAR));
     const before = await snapshot(db);
+    const blocks = await db.documentBlocks.count();
     const pack = editedPack(YEAR);
-    // A value IndexedDB cannot store, in the last record: the transaction aborts after earlier writes.
+    // A value that cannot be stored, in the last record: the import fails after earlier writes.
     const broken = {
       ...pack,
       documents: pack.documents.map((d, i, all) =>
-        i === all.length - 1 ? { ...d, title: (() => 'x') as unknown as string } : d,
+        i === all.length - 1 ? { ...d, title: 1n as unknown as string } : d,
       ),
     };
-    await expect(importPack(db, broken, { bytes: 1, fileName: 'kapot' })).rejects.toThrow();
+    await expect(importPack(db, broken, { bytes: 1, fileName: 'kapot', chunkSize: 1 })).rejects.toThrow();
     expect(await snapshot(db)).toEqual(before);
+    // Its blocks went too.
+    expect(await db.documentBlocks.count()).toBe(blocks);
   });
 
   it('a new bundled dataset keeps the packs’ records', async () => {
     const db = freshDB();
     await importDataset(db, seedLikeDataset('v1'));
     await load(db, fixturePack(OTHER_YEAR));
-    const packRows = (await snapshot(db)).documents.filter((d) => d.packs);
+    const pack = fixturePack(OTHER_YEAR);
+    const packIds = await fromPack(db, pack);
+    const packRows = (await snapshot(db)).documents.filter((d) => packIds.includes(d.id));
     await importDataset(db, seedLikeDataset('v2'));
     const after = await snapshot(db);
-    expect(after.documents.filter((d) => d.packs)).toEqual(packRows);
-    expect(after.documents.filter((d) => !d.packs).map((d) => d.id)).toEqual(
-      seedLikeDataset('v2')
-        .documents.map((d) => d.id)
-        .sort(),
-    );
+    expect(after.documents.filter((d) => packIds.includes(d.id))).toEqual(packRows);
+    const v2 = seedLikeDataset('v2').documents;
+    for (const document of v2)
+      if (!packIds.includes(document.id)) expect(await storedDocument(db, document.id)).toEqual(document);
     expect(await listPacks(db)).toHaveLength(1);
   });
 });
@@ -207,94 +220,93 @@ describe('an import in short transactions', () => {
     await db.open();
   }
 
-  it('a worker stopped half-way through an update: the next one undoes it to the row, then imports it whole', async () => {
+  it('a worker stopped half-way through an update: readers never saw it; its blocks are swept, then it imports whole', async () => {
     const db = freshDB();
     await importDataset(db, seedLikeDataset());
     await load(db, fixturePack(YEAR));
     await putAnnotation(db, NOTE);
     const before = await snapshot(db);
+    const blocks = await db.documentBlocks.count();
     const segmentsBefore = await db.searchSegments.toArray();
-    // A new version with every title changed, stopped after three rows.
+    // A new version with every title changed, stopped after three transactions.
     const edited = editedPack(YEAR);
     const retitled = {
       ...edited,
       documents: edited.documents.map((d) => ({ ...d, title: `${d.title} (herzien)` })),
     };
     await stoppedAfter(db, retitled, 3);
-    // Half-way: some rows are the new version's, and undo rows say what they replaced.
-    expect(await db.importUndo.count()).toBeGreaterThan(0);
-    const revised = (await db.documents.toArray()).filter((d) => d.title?.endsWith('(herzien)'));
-    expect(revised.length).toBeGreaterThan(0);
-    expect(revised.length).toBeLessThan(edited.documents.length);
-
-    expect(await rollBackUnfinished(db, (source) => source !== 'bundled')).toEqual([YEAR]);
+    // Half-way: blocks of the new version are stored, but readers see the previous version whole.
+    expect(await db.documentBlocks.count()).toBeGreaterThan(blocks);
     expect(await snapshot(db)).toEqual(before);
     expect(await db.searchSegments.toArray()).toEqual(segmentsBefore);
-    expect(await db.importUndo.count()).toBe(0);
+
+    expect(await sweepDeadBlocks(db, (source) => source !== 'bundled')).toBe(1);
+    expect(await db.documentBlocks.count()).toBe(blocks);
+    expect(await snapshot(db)).toEqual(before);
 
     await load(db, editedPack(YEAR));
     expect(await titleOf(db, '2025D09876')).toBe('Nieuwe titel');
-    expect(await db.documents.get('kst-36449-11')).toBeUndefined();
+    expect(await storedDocument(db, 'kst-36449-11')).toBeUndefined();
     expect(await annotationsLinkedTo(db, ['2025D09876'])).toEqual([NOTE]);
-    expect(await db.importUndo.count()).toBe(0);
-    expect((await db.documents.toArray()).filter((d) => d.title?.endsWith('(herzien)'))).toEqual([]);
+    expect((await storedDocuments(db)).filter((d) => d.title?.endsWith('(herzien)'))).toEqual([]);
   });
 
-  it('a new pack stopped half-way is undone to nothing', async () => {
+  it('a new pack stopped half-way shows nothing, and its blocks are swept', async () => {
     const db = freshDB();
     await importDataset(db, seedLikeDataset());
     const before = await snapshot(db);
+    const blocks = await db.documentBlocks.count();
     await stoppedAfter(db, fixturePack(YEAR), 4);
-    expect(await db.documents.where('packs').equals(YEAR).count()).toBeGreaterThan(0);
-    await rollBackUnfinished(db, () => true);
+    expect(await db.documentBlocks.count()).toBeGreaterThan(blocks);
     expect(await snapshot(db)).toEqual(before);
+    // The bundled dataset's importer leaves a pack's blocks alone; the packs' importer sweeps them.
+    expect(await sweepDeadBlocks(db, (source) => source === 'bundled')).toBe(0);
+    expect(await sweepDeadBlocks(db, () => true)).toBe(1);
+    expect(await db.documentBlocks.count()).toBe(blocks);
   });
 
-  it('answers lookups between its transactions', async () => {
+  it('answers lookups between its transactions, from the previous version until its last one', async () => {
     const db = freshDB();
     await importDataset(db, seedLikeDataset());
-    const pack = fixturePack(YEAR);
-    // A row the bundled dataset lacks (the rows are written in key order, two a transaction).
-    let probe = '';
-    for (const document of pack.documents)
-      if (!probe && document.title && (await titleOf(db, document.id)) === null) probe = document.id;
+    await load(db, fixturePack(YEAR));
+    const pack = editedPack(YEAR);
     const answered: (string | null)[] = [];
-    // Each lookup starts after a transaction of rows and must end before the next one starts.
+    // Each lookup starts after a transaction of records and must end before the next one starts.
     const lookups: Promise<void>[] = [];
     await importPack(db, pack, {
       bytes: 1,
       fileName: 'p',
       chunkSize: 2,
       onProgress: (fraction) => {
-        // From when the index is built (0.2, no row written yet) until the last row.
+        // From when the index is built (0.2, no record written yet) until the last record.
         if (fraction >= 0.2 && fraction < 0.9)
-          lookups.push(titleOf(db, probe).then((title) => void answered.push(title)));
+          lookups.push(titleOf(db, '2025D09876').then((title) => void answered.push(title)));
       },
     });
     await Promise.all(lookups);
     expect(answered.length).toBeGreaterThan(3);
-    // Before its row was written, nothing; after, the pack's title; never anything else.
-    const title = pack.documents.find((d) => d.id === probe)?.title ?? '';
-    expect(new Set(answered)).toEqual(new Set([null, title]));
+    const previous = fixturePack(YEAR).documents.find((d) => d.id === '2025D09876')?.title;
+    expect(new Set(answered)).toEqual(new Set([previous]));
+    expect(await titleOf(db, '2025D09876')).toBe('Nieuwe titel');
   });
 
-  it('reads back only the rows that are stored (the rows of a new pack are not read one by one)', async () => {
+  it('reads no stored record: a pack’s records are written, never compared with what is there', async () => {
     const db = freshDB();
-    // Every key a read of documents by key asks for (fake-indexeddb answers them as the browser would).
-    const asked: string[] = [];
-    watchRequests(db, 'CountKeyReads', {
-      getMany: (table, keys) => {
-        if (table === 'documents') asked.push(...(keys as string[]));
+    const reads: string[] = [];
+    watchRequests(db, 'CountBlockReads', {
+      getMany: (table) => {
+        if (table.endsWith('Blocks')) reads.push(`getMany ${table}`);
+      },
+      query: (table) => {
+        if (table.endsWith('Blocks')) reads.push(`query ${table}`);
       },
     });
     await importDataset(db, seedLikeDataset());
-    const bundled = new Set(await db.documents.toCollection().primaryKeys());
-    asked.length = 0;
-    const pack = fixturePack(YEAR);
-    await importPack(db, pack, { bytes: 1, fileName: 'p', chunkSize: 4 });
-    const stored = pack.documents.map((d) => d.id).filter((id) => bundled.has(id));
-    expect(stored.length).toBeGreaterThan(0);
-    expect(stored.length).toBeLessThan(pack.documents.length);
-    expect(asked.sort()).toEqual(stored.sort());
+    await load(db, fixturePack(OTHER_YEAR));
+    reads.length = 0;
+    // It shares records with the bundled dataset (which wins them) and a dossier with the other pack.
+    const { pack } = await importPack(db, fixturePack(YEAR), { bytes: 1, fileName: 'p', chunkSize: 4 });
+    expect(pack.inBundled).toBe(2);
+    expect(reads).toEqual([]);
   });
 });

@@ -5,8 +5,9 @@ import { importPack, removePack } from '../../../data/db/import-pack';
 import { KamerlensDB, SCHEMA_VERSION } from '../../../data/db/kamerlens-db';
 import { lookupDocuments } from '../../../data/db/lookup-documents';
 import { edgesOf } from '../../../data/db/reference-edges';
-import { rollBackUnfinished } from '../../../data/db/undoable-writes';
+import { blocksOf } from '../../../data/db/row-blocks';
 import { seedLikeDataset } from '../../fixtures/db/seed-like';
+import { snapshot, sourceOf, storedDocument, storedDocuments } from '../../fixtures/db/stored-records';
 import { fixturePack } from '../../fixtures/opendata/fixture-packs';
 
 const NAME = `kamerlens-upgrade-${process.pid}`;
@@ -44,7 +45,7 @@ describe('upgrade from schema version 1', () => {
     await db.open();
     expect(db.verno).toBe(SCHEMA_VERSION);
     expect(await db.settings.toArray()).toEqual(settings);
-    expect(await db.documents.count()).toBe(5);
+    expect(await storedDocuments(db)).toHaveLength(5);
     expect(db.tables.map((table) => table.name)).not.toContain('references');
     const [entry] = await lookupDocuments(db, ['2025D51855']);
     expect(entry?.document?.id).toBe('kst-34352-349');
@@ -71,7 +72,7 @@ describe('upgrade from schema version 1', () => {
     await v1.open();
     v1.close();
     const db = new KamerlensDB(NAME);
-    expect(await db.documents.count()).toBe(0);
+    expect(await storedDocuments(db)).toHaveLength(0);
     expect(db.verno).toBe(SCHEMA_VERSION);
     db.close();
   });
@@ -97,25 +98,23 @@ describe('upgrade from schema version 2', () => {
     await v2.table('references').bulkAdd(dataset.documents.flatMap(edgesOf));
     await v2.table('annotations').put(NOTE);
     const before = {
-      documents: await v2.table('documents').toArray(),
-      dossiers: await v2.table('dossiers').toArray(),
+      documents: await v2.table('documents').orderBy('id').toArray(),
+      dossiers: await v2.table('dossiers').orderBy('id').toArray(),
     };
     v2.close();
 
     const db = new KamerlensDB(NAME);
     await db.open();
     expect(db.verno).toBe(SCHEMA_VERSION);
-    expect({
-      documents: await db.documents.toArray(),
-      dossiers: await db.dossiers.toArray(),
-    }).toEqual(before);
+    const { documents, dossiers } = await snapshot(db);
+    expect({ documents, dossiers }).toEqual(before);
     expect(await db.annotations.toArray()).toEqual([NOTE]);
     expect(await db.packs.count()).toBe(0);
     const pack = fixturePack('vergaderjaar-2023-2024');
     await importPack(db, pack, { bytes: 1, fileName: 'p' });
-    expect(await db.documents.count()).toBe(before.documents.length + pack.counts.documents);
+    expect(await storedDocuments(db)).toHaveLength(before.documents.length + pack.counts.documents);
     await removePack(db, pack.id);
-    expect(await db.documents.toArray()).toEqual(before.documents);
+    expect(await storedDocuments(db)).toEqual(before.documents);
     db.close();
   });
 });
@@ -138,7 +137,7 @@ describe('upgrade from schema version 5', () => {
     importUndo: '++key, source',
   };
 
-  it('drops the graph edges’ table and keeps every other table’s rows; an import v5 left unfinished still rolls back', async () => {
+  it('drops the graph edges’ table and keeps the other tables’ rows; an import v5 left unfinished is undone', async () => {
     const v5 = new Dexie(NAME);
     v5.version(5).stores(V5);
     const dataset = seedLikeDataset();
@@ -163,7 +162,7 @@ describe('upgrade from schema version 5', () => {
       before: [undefined, replaced],
       edges: edgesOf(replaced).map((edge, key) => ({ ...edge, key })),
     });
-    const tables = ['dossiers', 'meta', 'settings', 'annotations', 'searchHeads', 'searchPostings'];
+    const tables = ['settings', 'annotations', 'searchHeads', 'searchPostings'];
     const before: Record<string, unknown[]> = {};
     for (const name of tables) before[name] = await v5.table(name).toArray();
     v5.close();
@@ -173,12 +172,72 @@ describe('upgrade from schema version 5', () => {
     expect(db.verno).toBe(SCHEMA_VERSION);
     expect(db.backendDB().objectStoreNames.contains('references')).toBe(false);
     for (const name of tables) expect(await db.table(name).toArray(), name).toEqual(before[name]);
-    expect(await db.documents.count()).toBe(dataset.documents.length);
-    expect(await rollBackUnfinished(db, () => true)).toEqual(['bundled']);
-    expect(await db.documents.orderBy('id').toArray()).toEqual(
-      [...others].sort((a, b) => (a.id < b.id ? -1 : 1)),
-    );
-    expect(await db.importUndo.count()).toBe(0);
+    expect(await db.meta.get('dataset')).toEqual({ key: 'dataset', datasetVersion: dataset.datasetVersion });
+    // The rows as they were before the unfinished import, now in blocks; the row tables are gone.
+    expect(await storedDocuments(db)).toEqual([...others].sort((a, b) => (a.id < b.id ? -1 : 1)));
+    expect((await snapshot(db)).dossiers).toEqual(dataset.dossiers);
+    for (const gone of ['documents', 'dossiers', 'importUndo'])
+      expect(db.backendDB().objectStoreNames.contains(gone), gone).toBe(false);
+    db.close();
+  });
+});
+
+describe('upgrade from schema version 6', () => {
+  const V6 = {
+    documents: 'id, *ids, *packs',
+    dossiers: 'id, *packs',
+    meta: 'key',
+    settings: 'key',
+    annotations: 'id, created, modified, target.source, *body.linkedDocumentIds, *body.tags',
+    packs: 'id',
+    stagedPacks: '++key',
+    searchHeads: 'id',
+    searchCatalogs: 'id',
+    searchSegments: 'id',
+    searchPostings: '[stem+segment], segment',
+    importUndo: '++key, source',
+  };
+
+  it('moves every source’s rows into its blocks: pack rows, shared rows and displaced stubs read as before', async () => {
+    const v6 = new Dexie(NAME);
+    v6.version(6).stores(V6);
+    const dataset = seedLikeDataset();
+    const stub = dataset.documents.find((d) => d.stub);
+    const full = dataset.documents.filter((d) => !d.stub);
+    if (!stub) throw new Error('fixture has no stub');
+    const fromPack = { ...stub, stub: false, title: 'Uit het pakket', source: 'pack.json' };
+    await v6.table('documents').bulkAdd([
+      ...full,
+      // A pack's row over a bundled stub, and a pack's own row two packs share.
+      { ...fromPack, packs: ['p-a'], displaced: stub },
+      { ...fromPack, id: 'kst-1-1', ids: ['kst-1-1'], packs: ['p-a', 'p-b'] },
+    ]);
+    await v6
+      .table('dossiers')
+      .bulkAdd([...dataset.dossiers, { id: '99999', title: 'Gedeeld dossier', packs: ['p-a', 'p-b'] }]);
+    await v6.table('meta').put({ key: 'dataset', datasetVersion: dataset.datasetVersion });
+    await v6.table('packs').bulkAdd([
+      { id: 'p-a', importedAt: '2026-01-01T00:00:00.000Z' },
+      { id: 'p-b', importedAt: '2026-01-02T00:00:00.000Z' },
+    ]);
+    v6.close();
+
+    const db = new KamerlensDB(NAME);
+    await db.open();
+    expect(await storedDocument(db, stub.id)).toEqual(fromPack);
+    expect(await sourceOf(db, stub.id)).toBe('p-a');
+    // Of two packs, the one imported last wins.
+    expect(await sourceOf(db, 'kst-1-1')).toBe('p-b');
+    expect((await snapshot(db)).dossiers.map((d) => d.id)).toEqual([
+      ...dataset.dossiers.map((d) => d.id),
+      '99999',
+    ]);
+    await removePack(db, 'p-a');
+    expect(await storedDocument(db, stub.id)).toEqual(stub);
+    expect(await sourceOf(db, 'kst-1-1')).toBe('p-b');
+    await removePack(db, 'p-b');
+    expect(await storedDocument(db, 'kst-1-1')).toBeUndefined();
+    expect((await snapshot(db)).dossiers).toEqual(dataset.dossiers);
     db.close();
   });
 });
@@ -206,7 +265,9 @@ describe('change broadcasts', () => {
       await plain.table('rows').put({ id: 'a' });
       expect(heard.length).toBeGreaterThan(before);
       heard.length = 0;
-      await db.transaction('rw', db.documents, () => db.documents.bulkPut(seedLikeDataset().documents));
+      await db.transaction('rw', db.documentBlocks, () =>
+        db.documentBlocks.bulkPut(blocksOf('bundled', 1, seedLikeDataset().documents)),
+      );
       expect(heard).toEqual([]);
       plain.close();
       await plain.delete();

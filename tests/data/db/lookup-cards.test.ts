@@ -6,6 +6,7 @@ import { cardOf, lookupCards } from '../../../data/db/lookup-cards';
 import { lookupDocuments } from '../../../data/db/lookup-documents';
 import { freshDB } from '../../fixtures/db/fresh-db';
 import { seedLikeDataset } from '../../fixtures/db/seed-like';
+import { replaceStoredDocument, storedDocument } from '../../fixtures/db/stored-records';
 
 let db: KamerlensDB;
 beforeEach(async () => {
@@ -36,7 +37,7 @@ const CARD_FIELDS = [
 ];
 
 async function stored(id: string): Promise<DocumentRecord> {
-  const record = await db.documents.get(id);
+  const record = await storedDocument(db, id);
   if (!record) throw new Error(`fixture changed: ${id}`);
   return record;
 }
@@ -76,7 +77,7 @@ describe('lookupCards', () => {
       refersTo: null,
       flags: [],
     }));
-    await db.documents.put({ ...record, type: 'antwoord', qa });
+    await replaceStoredDocument(db, { ...record, type: 'antwoord', qa });
     const [entry] = await lookupCards(db, ['2024D43182']);
     expect(entry?.document?.qa).toEqual(qa.map(({ number, questionShort }) => ({ number, questionShort })));
   });
@@ -105,7 +106,7 @@ describe('lookupCards', () => {
   it('gives null for a citing document the database does not hold', async () => {
     const record = await stored('kst-34352-330');
     const place = { documentId: 'kst-1-1', qa: '2', context: 'Zie nr. 330.', raw: 'nr. 330' };
-    await db.documents.put({ ...record, citedBy: [...record.citedBy, place] });
+    await replaceStoredDocument(db, { ...record, citedBy: [...record.citedBy, place] });
     const [entry] = await lookupCards(db, ['kst-34352-330']);
     expect(entry?.citingTitles).toEqual({
       'kst-34352-349': 'Monitoringsbrief Participatiewet 2025',

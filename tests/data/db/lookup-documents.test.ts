@@ -4,6 +4,7 @@ import type { KamerlensDB } from '../../../data/db/kamerlens-db';
 import { lookupDocuments } from '../../../data/db/lookup-documents';
 import { freshDB } from '../../fixtures/db/fresh-db';
 import { seedLikeDataset } from '../../fixtures/db/seed-like';
+import { replaceStoredDocument, storedDocument } from '../../fixtures/db/stored-records';
 
 let db: KamerlensDB;
 beforeEach(async () => {
@@ -73,9 +74,9 @@ describe('lookupDocuments: batches', () => {
   it('prefers a full document over a stub that claims the same alias', async () => {
     // The validator refuses such a dataset; the lookup still must not pick the poorer record if a
     // database ever holds one (e.g. written by an older version).
-    const stub = await db.documents.get('kst-36600-XV-85');
+    const stub = await storedDocument(db, 'kst-36600-XV-85');
     if (!stub) throw new Error('fixture changed');
-    await db.documents.put({ ...stub, ids: [...stub.ids, '2024D50204'] });
+    await replaceStoredDocument(db, { ...stub, ids: [...stub.ids, '2024D50204'] });
     const [entry] = await lookupDocuments(db, ['2024D50204']);
     expect(entry?.document?.id).toBe('kst-34352-330');
     const [byKey] = await lookupDocuments(db, ['kst-36600-XV-85']);

@@ -20,6 +20,7 @@ import {
   stageSegment,
   sweepPostings,
 } from '../../../data/db/search-segments';
+import { ownedRecords } from '../../../data/db/source-documents';
 import { buildSearchIndex } from '../../../data/search/build-index';
 import { catalogId, newestFirst } from '../../../data/search/catalog';
 import { StaleIndexError } from '../../../data/search/open-segments';
@@ -28,6 +29,7 @@ import { buildSegment } from '../../../data/search/segment';
 import { makeDocument } from '../../fixtures/builders';
 import { freshDB } from '../../fixtures/db/fresh-db';
 import { seedLikeDataset } from '../../fixtures/db/seed-like';
+import { storedDocuments } from '../../fixtures/db/stored-records';
 import { fixturePack } from '../../fixtures/opendata/fixture-packs';
 
 const YEAR = 'vergaderjaar-2024-2025';
@@ -70,7 +72,7 @@ async function searchIds(db: KamerlensDB, query: string) {
 
 /** The stored index answers every query as an in-memory index over the rows stored now. */
 async function expectIndexMatchesRows(db: KamerlensDB) {
-  const rows = (await db.documents.toArray()).filter((row) => !row.stub).sort(newestFirst);
+  const rows = (await storedDocuments(db)).filter((row) => !row.stub).sort(newestFirst);
   const memory = buildSearchIndex(rows);
   const searcher = createSearcher(memory);
   const stored = await (await openStoredIndex(db)).index();
@@ -189,7 +191,7 @@ describe('stored postings', () => {
   it('a segment stored before blocks (a row per stem, keyed by the segment id) still answers', async () => {
     const db = freshDB();
     await importDataset(db, seedLikeDataset());
-    const rows = (await db.documents.toArray()).filter((row) => !row.stub);
+    const rows = (await storedDocuments(db)).filter((row) => !row.stub);
     const built = buildSegment('bundled', rows);
     await db.searchPostings.clear();
     await db.searchSegments.put(built.segment);
@@ -202,7 +204,7 @@ describe('stored postings', () => {
     const db = freshDB();
     await importDataset(db, seedLikeDataset());
     const live = await postingsOf(db, 'bundled');
-    const rows = (await db.documents.toArray()).filter((row) => !row.stub);
+    const rows = (await storedDocuments(db)).filter((row) => !row.stub);
     const staged = await stageSegment(db, buildSegment('bundled', rows.slice(0, 3)));
     const key = staged.segment.stored?.key ?? '';
     expect(await db.searchPostings.where('segment').equals(key).count()).toBeGreaterThan(0);
@@ -225,7 +227,7 @@ describe('a stale stored index', () => {
     expect(await findStaleSegments(db)).toEqual({ rebuild: [], orphans: [] });
 
     // An older build: the pack's segment with a row per stem, no layout, no version.
-    const rows = (await db.documents.where('packs').equals(YEAR).toArray()).filter((row) => !row.stub);
+    const rows = await ownedRecords(db, YEAR);
     const old = buildSegment(YEAR, rows);
     await db.searchPostings
       .where('segment')

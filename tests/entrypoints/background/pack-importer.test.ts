@@ -9,6 +9,7 @@ import type { PackImportProgress } from '../../../data/messages';
 import { createPackImporter } from '../../../entrypoints/background/pack-importer';
 import { freshDB } from '../../fixtures/db/fresh-db';
 import { seedLikeDataset } from '../../fixtures/db/seed-like';
+import { snapshot } from '../../fixtures/db/stored-records';
 import { fixturePack, packFile } from '../../fixtures/opendata/fixture-packs';
 
 const YEAR = 'vergaderjaar-2024-2025';
@@ -22,13 +23,8 @@ async function stage(db: KamerlensDB, bytes: Uint8Array, fileName = 'pakket.pack
   });
 }
 
-async function dataTables(db: KamerlensDB) {
-  return {
-    documents: await db.documents.orderBy('id').toArray(),
-    dossiers: await db.dossiers.orderBy('id').toArray(),
-    packs: await db.packs.toArray(),
-  };
-}
+/** What readers see of the data. */
+const dataTables = snapshot;
 
 describe('the pack importer', () => {
   it('imports a staged file, reports progress up to done, and unstages it', async () => {

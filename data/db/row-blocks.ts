@@ -1,0 +1,245 @@
+/**
+ * Documents and dossiers are stored in blocks: each row of `documentBlocks` / `dossierBlocks` holds
+ * up to a few dozen records of one source (the bundled dataset or a pack) as written by one import
+ * (its generation). A row costs IndexedDB one request however small it is, and an import of 300,000
+ * documents a row each spent most of its time on requests (npm run bench -- import: 20,000
+ * documents took 5.4 s a row each, 0.94 s fifty to a row). A block lists every id and alias of its
+ * records in `ids` (a multiEntry index), so finding a record by any of its ids is still one keyed
+ * read; its records are kept as JSON text, so a read decodes strings and parses only the records
+ * asked for. Which generation of a source is current is named by the `live` meta row
+ * (live-sources.ts): an import writes its blocks beside the current ones and flips that row.
+ */
+import type { Table } from 'dexie';
+import type { DocumentRecord, DossierRecord } from '../dataset/types';
+import type { KamerlensDB } from './kamerlens-db';
+import { type LiveSources, readLive } from './live-sources';
+import { inTimedChunks, type TimedChunkOptions } from './write-in-chunks';
+
+/** One record in a block: what finding and ranking it needs, and the record itself as JSON. */
+export interface BlockEntry {
+  id: string;
+  /** Every id it answers to (its own first). */
+  ids: string[];
+  stub: boolean;
+  json: string;
+}
+
+/** A row of `documentBlocks` or `dossierBlocks`. */
+export interface RowBlock {
+  /** `bundled`, or the pack id. */
+  source: string;
+  /** The import that wrote it (live-sources.ts). */
+  generation: number;
+  /** Its place among the generation's blocks. */
+  seq: number;
+  /** Every id and alias of its entries (the multiEntry index lookups read). */
+  ids: string[];
+  entries: BlockEntry[];
+}
+
+/** The key of a block: `[source, generation, seq]`. */
+export type BlockKey = [string, number, number];
+
+/** The two block tables. */
+export type BlockTableName = 'documentBlocks' | 'dossierBlocks';
+
+/** Records of either kind, as the blocks hold them. */
+export type BlockRecord = DocumentRecord | DossierRecord;
+
+export function blockTable(db: KamerlensDB, name: BlockTableName): Table<RowBlock, BlockKey> {
+  return name === 'documentBlocks' ? db.documentBlocks : db.dossierBlocks;
+}
+
+/**
+ * Records per block, and the JSON length a block stops growing at: Chromium stores a value over
+ * 64 KiB as a separate file, much slower to write and read, and a lookup decodes the whole block
+ * it reads (a single record larger than that, a document with its full text, is a block alone).
+ */
+const BLOCK_RECORDS = 50;
+const BLOCK_CHARS = 32 * 1024;
+
+/** The entry of `record` in a block. */
+function entryOf(record: BlockRecord): BlockEntry {
+  const stub = 'stub' in record && record.stub;
+  const ids = 'ids' in record ? [record.id, ...record.ids.filter((id) => id !== record.id)] : [record.id];
+  return { id: record.id, ids, stub, json: JSON.stringify(record) };
+}
+
+/** `records` packed into blocks of `source` at `generation`, in the order given. */
+export function blocksOf(source: string, generation: number, records: readonly BlockRecord[]): RowBlock[] {
+  const blocks: RowBlock[] = [];
+  let entries: BlockEntry[] = [];
+  let chars = 0;
+  const close = () => {
+    if (entries.length === 0) return;
+    const ids = [...new Set(entries.flatMap((entry) => entry.ids))];
+    blocks.push({ source, generation, seq: blocks.length, ids, entries });
+    entries = [];
+    chars = 0;
+  };
+  for (const record of records) {
+    const entry = entryOf(record);
+    if (entries.length > 0 && (entries.length >= BLOCK_RECORDS || chars + entry.json.length > BLOCK_CHARS))
+      close();
+    entries.push(entry);
+    chars += entry.json.length;
+  }
+  close();
+  return blocks;
+}
+
+/**
+ * Write `records` as blocks of `source` at `generation`, a few blocks per short transaction of its
+ * own (sized by `options`), so lookups meanwhile wait for one at most. Nothing reads them until the
+ * generation is made live.
+ */
+export async function writeBlocks(
+  db: KamerlensDB,
+  name: BlockTableName,
+  source: string,
+  generation: number,
+  records: readonly BlockRecord[],
+  options: TimedChunkOptions = {},
+): Promise<void> {
+  const table = blockTable(db, name);
+  let seq = 0;
+  // Serialized a chunk at a time, in the chunk's own turn: all at once would be one long task.
+  await inTimedChunks(
+    records,
+    async (chunk) => {
+      const blocks = blocksOf(source, generation, chunk);
+      for (const block of blocks) block.seq = seq++;
+      await db.transaction('rw', table, () => table.bulkAdd(blocks));
+    },
+    options,
+  );
+}
+
+/** The key range of `source`'s blocks at `generation` (every generation when it is undefined). */
+function rangeOf(table: Table<RowBlock, BlockKey>, source: string, generation?: number) {
+  const low = generation ?? -Infinity;
+  const high = generation ?? Infinity;
+  return table.where(':id').between([source, low, -Infinity], [source, high, Infinity], true, true);
+}
+
+/** Delete `source`'s blocks at `generation` (one range delete a table). */
+export async function deleteGeneration(db: KamerlensDB, source: string, generation: number): Promise<void> {
+  await db.transaction('rw', [db.documentBlocks, db.dossierBlocks], () =>
+    Promise.all(
+      (['documentBlocks', 'dossierBlocks'] as const).map((name) =>
+        rangeOf(blockTable(db, name), source, generation).delete(),
+      ),
+    ),
+  );
+}
+
+/** Every (source, generation) that has blocks stored, read from the keys only. */
+async function storedGenerations(db: KamerlensDB): Promise<Map<string, Set<number>>> {
+  const found = new Map<string, Set<number>>();
+  for (const name of ['documentBlocks', 'dossierBlocks'] as const) {
+    const keys = await blockTable(db, name).toCollection().primaryKeys();
+    for (const [source, generation] of keys) {
+      let set = found.get(source);
+      if (!set) {
+        set = new Set();
+        found.set(source, set);
+      }
+      set.add(generation);
+    }
+  }
+  return found;
+}
+
+/**
+ * The generations stored but not live, of the sources `which` accepts: blocks of an import that
+ * failed or whose worker stopped before its flip, or of a generation replaced or removed whose
+ * deletion did not run.
+ */
+export async function deadGenerations(
+  db: KamerlensDB,
+  which: (source: string) => boolean,
+): Promise<[string, number][]> {
+  const [live, stored] = await Promise.all([readLive(db), storedGenerations(db)]);
+  const dead: [string, number][] = [];
+  for (const [source, generations] of stored) {
+    if (!which(source)) continue;
+    for (const generation of generations)
+      if (live.sources[source] !== generation) dead.push([source, generation]);
+  }
+  return dead;
+}
+
+/**
+ * Delete the dead generations of the sources `which` accepts (call before an import of one of them:
+ * an importer sweeps its own sources, never one another may be writing). Returns how many went.
+ */
+export async function sweepDeadBlocks(db: KamerlensDB, which: (source: string) => boolean): Promise<number> {
+  const dead = await deadGenerations(db, which);
+  for (const [source, generation] of dead) await deleteGeneration(db, source, generation);
+  return dead.length;
+}
+
+/** The records of `source` at `generation`, in block order, each parsed only if `wanted` accepts its entry. */
+export async function recordsOfSource<T extends BlockRecord>(
+  db: KamerlensDB,
+  name: BlockTableName,
+  source: string,
+  generation: number,
+  wanted: (entry: BlockEntry) => boolean = () => true,
+): Promise<T[]> {
+  const records: T[] = [];
+  await rangeOf(blockTable(db, name), source, generation).each((block) => {
+    for (const entry of block.entries) if (wanted(entry)) records.push(JSON.parse(entry.json) as T);
+  });
+  return records;
+}
+
+/** A live block's entry found for an id, with where it comes from (for ranking, see precedence.ts). */
+export interface FoundEntry {
+  entry: BlockEntry;
+  source: string;
+  generation: number;
+  stub: boolean;
+}
+
+/**
+ * For each of `ids`, the live entries that answer to it (by id or alias), from one keyed read per
+ * id, all issued together (call inside a read transaction over the table: one round of I/O).
+ */
+export async function findEntries(
+  table: Table<RowBlock, BlockKey>,
+  live: Promise<LiveSources>,
+  ids: readonly string[],
+): Promise<Map<string, FoundEntry[]>> {
+  // Point queries, not `anyOf`: its cursor walks the index between keys spread over a large dataset.
+  const [sources, lists] = await Promise.all([
+    live,
+    Promise.all(ids.map((id) => table.where('ids').equals(id).toArray())),
+  ]);
+  const found = new Map<string, FoundEntry[]>();
+  ids.forEach((id, i) => {
+    const entries: FoundEntry[] = [];
+    for (const block of lists[i] ?? []) {
+      if (sources.sources[block.source] !== block.generation) continue;
+      for (const entry of block.entries)
+        if (entry.ids.includes(id))
+          entries.push({ entry, source: block.source, generation: block.generation, stub: entry.stub });
+    }
+    found.set(id, entries);
+  });
+  return found;
+}
+
+/** Parses found entries once per parser, however many ids (and reads of their block) found them. */
+export function entryParser<T extends BlockRecord>(): (found: FoundEntry) => T {
+  const parsed = new Map<string, T>();
+  return ({ entry, source, generation }) => {
+    const key = `${source}\n${generation}\n${entry.id}`;
+    let record = parsed.get(key);
+    if (!record) {
+      record = JSON.parse(entry.json) as T;
+      parsed.set(key, record);
+    }
+    return record;
+  };
+}
