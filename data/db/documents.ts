@@ -1,16 +1,11 @@
 /** Reading documents and dossiers for the side panel's library and reader. */
 
 import type { DocumentRecord, DossierRecord } from '../dataset/types';
+import type { BlockRecord } from './block-packing';
 import type { KamerlensDB } from './kamerlens-db';
 import { readLive } from './live-sources';
 import { best } from './precedence';
-import {
-  type BlockRecord,
-  type BlockTableName,
-  entryParser,
-  type FoundEntry,
-  recordsOfSource,
-} from './row-blocks';
+import { type BlockTableName, entryParser, type FoundEntry, recordsOfSource } from './row-blocks';
 
 /** Options for `listDocuments`. */
 export interface ListDocumentsOptions {

@@ -8,9 +8,16 @@ import type { DocumentRecord } from '../dataset/types';
 import type { SegmentCatalog, SegmentHead } from '../search/segment';
 import { type PostingsBlock, type StoredSegment, storedRowsOf } from './postings-blocks';
 import type { SourceDocuments } from './precedence';
-import type { MetaRecord, PackRecord, ReferenceEdge, SettingRecord, StagedPack } from './records';
+import type {
+  BlockKey,
+  MetaRecord,
+  PackRecord,
+  ReferenceEdge,
+  RowBlock,
+  SettingRecord,
+  StagedPack,
+} from './records';
 import { edgesOf } from './reference-edges';
-import type { BlockKey, RowBlock } from './row-blocks';
 import { buildAllSegments } from './segment-owner';
 import { moveRowsToBlocks } from './upgrade-to-blocks';
 import { writeInChunks } from './write-in-chunks';

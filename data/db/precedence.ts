@@ -20,7 +20,7 @@ function tier({ source, stub }: Pick<Ranked, 'source' | 'stub'>): number {
 }
 
 /** Whether `a` wins over `b`. */
-export function outranks(a: Ranked, b: Ranked): boolean {
+function outranks(a: Ranked, b: Ranked): boolean {
   const [ta, tb] = [tier(a), tier(b)];
   return ta !== tb ? ta > tb : a.generation > b.generation;
 }

@@ -169,3 +169,28 @@ export interface UndoChunk {
   /** Written by schema v5's imports: the graph edges (a table v6 dropped) that left those documents. */
   edges?: ReferenceEdge[];
 }
+
+/** One record in a block: what finding and ranking it needs, and the record itself as JSON. */
+export interface BlockEntry {
+  id: string;
+  /** Every id it answers to (its own first). */
+  ids: string[];
+  stub: boolean;
+  json: string;
+}
+
+/** A row of `documentBlocks` or `dossierBlocks`. */
+export interface RowBlock {
+  /** `bundled`, or the pack id. */
+  source: string;
+  /** The import that wrote it (live-sources.ts). */
+  generation: number;
+  /** Its place among the generation's blocks. */
+  seq: number;
+  /** Every id and alias of its entries (the multiEntry index lookups read). */
+  ids: string[];
+  entries: BlockEntry[];
+}
+
+/** The key of a block: `[source, generation, seq]`. */
+export type BlockKey = [string, number, number];

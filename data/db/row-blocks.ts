@@ -10,82 +10,17 @@
  * (live-sources.ts): an import writes its blocks beside the current ones and flips that row.
  */
 import type { Table } from 'dexie';
-import type { DocumentRecord, DossierRecord } from '../dataset/types';
+import { type BlockRecord, blocksOf } from './block-packing';
 import type { KamerlensDB } from './kamerlens-db';
 import { type LiveSources, readLive } from './live-sources';
+import type { BlockEntry, BlockKey, RowBlock } from './records';
 import { inTimedChunks, type TimedChunkOptions } from './write-in-chunks';
-
-/** One record in a block: what finding and ranking it needs, and the record itself as JSON. */
-export interface BlockEntry {
-  id: string;
-  /** Every id it answers to (its own first). */
-  ids: string[];
-  stub: boolean;
-  json: string;
-}
-
-/** A row of `documentBlocks` or `dossierBlocks`. */
-export interface RowBlock {
-  /** `bundled`, or the pack id. */
-  source: string;
-  /** The import that wrote it (live-sources.ts). */
-  generation: number;
-  /** Its place among the generation's blocks. */
-  seq: number;
-  /** Every id and alias of its entries (the multiEntry index lookups read). */
-  ids: string[];
-  entries: BlockEntry[];
-}
-
-/** The key of a block: `[source, generation, seq]`. */
-export type BlockKey = [string, number, number];
 
 /** The two block tables. */
 export type BlockTableName = 'documentBlocks' | 'dossierBlocks';
 
-/** Records of either kind, as the blocks hold them. */
-export type BlockRecord = DocumentRecord | DossierRecord;
-
 export function blockTable(db: KamerlensDB, name: BlockTableName): Table<RowBlock, BlockKey> {
   return name === 'documentBlocks' ? db.documentBlocks : db.dossierBlocks;
-}
-
-/**
- * Records per block, and the JSON length a block stops growing at: Chromium stores a value over
- * 64 KiB as a separate file, much slower to write and read, and a lookup decodes the whole block
- * it reads (a single record larger than that, a document with its full text, is a block alone).
- */
-const BLOCK_RECORDS = 50;
-const BLOCK_CHARS = 32 * 1024;
-
-/** The entry of `record` in a block. */
-function entryOf(record: BlockRecord): BlockEntry {
-  const stub = 'stub' in record && record.stub;
-  const ids = 'ids' in record ? [record.id, ...record.ids.filter((id) => id !== record.id)] : [record.id];
-  return { id: record.id, ids, stub, json: JSON.stringify(record) };
-}
-
-/** `records` packed into blocks of `source` at `generation`, in the order given. */
-export function blocksOf(source: string, generation: number, records: readonly BlockRecord[]): RowBlock[] {
-  const blocks: RowBlock[] = [];
-  let entries: BlockEntry[] = [];
-  let chars = 0;
-  const close = () => {
-    if (entries.length === 0) return;
-    const ids = [...new Set(entries.flatMap((entry) => entry.ids))];
-    blocks.push({ source, generation, seq: blocks.length, ids, entries });
-    entries = [];
-    chars = 0;
-  };
-  for (const record of records) {
-    const entry = entryOf(record);
-    if (entries.length > 0 && (entries.length >= BLOCK_RECORDS || chars + entry.json.length > BLOCK_CHARS))
-      close();
-    entries.push(entry);
-    chars += entry.json.length;
-  }
-  close();
-  return blocks;
 }
 
 /**

@@ -11,7 +11,7 @@ import type { PackMembership } from './records';
 export const BUNDLED_SEGMENT = 'bundled';
 
 /** The segment a stored document row is indexed in. */
-export function ownerOf(row: PackMembership<unknown>): string {
+function ownerOf(row: PackMembership<unknown>): string {
   const packs = row.packs ?? [];
   return packs[packs.length - 1] ?? BUNDLED_SEGMENT;
 }

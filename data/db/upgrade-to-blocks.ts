@@ -8,9 +8,9 @@
  */
 import type { Table, Transaction } from 'dexie';
 import type { DocumentRecord } from '../dataset/types';
+import { type BlockRecord, blocksOf } from './block-packing';
 import type { SourceDocuments } from './precedence';
-import type { LiveSourcesMeta, PackMembership, PackRecord, UndoChunk } from './records';
-import { type BlockRecord, blocksOf, type RowBlock } from './row-blocks';
+import type { LiveSourcesMeta, PackMembership, PackRecord, RowBlock, UndoChunk } from './records';
 import { BUNDLED_SEGMENT } from './segment-owner';
 
 type StoredRow = BlockRecord & PackMembership<BlockRecord>;

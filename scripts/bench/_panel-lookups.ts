@@ -2,16 +2,15 @@
  * The panel bench's lookups (issue 12, item 3): single ids and batches of 20 on the imported
  * database, as records (`lookupDocuments`) and as cards (`lookupCards`, what the background
  * answers), each round's variants run on the same ids in a rotating order. Baselines in the same
- * run: the floor (the same ids by primary key alone, one bulkGet), the lookup as it was before the
- * dossier titles were held in memory (two rounds of dossier reads), and today's lookup with the
- * titles read from the database (what a worker's first lookups and those during an import do).
+ * run: the floor (the blocks holding the ids read by their index in one transaction, nothing
+ * parsed, no titles: what the storage itself costs), and today's lookup with the titles read from
+ * the database (what a worker's first lookups do).
  */
-import { dossierKeys, dossierKeysOfId, isWellFormedId } from '../../data/citations/ids';
+import { readAllRecords } from '../../data/db/documents';
 import { dossierTitlesSettled } from '../../data/db/dossier-titles';
 import type { KamerlensDB } from '../../data/db/kamerlens-db';
 import { lookupCards } from '../../data/db/lookup-cards';
-import { lookupDocuments, readLookup } from '../../data/db/lookup-documents';
-import { resolveDocuments } from '../../data/db/resolve-documents';
+import { lookupDocuments, lookupTables, readLookup } from '../../data/db/lookup-documents';
 import { idPicker } from './_id-picker';
 import { panelDocumentIds } from './_panel-corpus';
 
@@ -27,45 +26,17 @@ export function picker(count: number, seed = 11) {
   return idPicker(count, (n) => panelDocumentIds(n, count), { seed, canonical: 0.6 });
 }
 
-/** Baseline, the floor: the same ids by primary key alone in one `bulkGet` (no alias index, no titles). */
+/** Baseline, the floor: the blocks holding the ids, by their index, in one transaction; nothing parsed. */
 function lookupFloor(db: KamerlensDB, ids: readonly string[]) {
-  return db.documents.bulkGet([...ids]);
+  return db.transaction('r', db.documentBlocks, () =>
+    Promise.all(ids.map((id) => db.documentBlocks.where('ids').equals(id).toArray())),
+  );
 }
 
 /** Baseline: today's lookup with the dossier titles read from the database (none held). */
 function lookupTitlesRead(db: KamerlensDB, ids: readonly string[]) {
   const none = { titles: null, done: Promise.resolve() };
-  return db.transaction('r', [db.documents, db.dossiers], () => readLookup(db, ids, none));
-}
-
-/**
- * Baseline: the lookup as it was before (commit e3f49e0): the dossiers an id names read beside the
- * documents, those the found documents add in a second round, no titles held.
- */
-function lookupBefore(db: KamerlensDB, ids: readonly string[]) {
-  const titlesOf = async (keys: string[]) =>
-    new Map(
-      (await db.dossiers.bulkGet(keys)).flatMap((dossier) => (dossier ? [[dossier.id, dossier.title]] : [])),
-    );
-  return db.transaction('r', [db.documents, db.dossiers], async () => {
-    const wellFormed = ids.filter(isWellFormedId);
-    const keysOfIds = [...new Set(wellFormed.flatMap(dossierKeysOfId))];
-    const [documents, titles] = await Promise.all([resolveDocuments(db, wellFormed), titlesOf(keysOfIds)]);
-    const keysPerId = new Map(
-      wellFormed.map((id) => {
-        const document = documents.get(id);
-        const own = document ? dossierKeys(document.dossier, document.dossierSuffix) : [];
-        return [id, own.length > 0 ? own : dossierKeysOfId(id)] as const;
-      }),
-    );
-    const unread = [...new Set([...keysPerId.values()].flat())].filter((key) => !titles.has(key));
-    for (const [key, title] of await titlesOf(unread)) titles.set(key, title);
-    return ids.map((id) => ({
-      id,
-      document: documents.get(id) ?? null,
-      dossierTitle: titles.get((keysPerId.get(id) ?? []).find((key) => titles.has(key)) ?? '') ?? null,
-    }));
-  });
+  return db.transaction('r', lookupTables(db), () => readLookup(db, ids, none));
 }
 
 type Lookup = (ids: string[]) => Promise<unknown>;
@@ -107,15 +78,13 @@ export async function timePanelLookups(db: KamerlensDB, count: number, rounds = 
     now: (ids) => lookupDocuments(db, ids),
     cards: (ids) => lookupCards(db, ids),
     floor: (ids) => lookupFloor(db, ids),
-    before: (ids) => lookupBefore(db, ids),
     titlesRead: (ids) => lookupTitlesRead(db, ids),
   });
   const batch = await timeVariants(rounds, 20, pick, {
     records: (ids) => lookupDocuments(db, ids),
     cards: (ids) => lookupCards(db, ids),
     floor: (ids) => lookupFloor(db, ids),
-    before: (ids) => lookupBefore(db, ids),
     titlesRead: (ids) => lookupTitlesRead(db, ids),
   });
-  return { titlesLoadMs, dossiers: await db.dossiers.count(), single, batch };
+  return { titlesLoadMs, dossiers: (await readAllRecords(db, 'dossierBlocks')).size, single, batch };
 }

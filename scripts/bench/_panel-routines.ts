@@ -10,11 +10,12 @@ import { createFacetIndex } from '../../components/sidepanel/facet-index';
 import { NO_FILTERS } from '../../components/sidepanel/facets';
 import { createLibraryModel } from '../../components/sidepanel/library-model';
 import { findCitations } from '../../data/citations/index';
+import { blocksOf } from '../../data/db/block-packing';
 import { listDocuments, listDossiers } from '../../data/db/documents';
 import { importDataset } from '../../data/db/import-dataset';
 import { type KamerlensDB, openKamerlensDB } from '../../data/db/kamerlens-db';
 import { lookupCards } from '../../data/db/lookup-cards';
-import { resolveDocuments } from '../../data/db/resolve-documents';
+import { readDocuments, resolveDocuments } from '../../data/db/resolve-documents';
 import { openStoredIndex } from '../../data/db/search-segments';
 import { writeInChunks } from '../../data/db/write-in-chunks';
 import { catalogId } from '../../data/search/catalog';
@@ -65,7 +66,7 @@ async function withLookups(db: KamerlensDB, count: number, work: () => Promise<u
   return {
     ms,
     waits: summary(waits.map((wait) => wait.answered - wait.issued)),
-    why: logged ? explainWaits(waits, logged, ['documents', 'dossiers']) : null,
+    why: logged ? explainWaits(waits, logged, ['documentBlocks', 'dossierBlocks']) : null,
   };
 }
 
@@ -104,19 +105,19 @@ export async function panelImport(count: number, words: string[], name?: string)
 }
 
 /**
- * Baseline: the same documents and dossiers written as the imports wrote them before (every row in
- * one read-write transaction, no search index, no undo rows) into a fresh database, while the same
- * lookups keep coming.
+ * Baseline: the same documents' and dossiers' blocks written in one read-write transaction (no
+ * search index, no flip: the storage's floor, and what lookups wait for when an import does not
+ * write in short transactions) into a fresh database, while the same lookups keep coming.
  */
 export async function panelImportBaseline(count: number, words: string[]) {
   const dataset = panelDataset(count, words);
   const db = openKamerlensDB(`panel-bench-base-${count}-${Math.random().toString(36).slice(2)}`);
   await db.open();
   const written = await withLookups(db, count, () =>
-    db.transaction('rw', [db.documents, db.dossiers], () =>
+    db.transaction('rw', [db.documentBlocks, db.dossierBlocks], () =>
       Promise.all([
-        writeInChunks(db.documents, dataset.documents, { mode: 'add' }),
-        writeInChunks(db.dossiers, dataset.dossiers, { mode: 'add' }),
+        writeInChunks(db.documentBlocks, blocksOf('bundled', 1, dataset.documents), { mode: 'add' }),
+        writeInChunks(db.dossierBlocks, blocksOf('bundled', 1, dataset.dossiers), { mode: 'add' }),
       ]),
     ),
   );
@@ -158,10 +159,7 @@ export async function panelOpen() {
   const began = performance.now();
   const opened = await openStoredIndex(db);
   const openMs = performance.now() - began;
-  const records = async (ids: readonly string[]) => {
-    const rows = await db.documents.bulkGet([...ids]);
-    return new Map(rows.flatMap((row) => (row ? [[row.id, row] as const] : [])));
-  };
+  const records = (ids: readonly string[]) => readDocuments(db, ids);
   const model = createLibraryModel(opened, records, (ids) => resolveDocuments(db, ids), findCitations);
   const view = await model.view('', NO_FILTERS, 50);
   const firstResultsMs = performance.now() - began;
@@ -211,7 +209,7 @@ export async function panelKeystrokes(words: string[], repeats = 3) {
       if (index && outcome) {
         const ids = outcome.top.map((hit) => catalogId(index.catalog, hit.doc));
         const read = performance.now();
-        await database().documents.bulkGet(ids);
+        await readDocuments(database(), ids);
         recordsAlone[i]?.push(performance.now() - read);
         const counted = performance.now();
         facets ??= createFacetIndex(index.catalog);

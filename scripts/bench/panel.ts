@@ -6,8 +6,8 @@
  * protocol after a collection: JS heap and ArrayBuffer backing stores, what the panel holds beyond
  * the page before it opened. Baselines in the same run: the old panel (every record read, the
  * in-memory index built) at the sizes where it fits (PANEL_BENCH_OLD_MAX, default 100,000), and
- * the smallest size's figures; for the import, the same rows written in one transaction as imports
- * wrote them before (no index; lookups during it wait for the whole of it), and lookups with
+ * the smallest size's figures; for the import, the same records' blocks written in one
+ * transaction (no search index; lookups during it wait for the whole of it), and lookups with
  * nothing running.
  *
  * PANEL_BENCH_SIZES (default `5000,100000,300000`) sets the sizes. PANEL_BENCH_PROFILE=<dir> keeps
@@ -105,7 +105,7 @@ async function importAndReport(size: number, name?: string): Promise<void> {
   )) as { ms: number; lookups: Summary };
   console.log(
     `import (rows, search index built and stored): ${ms(imported.importMs)} (target ≤ 60 s: ${verdict(imported.importMs <= 60_000)}; ${loadBefore} → ${loadAfterImport}); ` +
-      `baseline, the rows alone in one transaction as imports wrote them before (no index): ${ms(baseline.ms)} (${load()}); ratio ${(imported.importMs / baseline.ms).toFixed(2)}×`,
+      `baseline, the same blocks alone in one transaction (no search index): ${ms(baseline.ms)} (${load()}); ratio ${(imported.importMs / baseline.ms).toFixed(2)}×`,
   );
   console.log(
     `lookups issued every 25 ms during the import waited ${line(imported.lookupsDuringImport)} (target max ≤ 50 ms: ${verdict(imported.lookupsDuringImport.max <= 50)}); ` +
@@ -179,8 +179,8 @@ try {
     const lookups = (await page.evaluate('kamerlensBench.panelLookups()')) as {
       titlesLoadMs: number;
       dossiers: number;
-      single: Record<'now' | 'cards' | 'floor' | 'before' | 'titlesRead', Summary>;
-      batch: Record<'records' | 'cards' | 'floor' | 'before' | 'titlesRead', Summary>;
+      single: Record<'now' | 'cards' | 'floor' | 'titlesRead', Summary>;
+      batch: Record<'records' | 'cards' | 'floor' | 'titlesRead', Summary>;
     };
     const { single, batch } = lookups;
     const floorRatio = (s: Summary, floor: Summary) => `p95 ${(s.p95 / floor.p95).toFixed(2)}× the floor`;
@@ -189,8 +189,7 @@ try {
         `batch of 20 as cards ${line(batch.cards)} [${floorRatio(batch.cards, batch.floor)}] (target p95 ≤ 10 ms: ${verdict(single.now.p95 <= 10 && single.cards.p95 <= 10 && batch.records.p95 <= 10 && batch.cards.p95 <= 10)})`,
     );
     console.log(
-      `  baselines, the same ids in the same rounds: the floor (primary keys alone, one bulkGet) single ${line(single.floor)}, batch of 20 ${line(batch.floor)}; ` +
-        `looked up as before (dossier titles read, two rounds) single ${line(single.before)}, batch of 20 ${line(batch.before)} (now/before p50 ${(batch.records.p50 / batch.before.p50).toFixed(2)}×, p95 ${(batch.records.p95 / batch.before.p95).toFixed(2)}×); ` +
+      `  baselines, the same ids in the same rounds: the floor (the blocks holding the ids read by their index, nothing parsed, no titles) single ${line(single.floor)}, batch of 20 ${line(batch.floor)}; ` +
         `today's with the titles read from the database (none held yet, an import unfinished, or a few ids) single ${line(single.titlesRead)}, batch of 20 ${line(batch.titlesRead)}; ` +
         `the titles of ${lookups.dossiers.toLocaleString('en')} dossiers held after ${ms(lookups.titlesLoadMs)} (the first lookup's start to loaded)`,
     );

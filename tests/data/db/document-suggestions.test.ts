@@ -7,7 +7,7 @@ import type { DatasetFile } from '../../../data/dataset/types';
 import { suggestDocuments } from '../../../data/db/document-suggestions';
 import { importDataset } from '../../../data/db/import-dataset';
 import type { KamerlensDB } from '../../../data/db/kamerlens-db';
-import type { RowBlock } from '../../../data/db/row-blocks';
+import type { RowBlock } from '../../../data/db/records';
 import { makeDataset, makeDocument } from '../../fixtures/builders';
 import { freshDB } from '../../fixtures/db/fresh-db';
 import { seedLikeDataset } from '../../fixtures/db/seed-like';

@@ -1,11 +1,11 @@
 import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
+import { blocksOf } from '../../../data/db/block-packing';
 import { importPack, removePack } from '../../../data/db/import-pack';
 import { KamerlensDB, SCHEMA_VERSION } from '../../../data/db/kamerlens-db';
 import { lookupDocuments } from '../../../data/db/lookup-documents';
 import { edgesOf } from '../../../data/db/reference-edges';
-import { blocksOf } from '../../../data/db/row-blocks';
 import { seedLikeDataset } from '../../fixtures/db/seed-like';
 import { snapshot, sourceOf, storedDocument, storedDocuments } from '../../fixtures/db/stored-records';
 import { fixturePack } from '../../fixtures/opendata/fixture-packs';
