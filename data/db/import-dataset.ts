@@ -14,13 +14,13 @@ import { segmentSteps } from '../search/segment';
 import { runSliced } from '../time-slices';
 import type { KamerlensDB } from './kamerlens-db';
 import { newGeneration, setLive } from './live-sources';
-import { overlapping } from './precedence';
 import type { DatasetCounts, DatasetMeta, ImportStatusMeta } from './records';
 import { edgesOf } from './reference-edges';
 import { deleteGeneration, writeBlocks } from './row-blocks';
-import { dropPostings, flipSegment, rebuildSegments, stageSegment } from './search-segments';
+import { dropPostings, flipSegment, stageSegment } from './search-segments';
 import { BUNDLED_SEGMENT } from './segment-owner';
-import { documentIds, readSourceDocuments } from './source-documents';
+import { lastTransactionTables, rebuildAfter, settleOwnership } from './segment-ownership';
+import { documentIds } from './source-documents';
 
 /** Options for `importDataset`. */
 export interface ImportOptions {
@@ -100,7 +100,7 @@ async function writeDataset(
     }
   }
   options.onProgress?.(0);
-  const [generation, all] = await Promise.all([newGeneration(db), readSourceDocuments(db)]);
+  const generation = await newGeneration(db);
   const own = { source: BUNDLED_SEGMENT, generation, documents: documentIds(dataset.documents) };
   const total = dataset.documents.length + dataset.dossiers.length;
   let indexed = 0;
@@ -130,41 +130,29 @@ async function writeDataset(
       ),
     ]);
     const staged = await stageSegment(db, segment, dataset.datasetVersion);
-    // Packs holding a document the dataset held or holds with the text: their segments change.
-    const packs = overlapping(
-      BUNDLED_SEGMENT,
-      all.get(BUNDLED_SEGMENT)?.documents ?? [],
-      own.documents,
-      all.values(),
+    const { previous, replaced, rebuild } = await db.transaction(
+      'rw',
+      lastTransactionTables(db),
+      async () => {
+        const meta: DatasetMeta = {
+          key: 'dataset',
+          schemaVersion: dataset.schemaVersion,
+          datasetVersion: dataset.datasetVersion,
+          contentHash: dataset.contentHash,
+          sources: dataset.sources,
+          counts,
+          importedAt: new Date().toISOString(),
+        };
+        const [previous] = await Promise.all([
+          setLive(db, BUNDLED_SEGMENT, generation),
+          db.meta.bulkPut([meta, statusRecord('done', dataset.datasetVersion, null)]),
+        ]);
+        const replaced = await flipSegment(db, staged);
+        // Packs holding a document the dataset held or holds with the text: their segments change.
+        return { previous, replaced, rebuild: await settleOwnership(db, BUNDLED_SEGMENT, own) };
+      },
     );
-    const tables = [
-      db.meta,
-      db.sourceIds,
-      db.searchHeads,
-      db.searchCatalogs,
-      db.searchSegments,
-      db.searchPostings,
-    ];
-    if (packs.length > 0) tables.push(db.documentBlocks as never);
-    const { previous, replaced } = await db.transaction('rw', tables, async () => {
-      const meta: DatasetMeta = {
-        key: 'dataset',
-        schemaVersion: dataset.schemaVersion,
-        datasetVersion: dataset.datasetVersion,
-        contentHash: dataset.contentHash,
-        sources: dataset.sources,
-        counts,
-        importedAt: new Date().toISOString(),
-      };
-      const [previous] = await Promise.all([
-        setLive(db, BUNDLED_SEGMENT, generation),
-        db.sourceIds.put(own),
-        db.meta.bulkPut([meta, statusRecord('done', dataset.datasetVersion, null)]),
-      ]);
-      const replaced = await flipSegment(db, staged);
-      await rebuildSegments(db, packs);
-      return { previous, replaced };
-    });
+    await rebuildAfter(db, rebuild);
     await dropPostings(db, replaced);
     if (previous !== null) await deleteGeneration(db, BUNDLED_SEGMENT, previous);
   } catch (error) {

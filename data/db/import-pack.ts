@@ -13,11 +13,12 @@ import { buildSegment, segmentSteps } from '../search/segment';
 import { runSliced } from '../time-slices';
 import type { KamerlensDB } from './kamerlens-db';
 import { newGeneration, setLive } from './live-sources';
-import { overlapping, ownedIds, type SourceDocuments } from './precedence';
+import { ownedIds, type SourceDocuments } from './precedence';
 import type { PackRecord } from './records';
 import { deleteGeneration, writeBlocks } from './row-blocks';
-import { deleteSegment, dropPostings, flipSegment, rebuildSegments, stageSegment } from './search-segments';
+import { deleteSegment, dropPostings, flipSegment, stageSegment } from './search-segments';
 import { BUNDLED_SEGMENT } from './segment-owner';
+import { lastTransactionTables, rebuildAfter, settleOwnership } from './segment-ownership';
 import { documentIds, readSourceDocuments } from './source-documents';
 
 /** Options for `importPack`. */
@@ -73,11 +74,9 @@ export async function importPack(
       ),
     ]);
     const staged = await stageSegment(db, built, pack.version);
-    const before = all.get(pack.id)?.documents ?? [];
-    const others = overlapping(pack.id, before, own.documents, all.values());
-    const { result, previous, replacedPostings } = await db.transaction(
+    const { result, previous, replacedPostings, rebuild } = await db.transaction(
       'rw',
-      lastTransactionTables(db, others.length > 0),
+      [db.packs, ...lastTransactionTables(db)],
       async () => {
         const record: PackRecord = {
           id: pack.id,
@@ -94,18 +93,18 @@ export async function importPack(
         const [replacedPack, previous] = await Promise.all([
           db.packs.get(pack.id),
           setLive(db, pack.id, generation),
-          db.sourceIds.put(own),
           db.packs.put(record),
         ]);
         const replacedPostings = await flipSegment(db, staged);
-        await rebuildSegments(db, others);
         return {
           result: { pack: record, replaced: replacedPack?.version ?? null },
           previous,
           replacedPostings,
+          rebuild: await settleOwnership(db, pack.id, own, owned),
         };
       },
     );
+    await rebuildAfter(db, rebuild);
     await dropPostings(db, replacedPostings);
     if (previous !== null) await deleteGeneration(db, pack.id, previous);
     options.onProgress?.(1);
@@ -119,38 +118,21 @@ export async function importPack(
 /** Remove the pack `id`: its records, and its search segment. */
 export async function removePack(db: KamerlensDB, id: string): Promise<boolean> {
   if (!(await db.packs.get(id))) return false;
-  const all = await readSourceDocuments(db);
-  const others = overlapping(id, all.get(id)?.documents ?? [], [], all.values());
-  const previous = await db.transaction('rw', lastTransactionTables(db, others.length > 0), async () => {
-    const [previous] = await Promise.all([
-      setLive(db, id, null),
-      db.sourceIds.delete(id),
-      db.packs.delete(id),
-      deleteSegment(db, id),
-    ]);
-    await rebuildSegments(db, others);
-    return previous;
-  });
+  const { previous, rebuild } = await db.transaction(
+    'rw',
+    [db.packs, ...lastTransactionTables(db)],
+    async () => {
+      const [previous] = await Promise.all([
+        setLive(db, id, null),
+        db.packs.delete(id),
+        deleteSegment(db, id),
+      ]);
+      return { previous, rebuild: await settleOwnership(db, id, null) };
+    },
+  );
+  await rebuildAfter(db, rebuild);
   if (previous !== null) await deleteGeneration(db, id, previous);
   return true;
-}
-
-/**
- * The tables of an import's or removal's last transaction (the live generations, the pack record,
- * its document list, the search segment's flip), and the document blocks when other sources'
- * segments must be rebuilt from their records.
- */
-function lastTransactionTables(db: KamerlensDB, withDocuments: boolean) {
-  const tables = [
-    db.meta,
-    db.packs,
-    db.sourceIds,
-    db.searchHeads,
-    db.searchCatalogs,
-    db.searchSegments,
-    db.searchPostings,
-  ];
-  return withDocuments ? [db.documentBlocks, ...tables] : tables;
 }
 
 /** The loaded packs, by id. */

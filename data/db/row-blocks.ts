@@ -50,6 +50,9 @@ export async function writeBlocks(
   );
 }
 
+/** Blocks deleted per transaction. */
+const DELETE_WINDOW = 100;
+
 /** The key range of `source`'s blocks at `generation` (every generation when it is undefined). */
 function rangeOf(table: Table<RowBlock, BlockKey>, source: string, generation?: number) {
   const low = generation ?? -Infinity;
@@ -57,15 +60,23 @@ function rangeOf(table: Table<RowBlock, BlockKey>, source: string, generation?: 
   return table.where(':id').between([source, low, -Infinity], [source, high, Infinity], true, true);
 }
 
-/** Delete `source`'s blocks at `generation` (one range delete a table). */
+/** Delete `source`'s blocks at `generation`, a window of them per short transaction. */
 export async function deleteGeneration(db: KamerlensDB, source: string, generation: number): Promise<void> {
-  await db.transaction('rw', [db.documentBlocks, db.dossierBlocks], () =>
-    Promise.all(
-      (['documentBlocks', 'dossierBlocks'] as const).map((name) =>
-        rangeOf(blockTable(db, name), source, generation).delete(),
-      ),
-    ),
-  );
+  for (const name of ['documentBlocks', 'dossierBlocks'] as const) {
+    const table = blockTable(db, name);
+    const [last] = await rangeOf(table, source, generation).reverse().limit(1).primaryKeys();
+    if (!last) continue;
+    // A window of blocks per transaction: one range delete over a whole generation (300,000
+    // documents) holds the table for as long as the database takes to drop every row in it, and
+    // lookups wait behind it.
+    for (let low = 0; low <= last[2]; low += DELETE_WINDOW)
+      await db.transaction('rw', table, () =>
+        table
+          .where(':id')
+          .between([source, generation, low], [source, generation, low + DELETE_WINDOW], true, false)
+          .delete(),
+      );
+  }
 }
 
 /** Every (source, generation) that has blocks stored, read from the keys only. */

@@ -18,7 +18,6 @@ import { findWord, packedWords } from '../search/packed-words';
 import type { WordList } from '../search/searchable';
 import {
   type BuiltSegment,
-  buildSegment,
   type SegmentCatalog,
   type SegmentPostings,
   segmentSteps,
@@ -33,11 +32,9 @@ import {
   type StagedSegment,
   type StoredSegment,
   stagedRowsOf,
-  storedRowsOf,
 } from './postings-blocks';
 import { BUNDLED_SEGMENT } from './segment-owner';
 import { ownedRecords, readSourceDocuments } from './source-documents';
-import { writeInChunks } from './write-in-chunks';
 
 /** The `segment` value of a stored segment's postings rows (a segment stored before blocks: its id). */
 function postingsKeyOf(segment: StoredSegment): string {
@@ -105,13 +102,6 @@ export async function sweepPostings(
   return dead.length;
 }
 
-/** Replace segment `built.segment.id` (its postings included) by `built`; call inside a transaction over the search tables. */
-async function writeSegment(db: KamerlensDB, built: BuiltSegment): Promise<void> {
-  const { staged, blocks } = storedRowsOf(built);
-  await writeInChunks(db.searchPostings, blocks, { mode: 'add' });
-  await dropPostings(db, await flipSegment(db, staged));
-}
-
 /** Remove segment `id` and its postings. */
 export async function deleteSegment(db: KamerlensDB, id: string): Promise<void> {
   const previous = await db.searchSegments.get(id);
@@ -121,19 +111,6 @@ export async function deleteSegment(db: KamerlensDB, id: string): Promise<void> 
     db.searchCatalogs.delete(id),
     db.searchSegments.delete(id),
   ]);
-}
-
-/**
- * Rebuild the segments `ids` from the records they win now (another source's import or removal
- * changed which; call inside a transaction over the search tables, `meta`, `sourceIds` and
- * `documentBlocks`).
- */
-export async function rebuildSegments(db: KamerlensDB, ids: Iterable<string>): Promise<void> {
-  for (const id of new Set(ids)) {
-    const rows = await ownedRecords(db, id);
-    if (rows.length === 0 && id !== BUNDLED_SEGMENT) await deleteSegment(db, id);
-    else await writeSegment(db, buildSegment(id, rows));
-  }
 }
 
 /** Segments to build again from the rows, and segments of no loaded source (to delete). */

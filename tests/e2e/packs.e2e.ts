@@ -52,7 +52,10 @@ function largePack(count: number): DatasetPack {
   return pack;
 }
 
-/** Rows of the extension's database that list `packId`, read in the panel page (extension origin). */
+/**
+ * Records the extension's database holds for `packId`, in every generation of its blocks (an import
+ * deletes the one it replaced), read in the panel page (extension origin).
+ */
 function rowsOf(page: Page, packId: string): Promise<number> {
   return page.evaluate(
     (id) =>
@@ -61,10 +64,11 @@ function rowsOf(page: Page, packId: string): Promise<number> {
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
-          const count = db.transaction('documents').objectStore('documents').index('packs').count(id);
-          count.onsuccess = () => {
+          const range = IDBKeyRange.bound([id, -Infinity, -Infinity], [id, Infinity, Infinity]);
+          const blocks = db.transaction('documentBlocks').objectStore('documentBlocks').getAll(range);
+          blocks.onsuccess = () => {
             db.close();
-            resolve(count.result);
+            resolve((blocks.result as { entries: unknown[] }[]).reduce((n, b) => n + b.entries.length, 0));
           };
         };
       }),

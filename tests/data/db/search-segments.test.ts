@@ -185,6 +185,27 @@ describe('stored search index', () => {
     expect(await searchIds(db, 'stikstofruimte')).toEqual(['kst-40000-3']);
     await expectIndexMatchesRows(db);
   });
+
+  it('a pack and the bundled dataset imported side by side (a first start): the one ending last settles who indexes what', async () => {
+    const db = freshDB();
+    const dataset = seedLikeDataset();
+    // The pack holds a document the bundled dataset holds with the text, and decides what it
+    // indexes when it starts, before the bundled dataset is there.
+    const bundledDocument = dataset.documents.find((d) => !d.stub && d.id === 'kst-34352-330');
+    if (!bundledDocument) throw new Error('fixture changed');
+    const pack = packWith(YEAR, [...OWN, { ...bundledDocument, title: 'De balans volgens het pakket' }]);
+    const ended: string[] = [];
+    const packImport = importPack(db, pack, { bytes: 1, fileName: 'p', chunkSize: 1 }).then(() =>
+      ended.push('pack'),
+    );
+    const bundledImport = importDataset(db, dataset).then(() => ended.push('bundled'));
+    await Promise.all([packImport, bundledImport]);
+    // The order this test is about: the bundled dataset became live while the pack was writing.
+    expect(ended).toEqual(['bundled', 'pack']);
+    expect(await searchIds(db, 'pakket')).toEqual([]);
+    expect(await searchIds(db, 'stikstofruimte')).toEqual(['kst-40000-1', 'kst-40000-3']);
+    await expectIndexMatchesRows(db);
+  });
 });
 
 describe('stored postings', () => {
