@@ -10,7 +10,7 @@
 import type { DossierRecord } from '../dataset/types';
 import { readAllRecords } from './documents';
 import type { KamerlensDB } from './kamerlens-db';
-import { readLive } from './live-sources';
+import { liveFor, liveScope } from './live-sources';
 
 interface Held {
   /** The titles and the epoch they were loaded at. */
@@ -27,11 +27,14 @@ const perDatabase = new WeakMap<KamerlensDB, Held>();
  * for.
  */
 function readEpoch(db: KamerlensDB, onEpoch: (epoch: string | null) => void = () => undefined) {
-  return db.transaction('r', db.meta, async () => {
-    const epoch = JSON.stringify((await readLive(db)).sources);
+  const read = async () => {
+    const epoch = JSON.stringify((await liveFor(db)).sources);
     onEpoch(epoch);
     return epoch;
-  });
+  };
+  // Held in memory (the background): no read at all.
+  const scope = liveScope(db);
+  return scope.length === 0 ? read() : db.transaction('r', scope, read);
 }
 
 /** Every dossier's title (the winning record of each). */

@@ -13,7 +13,7 @@ import { validateDataset } from '../dataset/validate';
 import { segmentSteps } from '../search/segment';
 import { runSliced } from '../time-slices';
 import type { KamerlensDB } from './kamerlens-db';
-import { newGeneration, setLive } from './live-sources';
+import { newGeneration, publishLive, setLive } from './live-sources';
 import type { DatasetCounts, DatasetMeta, ImportStatusMeta } from './records';
 import { edgesOf } from './reference-edges';
 import { deleteGeneration, writeBlocks } from './row-blocks';
@@ -152,6 +152,7 @@ async function writeDataset(
         return { previous, replaced, rebuild: await settleOwnership(db, BUNDLED_SEGMENT, own) };
       },
     );
+    await publishLive(db);
     await rebuildAfter(db, rebuild);
     await dropPostings(db, replaced);
     if (previous !== null) await deleteGeneration(db, BUNDLED_SEGMENT, previous);

@@ -12,7 +12,7 @@ import type { DatasetPack } from '../dataset/pack-format';
 import { buildSegment, segmentSteps } from '../search/segment';
 import { runSliced } from '../time-slices';
 import type { KamerlensDB } from './kamerlens-db';
-import { newGeneration, setLive } from './live-sources';
+import { newGeneration, publishLive, setLive } from './live-sources';
 import { ownedIds, type SourceDocuments } from './precedence';
 import type { PackRecord } from './records';
 import { deleteGeneration, writeBlocks } from './row-blocks';
@@ -104,6 +104,7 @@ export async function importPack(
         };
       },
     );
+    await publishLive(db);
     await rebuildAfter(db, rebuild);
     await dropPostings(db, replacedPostings);
     if (previous !== null) await deleteGeneration(db, pack.id, previous);
@@ -130,6 +131,7 @@ export async function removePack(db: KamerlensDB, id: string): Promise<boolean> 
       return { previous, rebuild: await settleOwnership(db, id, null) };
     },
   );
+  await publishLive(db);
   await rebuildAfter(db, rebuild);
   if (previous !== null) await deleteGeneration(db, id, previous);
   return true;

@@ -8,25 +8,74 @@
  * blocks are deleted later, `deadGenerations`). Generations also rank sources: of two packs holding
  * the same record, the one imported last wins (precedence.ts).
  */
+import type { Table } from 'dexie';
 import type { KamerlensDB } from './kamerlens-db';
 import type { LiveSourcesMeta } from './records';
 
 /** The live generations (the row's content). */
-export type LiveSources = Pick<LiveSourcesMeta, 'sources' | 'next'>;
+export type LiveSources = Pick<LiveSourcesMeta, 'sources' | 'next' | 'revision'>;
 
 const NONE: LiveSources = { sources: {}, next: 1 };
 
 /** The `live` row, or an empty one before the first import (call inside a transaction over `meta`, or alone). */
 export async function readLive(db: KamerlensDB): Promise<LiveSources> {
   const row = await db.meta.get('live');
-  return row?.key === 'live' ? { sources: row.sources, next: row.next } : NONE;
+  return row?.key === 'live' ? { sources: row.sources, next: row.next, revision: row.revision } : NONE;
+}
+
+/**
+ * The live row held in memory by the context that writes it (the background: imports and the
+ * popover's lookups run there), so a lookup needs no read of `meta`, and its transaction does not
+ * include that table: an import's last transaction writes `meta` together with search rows of
+ * megabytes (1.2 s at 300,000 documents), and a lookup whose scope includes `meta` waits for it.
+ */
+const held = new WeakMap<KamerlensDB, { live: LiveSources | null }>();
+
+/** Hold `db`'s live row in memory from now on (call once, in the one context that imports). */
+export function holdLiveInMemory(db: KamerlensDB): void {
+  if (!held.has(db)) held.set(db, { live: null });
+}
+
+/** The tables a read of blocks needs besides them: `meta`, unless the live row is held (and loaded). */
+export function liveScope(db: KamerlensDB): Table[] {
+  return held.get(db)?.live ? [] : [db.meta];
+}
+
+/**
+ * The live generations, from memory where held, else read from `meta` (inside a transaction whose
+ * scope is `liveScope`'s; where held, the first read loads the memory).
+ */
+export async function liveFor(db: KamerlensDB): Promise<LiveSources> {
+  const holding = held.get(db);
+  if (holding?.live) return holding.live;
+  const live = await readLive(db);
+  if (holding) keepNewer(holding, live);
+  return live;
+}
+
+function keepNewer(holding: { live: LiveSources | null }, live: LiveSources): void {
+  if (!holding.live || (live.revision ?? 0) > (holding.live.revision ?? 0)) holding.live = live;
+}
+
+/**
+ * After an import's or removal's last transaction committed: where the live row is held, read it
+ * again (before the generation it replaced is deleted, so lookups meanwhile still find it).
+ */
+export async function publishLive(db: KamerlensDB): Promise<void> {
+  const holding = held.get(db);
+  if (holding) keepNewer(holding, await readLive(db));
 }
 
 /** Hand out a generation number no other import has (its own small transaction). */
 export function newGeneration(db: KamerlensDB): Promise<number> {
   return db.transaction('rw', db.meta, async () => {
     const live = await readLive(db);
-    const row: LiveSourcesMeta = { key: 'live', sources: live.sources, next: live.next + 1 };
+    const row: LiveSourcesMeta = {
+      key: 'live',
+      sources: live.sources,
+      next: live.next + 1,
+      revision: live.revision,
+    };
     await db.meta.put(row);
     return live.next;
   });
@@ -46,7 +95,12 @@ export async function setLive(
   const sources = { ...live.sources };
   if (generation === null) delete sources[source];
   else sources[source] = generation;
-  const row: LiveSourcesMeta = { key: 'live', sources, next: Math.max(live.next, (generation ?? 0) + 1) };
+  const row: LiveSourcesMeta = {
+    key: 'live',
+    sources,
+    next: Math.max(live.next, (generation ?? 0) + 1),
+    revision: (live.revision ?? 0) + 1,
+  };
   await db.meta.put(row);
   return previous;
 }

@@ -4,6 +4,7 @@ import { dossierKeys, dossierKeysOfId, isWellFormedId } from '../citations/ids';
 import type { DocumentRecord } from '../dataset/types';
 import { dossierTitles, type TitlesCheck } from './dossier-titles';
 import type { KamerlensDB } from './kamerlens-db';
+import { liveScope } from './live-sources';
 import { readDossiers, resolveDocuments } from './resolve-documents';
 
 /** One id's whole stored record (null when the dataset does not know it) and its dossier title. */
@@ -25,9 +26,9 @@ export function lookupDocuments(db: KamerlensDB, ids: readonly string[]): Promis
   return db.transaction('r', lookupTables(db), () => readLookup(db, ids, held));
 }
 
-/** The tables a lookup reads: the blocks, and `meta` for which generations are live. */
+/** The tables a lookup reads: the blocks, and `meta` for which generations are live (unless held). */
 export function lookupTables(db: KamerlensDB) {
-  return [db.documentBlocks, db.dossierBlocks, db.meta];
+  return [db.documentBlocks, db.dossierBlocks, ...liveScope(db)];
 }
 
 /** Ids from which a lookup uses the held dossier titles; fewer read theirs (see `heldTitlesFor`). */

@@ -142,6 +142,8 @@ export interface LiveSourcesMeta {
   sources: Record<string, number>;
   /** The next generation to hand out. */
   next: number;
+  /** Counts the changes of `sources` (a context holding the row in memory keeps the newest). */
+  revision?: number;
 }
 
 /** A row of the `meta` table. */

@@ -1,14 +1,14 @@
 /** Finds documents (by canonical id or any alias) and dossiers in their blocks, the winning record of each. */
 import type { DocumentRecord, DossierRecord } from '../dataset/types';
 import type { KamerlensDB } from './kamerlens-db';
-import { readLive } from './live-sources';
+import { liveFor, liveScope } from './live-sources';
 import { best } from './precedence';
 import { type BlockTableName, blockTable, entryParser, type FoundEntry, findEntries } from './row-blocks';
 
 /** The live entries answering to each of `ids`, in one read transaction over the blocks and `meta`. */
 function find(db: KamerlensDB, name: BlockTableName, ids: readonly string[]) {
   const table = blockTable(db, name);
-  return db.transaction('r', [table, db.meta], () => findEntries(table, readLive(db), ids));
+  return db.transaction('r', [table, ...liveScope(db)], () => findEntries(table, liveFor(db), ids));
 }
 
 /**

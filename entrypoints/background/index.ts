@@ -3,6 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import type { CONTENT_UI_FILE } from '../../components/content-ui-parts';
 import { SIDEBAR_COMMAND } from '../../data/commands';
 import { sharedDB } from '../../data/db/kamerlens-db';
+import { holdLiveInMemory } from '../../data/db/live-sources';
 import { notifyAnnotationsChanged } from './annotations-notify';
 import { extensionPackFiles, stageBundledPacks } from './bundled-packs';
 import { bundledDatasetSource, createDatasetLoader } from './dataset-loader';
@@ -16,6 +17,9 @@ import { createSiteAccess, type SiteAccessPlatform } from './site-access';
 
 export default defineBackground(() => {
   const db = sharedDB();
+  // The background is the one context that imports: it holds which generations are live, so the
+  // popover's lookups need no read of the table an import's last transaction holds.
+  holdLiveInMemory(db);
   const loader = createDatasetLoader(db, bundledDatasetSource(extensionUrl('/dataset.json')));
   const packs = createPackImporter(db);
   const panels = browser as unknown as {

@@ -14,6 +14,7 @@ import { blocksOf } from '../../data/db/block-packing';
 import { listDocuments, listDossiers } from '../../data/db/documents';
 import { importDataset } from '../../data/db/import-dataset';
 import { type KamerlensDB, openKamerlensDB } from '../../data/db/kamerlens-db';
+import { holdLiveInMemory } from '../../data/db/live-sources';
 import { lookupCards } from '../../data/db/lookup-cards';
 import { readDocuments, resolveDocuments } from '../../data/db/resolve-documents';
 import { openStoredIndex } from '../../data/db/search-segments';
@@ -81,6 +82,8 @@ export async function panelImport(count: number, words: string[], name?: string)
   const generateMs = performance.now() - began;
   wrapTransactions();
   const db = openKamerlensDB(name ?? `panel-bench-${count}-${Math.random().toString(36).slice(2)}`);
+  // As the background: the context that imports holds the live generations (its lookups read no meta).
+  holdLiveInMemory(db);
   await db.open();
   const imported = await withLookups(
     db,
