@@ -115,6 +115,7 @@ async function writeDataset(
       report();
     },
   };
+  let committed = false;
   try {
     // The index is built in slices while the blocks are written: the bundled dataset's documents
     // win over any pack's, so it depends only on the file.
@@ -152,12 +153,15 @@ async function writeDataset(
         return { previous, replaced, rebuild: await settleOwnership(db, BUNDLED_SEGMENT, own) };
       },
     );
+    committed = true;
     await publishLive(db);
     await rebuildAfter(db, rebuild);
     await dropPostings(db, replaced);
     if (previous !== null) await deleteGeneration(db, BUNDLED_SEGMENT, previous);
   } catch (error) {
-    await deleteGeneration(db, BUNDLED_SEGMENT, generation).catch(() => undefined);
+    // Before its last transaction the new generation is nobody's: it goes. After, it is the
+    // dataset (what failed is clean-up, which the next import's sweep finishes).
+    if (!committed) await deleteGeneration(db, BUNDLED_SEGMENT, generation).catch(() => undefined);
     throw error;
   }
   options.onProgress?.(1);

@@ -9,7 +9,7 @@
  * segments follow the same rule. Notes are in their own table, never touched.
  */
 import type { DatasetPack } from '../dataset/pack-format';
-import { buildSegment, segmentSteps } from '../search/segment';
+import { segmentSteps } from '../search/segment';
 import { runSliced } from '../time-slices';
 import type { KamerlensDB } from './kamerlens-db';
 import { newGeneration, publishLive, setLive } from './live-sources';
@@ -51,6 +51,7 @@ export async function importPack(
   const bundled = new Set(all.get(BUNDLED_SEGMENT)?.documents ?? []);
   const inBundled = pack.documents.filter((document) => bundled.has(document.id)).length;
   let written = 0;
+  let committed = false;
   const total = Math.max(pack.documents.length + pack.dossiers.length, 1);
   const chunks = {
     size: options.chunkSize,
@@ -64,11 +65,9 @@ export async function importPack(
     // prepares the one while the database writes the other), over the documents it wins.
     const indexed = pack.documents.filter((document) => owned.has(document.id));
     const [{ value: built }] = await Promise.all([
-      indexed.length === own.documents.length
-        ? runSliced(segmentSteps(pack.id, pack.documents), {
-            onProgress: (fraction) => options.onProgress?.(0.2 * fraction),
-          })
-        : Promise.resolve({ value: buildSegment(pack.id, indexed) }),
+      runSliced(segmentSteps(pack.id, indexed), {
+        onProgress: (fraction) => options.onProgress?.(0.2 * fraction),
+      }),
       writeBlocks(db, 'documentBlocks', pack.id, generation, pack.documents, chunks).then(() =>
         writeBlocks(db, 'dossierBlocks', pack.id, generation, pack.dossiers, chunks),
       ),
@@ -104,6 +103,7 @@ export async function importPack(
         };
       },
     );
+    committed = true;
     await publishLive(db);
     await rebuildAfter(db, rebuild);
     await dropPostings(db, replacedPostings);
@@ -111,7 +111,9 @@ export async function importPack(
     options.onProgress?.(1);
     return result;
   } catch (error) {
-    await deleteGeneration(db, pack.id, generation).catch(() => undefined);
+    // Before its last transaction the new generation is nobody's: it goes. After, it is the pack
+    // (what failed is clean-up, which the next importer's sweep finishes).
+    if (!committed) await deleteGeneration(db, pack.id, generation).catch(() => undefined);
     throw error;
   }
 }

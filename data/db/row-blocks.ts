@@ -19,6 +19,7 @@ import { inTimedChunks, type TimedChunkOptions } from './write-in-chunks';
 /** The two block tables. */
 export type BlockTableName = 'documentBlocks' | 'dossierBlocks';
 
+/** The table `name` of `db`, typed. */
 export function blockTable(db: KamerlensDB, name: BlockTableName): Table<RowBlock, BlockKey> {
   return name === 'documentBlocks' ? db.documentBlocks : db.dossierBlocks;
 }
