@@ -1,12 +1,11 @@
 /**
  * Documents and dossiers are stored in blocks: each row of `documentBlocks` / `dossierBlocks` holds
- * up to a few dozen records of one source (the bundled dataset or a pack) as written by one import
- * (its generation). A row costs IndexedDB one request however small it is, and an import of 300,000
- * documents a row each spent most of its time on requests (npm run bench -- import: 20,000
- * documents took 5.4 s a row each, 0.94 s fifty to a row). A block lists every id and alias of its
- * records in `ids` (a multiEntry index), so finding a record by any of its ids is still one keyed
- * read; its records are kept as JSON text, so a read decodes strings and parses only the records
- * asked for. Which generation of a source is current is named by the `live` meta row
+ * a few records of one source (the bundled dataset or a pack), about 4 KB of them
+ * (block-packing.ts), as written by one import (its generation). Written a row per document as
+ * objects, 300,000 documents could not be imported under 74 s (npm run bench -- import: the floor,
+ * with no index at all); as blocks of JSON text, in 36 s with the alias index. A block lists every
+ * id and alias of its records in `ids` (a multiEntry index), so finding a record by any of its ids
+ * is one keyed read; a read decodes strings and parses only the records asked for. Which generation of a source is current is named by the `live` meta row
  * (live-sources.ts): an import writes its blocks beside the current ones and flips that row.
  */
 import type { Table } from 'dexie';

@@ -8,10 +8,12 @@
 import { Dexie } from 'dexie';
 import type { DatasetPack } from '../../data/dataset/pack-format';
 import type { DatasetFile, DocumentRecord } from '../../data/dataset/types';
+import { blocksOf } from '../../data/db/block-packing';
 import { importDataset } from '../../data/db/import-dataset';
 import { importPack } from '../../data/db/import-pack';
 import type { KamerlensDB } from '../../data/db/kamerlens-db';
 import { openKamerlensDB } from '../../data/db/kamerlens-db';
+import type { RowBlock } from '../../data/db/records';
 import { rowsOf, watchRequests } from '../../tests/fixtures/db/watch-requests';
 import { panelDataset } from './_panel-corpus';
 
@@ -252,4 +254,58 @@ export function importBenchDataset(count: number, words: readonly string[]): Dat
     document.vergaderjaar = `${year}-${year + 1}`;
   });
   return dataset;
+}
+
+/**
+ * Blocks of each size limit (KB of JSON, at most 200 records each): the same documents written 20
+ * blocks a transaction, then batches of 20 random ids read as a lookup reads them (one keyed read
+ * on the `ids` index per id, in one read transaction) and their entries parsed. What a block size
+ * costs the import and what it costs a lookup, side by side.
+ */
+export async function profileBlockSizes(dataset: DatasetFile, sizesKb: readonly number[]) {
+  const ids = dataset.documents.map((document) => document.id);
+  const results = [];
+  for (const kb of sizesKb) {
+    const blocks = blocksOf('bundled', 1, dataset.documents, { records: 200, chars: kb * 1024 });
+    const db = new Dexie(unique());
+    db.version(1).stores({ blocks: '[source+generation+seq], *ids' });
+    db.unuse({ stack: 'dbcore', name: 'Observability' });
+    await db.open();
+    const table = db.table<RowBlock>('blocks');
+    const began = performance.now();
+    for (let start = 0; start < blocks.length; start += 20) {
+      const chunk = blocks.slice(start, start + 20);
+      await db.transaction('rw', table, () => table.bulkAdd(chunk));
+    }
+    const writeMs = performance.now() - began;
+    const samples: number[] = [];
+    let seed = 7;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return ids[seed % ids.length] ?? '';
+    };
+    for (let round = 0; round < 200; round++) {
+      const batch = Array.from({ length: 20 }, next);
+      const start = performance.now();
+      const lists = await db.transaction('r', table, () =>
+        Promise.all(batch.map((id) => table.where('ids').equals(id).toArray())),
+      );
+      lists.forEach((list, i) => {
+        for (const block of list)
+          for (const entry of block.entries) if (entry.id === batch[i]) JSON.parse(entry.json);
+      });
+      samples.push(performance.now() - start);
+    }
+    samples.sort((a, b) => a - b);
+    results.push({
+      kb,
+      blocks: blocks.length,
+      writeMs: Math.round(writeMs),
+      batchP50: Number(samples[100]?.toFixed(1)),
+      batchP95: Number(samples[190]?.toFixed(1)),
+    });
+    db.close();
+    await db.delete();
+  }
+  return results;
 }

@@ -9,7 +9,9 @@
  * the same run, the floor: the same rows written into tables with no index but the primary key,
  * 1,000 a transaction. KAMERLENS_BENCH_TABLES=<n> first writes n of the documents into tables of
  * each shape the import's cost was broken down by (primary key only, as JSON strings, keys only, 50
- * to a row, with the documents table's indexes, 100 a transaction). Prints figures; asserts nothing.
+ * to a row, with the documents table's indexes, 100 a transaction); KAMERLENS_BENCH_BLOCK_SIZES=8,32
+ * first writes every document as blocks of each size (KB of JSON) and times batches of 20 lookups
+ * on them. Prints figures; asserts nothing.
  */
 import { loadavg } from 'node:os';
 import { openBenchPage } from './_db-in-chromium';
@@ -43,6 +45,16 @@ try {
       `kamerlensBench.profileTables({ ...window.benchDataset, documents: window.benchDataset.documents.slice(0, ${tables}) })`,
     );
     console.log(`the first ${tables.toLocaleString('en')} documents into tables of each shape (ms):`, shapes);
+  }
+  const blockSizes = process.env.KAMERLENS_BENCH_BLOCK_SIZES;
+  if (blockSizes) {
+    const figures = await page.evaluate(
+      `kamerlensBench.profileBlockSizes(window.benchDataset, [${blockSizes.split(',').map(Number).join(',')}])`,
+    );
+    console.log(
+      `blocks of each size (KB of JSON): written 20 a transaction, and batches of 20 ids read (ms) (${load()}):`,
+      figures,
+    );
   }
   const floor = (await page.evaluate('kamerlensBench.timeFloor(window.benchDataset)')) as {
     floorMs: number;
