@@ -17,6 +17,7 @@
  */
 import { loadavg } from 'node:os';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
+import { type PageTrace, startTrace, type TraceBreakdown } from './_scanner-trace';
 
 /** One page load, measured until nothing happened for a second. */
 export interface CostFigures {
@@ -39,6 +40,8 @@ export interface CostFigures {
   marked: number;
   /** The machine's load (1-minute average) when the measurement ended: figures swing with it. */
   load: number;
+  /** Where the time went, when the run was traced (`_scanner-trace.ts`). */
+  trace?: TraceBreakdown;
 }
 
 const QUIET_MS = 1_000;
@@ -130,16 +133,19 @@ export async function measurePageCost(
   context: BrowserContext,
   url: string,
   holdMs = 0,
+  trace = false,
 ): Promise<CostFigures> {
   const page = await context.newPage();
   try {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
+    const tracing = trace ? await startTrace(cdp) : undefined;
     const started = Date.now();
     await page.goto(url, { waitUntil: 'load', timeout: 600_000 });
     await waitForQuiet(page, holdMs - (Date.now() - started));
     const metrics = await readMetrics(cdp);
-    return await figures(page, {}, metrics, 0, await textMBOf(page), Date.now() - started);
+    const result = await figures(page, {}, metrics, 0, await textMBOf(page), Date.now() - started);
+    return { ...result, trace: await tracing?.stop(url) };
   } finally {
     await page.close();
   }
@@ -158,6 +164,7 @@ export async function measureScrollCost(
   url: string,
   scrollMB: number,
   holdMs = 0,
+  trace = false,
 ): Promise<CostFigures> {
   const page = await context.newPage();
   try {
@@ -167,6 +174,7 @@ export async function measureScrollCost(
     await waitForQuiet(page, 0);
     const textMB = await textMBOf(page);
     const share = Math.min(1, scrollMB / textMB);
+    const tracing: PageTrace | undefined = trace ? await startTrace(cdp) : undefined;
     const before = await readMetrics(cdp);
     const since = (await page.evaluate('performance.now()')) as number;
     const started = Date.now();
@@ -180,7 +188,8 @@ export async function measureScrollCost(
     }
     await waitForQuiet(page, holdMs - (Date.now() - started));
     const after = await readMetrics(cdp);
-    return await figures(page, before, after, since, textMB * share, Date.now() - started);
+    const result = await figures(page, before, after, since, textMB * share, Date.now() - started);
+    return { ...result, trace: await tracing?.stop(url) };
   } finally {
     await page.close();
   }
