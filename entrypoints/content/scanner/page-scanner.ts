@@ -33,7 +33,7 @@ import { PendingScopes } from './pending-scopes';
 import { atNextFrame } from './planned-writes';
 import { queueMutation, ScanQueue } from './scan-queue';
 import { liesAhead, tabStart } from './tab-ahead';
-import { type TextBlock, textBlocks } from './text-blocks';
+import { hasTextAtMost, type TextBlock, textBlocks } from './text-blocks';
 import type { ViewportGateFactory } from './viewport-gate';
 
 /** How the scanner is started. */
@@ -237,9 +237,7 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
    */
   const walkOf = (element: Element, deep: boolean) => {
     const whole =
-      !deep ||
-      everything ||
-      (cameNear.delete(element) && (element.textContent?.length ?? 0) <= wholeScopeChars);
+      !deep || everything || (cameNear.delete(element) && hasTextAtMost(element, wholeScopeChars));
     return whole ? textBlocks(element, deep) : textBlocks(element, false, deferBlock);
   };
 
