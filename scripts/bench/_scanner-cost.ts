@@ -245,6 +245,15 @@ export function printCost(label: string, extension: CostFigures[], plain: CostFi
       m(plain, pick) === 0 ? '–' : (m(extension, pick) / m(plain, pick)).toFixed(2),
     ),
   );
+  // The spread says how far to trust the medians: at a load of 3-5 on 2 cores, all work of one side
+  // swung by a third between runs of the same build, mostly in `other`.
+  const spread = (runs: CostFigures[]) =>
+    runs
+      .map((r) => r.taskMs / mb)
+      .sort((a, b) => a - b)
+      .map((v) => v.toFixed(0))
+      .join(' ');
+  console.log(`all work per run, sorted (ms per MB): with ${spread(extension)}; without ${spread(plain)}`);
   console.log(
     `marked at the end: ${m(extension, (r) => r.marked)} references; target: difference in all work ≤ 50 ms per MB, ` +
       'no long task more than without',
