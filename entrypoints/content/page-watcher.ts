@@ -3,15 +3,22 @@
  * MutationObserver whose callback only queues the records. Its subscribers (the scanner, the
  * anchoring of notes) get them later, in a task of their own, or at once when one of them calls
  * `flush()` before it reads the page. Changes inside our own UI hosts, and the hosts coming in, are
- * dropped here for everyone; a subscriber's own changes of the page (the scanner wrapping text)
- * go to the other subscribers only.
+ * dropped here for everyone. A subscriber's own changes of the page (the scanner wrapping text) are
+ * not observed at all: the observer is off while they are made, and the other subscribers are told
+ * only that the page changed (`changedByOthers`). Observing them cost a record per split, insertion
+ * and move of a text node (five or six per mark), each made by the browser and then filtered here:
+ * about a tenth of the scanner's time on a page scrolled through (`npm run bench -- scanner`).
  */
 
 import { nextTask } from '../../data/time-slices';
 import { isInsideOwnHost, isOwnHost } from './own-host';
 
-/** Hears a batch of the page's mutation records, in the order they happened. */
-export type MutationListener = (records: readonly MutationRecord[]) => void;
+/**
+ * Hears a batch of the page's mutation records, in the order they happened; `changedByOthers` is
+ * true when another subscriber changed the page since the last batch (its changes come without
+ * records). Called when either has something to say.
+ */
+export type MutationListener = (records: readonly MutationRecord[], changedByOthers: boolean) => void;
 
 /** The page's watcher. */
 export interface PageWatcher {
@@ -36,7 +43,7 @@ const OBSERVED: MutationObserverInit = {
   attributeFilter: ['hidden', 'contenteditable', 'role'],
 };
 
-/** Records of one moment; `from` is the subscriber that made the change (it does not hear them). */
+/** Records of one moment, or (`from` set, no records) a change a subscriber made itself. */
 interface Batch {
   records: MutationRecord[];
   from: MutationListener | null;
@@ -67,19 +74,20 @@ function createPageWatcher(doc: Document): PageWatcher {
   let pending: Batch[] = [];
   let scheduled = false;
 
-  const collect = (from: MutationListener | null): void => {
+  const collect = (): void => {
     const records = observer?.takeRecords() ?? [];
-    if (records.length > 0) pending.push({ records, from });
+    if (records.length > 0) pending.push({ records, from: null });
   };
 
   const deliver = (): void => {
-    collect(null);
+    collect();
     const batches = pending.map(({ records, from }) => ({ records: records.filter(isPageRecord), from }));
     pending = [];
     for (const listener of [...listeners]) {
       if (!listeners.has(listener)) continue; // an earlier listener's work ended this one
-      const heard = batches.flatMap(({ records, from }) => (from === listener ? [] : records));
-      if (heard.length > 0) listener(heard);
+      const heard = batches.flatMap(({ records }) => records);
+      const changedByOthers = batches.some(({ from }) => from !== null && from !== listener);
+      if (heard.length > 0 || changedByOthers) listener(heard, changedByOthers);
     }
   };
 
@@ -114,12 +122,18 @@ function createPageWatcher(doc: Document): PageWatcher {
       );
       return {
         ownChange(change) {
-          collect(null);
+          // What the page did until now is kept; then nothing is observed until the change is made.
+          collect();
+          observer.disconnect();
           try {
             return change();
           } finally {
-            collect(listener);
-            if (pending.length > 0) schedule();
+            if (listeners.size > 0) observer.observe(doc.documentElement, OBSERVED);
+            // The others learn that the page changed; the one that changed it needs no news.
+            if (listeners.size > 1) {
+              pending.push({ records: [], from: listener });
+              schedule();
+            } else if (pending.length > 0) schedule();
           }
         },
       };

@@ -17,6 +17,7 @@
  */
 import { loadavg } from 'node:os';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
+import { type PageTrace, startTrace, type TraceBreakdown } from './_scanner-trace';
 
 /** One page load, measured until nothing happened for a second. */
 export interface CostFigures {
@@ -39,6 +40,8 @@ export interface CostFigures {
   marked: number;
   /** The machine's load (1-minute average) when the measurement ended: figures swing with it. */
   load: number;
+  /** Where the time went, when the run was traced (`_scanner-trace.ts`). */
+  trace?: TraceBreakdown;
 }
 
 const QUIET_MS = 1_000;
@@ -130,16 +133,19 @@ export async function measurePageCost(
   context: BrowserContext,
   url: string,
   holdMs = 0,
+  trace = false,
 ): Promise<CostFigures> {
   const page = await context.newPage();
   try {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
+    const tracing = trace ? await startTrace(cdp) : undefined;
     const started = Date.now();
     await page.goto(url, { waitUntil: 'load', timeout: 600_000 });
     await waitForQuiet(page, holdMs - (Date.now() - started));
     const metrics = await readMetrics(cdp);
-    return await figures(page, {}, metrics, 0, await textMBOf(page), Date.now() - started);
+    const result = await figures(page, {}, metrics, 0, await textMBOf(page), Date.now() - started);
+    return { ...result, trace: await tracing?.stop(url) };
   } finally {
     await page.close();
   }
@@ -158,6 +164,7 @@ export async function measureScrollCost(
   url: string,
   scrollMB: number,
   holdMs = 0,
+  trace = false,
 ): Promise<CostFigures> {
   const page = await context.newPage();
   try {
@@ -167,6 +174,7 @@ export async function measureScrollCost(
     await waitForQuiet(page, 0);
     const textMB = await textMBOf(page);
     const share = Math.min(1, scrollMB / textMB);
+    const tracing: PageTrace | undefined = trace ? await startTrace(cdp) : undefined;
     const before = await readMetrics(cdp);
     const since = (await page.evaluate('performance.now()')) as number;
     const started = Date.now();
@@ -180,7 +188,8 @@ export async function measureScrollCost(
     }
     await waitForQuiet(page, holdMs - (Date.now() - started));
     const after = await readMetrics(cdp);
-    return await figures(page, before, after, since, textMB * share, Date.now() - started);
+    const result = await figures(page, before, after, since, textMB * share, Date.now() - started);
+    return { ...result, trace: await tracing?.stop(url) };
   } finally {
     await page.close();
   }
@@ -236,6 +245,15 @@ export function printCost(label: string, extension: CostFigures[], plain: CostFi
       m(plain, pick) === 0 ? '–' : (m(extension, pick) / m(plain, pick)).toFixed(2),
     ),
   );
+  // The spread says how far to trust the medians: at a load of 3-5 on 2 cores, all work of one side
+  // swung by a third between runs of the same build, mostly in `other`.
+  const spread = (runs: CostFigures[]) =>
+    runs
+      .map((r) => r.taskMs / mb)
+      .sort((a, b) => a - b)
+      .map((v) => v.toFixed(0))
+      .join(' ');
+  console.log(`all work per run, sorted (ms per MB): with ${spread(extension)}; without ${spread(plain)}`);
   console.log(
     `marked at the end: ${m(extension, (r) => r.marked)} references; target: difference in all work ≤ 50 ms per MB, ` +
       'no long task more than without',

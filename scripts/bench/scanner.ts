@@ -6,7 +6,10 @@
  * work (script, style, layout, the rest of TaskDuration, and their counts, long tasks) per MB of
  * page text, and the difference. Then reading: the same pages scrolled a viewport at a time through
  * their first MB of text, where the scanner (which reads text as it nears the viewport) does the
- * rest of its work.
+ * rest of its work. After the measured runs of each phase, one more run per side is traced (CDP
+ * Tracing, `_scanner-trace.ts`) and the largest differences in main-thread self time per event are
+ * printed: which part of the difference is our script, style recalcs (and how many elements they
+ * touched), layout, paint, commit, IntersectionObserver, GC or event handlers.
  *
  * The scanner's own slices: a generated 5 MB page with 5,000 references (one per paragraph, a
  * quarter of them split over inline elements), scanned by the built extension.
@@ -26,6 +29,7 @@
  *   npx tsx scripts/bench/scanner.ts             both parts (needs the test build: npm run build)
  *   npx tsx scripts/bench/scanner.ts cost [1|20] [loading|reading]  page cost only, optionally one page and phase
  *   npx tsx scripts/bench/scanner.ts slices       the slices part only
+ *   KAMERLENS_BENCH_TRACE=0                       leaves out the traced runs
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -35,12 +39,15 @@ import { build } from 'vite';
 import { launchExtension } from '../../tests/e2e/harness';
 import { type CostFigures, measurePageCost, measureScrollCost, printCost } from './_scanner-cost';
 import { type PageShape, scannerPage } from './_scanner-page';
+import { printTraceDifference } from './_scanner-trace';
 
 const REFERENCES = 5_000;
 const TARGET_BYTES = 5 * 1024 * 1024;
 const RUNS = 3;
 /** Runs per page of the cost comparison; KAMERLENS_BENCH_RUNS lowers it on a busy machine. */
 const COST_RUNS = Number(process.env.KAMERLENS_BENCH_RUNS) || RUNS;
+/** One traced run per side after the measured ones, to say where the time goes (KAMERLENS_BENCH_TRACE=0 skips it). */
+const TRACE = process.env.KAMERLENS_BENCH_TRACE !== '0';
 /** Text scrolled through in the reading part of the cost comparison, in MB. */
 const SCROLL_MB = 1;
 
@@ -228,11 +235,15 @@ async function pageCost(workDir: string, pageFilter?: string, phaseFilter?: stri
       if (pageFilter !== undefined && !label.startsWith(pageFilter)) continue;
       const url = (serverUrl: string) => new URL(`cost-${i}.html`, serverUrl).href;
       for (const [phase, measure] of [
-        ['loading', (context: BrowserContext, u: string, hold?: number) => measurePageCost(context, u, hold)],
+        [
+          'loading',
+          (context: BrowserContext, u: string, hold?: number, trace?: boolean) =>
+            measurePageCost(context, u, hold, trace),
+        ],
         [
           `reading: scrolling through ${SCROLL_MB} MB of text`,
-          (context: BrowserContext, u: string, hold?: number) =>
-            measureScrollCost(context, u, SCROLL_MB, hold),
+          (context: BrowserContext, u: string, hold?: number, trace?: boolean) =>
+            measureScrollCost(context, u, SCROLL_MB, hold, trace),
         ],
       ] as const) {
         if (phaseFilter !== undefined && !phase.startsWith(phaseFilter)) continue;
@@ -254,6 +265,20 @@ async function pageCost(workDir: string, pageFilter?: string, phaseFilter?: stri
         }
         printCost(`${label}, ${phase}`, withExtension, without);
         if (base) printCost(`${label}, ${phase}, base build ${baseBuild}`, withBase, without);
+        // Where the difference goes: one more run of each side, traced (tracing slows the page, so
+        // these runs are kept out of the figures above).
+        if (TRACE) {
+          const traced = await measure(session.context, url(session.serverUrl), undefined, true);
+          const plainTraced = await measure(plain.context, url(plain.serverUrl), traced.elapsedMs, true);
+          const mb = plainTraced.textMB;
+          if (traced.trace && plainTraced.trace)
+            printTraceDifference(`${label}, ${phase}`, traced.trace, plainTraced.trace, mb);
+          if (base) {
+            const baseTraced = await measure(base.context, url(base.serverUrl), traced.elapsedMs, true);
+            if (baseTraced.trace && plainTraced.trace)
+              printTraceDifference(`${label}, ${phase}, base build`, baseTraced.trace, plainTraced.trace, mb);
+          }
+        }
       }
     }
   } finally {

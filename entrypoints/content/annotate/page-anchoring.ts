@@ -162,9 +162,11 @@ export function createAnchoring(options: {
   }
 
   const body = doc.body;
-  watchPage(doc).subscribe((mutations) => {
-    // Only queue work here; a run reads the page later, once it settles.
-    if (!mutations.some((m) => m.type !== 'attributes' && body.contains(m.target))) return;
+  watchPage(doc).subscribe((mutations, changedByOthers) => {
+    // Only queue work here; a run reads the page later, once it settles. Another subscriber's change
+    // is the scanner wrapping or unwrapping text in the body: text nodes split or joined.
+    if (!changedByOthers && !mutations.some((m) => m.type !== 'attributes' && body.contains(m.target)))
+      return;
     stale = true;
     // Without notes there is nothing to re-anchor: the model is rebuilt only when a selection needs it.
     if (records.size === 0) return;

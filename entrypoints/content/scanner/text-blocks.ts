@@ -33,6 +33,20 @@ export function hrefMayCite(link: Element): boolean {
 }
 
 /**
+ * Whether `scope` holds at most `chars` characters of text; stops counting once past them, so a
+ * huge element costs no more than a small one (its `textContent` would build the whole string).
+ */
+export function hasTextAtMost(scope: Element, chars: number): boolean {
+  const walker = (scope.ownerDocument ?? document).createTreeWalker(scope, NodeFilter.SHOW_TEXT);
+  let count = 0;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    count += (node as Text).data.length;
+    if (count > chars) return false;
+  }
+  return true;
+}
+
+/**
  * Yields the text blocks inside `scope`, in document order. With `deep` false, nested block
  * elements are not entered (used when only the inline text of one block changed). A run of text
  * without a digit (in its text or in a link's href) yields null instead of a block (every reference has a digit, so there is nothing

@@ -16,8 +16,12 @@ export interface ViewportGate {
   clear(): void;
 }
 
-/** Makes a gate that calls `near(element)` when a watched element should be scanned. */
-export type ViewportGateFactory = (near: (element: Element) => void) => ViewportGate;
+/**
+ * Makes a gate that calls `near(element, moving)` when a watched element should be scanned;
+ * `moving` is true once the reader has scrolled (what comes near then is worth reading in larger
+ * pieces: more of it will be seen soon).
+ */
+export type ViewportGateFactory = (near: (element: Element, moving: boolean) => void) => ViewportGate;
 
 /** Text this close to the viewport is read: one viewport height above and below. */
 const NEAR = '100% 0px';
@@ -85,7 +89,7 @@ export function intersectionGate(view: Window | null): ViewportGateFactory | und
     };
     const release = (element: Element): void => {
       forget(element);
-      near(element);
+      near(element, scrolled);
     };
     const close = new Observer(
       (entries) => {

@@ -8,14 +8,21 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
-/** Subscribes a recorder; `heard` collects what each delivery handed over. */
+/**
+ * Subscribes a recorder; `heard` collects what each delivery handed over, `told` whether each said
+ * another subscriber had changed the page.
+ */
 function subscribe() {
   const controller = new AbortController();
   running.push(controller);
   const heard: MutationRecord[][] = [];
-  const listener: MutationListener = (records) => heard.push([...records]);
+  const told: boolean[] = [];
+  const listener: MutationListener = (records, changedByOthers) => {
+    heard.push([...records]);
+    told.push(changedByOthers);
+  };
   const feed = watchPage(document).subscribe(listener, controller.signal);
-  return { heard, feed, stop: () => controller.abort() };
+  return { heard, told, feed, stop: () => controller.abort() };
 }
 
 const paragraph = (text: string) => Object.assign(document.createElement('p'), { textContent: text });
@@ -46,16 +53,30 @@ describe('page watcher', () => {
     }
   });
 
-  it("gives a subscriber's own changes to the others only", async () => {
+  it("makes no records of a subscriber's own changes, and tells the others only that the page changed", () => {
     const scanner = subscribe();
     const anchoring = subscribe();
     document.body.append(paragraph('van de pagina'));
     scanner.feed.ownChange(() => document.body.append(paragraph('van ons')));
+    document.body.append(paragraph('weer van de pagina'));
     watchPage(document).flush();
     const texts = (batches: MutationRecord[][]) =>
       batches.flat().flatMap((r) => [...r.addedNodes].map((n) => n.textContent));
-    expect(texts(scanner.heard)).toEqual(['van de pagina']);
-    expect(texts(anchoring.heard)).toEqual(['van de pagina', 'van ons']);
+    // The page's changes before and after are heard by both; the own change made no record at all.
+    expect(texts(scanner.heard)).toEqual(['van de pagina', 'weer van de pagina']);
+    expect(texts(anchoring.heard)).toEqual(['van de pagina', 'weer van de pagina']);
+    expect(scanner.told).toEqual([false]);
+    expect(anchoring.told).toEqual([true]);
+  });
+
+  it("tells the others of a subscriber's own change in a later task, also when the page did nothing", async () => {
+    const scanner = subscribe();
+    const anchoring = subscribe();
+    scanner.feed.ownChange(() => document.body.append(paragraph('van ons')));
+    expect(anchoring.told).toEqual([]);
+    await vi.waitFor(() => expect(anchoring.told).toEqual([true]));
+    expect(anchoring.heard).toEqual([[]]);
+    expect(scanner.told).toEqual([]);
   });
 
   it('drops changes of our own hosts and of what is inside them', () => {

@@ -9,7 +9,7 @@ import { markedIds, scanPage } from './scanner-helpers';
 /** A viewport gate the test drives: it lets an element through when the test says it is near. */
 function fakeGate() {
   const watched = new Set<Element>();
-  let near: (element: Element) => void = () => undefined;
+  let near: (element: Element, moving: boolean) => void = () => undefined;
   let cleared = 0;
   const factory: ViewportGateFactory = (callback) => {
     near = callback;
@@ -26,13 +26,16 @@ function fakeGate() {
     factory,
     watched,
     cleared: () => cleared,
-    /** The gate lets through every watched element on the way down to `target` (the reader scrolled there). */
-    async scrollTo(target: Element, idle: () => Promise<void>): Promise<void> {
+    /**
+     * The gate lets through every watched element on the way down to `target` (the reader scrolled
+     * there; `moving` as the gate reports it: false before the reader's first scroll).
+     */
+    async scrollTo(target: Element, idle: () => Promise<void>, moving = false): Promise<void> {
       for (let guard = 0; guard < 20; guard++) {
         const next = [...watched].find((element) => element === target || element.contains(target));
         if (!next) return;
         watched.delete(next);
-        near(next);
+        near(next, moving);
         await idle();
       }
     },
@@ -99,6 +102,35 @@ describe('page scanner with a viewport gate: text is read as it nears the viewpo
     expect(markedIds()).toEqual(['kst-34352-305']);
     await gate.scrollTo(document.getElementById('waits') as Element, () => scanner.idle());
     expect(markedIds()).toEqual(['kst-34352-305', 'kst-34352-306']);
+  });
+
+  it('once the reader moves, reads a small section that comes near whole: its blocks do not wait one by one', async () => {
+    const gate = fakeGate();
+    const one = () => document.getElementById('one') as Element;
+    const { scanner } = await scanPage(PAGE, { viewportGate: gate.factory });
+    // Main came near at load, before the reader scrolled: its sections wait.
+    await gate.scrollTo(document.querySelector('main') as Element, () => scanner.idle());
+    expect(markedIds()).toEqual([]);
+    await gate.scrollTo(one(), () => scanner.idle(), true);
+    expect(markedIds()).toEqual(['kst-34352-301', 'kst-34352-302']);
+    // Nothing inside section one was handed to the gate.
+    expect([...gate.watched].filter((element) => one().contains(element))).toEqual([]);
+  });
+
+  it('lets the blocks of a section wait one by one when it has more text than the limit, or the reader has not scrolled', async () => {
+    for (const [wholeScopeChars, moving] of [
+      [10, true],
+      [undefined, false],
+    ] as const) {
+      const gate = fakeGate();
+      const one = () => document.getElementById('one') as Element;
+      const { scanner, stop } = await scanPage(PAGE, { viewportGate: gate.factory, wholeScopeChars });
+      await gate.scrollTo(document.querySelector('main') as Element, () => scanner.idle(), moving);
+      await gate.scrollTo(one(), () => scanner.idle(), moving);
+      expect(markedIds()).toEqual([]);
+      expect([...gate.watched].filter((element) => one().contains(element))).toHaveLength(3);
+      stop();
+    }
   });
 
   it('stops waiting when the document becomes editable or the scanner stops', async () => {

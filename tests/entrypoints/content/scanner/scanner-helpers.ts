@@ -24,6 +24,7 @@ export async function scanPage(
     budgetMs?: number;
     beforeIdle?: (scanner: PageScanner) => void;
     viewportGate?: ViewportGateFactory;
+    wholeScopeChars?: number;
   } = {},
 ): Promise<{ scanner: PageScanner; stop: () => void }> {
   document.body.innerHTML = html;
@@ -35,6 +36,7 @@ export async function scanPage(
     roleDescription: 'verwijzing',
     budgetMs: options.budgetMs,
     viewportGate: options.viewportGate,
+    wholeScopeChars: options.wholeScopeChars,
   });
   options.beforeIdle?.(scanner);
   await scanner.idle();

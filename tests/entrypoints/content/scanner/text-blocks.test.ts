@@ -1,5 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { OPAQUE, type TextBlock, textBlocks } from '../../../../entrypoints/content/scanner/text-blocks';
+import {
+  hasTextAtMost,
+  OPAQUE,
+  type TextBlock,
+  textBlocks,
+} from '../../../../entrypoints/content/scanner/text-blocks';
 
 const blockTexts = (html: string, deep = true, scope?: string): string[] => {
   document.body.innerHTML = html;
@@ -106,5 +111,19 @@ describe('textBlocks', () => {
     let step = walk.next();
     while (!step.done) step = walk.next();
     expect(step.value).toBe(false);
+  });
+});
+
+describe('hasTextAtMost: whether a section is small enough to read whole', () => {
+  it.each([
+    // [html, limit, expected]: text in nested elements counts, markup does not
+    ['<p>abc</p><p><b>de</b>f</p>', 6, true],
+    ['<p>abc</p><p><b>de</b>f</p>', 5, false],
+    ['', 0, true],
+    ['<p><img alt="lange tekst"></p>', 0, true],
+  ] as const)('%s within %i → %s', (html, limit, expected) => {
+    const section = document.createElement('section');
+    section.innerHTML = html;
+    expect(hasTextAtMost(section, limit)).toBe(expected);
   });
 });

@@ -50,7 +50,12 @@ function setUp() {
   const factory = intersectionGate(view as unknown as Window);
   if (!factory) throw new Error('no gate');
   const released: string[] = [];
-  const gate = factory((element) => released.push(element.id));
+  /** Whether the reader had scrolled, per release. */
+  const moving: boolean[] = [];
+  const gate = factory((element, scrolled) => {
+    released.push(element.id);
+    moving.push(scrolled);
+  });
   const [reach, close] = FakeObserver.made as [FakeObserver, FakeObserver];
   const el = (id: string) => {
     const element = document.createElement('p');
@@ -59,7 +64,7 @@ function setUp() {
   };
   /** The reader scrolls (the window hears a scroll event). */
   const scroll = () => view.dispatchEvent(new Event('scroll'));
-  return { gate, released, reach, close, el, scroll, frame };
+  return { gate, released, moving, reach, close, el, scroll, frame };
 }
 
 describe('intersectionGate: when waiting text is let through to the scanner', () => {
@@ -85,7 +90,7 @@ describe('intersectionGate: when waiting text is let through to the scanner', ()
   });
 
   it('before the reader scrolls, lets through only what is near: a page only looked at pays for no reach', () => {
-    const { gate, released, reach, close, el, scroll } = setUp();
+    const { gate, released, moving, reach, close, el, scroll } = setUp();
     const [a, b, c] = [el('a'), el('b'), el('c')];
     for (const element of [a, b, c]) gate.watch(element);
     // Reach is not watched until the reader scrolls: nothing is let through on its account.
@@ -98,6 +103,8 @@ describe('intersectionGate: when waiting text is let through to the scanner', ()
     reach.deliver([b, true], [c, true]);
     close.deliver([b, true]);
     expect(released).toEqual(['a', 'b', 'c']);
+    // The scanner hears whether the reader was on the move (it then reads small sections whole).
+    expect(moving).toEqual([false, true, true]);
   });
 
   it('lets an element without a box through at once (display: contents would never intersect)', () => {
