@@ -82,6 +82,11 @@ export interface ExtensionSession {
   openPage(path: string): Promise<Page>;
   /** Opens an extension page such as `sidepanel.html` in a tab. */
   openExtensionPage(path: string): Promise<Page>;
+  /**
+   * Resolves once the bundled dataset is imported (About the data lists its facts): on a first start
+   * an import is under way, and a lookup meanwhile answers from nothing ("not in the dataset").
+   */
+  datasetReady(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -201,6 +206,12 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
         const page = await ctx.newPage();
         await page.goto(`chrome-extension://${extensionId}/${path}`, { waitUntil: 'load' });
         return page;
+      },
+      async datasetReady() {
+        const about = await ctx.newPage();
+        await about.goto(`chrome-extension://${extensionId}/sidepanel.html#/about`, { waitUntil: 'load' });
+        await about.locator('.facts').waitFor({ timeout: 30_000 });
+        await about.close();
       },
       close: () => cleanUp(ctx),
     };

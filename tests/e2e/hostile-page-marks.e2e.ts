@@ -62,6 +62,7 @@ beforeAll(async () => {
   writeFileSync(join(pagesDir, 'recording.html'), html.replace('<head>', `<head>${RECORDING}`));
   writeFileSync(join(pagesDir, 'throwing.html'), html.replace('<head>', `<head>${THROWING}`));
   session = await launchExtension({ pagesDir });
+  await session.datasetReady();
 }, 120_000);
 
 afterAll(async () => {

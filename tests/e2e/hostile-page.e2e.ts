@@ -74,6 +74,7 @@ beforeAll(async () => {
   if (!given) release = buildRelease();
   const dir = given ?? (release as { dir: string }).dir;
   session = await launchExtension({ pagesDir, dir, siteHost: 'www.tweedekamer.nl' });
+  await session.datasetReady();
 }, 240_000);
 
 afterAll(async () => {

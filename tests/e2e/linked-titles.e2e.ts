@@ -24,6 +24,7 @@ describe('links whose href is a reference, in Chromium', () => {
 
   beforeAll(async () => {
     session = await launchExtension();
+    await session.datasetReady();
   });
 
   afterAll(async () => {

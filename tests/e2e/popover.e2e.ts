@@ -68,6 +68,7 @@ describe('popover in Chromium', () => {
 
   beforeAll(async () => {
     session = await launchExtension();
+    await session.datasetReady();
     mkdirSync(ARTIFACTS_DIR, { recursive: true });
   });
 
