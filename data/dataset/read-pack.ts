@@ -88,7 +88,7 @@ export async function readPack(
   if (hash !== pack.contentHash) return refuse('tampered', 'its content does not match its hash');
   if (pack.version !== `${pack.schemaVersion}-${hash.slice(0, 12)}`)
     return refuse('version', 'its version does not match its hash');
-  const records = validatePackRecords({ documents: pack.documents, dossiers: pack.dossiers });
+  const records = await validatePackRecords({ documents: pack.documents, dossiers: pack.dossiers });
   if (!records.ok) return refuse('invalid-records', records.error, records.error);
   return { ok: true, value: pack as DatasetPack };
 }

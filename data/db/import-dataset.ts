@@ -9,7 +9,7 @@
  */
 
 import { DATASET_SCHEMA_VERSION, type DatasetFile } from '../dataset/types';
-import { validateDataset } from '../dataset/validate';
+import { validateDatasetInSlices } from '../dataset/validate';
 import { segmentSteps } from '../search/segment';
 import { runSliced } from '../time-slices';
 import type { KamerlensDB } from './kamerlens-db';
@@ -45,7 +45,7 @@ export async function importDataset(
   options: ImportOptions = {},
 ): Promise<ImportOutcome> {
   // The pipeline's own schema check (data/dataset): the file must be what data:build writes.
-  const checked = validateDataset(json);
+  const checked = await validateDatasetInSlices(json);
   if (!checked.ok) {
     const version = readableVersion(json);
     await recordStatus(db, 'failed', version, checked.error);

@@ -170,7 +170,7 @@ async function traced(work: (db: KamerlensDB) => Promise<unknown>) {
   const longestOf = (list: readonly TracedTransaction[]) =>
     list.reduce((a, b) => (b.ms > a.ms ? b : a), { stores: '', mode: '', ms: 0 });
   // What a lookup waits for: a read-write transaction over the tables it reads.
-  const rows = trace.filter((t) => t.mode === 'readwrite' && /documents|dossiers/.test(t.stores));
+  const rows = trace.filter((t) => t.mode === 'readwrite' && /documentBlocks|dossierBlocks/.test(t.stores));
   return {
     ms,
     requests,

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { DatasetFile } from '../../../data/dataset/types';
-import { validateDataset } from '../../../data/dataset/validate';
+import { validateDataset, validateDatasetInSlices } from '../../../data/dataset/validate';
 import { seedBuild } from '../../fixtures/seed-build';
 
 const copy = (): DatasetFile => structuredClone(seedBuild().dataset);
@@ -62,12 +62,17 @@ describe('validateDataset', () => {
       (d) => Object.assign(d.documents[0] as object, { summary: null }),
       'must be null exactly when summary is null',
     ],
-  ])('reports %s', (_name, damage, message) => {
+  ])('reports %s, in one go and in time slices alike', async (_name, damage, message) => {
     const dataset = copy() as DatasetFile & Record<string, unknown>;
     damage(dataset);
     const result = validateDataset(dataset);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error).toContain(message);
+    expect(await validateDatasetInSlices(dataset)).toEqual(result);
+  });
+  it('in time slices accepts what it accepts in one go', async () => {
+    const dataset = copy();
+    expect(await validateDatasetInSlices(dataset)).toEqual({ ok: true, value: dataset });
   });
   it('rejects non-objects', () => {
     expect(validateDataset(null)).toEqual({
