@@ -64,6 +64,11 @@ export interface LookupEntry {
    * so a card needs no second lookup for them. Empty when nothing cites the document.
    */
   citingTitles: Record<string, string | null>;
+  /**
+   * The bundled dataset is still being imported for the first time: a `document: null` is not final
+   * ("not in the dataset" would be wrong), so a page does not keep this answer.
+   */
+  pending?: boolean;
 }
 
 /** A reference found on the current page, as the content script reports it to the side panel. */

@@ -48,7 +48,11 @@ function PaperRow({ card, paper, actions }: { card: CardModel; paper: PaperEntry
         {title ? ` ${title}` : ` ${paperCitationText(card.citation, paper)}`}
       </p>
       {details && <p class="kl-paper-details">{details}</p>}
-      {!doc && card.lookupOk && <p class="kl-paper-details">{t('popover_paperNotInDataset')}</p>}
+      {!doc && card.lookupOk && (
+        <p class="kl-paper-details">
+          {t(card.dataPending ? 'popover_paperDataLoading' : 'popover_paperNotInDataset')}
+        </p>
+      )}
       <PopoverActionBar
         actions={actions}
         sidePanelId={doc?.id ?? null}

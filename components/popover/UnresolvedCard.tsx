@@ -27,11 +27,13 @@ export function UnresolvedCard({ card, paper, actions }: Props) {
   const official = paperCitationText(card.citation, paper);
   const note = !card.lookupOk
     ? 'popover_lookupFailed'
-    : kind
-      ? 'popover_metadataOnlyNote'
-      : stub
-        ? 'popover_stubNote'
-        : 'popover_notInDataset';
+    : card.dataPending && !paper.document
+      ? 'popover_dataLoading'
+      : kind
+        ? 'popover_metadataOnlyNote'
+        : stub
+          ? 'popover_stubNote'
+          : 'popover_notInDataset';
   return (
     <article class="kl-card">
       <p class="kl-kicker">

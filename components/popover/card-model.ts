@@ -20,6 +20,8 @@ export interface CardModel {
   lookupOk: boolean;
   /** Titles of documents that cite these papers, by document id; null when the title is unknown. */
   citingTitles: Record<string, string | null>;
+  /** The data is still being imported for the first time: a paper not found may be there soon. */
+  dataPending?: boolean;
 }
 
 /** What the popover shows right now. */

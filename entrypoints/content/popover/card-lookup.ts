@@ -14,7 +14,8 @@ export interface CardResolver {
 
 /**
  * Creates the resolver. Ids asked for in the same task are sent as one batch; answered ids are cached
- * (including "not in the dataset"); failed lookups are not, so a later hover tries again.
+ * (including "not in the dataset"); failed lookups and answers given while the data is still being
+ * imported are not, so a later hover asks again.
  */
 export function createCardResolver(transport: LookupTransport): CardResolver {
   const cache = new Map<string, LookupEntry>();
@@ -31,7 +32,8 @@ export function createCardResolver(transport: LookupTransport): CardResolver {
       const byId = new Map(answer.ok ? answer.value.map((entry) => [entry.id, entry]) : []);
       for (const id of slice) {
         const entry = byId.get(id) ?? null;
-        if (entry) cache.set(id, entry);
+        // Not kept while the data is still being imported: a later hover asks again.
+        if (entry && !entry.pending) cache.set(id, entry);
         inFlight.delete(id);
         batch.settle.get(id)?.(entry);
       }
@@ -92,7 +94,8 @@ export function createCardResolver(transport: LookupTransport): CardResolver {
       // The lookup answers the titles of citing documents with each entry: no second round trip.
       const citingTitles: Record<string, string | null> = {};
       for (const entry of entries) Object.assign(citingTitles, entry?.citingTitles);
-      return { citation, papers, lookupOk, citingTitles };
+      const dataPending = entries.some((entry) => entry?.pending === true);
+      return { citation, papers, lookupOk, citingTitles, dataPending };
     },
   };
 }

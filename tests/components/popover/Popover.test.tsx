@@ -214,6 +214,18 @@ describe('reference not (fully) in the dataset', () => {
     expect(fact('Nummer')).toBe('349');
     expect(root.textContent).not.toMatch(/error|fout/i);
   });
+
+  it('says the data is still loading, not that the paper is missing, during a first import', () => {
+    show(ready(card(letterCitation, [null], { dataPending: true })));
+    expect(text('.kl-title')).toBe(formatCitation(letterCitation));
+    expect(text('.kl-note')).toBe(
+      'De gegevens worden nog geladen; dit stuk is er misschien zo. Dit is wat de verwijzing zelf zegt.',
+    );
+    show(ready(card(letterCitation, [null], { dataPending: true })), 'tooltip', popoverI18n('en'));
+    expect(text('.kl-note')).toBe(
+      'The data is still loading; this paper may be there in a moment. This is what the reference itself says.',
+    );
+  });
 });
 
 describe('several papers in one reference', () => {

@@ -82,6 +82,34 @@ describe('card resolver', () => {
     expect(transport).toHaveBeenCalledTimes(1);
   });
 
+  it('does not keep an answer given while the data is still being imported, and says so on the card', async () => {
+    let importing = true;
+    const batches: string[][] = [];
+    const resolver = createCardResolver(async (ids) => {
+      batches.push(ids);
+      return {
+        ok: true,
+        value: ids.map((id) => ({
+          id,
+          document: importing ? null : (DATASET[id] ?? null),
+          dossierTitle: null,
+          citingTitles: {},
+          ...(importing ? { pending: true } : {}),
+        })),
+      };
+    });
+    const during = await resolver.resolve(citation(['kst-34352-349']));
+    expect(during.dataPending).toBe(true);
+    expect(during.papers[0]?.document).toBeNull();
+    importing = false;
+    const after = await resolver.resolve(citation(['kst-34352-349']));
+    expect(after.dataPending).toBe(false);
+    expect(after.papers[0]?.document?.title).toBe('Monitoringsbrief Participatiewet 2025');
+    // Asked again after the import; from the cache once the answer was final.
+    await resolver.resolve(citation(['kst-34352-349']));
+    expect(batches).toEqual([['kst-34352-349'], ['kst-34352-349']]);
+  });
+
   it('splits batches at the protocol limit of 200 ids', async () => {
     const { batches, transport } = fakeBackground();
     const ids = Array.from({ length: 450 }, (_, i) => `kst-1-${i}`);
