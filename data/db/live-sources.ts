@@ -3,7 +3,8 @@
  * import takes a new generation number, writes its blocks under it, and makes it live in its last
  * transaction, together with its search segment's flip and its record (pack or dataset meta); a
  * removal takes its source out of the row. Every read of blocks reads this row in the same
- * transaction and skips blocks of other generations, so a reader sees a source's previous version
+ * transaction (the background holds it in memory instead, `holdLiveInMemory`) and skips blocks of
+ * other generations, so a reader sees a source's previous version
  * or its new one, never half of one, and an import that fails or stops leaves nothing visible (its
  * blocks are deleted later, `deadGenerations`). Generations also rank sources: of two packs holding
  * the same record, the one imported last wins (precedence.ts).

@@ -26,11 +26,13 @@ export async function moveRowsToBlocks(tx: Transaction): Promise<void> {
   const generations = new Map<string, number>([[BUNDLED_SEGMENT, 1]]);
   for (const pack of packs) generations.set(pack.id, generations.size + 1);
   const documents = new Map<string, string[]>();
+  const withRecords = new Set<string>();
   for (const [from, to] of [
     ['documents', 'documentBlocks'],
     ['dossiers', 'dossierBlocks'],
   ] as const) {
     await moveTable(tx.table(from), tx.table(to), generations, (source, record) => {
+      withRecords.add(source);
       if (to !== 'documentBlocks' || (record as DocumentRecord).stub) return;
       let list = documents.get(source);
       if (!list) {
@@ -43,7 +45,8 @@ export async function moveRowsToBlocks(tx: Transaction): Promise<void> {
   const dataset = await tx.table('meta').get('dataset');
   const sources: Record<string, number> = {};
   for (const [source, generation] of generations) {
-    if (source === BUNDLED_SEGMENT && !dataset && !documents.has(source)) continue;
+    // The bundled source is live once a dataset was imported, or when rows no pack brought exist.
+    if (source === BUNDLED_SEGMENT && !dataset && !withRecords.has(source)) continue;
     sources[source] = generation;
   }
   const live: LiveSourcesMeta = { key: 'live', sources, next: generations.size + 1 };
