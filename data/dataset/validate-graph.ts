@@ -1,17 +1,24 @@
 /** The cross-record part of the dataset schema: unique ids and a citation graph that adds up. */
 
+import type { SlicedWork } from '../time-slices';
+
 type Json = Record<string, unknown>;
 type Report = (path: string, problem: string) => void;
+
+/** Documents gone through per step (the checks run in time slices in the extension). */
+const PER_STEP = 2000;
 
 /**
  * Ids are unique across records (an alias too). In a `closed` graph (a whole dataset) every target
  * and citing document also exists, and every edge a reference makes is listed once in its target's
  * citedBy; an `open` one (a pack) may point at records outside it.
  */
-export function checkGraph(documents: Json[], report: Report, graph: 'closed' | 'open'): void {
+export function* graphSteps(documents: Json[], report: Report, graph: 'closed' | 'open'): SlicedWork<void> {
   const owner = new Map<string, number>();
   const byId = new Map<string, Json>();
-  documents.forEach((d, i) => {
+  for (let i = 0; i < documents.length; i++) {
+    if (i % PER_STEP === PER_STEP - 1) yield;
+    const d = documents[i];
     if (typeof d?.id === 'string') {
       if (byId.has(d.id)) report(`documents[${i}].id`, `duplicate id ${d.id}`);
       byId.set(d.id, d);
@@ -23,14 +30,16 @@ export function checkGraph(documents: Json[], report: Report, graph: 'closed' | 
         report(`documents[${i}].ids`, `id ${id} also belongs to documents[${other}]`);
       owner.set(id, i);
     }
-  });
+  }
   if (graph === 'open') return;
   // Edges can only be balanced when every reference says what it resolved to.
   const references = documents.flatMap((d) => (Array.isArray(d?.references) ? (d.references as Json[]) : []));
   if (!references.every((r) => Array.isArray(r?.targets))) return;
   const edges = new Map<string, number>();
   const count = (key: string, by: number) => edges.set(key, (edges.get(key) ?? 0) + by);
-  documents.forEach((d, i) => {
+  for (let i = 0; i < documents.length; i++) {
+    if (i % PER_STEP === PER_STEP - 1) yield;
+    const d = documents[i];
     for (const [k, r] of (Array.isArray(d?.references) ? (d.references as Json[]) : []).entries()) {
       for (const target of r.targets as unknown[]) {
         if (typeof target !== 'string' || !byId.has(target)) {
@@ -38,16 +47,16 @@ export function checkGraph(documents: Json[], report: Report, graph: 'closed' | 
             `documents[${i}].references[${k}].targets`,
             `${String(target)} is not a record in the dataset`,
           );
-        } else if (target !== d.id) count(`${String(d.id)} → ${target}`, 1);
+        } else if (target !== d?.id) count(`${String(d?.id)} → ${target}`, 1);
       }
     }
     for (const [k, c] of (Array.isArray(d?.citedBy) ? (d.citedBy as Json[]) : []).entries()) {
       const from = c?.documentId;
       if (typeof from !== 'string' || !byId.has(from)) {
         report(`documents[${i}].citedBy[${k}].documentId`, `${String(from)} is not in the dataset`);
-      } else count(`${from} → ${String(d.id)}`, -1);
+      } else count(`${from} → ${String(d?.id)}`, -1);
     }
-  });
+  }
   for (const [edge, balance] of edges) {
     if (balance !== 0) {
       report(

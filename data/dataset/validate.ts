@@ -5,7 +5,7 @@
 import type { Result } from '../result';
 import { runSliced, runToEnd, type SlicedWork } from '../time-slices';
 import { DATASET_SCHEMA_VERSION, type DatasetFile } from './types';
-import { checkGraph } from './validate-graph';
+import { graphSteps } from './validate-graph';
 
 const MAX_PROBLEMS = 20;
 const KINDS = ['antwoord', 'brief', 'kamerstuk', 'dossier', 'handelingen', 'aanhangsel', 'zaak', 'document'];
@@ -109,7 +109,7 @@ function* recordSteps(file: Json, report: Report, graph: 'closed' | 'open'): Sli
     }
     yield (0.9 * end) / documents.length;
   }
-  checkGraph(documents as Json[], report, graph);
+  yield* graphSteps(documents as Json[], report, graph);
 }
 
 function checkDocument(d: Json, path: string, report: Report): void {
