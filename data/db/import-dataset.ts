@@ -13,13 +13,13 @@ import { validateDatasetInSlices } from '../dataset/validate';
 import { segmentSteps } from '../search/segment';
 import { runSliced } from '../time-slices';
 import type { KamerlensDB } from './kamerlens-db';
-import { newGeneration, publishLive, setLive } from './live-sources';
+import { newGeneration, setLive } from './live-sources';
 import type { DatasetCounts, DatasetMeta, ImportStatusMeta } from './records';
 import { edgesOf } from './reference-edges';
 import { deleteGeneration, writeBlocks } from './row-blocks';
-import { dropPostings, flipSegment, stageSegment } from './search-segments';
+import { flipSegment, stageSegment } from './search-segments';
 import { BUNDLED_SEGMENT } from './segment-owner';
-import { lastTransactionTables, rebuildAfter, settleOwnership } from './segment-ownership';
+import { finishChange, lastTransactionTables, settleOwnership } from './segment-ownership';
 import { documentIds } from './source-documents';
 
 /** Options for `importDataset`. */
@@ -131,33 +131,26 @@ async function writeDataset(
       ),
     ]);
     const staged = await stageSegment(db, segment, dataset.datasetVersion);
-    const { previous, replaced, rebuild } = await db.transaction(
-      'rw',
-      lastTransactionTables(db),
-      async () => {
-        const meta: DatasetMeta = {
-          key: 'dataset',
-          schemaVersion: dataset.schemaVersion,
-          datasetVersion: dataset.datasetVersion,
-          contentHash: dataset.contentHash,
-          sources: dataset.sources,
-          counts,
-          importedAt: new Date().toISOString(),
-        };
-        const [previous] = await Promise.all([
-          setLive(db, BUNDLED_SEGMENT, generation),
-          db.meta.bulkPut([meta, statusRecord('done', dataset.datasetVersion, null)]),
-        ]);
-        const replaced = await flipSegment(db, staged);
-        // Packs holding a document the dataset held or holds with the text: their segments change.
-        return { previous, replaced, rebuild: await settleOwnership(db, BUNDLED_SEGMENT, own) };
-      },
-    );
+    const ended = await db.transaction('rw', lastTransactionTables(db), async () => {
+      const meta: DatasetMeta = {
+        key: 'dataset',
+        schemaVersion: dataset.schemaVersion,
+        datasetVersion: dataset.datasetVersion,
+        contentHash: dataset.contentHash,
+        sources: dataset.sources,
+        counts,
+        importedAt: new Date().toISOString(),
+      };
+      const [previous] = await Promise.all([
+        setLive(db, BUNDLED_SEGMENT, generation),
+        db.meta.bulkPut([meta, statusRecord('done', dataset.datasetVersion, null)]),
+      ]);
+      const replacedPostings = await flipSegment(db, staged);
+      // Packs holding a document the dataset held or holds with the text: their segments change.
+      return { previous, replacedPostings, rebuild: await settleOwnership(db, BUNDLED_SEGMENT, own) };
+    });
     committed = true;
-    await publishLive(db);
-    await rebuildAfter(db, rebuild);
-    await dropPostings(db, replaced);
-    if (previous !== null) await deleteGeneration(db, BUNDLED_SEGMENT, previous);
+    await finishChange(db, BUNDLED_SEGMENT, ended);
   } catch (error) {
     // Before its last transaction the new generation is nobody's: it goes. After, it is the
     // dataset (what failed is clean-up, which the next import's sweep finishes).

@@ -12,13 +12,13 @@ import type { DatasetPack } from '../dataset/pack-format';
 import { segmentSteps } from '../search/segment';
 import { runSliced } from '../time-slices';
 import type { KamerlensDB } from './kamerlens-db';
-import { newGeneration, publishLive, setLive } from './live-sources';
+import { newGeneration, setLive } from './live-sources';
 import { ownedIds, type SourceDocuments } from './precedence';
 import type { PackRecord } from './records';
 import { deleteGeneration, writeBlocks } from './row-blocks';
-import { deleteSegment, dropPostings, flipSegment, stageSegment } from './search-segments';
+import { deleteSegment, flipSegment, stageSegment } from './search-segments';
 import { BUNDLED_SEGMENT } from './segment-owner';
-import { lastTransactionTables, rebuildAfter, settleOwnership } from './segment-ownership';
+import { finishChange, lastTransactionTables, settleOwnership } from './segment-ownership';
 import { documentIds, readSourceDocuments } from './source-documents';
 
 /** Options for `importPack`. */
@@ -104,10 +104,7 @@ export async function importPack(
       },
     );
     committed = true;
-    await publishLive(db);
-    await rebuildAfter(db, rebuild);
-    await dropPostings(db, replacedPostings);
-    if (previous !== null) await deleteGeneration(db, pack.id, previous);
+    await finishChange(db, pack.id, { previous, replacedPostings, rebuild });
     options.onProgress?.(1);
     return result;
   } catch (error) {
@@ -133,9 +130,7 @@ export async function removePack(db: KamerlensDB, id: string): Promise<boolean> 
       return { previous, rebuild: await settleOwnership(db, id, null) };
     },
   );
-  await publishLive(db);
-  await rebuildAfter(db, rebuild);
-  if (previous !== null) await deleteGeneration(db, id, previous);
+  await finishChange(db, id, { previous, replacedPostings: null, rebuild });
   return true;
 }
 

@@ -4,8 +4,10 @@
  * (the bundled dataset and a pack are imported side by side on a first start) is counted.
  */
 import type { KamerlensDB } from './kamerlens-db';
+import { publishLive } from './live-sources';
 import { overlapping, ownedIds, type SourceDocuments } from './precedence';
-import { rebuildStaleSegments } from './search-segments';
+import { deleteGeneration } from './row-blocks';
+import { dropPostings, rebuildStaleSegments } from './search-segments';
 import { readSourceDocuments } from './source-documents';
 
 /**
@@ -50,6 +52,28 @@ export function lastTransactionTables(db: KamerlensDB) {
  * flipped in a small transaction of its own). Until then a document another source now wins may be
  * found by search in both segments, or in neither: only where two sources hold it.
  */
-export async function rebuildAfter(db: KamerlensDB, segments: readonly string[]): Promise<void> {
+async function rebuildAfter(db: KamerlensDB, segments: readonly string[]): Promise<void> {
   if (segments.length > 0) await rebuildStaleSegments(db, { rebuild: [...new Set(segments)], orphans: [] });
+}
+
+/** What an import's or removal's last transaction replaced and left to do. */
+export interface EndedChange {
+  /** The generation of the source's blocks it replaced (null: none). */
+  previous: number | null;
+  /** The postings key of the search segment it replaced (null: none, or already dropped). */
+  replacedPostings: string | null;
+  /** The segments `settleOwnership` named. */
+  rebuild: string[];
+}
+
+/**
+ * After an import's or removal's last transaction of `source` committed: the held live row read
+ * again, the segments of other sources rebuilt, then what it replaced deleted (lookups find the
+ * previous generation until the live row they use names the new one).
+ */
+export async function finishChange(db: KamerlensDB, source: string, ended: EndedChange): Promise<void> {
+  await publishLive(db);
+  await rebuildAfter(db, ended.rebuild);
+  await dropPostings(db, ended.replacedPostings);
+  if (ended.previous !== null) await deleteGeneration(db, source, ended.previous);
 }
