@@ -5,7 +5,7 @@ import type { BlockRecord } from './block-packing';
 import type { KamerlensDB } from './kamerlens-db';
 import { readLive } from './live-sources';
 import { best } from './precedence';
-import { type BlockTableName, entryParser, type FoundEntry, recordsOfSource } from './row-blocks';
+import { type BlockTableName, eachEntry, entryParser, type FoundEntry } from './row-blocks';
 
 /** Options for `listDocuments`. */
 export interface ListDocumentsOptions {
@@ -41,11 +41,10 @@ export async function readAllRecords<T extends BlockRecord>(
   const live = await readLive(db);
   const winners = new Map<string, FoundEntry>();
   for (const [source, generation] of Object.entries(live.sources)) {
-    await recordsOfSource(db, name, source, generation, (entry) => {
+    await eachEntry(db, name, source, generation, (entry) => {
       const found: FoundEntry = { entry, source, generation, stub: entry.stub };
       const current = winners.get(entry.id);
       winners.set(entry.id, current ? (best([current, found]) ?? found) : found);
-      return false;
     });
   }
   const parse = entryParser<T>();

@@ -125,6 +125,19 @@ export async function sweepDeadBlocks(db: KamerlensDB, which: (source: string) =
   return dead.length;
 }
 
+/** Visit every entry of `source`'s blocks at `generation`, in block order (one read). */
+export async function eachEntry(
+  db: KamerlensDB,
+  name: BlockTableName,
+  source: string,
+  generation: number,
+  visit: (entry: BlockEntry) => void,
+): Promise<void> {
+  await rangeOf(blockTable(db, name), source, generation).each((block) => {
+    for (const entry of block.entries) visit(entry);
+  });
+}
+
 /** The records of `source` at `generation`, in block order, each parsed only if `wanted` accepts its entry. */
 export async function recordsOfSource<T extends BlockRecord>(
   db: KamerlensDB,
@@ -134,8 +147,8 @@ export async function recordsOfSource<T extends BlockRecord>(
   wanted: (entry: BlockEntry) => boolean = () => true,
 ): Promise<T[]> {
   const records: T[] = [];
-  await rangeOf(blockTable(db, name), source, generation).each((block) => {
-    for (const entry of block.entries) if (wanted(entry)) records.push(JSON.parse(entry.json) as T);
+  await eachEntry(db, name, source, generation, (entry) => {
+    if (wanted(entry)) records.push(JSON.parse(entry.json) as T);
   });
   return records;
 }
