@@ -6,6 +6,7 @@ import { importPack, removePack } from '../../../data/db/import-pack';
 import { KamerlensDB, SCHEMA_VERSION } from '../../../data/db/kamerlens-db';
 import { lookupDocuments } from '../../../data/db/lookup-documents';
 import { edgesOf } from '../../../data/db/reference-edges';
+import { V5_STORES, V6_STORES } from '../../fixtures/db/old-schemas';
 import { seedLikeDataset } from '../../fixtures/db/seed-like';
 import { snapshot, sourceOf, storedDocument, storedDocuments } from '../../fixtures/db/stored-records';
 import { fixturePack } from '../../fixtures/opendata/fixture-packs';
@@ -119,30 +120,10 @@ describe('upgrade from schema version 2', () => {
   });
 });
 
-/** Every table as v5 declared it (the graph edges' table included). */
-const V5 = {
-  documents: 'id, *ids, *packs',
-  references: '++key, from, to',
-  dossiers: 'id, *packs',
-  meta: 'key',
-  settings: 'key',
-  annotations: 'id, created, modified, target.source, *body.linkedDocumentIds, *body.tags',
-  packs: 'id',
-  stagedPacks: '++key',
-  searchHeads: 'id',
-  searchCatalogs: 'id',
-  searchSegments: 'id',
-  searchPostings: '[stem+segment], segment',
-  importUndo: '++key, source',
-};
-
-/** Every table as v6 declared it: v5's but the graph edges'. */
-const { references: _edges, ...V6 } = V5;
-
 describe('upgrade from schema version 5', () => {
   it('drops the graph edges’ table and keeps the other tables’ rows; an import v5 left unfinished is undone', async () => {
     const v5 = new Dexie(NAME);
-    v5.version(5).stores(V5);
+    v5.version(5).stores(V5_STORES);
     const dataset = seedLikeDataset();
     const [kept, ...others] = dataset.documents;
     if (!kept) throw new Error('empty fixture');
@@ -188,7 +169,7 @@ describe('upgrade from schema version 5', () => {
 describe('upgrade from schema version 6', () => {
   it('moves every source’s rows into its blocks: pack rows, shared rows and displaced stubs read as before', async () => {
     const v6 = new Dexie(NAME);
-    v6.version(6).stores(V6);
+    v6.version(6).stores(V6_STORES);
     const dataset = seedLikeDataset();
     const stub = dataset.documents.find((d) => d.stub);
     const full = dataset.documents.filter((d) => !d.stub);

@@ -28,6 +28,7 @@ import { createSearcher } from '../../../data/search/run-search';
 import { buildSegment } from '../../../data/search/segment';
 import { makeDocument } from '../../fixtures/builders';
 import { freshDB } from '../../fixtures/db/fresh-db';
+import { V3_STORES } from '../../fixtures/db/old-schemas';
 import { seedLikeDataset } from '../../fixtures/db/seed-like';
 import { storedDocuments } from '../../fixtures/db/stored-records';
 import { fixturePack } from '../../fixtures/opendata/fixture-packs';
@@ -289,16 +290,7 @@ afterEach(async () => {
 describe('upgrade from schema version 3', () => {
   it('builds the search index over the documents already stored', async () => {
     const v3 = new Dexie(NAME);
-    v3.version(3).stores({
-      documents: 'id, *ids, *packs',
-      references: '++key, from, to',
-      dossiers: 'id, *packs',
-      meta: 'key',
-      settings: 'key',
-      annotations: 'id, created, modified, target.source, *body.linkedDocumentIds, *body.tags',
-      packs: 'id',
-      stagedPacks: '++key',
-    });
+    v3.version(3).stores(V3_STORES);
     const dataset = seedLikeDataset();
     await v3.table('documents').bulkAdd(dataset.documents);
     await v3.table('documents').bulkPut(OWN.map((d) => ({ ...d, packs: [YEAR] })));
