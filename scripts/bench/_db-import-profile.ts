@@ -15,6 +15,7 @@ import type { KamerlensDB } from '../../data/db/kamerlens-db';
 import { openKamerlensDB } from '../../data/db/kamerlens-db';
 import type { RowBlock } from '../../data/db/records';
 import { rowsOf, watchRequests } from '../../tests/fixtures/db/watch-requests';
+import { seededRandom } from '../../tests/fixtures/random';
 import { panelDataset } from './_panel-corpus';
 
 /** One traced transaction: its tables, mode, and how long from its creation to its end. */
@@ -279,11 +280,8 @@ export async function profileBlockSizes(dataset: DatasetFile, sizesKb: readonly 
     }
     const writeMs = performance.now() - began;
     const samples: number[] = [];
-    let seed = 7;
-    const next = () => {
-      seed = (seed * 1103515245 + 12345) % 2147483648;
-      return ids[seed % ids.length] ?? '';
-    };
+    const random = seededRandom(7);
+    const next = () => ids[Math.floor(random() * ids.length)] ?? '';
     for (let round = 0; round < 200; round++) {
       const batch = Array.from({ length: 20 }, next);
       const start = performance.now();
