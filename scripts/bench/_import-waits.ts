@@ -130,6 +130,8 @@ export function explainWaits(
     /** Of those waits, ms a read-write transaction on a store the lookup reads was running. */
     behindWritesMs: behindWrites,
     longTasks: tasksByPhase(logged.longTasks, running),
+    /** The long tasks themselves (page clock), for a CPU profile to say what ran in each. */
+    taskList: logged.longTasks,
     writes: [...byScope].map(([scope, figures]) => ({ scope, ...figures })),
   };
 }

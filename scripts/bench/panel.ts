@@ -13,12 +13,15 @@
  * PANEL_BENCH_SIZES (default `5000,100000,300000`) sets the sizes. PANEL_BENCH_PROFILE=<dir> keeps
  * the browser profile there and its imported databases between runs (a faster loop while working
  * on search or lookups: a size imported before is reused, and its import figures are not printed);
- * without it every run imports into a fresh profile.
+ * without it every run imports into a fresh profile. PANEL_BENCH_CPUPROFILE=1 prints what the
+ * page's thread ran in the import's longest tasks (`_long-task-profile.ts`); a file name
+ * instead of 1 also saves the profile there (open it in DevTools).
  */
 import { createServer } from 'node:http';
 import { loadavg } from 'node:os';
 import { type CDPSession, chromium, type Page } from 'playwright-core';
 import { bundleRoutines, openBenchPage } from './_db-in-chromium';
+import { startCpuProfile } from './_long-task-profile';
 import { seedWords, TYPED_WORDS } from './_search-corpus';
 
 const sizes = (process.env.PANEL_BENCH_SIZES ?? '5000,100000,300000').split(',').map(Number);
@@ -46,6 +49,8 @@ const line = (s: Summary) => `p50 ${ms(s.p50)}, p95 ${ms(s.p95)}, max ${ms(s.max
 const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
 
 const profile = process.env.PANEL_BENCH_PROFILE;
+/** PANEL_BENCH_CPUPROFILE=1 (or a file to save the profile to): what ran in the import's long stretches. */
+const cpuProfile = process.env.PANEL_BENCH_CPUPROFILE;
 
 /** The first size's figures: a baseline for how the later sizes scale. */
 let smallest: { size: number; keystrokeP95: number } | undefined;
@@ -82,6 +87,7 @@ async function openProfilePage(dir: string): Promise<{ page: Page; close: () => 
 async function importAndReport(size: number, name?: string): Promise<void> {
   const load = () => `load ${loadavg()[0]?.toFixed(1)}`;
   const loadBefore = load();
+  const cpu = cpuProfile ? await startCpuProfile(page, cdp) : undefined;
   const imported = (await page.evaluate(
     `kamerlensBench.panelImport(${size}, window.benchWords, ${JSON.stringify(name)})`,
   )) as {
@@ -96,10 +102,12 @@ async function importAndReport(size: number, name?: string): Promise<void> {
       behindWritesMs: number;
       longTasks: { phase: string; count: number; totalMs: number; longestMs: number }[];
       writes: { scope: string; count: number; longest: number; total: number }[];
+      taskList: [number, number][];
     } | null;
     lookupsIdle: Summary;
   };
   const loadAfterImport = load();
+  await cpu?.stop(imported.whyWaits?.taskList ?? [], cpuProfile === '1' ? undefined : cpuProfile);
   const baseline = (await page.evaluate(
     `kamerlensBench.panelImportBaseline(${size}, window.benchWords)`,
   )) as { ms: number; lookups: Summary };
