@@ -6,7 +6,7 @@ import { Dexie, type EntityTable, type Table, type Transaction } from 'dexie';
 import type { AnnotationRecord } from '../annotations/model';
 import type { DocumentRecord } from '../dataset/types';
 import type { SegmentCatalog, SegmentHead } from '../search/segment';
-import { type PostingsBlock, type StoredSegment, storedRowsOf } from './postings-blocks';
+import { type PostingsBlock, type SegmentRow, storedRowsOf } from './postings-blocks';
 import type { SourceDocuments } from './precedence';
 import type {
   BlockKey,
@@ -19,6 +19,7 @@ import type {
 } from './records';
 import { edgesOf } from './reference-edges';
 import { buildAllSegments } from './segment-owner';
+import type { SegmentPart } from './segment-parts';
 import { moveRowsToBlocks } from './upgrade-to-blocks';
 import { writeInChunks } from './write-in-chunks';
 
@@ -38,9 +39,12 @@ export class KamerlensDB extends Dexie {
   stagedPacks!: EntityTable<StagedPack, 'key'>;
   searchHeads!: EntityTable<SegmentHead, 'id'>;
   searchCatalogs!: EntityTable<SegmentCatalog, 'id'>;
-  searchSegments!: EntityTable<StoredSegment, 'id'>;
-  /** Postings blocks (postings-blocks.ts); a segment stored before them has a row per stem. */
-  searchPostings!: Table<PostingsBlock, [string, string]>;
+  searchSegments!: EntityTable<SegmentRow, 'id'>;
+  /**
+   * Postings blocks (postings-blocks.ts; a segment stored before them has a row per stem) and the
+   * parts of segment rows (segment-parts.ts), by generation.
+   */
+  searchPostings!: Table<PostingsBlock | SegmentPart, [string, string]>;
   settings!: EntityTable<SettingRecord, 'key'>;
   annotations!: EntityTable<AnnotationRecord, 'id'>;
 
@@ -126,7 +130,7 @@ async function buildStoredIndex(tx: Transaction): Promise<void> {
   const built = await buildAllSegments(tx.table('documents'));
   const heads = tx.table<SegmentHead, string>('searchHeads');
   const catalogs = tx.table<SegmentCatalog, string>('searchCatalogs');
-  const segments = tx.table<StoredSegment, string>('searchSegments');
+  const segments = tx.table<SegmentRow, string>('searchSegments');
   const postings = tx.table<PostingsBlock, [string, string]>('searchPostings');
   await Promise.all(
     built

@@ -27,17 +27,20 @@ import type { KamerlensDB } from './kamerlens-db';
 import {
   blockKeyOf,
   blocksInBatches,
+  groupsInTasks,
   type PostingsLayout,
   postingsIn,
+  type SegmentRow,
   type StagedSegment,
   type StoredSegment,
   stagedRowsOf,
 } from './postings-blocks';
 import { BUNDLED_SEGMENT } from './segment-owner';
+import { isPacked, packSegment, partKeys, type SegmentPart, unpackSegment } from './segment-parts';
 import { ownedRecords, readSourceDocuments } from './source-documents';
 
 /** The `segment` value of a stored segment's postings rows (a segment stored before blocks: its id). */
-function postingsKeyOf(segment: StoredSegment): string {
+function postingsKeyOf(segment: SegmentRow): string {
   return segment.stored?.key ?? segment.id;
 }
 
@@ -45,8 +48,9 @@ function postingsKeyOf(segment: StoredSegment): string {
 const BLOCKS_PER_TRANSACTION = 16;
 
 /**
- * Write `built`'s postings under a new generation, in short transactions of their own (outside any
- * transaction): nothing reads them until `flipSegment` points the segment at them.
+ * Write `built`'s postings and the parts of its segment row (segment-parts.ts) under a new
+ * generation, in short transactions of their own (outside any transaction): nothing reads them
+ * until `flipSegment` points the segment at them. The row left to flip is a few hundred bytes.
  */
 export async function stageSegment(
   db: KamerlensDB,
@@ -55,9 +59,12 @@ export async function stageSegment(
 ): Promise<StagedSegment> {
   const staged = stagedRowsOf(built, version);
   const layout = staged.segment.stored as PostingsLayout;
-  for (const blocks of blocksInBatches(built.postings, layout, BLOCKS_PER_TRANSACTION))
+  const groups = await groupsInTasks(built.postings, layout);
+  for (const blocks of blocksInBatches(groups, layout, BLOCKS_PER_TRANSACTION))
     await db.transaction('rw', db.searchPostings, () => db.searchPostings.bulkAdd(blocks));
-  return staged;
+  const { row, parts } = await packSegment(built.segment, layout.key);
+  for (const part of parts) await db.transaction('rw', db.searchPostings, () => db.searchPostings.add(part));
+  return { ...staged, segment: { ...row, stored: layout, ...(version ? { version } : {}) } };
 }
 
 /**
@@ -173,6 +180,30 @@ export async function rebuildStaleSegments(
   onProgress?.(1);
 }
 
+/**
+ * `rows` as segments: the large fields of those stored in parts read (inside the caller's
+ * transaction over the segments and postings, so the parts are those of the same generation).
+ */
+async function readSegments(db: KamerlensDB, rows: readonly SegmentRow[]): Promise<StoredSegment[]> {
+  const segments: StoredSegment[] = [];
+  for (const row of rows) {
+    if (!isPacked(row)) {
+      segments.push(row);
+      continue;
+    }
+    const parts = await db.searchPostings.bulkGet(partKeys(row, postingsKeyOf(row)));
+    // A part gone means the generation was dropped: the index opened is stale.
+    if (parts.some((part) => !part || !('bytes' in part))) throw new StaleIndexError();
+    segments.push(
+      unpackSegment(
+        row,
+        (parts as SegmentPart[]).map((part) => part.bytes),
+      ),
+    );
+  }
+  return segments;
+}
+
 /** A segment's stems, for finding a stem's postings count (and so its row) by binary search. */
 interface SegmentVocabulary {
   segment: StoredSegment;
@@ -212,6 +243,8 @@ function postingsReader(db: KamerlensDB, segments: Promise<readonly StoredSegmen
       const row = byKey.get(`${key[0]}\n${key[1]}`);
       // The segment as opened has this stem: its row went with the generation an import replaced.
       if (!row) throw new StaleIndexError();
+      // A part of a segment row is never a stem's (no stem starts with a control character).
+      if ('bytes' in row) throw new StaleIndexError();
       // A row stored before blocks holds one stem's postings as they are.
       if (!('stems' in row)) return row;
       const found = postingsIn(row, stem);
@@ -239,11 +272,15 @@ export async function openStoredIndex(db: KamerlensDB): Promise<OpenedLibrary> {
       catalogsRead = resolve;
       failed = reject;
     });
-    const segments = db.transaction('r', [db.searchCatalogs, db.searchSegments], () => {
-      // Handed on as plain rows: a Dexie promise adopted outside would carry the transaction's zone.
-      void db.searchCatalogs.orderBy('id').toArray().then(catalogsRead);
-      return db.searchSegments.orderBy('id').toArray();
-    });
+    const segments = db.transaction(
+      'r',
+      [db.searchCatalogs, db.searchSegments, db.searchPostings],
+      async () => {
+        // Handed on as plain rows: a Dexie promise adopted outside would carry the transaction's zone.
+        void db.searchCatalogs.orderBy('id').toArray().then(catalogsRead);
+        return readSegments(db, await db.searchSegments.orderBy('id').toArray());
+      },
+    );
     // A transaction that fails before its scope runs never reads the catalogs.
     segments.catch(failed);
     return openSegments(await catalogs, segments, postingsReader(db, segments));

@@ -227,13 +227,15 @@ export function openSegments(
       throw new Error('search: stored segments do not match their catalogs');
     return openSearch(catalog, list, order, read, cachedPostings);
   });
-  // Not awaited by anyone until the first search: a failure is reported there.
+  // Not awaited by anyone until the first search (or `ready`): a failure is reported there.
   searcher.catch(() => undefined);
+  const ready = searcher.then(() => undefined);
+  ready.catch(() => undefined);
   // One search at a time: a search's postings stay in the cache from its read to its scoring.
   let queue: Promise<unknown> = Promise.resolve();
   return {
     catalog,
-    ready: searcher.then(() => undefined),
+    ready,
     search(query, options) {
       const run = async () => (await searcher)(query, options);
       const next = queue.then(run, run);

@@ -189,7 +189,7 @@ export async function panelKeystrokes(words: string[], repeats = 3) {
   postings.bulkGet = (async (keys: [string, string][]) => {
     const rows = await bulkGet.call(postings, keys);
     misses.rows += rows.length;
-    for (const row of rows) misses.postings += row?.passages.length ?? 0;
+    for (const row of rows) misses.postings += row && 'passages' in row ? row.passages.length : 0;
     return rows;
   }) as typeof bulkGet;
   const perKeystroke: number[][] = prefixes.map(() => []);
