@@ -16,9 +16,13 @@ const PER_STEP = 2000;
 export function* graphSteps(documents: Json[], report: Report, graph: 'closed' | 'open'): SlicedWork<void> {
   const owner = new Map<string, number>();
   const byId = new Map<string, Json>();
+  // Edges can only be balanced when every reference says what it resolved to.
+  let resolved = true;
   for (let i = 0; i < documents.length; i++) {
     if (i % PER_STEP === PER_STEP - 1) yield;
     const d = documents[i];
+    if (Array.isArray(d?.references) && !(d.references as Json[]).every((r) => Array.isArray(r?.targets)))
+      resolved = false;
     if (typeof d?.id === 'string') {
       if (byId.has(d.id)) report(`documents[${i}].id`, `duplicate id ${d.id}`);
       byId.set(d.id, d);
@@ -31,10 +35,7 @@ export function* graphSteps(documents: Json[], report: Report, graph: 'closed' |
       owner.set(id, i);
     }
   }
-  if (graph === 'open') return;
-  // Edges can only be balanced when every reference says what it resolved to.
-  const references = documents.flatMap((d) => (Array.isArray(d?.references) ? (d.references as Json[]) : []));
-  if (!references.every((r) => Array.isArray(r?.targets))) return;
+  if (graph === 'open' || !resolved) return;
   const edges = new Map<string, number>();
   const count = (key: string, by: number) => edges.set(key, (edges.get(key) ?? 0) + by);
   for (let i = 0; i < documents.length; i++) {
@@ -57,7 +58,9 @@ export function* graphSteps(documents: Json[], report: Report, graph: 'closed' |
       } else count(`${from} → ${String(d?.id)}`, -1);
     }
   }
+  let checked = 0;
   for (const [edge, balance] of edges) {
+    if (++checked % (PER_STEP * 4) === 0) yield;
     if (balance !== 0) {
       report(
         'documents',

@@ -8,10 +8,10 @@
  * record wins: precedence.ts). User tables are never in scope, so an import cannot touch them.
  */
 
-import { DATASET_SCHEMA_VERSION, type DatasetFile } from '../dataset/types';
+import { DATASET_SCHEMA_VERSION, type DatasetFile, type DocumentRecord } from '../dataset/types';
 import { validateDatasetInSlices } from '../dataset/validate';
 import { segmentSteps } from '../search/segment';
-import { runSliced } from '../time-slices';
+import { nextTask, runSliced } from '../time-slices';
 import type { KamerlensDB } from './kamerlens-db';
 import { newGeneration, setLive } from './live-sources';
 import type { DatasetCounts, DatasetMeta, ImportStatusMeta } from './records';
@@ -82,23 +82,7 @@ async function writeDataset(
   dataset: DatasetFile,
   options: ImportOptions,
 ): Promise<DatasetCounts> {
-  const counts: DatasetCounts = {
-    documents: dataset.documents.filter((document) => !document.stub).length,
-    stubs: dataset.documents.filter((document) => document.stub).length,
-    references: dataset.documents.reduce((sum, document) => sum + edgesOf(document).length, 0),
-    dossiers: dataset.dossiers.length,
-  };
-  // Ids are keys: a file naming one twice has no one record for it.
-  for (const [what, rows] of [
-    ['document', dataset.documents],
-    ['dossier', dataset.dossiers],
-  ] as const) {
-    const seen = new Set<string>();
-    for (const row of rows) {
-      if (seen.has(row.id)) throw new Error(`the ${what} id ${row.id} is there twice`);
-      seen.add(row.id);
-    }
-  }
+  const counts = await countAndCheckIds(dataset);
   options.onProgress?.(0);
   const generation = await newGeneration(db);
   const own = { source: BUNDLED_SEGMENT, generation, documents: documentIds(dataset.documents) };
@@ -158,6 +142,35 @@ async function writeDataset(
     throw error;
   }
   options.onProgress?.(1);
+  return counts;
+}
+
+/** Records counted between two yields to the event loop (a pass over 300,000 was 0.18 s under load). */
+const PER_TASK = 16_384;
+
+/**
+ * The dataset's counts; throws when an id is there twice (ids are keys: a file naming one twice has
+ * no one record for it). Yields to the event loop every few thousand records.
+ */
+async function countAndCheckIds(dataset: DatasetFile): Promise<DatasetCounts> {
+  const counts: DatasetCounts = { documents: 0, stubs: 0, references: 0, dossiers: dataset.dossiers.length };
+  for (const [what, rows] of [
+    ['document', dataset.documents],
+    ['dossier', dataset.dossiers],
+  ] as const) {
+    const seen = new Set<string>();
+    for (const [i, row] of rows.entries()) {
+      if (seen.has(row.id)) throw new Error(`the ${what} id ${row.id} is there twice`);
+      seen.add(row.id);
+      if (what === 'document') {
+        const document = row as DocumentRecord;
+        if (document.stub) counts.stubs++;
+        else counts.documents++;
+        counts.references += edgesOf(document).length;
+      }
+      if (i % PER_TASK === PER_TASK - 1) await nextTask();
+    }
+  }
   return counts;
 }
 

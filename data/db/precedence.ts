@@ -69,12 +69,13 @@ export function overlapping(
   after: readonly string[],
   all: Iterable<SourceDocuments>,
 ): string[] {
-  const touched = new Set([...before, ...after]);
-  const found: string[] = [];
-  for (const other of all) {
-    if (other.source === changed) continue;
-    if (other.source === BUNDLED_SEGMENT && changed !== BUNDLED_SEGMENT) continue;
-    if (other.documents.some((id) => touched.has(id))) found.push(other.source);
-  }
-  return found;
+  const others = [...all].filter(
+    (other) => other.source !== changed && (other.source !== BUNDLED_SEGMENT || changed === BUNDLED_SEGMENT),
+  );
+  // Built only when there is another source to compare (the bundled dataset's first import has
+  // none): a set of 600,000 ids was 0.09 s of its last transaction at 300,000 documents.
+  if (others.length === 0) return [];
+  const touched = new Set(before);
+  for (const id of after) touched.add(id);
+  return others.filter((other) => other.documents.some((id) => touched.has(id))).map((other) => other.source);
 }
