@@ -20,7 +20,6 @@ import { deleteGeneration, writeBlocks } from './row-blocks';
 import { flipSegment, stageSegment } from './search-segments';
 import { BUNDLED_SEGMENT } from './segment-owner';
 import { finishChange, lastTransactionTables, settleOwnership } from './segment-ownership';
-import { documentIds } from './source-documents';
 
 /** Options for `importDataset`. */
 export interface ImportOptions {
@@ -82,10 +81,10 @@ async function writeDataset(
   dataset: DatasetFile,
   options: ImportOptions,
 ): Promise<DatasetCounts> {
-  const counts = await countAndCheckIds(dataset);
+  const { counts, documents } = await surveyDataset(dataset);
   options.onProgress?.(0);
   const generation = await newGeneration(db);
-  const own = { source: BUNDLED_SEGMENT, generation, documents: documentIds(dataset.documents) };
+  const own = { source: BUNDLED_SEGMENT, generation, documents };
   const total = dataset.documents.length + dataset.dossiers.length;
   let indexed = 0;
   let written = 0;
@@ -149,11 +148,13 @@ async function writeDataset(
 const PER_TASK = 16_384;
 
 /**
- * The dataset's counts; throws when an id is there twice (ids are keys: a file naming one twice has
- * no one record for it). Yields to the event loop every few thousand records.
+ * The dataset's counts and the ids of its documents that are not stubs (what its search segment
+ * may index); throws when an id is there twice (ids are keys: a file naming one twice has no one
+ * record for it). Yields to the event loop every few thousand records.
  */
-async function countAndCheckIds(dataset: DatasetFile): Promise<DatasetCounts> {
+async function surveyDataset(dataset: DatasetFile): Promise<{ counts: DatasetCounts; documents: string[] }> {
   const counts: DatasetCounts = { documents: 0, stubs: 0, references: 0, dossiers: dataset.dossiers.length };
+  const documents: string[] = [];
   for (const [what, rows] of [
     ['document', dataset.documents],
     ['dossier', dataset.dossiers],
@@ -165,13 +166,14 @@ async function countAndCheckIds(dataset: DatasetFile): Promise<DatasetCounts> {
       if (what === 'document') {
         const document = row as DocumentRecord;
         if (document.stub) counts.stubs++;
-        else counts.documents++;
+        else documents.push(document.id);
         counts.references += edgesOf(document).length;
       }
       if (i % PER_TASK === PER_TASK - 1) await nextTask();
     }
   }
-  return counts;
+  counts.documents = documents.length;
+  return { counts, documents };
 }
 
 function statusRecord(state: ImportStatusMeta['state'], version: string | null, error: string | null) {

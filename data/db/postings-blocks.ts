@@ -127,14 +127,30 @@ export function packBlocks(postings: readonly SegmentPostings[], layout: Posting
   return groupsOf(postings, layout).map(([key, rows]) => blockOf(key, rows, layout));
 }
 
-/** The rows of `groups` (from `groupsInTasks`), a few at a time (each batch built only when the one before is written). */
+/**
+ * The rows of `groups` (from `groupsInTasks`) in batches of at most `batch` rows and about
+ * `postings` postings (a row alone may hold more), each batch built only when the one before is
+ * written. By count alone, a batch of the segment's largest stems (a row each, up to a posting per
+ * passage) was one task of 0.15-0.18 s at 300,000 documents, building and copying them.
+ */
 export function* blocksInBatches(
   groups: readonly [string, SegmentPostings[]][],
   layout: PostingsLayout,
-  batch: number,
+  limits: { rows: number; postings: number },
 ): Generator<PostingsBlock[], void, void> {
-  for (let start = 0; start < groups.length; start += batch)
-    yield groups.slice(start, start + batch).map(([key, rows]) => blockOf(key, rows, layout));
+  let batch: PostingsBlock[] = [];
+  let size = 0;
+  for (const [key, rows] of groups) {
+    const block = blockOf(key, rows, layout);
+    if (batch.length > 0 && (batch.length >= limits.rows || size + block.passages.length > limits.postings)) {
+      yield batch;
+      batch = [];
+      size = 0;
+    }
+    batch.push(block);
+    size += block.passages.length;
+  }
+  if (batch.length > 0) yield batch;
 }
 
 /** The postings of `stem` in `block` (views, no copy), or undefined when the block has none. */

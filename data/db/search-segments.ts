@@ -44,8 +44,11 @@ function postingsKeyOf(segment: SegmentRow): string {
   return segment.stored?.key ?? segment.id;
 }
 
-/** Postings blocks written per transaction by `stageSegment` (each its own, short). */
-const BLOCKS_PER_TRANSACTION = 16;
+/**
+ * Postings blocks written per transaction by `stageSegment` (each its own, short): up to 16 rows
+ * and about 64K postings (a shared block holds ~8K, a stem of its own up to a posting per passage).
+ */
+const PER_TRANSACTION = { rows: 16, postings: 65_536 };
 
 /**
  * Write `built`'s postings and the parts of its segment row (segment-parts.ts) under a new
@@ -60,7 +63,7 @@ export async function stageSegment(
   const staged = stagedRowsOf(built, version);
   const layout = staged.segment.stored as PostingsLayout;
   const groups = await groupsInTasks(built.postings, layout);
-  for (const blocks of blocksInBatches(groups, layout, BLOCKS_PER_TRANSACTION))
+  for (const blocks of blocksInBatches(groups, layout, PER_TRANSACTION))
     await db.transaction('rw', db.searchPostings, () => db.searchPostings.bulkAdd(blocks));
   const { row, parts } = await packSegment(built.segment, layout.key);
   for (const part of parts) await db.transaction('rw', db.searchPostings, () => db.searchPostings.add(part));

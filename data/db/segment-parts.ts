@@ -57,7 +57,7 @@ interface PackedField {
 }
 
 /** How a segment's packed fields are laid out over its parts (kept on its row). */
-export interface PackedLayout {
+interface PackedLayout {
   parts: number;
   fields: PackedField[];
 }

@@ -3,7 +3,15 @@
  * stems in many passages have a row of their own, and a segment has far fewer rows than stems.
  */
 import { describe, expect, it } from 'vitest';
-import { blockKeyOf, layoutOf, packBlocks, postingsIn, storedRowsOf } from '../../../data/db/postings-blocks';
+import {
+  blockKeyOf,
+  blocksInBatches,
+  groupsInTasks,
+  layoutOf,
+  packBlocks,
+  postingsIn,
+  storedRowsOf,
+} from '../../../data/db/postings-blocks';
 import { buildSegment, type SegmentPostings } from '../../../data/search/segment';
 import { seedLikeDataset } from '../../fixtures/db/seed-like';
 
@@ -56,5 +64,18 @@ describe('postings blocks', () => {
     );
     expect(first.staged.segment.stored?.key).not.toBe(second.staged.segment.stored?.key);
     expect(first.staged.segment.stored?.key.startsWith('bundled\u0001')).toBe(true);
+  });
+
+  it('writes the same rows in batches bounded by rows and postings (a larger row alone)', async () => {
+    const groups = await groupsInTasks(postings, layout);
+    const batches = [...blocksInBatches(groups, layout, { rows: 3, postings: 2048 })];
+    expect(batches.flat()).toEqual(blocks);
+    for (const batch of batches) {
+      expect(batch.length).toBeLessThanOrEqual(3);
+      const size = batch.reduce((sum, block) => sum + block.passages.length, 0);
+      if (batch.length > 1) expect(size).toBeLessThanOrEqual(2048);
+    }
+    // The 5,000 postings of `brief` exceed the bound: they make a batch of their own.
+    expect(batches.find((batch) => batch.some((block) => block.stem === 'brief'))).toHaveLength(1);
   });
 });
