@@ -188,23 +188,20 @@ export async function rebuildStaleSegments(
  * transaction over the segments and postings, so the parts are those of the same generation).
  */
 async function readSegments(db: KamerlensDB, rows: readonly SegmentRow[]): Promise<StoredSegment[]> {
-  const segments: StoredSegment[] = [];
-  for (const row of rows) {
-    if (!isPacked(row)) {
-      segments.push(row);
-      continue;
-    }
-    const parts = await db.searchPostings.bulkGet(partKeys(row, postingsKeyOf(row)));
+  // Every segment's parts asked for at once: one round of reads, not one per segment.
+  const parts = await Promise.all(
+    rows.map((row) => (isPacked(row) ? db.searchPostings.bulkGet(partKeys(row, postingsKeyOf(row))) : [])),
+  );
+  return rows.map((row, i) => {
+    if (!isPacked(row)) return row;
+    const read = parts[i] ?? [];
     // A part gone means the generation was dropped: the index opened is stale.
-    if (parts.some((part) => !part || !('bytes' in part))) throw new StaleIndexError();
-    segments.push(
-      unpackSegment(
-        row,
-        (parts as SegmentPart[]).map((part) => part.bytes),
-      ),
+    if (read.some((part) => !part || !('bytes' in part))) throw new StaleIndexError();
+    return unpackSegment(
+      row,
+      (read as SegmentPart[]).map((part) => part.bytes),
     );
-  }
-  return segments;
+  });
 }
 
 /** A segment's stems, for finding a stem's postings count (and so its row) by binary search. */
