@@ -148,7 +148,7 @@ try {
         );
     }
     if (probes.includes('chunks')) {
-      // The rows go in transactions sized to take ~15 ms each (inTimedChunks): where a commit costs
+      // The rows go in transactions sized to take ~8 ms each (inTimedChunks): where a commit costs
       // more, chunks shrink and there are more commits. Fixed chunks take that feedback out.
       console.log(
         `\ncause: time-sized chunks against fixed chunks of 1000 rows, ${probeSize.toLocaleString('en')} documents:`,
