@@ -135,10 +135,14 @@ export function buildSegment(id: string, documents: readonly DocumentRecord[]): 
 
 /** `buildSegment` as steps for `runSliced` (the index build's steps). */
 export function* segmentSteps(id: string, documents: readonly DocumentRecord[]): SlicedWork<BuiltSegment> {
-  const docs = yield* sortedInSteps(
-    documents.filter((d) => !d.stub),
-    newestFirst,
-  );
+  // The stubs left out in steps too: one pass over 300,000 records is tens of milliseconds.
+  const kept: DocumentRecord[] = [];
+  for (let i = 0; i < documents.length; i++) {
+    const document = documents[i] as DocumentRecord;
+    if (!document.stub) kept.push(document);
+    if (i % 16_384 === 16_383) yield;
+  }
+  const docs = yield* sortedInSteps(kept, newestFirst);
   const index = yield* searchIndexSteps(docs);
   const stems: string[] = new Array(index.stemIds.size);
   for (const [stem, s] of index.stemIds) stems[s] = stem;
