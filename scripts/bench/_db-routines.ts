@@ -10,6 +10,7 @@ import type { DatasetFile, DocumentRecord } from '../../data/dataset/types';
 import { importDataset } from '../../data/db/import-dataset';
 import { importPack } from '../../data/db/import-pack';
 import { type KamerlensDB, openKamerlensDB } from '../../data/db/kamerlens-db';
+import { holdLiveInMemory } from '../../data/db/live-sources';
 import { lookupCards } from '../../data/db/lookup-cards';
 import { lookupDocuments } from '../../data/db/lookup-documents';
 import { generatedDataset, generatedIds } from '../../tests/fixtures/db/generated-dataset';
@@ -68,6 +69,42 @@ export interface PackFigures {
   importMs: number;
   peakMb: number | null;
   documents: number;
+  /**
+   * A card lookup of one id issued every 25 ms while the packs were read and imported, as pages
+   * keep asking the background meantime (ids of the packs imported so far), and the same with
+   * nothing running after: how long each waited for its answer.
+   */
+  lookups: { during: ReturnType<typeof percentiles>; idle: ReturnType<typeof percentiles> };
+}
+
+/**
+ * Runs `work` while a lookup of one id (from `pool`, once it holds any) is issued every 25 ms, as
+ * the background answers it (`lookupCards`); returns each lookup's wait.
+ */
+async function lookupsDuring(
+  db: KamerlensDB,
+  pool: string[],
+  work: () => Promise<unknown>,
+): Promise<number[]> {
+  const waits: number[] = [];
+  let working = true;
+  const probe = (async () => {
+    while (working) {
+      if (pool.length > 0) {
+        const issued = performance.now();
+        await lookupCards(db, [pool[Math.floor(Math.random() * pool.length)] as string]);
+        waits.push(performance.now() - issued);
+      }
+      await new Promise((done) => setTimeout(done, 25));
+    }
+  })();
+  try {
+    await work();
+  } finally {
+    working = false;
+    await probe;
+  }
+  return waits;
 }
 
 /** Read and import every pack file (gzip bytes) into a fresh database, one after another. */
@@ -76,24 +113,38 @@ export async function timePackImport(
   heap: HeapProbe,
 ): Promise<PackFigures> {
   const db = freshDb('packs');
+  // As the background: the context that imports holds the live generations (its lookups read no meta).
+  holdLiveInMemory(db);
   await db.open();
   let readMs = 0;
   let importMs = 0;
   let documents = 0;
+  const pool: string[] = [];
+  let during: number[] = [];
   const figures = await measure(heap, async () => {
-    for (const [i, bytes] of files.entries()) {
-      const began = performance.now();
-      const read = await readPack(new Blob([bytes]).stream());
-      const readAt = performance.now();
-      if (!read.ok) throw new Error(`pack ${i}: ${read.error}`);
-      await importPack(db, read.value, { bytes: bytes.length, fileName: `pack-${i}.json.gz` });
-      readMs += readAt - began;
-      importMs += performance.now() - readAt;
-      documents += read.value.documents.length;
-    }
+    during = await lookupsDuring(db, pool, async () => {
+      for (const [i, bytes] of files.entries()) {
+        const began = performance.now();
+        const read = await readPack(new Blob([bytes]).stream());
+        const readAt = performance.now();
+        if (!read.ok) throw new Error(`pack ${i}: ${read.error}`);
+        await importPack(db, read.value, { bytes: bytes.length, fileName: `pack-${i}.json.gz` });
+        readMs += readAt - began;
+        importMs += performance.now() - readAt;
+        documents += read.value.documents.length;
+        for (const document of read.value.documents) if (!document.stub) pool.push(document.id);
+      }
+    });
   });
+  const idle = await lookupsDuring(db, pool, () => new Promise((done) => setTimeout(done, 3000)));
   await db.delete();
-  return { readMs, importMs, peakMb: figures.peakMb, documents };
+  return {
+    readMs,
+    importMs,
+    peakMb: figures.peakMb,
+    documents,
+    lookups: { during: percentiles(during), idle: percentiles(idle) },
+  };
 }
 
 /**
@@ -113,10 +164,10 @@ export async function timeNaiveImport(dataset: DatasetFile, heap: HeapProbe): Pr
 }
 
 /** Percentiles of a list of milliseconds. */
-export function percentiles(samples: number[]): { p50: number; p95: number; n: number } {
+export function percentiles(samples: number[]): { p50: number; p95: number; max: number; n: number } {
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
-  return { p50: at(0.5), p95: at(0.95), n: sorted.length };
+  return { p50: at(0.5), p95: at(0.95), max: sorted.at(-1) ?? Number.NaN, n: sorted.length };
 }
 
 /** Baseline lookup: scan every record for the id (what a store without an alias index must do). */
