@@ -7,6 +7,7 @@
 import type { Result } from '../result';
 import { contentHashOf } from './canonical-json';
 import { type DatasetPack, PACK_FORMAT, PACK_FORMAT_VERSION } from './pack-format';
+import { parseJsonInSteps } from './parse-in-steps';
 import { DATASET_SCHEMA_VERSION } from './types';
 import { validatePackRecords } from './validate';
 
@@ -59,7 +60,8 @@ export async function readPack(
   }
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    // In steps: a pack's text is tens of megabytes, one JSON.parse a task of a second under load.
+    json = await parseJsonInSteps(text);
   } catch {
     return refuse('not-json', 'the unzipped content is not JSON');
   }

@@ -1,4 +1,5 @@
 /** Loads the bundled dataset into the database once per version, tracking progress for the side panel. */
+import { parseJsonInSteps } from '../../data/dataset/parse-in-steps';
 import { datasetInfo } from '../../data/db/dataset-info';
 import { type ImportOutcome, importDataset, recordImportFailure } from '../../data/db/import-dataset';
 import type { KamerlensDB } from '../../data/db/kamerlens-db';
@@ -81,6 +82,7 @@ export function bundledDatasetSource(url: string): DatasetSource {
   return async () => {
     const response = await fetch(url);
     if (!response.ok) throw new Error(`bundled dataset not readable (${response.status}): ${url}`);
-    return response.json();
+    // In steps, as packs are read: a large dataset file parsed at once holds up every lookup.
+    return parseJsonInSteps(await response.text());
   };
 }

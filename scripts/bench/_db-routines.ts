@@ -75,6 +75,28 @@ export interface PackFigures {
    * nothing running after: how long each waited for its answer.
    */
   lookups: { during: ReturnType<typeof percentiles>; idle: ReturnType<typeof percentiles> };
+  /** The longest stalls of the thread (a 10 ms timer late by this much) and the phase they fell in. */
+  stalls: { ms: number; phase: string }[];
+}
+
+/**
+ * A 10 ms timer that notes how late it fires, tagged with `phase()`: where the thread was busy
+ * (a worker has no long task observer). `stop` returns the longest stalls.
+ */
+function watchStalls(phase: () => string): { stop(): { ms: number; phase: string }[] } {
+  const stalls: { ms: number; phase: string }[] = [];
+  let last = performance.now();
+  const timer = setInterval(() => {
+    const now = performance.now();
+    if (now - last > 60) stalls.push({ ms: now - last - 10, phase: phase() });
+    last = now;
+  }, 10);
+  return {
+    stop() {
+      clearInterval(timer);
+      return stalls.sort((a, b) => b.ms - a.ms).slice(0, 8);
+    },
+  };
 }
 
 /**
@@ -121,13 +143,17 @@ export async function timePackImport(
   let documents = 0;
   const pool: string[] = [];
   let during: number[] = [];
+  let phase = 'start';
+  const stalls = watchStalls(() => phase);
   const figures = await measure(heap, async () => {
     during = await lookupsDuring(db, pool, async () => {
       for (const [i, bytes] of files.entries()) {
         const began = performance.now();
+        phase = `reading pack ${i}`;
         const read = await readPack(new Blob([bytes]).stream());
         const readAt = performance.now();
         if (!read.ok) throw new Error(`pack ${i}: ${read.error}`);
+        phase = `importing pack ${i}`;
         await importPack(db, read.value, { bytes: bytes.length, fileName: `pack-${i}.json.gz` });
         readMs += readAt - began;
         importMs += performance.now() - readAt;
@@ -136,6 +162,7 @@ export async function timePackImport(
       }
     });
   });
+  const longest = stalls.stop();
   const idle = await lookupsDuring(db, pool, () => new Promise((done) => setTimeout(done, 3000)));
   await db.delete();
   return {
@@ -144,6 +171,7 @@ export async function timePackImport(
     peakMb: figures.peakMb,
     documents,
     lookups: { during: percentiles(during), idle: percentiles(idle) },
+    stalls: longest,
   };
 }
 

@@ -57,6 +57,9 @@ const line = (where: string, packsRun: PackFigures, baseline: RunFigures) => {
     `  a lookup every 25 ms meanwhile (ids of the packs imported so far) waited ${waits(packsRun.lookups.during)} (target max ≤ 50 ms: ${packsRun.lookups.during.max <= 50 ? 'met' : 'NOT met'}); ` +
       `baseline, with nothing running: ${waits(packsRun.lookups.idle)}`,
   );
+  console.log(
+    `  the thread's longest stalls (a 10 ms timer late by): ${packsRun.stalls.map((s) => `${s.ms.toFixed(0)} ms ${s.phase}`).join(', ')}`,
+  );
 };
 
 const served = new Map(files.map((file, i) => [`/pack-${i}.json.gz`, file]));

@@ -1,0 +1,142 @@
+/**
+ * `JSON.parse` of a large object, in steps. A pack of 19,000 documents is 38 MB of JSON, which
+ * `JSON.parse` reads in one task of 0.28 s on a quiet machine and more than a second under load
+ * (`npm run bench -- packs`, in the extension's service worker): every lookup of the background
+ * waited for it. Here a scan that follows strings and nesting finds the elements of the object's
+ * top-level arrays (a pack's documents and dossiers), which are parsed one by one, and the rest (the
+ * object with those arrays empty) is parsed apart; both yield to the event loop every few hundred
+ * kilobytes.
+ *
+ * The result is what `JSON.parse(text)` gives, and a text it refuses is refused with a
+ * `SyntaxError`: the object with its arrays empty and each element are JSON exactly when the whole
+ * is, since putting valid values into an empty array keeps a text valid and the pieces together are
+ * the whole. Anything the scan does not expect (a text that is not an object, unbalanced brackets
+ * or quotes, a key twice) is handed to `JSON.parse` whole.
+ */
+import { nextTask } from '../time-slices';
+
+/** Characters scanned, and characters of elements parsed, between two yields. */
+const CHARS_PER_TASK = 512 * 1024;
+
+/** A top-level array of the object: where its key's text is, where it opens and closes, its elements' spans. */
+interface TopArray {
+  key: string;
+  open: number;
+  close: number;
+  elements: [number, number][];
+}
+
+const QUOTE = 34;
+const BACKSLASH = 92;
+const COMMA = 44;
+const COLON = 58;
+const OPEN_BRACE = 123;
+const CLOSE_BRACE = 125;
+const OPEN_BRACKET = 91;
+const CLOSE_BRACKET = 93;
+
+const isSpace = (code: number) => code === 32 || code === 10 || code === 13 || code === 9;
+
+/** The top-level arrays of the object in `text`, or null when the text is not one the scan follows. */
+async function scanTopArrays(text: string): Promise<TopArray[] | null> {
+  let at = 0;
+  while (at < text.length && isSpace(text.charCodeAt(at))) at++;
+  if (text.charCodeAt(at) !== OPEN_BRACE) return null;
+  const arrays: TopArray[] = [];
+  let depth = 0;
+  let inString = false;
+  let stringStart = 0;
+  // The last string closed at depth 1 (a key, when a colon follows) and the key of the value next.
+  let lastString: [number, number] | null = null;
+  let key: string | null = null;
+  let current: TopArray | null = null;
+  const keys = new Set<string>();
+  let elementStart = -1;
+  for (let i = at; i < text.length; i++) {
+    if (i % CHARS_PER_TASK === 0 && i > at) await nextTask();
+    const code = text.charCodeAt(i);
+    if (inString) {
+      if (code === BACKSLASH) i++;
+      else if (code === QUOTE) {
+        inString = false;
+        if (depth === 1) lastString = [stringStart, i + 1];
+      }
+      continue;
+    }
+    if (code === QUOTE) {
+      inString = true;
+      stringStart = i;
+      if (depth === 2 && current && elementStart < 0) elementStart = i;
+      continue;
+    }
+    if (isSpace(code)) continue;
+    if (depth === 2 && current && elementStart < 0 && code !== COMMA && code !== CLOSE_BRACKET)
+      elementStart = i;
+    if (code === OPEN_BRACE || code === OPEN_BRACKET) {
+      if (depth === 1 && code === OPEN_BRACKET && key !== null) {
+        current = { key, open: i, close: -1, elements: [] };
+        elementStart = -1;
+      }
+      depth++;
+    } else if (code === CLOSE_BRACE || code === CLOSE_BRACKET) {
+      depth--;
+      if (depth === 1 && current) {
+        // After a comma an element must follow: `[1,]` keeps an empty one, which JSON.parse refuses.
+        if (elementStart >= 0 || current.elements.length > 0)
+          current.elements.push([elementStart < 0 ? i : elementStart, i]);
+        current.close = i;
+        arrays.push(current);
+        current = null;
+      }
+      if (depth < 0) return null;
+    } else if (code === COMMA && depth === 2 && current) {
+      current.elements.push([elementStart < 0 ? i : elementStart, i]);
+      elementStart = -1;
+    } else if (code === COLON && depth === 1 && lastString) {
+      key = JSON.parse(text.slice(lastString[0], lastString[1])) as string;
+      // A key twice: JSON.parse keeps the last value, whatever it is; leave that to it.
+      if (keys.has(key)) return null;
+      keys.add(key);
+      lastString = null;
+      continue;
+    }
+    if (depth === 1 && code !== COLON) key = code === COMMA ? null : key;
+  }
+  if (inString || depth !== 0) return null;
+  return arrays;
+}
+
+/** `JSON.parse(text)`, in steps when `text` is an object; throws `SyntaxError` where it would. */
+export async function parseJsonInSteps(text: string): Promise<unknown> {
+  const arrays = await scanTopArrays(text);
+  if (!arrays || arrays.length === 0) return JSON.parse(text);
+  // The object with its top-level arrays emptied.
+  const pieces: string[] = [];
+  let from = 0;
+  for (const array of arrays) {
+    pieces.push(text.slice(from, array.open + 1));
+    from = array.close;
+  }
+  pieces.push(text.slice(from));
+  const object = JSON.parse(pieces.join('')) as Record<string, unknown>;
+  let sinceYield = 0;
+  for (const array of arrays) {
+    const values: unknown[] = [];
+    for (const [start, end] of array.elements) {
+      values.push(JSON.parse(text.slice(start, end)));
+      sinceYield += end - start;
+      if (sinceYield >= CHARS_PER_TASK) {
+        sinceYield = 0;
+        await nextTask();
+      }
+    }
+    // As JSON.parse makes it: an own property, even for `__proto__`; of a key twice, the last.
+    Object.defineProperty(object, array.key, {
+      value: values,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
+  return object;
+}
