@@ -22,6 +22,12 @@ import { type PageTrace, startTrace, type TraceBreakdown } from './_scanner-trac
 /** One page load, measured until nothing happened for a second. */
 export interface CostFigures {
   taskMs: number;
+  /**
+   * CPU time of the page's main thread (`ThreadTime`): what the thread computed, without the time
+   * it waited for a core. TaskDuration is wall time, so on the shared 2-core machine it swings with
+   * the other processes' load; this swings far less, and says which build does less work.
+   */
+  cpuMs: number;
   scriptMs: number;
   styleMs: number;
   layoutMs: number;
@@ -101,11 +107,13 @@ async function figures(
     marked: new Set([...document.querySelectorAll('kamerlens-ref')].map((m) => m.getAttribute('data-kamerlens-group'))).size,
   })`)) as { longTasks: number[]; slicesMs: number; marked: number };
   const taskMs = delta('TaskDuration') * 1000;
+  const cpuMs = delta('ThreadTime') * 1000;
   const scriptMs = delta('ScriptDuration') * 1000;
   const styleMs = delta('RecalcStyleDuration') * 1000;
   const layoutMs = delta('LayoutDuration') * 1000;
   return {
     taskMs,
+    cpuMs,
     scriptMs,
     styleMs,
     layoutMs,
@@ -206,6 +214,7 @@ export function printCost(label: string, extension: CostFigures[], plain: CostFi
   const m = (runs: CostFigures[], pick: (r: CostFigures) => number) => median(runs.map(pick));
   const columns: [string, (r: CostFigures) => number, boolean][] = [
     ['all work', (r) => r.taskMs, true],
+    ['cpu', (r) => r.cpuMs, true],
     ['script', (r) => r.scriptMs, true],
     ['style', (r) => r.styleMs, true],
     ['layout', (r) => r.layoutMs, true],
@@ -254,6 +263,13 @@ export function printCost(label: string, extension: CostFigures[], plain: CostFi
       .map((v) => v.toFixed(0))
       .join(' ');
   console.log(`all work per run, sorted (ms per MB): with ${spread(extension)}; without ${spread(plain)}`);
+  const cpuSpread = (runs: CostFigures[]) =>
+    runs
+      .map((r) => r.cpuMs / mb)
+      .sort((a, b) => a - b)
+      .map((v) => v.toFixed(0))
+      .join(' ');
+  console.log(`cpu per run, sorted (ms per MB): with ${cpuSpread(extension)}; without ${cpuSpread(plain)}`);
   console.log(
     `marked at the end: ${m(extension, (r) => r.marked)} references; target: difference in all work ≤ 50 ms per MB, ` +
       'no long task more than without',
