@@ -256,20 +256,19 @@ export function printCost(label: string, extension: CostFigures[], plain: CostFi
   );
   // The spread says how far to trust the medians: at a load of 3-5 on 2 cores, all work of one side
   // swung by a third between runs of the same build, mostly in `other`.
-  const spread = (runs: CostFigures[]) =>
+  const spread = (runs: CostFigures[], pick: (r: CostFigures) => number) =>
     runs
-      .map((r) => r.taskMs / mb)
+      .map((r) => pick(r) / mb)
       .sort((a, b) => a - b)
       .map((v) => v.toFixed(0))
       .join(' ');
-  console.log(`all work per run, sorted (ms per MB): with ${spread(extension)}; without ${spread(plain)}`);
-  const cpuSpread = (runs: CostFigures[]) =>
-    runs
-      .map((r) => r.cpuMs / mb)
-      .sort((a, b) => a - b)
-      .map((v) => v.toFixed(0))
-      .join(' ');
-  console.log(`cpu per run, sorted (ms per MB): with ${cpuSpread(extension)}; without ${cpuSpread(plain)}`);
+  for (const [name, pick] of [
+    ['all work', (r: CostFigures) => r.taskMs],
+    ['cpu', (r: CostFigures) => r.cpuMs],
+  ] as const)
+    console.log(
+      `${name} per run, sorted (ms per MB): with ${spread(extension, pick)}; without ${spread(plain, pick)}`,
+    );
   console.log(
     `marked at the end: ${m(extension, (r) => r.marked)} references; target: difference in all work ≤ 50 ms per MB, ` +
       'no long task more than without',
