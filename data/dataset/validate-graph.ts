@@ -5,8 +5,11 @@ import type { SlicedWork } from '../time-slices';
 type Json = Record<string, unknown>;
 type Report = (path: string, problem: string) => void;
 
-/** Documents gone through per step (the checks run in time slices in the extension). */
-const PER_STEP = 2000;
+/**
+ * Documents gone through per step (the checks run in time slices in the extension): a step of
+ * 2,000 was 50 ms for a pack of 19,000 generated documents in Node (CPU profile of readPack).
+ */
+const PER_STEP = 500;
 
 /**
  * Ids are unique across records (an alias too). In a `closed` graph (a whole dataset) every target
