@@ -15,6 +15,7 @@ import { lookupCards } from '../../data/db/lookup-cards';
 import { lookupDocuments } from '../../data/db/lookup-documents';
 import { generatedDataset, generatedIds } from '../../tests/fixtures/db/generated-dataset';
 import { idPicker } from './_id-picker';
+import { lookupsWhile, percentiles, waited } from './_lookup-waits';
 
 /** Bytes in use now, or null where the platform cannot say. */
 export type HeapProbe = () => number | null;
@@ -99,36 +100,6 @@ function watchStalls(phase: () => string): { stop(): { ms: number; phase: string
   };
 }
 
-/**
- * Runs `work` while a lookup of one id (from `pool`, once it holds any) is issued every 25 ms, as
- * the background answers it (`lookupCards`); returns each lookup's wait.
- */
-async function lookupsDuring(
-  db: KamerlensDB,
-  pool: string[],
-  work: () => Promise<unknown>,
-): Promise<number[]> {
-  const waits: number[] = [];
-  let working = true;
-  const probe = (async () => {
-    while (working) {
-      if (pool.length > 0) {
-        const issued = performance.now();
-        await lookupCards(db, [pool[Math.floor(Math.random() * pool.length)] as string]);
-        waits.push(performance.now() - issued);
-      }
-      await new Promise((done) => setTimeout(done, 25));
-    }
-  })();
-  try {
-    await work();
-  } finally {
-    working = false;
-    await probe;
-  }
-  return waits;
-}
-
 /** Read and import every pack file (gzip bytes) into a fresh database, one after another. */
 export async function timePackImport(
   files: Uint8Array<ArrayBuffer>[],
@@ -141,29 +112,33 @@ export async function timePackImport(
   let readMs = 0;
   let importMs = 0;
   let documents = 0;
+  // Ids of the packs imported so far: a lookup a turn once there are any.
   const pool: string[] = [];
+  const pick = () => (pool.length > 0 ? [pool[Math.floor(Math.random() * pool.length)] as string] : null);
   let during: number[] = [];
   let phase = 'start';
   const stalls = watchStalls(() => phase);
   const figures = await measure(heap, async () => {
-    during = await lookupsDuring(db, pool, async () => {
-      for (const [i, bytes] of files.entries()) {
-        const began = performance.now();
-        phase = `reading pack ${i}`;
-        const read = await readPack(new Blob([bytes]).stream());
-        const readAt = performance.now();
-        if (!read.ok) throw new Error(`pack ${i}: ${read.error}`);
-        phase = `importing pack ${i}`;
-        await importPack(db, read.value, { bytes: bytes.length, fileName: `pack-${i}.json.gz` });
-        readMs += readAt - began;
-        importMs += performance.now() - readAt;
-        documents += read.value.documents.length;
-        for (const document of read.value.documents) if (!document.stub) pool.push(document.id);
-      }
-    });
+    during = waited(
+      await lookupsWhile(db, pick, async () => {
+        for (const [i, bytes] of files.entries()) {
+          const began = performance.now();
+          phase = `reading pack ${i}`;
+          const read = await readPack(new Blob([bytes]).stream());
+          const readAt = performance.now();
+          if (!read.ok) throw new Error(`pack ${i}: ${read.error}`);
+          phase = `importing pack ${i}`;
+          await importPack(db, read.value, { bytes: bytes.length, fileName: `pack-${i}.json.gz` });
+          readMs += readAt - began;
+          importMs += performance.now() - readAt;
+          documents += read.value.documents.length;
+          for (const document of read.value.documents) if (!document.stub) pool.push(document.id);
+        }
+      }),
+    );
   });
   const longest = stalls.stop();
-  const idle = await lookupsDuring(db, pool, () => new Promise((done) => setTimeout(done, 3000)));
+  const idle = waited(await lookupsWhile(db, pick, () => new Promise((done) => setTimeout(done, 3000))));
   await db.delete();
   return {
     readMs,
@@ -189,13 +164,6 @@ export async function timeNaiveImport(dataset: DatasetFile, heap: HeapProbe): Pr
   });
   await db.delete();
   return figures;
-}
-
-/** Percentiles of a list of milliseconds. */
-export function percentiles(samples: number[]): { p50: number; p95: number; max: number; n: number } {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
-  return { p50: at(0.5), p95: at(0.95), max: sorted.at(-1) ?? Number.NaN, n: sorted.length };
 }
 
 /** Baseline lookup: scan every record for the id (what a store without an alias index must do). */

@@ -12,14 +12,8 @@ import type { KamerlensDB } from '../../data/db/kamerlens-db';
 import { lookupCards } from '../../data/db/lookup-cards';
 import { lookupDocuments, lookupTables, readLookup } from '../../data/db/lookup-documents';
 import { idPicker } from './_id-picker';
+import { percentiles } from './_lookup-waits';
 import { panelDocumentIds } from './_panel-corpus';
-
-/** p50, p95, max and count of a list of milliseconds. */
-export function summary(samples: number[]) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
-  return { p50: at(0.5), p95: at(0.95), max: sorted[sorted.length - 1] ?? Number.NaN, n: sorted.length };
-}
 
 /** Ids a page asks for: canonical and alias ids of generated documents, a tenth unknown. */
 export function picker(count: number, seed = 11) {
@@ -59,9 +53,9 @@ async function timeVariants<N extends string>(
       samples.get(name)?.push(performance.now() - began);
     }
   }
-  return Object.fromEntries(names.map((name) => [name, summary(samples.get(name) ?? [])])) as Record<
+  return Object.fromEntries(names.map((name) => [name, percentiles(samples.get(name) ?? [])])) as Record<
     N,
-    ReturnType<typeof summary>
+    ReturnType<typeof percentiles>
   >;
 }
 

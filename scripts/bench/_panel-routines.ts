@@ -15,16 +15,16 @@ import { listDocuments, listDossiers } from '../../data/db/documents';
 import { importDataset } from '../../data/db/import-dataset';
 import { type KamerlensDB, openKamerlensDB } from '../../data/db/kamerlens-db';
 import { holdLiveInMemory } from '../../data/db/live-sources';
-import { lookupCards } from '../../data/db/lookup-cards';
 import { readDocuments, resolveDocuments } from '../../data/db/resolve-documents';
 import { openStoredIndex } from '../../data/db/search-segments';
 import { writeInChunks } from '../../data/db/write-in-chunks';
 import { catalogId } from '../../data/search/catalog';
 import { buildSearchIndex, createSearcher } from '../../data/search/index';
 import type { OpenedIndex } from '../../data/search/open-segments';
-import { explainWaits, type Wait, watchImport, wrapTransactions } from './_import-waits';
+import { explainWaits, watchImport, wrapTransactions } from './_import-waits';
+import { lookupsWhile, percentiles, waited } from './_lookup-waits';
 import { panelDataset } from './_panel-corpus';
-import { picker, summary, timePanelLookups } from './_panel-lookups';
+import { picker, timePanelLookups } from './_panel-lookups';
 
 interface Held {
   db?: KamerlensDB;
@@ -44,29 +44,21 @@ const held = (globalThis as { kamerlensPanelBench?: Held }).kamerlensPanelBench 
  */
 async function withLookups(db: KamerlensDB, count: number, work: () => Promise<unknown>, explain = false) {
   const pick = picker(count);
-  const waits: Wait[] = [];
-  let working = true;
-  const probe = (async () => {
-    while (working) {
-      const issued = performance.now();
-      await lookupCards(db, pick(1));
-      waits.push({ issued, answered: performance.now() });
-      await new Promise((r) => setTimeout(r, 25));
-    }
-  })();
   const watch = explain ? watchImport() : null;
-  const start = performance.now();
-  try {
-    await work();
-  } finally {
-    working = false;
-  }
-  const ms = performance.now() - start;
-  await probe;
+  let ms = 0;
+  const waits = await lookupsWhile(
+    db,
+    () => pick(1),
+    async () => {
+      const start = performance.now();
+      await work();
+      ms = performance.now() - start;
+    },
+  );
   const logged = watch?.stop();
   return {
     ms,
-    waits: summary(waits.map((wait) => wait.answered - wait.issued)),
+    waits: percentiles(waited(waits)),
     why: logged ? explainWaits(waits, logged, ['documentBlocks', 'dossierBlocks']) : null,
   };
 }
@@ -224,14 +216,18 @@ export async function panelKeystrokes(words: string[], repeats = 3) {
   }
   postings.bulkGet = bulkGet;
   const slowest = prefixes
-    .map((prefix, i) => ({ prefix, ms: summary(perKeystroke[i] ?? []).p50, matched: matchedSizes[i] ?? 0 }))
+    .map((prefix, i) => ({
+      prefix,
+      ms: percentiles(perKeystroke[i] ?? []).p50,
+      matched: matchedSizes[i] ?? 0,
+    }))
     .sort((a, b) => b.ms - a.ms)
     .slice(0, 5);
   return {
-    ...summary(perKeystroke.map((times) => summary(times).p50)),
-    search: summary(searchAlone.map((times) => summary(times).p50)),
-    records: summary(recordsAlone.map((times) => summary(times).p50)),
-    facets: summary(facetsAlone.map((times) => summary(times).p50)),
+    ...percentiles(perKeystroke.map((times) => percentiles(times).p50)),
+    search: percentiles(searchAlone.map((times) => percentiles(times).p50)),
+    records: percentiles(recordsAlone.map((times) => percentiles(times).p50)),
+    facets: percentiles(facetsAlone.map((times) => percentiles(times).p50)),
     misses,
     slowest,
   };
@@ -291,5 +287,5 @@ export function oldPanelKeystrokes(words: string[]) {
     old.searcher.search(prefix, { limit: 50 });
     return performance.now() - began;
   });
-  return summary(times);
+  return percentiles(times);
 }

@@ -58,7 +58,7 @@ const line = (where: string, packsRun: PackFigures, baseline: RunFigures) => {
       `baseline, with nothing running: ${waits(packsRun.lookups.idle)}`,
   );
   console.log(
-    `  the thread's longest stalls (a 10 ms timer late by): ${packsRun.stalls.map((s) => `${s.ms.toFixed(0)} ms ${s.phase}`).join(', ')}`,
+    `  the thread's longest stalls (a 10 ms timer late by): ${packsRun.stalls.map((s) => `${s.ms.toFixed(0)} ms ${s.phase}`).join(', ') || 'none over 50 ms'}`,
   );
 };
 
