@@ -100,7 +100,8 @@ async function scanTopArrays(text: string): Promise<TopArray[] | null> {
       lastString = null;
       continue;
     }
-    if (depth === 1 && code !== COLON) key = code === COMMA ? null : key;
+    // A comma between members ends the value the key was for.
+    if (depth === 1 && code === COMMA) key = null;
   }
   if (inString || depth !== 0) return null;
   return arrays;
