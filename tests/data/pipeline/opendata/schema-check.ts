@@ -1,7 +1,9 @@
 /**
- * Test helper: validate tkData XML against the official schemas in `../shared/opendata/tk/xsd`
- * (beside the repository, as on CI) with xmllint. A missing xmllint or schema folder is an error,
- * never a skip: the fixtures are only trusted because they validate.
+ * Test helper: validate tkData XML against the official schemas with xmllint. The schemas are the
+ * Tweede Kamer open data portal's own tkData XSDs (v1-0), kept in `tests/fixtures/opendata/xsd`
+ * as published, so a fresh clone anywhere validates (they were read from `../shared` beside the
+ * repository, which a clone in another folder does not have). A missing xmllint or schema is an
+ * error, never a skip: the fixtures are only trusted because they validate.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -9,8 +11,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The official schema folder, found relative to the repository root. */
-const XSD_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../../shared/opendata/tk/xsd');
+/** The official schema folder. */
+const XSD_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../fixtures/opendata/xsd');
 
 const ENTITY_SCHEMAS = [
   'kamerstukdossier',
@@ -28,7 +30,7 @@ let schemaPath: string | null = null;
 function fixtureSchema(): string {
   if (schemaPath) return schemaPath;
   if (!existsSync(join(XSD_DIR, 'tkData-v1-0-base.xsd')))
-    throw new Error(`the official schemas are not at ${XSD_DIR} (expected ../shared/opendata/tk/xsd)`);
+    throw new Error(`the official schemas are not at ${XSD_DIR}`);
   const includes = ENTITY_SCHEMAS.map(
     (name) => `  <xs:include schemaLocation="${join(XSD_DIR, `tkData-v1-0-${name}.xsd`)}"/>`,
   ).join('\n');
