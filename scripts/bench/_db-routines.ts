@@ -15,6 +15,7 @@ import { lookupCards } from '../../data/db/lookup-cards';
 import { lookupDocuments } from '../../data/db/lookup-documents';
 import { generatedDataset, generatedIds } from '../../tests/fixtures/db/generated-dataset';
 import { idPicker } from './_id-picker';
+import { explainWaits, type Wait, watchImport, wrapTransactions } from './_import-waits';
 import { lookupsWhile, percentiles, waited } from './_lookup-waits';
 
 /** Bytes in use now, or null where the platform cannot say. */
@@ -76,27 +77,40 @@ export interface PackFigures {
    * nothing running after: how long each waited for its answer.
    */
   lookups: { during: ReturnType<typeof percentiles>; idle: ReturnType<typeof percentiles> };
-  /** The longest stalls of the thread (a 10 ms timer late by this much) and the phase they fell in. */
-  stalls: { ms: number; phase: string }[];
+  /**
+   * The longest stalls of the thread (a 10 ms timer late by this much), the phase they fell in, and
+   * when (`from` and `to` on the thread's clock, for a CPU profile of it).
+   */
+  stalls: Stall[];
+  /** The lookups that waited over 50 ms: for the thread (stalls) or behind writes. */
+  why: ReturnType<typeof explainWaits>;
 }
 
 /**
  * A 10 ms timer that notes how late it fires, tagged with `phase()`: where the thread was busy
  * (a worker has no long task observer). `stop` returns the longest stalls.
  */
-function watchStalls(phase: () => string): { stop(): { ms: number; phase: string }[] } {
-  const stalls: { ms: number; phase: string }[] = [];
+interface Stall {
+  ms: number;
+  phase: string;
+  from: number;
+  to: number;
+}
+
+function watchStalls(phase: () => string): { stop(): Stall[]; spans(): [number, number][] } {
+  const stalls: Stall[] = [];
   let last = performance.now();
   const timer = setInterval(() => {
     const now = performance.now();
-    if (now - last > 60) stalls.push({ ms: now - last - 10, phase: phase() });
+    if (now - last > 60) stalls.push({ ms: now - last - 10, phase: phase(), from: last, to: now });
     last = now;
   }, 10);
   return {
     stop() {
       clearInterval(timer);
-      return stalls.sort((a, b) => b.ms - a.ms).slice(0, 8);
+      return [...stalls].sort((a, b) => b.ms - a.ms).slice(0, 8);
     },
+    spans: () => stalls.map((stall) => [stall.from, stall.to]),
   };
 }
 
@@ -105,6 +119,8 @@ export async function timePackImport(
   files: Uint8Array<ArrayBuffer>[],
   heap: HeapProbe,
 ): Promise<PackFigures> {
+  // Every transaction logged, to tell a lookup queued behind a write from one the thread held up.
+  wrapTransactions();
   const db = freshDb('packs');
   // As the background: the context that imports holds the live generations (its lookups read no meta).
   holdLiveInMemory(db);
@@ -115,29 +131,30 @@ export async function timePackImport(
   // Ids of the packs imported so far: a lookup a turn once there are any.
   const pool: string[] = [];
   const pick = () => (pool.length > 0 ? [pool[Math.floor(Math.random() * pool.length)] as string] : null);
-  let during: number[] = [];
+  let during: Wait[] = [];
   let phase = 'start';
   const stalls = watchStalls(() => phase);
+  const watch = watchImport();
   const figures = await measure(heap, async () => {
-    during = waited(
-      await lookupsWhile(db, pick, async () => {
-        for (const [i, bytes] of files.entries()) {
-          const began = performance.now();
-          phase = `reading pack ${i}`;
-          const read = await readPack(new Blob([bytes]).stream());
-          const readAt = performance.now();
-          if (!read.ok) throw new Error(`pack ${i}: ${read.error}`);
-          phase = `importing pack ${i}`;
-          await importPack(db, read.value, { bytes: bytes.length, fileName: `pack-${i}.json.gz` });
-          readMs += readAt - began;
-          importMs += performance.now() - readAt;
-          documents += read.value.documents.length;
-          for (const document of read.value.documents) if (!document.stub) pool.push(document.id);
-        }
-      }),
-    );
+    during = await lookupsWhile(db, pick, async () => {
+      for (const [i, bytes] of files.entries()) {
+        const began = performance.now();
+        phase = `reading pack ${i}`;
+        const read = await readPack(new Blob([bytes]).stream());
+        const readAt = performance.now();
+        if (!read.ok) throw new Error(`pack ${i}: ${read.error}`);
+        phase = `importing pack ${i}`;
+        await importPack(db, read.value, { bytes: bytes.length, fileName: `pack-${i}.json.gz` });
+        readMs += readAt - began;
+        importMs += performance.now() - readAt;
+        documents += read.value.documents.length;
+        for (const document of read.value.documents) if (!document.stub) pool.push(document.id);
+      }
+    });
   });
   const longest = stalls.stop();
+  const logged = watch.stop();
+  logged.longTasks.push(...stalls.spans());
   const idle = waited(await lookupsWhile(db, pick, () => new Promise((done) => setTimeout(done, 3000))));
   await db.delete();
   return {
@@ -145,8 +162,9 @@ export async function timePackImport(
     importMs,
     peakMb: figures.peakMb,
     documents,
-    lookups: { during: percentiles(during), idle: percentiles(idle) },
+    lookups: { during: percentiles(waited(during)), idle: percentiles(idle) },
     stalls: longest,
+    why: explainWaits(during, logged, ['documentBlocks', 'dossierBlocks']),
   };
 }
 

@@ -58,17 +58,20 @@ export function watchImport(): { stop(): { transactions: Transaction[]; longTask
   const transactions: Transaction[] = [];
   logging = transactions;
   const longTasks: [number, number][] = [];
-  const observer = new PerformanceObserver((list) => {
-    for (const entry of list.getEntries())
-      longTasks.push([entry.startTime, entry.startTime + entry.duration]);
-  });
-  observer.observe({ type: 'longtask' });
+  // A worker has no long tasks to observe: its caller adds the stalls it timed itself.
+  const observer = PerformanceObserver.supportedEntryTypes.includes('longtask')
+    ? new PerformanceObserver((list) => {
+        for (const entry of list.getEntries())
+          longTasks.push([entry.startTime, entry.startTime + entry.duration]);
+      })
+    : null;
+  observer?.observe({ type: 'longtask' });
   return {
     stop() {
       logging = null;
-      for (const entry of observer.takeRecords())
+      for (const entry of observer?.takeRecords() ?? [])
         longTasks.push([entry.startTime, entry.startTime + entry.duration]);
-      observer.disconnect();
+      observer?.disconnect();
       return { transactions, longTasks };
     },
   };
@@ -153,4 +156,15 @@ function tasksByPhase(tasks: readonly [number, number][], writes: readonly { key
     });
   }
   return [...phases].map(([phase, figures]) => ({ phase, ...figures }));
+}
+
+/** `explainWaits`' answer in lines for the console; `busy` says what the thread's busy time is. */
+export function describeWaits(why: ReturnType<typeof explainWaits>, busy: string): string[] {
+  const ms = (value: number) => `${value.toFixed(0)} ms`;
+  return [
+    `  why: ${why.slow} lookups waited over 50 ms (${ms(why.waitedMs)} in all); of that time ${busy} ${ms(why.busyMs)} (longest ${ms(why.longestTaskMs)}) ` +
+      `and a read-write transaction on documents or dossiers ran ${ms(why.behindWritesMs)} (the two can overlap)`,
+    `  long tasks by phase: ${why.longTasks.map((t) => `${t.phase}: ${t.count}, ${ms(t.totalMs)} (longest ${ms(t.longestMs)})`).join('; ')}`,
+    `  the import's read-write transactions: ${why.writes.map((w) => `${w.scope}: ${w.count}, longest ${ms(w.longest)}, ${ms(w.total)} in all`).join('; ')}`,
+  ];
 }

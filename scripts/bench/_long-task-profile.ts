@@ -10,7 +10,7 @@
  * the profiler started places the profile's start on the page clock within those few milliseconds.
  */
 import { writeFileSync } from 'node:fs';
-import type { CDPSession, Page } from 'playwright-core';
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 
 interface ProfileNode {
   id: number;
@@ -30,18 +30,78 @@ export interface CpuRecording {
   stop(tasks: readonly (readonly [number, number])[], file?: string): Promise<void>;
 }
 
-/** Starts profiling `page`'s main thread through `cdp`. */
-export async function startCpuProfile(page: Page, cdp: CDPSession): Promise<CpuRecording> {
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
-  const before = (await page.evaluate('performance.now()')) as number;
-  await cdp.send('Profiler.start');
-  const after = (await page.evaluate('performance.now()')) as number;
+/** A thread to profile: a DevTools session to it, and its own clock. */
+export interface ProfiledThread {
+  send(method: string, params?: Record<string, unknown>): Promise<unknown>;
+  /** `performance.now()` there. */
+  now(): Promise<number>;
+}
+
+/** `page`'s main thread, through `cdp`. */
+export const pageThread = (page: Page, cdp: CDPSession): ProfiledThread => ({
+  send: (method, params) => cdp.send(method as 'Profiler.enable', params),
+  now: async () => (await page.evaluate('performance.now()')) as number,
+});
+
+/**
+ * The extension's service worker in `context`: Playwright opens DevTools sessions to pages only,
+ * so one is opened from a page's session to the worker's target, its messages carried by
+ * `Target.sendMessageToTarget`.
+ */
+export async function serviceWorkerThread(context: BrowserContext): Promise<ProfiledThread> {
+  const page = context.pages()[0] ?? (await context.newPage());
+  const cdp = await context.newCDPSession(page);
+  const { targetInfos } = (await cdp.send('Target.getTargets')) as {
+    targetInfos: { targetId: string; type: string }[];
+  };
+  const worker = targetInfos.find((target) => target.type === 'service_worker');
+  if (!worker) throw new Error('no service worker to profile');
+  const { sessionId } = (await cdp.send('Target.attachToTarget', {
+    targetId: worker.targetId,
+    flatten: false,
+  })) as { sessionId: string };
+  let id = 0;
+  const waiting = new Map<number, (message: { result?: unknown; error?: { message: string } }) => void>();
+  cdp.on('Target.receivedMessageFromTarget', (event) => {
+    const message = JSON.parse(event.message) as {
+      id?: number;
+      result?: unknown;
+      error?: { message: string };
+    };
+    if (message.id !== undefined) waiting.get(message.id)?.(message);
+    if (message.id !== undefined) waiting.delete(message.id);
+  });
+  const send = (method: string, params: Record<string, unknown> = {}) =>
+    new Promise<unknown>((done, fail) => {
+      id += 1;
+      waiting.set(id, (message) =>
+        message.error ? fail(new Error(`${method}: ${message.error.message}`)) : done(message.result),
+      );
+      cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) });
+    });
+  return {
+    send,
+    async now() {
+      const { result } = (await send('Runtime.evaluate', { expression: 'performance.now()' })) as {
+        result: { value: number };
+      };
+      return result.value;
+    },
+  };
+}
+
+/** Starts profiling `thread`. */
+export async function startCpuProfile(thread: ProfiledThread): Promise<CpuRecording> {
+  await thread.send('Profiler.enable');
+  await thread.send('Profiler.setSamplingInterval', { interval: 250 });
+  const before = await thread.now();
+  await thread.send('Profiler.start');
+  const after = await thread.now();
   const startOnPageClock = (before + after) / 2;
   return {
     async stop(tasks, file) {
-      const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
-      await cdp.send('Profiler.disable');
+      const { profile } = (await thread.send('Profiler.stop')) as { profile: CpuProfile };
+      await thread.send('Profiler.disable');
       if (file) writeFileSync(file, JSON.stringify(profile));
       printTasks(profile, startOnPageClock, tasks);
     },

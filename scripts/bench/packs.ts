@@ -24,11 +24,18 @@ import {
   timeImport,
   timePackImport,
 } from './_db-routines';
+import { describeWaits } from './_import-waits';
+import { serviceWorkerThread, startCpuProfile } from './_long-task-profile';
 
 const EXTENSION = resolve('.output/chrome-mv3-test');
 /** Where to import in Chromium: `page`, `worker` or both (KAMERLENS_PACKS_IN=page,worker, the default). */
 const where = (process.env.KAMERLENS_PACKS_IN ?? 'page,worker').split(',');
 const size = Number(process.env.KAMERLENS_BENCH_DOCS ?? 100_000);
+/**
+ * KAMERLENS_PACKS_CPUPROFILE=1 (or a file to save it to): a CPU profile of the service worker during
+ * its run, and what ran in its longest stalls.
+ */
+const cpuProfile = process.env.KAMERLENS_PACKS_CPUPROFILE;
 // The generated records carry no session year: spread them over sixteen, as a release's packs would be.
 const withYears = (generated: DatasetFile): DatasetFile => ({
   ...generated,
@@ -60,6 +67,7 @@ const line = (where: string, packsRun: PackFigures, baseline: RunFigures) => {
   console.log(
     `  the thread's longest stalls (a 10 ms timer late by): ${packsRun.stalls.map((s) => `${s.ms.toFixed(0)} ms ${s.phase}`).join(', ') || 'none over 50 ms'}`,
   );
+  for (const text of describeWaits(packsRun.why, 'the thread stalled')) console.log(text);
 };
 
 const served = new Map(files.map((file, i) => [`/pack-${i}.json.gz`, file]));
@@ -92,7 +100,14 @@ try {
     const extension = await launchExtension({ dir: EXTENSION });
     try {
       await extension.serviceWorker.evaluate(await bundleRoutines());
+      const cpu = cpuProfile
+        ? await startCpuProfile(await serviceWorkerThread(extension.context))
+        : undefined;
       const inWorker = (await extension.serviceWorker.evaluate(run('() => null'))) as Run;
+      await cpu?.stop(
+        inWorker.packs.stalls.map((stall) => [stall.from, stall.to] as const),
+        cpuProfile === '1' ? undefined : cpuProfile,
+      );
       line(
         `Chromium, the extension's service worker (load ${loadavg()[0]?.toFixed(1)})`,
         inWorker.packs,

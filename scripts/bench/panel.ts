@@ -21,7 +21,8 @@ import { createServer } from 'node:http';
 import { loadavg } from 'node:os';
 import { type CDPSession, chromium, type Page } from 'playwright-core';
 import { bundleRoutines, openBenchPage } from './_db-in-chromium';
-import { startCpuProfile } from './_long-task-profile';
+import { describeWaits } from './_import-waits';
+import { pageThread, startCpuProfile } from './_long-task-profile';
 import { seedWords, TYPED_WORDS } from './_search-corpus';
 
 const sizes = (process.env.PANEL_BENCH_SIZES ?? '5000,100000,300000').split(',').map(Number);
@@ -87,7 +88,7 @@ async function openProfilePage(dir: string): Promise<{ page: Page; close: () => 
 async function importAndReport(size: number, name?: string): Promise<void> {
   const load = () => `load ${loadavg()[0]?.toFixed(1)}`;
   const loadBefore = load();
-  const cpu = cpuProfile ? await startCpuProfile(page, cdp) : undefined;
+  const cpu = cpuProfile ? await startCpuProfile(pageThread(page, cdp)) : undefined;
   const imported = (await page.evaluate(
     `kamerlensBench.panelImport(${size}, window.benchWords, ${JSON.stringify(name)})`,
   )) as {
@@ -120,18 +121,7 @@ async function importAndReport(size: number, name?: string): Promise<void> {
       `baselines: during the one-transaction write ${line(baseline.lookups)}; with nothing running ${line(imported.lookupsIdle)}`,
   );
   const why = imported.whyWaits;
-  if (why) {
-    console.log(
-      `  why: ${why.slow} lookups waited over 50 ms (${ms(why.waitedMs)} in all); of that time the page's thread ran long tasks ${ms(why.busyMs)} (longest ${ms(why.longestTaskMs)}) ` +
-        `and a read-write transaction on documents or dossiers ran ${ms(why.behindWritesMs)} (the two can overlap)`,
-    );
-    console.log(
-      `  long tasks by phase: ${why.longTasks.map((t) => `${t.phase}: ${t.count}, ${ms(t.totalMs)} (longest ${ms(t.longestMs)})`).join('; ')}`,
-    );
-    console.log(
-      `  the import's read-write transactions: ${why.writes.map((w) => `${w.scope}: ${w.count}, longest ${ms(w.longest)}, ${ms(w.total)} in all`).join('; ')}`,
-    );
-  }
+  if (why) for (const text of describeWaits(why, "the page's thread ran long tasks")) console.log(text);
 }
 
 const { page, close } = profile ? await openProfilePage(profile) : await openBenchPage();
