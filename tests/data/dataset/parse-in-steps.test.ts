@@ -7,8 +7,40 @@ import { canonicalJson } from '../../../data/dataset/canonical-json';
 import { parseJsonInSteps } from '../../../data/dataset/parse-in-steps';
 import { generatedDataset } from '../../fixtures/db/generated-dataset';
 
+/** Texts with brackets, quotes and escapes in strings, nesting, spacing and empty lists. */
+const READ = [
+  '{"a":[1,2,3],"b":"x"}',
+  ' \n{ "docs" : [ {"t":"a ] b , c [ {"} , "\\"]\\\\" , [[1],[2,{"k":[]}]] , null , -1.5e3 , true ] , "z" : [ ] }\n ',
+  '{"k\\u0061y":["v"],"n":{"inner":[1,2]},"last":[{"a":{"b":[{"c":"}"}]}}]}',
+  '{"":[""],"é":["ü",{"ß":"\\u00e9"}]}',
+  '{"a":[],"b":[],"c":[[]]}',
+  '{"a":1}',
+  '[1,2,3]',
+  '"just a string"',
+  '{}',
+];
+
+/** Texts JSON.parse refuses. */
+const REFUSED = [
+  '{"a":[1,]}',
+  '{"a":[,1]}',
+  '{"a":[1,,2]}',
+  '{"a":[1 2]}',
+  '{"a":[1}',
+  '{"a":[1]]',
+  '{"a":[1]} x',
+  '{"a":[1]}{"b":[2]}',
+  '{"a":["unterminated]}',
+  '{"a":[{"b":1]}]}',
+  '{"a" [1]}',
+  '{[1]}',
+  '{"a":[1]',
+  '',
+  '{"a":[tru]}',
+];
+
 /** Parsed both ways: the same value, or both refused with a SyntaxError. */
-async function expectLikeJsonParse(text: string): Promise<void> {
+async function expectLikeJsonParse(text: string, pieces?: string[]): Promise<void> {
   let expected: unknown;
   let refused = false;
   try {
@@ -17,8 +49,10 @@ async function expectLikeJsonParse(text: string): Promise<void> {
     expect(error).toBeInstanceOf(SyntaxError);
     refused = true;
   }
-  if (refused) await expect(parseJsonInSteps(text), text).rejects.toBeInstanceOf(SyntaxError);
-  else expect(await parseJsonInSteps(text), text).toEqual(expected);
+  const input = pieces ?? text;
+  const label = JSON.stringify(input);
+  if (refused) await expect(parseJsonInSteps(input), label).rejects.toBeInstanceOf(SyntaxError);
+  else expect(await parseJsonInSteps(input), label).toEqual(expected);
 }
 
 describe('parseJsonInSteps', () => {
@@ -41,18 +75,7 @@ describe('parseJsonInSteps', () => {
   });
 
   it('the same on texts with brackets, quotes and escapes in strings, nesting, spacing and empty lists', async () => {
-    const texts = [
-      '{"a":[1,2,3],"b":"x"}',
-      ' \n{ "docs" : [ {"t":"a ] b , c [ {"} , "\\"]\\\\" , [[1],[2,{"k":[]}]] , null , -1.5e3 , true ] , "z" : [ ] }\n ',
-      '{"k\\u0061y":["v"],"n":{"inner":[1,2]},"last":[{"a":{"b":[{"c":"}"}]}}]}',
-      '{"":[""],"é":["ü",{"ß":"\\u00e9"}]}',
-      '{"a":[],"b":[],"c":[[]]}',
-      '{"a":1}',
-      '[1,2,3]',
-      '"just a string"',
-      '{}',
-    ];
-    for (const text of texts) await expectLikeJsonParse(text);
+    for (const text of READ) await expectLikeJsonParse(text);
   });
 
   it('a `__proto__` key is an own property, as JSON.parse makes it, and pollutes nothing', async () => {
@@ -65,24 +88,22 @@ describe('parseJsonInSteps', () => {
   });
 
   it('refuses what JSON.parse refuses', async () => {
-    const texts = [
-      '{"a":[1,]}',
-      '{"a":[,1]}',
-      '{"a":[1,,2]}',
-      '{"a":[1 2]}',
-      '{"a":[1}',
-      '{"a":[1]]',
-      '{"a":[1]} x',
-      '{"a":[1]}{"b":[2]}',
-      '{"a":["unterminated]}',
-      '{"a":[{"b":1]}]}',
-      '{"a" [1]}',
-      '{[1]}',
-      '{"a":[1]',
-      '',
-      '{"a":[tru]}',
-    ];
-    for (const text of texts) await expectLikeJsonParse(text);
+    for (const text of REFUSED) await expectLikeJsonParse(text);
+  });
+
+  it('reads a text in pieces as the pieces joined, wherever it is cut (inside an escape, a key, between pieces left empty)', async () => {
+    for (const text of [...READ, ...REFUSED, '{"a":["p\\",\\"q","\\\\",1]}']) {
+      for (let cut = 0; cut <= text.length; cut++) {
+        await expectLikeJsonParse(text, [text.slice(0, cut), text.slice(cut)]);
+        await expectLikeJsonParse(text, [
+          text.slice(0, cut),
+          '',
+          text.slice(cut, cut + 1),
+          text.slice(cut + 1),
+        ]);
+      }
+    }
+    await expectLikeJsonParse('', []);
   });
 
   it('a key twice keeps the last value, whatever it is', async () => {
