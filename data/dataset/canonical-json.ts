@@ -25,8 +25,13 @@ export function hashedContent(file: { documents: unknown; dossiers: unknown }): 
   return canonicalJson({ documents: file.documents, dossiers: file.dossiers });
 }
 
-/** Records written between two yields of `hashedBytesInSteps` (a few milliseconds). */
+/**
+ * Records written between two yields of `hashedBytesInSteps` at most (a few milliseconds on a quiet
+ * machine), and fewer when they take longer than `STEP_MS`: at a load of 7 on two cores 200
+ * records were a step of 60–117 ms (`KAMERLENS_PACKS_CPUPROFILE=1 npm run bench -- packs`).
+ */
 const RECORDS_PER_TASK = 200;
+const STEP_MS = 8;
 /** Bytes copied between two yields when the pieces are put together. */
 const BYTES_PER_TASK = 1 << 20;
 
@@ -52,6 +57,7 @@ export async function hashedBytesInSteps(file: {
     size += bytes.byteLength;
   };
   let written = 0;
+  let stepStart = performance.now();
   add('{');
   for (const [key, list] of [
     ['documents', file.documents],
@@ -64,7 +70,12 @@ export async function hashedBytesInSteps(file: {
       // A hole is written as `canonicalJson` writes it (`map` skips it, `join` leaves it empty).
       const text = i in items ? canonicalJson(item === undefined ? null : item) : '';
       add(i === 0 ? text : `,${text}`);
-      if (++written % RECORDS_PER_TASK === 0) await nextTask();
+      written += 1;
+      if (written >= RECORDS_PER_TASK || (written % 16 === 0 && performance.now() - stepStart >= STEP_MS)) {
+        written = 0;
+        await nextTask();
+        stepStart = performance.now();
+      }
     }
     add(']');
   }
