@@ -19,7 +19,7 @@ import { edgesOf } from './reference-edges';
 import { deleteGeneration, writeBlocks } from './row-blocks';
 import { flipSegment, stageSegment } from './search-segments';
 import { BUNDLED_SEGMENT } from './segment-owner';
-import { finishChange, lastTransactionTables, settleOwnership } from './segment-ownership';
+import { finishChange, lastTransactionTables, planOwnership, settleOwnership } from './segment-ownership';
 
 /** Options for `importDataset`. */
 export interface ImportOptions {
@@ -114,6 +114,7 @@ async function writeDataset(
       ),
     ]);
     const staged = await stageSegment(db, segment, dataset.datasetVersion);
+    const plan = await planOwnership(db, BUNDLED_SEGMENT, own);
     const ended = await db.transaction('rw', lastTransactionTables(db), async () => {
       const meta: DatasetMeta = {
         key: 'dataset',
@@ -130,7 +131,11 @@ async function writeDataset(
       ]);
       const replacedPostings = await flipSegment(db, staged);
       // Packs holding a document the dataset held or holds with the text: their segments change.
-      return { previous, replacedPostings, rebuild: await settleOwnership(db, BUNDLED_SEGMENT, own) };
+      return {
+        previous,
+        replacedPostings,
+        rebuild: await settleOwnership(db, BUNDLED_SEGMENT, own, undefined, plan),
+      };
     });
     committed = true;
     await finishChange(db, BUNDLED_SEGMENT, ended);

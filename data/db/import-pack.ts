@@ -13,12 +13,12 @@ import { segmentSteps } from '../search/segment';
 import { runSliced } from '../time-slices';
 import type { KamerlensDB } from './kamerlens-db';
 import { newGeneration, setLive } from './live-sources';
-import { ownedIds, type SourceDocuments } from './precedence';
+import { ownedIdsSteps, type SourceDocuments } from './precedence';
 import type { PackRecord } from './records';
 import { deleteGeneration, writeBlocks } from './row-blocks';
 import { deleteSegment, flipSegment, stageSegment } from './search-segments';
 import { BUNDLED_SEGMENT } from './segment-owner';
-import { finishChange, lastTransactionTables, settleOwnership } from './segment-ownership';
+import { finishChange, lastTransactionTables, planOwnership, settleOwnership } from './segment-ownership';
 import { documentIds, readSourceDocuments } from './source-documents';
 
 /** Options for `importPack`. */
@@ -47,7 +47,7 @@ export async function importPack(
   options.onProgress?.(0);
   const [generation, all] = await Promise.all([newGeneration(db), readSourceDocuments(db)]);
   const own: SourceDocuments = { source: pack.id, generation, documents: documentIds(pack.documents) };
-  const owned = ownedIds(own, all.values());
+  const { value: owned } = await runSliced(ownedIdsSteps(own, all.values()));
   const bundled = new Set(all.get(BUNDLED_SEGMENT)?.documents ?? []);
   const inBundled = pack.documents.filter((document) => bundled.has(document.id)).length;
   let written = 0;
@@ -73,6 +73,7 @@ export async function importPack(
       ),
     ]);
     const staged = await stageSegment(db, built, pack.version);
+    const plan = await planOwnership(db, pack.id, own, owned);
     const { result, previous, replacedPostings, rebuild } = await db.transaction(
       'rw',
       [db.packs, ...lastTransactionTables(db)],
@@ -99,7 +100,7 @@ export async function importPack(
           result: { pack: record, replaced: replacedPack?.version ?? null },
           previous,
           replacedPostings,
-          rebuild: await settleOwnership(db, pack.id, own, owned),
+          rebuild: await settleOwnership(db, pack.id, own, owned, plan),
         };
       },
     );
@@ -118,6 +119,7 @@ export async function importPack(
 /** Remove the pack `id`: its records, and its search segment. */
 export async function removePack(db: KamerlensDB, id: string): Promise<boolean> {
   if (!(await db.packs.get(id))) return false;
+  const plan = await planOwnership(db, id, null);
   const { previous, rebuild } = await db.transaction(
     'rw',
     [db.packs, ...lastTransactionTables(db)],
@@ -127,7 +129,7 @@ export async function removePack(db: KamerlensDB, id: string): Promise<boolean> 
         db.packs.delete(id),
         deleteSegment(db, id),
       ]);
-      return { previous, rebuild: await settleOwnership(db, id, null) };
+      return { previous, rebuild: await settleOwnership(db, id, null, undefined, plan) };
     },
   );
   await finishChange(db, id, { previous, replacedPostings: null, rebuild });

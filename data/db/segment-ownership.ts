@@ -3,42 +3,84 @@
  * the end of an import or removal: inside its last transaction, so an import that ended meanwhile
  * (the bundled dataset and a pack are imported side by side on a first start) is counted.
  */
+
+import { runSliced, runToEnd, type SlicedWork } from '../time-slices';
 import type { KamerlensDB } from './kamerlens-db';
-import { publishLive } from './live-sources';
-import { overlapping, ownedIds, type SourceDocuments } from './precedence';
+import { publishLive, readLive } from './live-sources';
+import { overlappingSteps, ownedIdsSteps, type SourceDocuments } from './precedence';
 import { deleteGeneration } from './row-blocks';
 import { dropPostings, rebuildStaleSegments } from './search-segments';
 import { readSourceDocuments } from './source-documents';
 
 /**
+ * The segments to rebuild when `source`'s documents become `own` (null: the source goes), from
+ * every source's documents `all` (changed to hold `own`): those of the other sources holding
+ * documents it held or holds, and `source`'s own when the documents it was built over (`indexed`)
+ * are no longer those it wins.
+ */
+function* rebuildSteps(
+  all: Map<string, SourceDocuments>,
+  source: string,
+  own: SourceDocuments | null,
+  indexed?: ReadonlySet<string>,
+): SlicedWork<string[]> {
+  const before = all.get(source)?.documents ?? [];
+  if (own) all.set(source, own);
+  else all.delete(source);
+  const rebuild = yield* overlappingSteps(source, before, own?.documents ?? [], all.values());
+  if (own && indexed) {
+    const owned = yield* ownedIdsSteps(own, all.values());
+    if (owned.size !== indexed.size || [...owned].some((id) => !indexed.has(id))) rebuild.push(source);
+  }
+  return rebuild;
+}
+
+/**
+ * `settleOwnership`'s work done ahead of the last transaction, in steps, from the sources live
+ * then (`revision`): comparing 280,000 ids at 300,000 documents was a task of 90–110 ms inside that
+ * transaction (`KAMERLENS_PACKS_CPUPROFILE=1 npm run bench -- packs`), where nothing can yield.
+ */
+export interface OwnershipPlan {
+  revision: number;
+  rebuild: string[];
+}
+
+/** Work out `settleOwnership`'s answer for `source` becoming `own` now, in steps (see `OwnershipPlan`). */
+export async function planOwnership(
+  db: KamerlensDB,
+  source: string,
+  own: SourceDocuments | null,
+  indexed?: ReadonlySet<string>,
+): Promise<OwnershipPlan> {
+  const [live, all] = await db.transaction('r', [db.meta, db.sourceIds], () =>
+    Promise.all([readLive(db), readSourceDocuments(db)]),
+  );
+  const { value } = await runSliced(rebuildSteps(all, source, own, indexed));
+  return { revision: live.revision ?? 0, rebuild: value };
+}
+
+/**
  * Record `own` as `source`'s documents (null: the source goes), inside an import's or removal's
- * last transaction (over `meta`, `sourceIds` and the search tables); returns the segments to
- * rebuild for it: those of the other sources holding documents it held or holds, and `source`'s
- * own when the documents it was built over (`indexed`) are no longer those it wins. Rebuilding reads
- * records, so it runs after, in `rebuildAfter`: the last transaction does not hold the document
- * blocks, which lookups read (it writes search rows of megabytes at 300,000 documents).
+ * last transaction (over `meta`, `sourceIds` and the search tables), after its `setLive`; returns
+ * the segments to rebuild for it (`rebuildSteps`). With a `plan` made from the sources as they
+ * are now (no other change made live since: the live row's revision is the plan's and this
+ * transaction's `setLive`), its answer is taken; otherwise it is worked out here, in one go.
+ * Rebuilding reads records, so it runs after, in `rebuildAfter`: the last transaction does not hold
+ * the document blocks, which lookups read (it writes search rows of megabytes at 300,000 documents).
  */
 export async function settleOwnership(
   db: KamerlensDB,
   source: string,
   own: SourceDocuments | null,
   indexed?: ReadonlySet<string>,
+  plan?: OwnershipPlan,
 ): Promise<string[]> {
-  const all = await readSourceDocuments(db);
-  const before = all.get(source)?.documents ?? [];
-  if (own) {
-    all.set(source, own);
-    await db.sourceIds.put(own);
-  } else {
-    all.delete(source);
-    await db.sourceIds.delete(source);
-  }
-  const rebuild = overlapping(source, before, own?.documents ?? [], all.values());
-  if (own && indexed) {
-    const owned = ownedIds(own, all.values());
-    if (owned.size !== indexed.size || [...owned].some((id) => !indexed.has(id))) rebuild.push(source);
-  }
-  return rebuild;
+  const planned = plan !== undefined && ((await readLive(db)).revision ?? 0) === plan.revision + 1;
+  // Read before the write: the source's documents before this change are the ones compared.
+  const all = planned ? null : await readSourceDocuments(db);
+  if (own) await db.sourceIds.put(own);
+  else await db.sourceIds.delete(source);
+  return all ? runToEnd(rebuildSteps(all, source, own, indexed)) : [...(plan?.rebuild ?? [])];
 }
 
 /** The tables of an import's or removal's last transaction, besides its own record's. */

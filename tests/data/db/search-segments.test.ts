@@ -11,7 +11,9 @@ import type { DocumentRecord } from '../../../data/dataset/types';
 import { importDataset } from '../../../data/db/import-dataset';
 import { importPack, removePack } from '../../../data/db/import-pack';
 import { KamerlensDB } from '../../../data/db/kamerlens-db';
+import { setLive } from '../../../data/db/live-sources';
 import type { PostingsBlock } from '../../../data/db/postings-blocks';
+import { overlappingSteps } from '../../../data/db/precedence';
 import type { DatasetMeta } from '../../../data/db/records';
 import {
   findStaleSegments,
@@ -20,12 +22,19 @@ import {
   stageSegment,
   sweepPostings,
 } from '../../../data/db/search-segments';
+import {
+  lastTransactionTables,
+  type OwnershipPlan,
+  planOwnership,
+  settleOwnership,
+} from '../../../data/db/segment-ownership';
 import { ownedRecords } from '../../../data/db/source-documents';
 import { buildSearchIndex } from '../../../data/search/build-index';
 import { catalogId, newestFirst } from '../../../data/search/catalog';
 import { StaleIndexError } from '../../../data/search/open-segments';
 import { createSearcher } from '../../../data/search/run-search';
 import { buildSegment } from '../../../data/search/segment';
+import { runSliced } from '../../../data/time-slices';
 import { makeDocument } from '../../fixtures/builders';
 import { freshDB } from '../../fixtures/db/fresh-db';
 import { V3_STORES } from '../../fixtures/db/old-schemas';
@@ -206,6 +215,58 @@ describe('stored search index', () => {
     expect(await searchIds(db, 'pakket')).toEqual([]);
     expect(await searchIds(db, 'stikstofruimte')).toEqual(['kst-40000-1', 'kst-40000-3']);
     await expectIndexMatchesRows(db);
+  });
+});
+
+describe('who indexes what, worked out ahead of the last transaction', () => {
+  /** `settleOwnership`'s answer for OTHER_YEAR becoming `own`, in a last transaction rolled back after. */
+  async function settledWith(
+    db: KamerlensDB,
+    own: { source: string; generation: number; documents: string[] },
+    plan: OwnershipPlan,
+  ) {
+    const rollBack = new Error('roll back');
+    let answer: string[] = [];
+    await db
+      .transaction('rw', lastTransactionTables(db), async () => {
+        await setLive(db, own.source, own.generation);
+        answer = await settleOwnership(db, own.source, own, undefined, plan);
+        throw rollBack;
+      })
+      .catch((error: unknown) => {
+        if (error !== rollBack) throw error;
+      });
+    return answer;
+  }
+
+  it('the plan is taken when nothing else was made live since it, and worked out again when something was', async () => {
+    const db = freshDB();
+    await importDataset(db, seedLikeDataset());
+    await importPack(db, packWith(YEAR, OWN), { bytes: 1, fileName: 'a' });
+    // A pack about to hold one of YEAR's documents: YEAR's segment is to be rebuilt.
+    const own = { source: OTHER_YEAR, generation: 999, documents: ['kst-40000-1', 'kst-40001-9'] };
+    const plan = await planOwnership(db, OTHER_YEAR, own);
+    expect(plan.rebuild).toEqual([YEAR]);
+    // Taken as it is (a plan saying something else is believed: nothing is worked out in the transaction).
+    expect(await settledWith(db, own, { ...plan, rebuild: ['as planned'] })).toEqual(['as planned']);
+    expect(await settledWith(db, own, plan)).toEqual([YEAR]);
+    // YEAR removed meanwhile: the plan is of another state, and the answer is worked out anew.
+    await removePack(db, YEAR);
+    expect(await settledWith(db, own, { ...plan, rebuild: ['as planned'] })).toEqual([]);
+  });
+
+  it('the comparison of ids yields between steps and finds what one pass finds', async () => {
+    const ids = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}-${i}`);
+    const sources = [
+      { source: 'a', generation: 1, documents: ids('a', 20_000) },
+      { source: 'b', generation: 2, documents: [...ids('b', 20_000), 'x-5'] },
+      { source: 'c', generation: 3, documents: ids('c', 20_000) },
+    ];
+    const { value, stats } = await runSliced(overlappingSteps('x', [], ids('x', 10), sources), {
+      budgetMs: 0,
+    });
+    expect(value).toEqual(['b']);
+    expect(stats.slices).toBeGreaterThan(5);
   });
 });
 
