@@ -3,12 +3,15 @@ import type { DocumentRecord, DossierRecord } from '../dataset/types';
 import type { KamerlensDB } from './kamerlens-db';
 import { liveFor, liveScope } from './live-sources';
 import { best } from './precedence';
+import { asRead } from './read-priority';
 import { type BlockTableName, blockTable, entryParser, type FoundEntry, findEntries } from './row-blocks';
 
 /** The live entries answering to each of `ids`, in one read transaction (over the blocks, and `meta` where the live row is not held). */
 function find(db: KamerlensDB, name: BlockTableName, ids: readonly string[]) {
   const table = blockTable(db, name);
-  return db.transaction('r', [table, ...liveScope(db)], () => findEntries(table, liveFor(db), ids));
+  return asRead(db, () =>
+    db.transaction('r', [table, ...liveScope(db)], () => findEntries(table, liveFor(db), ids)),
+  );
 }
 
 /**

@@ -12,6 +12,7 @@ import type { Table } from 'dexie';
 import { type BlockRecord, blocksOf } from './block-packing';
 import type { KamerlensDB } from './kamerlens-db';
 import { type LiveSources, readLive } from './live-sources';
+import { readsDone, readsGoFirst } from './read-priority';
 import type { BlockEntry, BlockKey, RowBlock } from './records';
 import { inTimedChunks, type TimedChunkOptions } from './write-in-chunks';
 
@@ -46,7 +47,7 @@ export async function writeBlocks(
       for (const block of blocks) block.seq = seq++;
       await db.transaction('rw', table, () => table.bulkAdd(blocks));
     },
-    options,
+    readsGoFirst(db) ? { ...options, before: () => readsDone(db) } : options,
   );
 }
 
@@ -69,13 +70,15 @@ export async function deleteGeneration(db: KamerlensDB, source: string, generati
     // A window of blocks per transaction: one range delete over a whole generation (300,000
     // documents) holds the table for as long as the database takes to drop every row in it, and
     // lookups wait behind it.
-    for (let low = 0; low <= last[2]; low += DELETE_WINDOW)
+    for (let low = 0; low <= last[2]; low += DELETE_WINDOW) {
+      await readsDone(db);
       await db.transaction('rw', table, () =>
         table
           .where(':id')
           .between([source, generation, low], [source, generation, low + DELETE_WINDOW], true, false)
           .delete(),
       );
+    }
   }
 }
 

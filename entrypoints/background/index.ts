@@ -4,6 +4,7 @@ import type { CONTENT_UI_FILE } from '../../components/content-ui-parts';
 import { SIDEBAR_COMMAND } from '../../data/commands';
 import { sharedDB } from '../../data/db/kamerlens-db';
 import { holdLiveInMemory } from '../../data/db/live-sources';
+import { putReadsFirst } from '../../data/db/read-priority';
 import { notifyAnnotationsChanged } from './annotations-notify';
 import { extensionPackFiles, stageBundledPacks } from './bundled-packs';
 import { bundledDatasetSource, createDatasetLoader } from './dataset-loader';
@@ -20,6 +21,8 @@ export default defineBackground(() => {
   // The background is the one context that imports: it holds which generations are live, so the
   // popover's lookups need no read of the table an import's last transaction holds.
   holdLiveInMemory(db);
+  // And its imports let those lookups go before their next write (read-priority.ts).
+  putReadsFirst(db);
   const loader = createDatasetLoader(db, bundledDatasetSource(extensionUrl('/dataset.json')));
   const packs = createPackImporter(db);
   const panels = browser as unknown as {

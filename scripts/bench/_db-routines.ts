@@ -13,6 +13,7 @@ import { type KamerlensDB, openKamerlensDB } from '../../data/db/kamerlens-db';
 import { holdLiveInMemory } from '../../data/db/live-sources';
 import { lookupCards } from '../../data/db/lookup-cards';
 import { lookupDocuments } from '../../data/db/lookup-documents';
+import { putReadsFirst } from '../../data/db/read-priority';
 import { generatedDataset, generatedIds } from '../../tests/fixtures/db/generated-dataset';
 import { idPicker } from './_id-picker';
 import { explainWaits, type Wait, watchImport, wrapTransactions } from './_import-waits';
@@ -122,8 +123,10 @@ export async function timePackImport(
   // Every transaction logged, to tell a lookup queued behind a write from one the thread held up.
   wrapTransactions();
   const db = freshDb('packs');
-  // As the background: the context that imports holds the live generations (its lookups read no meta).
+  // As the background: the context that imports holds the live generations (its lookups read no
+  // meta) and lets its lookups go before its next block write.
   holdLiveInMemory(db);
+  putReadsFirst(db);
   await db.open();
   let readMs = 0;
   let importMs = 0;

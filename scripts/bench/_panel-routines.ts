@@ -15,6 +15,7 @@ import { listDocuments, listDossiers } from '../../data/db/documents';
 import { importDataset } from '../../data/db/import-dataset';
 import { type KamerlensDB, openKamerlensDB } from '../../data/db/kamerlens-db';
 import { holdLiveInMemory } from '../../data/db/live-sources';
+import { putReadsFirst } from '../../data/db/read-priority';
 import { readDocuments, resolveDocuments } from '../../data/db/resolve-documents';
 import { openStoredIndex } from '../../data/db/search-segments';
 import { writeInChunks } from '../../data/db/write-in-chunks';
@@ -74,8 +75,10 @@ export async function panelImport(count: number, words: string[], name?: string)
   const generateMs = performance.now() - began;
   wrapTransactions();
   const db = openKamerlensDB(name ?? `panel-bench-${count}-${Math.random().toString(36).slice(2)}`);
-  // As the background: the context that imports holds the live generations (its lookups read no meta).
+  // As the background: the context that imports holds the live generations (its lookups read no
+  // meta) and lets its lookups go before its next block write.
   holdLiveInMemory(db);
+  putReadsFirst(db);
   await db.open();
   const imported = await withLookups(
     db,
