@@ -64,8 +64,8 @@ export interface PageScannerOptions {
 
 /**
  * Once the reader scrolls, a section that comes near with at most this much text (about six
- * screens of prose) is read whole. Each block waiting on its own is a target that both of the
- * gate's IntersectionObservers measure in every frame while the page scrolls, observed, answered
+ * screens of prose) is read whole. Each block waiting on its own is a target that the gate's
+ * IntersectionObservers (then two) measured in every frame while the page scrolls, observed, answered
  * and unobserved one by one, and the blocks came in more batches of marks, each a frame of
  * relayout, paint and commit. Scrolling through a 1 MB page of sections of 50 paragraphs
  * (`npm run bench -- scanner`): 12 layouts instead of 28, and the traced observer, commit and

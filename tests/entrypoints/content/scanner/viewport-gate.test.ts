@@ -1,5 +1,9 @@
-import { describe, expect, it } from 'vitest';
-import { intersectionGate } from '../../../../entrypoints/content/scanner/viewport-gate';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  intersectionGate,
+  REACH_AHEAD_CHARS,
+  REACH_BEHIND_CHARS,
+} from '../../../../entrypoints/content/scanner/viewport-gate';
 
 /** A stand-in IntersectionObserver: the test delivers the entries the browser would. */
 class FakeObserver {
@@ -32,21 +36,24 @@ class FakeObserver {
   }
 }
 
-function setUp() {
+/** Microtasks run: the gate lets blocks found within reach through in one. */
+const microtasks = () => new Promise<void>((done) => setTimeout(done, 0));
+
+/** Paragraphs of this much text: reach ahead ends inside the fourth after the one that came near. */
+const PARAGRAPH = 20_000;
+
+afterEach(() => document.body.replaceChildren());
+
+/**
+ * A gate over a page of paragraphs `p0`…`p{count - 1}` of `PARAGRAPH` characters each (no text
+ * between them), all watched in the order `watchOrder` gives (document order by default).
+ */
+function setUp(count = 12, watchOrder?: number[]) {
+  expect(REACH_AHEAD_CHARS).toBeGreaterThan(3 * PARAGRAPH);
+  expect(REACH_AHEAD_CHARS).toBeLessThan(4 * PARAGRAPH);
+  expect(REACH_BEHIND_CHARS).toBeLessThan(PARAGRAPH);
   FakeObserver.made = [];
-  // A window with scroll events of its own: the gate listens on it for the reader's first scroll.
-  // Its animation frames run when the test says (`frame()`).
-  let frames: (() => void)[] = [];
-  const requestAnimationFrame = (run: () => void) => frames.push(run);
-  const frame = () => {
-    const due = frames;
-    frames = [];
-    for (const run of due) run();
-  };
-  const view = Object.assign(new EventTarget(), {
-    IntersectionObserver: FakeObserver,
-    requestAnimationFrame,
-  });
+  const view = Object.assign(new EventTarget(), { IntersectionObserver: FakeObserver });
   const factory = intersectionGate(view as unknown as Window);
   if (!factory) throw new Error('no gate');
   const released: string[] = [];
@@ -56,16 +63,27 @@ function setUp() {
     released.push(element.id);
     moving.push(scrolled);
   });
-  const [reach, close] = FakeObserver.made as [FakeObserver, FakeObserver];
-  const el = (id: string) => {
+  expect(FakeObserver.made).toHaveLength(1);
+  const [close] = FakeObserver.made as [FakeObserver];
+  const main = document.createElement('main');
+  const p = Array.from({ length: count }, (_, i) => {
     const element = document.createElement('p');
-    element.id = id;
+    element.id = `p${i}`;
+    element.textContent = 'x'.repeat(PARAGRAPH);
     return element;
-  };
+  });
+  main.append(...p);
+  document.body.append(main);
+  for (const i of watchOrder ?? p.keys()) gate.watch(p[i] as Element);
   /** The reader scrolls (the window hears a scroll event). */
   const scroll = () => view.dispatchEvent(new Event('scroll'));
-  return { gate, released, moving, reach, close, el, scroll, frame };
+  const observed = () => [...close.targets].map((t) => t.id).sort();
+  return { gate, released, moving, close, p: p as Element[], main, scroll, observed };
 }
+
+/** Ids `p{from}`…`p{to}` (either way round). */
+const ids = (from: number, to: number) =>
+  Array.from({ length: Math.abs(to - from) + 1 }, (_, k) => `p${from + Math.sign(to - from) * k}`);
 
 describe('intersectionGate: when waiting text is let through to the scanner', () => {
   it('is absent where the window has no IntersectionObserver (the scanner then reads everything)', () => {
@@ -73,77 +91,137 @@ describe('intersectionGate: when waiting text is let through to the scanner', ()
     expect(intersectionGate(null)).toBeUndefined();
   });
 
-  it('lets through what comes near, with everything waiting within reach: one batch of marks, not one per screen', () => {
-    const { gate, released, reach, close, el, scroll } = setUp();
-    expect(reach.options.rootMargin).not.toBe(close.options.rootMargin);
-    const [a, b, c, d] = [el('a'), el('b'), el('c'), el('d')];
-    for (const element of [a, b, c, d]) gate.watch(element);
+  it('once the reader scrolled, lets through what comes near with the waiting text within reach in document order', () => {
+    const { released, moving, close, p, scroll, observed } = setUp();
     scroll();
-    reach.deliver([a, true], [b, true], [c, true], [d, false]);
-    close.deliver([b, false]);
+    close.deliver([p[5] as Element, false]);
     expect(released).toEqual([]);
-    close.deliver([a, true]);
-    expect(released).toEqual(['a', 'b', 'c']);
-    // Released elements are watched no longer; the one out of reach still is.
-    expect([...close.targets].map((t) => t.id)).toEqual(['d']);
-    expect([...reach.targets].map((t) => t.id)).toEqual(['d']);
+    close.deliver([p[4] as Element, true]);
+    // Ahead: p4 itself and the paragraphs starting within REACH_AHEAD_CHARS of it (p7 starts at
+    // 60,000), nearest first; behind: the one ending within REACH_BEHIND_CHARS before it.
+    expect(released).toEqual(['p4', 'p5', 'p6', 'p7', 'p3']);
+    expect(moving.every(Boolean)).toBe(true);
+    // Released elements are watched no longer; the ones out of reach still are.
+    expect(observed()).toEqual(['p0', 'p1', 'p10', 'p11', 'p2', 'p8', 'p9']);
   });
 
   it('before the reader scrolls, lets through only what is near: a page only looked at pays for no reach', () => {
-    const { gate, released, moving, reach, close, el, scroll } = setUp();
-    const [a, b, c] = [el('a'), el('b'), el('c')];
-    for (const element of [a, b, c]) gate.watch(element);
-    // Reach is not watched until the reader scrolls: nothing is let through on its account.
-    expect(reach.targets.size).toBe(0);
-    close.deliver([a, true]);
-    expect(released).toEqual(['a']);
+    const { released, moving, close, p, scroll } = setUp();
+    close.deliver([p[0] as Element, true], [p[1] as Element, true]);
+    expect(released).toEqual(['p0', 'p1']);
     // From the first scroll on, what comes near brings everything waiting within reach.
     scroll();
-    expect([...reach.targets].map((t) => t.id)).toEqual(['b', 'c']);
-    reach.deliver([b, true], [c, true]);
-    close.deliver([b, true]);
-    expect(released).toEqual(['a', 'b', 'c']);
+    close.deliver([p[2] as Element, true]);
+    expect(released).toEqual(['p0', 'p1', ...ids(2, 5)]);
     // The scanner hears whether the reader was on the move (it then reads small sections whole).
-    expect(moving).toEqual([false, true, true]);
+    expect(moving).toEqual([false, false, true, true, true, true]);
   });
 
-  it('lets an element without a box through at once (display: contents would never intersect)', () => {
-    const { gate, released, close, el } = setUp();
-    const wrapper = el('wrapper');
-    gate.watch(wrapper);
-    close.deliver([wrapper, false, true]);
-    expect(released).toEqual(['wrapper']);
-  });
-
-  it('forgets what left reach, what is unwatched, and everything on clear', () => {
-    const { gate, released, reach, close, el, scroll } = setUp();
-    const [a, b, c] = [el('a'), el('b'), el('c')];
-    for (const element of [a, b, c]) gate.watch(element);
+  it('reaches from the last of what came near at once, and behind from the first', () => {
+    const { released, close, p, scroll } = setUp();
     scroll();
-    reach.deliver([b, true], [c, true]);
-    reach.deliver([c, false]);
-    gate.unwatch(b);
-    close.deliver([a, true]);
-    expect(released).toEqual(['a']);
+    close.deliver([p[6] as Element, true], [p[4] as Element, true]);
+    expect(released).toEqual(['p6', 'p4', 'p7', 'p8', 'p9', 'p3']);
+  });
+
+  it('ranks elements by their place in the document, not by the order they were watched in', () => {
+    const { released, close, p, scroll } = setUp(12, [9, 3, 11, 0, 7, 5, 1, 10, 2, 8, 6, 4]);
+    scroll();
+    close.deliver([p[2] as Element, true]);
+    expect(released).toEqual(['p2', 'p3', 'p4', 'p5', 'p1']);
+  });
+
+  it('takes the full reach the way the reader goes: upwards once what comes near lies before the last batch', () => {
+    const { released, close, p, scroll } = setUp(20);
+    scroll();
+    close.deliver([p[10] as Element, true]);
+    expect(released).toEqual([...ids(10, 13), 'p9']);
+    released.length = 0;
+    close.deliver([p[5] as Element, true]);
+    // Behind p5 now comes first and gets the full reach (p1 ends within it); ahead only p5 itself.
+    expect(released).toEqual(ids(5, 1));
+    released.length = 0;
+    // Downwards again: p14 lies after the last batch's start.
+    close.deliver([p[14] as Element, true]);
+    expect(released).toEqual(ids(14, 17));
+  });
+
+  it('steps over text that is never read (a script) and counts the text inside inline elements', () => {
+    const { released, close, p, scroll } = setUp(6);
+    const script = document.createElement('script');
+    script.textContent = 'x'.repeat(REACH_AHEAD_CHARS);
+    p[2]?.after(script);
+    // Inline text inside p1 of a full reach: nothing after p1 is reached from p0.
+    const inline = document.createElement('b');
+    inline.textContent = 'x'.repeat(REACH_AHEAD_CHARS);
+    p[1]?.append(inline);
+    scroll();
+    close.deliver([p[0] as Element, true]);
+    expect(released).toEqual(['p0', 'p1']);
+    released.length = 0;
+    close.deliver([p[2] as Element, true]);
+    expect(released).toEqual(['p2', 'p3', 'p4', 'p5']);
+  });
+
+  it('lets an element without a box through at once (display: contents would never intersect), reaching nothing from it', () => {
+    const { released, close, p, scroll } = setUp(3);
+    close.deliver([p[0] as Element, false, true]);
+    expect(released).toEqual(['p0']);
+    scroll();
+    close.deliver([p[1] as Element, false, true]);
+    expect(released).toEqual(['p0', 'p1']);
+  });
+
+  it('lets blocks found later within the stretch reached join the batch; beyond it they wait', async () => {
+    const { gate, released, close, p, scroll, observed } = setUp();
+    scroll();
+    close.deliver([p[4] as Element, true]);
+    expect(released).toEqual(['p4', 'p5', 'p6', 'p7', 'p3']);
+    released.length = 0;
+    // The scanner reads p6 a level at a time: the block it finds inside waits no frame for reach.
+    const inside = document.createElement('div');
+    inside.id = 'inside';
+    p[6]?.append(inside);
+    // The page adds a block after p11, far beyond reach, and one before p0.
+    const after = document.createElement('div');
+    after.id = 'after';
+    p[11]?.after(after);
+    const before = document.createElement('div');
+    before.id = 'before';
+    p[0]?.before(before);
+    gate.watch(inside);
+    gate.watch(after);
+    gate.watch(before);
+    // Not from inside `watch`, where the scanner is in the middle of a walk of its own.
+    expect(released).toEqual([]);
+    await microtasks();
+    expect(released).toEqual(['inside']);
+    expect(observed()).toContain('after');
+    expect(observed()).toContain('before');
+    expect(observed()).not.toContain('inside');
+  });
+
+  it('reaches only what is still watched, and nothing once cleared', async () => {
+    const { gate, released, close, p, scroll, observed } = setUp();
+    gate.unwatch(p[5] as Element);
+    expect(observed()).not.toContain('p5');
+    scroll();
+    close.deliver([p[4] as Element, true]);
+    expect(released).toEqual(['p4', 'p6', 'p7', 'p3']);
+    // Unwatched between a block's arrival within reach and its release: never let through.
+    const inside = document.createElement('div');
+    p[6]?.append(inside);
+    gate.watch(inside);
+    gate.unwatch(inside);
     gate.clear();
-    expect(close.targets.size + reach.targets.size).toBe(0);
-  });
-
-  it('after a scroll, what reach reports a frame after something came near joins that batch', () => {
-    const { gate, released, reach, close, el, scroll, frame } = setUp();
-    const [a, b, c] = [el('a'), el('b'), el('c')];
-    for (const element of [a, b, c]) gate.watch(element);
-    scroll();
-    // The near observer answers first; reach measures its new targets only in the next frame.
-    close.deliver([a, true]);
-    expect(released).toEqual(['a']);
-    frame();
-    reach.deliver([b, true], [c, false]);
-    expect(released).toEqual(['a', 'b']);
-    // Two frames on, the batch is over: what enters reach waits for the next thing that comes near.
-    frame();
-    reach.deliver([c, true]);
-    expect(released).toEqual(['a', 'b']);
-    expect([...close.targets].map((t) => t.id)).toEqual(['c']);
+    expect(observed()).toEqual([]);
+    await microtasks();
+    // What was watched before the clear is gone from the gate: a late entry for it does nothing.
+    close.deliver([p[9] as Element, true]);
+    expect(released).toEqual(['p4', 'p6', 'p7', 'p3']);
+    // Watched again after the clear: reach works as before (from p9, three ahead; p8 behind).
+    for (const element of p.slice(8)) gate.watch(element);
+    close.deliver([p[9] as Element, true]);
+    expect(released).toEqual(['p4', 'p6', 'p7', 'p3', 'p9', 'p10', 'p11', 'p8']);
   });
 });
