@@ -13,8 +13,12 @@
  * scope-hoisted), not through tsx's per-module interop, which adds a getter to every call.
  *
  *   npx tsx scripts/bench/recognizer.ts
+ *
+ * KAMERLENS_RECOGNIZER=path/to/index.ts measures another copy of the recognizer (e.g. an older
+ * commit's, from `git archive <commit> data/citations | tar -x -C /tmp/old`) on the same corpora.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -26,7 +30,7 @@ import { scannerPage } from './_scanner-page';
 const bundleDir = mkdtempSync(join(tmpdir(), 'kamerlens-bench-'));
 const bundle = join(bundleDir, 'recognizer.mjs');
 buildSync({
-  entryPoints: ['data/citations/index.ts'],
+  entryPoints: [process.env.KAMERLENS_RECOGNIZER ?? 'data/citations/index.ts'],
   bundle: true,
   format: 'esm',
   platform: 'neutral',
@@ -35,13 +39,14 @@ buildSync({
 const { findCitations } = (await import(pathToFileURL(bundle).href)) as {
   findCitations: typeof FindCitations;
 };
-rmSync(bundleDir, { recursive: true, force: true });
 
 /**
  * The scanner bench's 1 MB page (370 references, ~600-byte paragraphs), its blocks' text as the
- * scanner reads them (tags dropped, `&nbsp;` read as U+00A0). Measured first, before anything else
- * runs the recognizer: the page scans its text once, so what it pays is mostly the recognizer's
- * first pass, in code V8 has not optimized yet, not the fastest of several warm rounds.
+ * scanner reads them (tags dropped, `&nbsp;` read as U+00A0). A page scans its text once, in a
+ * fresh script context, so what it pays is mostly the recognizer's first pass, in code V8 has not
+ * optimized yet, not the fastest of warm rounds. The first pass is measured in fresh Node processes
+ * (median of COLD_RUNS): the main thread's CPU time (what a page's main-thread profile counts; Linux
+ * schedstat) and the process's (with the optimizing compiler's background threads).
  */
 const pageBlocks = [
   ...scannerPage({ bytes: 1024 * 1024, references: 370, paragraphBytes: 600 }).matchAll(
@@ -49,15 +54,37 @@ const pageBlocks = [
   ),
 ].map((m) => (m[2] ?? '').replace(/<[^>]*>/g, '').replaceAll('&nbsp;', '\u00a0'));
 const pageMegabytes = Buffer.byteLength(pageBlocks.join(''), 'utf8') / 1e6;
-const pagePasses: number[] = [];
-let pageRefs = 0;
-for (let pass = 0; pass < 30; pass++) {
-  const start = process.cpuUsage();
-  pageRefs = 0;
-  for (const block of pageBlocks) pageRefs += findCitations(block).length;
-  const used = process.cpuUsage(start);
-  pagePasses.push((used.user + used.system) / 1000);
-}
+const COLD_RUNS = 15;
+const blocksFile = join(bundleDir, 'blocks.json');
+writeFileSync(blocksFile, JSON.stringify(pageBlocks));
+/** One fresh process: [main-thread ms, process ms] of its first pass over the page's blocks. */
+const COLD_PASS = `
+import { readFileSync } from 'node:fs';
+const { findCitations } = await import(${JSON.stringify(pathToFileURL(bundle).href)});
+const blocks = JSON.parse(readFileSync(${JSON.stringify(blocksFile)}, 'utf8'));
+const thread = () => {
+  try {
+    return Number(readFileSync('/proc/self/task/' + process.pid + '/schedstat', 'utf8').split(' ')[0]) / 1e6;
+  } catch {
+    return Number.NaN;
+  }
+};
+const t = thread();
+const s = process.cpuUsage();
+for (const block of blocks) findCitations(block);
+const u = process.cpuUsage(s);
+console.log(JSON.stringify([thread() - t, (u.user + u.system) / 1000]));
+`;
+const coldPasses = Array.from(
+  { length: COLD_RUNS },
+  () =>
+    JSON.parse(
+      execFileSync(process.execPath, ['--input-type=module', '-e', COLD_PASS], { encoding: 'utf8' }),
+    ) as [number, number],
+);
+rmSync(bundleDir, { recursive: true, force: true });
+const median = (values: number[]): number => values.sort((a, b) => a - b)[values.length >> 1] as number;
+const pageRefs = pageBlocks.reduce((n, block) => n + findCitations(block).length, 0);
 
 const SIZE = 10_000_000;
 const SOURCES = 'data/sources';
@@ -236,11 +263,13 @@ for (const [label, text, rounds] of corpora.slice(0, 2)) {
   );
 }
 
-const warmest = Math.min(...pagePasses.slice(1));
+const warmPage = measure(pageBlocks, pageMegabytes, perBlock, 30);
 console.log(
-  `\nthe scanner bench's 1 MB page, ${pageBlocks.length} blocks, ${pageRefs} refs, per block, ms of CPU per MB: first pass (cold) ${(
-    (pagePasses[0] as number) / pageMegabytes
-  ).toFixed(
-    1,
-  )}, second ${((pagePasses[1] as number) / pageMegabytes).toFixed(1)}, fastest of 29 more ${(warmest / pageMegabytes).toFixed(1)} (${(pageMegabytes / (warmest / 1000)).toFixed(0)} MB/s)`,
+  `\nthe scanner bench's 1 MB page, ${pageBlocks.length} blocks, ${pageRefs} refs, per block, ms per MB:`,
+);
+console.log(
+  `  first pass in a fresh process (median of ${COLD_RUNS}): main thread ${(median(coldPasses.map((c) => c[0])) / pageMegabytes).toFixed(1)}, process ${(median(coldPasses.map((c) => c[1])) / pageMegabytes).toFixed(1)} (CPU)`,
+);
+console.log(
+  `  warm, fastest of 30 passes: ${((1000 * warmPage.seconds) / pageMegabytes).toFixed(1)} (${warmPage.mbps.toFixed(0)} MB/s)`,
 );
