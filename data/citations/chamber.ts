@@ -3,7 +3,7 @@
  * (and OCR's `11`) mean the Tweede Kamer; `I`, `EK`, `E.K.`, `Eerste Kamer`, `1` the Eerste Kamer;
  * `VV`, `Verenigde Vergadering`, `I-II` the joint session.
  */
-import { isDigit, isWordChar } from './chars';
+import { isDigit, isRegexSpace, isWordChar } from './chars';
 import { matchWord } from './gap';
 import type { Chamber } from './types';
 import { parseVergaderjaar } from './vergaderjaar';
@@ -37,7 +37,12 @@ const FORMS: ReadonlyArray<readonly [string, Chamber, boolean]> = [
 /** Parses a chamber at `i`, or null. */
 export function parseChamber(text: string, i: number): ParsedChamber | null {
   const first = text.charCodeAt(i);
-  for (const [form, chamber, digitsOnly] of FORMS) {
+  // Index loops and element reads, not `for…of` and array destructuring (both run the iterator
+  // protocol): the page scans its text once, much of it in unoptimized code, where every iterator
+  // step is work of its own (see scan.ts on what a page's first pass costs).
+  for (let f = 0; f < FORMS.length; f++) {
+    const entry = FORMS[f] as (typeof FORMS)[number];
+    const form = entry[0];
     if (form.charCodeAt(0) !== first) continue;
     const end = form.length > 4 ? matchPhrase(text, i, form) : matchExact(text, i, form);
     if (end < 0) continue;
@@ -49,7 +54,7 @@ export function parseChamber(text: string, i: number): ParsedChamber | null {
       !gluedYear(text, form, end)
     )
       continue;
-    return { chamber, end, digitsOnly };
+    return { chamber: entry[1], end, digitsOnly: entry[2] };
   }
   return null;
 }
@@ -77,7 +82,7 @@ function matchPhrase(text: string, i: number, form: string): number {
   if (firstEnd < 0) return -1;
   let j = firstEnd;
   const limit = Math.min(text.length, j + 4);
-  while (j < limit && /\s/.test(text[j] ?? '')) j++;
+  while (j < limit && isRegexSpace(text.charCodeAt(j))) j++;
   if (j === firstEnd) return -1;
   const second = form.slice(space + 1);
   const end = matchWord(text, j, second.toLowerCase());

@@ -45,6 +45,28 @@ export function isHorizontalSpace(c: number): boolean {
   );
 }
 
+/**
+ * What the regex class `\s` matches, on one code unit: ECMAScript's WhiteSpace and LineTerminator
+ * (tab, line feed, vertical tab, form feed, carriage return, space, no-break space, U+1680,
+ * U+2000–U+200A, line and paragraph separators, U+202F, U+205F, U+3000, BOM). Unlike
+ * `isHorizontalSpace`, no zero-width space (U+200B).
+ */
+export function isRegexSpace(c: number): boolean {
+  return (
+    (c >= 9 && c <= 13) ||
+    c === 32 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
 /** Line feed, carriage return, form feed (PDF page break), vertical tab, Unicode line separators. */
 export function isLineBreak(c: number): boolean {
   return c === 10 || c === 13 || c === 12 || c === 11 || c === 0x85 || c === 0x2028 || c === 0x2029;

@@ -6,7 +6,7 @@
  */
 
 import { parseChamber } from './chamber';
-import { isDigit } from './chars';
+import { isDigit, isRegexSpace } from './chars';
 import { type CitationParts, emptyParts, makeCitation } from './citation';
 import { matchWholeWord, matchWord, skipGap, startsWord } from './gap';
 import { aanhangselId, handelingenId } from './ids';
@@ -31,8 +31,8 @@ export function parseAanhangselLabel(text: string, at: number, out: Citation[]):
   const word = full > 0 ? full : matchAbbreviation(text, at, 'aanh');
   if (word < 0) return -1;
   let j = skipGap(text, word);
-  for (const joiner of ['van de', 'bij de', 'der', 'tot de']) {
-    const end = matchJoiner(text, j, joiner);
+  for (let k = 0; k < JOINERS.length; k++) {
+    const end = matchJoiner(text, j, JOINERS[k] as readonly string[]);
     if (end > 0) {
       j = skipGap(text, end);
       break;
@@ -115,17 +115,24 @@ function matchAbbreviation(text: string, i: number, word: string): number {
   return end > 0 && text.charCodeAt(end) === 46 ? end + 1 : -1;
 }
 
-/** `van de` with any whitespace between the words. */
-function matchJoiner(text: string, i: number, joiner: string): number {
+/**
+ * `van de`, `bij de`, `der`, `tot de` between `Aanhangsel` and `Handelingen`, split into words once
+ * (not per reference: see parseChamber on what a page's first pass costs).
+ */
+const JOINERS: ReadonlyArray<readonly string[]> = [['van', 'de'], ['bij', 'de'], ['der'], ['tot', 'de']];
+
+/** `van de` (as its words) with any whitespace between the words. */
+function matchJoiner(text: string, i: number, words: readonly string[]): number {
   let j = i;
-  for (const word of joiner.split(' ')) {
+  for (let w = 0; w < words.length; w++) {
+    const word = words[w] as string;
     const end = matchWholeWord(text, j, word);
     if (end < 0 || text.charCodeAt(j) !== word.charCodeAt(0)) return -1;
     j = skipGap(text, end);
   }
   // Report the end of the last word, not the gap after it.
   let back = j;
-  while (back > i && /\s/.test(text[back - 1] ?? '')) back--;
+  while (back > i && isRegexSpace(text.charCodeAt(back - 1))) back--;
   return back;
 }
 

@@ -40,11 +40,13 @@ const KEYWORDS: ReadonlyArray<readonly [string, boolean]> = [
 export function matchNumberKeyword(text: string, i: number): NumberKeyword | null {
   const c = text.charCodeAt(i) | 32;
   if (c !== 110) return null;
-  for (const [word, plural] of KEYWORDS) {
-    let end = matchWord(text, i, word);
+  // Index loop, not `for…of` with destructuring: see parseChamber.
+  for (let w = 0; w < KEYWORDS.length; w++) {
+    const keyword = KEYWORDS[w] as (typeof KEYWORDS)[number];
+    let end = matchWord(text, i, keyword[0]);
     if (end < 0 || isLetter(text.charCodeAt(end))) continue;
     if (text.charCodeAt(end) === 46) end++;
-    return { plural, end };
+    return { plural: keyword[1], end };
   }
   return null;
 }
@@ -156,8 +158,8 @@ export function parsePinpoint(text: string, i: number): ParsedPages | null {
   const c = text.charCodeAt(j) | 32;
   if (c !== 98 && c !== 112) return null;
   let k = -1;
-  for (const word of PAGE_WORDS) {
-    k = matchWholeWord(text, j, word);
+  for (let w = 0; w < PAGE_WORDS.length; w++) {
+    k = matchWholeWord(text, j, PAGE_WORDS[w] as string);
     if (k > 0) break;
   }
   if (k < 0) return null;

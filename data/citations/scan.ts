@@ -3,6 +3,16 @@
  * an identifier, a bracket with a digit, `nr`, a host name), and a bounded hand-written parser
  * runs at each. Nothing is copied or normalized up front, so reference-free text costs only the
  * anchor search; every parser reads a bounded window, so the whole scan is linear.
+ *
+ * A page pays mostly for the first pass. The page scanner calls this once per text block (a
+ * paragraph, a few hundred characters to a few kB), and per call that costs no more than one big
+ * string: on the 10 MB bench corpora cut into 200–2,000-character blocks, per block ran 0.9–1.4× the
+ * single string's MB/s (`scripts/bench/recognizer.ts`). But a page scans its text once, in a fresh
+ * script context, so the parsers run unoptimized and V8 optimizes them meanwhile: on the scanner
+ * bench's 1 MB page, the first pass in a fresh Node process took ~10 ms of main-thread CPU and
+ * ~16 ms of process CPU (with the optimizing compiler's threads) against 3.7 ms for a warm pass.
+ * Hence the parsers avoid what is cheap only once optimized: `for…of` and array destructuring
+ * (the iterator protocol), arrays and regexes made per call.
  */
 
 import { parseParliamentaryYear } from './chamber-records';

@@ -91,7 +91,11 @@ export function parseStukTail(
   }
   end = readContinuation(text, end, numbers);
   const ids: string[] = [];
-  for (const d of dossiers) for (const n of numbers) ids.push(kamerstukId(d.dossier, d.suffix, n));
+  // Index loops, not `for…of`: this runs for every paper reference (see parseChamber).
+  for (let a = 0; a < dossiers.length; a++) {
+    const d = dossiers[a] as ParsedDossier;
+    for (let b = 0; b < numbers.length; b++) ids.push(kamerstukId(d.dossier, d.suffix, numbers[b] as string));
+  }
   const parts = emptyParts('kamerstuk', ids);
   fillDossierFields(parts, chamber, year, first);
   parts.numbers = numbers;
