@@ -80,10 +80,12 @@ export async function inTimedChunks<T>(
       await writing;
       await options.before();
     }
+    const issued = performance.now();
     const written = work(chunk).then(() => {
-      // The time between two chunks ending is what the database spent on this one.
+      // The time between two chunks ending is what the database spent on this one (from its issue
+      // where it waited for reads first: that wait is not its own).
       const now = performance.now();
-      const ms = now - lastDone;
+      const ms = now - Math.max(lastDone, issued);
       lastDone = now;
       options.onDone?.(chunk.length);
       if (options.size !== undefined) return;
