@@ -19,6 +19,17 @@ export interface ReachEnd {
  */
 export const REACH_MAX_NODES = 10_000;
 
+/**
+ * A walk from `origin` over `chars` characters of text, calling `meet` for each element `wanted`
+ * says is of interest.
+ */
+type ReachWalk = (
+  origin: Node,
+  chars: number,
+  wanted: (element: Element) => boolean,
+  meet: (element: Element) => void,
+) => ReachEnd;
+
 /** Text of a node the walk counts: text nodes only (elements count through their text). */
 const textLength = (node: Node): number =>
   node.nodeType === Node.TEXT_NODE ? (node as Text).data.length : 0;
@@ -32,12 +43,7 @@ const skipped = (node: Node, wanted: (element: Element) => boolean): boolean =>
  * of text are passed, calling `meet` for every element `wanted` says is of interest, in document
  * order. Skipped subtrees (`elementKind`) are stepped over.
  */
-export function walkAhead(
-  origin: Node,
-  chars: number,
-  wanted: (element: Element) => boolean,
-  meet: (element: Element) => void,
-): ReachEnd {
+export const walkAhead: ReachWalk = (origin, chars, wanted, meet) => {
   let passed = 0;
   let steps = 0;
   let node: Node | null = origin;
@@ -50,7 +56,7 @@ export function walkAhead(
     node = next;
   }
   return { end: null };
-}
+};
 
 /**
  * Walks backward in document order from `origin` (which is not counted) until `chars` characters
@@ -58,12 +64,7 @@ export function walkAhead(
  * from its end (an element whose last part is within reach is met even when its start is not).
  * Ancestors of `origin` are met too: they hold text before it.
  */
-export function walkBehind(
-  origin: Node,
-  chars: number,
-  wanted: (element: Element) => boolean,
-  meet: (element: Element) => void,
-): ReachEnd {
+export const walkBehind: ReachWalk = (origin, chars, wanted, meet) => {
   let passed = 0;
   let steps = 0;
   let node: Node = origin;
@@ -91,4 +92,4 @@ export function walkBehind(
     passed += textLength(node);
     if (passed >= chars || ++steps >= REACH_MAX_NODES) return { end: node };
   }
-}
+};
