@@ -100,14 +100,15 @@ export function explainWaits(
     lastEnd.set(key, tx.ended);
     return { key, began, ended: tx.ended, reads: tx.scope.some((store) => read.includes(store)) };
   });
-  const byScope = new Map<string, { count: number; longest: number; total: number }>();
+  const byScope = new Map<string, { count: number; longest: number; total: number; over: number }>();
   for (const tx of running) {
-    const entry = byScope.get(tx.key) ?? { count: 0, longest: 0, total: 0 };
+    const entry = byScope.get(tx.key) ?? { count: 0, longest: 0, total: 0, over: 0 };
     const ms = tx.ended - tx.began;
     byScope.set(tx.key, {
       count: entry.count + 1,
       longest: Math.max(entry.longest, ms),
       total: entry.total + ms,
+      over: entry.over + (ms > over ? 1 : 0),
     });
   }
   const slow = waits.filter((wait) => wait.answered - wait.issued > over);
@@ -165,6 +166,6 @@ export function describeWaits(why: ReturnType<typeof explainWaits>, busy: string
     `  why: ${why.slow} lookups waited over 50 ms (${ms(why.waitedMs)} in all); of that time ${busy} ${ms(why.busyMs)} (longest ${ms(why.longestTaskMs)}) ` +
       `and a read-write transaction on documents or dossiers ran ${ms(why.behindWritesMs)} (the two can overlap)`,
     `  long tasks by phase: ${why.longTasks.map((t) => `${t.phase}: ${t.count}, ${ms(t.totalMs)} (longest ${ms(t.longestMs)})`).join('; ')}`,
-    `  the import's read-write transactions: ${why.writes.map((w) => `${w.scope}: ${w.count}, longest ${ms(w.longest)}, ${ms(w.total)} in all`).join('; ')}`,
+    `  the import's read-write transactions: ${why.writes.map((w) => `${w.scope}: ${w.count} (${w.over} over 50 ms), longest ${ms(w.longest)}, ${ms(w.total)} in all`).join('; ')}`,
   ];
 }

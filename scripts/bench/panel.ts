@@ -21,7 +21,7 @@ import { createServer } from 'node:http';
 import { loadavg } from 'node:os';
 import { type CDPSession, chromium, type Page } from 'playwright-core';
 import { bundleRoutines, openBenchPage } from './_db-in-chromium';
-import { describeWaits } from './_import-waits';
+import { describeWaits, type explainWaits } from './_import-waits';
 import { pageThread, startCpuProfile } from './_long-task-profile';
 import { seedWords, TYPED_WORDS } from './_search-corpus';
 
@@ -95,16 +95,7 @@ async function importAndReport(size: number, name?: string): Promise<void> {
     generateMs: number;
     importMs: number;
     lookupsDuringImport: Summary;
-    whyWaits: {
-      slow: number;
-      waitedMs: number;
-      busyMs: number;
-      longestTaskMs: number;
-      behindWritesMs: number;
-      longTasks: { phase: string; count: number; totalMs: number; longestMs: number }[];
-      writes: { scope: string; count: number; longest: number; total: number }[];
-      taskList: [number, number][];
-    } | null;
+    whyWaits: ReturnType<typeof explainWaits> | null;
     lookupsIdle: Summary;
   };
   const loadAfterImport = load();
