@@ -122,7 +122,7 @@ export async function importPack(
 
 /**
  * How many of `ids` are in `among`, in steps: the pack's documents the bundled dataset holds too,
- * counted over the bundled dataset's list (a set of it was a task of its own at 300,000 documents).
+ * counted over the bundled dataset's list instead of a set of it made at once (one task, however large that dataset; not measured apart).
  * Both lists hold each id once (validated).
  */
 function* countAmong(ids: readonly string[], among: ReadonlySet<string>): SlicedWork<number> {
