@@ -17,6 +17,24 @@ import { PlannedWrites } from './planned-writes';
  */
 const MAX_PLAN_WAIT_MS = 100;
 
+/**
+ * A long document's frame budget for writing: 1 ms per this many of its elements, when that is more
+ * than the scanner's own budget. Any frame that changes a page's layout costs Chromium an update of
+ * its compositing inputs that walks the whole page, whatever changed (`npm run bench -- layout-cost`,
+ * without Kamerlens, one word wrapped per frame, traced: 2.0–2.6 ms per frame on the benchmark's
+ * 1 MB page, 34–41 ms on its 20 MB page of ~43,500 elements, load 1.3–1.7). On such a page a
+ * frame with marks to write is long whatever is written in it, so it writes more (~22 ms on the
+ * 20 MB page, where the gate's batches grow too: `REACH_AHEAD_SHARE`), and fewer frames write;
+ * below ~8,000 elements (~4 MB of the benchmark's prose) the scanner's own budget holds.
+ */
+export const ELEMENTS_PER_WRITE_MS = 2_000;
+
+/** The frame budget for writing in `doc`: `floorMs`, or more on a long document (`ELEMENTS_PER_WRITE_MS`). */
+export function writeBudgetMs(doc: Document, floorMs: number): number {
+  // A live collection: its length walks the document again only after the document changed.
+  return Math.max(floorMs, doc.getElementsByTagName('*').length / ELEMENTS_PER_WRITE_MS);
+}
+
 /** Where one pass's changes are collected (the scanner tells the registry's listeners after it). */
 export type WritePass = (marked: MarkedReference[], unmarked: MarkedReference[]) => void;
 
@@ -24,8 +42,8 @@ export type WritePass = (marked: MarkedReference[], unmarked: MarkedReference[])
 export interface MarkWriterOptions {
   registry: WritableMarkRegistry;
   roleDescription: () => string;
-  /** Time per frame for writing, in ms (at least one plan is written per frame). */
-  budgetMs: number;
+  /** Time per frame for writing, in ms (at least one plan is written per frame), asked at each frame. */
+  budgetMs: () => number;
   /** Runs a callback at the next animation frame. */
   nextFrame: (run: () => void) => void;
   /**
@@ -88,7 +106,7 @@ export function createMarkWriter(options: MarkWriterOptions): MarkWriter {
 
   const frame = (): void => {
     scheduled = false;
-    if (!inPass((marked, unmarked) => write(marked, unmarked, budgetMs))) planned.clear();
+    if (!inPass((marked, unmarked) => write(marked, unmarked, budgetMs()))) planned.clear();
     // What the budget left over was read already: it goes in the next frame.
     since = performance.now();
     schedule();

@@ -19,17 +19,6 @@ export interface ReachEnd {
  */
 export const REACH_MAX_NODES = 10_000;
 
-/**
- * A walk from `origin` over `chars` characters of text, calling `meet` for each element `wanted`
- * says is of interest.
- */
-type ReachWalk = (
-  origin: Node,
-  chars: number,
-  wanted: (element: Element) => boolean,
-  meet: (element: Element) => void,
-) => ReachEnd;
-
 /** Text of a node the walk counts: text nodes only (elements count through their text). */
 const textLength = (node: Node): number =>
   node.nodeType === Node.TEXT_NODE ? (node as Text).data.length : 0;
@@ -38,19 +27,44 @@ const textLength = (node: Node): number =>
 const skipped = (node: Node, wanted: (element: Element) => boolean): boolean =>
   node.nodeType === Node.ELEMENT_NODE && !wanted(node as Element) && elementKind(node as Element) === 'skip';
 
+/** How far a walk goes: `chars` characters of text, and at least `elements` elements passed (0 unless given). */
+export interface ReachLength {
+  chars: number;
+  elements?: number;
+}
+
 /**
- * Walks forward in document order from `origin` (its own subtree first) until `chars` characters
- * of text are passed, calling `meet` for every element `wanted` says is of interest, in document
- * order. Skipped subtrees (`elementKind`) are stepped over.
+ * A walk from `origin` over `length` of the document, calling `meet` for each element `wanted`
+ * says is of interest.
  */
-export const walkAhead: ReachWalk = (origin, chars, wanted, meet) => {
+type ReachWalk = (
+  origin: Node,
+  length: ReachLength,
+  wanted: (element: Element) => boolean,
+  meet: (element: Element) => void,
+) => ReachEnd;
+
+/** Whether a walk that passed `chars` characters in `elements` elements went far enough. */
+const reached = (length: ReachLength, chars: number, elements: number): boolean =>
+  chars >= length.chars && elements >= (length.elements ?? 0);
+
+/**
+ * Walks forward in document order from `origin` (its own subtree first) until `length` is passed,
+ * calling `meet` for every element `wanted` says is of interest, in document order. Skipped
+ * subtrees (`elementKind`) are stepped over.
+ */
+export const walkAhead: ReachWalk = (origin, length, wanted, meet) => {
   let passed = 0;
+  let elements = 0;
   let steps = 0;
   let node: Node | null = origin;
   while (node) {
-    if (node.nodeType === Node.ELEMENT_NODE && wanted(node as Element)) meet(node as Element);
+    if (node.nodeType === Node.ELEMENT_NODE) {
+      elements++;
+      if (wanted(node as Element)) meet(node as Element);
+    }
     passed += textLength(node);
-    if (passed >= chars || ++steps >= REACH_MAX_NODES) return { end: node };
+    if (reached(length, passed, elements) || ++steps >= REACH_MAX_NODES) return { end: node };
     let next: Node | null = skipped(node, wanted) ? null : node.firstChild;
     for (let up: Node | null = node; !next && up; up = up.parentNode) next = up.nextSibling;
     node = next;
@@ -59,13 +73,14 @@ export const walkAhead: ReachWalk = (origin, chars, wanted, meet) => {
 };
 
 /**
- * Walks backward in document order from `origin` (which is not counted) until `chars` characters
- * of text are passed, calling `meet` for every element of interest as soon as the walk enters it
+ * Walks backward in document order from `origin` (which is not counted) until `length` is passed,
+ * calling `meet` for every element of interest as soon as the walk enters it
  * from its end (an element whose last part is within reach is met even when its start is not).
  * Ancestors of `origin` are met too: they hold text before it.
  */
-export const walkBehind: ReachWalk = (origin, chars, wanted, meet) => {
+export const walkBehind: ReachWalk = (origin, length, wanted, meet) => {
   let passed = 0;
+  let elements = 0;
   let steps = 0;
   let node: Node = origin;
   // The next ancestor of `origin` the walk climbs to: met there (the others were met on entering).
@@ -89,7 +104,8 @@ export const walkBehind: ReachWalk = (origin, chars, wanted, meet) => {
       }
     }
     node = previous;
+    if (node.nodeType === Node.ELEMENT_NODE) elements++;
     passed += textLength(node);
-    if (passed >= chars || ++steps >= REACH_MAX_NODES) return { end: node };
+    if (reached(length, passed, elements) || ++steps >= REACH_MAX_NODES) return { end: node };
   }
 };

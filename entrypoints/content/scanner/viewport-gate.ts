@@ -7,7 +7,7 @@
  * costs the page nothing until the reader scrolls towards it; the side panel and the Tab key ask
  * the scanner for the rest (`page-scanner.ts`).
  */
-import { type ReachEnd, walkAhead, walkBehind } from './text-reach';
+import { type ReachEnd, type ReachLength, walkAhead, walkBehind } from './text-reach';
 
 /** Watches elements for the scanner; `near` is called once per watched element. */
 export interface ViewportGate {
@@ -47,6 +47,34 @@ const NEAR = '100% 0px';
  * which still measures every waiting block, is not measured yet).
  */
 export const REACH_AHEAD_CHARS = 64 * 1024;
+/**
+ * The share of the document's elements a batch reaches ahead at least, so a long page is read in
+ * fewer, larger batches. Any frame that changes the page's layout costs Chromium an update of its
+ * compositing inputs that walks the whole page, whatever changed: ~2 ms per MB of page per frame
+ * (`ELEMENTS_PER_WRITE_MS` in `mark-writer.ts` has the figures). It was the largest part of what
+ * marking cost the 20 MB benchmark page while scrolled; not the marks' look (a build whose marks
+ * had no style paid the same) nor the near observer's many targets (a build that read but wrote
+ * nothing paid nothing there). 1/64 of the 20 MB page's ~43,500 elements is ~680 (~290,000
+ * characters); below ~4 MB of its prose REACH_AHEAD_CHARS reaches further anyway. Together with
+ * the writer's larger frame budget there (`scanner.ts cost 20 reading`, side by side with the
+ * build before, 2 runs a side, load 0.8–1.3): 5 layouts instead of 16, the traced
+ * compositing-inputs update +227 instead of +753 ms per MB, main-thread CPU +845 instead of +1,588
+ * and all work +996 instead of +1,910 ms per MB over the page without Kamerlens, no long task.
+ * Either alone did not do it: larger batches alone were written over as many frames (20 layouts
+ * against 18, load 6–7), the larger budget alone left 13 (load 1.1–1.9).
+ */
+export const REACH_AHEAD_SHARE = 1 / 64;
+
+/** How far a batch reaches ahead in `doc`: REACH_AHEAD_CHARS, and at least REACH_AHEAD_SHARE of its elements. */
+function reachAhead(doc: Document): ReachLength {
+  // A live collection: its length walks the document again only after the document changed
+  // (a fraction of a millisecond per batch, where each batch's layout costs the page tens of ms).
+  return {
+    chars: REACH_AHEAD_CHARS,
+    elements: Math.floor(doc.getElementsByTagName('*').length * REACH_AHEAD_SHARE),
+  };
+}
+
 /**
  * Read with it too, the other way: the text just passed, where a reader who turns back looks first
  * (the reader's direction is told by where this batch starts against the last one: one who turned
@@ -134,13 +162,14 @@ export function intersectionGate(view: Window | null): ViewportGateFactory | und
       };
       let ahead: ReachEnd;
       let behind: ReachEnd;
+      const length = reachAhead(first.ownerDocument);
       if (upward) {
-        ahead = walkBehind(first, REACH_AHEAD_CHARS, isWatched, meet);
-        behind = walkAhead(last, REACH_BEHIND_CHARS, isWatched, meet);
+        ahead = walkBehind(first, length, isWatched, meet);
+        behind = walkAhead(last, { chars: REACH_BEHIND_CHARS }, isWatched, meet);
         reach = { from: ahead.end, to: behind.end, origin: first };
       } else {
-        ahead = walkAhead(last, REACH_AHEAD_CHARS, isWatched, meet);
-        behind = walkBehind(first, REACH_BEHIND_CHARS, isWatched, meet);
+        ahead = walkAhead(last, length, isWatched, meet);
+        behind = walkBehind(first, { chars: REACH_BEHIND_CHARS }, isWatched, meet);
         reach = { from: behind.end, to: ahead.end, origin: last };
       }
       // Nearest first in the direction of travel: the scanner reads them in this order.

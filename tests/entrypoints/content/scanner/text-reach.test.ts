@@ -20,7 +20,7 @@ const all = (element: Element) => element.id !== '';
 describe('walkAhead and walkBehind: what lies within so many characters in document order', () => {
   it('ahead: meets elements in document order, the origin and its subtree first, until the text is passed', () => {
     const { byId, met, meet } = page();
-    const { end } = walkAhead(byId('b'), 6, all, meet);
+    const { end } = walkAhead(byId('b'), { chars: 6 }, all, meet);
     // b (4 characters), then s2 and c: the sixth character is in c.
     expect(met).toEqual(['b', 's2', 'c']);
     expect(end?.textContent).toBe('cccc');
@@ -28,13 +28,13 @@ describe('walkAhead and walkBehind: what lies within so many characters in docum
 
   it('ahead: reports the document’s end when the text runs out first', () => {
     const { byId, met, meet } = page();
-    expect(walkAhead(byId('d'), 1_000, all, meet).end).toBeNull();
+    expect(walkAhead(byId('d'), { chars: 1_000 }, all, meet).end).toBeNull();
     expect(met).toEqual(['d', 'e']);
   });
 
   it('behind: meets what it enters from its end at once, and each of the origin’s ancestors once', () => {
     const { byId, met, meet } = page();
-    const { end } = walkBehind(byId('c'), 1_000, all, meet);
+    const { end } = walkBehind(byId('c'), { chars: 1_000 }, all, meet);
     // s1 and b are entered from their end; s2 and main contain c; nothing is met twice.
     expect(met).toEqual(['s2', 's1', 'b', 'a', 'm']);
     expect(end).toBeNull();
@@ -42,15 +42,28 @@ describe('walkAhead and walkBehind: what lies within so many characters in docum
 
   it('behind: an element whose end is within reach is met even when its start is not', () => {
     const { byId, met, meet } = page();
-    const { end } = walkBehind(byId('e'), 5, all, meet);
+    const { end } = walkBehind(byId('e'), { chars: 5 }, all, meet);
     // d's text (4) and then into c: the fifth character is c's last.
     expect(met).toEqual(['s2', 'd', 'c']);
     expect(end?.textContent).toBe('cccc');
   });
 
+  it('goes on past the characters until at least so many elements are passed, either way', () => {
+    const { byId, met, meet } = page();
+    // Six characters end in c (the first test); four elements: b, s2, c, d.
+    const ahead = walkAhead(byId('b'), { chars: 6, elements: 4 }, all, meet);
+    expect(met).toEqual(['b', 's2', 'c', 'd']);
+    expect(ahead.end?.textContent).toBe('dddd');
+    met.length = 0;
+    // Behind e: five characters end in c (above); three elements passed: d, c, then s2 on leaving it.
+    const behind = walkBehind(byId('e'), { chars: 5, elements: 3 }, all, meet);
+    expect(met).toEqual(['s2', 'd', 'c']);
+    expect(behind.end).toBe(byId('s2'));
+  });
+
   it('meets only what is wanted, and stops after a bounded number of nodes whatever their text', () => {
     const { byId, met, meet } = page();
-    walkAhead(byId('m'), 1_000, (element) => element.localName === 'section', meet);
+    walkAhead(byId('m'), { chars: 1_000 }, (element) => element.localName === 'section', meet);
     expect(met).toEqual(['s1', 's2']);
     met.length = 0;
     const empties = document.createElement('div');
@@ -61,7 +74,7 @@ describe('walkAhead and walkBehind: what lies within so many characters in docum
     }
     empties.id = 'empties';
     byId('a').before(empties);
-    const { end } = walkAhead(empties, 1_000, all, meet);
+    const { end } = walkAhead(empties, { chars: 1_000 }, all, meet);
     expect(end?.parentNode).toBe(empties);
     expect(met).toHaveLength(REACH_MAX_NODES);
   });

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   intersectionGate,
   REACH_AHEAD_CHARS,
+  REACH_AHEAD_SHARE,
   REACH_BEHIND_CHARS,
 } from '../../../../entrypoints/content/scanner/viewport-gate';
 
@@ -144,6 +145,28 @@ describe('intersectionGate: when waiting text is let through to the scanner', ()
     // Downwards again: p14 lies after the last batch's start.
     close.deliver([p[14] as Element, true]);
     expect(released).toEqual(ids(14, 17));
+  });
+
+  it('on a document of many elements, reaches ahead (either way) at least a share of them: each batch costs a long page a layout', () => {
+    const { released, close, p, scroll } = setUp(20);
+    // Empty elements elsewhere in the document: with them, REACH_AHEAD_SHARE of its elements is 8.
+    const filler = document.createElement('div');
+    const minimum = 8;
+    const count = minimum / REACH_AHEAD_SHARE - document.getElementsByTagName('*').length - 1;
+    for (let i = 0; i < count; i++) filler.append(document.createElement('span'));
+    document.body.append(filler);
+    expect(Math.floor(document.getElementsByTagName('*').length * REACH_AHEAD_SHARE)).toBe(minimum);
+    scroll();
+    close.deliver([p[2] as Element, true]);
+    // By characters alone p2…p5 (the other tests); eight elements: p2…p9. Behind: by characters only.
+    expect(released).toEqual([...ids(2, 9), 'p1']);
+    released.length = 0;
+    close.deliver([p[18] as Element, true]);
+    expect(released).toEqual(['p18', 'p19', 'p17']);
+    released.length = 0;
+    // Upwards from p16 (before the last batch): by characters alone p15…p12; eight elements: p15…p10.
+    close.deliver([p[16] as Element, true]);
+    expect(released).toEqual(ids(16, 10));
   });
 
   it('steps over text that is never read (a script) and counts the text inside inline elements', () => {
