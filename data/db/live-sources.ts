@@ -59,12 +59,28 @@ function keepNewer(holding: { live: LiveSources | null }, live: LiveSources): vo
 }
 
 /**
+ * Where the context that imports is not the one that holds the live row (Chrome imports packs in
+ * an offscreen document, the service worker answers lookups), how the importer tells the holder.
+ */
+const announcers = new WeakMap<KamerlensDB, () => Promise<void>>();
+
+/**
+ * In a context that imports into `db` for another that holds its live row: `announce` makes the
+ * holder read the row again, and resolves when it has (call once).
+ */
+export function announceLiveWith(db: KamerlensDB, announce: () => Promise<void>): void {
+  announcers.set(db, announce);
+}
+
+/**
  * After an import's or removal's last transaction committed: where the live row is held, read it
- * again (before the generation it replaced is deleted, so lookups meanwhile still find it).
+ * again; where another context holds it, have it read again (before the generation it replaced is
+ * deleted, so lookups meanwhile still find it).
  */
 export async function publishLive(db: KamerlensDB): Promise<void> {
   const holding = held.get(db);
   if (holding) keepNewer(holding, await readLive(db));
+  await announcers.get(db)?.();
 }
 
 /** Hand out a generation number no other import has (its own small transaction). */

@@ -2,11 +2,12 @@
  * The live generations held in memory by the context that imports (the background): lookups there
  * read no `meta`, so they do not wait for an import's last transaction, which holds it.
  */
+import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { importDataset } from '../../../data/db/import-dataset';
 import { importPack, removePack } from '../../../data/db/import-pack';
-import type { KamerlensDB } from '../../../data/db/kamerlens-db';
-import { holdLiveInMemory } from '../../../data/db/live-sources';
+import { type KamerlensDB, openKamerlensDB } from '../../../data/db/kamerlens-db';
+import { announceLiveWith, holdLiveInMemory, publishLive } from '../../../data/db/live-sources';
 import { lookupCards } from '../../../data/db/lookup-cards';
 import { lookupDocuments } from '../../../data/db/lookup-documents';
 import { freshDB } from '../../fixtures/db/fresh-db';
@@ -82,5 +83,38 @@ describe('the live generations held in memory', () => {
     const waited = await settledWithin(lookupCards(reading, ['kst-34352-330']), 300);
     await read.release();
     expect(waited).toBe('blocked');
+  });
+
+  it('follow a pack replaced from another context that announces it before the old one goes', async () => {
+    // Two connections to one database, as Chrome's offscreen importer and the service worker.
+    const holder = freshDB();
+    holdLiveInMemory(holder);
+    const importer = openKamerlensDB(holder.name);
+    const pack = fixturePack(YEAR);
+    const id = '2025D09876';
+    const before = pack.documents.find((d) => d.id === id)?.title;
+    const next = {
+      ...pack,
+      version: `${pack.version}-next`,
+      documents: pack.documents.map((d) => (d.id === id ? { ...d, title: 'Een nieuwe titel' } : d)),
+    };
+    const seenAtAnnounce: (string | null)[] = [];
+    announceLiveWith(importer, async () => {
+      // The holder still names the generation being replaced, and it is still there to read.
+      seenAtAnnounce.push(await titleOf(holder, id));
+      await publishLive(holder);
+      seenAtAnnounce.push(await titleOf(holder, id));
+    });
+    try {
+      await importPack(importer, pack, { bytes: 1, fileName: 'p' });
+      expect(await titleOf(holder, id)).toBe(before);
+      await importPack(importer, next, { bytes: 1, fileName: 'p2' });
+      expect(seenAtAnnounce.slice(-2)).toEqual([before, 'Een nieuwe titel']);
+      expect(await titleOf(holder, id)).toBe('Een nieuwe titel');
+      await removePack(importer, YEAR);
+      expect(await titleOf(holder, id)).toBeNull();
+    } finally {
+      importer.close();
+    }
   });
 });
