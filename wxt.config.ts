@@ -29,12 +29,13 @@ export default defineConfig({
     // Least privilege: scripting registers the content script on sites the reader enables;
     // activeTab lets the side panel read the current tab's address after a toolbar click, to offer
     // "enable this site"; storage is for `storage.session` only, where the open note editor's session
-    // outlives a stopped service worker (notes themselves are in IndexedDB). No tabs, no <all_urls>
-    // by default.
+    // outlives a stopped service worker (notes themselves are in IndexedDB); Chrome's offscreen is
+    // for the document that starts the pack import's thread (a service worker cannot start a worker;
+    // no warning is shown for it). No tabs, no <all_urls> by default.
     permissions:
       browser === 'firefox'
         ? ['scripting', 'activeTab', 'storage']
-        : ['sidePanel', 'scripting', 'activeTab', 'storage'],
+        : ['sidePanel', 'scripting', 'activeTab', 'storage', 'offscreen'],
     host_permissions: [...ENABLED_SITES, ...(withLocalHosts(mode) ? LOCAL_SITES : [])],
     // Asked for at the moment the reader enables one site (a subset) or all sites.
     optional_host_permissions: ['<all_urls>'],

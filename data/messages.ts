@@ -5,7 +5,7 @@
  * the background validates every one before use.
  *
  * Owners: the background handles `BackgroundProtocol`; the content script handles `ContentProtocol`;
- * the side panel handles `SidePanelProtocol`.
+ * the side panel handles `SidePanelProtocol`; Chrome's offscreen importer handles `ImporterProtocol`.
  */
 
 import type { AnnotationRecord } from './annotations/model';
@@ -160,6 +160,12 @@ export interface BackgroundProtocol {
   packImportStatus: { payload: Record<string, never>; result: PackImportProgress };
   /** Extension pages only. Remove a loaded pack and its records (notes stay); false when none had that id. */
   removePack: { payload: { id: string }; result: boolean };
+  /**
+   * Extension pages only: sent by Chrome's offscreen pack importer (entrypoints/importer) after an
+   * import's or removal's last transaction committed. The background reads the live generations
+   * again before the replaced one is deleted (data/db/live-sources.ts), then answers.
+   */
+  liveChanged: { payload: Record<string, never>; result: null };
   /** Extension pages only. Whether Kamerlens runs on the site of `url`. */
   getSiteStatus: { payload: { url: string }; result: SiteStatus };
   /**
@@ -297,6 +303,19 @@ export interface ContentProtocol {
    */
   noteFrameEvent: { payload: { nonce: string; event: NoteFrameNotice }; result: null };
 }
+
+/**
+ * Calls the background sends to Chrome's offscreen pack importer (entrypoints/importer), which
+ * imports on a thread of its own (data/db/import-thread.ts). Firefox's background page holds that
+ * thread itself.
+ */
+export interface ImporterProtocol {
+  /** One call of the pack importer: its progress, import the staged files, or remove a pack. */
+  importerCall: { payload: ImporterCall; result: PackImportProgress | boolean };
+}
+
+/** A call of the pack importer, as it crosses to the context or thread that imports. */
+export type ImporterCall = { call: 'progress' } | { call: 'importStaged' } | { call: 'remove'; id: string };
 
 /** A message on the wire. */
 export type MessageOf<P> = {

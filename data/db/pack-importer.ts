@@ -5,14 +5,14 @@
  * wrote, to the row (undoable-writes.ts), then imports the file from the start: resuming is redoing,
  * never half a pack.
  */
-import { readPack } from '../../data/dataset/read-pack';
-import { importPack, removePack } from '../../data/db/import-pack';
-import type { KamerlensDB } from '../../data/db/kamerlens-db';
-import type { PackImportMeta, StagedPack } from '../../data/db/records';
-import { sweepDeadBlocks } from '../../data/db/row-blocks';
-import { findStaleSegments, rebuildStaleSegments, sweepPostings } from '../../data/db/search-segments';
-import { BUNDLED_SEGMENT } from '../../data/db/segment-owner';
-import type { PackImportProgress } from '../../data/messages';
+import { readPack } from '../dataset/read-pack';
+import type { PackImportProgress } from '../messages';
+import { importPack, removePack } from './import-pack';
+import type { KamerlensDB } from './kamerlens-db';
+import type { PackImportMeta, StagedPack } from './records';
+import { sweepDeadBlocks } from './row-blocks';
+import { findStaleSegments, rebuildStaleSegments, sweepPostings } from './search-segments';
+import { BUNDLED_SEGMENT } from './segment-owner';
 
 /** The pack importer of one worker. */
 export interface PackImporter {
@@ -130,18 +130,23 @@ export function createPackImporter(db: KamerlensDB): PackImporter {
   }
 
   return {
-    async progress() {
-      if (live.state !== 'idle') return live;
-      const stored = await db.meta.get('packImport');
-      if (stored?.key !== 'packImport') return live;
-      // A stored `importing` is an import a stopped worker left: it runs again from the staged file.
-      const { state, fileName, packId, version, replaced, error, refusal } = stored;
-      const fraction = state === 'done' ? 1 : 0;
-      return { state, fraction, fileName, packId, version, replaced, error, refusal: refusal ?? null };
-    },
+    progress: () => (live.state !== 'idle' ? Promise.resolve(live) : storedPackProgress(db)),
     importStaged: () => after(drain),
     remove: (id) => after(() => removePack(db, id)),
   };
+}
+
+/**
+ * How the last pack import ended, as stored in the database (idle before the first): what the
+ * importer answers when it is not importing, and what a context without the importer can answer.
+ */
+export async function storedPackProgress(db: KamerlensDB): Promise<PackImportProgress> {
+  const stored = await db.meta.get('packImport');
+  if (stored?.key !== 'packImport') return IDLE;
+  // A stored `importing` is an import a stopped worker left: it runs again from the staged file.
+  const { state, fileName, packId, version, replaced, error, refusal } = stored;
+  const fraction = state === 'done' ? 1 : 0;
+  return { state, fraction, fileName, packId, version, replaced, error, refusal: refusal ?? null };
 }
 
 function metaOf(progress: PackImportProgress): PackImportMeta {

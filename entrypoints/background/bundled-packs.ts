@@ -4,7 +4,7 @@
  * a bundled pack already loaded at the named version is left alone, and one the reader removed stays
  * removed until a release names another version of it. The files and the "staged for this release"
  * mark are written in one transaction, so a worker stopped half-way stages them again when it wakes,
- * and the importer (pack-importer.ts) reads and checks each file exactly as one the reader added.
+ * and the importer (data/db/pack-importer.ts) reads and checks each file exactly as one the reader added.
  */
 import { parsePackList } from '../../data/dataset/pack-list';
 import type { KamerlensDB } from '../../data/db/kamerlens-db';

@@ -2,15 +2,17 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import type { CONTENT_UI_FILE } from '../../components/content-ui-parts';
 import { SIDEBAR_COMMAND } from '../../data/commands';
+import { importThread, workerThread } from '../../data/db/import-thread';
 import { sharedDB } from '../../data/db/kamerlens-db';
-import { holdLiveInMemory } from '../../data/db/live-sources';
+import { holdLiveInMemory, publishLive } from '../../data/db/live-sources';
+import { type PackImporter, storedPackProgress } from '../../data/db/pack-importer';
 import { putReadsFirst } from '../../data/db/read-priority';
 import { notifyAnnotationsChanged } from './annotations-notify';
 import { extensionPackFiles, stageBundledPacks } from './bundled-packs';
 import { bundledDatasetSource, createDatasetLoader } from './dataset-loader';
 import { dispatchMessage } from './dispatch-message';
 import { createNoteFrameSessions } from './note-frame-sessions';
-import { createPackImporter } from './pack-importer';
+import { type ChromeOffscreenApi, chromeOffscreen, offscreenImporter } from './offscreen-importer';
 import { classifySender } from './sender';
 import type { BackgroundServices } from './services';
 import { type ChromeSidePanelApi, createSidePanelOpener, type FirefoxSidebarApi } from './side-panel';
@@ -24,7 +26,7 @@ export default defineBackground(() => {
   // And its imports let those lookups go before their next write (read-priority.ts).
   putReadsFirst(db);
   const loader = createDatasetLoader(db, bundledDatasetSource(extensionUrl('/dataset.json')));
-  const packs = createPackImporter(db);
+  const packs = packImporter(db);
   const panels = browser as unknown as {
     sidePanel?: ChromeSidePanelApi & PanelBehavior;
     sidebarAction?: Sidebar;
@@ -105,6 +107,22 @@ interface PanelBehavior {
 
 interface Sidebar extends FirefoxSidebarApi {
   toggle(): Promise<void>;
+}
+
+/**
+ * Packs are imported on a thread of their own (data/db/import-thread.ts): Firefox's background page
+ * starts it; Chrome's service worker cannot, and opens an offscreen document that does.
+ */
+function packImporter(db: ReturnType<typeof sharedDB>): PackImporter {
+  const stored = () => storedPackProgress(db);
+  const chrome = browser as unknown as Partial<ChromeOffscreenApi>;
+  if (chrome.offscreen && chrome.runtime)
+    return offscreenImporter(chromeOffscreen(chrome as ChromeOffscreenApi, stored));
+  return importThread({
+    spawn: () => workerThread(new Worker(extensionUrl('/import-worker.js'))),
+    liveChanged: () => publishLive(db),
+    stored,
+  });
 }
 
 /** Absolute URL of an extension file (WXT types `getURL` to known public files; dataset.json is built). */

@@ -1,4 +1,8 @@
-/** The pack calls (extension pages only): import the staged pack files, follow the import, remove a pack. */
+/**
+ * The pack calls (extension pages only): import the staged pack files, follow the import, remove a
+ * pack; and the offscreen importer's notice that the live generations changed.
+ */
+import { publishLive } from '../../data/db/live-sources';
 import { objectWith, type Validator } from '../../data/payload';
 import { fail } from '../../data/result';
 import type { Handlers } from './handler-spec';
@@ -17,8 +21,10 @@ const packIdPayload: Validator<{ id: string }> = (payload) => {
   return { ok: true, value: { id } };
 };
 
-/** The handlers, over `services.packs` (pack-importer.ts). */
-export const PACK_HANDLERS: Handlers<'importStagedPacks' | 'packImportStatus' | 'removePack'> = {
+/** The handlers, over `services.packs` (data/db/pack-importer.ts). */
+export const PACK_HANDLERS: Handlers<
+  'importStagedPacks' | 'packImportStatus' | 'removePack' | 'liveChanged'
+> = {
   importStagedPacks: {
     from: 'extension-page',
     validate: emptyPayload,
@@ -33,5 +39,13 @@ export const PACK_HANDLERS: Handlers<'importStagedPacks' | 'packImportStatus' | 
     from: 'extension-page',
     validate: packIdPayload,
     handle: async ({ id }, _sender, { packs }) => ({ ok: true, value: await packs.remove(id) }),
+  },
+  liveChanged: {
+    from: 'extension-page',
+    validate: emptyPayload,
+    handle: async (_payload, _sender, { db }) => {
+      await publishLive(db);
+      return { ok: true, value: null };
+    },
   },
 };

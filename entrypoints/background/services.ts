@@ -2,6 +2,7 @@
 
 import type { CONTENT_UI_FILE } from '../../components/content-ui-parts';
 import type { KamerlensDB } from '../../data/db/kamerlens-db';
+import type { PackImporter } from '../../data/db/pack-importer';
 import type {
   BackgroundProtocol,
   ImportProgress,
@@ -11,7 +12,6 @@ import type {
 } from '../../data/messages';
 import type { Result } from '../../data/result';
 import type { NoteFrameSessions } from './note-frame-sessions';
-import type { PackImporter } from './pack-importer';
 import type { SenderInfo } from './sender';
 
 /** Site access operations (see `site-access.ts`). */
@@ -28,7 +28,7 @@ export interface BackgroundServices {
   db: KamerlensDB;
   /** The import as this worker tracks it. */
   importProgress(): ImportProgress;
-  /** The imports of packs the reader added (pack-importer.ts). */
+  /** The imports of packs the reader added (data/db/pack-importer.ts). */
   packs: PackImporter;
   /**
    * Opens the side panel. Must reach the browser API synchronously: Chrome keeps the click's user

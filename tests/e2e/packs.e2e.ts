@@ -135,6 +135,34 @@ describe('dataset packs in Chromium', () => {
     expect(await panel.locator('.packs-none').count()).toBe(1);
   });
 
+  it('imports in an offscreen document of its own, open while a pack is imported and closed after', async () => {
+    // The importer document is listed among the extension's contexts (the import thread it starts
+    // is a dedicated worker of it, which CDP does not list); panel pages can ask for contexts too.
+    const importerOpen = () =>
+      panel.evaluate(async () => {
+        type Runtime = {
+          getContexts(filter: { contextTypes: string[] }): Promise<{ documentUrl?: string }[]>;
+        };
+        const { runtime } = (globalThis as unknown as { chrome: { runtime: Runtime } }).chrome;
+        const contexts = await runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] });
+        return contexts.map((context) => new URL(context.documentUrl ?? '').pathname);
+      });
+    expect(await importerOpen()).toEqual([]);
+    const large = largePack(20_000);
+    await panel.locator('#pack-file').setInputFiles(writePack(large));
+    await expect.poll(importerOpen, { timeout: 20_000, interval: 50 }).toEqual(['/importer.html']);
+    // Lookups are answered by the service worker meanwhile (the bundled dataset's record).
+    expect(await lookupTitle('kst-34352-330')).toBeTruthy();
+    await expect
+      .poll(() => panel.locator('.pack-status').textContent(), { timeout: 60_000 })
+      .toBe(t('sidepanel_packs_added', LARGE, large.version));
+    expect(await lookupTitle('2099D19999')).toBe(large.documents[0]?.title);
+    await expect.poll(importerOpen, { timeout: 10_000 }).toEqual([]);
+    await callBackground(panel, 'removePack', { id: LARGE });
+    await panel.locator('.packs-none').waitFor();
+    expect(await importerOpen()).toEqual([]);
+  }, 90_000);
+
   it('a worker stopped during an import: the pack is there whole once the worker woke', async () => {
     const large = largePack(20_000);
     const path = writePack(large);

@@ -1,12 +1,12 @@
 /** Background services with a real (fake-indexeddb) database and recording fakes for the browser parts. */
 import { importDataset } from '../../../data/db/import-dataset';
+import { createPackImporter } from '../../../data/db/pack-importer';
 import type { ImportProgress, MessageOf, SidePanelProtocol, SiteStatus } from '../../../data/messages';
 import type { Result } from '../../../data/result';
 import {
   createNoteFrameSessions,
   type SessionArea,
 } from '../../../entrypoints/background/note-frame-sessions';
-import { createPackImporter } from '../../../entrypoints/background/pack-importer';
 import type { SenderInfo } from '../../../entrypoints/background/sender';
 import type { BackgroundServices } from '../../../entrypoints/background/services';
 import { freshDB } from '../../fixtures/db/fresh-db';
