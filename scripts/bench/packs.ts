@@ -26,6 +26,8 @@ import {
 } from './_db-routines';
 import { describeWaits } from './_import-waits';
 import { serviceWorkerThread, startCpuProfile } from './_long-task-profile';
+import { percentiles } from './_lookup-waits';
+import { productPackImport } from './_product-packs';
 
 const EXTENSION = resolve('.output/chrome-mv3-test');
 /** Where to import in Chromium: `page`, `worker` or both (KAMERLENS_PACKS_IN=page,worker, the default). */
@@ -151,7 +153,36 @@ try {
       await extension.close();
     }
   }
-  if (where.some((w) => w === 'worker' || w === 'split') && !existsSync(EXTENSION)) {
+  // The product's own path, side by side with another build (e.g. main's before a change).
+  if (where.includes('product') && existsSync(EXTENSION)) {
+    const urls = [...served.keys()].map((path) => origin + path);
+    const ids = dataset.documents
+      .filter((_, i) => i % Math.max(1, Math.floor(size / 2000)) === 0)
+      .map((d) => d.id);
+    const builds: [string, string][] = [['this build', EXTENSION]];
+    const baselineBuild = process.env.KAMERLENS_PACKS_BASELINE_BUILD;
+    if (baselineBuild) builds.push([`baseline build ${baselineBuild}`, resolve(baselineBuild)]);
+    // KAMERLENS_PACKS_ROUNDS=2: the builds again in the other order, so the machine's load hits both alike.
+    const rounds = Number(process.env.KAMERLENS_PACKS_ROUNDS ?? 1);
+    const order = Array.from({ length: rounds }, (_, round) =>
+      round % 2 === 0 ? builds : [...builds].reverse(),
+    ).flat();
+    for (const [label, dir] of order) {
+      const run = await productPackImport(dir, urls, ids);
+      const w = (samples: number[]) => {
+        const { p50, p95, max, n } = percentiles(samples);
+        return `p50 ${p50.toFixed(1)}, p95 ${p95.toFixed(1)}, max ${max.toFixed(1)} ms (n=${n})`;
+      };
+      const over = run.waits.filter((ms) => ms > 50).length;
+      console.log(
+        `[Chromium, ${label}: importStagedPacks through the background (load ${loadavg()[0]?.toFixed(1)})] ${run.state} in ${(run.importMs / 1000).toFixed(1)} s; contexts meanwhile: ${run.contexts.join(', ')}`,
+      );
+      console.log(
+        `  a lookup message every 25 ms from an extension document meanwhile waited ${w(run.waits)}, ${over} over 50 ms; with nothing running: ${w(run.idle)}`,
+      );
+    }
+  }
+  if (where.some((w) => w === 'worker' || w === 'split' || w === 'product') && !existsSync(EXTENSION)) {
     console.log(
       `[the extension's service worker] skipped: no test build in ${EXTENSION} (npx wxt build --mode test)`,
     );

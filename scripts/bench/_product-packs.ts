@@ -1,0 +1,114 @@
+/**
+ * Packs imported the way a reader's are, in a built extension (packs.ts, `KAMERLENS_PACKS_IN=product`):
+ * the files are staged in the extension's database from an extension document, as the side panel
+ * stages a chosen file, then `importStagedPacks` is sent to the background, and meanwhile that
+ * document sends a `lookup` of one id every 25 ms, as a content script's card does: each wait is the
+ * whole round trip a page pays. Run against two builds in one run (this one, and
+ * `KAMERLENS_PACKS_BASELINE_BUILD`, e.g. main's test build) it compares where imports run. The
+ * underscore keeps `npm run bench` from running this file on its own.
+ */
+import { launchExtension } from '../../tests/e2e/harness';
+
+/** What one build did. */
+export interface ProductPackFigures {
+  /** From the `importStagedPacks` call to its answer. */
+  importMs: number;
+  state: string;
+  waits: number[];
+  idle: number[];
+  /** Contexts of the extension seen while the import ran (e.g. OFFSCREEN_DOCUMENT). */
+  contexts: string[];
+}
+
+/**
+ * Stages `urls` (pack files on the bench's loopback server) in the extension built in `dir`,
+ * imports them through the background, and looks up `ids` (one at a time, at random) meanwhile.
+ */
+export async function productPackImport(
+  dir: string,
+  urls: readonly string[],
+  ids: readonly string[],
+): Promise<ProductPackFigures> {
+  const extension = await launchExtension({ dir });
+  try {
+    const page = await extension.context.newPage();
+    // An extension document that runs no extension code of its own, with the extension's API.
+    await page.goto(`chrome-extension://${extension.extensionId}/manifest.json`, { waitUntil: 'load' });
+    // tsx names the functions of the closure below with a helper the page lacks.
+    await page.evaluate('globalThis.__name = (fn) => fn');
+    return (await page.evaluate(
+      async ([packUrls, lookupIds]) => {
+        type Runtime = {
+          sendMessage(message: unknown): Promise<{ ok: boolean; value?: unknown; error?: string }>;
+          getContexts?(filter: object): Promise<{ contextType: string }[]>;
+        };
+        const runtime = (globalThis as unknown as { chrome: { runtime: Runtime } }).chrome.runtime;
+        const call = (type: string, payload: unknown = {}) => runtime.sendMessage({ type, payload });
+        // The bundled dataset's first import ends before the clock starts.
+        for (;;) {
+          const status = await call('importStatus');
+          if ((status.value as { state?: string } | undefined)?.state === 'done') break;
+          await new Promise((done) => setTimeout(done, 100));
+        }
+        const files = await Promise.all(packUrls.map(async (url) => (await fetch(url)).blob()));
+        await new Promise<void>((staged, failed) => {
+          const open = indexedDB.open('kamerlens');
+          open.onerror = () => failed(open.error);
+          open.onsuccess = () => {
+            const db = open.result;
+            const tx = db.transaction('stagedPacks', 'readwrite');
+            files.forEach((file, i) =>
+              tx.objectStore('stagedPacks').add({
+                fileName: `pack-${i}.pack.json.gz`,
+                file,
+                stagedAt: new Date().toISOString(),
+              }),
+            );
+            tx.oncomplete = () => {
+              db.close();
+              staged();
+            };
+            tx.onerror = () => failed(tx.error);
+          };
+        });
+        const lookups = async (until: () => boolean) => {
+          const waits: number[] = [];
+          while (!until()) {
+            const id = lookupIds[Math.floor(Math.random() * lookupIds.length)];
+            const issued = performance.now();
+            const answer = await call('lookup', { ids: [id] });
+            if (!answer.ok) throw new Error(`lookup: ${answer.error}`);
+            waits.push(performance.now() - issued);
+            await new Promise((done) => setTimeout(done, 25));
+          }
+          return waits;
+        };
+        const contexts = new Set<string>();
+        let importing = true;
+        const began = performance.now();
+        const imported = call('importStagedPacks').finally(() => {
+          importing = false;
+        });
+        const watching = (async () => {
+          while (importing) {
+            for (const context of (await runtime.getContexts?.({})) ?? []) contexts.add(context.contextType);
+            await new Promise((done) => setTimeout(done, 500));
+          }
+        })();
+        const waits = await lookups(() => !importing);
+        const answer = await imported;
+        const importMs = performance.now() - began;
+        await watching;
+        const idleUntil = performance.now() + 3000;
+        const idle = await lookups(() => performance.now() > idleUntil);
+        const state = answer.ok
+          ? String((answer.value as { state?: string }).state)
+          : `failed: ${answer.error}`;
+        return { importMs, state, waits, idle, contexts: [...contexts].sort() };
+      },
+      [urls, ids] as const,
+    )) as ProductPackFigures;
+  } finally {
+    await extension.close();
+  }
+}
