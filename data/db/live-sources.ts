@@ -25,14 +25,15 @@ export async function readLive(db: KamerlensDB): Promise<LiveSources> {
 }
 
 /**
- * The live row held in memory by the context that writes it (the background: imports and the
- * popover's lookups run there), so a lookup needs no read of `meta`, and its transaction does not
- * include that table: an import's last transaction writes `meta` together with search rows of
- * megabytes (1.2 s at 300,000 documents), and a lookup whose scope includes `meta` waits for it.
+ * The live row held in memory by the context that answers lookups (the background; the imports
+ * that change it run there or tell it, `announceLiveWith`), so a lookup needs no read of `meta`,
+ * and its transaction does not include that table: an import's last transaction writes `meta`
+ * together with search rows of megabytes (1.2 s at 300,000 documents), and a lookup whose scope
+ * includes `meta` waits for it.
  */
 const held = new WeakMap<KamerlensDB, { live: LiveSources | null }>();
 
-/** Hold `db`'s live row in memory from now on (call once, in the one context that imports). */
+/** Hold `db`'s live row in memory from now on (call once, in the context that answers lookups). */
 export function holdLiveInMemory(db: KamerlensDB): void {
   if (!held.has(db)) held.set(db, { live: null });
 }

@@ -1,6 +1,7 @@
 /**
  * Reads of blocks before writes of them, in the context that does both: the background imports
- * packs and the bundled dataset, and answers the popover's lookups meanwhile. IndexedDB starts a
+ * the bundled dataset, and answers the popover's lookups meanwhile (packs are imported on a thread
+ * of their own, import-thread.ts, where this keeps one write in flight). IndexedDB starts a
  * read transaction only after every read-write transaction on the same table created before it,
  * so a lookup issued while an import writes its blocks waited for the transactions the import had
  * already queued: in the packs bench at 300,000 documents (`KAMERLENS_PACKS_IN=worker`, load 6),
@@ -14,7 +15,7 @@ import type { KamerlensDB } from './kamerlens-db';
 /** The reads going on, per database where reads go first. */
 const going = new WeakMap<KamerlensDB, Set<Promise<unknown>>>();
 
-/** From now on, `db`'s block writers let reads (`asRead`) go first (call once, in the context that imports). */
+/** From now on, `db`'s block writers let reads (`asRead`) go first (call once, in a context that imports). */
 export function putReadsFirst(db: KamerlensDB): void {
   if (!going.has(db)) going.set(db, new Set());
 }

@@ -20,8 +20,8 @@ import { createSiteAccess, type SiteAccessPlatform } from './site-access';
 
 export default defineBackground(() => {
   const db = sharedDB();
-  // The background is the one context that imports: it holds which generations are live, so the
-  // popover's lookups need no read of the table an import's last transaction holds.
+  // The background holds which generations are live (the pack import's thread tells it when they
+  // change), so the popover's lookups need no read of the table an import's last transaction holds.
   holdLiveInMemory(db);
   // And its imports let those lookups go before their next write (read-priority.ts).
   putReadsFirst(db);
