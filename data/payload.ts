@@ -24,3 +24,16 @@ export function objectWith(value: unknown, allowed: readonly string[]): Result<R
   if (extra !== undefined) return fail(`unexpected payload field: ${extra.slice(0, 40)}`);
   return ok(value);
 }
+
+/** Longest pack id a message may carry (the build's ids are far shorter). */
+const MAX_PACK_ID_LENGTH = 100;
+
+/** `{ id }`: a pack id, a string of 1 to 100 characters (the background's and the importer's calls). */
+export const packIdPayload: Validator<{ id: string }> = (payload) => {
+  const object = objectWith(payload, ['id']);
+  if (!object.ok) return object;
+  const { id } = object.value;
+  if (typeof id !== 'string' || id === '' || id.length > MAX_PACK_ID_LENGTH)
+    return fail(`id must be a string of 1 to ${MAX_PACK_ID_LENGTH} characters`);
+  return ok({ id });
+};

@@ -5,7 +5,8 @@
 
 import type { PackImporter } from '../../data/db/pack-importer';
 import type { ImporterCall, PackImportProgress } from '../../data/messages';
-import type { Result } from '../../data/result';
+import { objectWith, packIdPayload, type Validator } from '../../data/payload';
+import { fail, ok, type Result } from '../../data/result';
 
 /** Who sent it, as `runtime.onMessage` says. */
 export interface ImporterCallSender {
@@ -13,9 +14,6 @@ export interface ImporterCallSender {
   url?: string;
   tab?: unknown;
 }
-
-/** Longest pack id accepted (as the background's `removePack`). */
-const MAX_PACK_ID_LENGTH = 100;
 
 /**
  * Answers an `importerCall` from this extension's own pages or worker (no tab, a URL on the
@@ -36,8 +34,9 @@ export function answerImporterCall(
     typeof sender.url === 'string' &&
     sender.url.startsWith(extension.origin);
   if (!trusted) return Promise.resolve({ ok: false, error: 'importerCall: sender not accepted' });
-  const call = importerCallOf(payload);
-  if (!call) return Promise.resolve({ ok: false, error: 'importerCall: not a call of the importer' });
+  const checked = importerCallPayload(payload);
+  if (!checked.ok) return Promise.resolve({ ok: false, error: `importerCall: ${checked.error}` });
+  const call = checked.value;
   const answer =
     call.call === 'progress'
       ? importer.progress()
@@ -51,11 +50,15 @@ export function answerImporterCall(
   );
 }
 
-function importerCallOf(payload: unknown): ImporterCall | null {
-  if (typeof payload !== 'object' || payload === null) return null;
-  const { call, id } = payload as { call?: unknown; id?: unknown };
-  if (call === 'progress' || call === 'importStaged') return { call };
-  if (call === 'remove' && typeof id === 'string' && id !== '' && id.length <= MAX_PACK_ID_LENGTH)
-    return { call, id };
-  return null;
-}
+/** `{ call }`, or `{ call: 'remove', id }` with a pack id. */
+const importerCallPayload: Validator<ImporterCall> = (payload) => {
+  const object = objectWith(payload, ['call', 'id']);
+  if (!object.ok) return object;
+  const { call, id } = object.value;
+  if (call === 'remove') {
+    const pack = packIdPayload({ id });
+    return pack.ok ? ok({ call, id: pack.value.id }) : pack;
+  }
+  if (id === undefined && (call === 'progress' || call === 'importStaged')) return ok({ call });
+  return fail('not a call of the importer');
+};
