@@ -16,8 +16,10 @@
  * first scroll until all is quiet again is compared the same way.
  */
 import { loadavg } from 'node:os';
+import { join } from 'node:path';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
-import { type PageTrace, startTrace, type TraceBreakdown } from './_scanner-trace';
+import { type ProfileBreakdown, startProfile } from './_scanner-profile';
+import { startTrace, type TraceBreakdown } from './_scanner-trace';
 
 /** One page load, measured until nothing happened for a second. */
 export interface CostFigures {
@@ -48,6 +50,29 @@ export interface CostFigures {
   load: number;
   /** Where the time went, when the run was traced (`_scanner-trace.ts`). */
   trace?: TraceBreakdown;
+  /** Which functions ran, when the run was profiled (`_scanner-profile.ts`). */
+  profile?: ProfileBreakdown;
+}
+
+/** What a run records besides its figures: a trace, a CPU profile, or nothing (the measured runs). */
+export type Attribution = 'trace' | 'profile' | undefined;
+
+/** Starts recording `attribution` on `cdp`; the returned function stops it and returns what it found. */
+async function startAttribution(
+  cdp: CDPSession,
+  attribution: Attribution,
+): Promise<(url: string) => Promise<Pick<CostFigures, 'trace' | 'profile'>>> {
+  if (attribution === 'trace') {
+    const tracing = await startTrace(cdp);
+    return async (url) => ({ trace: await tracing.stop(url) });
+  }
+  if (attribution === 'profile') {
+    // KAMERLENS_BENCH_PROFILE_DIR keeps each profile as a file (DevTools' Performance panel opens it).
+    const dir = process.env.KAMERLENS_BENCH_PROFILE_DIR;
+    const profiling = await startProfile(cdp, dir && join(dir, `scanner-${Date.now()}.cpuprofile`));
+    return async () => ({ profile: await profiling.stop() });
+  }
+  return async () => ({});
 }
 
 const QUIET_MS = 1_000;
@@ -141,19 +166,19 @@ export async function measurePageCost(
   context: BrowserContext,
   url: string,
   holdMs = 0,
-  trace = false,
+  attribution?: Attribution,
 ): Promise<CostFigures> {
   const page = await context.newPage();
   try {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
-    const tracing = trace ? await startTrace(cdp) : undefined;
+    const recording = await startAttribution(cdp, attribution);
     const started = Date.now();
     await page.goto(url, { waitUntil: 'load', timeout: 600_000 });
     await waitForQuiet(page, holdMs - (Date.now() - started));
     const metrics = await readMetrics(cdp);
     const result = await figures(page, {}, metrics, 0, await textMBOf(page), Date.now() - started);
-    return { ...result, trace: await tracing?.stop(url) };
+    return { ...result, ...(await recording(url)) };
   } finally {
     await page.close();
   }
@@ -172,7 +197,7 @@ export async function measureScrollCost(
   url: string,
   scrollMB: number,
   holdMs = 0,
-  trace = false,
+  attribution?: Attribution,
 ): Promise<CostFigures> {
   const page = await context.newPage();
   try {
@@ -182,7 +207,7 @@ export async function measureScrollCost(
     await waitForQuiet(page, 0);
     const textMB = await textMBOf(page);
     const share = Math.min(1, scrollMB / textMB);
-    const tracing: PageTrace | undefined = trace ? await startTrace(cdp) : undefined;
+    const recording = await startAttribution(cdp, attribution);
     const before = await readMetrics(cdp);
     const since = (await page.evaluate('performance.now()')) as number;
     const started = Date.now();
@@ -197,7 +222,7 @@ export async function measureScrollCost(
     await waitForQuiet(page, holdMs - (Date.now() - started));
     const after = await readMetrics(cdp);
     const result = await figures(page, before, after, since, textMB * share, Date.now() - started);
-    return { ...result, trace: await tracing?.stop(url) };
+    return { ...result, ...(await recording(url)) };
   } finally {
     await page.close();
   }

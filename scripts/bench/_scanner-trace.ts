@@ -9,10 +9,12 @@
  * The figures are inflated by tracing itself; they are for attribution (which part is largest, and
  * how it differs from the same page without the extension), not for the cost figures.
  */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { CDPSession } from 'playwright-core';
 
 /** One event of the trace (the fields used here). */
-interface TraceEvent {
+export interface TraceEvent {
   name: string;
   cat: string;
   ph: string;
@@ -20,6 +22,9 @@ interface TraceEvent {
   tid: number;
   ts: number;
   dur?: number;
+  /** Thread (CPU) clock: start and duration, where the event records them. */
+  tts?: number;
+  tdur?: number;
   args?: {
     name?: string;
     elementCount?: number;
@@ -29,6 +34,8 @@ interface TraceEvent {
       frames?: { processId?: number; url?: string }[];
       frame?: string;
       elementCount?: number;
+      functionName?: string;
+      lineNumber?: number;
     };
     beginData?: { frame?: string };
   };
@@ -50,8 +57,12 @@ export interface PageTrace {
   stop(pageUrl: string): Promise<TraceBreakdown>;
 }
 
-/** Self time in ms and count, per attributed event name. */
-export type TraceBreakdown = Map<string, { ms: number; count: number }>;
+/**
+ * Self time in ms and count, per attributed event name; `cpuMs` is the same self time on the
+ * thread's CPU clock (the time the thread ran, not the time it waited for a core: on the shared
+ * 2-core machine wall time swings with the other processes, CPU time far less).
+ */
+export type TraceBreakdown = Map<string, { ms: number; cpuMs: number; count: number }>;
 
 /** Starts a trace on `cdp` (a page's session). */
 export async function startTrace(cdp: CDPSession): Promise<PageTrace> {
@@ -70,6 +81,10 @@ export async function startTrace(cdp: CDPSession): Promise<PageTrace> {
       await cdp.send('Tracing.end');
       await complete;
       cdp.off('Tracing.dataCollected', onData);
+      // KAMERLENS_BENCH_TRACE_DIR keeps each trace as a file (DevTools' Performance panel opens it).
+      const dir = process.env.KAMERLENS_BENCH_TRACE_DIR;
+      if (dir)
+        writeFileSync(join(dir, `scanner-${Date.now()}.json`), JSON.stringify({ traceEvents: events }));
       return breakdown(events, pageUrl);
     },
   };
@@ -114,6 +129,11 @@ function attributedName(event: TraceEvent, extensionScheme: RegExp): string {
     case 'EventDispatch':
       return `EventDispatch ${data?.type ?? '?'}`;
     case 'FunctionCall':
+      // Our callbacks by name (the observers', the frame's writes, event listeners): which of them
+      // costs what, on the CPU clock. Readable names need an unminified build (see scanner.ts).
+      if (data?.url && extensionScheme.test(data.url))
+        return `FunctionCall (Kamerlens ${data.functionName || 'anonymous'}:${(data.lineNumber ?? -1) + 1})`;
+      return 'FunctionCall (page)';
     case 'EvaluateScript':
     case 'v8.compile':
     case 'v8.compileModule':
@@ -124,84 +144,167 @@ function attributedName(event: TraceEvent, extensionScheme: RegExp): string {
 }
 
 /** Sums self time per attributed name over the page's main thread. */
-function breakdown(events: TraceEvent[], pageUrl: string): TraceBreakdown {
+export function breakdown(events: TraceEvent[], pageUrl: string): TraceBreakdown {
   const result: TraceBreakdown = new Map();
   const main = pageMainThread(events, pageUrl);
   if (!main) return result;
   const [pid, tid] = main;
   const extension = /^(chrome|moz)-extension:/;
-  // Complete events ('X') and begin/end pairs ('B'/'E') of the main thread, as [start, end, name].
-  const spans: [number, number, string][] = [];
+  // Complete events ('X') and begin/end pairs ('B'/'E') of the main thread, as [start, end, name,
+  // CPU time] (an event without a thread clock counts its wall time as CPU time).
+  const spans: [number, number, string, number][] = [];
   const open: TraceEvent[] = [];
   for (const event of events) {
     if (event.pid !== pid || event.tid !== tid) continue;
     if (event.ph === 'X' && event.dur !== undefined)
-      spans.push([event.ts, event.ts + event.dur, attributedName(event, extension)]);
+      spans.push([event.ts, event.ts + event.dur, attributedName(event, extension), event.tdur ?? event.dur]);
     else if (event.ph === 'B') open.push(event);
     else if (event.ph === 'E') {
       const begin = open.pop();
-      if (begin) spans.push([begin.ts, event.ts, attributedName(begin, extension)]);
+      if (begin) {
+        const cpu =
+          begin.tts !== undefined && event.tts !== undefined ? event.tts - begin.tts : event.ts - begin.ts;
+        spans.push([begin.ts, event.ts, attributedName(begin, extension), cpu]);
+      }
     }
   }
   // Outer spans first (earlier start, then longer); a span's self time is its length less its children's.
   spans.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
-  const stack: { end: number; name: string; self: number }[] = [];
+  type Open = { end: number; name: string; self: number; cpuSelf: number };
+  const stack: Open[] = [];
   const close = (until: number): void => {
-    while (stack.length > 0 && (stack.at(-1) as { end: number }).end <= until) {
-      const done = stack.pop() as { end: number; name: string; self: number };
-      const entry = result.get(done.name) ?? { ms: 0, count: 0 };
+    while (stack.length > 0 && (stack.at(-1) as Open).end <= until) {
+      const done = stack.pop() as Open;
+      const entry = result.get(done.name) ?? { ms: 0, cpuMs: 0, count: 0 };
       entry.ms += done.self / 1000;
+      entry.cpuMs += Math.max(0, done.cpuSelf) / 1000;
       entry.count++;
       result.set(done.name, entry);
     }
   };
-  for (const [start, end, name] of spans) {
+  for (const [start, end, name, cpu] of spans) {
     close(start);
     const parent = stack.at(-1);
     // A child reaching past its parent's end (clock rounding) is cut at it.
     const cut = parent ? Math.min(end, parent.end) : end;
-    if (parent) parent.self -= cut - start;
-    stack.push({ end: cut, name, self: cut - start });
+    const cpuCut = Math.min(cpu, cut - start);
+    if (parent) {
+      parent.self -= cut - start;
+      parent.cpuSelf -= cpuCut;
+    }
+    stack.push({ end: cut, name, self: cut - start, cpuSelf: cpuCut });
   }
   close(Number.POSITIVE_INFINITY);
   return result;
 }
 
 /**
- * Prints the largest differences in self time per MB between two breakdowns (with and without the
- * extension), largest first, with counts; `rows` limits the list.
+ * The kinds of work the rows are summed into (first match wins), so the difference reads as
+ * "script N, layout M, ...". By event name: the wrappers of the frame's lifecycle count to the
+ * phase in their name.
+ */
+const KINDS: [string, RegExp][] = [
+  ['garbage collection', /GC|GarbageCollect/],
+  ['intersection observers', /IntersectionObserv/],
+  [
+    'script: callbacks, microtasks, V8',
+    /^(FunctionCall|EvaluateScript|RunMicrotasks|BlinkScheduler_PerformMicrotaskCheckpoint|v8\.|V8\.)/,
+  ],
+  ['style', /UpdateLayoutTree|[Rr]ecalcStyle|StyleRecalc|rebuildLayoutTree|StyleInvalidat/],
+  ['compositing inputs (whole-page walk)', /CompositingInputs/],
+  ['layout, text shaping', /Layout|InlineNode|Shape|ScrollAnchor/],
+  [
+    'paint, commit, other frame work',
+    /Paint|Commit|Layeriz|MainFrame|Lifecycle|Animat|Layer|Compositor|Scroll|Raster|Frame/,
+  ],
+  ['tasks: scheduling, timers', /RunTask|AsyncTask|TimerBase|ThreadController|PostTask/],
+];
+
+const kindOf = (name: string): string => KINDS.find(([, pattern]) => pattern.test(name))?.[0] ?? 'other';
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+};
+
+/**
+ * Prints the largest differences in CPU self time per MB between traced runs with and without the
+ * extension (each figure the median over the runs of its side), largest first, with wall-clock self
+ * time and counts; `rows` limits the list (KAMERLENS_BENCH_TRACE_ROWS changes it).
  */
 export function printTraceDifference(
   label: string,
-  withExtension: TraceBreakdown,
-  without: TraceBreakdown,
+  withExtension: TraceBreakdown[],
+  without: TraceBreakdown[],
   mb: number,
-  rows = 16,
+  rows = Number(process.env.KAMERLENS_BENCH_TRACE_ROWS) || 20,
 ): void {
-  const names = new Set([...withExtension.keys(), ...without.keys()]);
+  const names = new Set([...withExtension, ...without].flatMap((runs) => [...runs.keys()]));
+  const of = (runs: TraceBreakdown[], name: string) => ({
+    ms: median(runs.map((run) => run.get(name)?.ms ?? 0)),
+    cpuMs: median(runs.map((run) => run.get(name)?.cpuMs ?? 0)),
+    count: median(runs.map((run) => run.get(name)?.count ?? 0)),
+  });
   const lines = [...names]
     .map((name) => {
-      const a = withExtension.get(name) ?? { ms: 0, count: 0 };
-      const b = without.get(name) ?? { ms: 0, count: 0 };
-      return { name, a, b, difference: (a.ms - b.ms) / mb };
+      const a = of(withExtension, name);
+      const b = of(without, name);
+      return { name, a, b, difference: (a.cpuMs - b.cpuMs) / mb };
     })
     .sort((x, y) => Math.abs(y.difference) - Math.abs(x.difference))
     .slice(0, rows);
-  const total = (breakdown: TraceBreakdown) => [...breakdown.values()].reduce((sum, e) => sum + e.ms, 0);
+  const total = (runs: TraceBreakdown[], pick: (e: { ms: number; cpuMs: number }) => number) =>
+    median(runs.map((run) => [...run.values()].reduce((sum, e) => sum + pick(e), 0))) / mb;
   console.log(
-    `\n${label}: traced main-thread self time (ms per MB, tracing inflates it; for attribution), ` +
-      `all events ${(total(withExtension) / mb).toFixed(0)} with, ${(total(without) / mb).toFixed(0)} without`,
+    `\n${label}: traced main-thread self time, median of ${withExtension.length} traced run(s) a side ` +
+      '(ms per MB; tracing inflates it; for attribution). All events: CPU ' +
+      `${total(withExtension, (e) => e.cpuMs).toFixed(0)} with, ${total(without, (e) => e.cpuMs).toFixed(0)} without; ` +
+      `wall ${total(withExtension, (e) => e.ms).toFixed(0)} with, ${total(without, (e) => e.ms).toFixed(0)} without`,
   );
+  // Frames per run: some runs of either side (with and without the extension) get ~100 more, a
+  // Blink timer every ~100 ms while the page scrolls that runs no script and asks for a frame which
+  // then aborts (MainFrameAborted, NO_UPDATE); seen in 2 of 3 runs with Kamerlens and 1 of 3 without
+  // in one bench run (load 1.2-2.5), 1 of 2 on each side in another. Each such frame also computes
+  // the intersection observers and updates the accessibility tree, ~30 ms per MB traced; a median
+  // that takes such a run on one side only moves the difference by that much.
+  const perRun = (runs: TraceBreakdown[], name: string) =>
+    runs.map((run) => String(run.get(name)?.count ?? 0)).join(' ');
   console.log(
-    `${'event'.padEnd(44)}${'with'.padStart(9)}${'count'.padStart(7)}${'without'.padStart(9)}${'count'.padStart(7)}${'diff'.padStart(9)}`,
+    `frames per run (lifecycle updates): with ${perRun(withExtension, 'Blink.CompositingInputs.UpdateTime')}, ` +
+      `without ${perRun(without, 'Blink.CompositingInputs.UpdateTime')}; aborted frames: with ` +
+      `${perRun(withExtension, 'MainFrameAborted')}, without ${perRun(without, 'MainFrameAborted')}`,
+  );
+  // The kinds first: every event counted once, in the first kind its name matches.
+  const byKind = (runs: TraceBreakdown[], kind: string) =>
+    median(
+      runs.map((run) =>
+        [...run].filter(([name]) => kindOf(name) === kind).reduce((sum, [, e]) => sum + e.cpuMs, 0),
+      ),
+    ) / mb;
+  const kinds = [...KINDS.map(([kind]) => kind), 'other'].map((kind) => ({
+    kind,
+    a: byKind(withExtension, kind),
+    b: byKind(without, kind),
+  }));
+  console.log(
+    `${'kind of work (CPU self time)'.padEnd(44)}${'with'.padStart(9)}${'without'.padStart(9)}${'diff'.padStart(9)}`,
+  );
+  for (const { kind, a, b } of kinds)
+    console.log(
+      kind.padEnd(44) + a.toFixed(1).padStart(9) + b.toFixed(1).padStart(9) + (a - b).toFixed(1).padStart(9),
+    );
+  console.log(
+    `${'event'.padEnd(44)}${'cpu with'.padStart(9)}${'without'.padStart(9)}${'diff'.padStart(9)}` +
+      `${'wall diff'.padStart(10)}${'count'.padStart(7)}${'without'.padStart(8)}`,
   );
   for (const { name, a, b, difference } of lines)
     console.log(
       name.slice(0, 43).padEnd(44) +
-        (a.ms / mb).toFixed(1).padStart(9) +
+        (a.cpuMs / mb).toFixed(1).padStart(9) +
+        (b.cpuMs / mb).toFixed(1).padStart(9) +
+        difference.toFixed(1).padStart(9) +
+        ((a.ms - b.ms) / mb).toFixed(1).padStart(10) +
         String(a.count).padStart(7) +
-        (b.ms / mb).toFixed(1).padStart(9) +
-        String(b.count).padStart(7) +
-        difference.toFixed(1).padStart(9),
+        String(b.count).padStart(8),
     );
 }

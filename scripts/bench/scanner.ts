@@ -6,10 +6,13 @@
  * work (script, style, layout, the rest of TaskDuration, and their counts, long tasks) per MB of
  * page text, and the difference. Then reading: the same pages scrolled a viewport at a time through
  * their first MB of text, where the scanner (which reads text as it nears the viewport) does the
- * rest of its work. After the measured runs of each phase, one more run per side is traced (CDP
- * Tracing, `_scanner-trace.ts`) and the largest differences in main-thread self time per event are
- * printed: which part of the difference is our script, style recalcs (and how many elements they
- * touched), layout, paint, commit, IntersectionObserver, GC or event handlers.
+ * rest of its work. After the measured runs of each phase, more runs per side are traced (CDP
+ * Tracing, `_scanner-trace.ts`) and the differences in main-thread CPU self time are printed, by
+ * kind of work (script, style, layout, the compositing-inputs walk, paint and commit, intersection
+ * observers, GC, task scheduling) and per event, largest first, with the frames each run painted.
+ * Then runs under V8's sampling profiler (`_scanner-profile.ts`) name our functions inside "script":
+ * the scanner's walk, the recognizer, the writing of marks, the observers' callbacks. Each figure
+ * of the attribution is the median of its runs: single runs on the shared machine swing.
  *
  * The scanner's own slices: a generated 5 MB page with 5,000 references (one per paragraph, a
  * quarter of them split over inline elements), scanned by the built extension.
@@ -30,6 +33,13 @@
  *   npx tsx scripts/bench/scanner.ts cost [1|20] [loading|reading]  page cost only, optionally one page and phase
  *   npx tsx scripts/bench/scanner.ts slices       the slices part only
  *   KAMERLENS_BENCH_TRACE=0                       leaves out the traced runs
+ *   KAMERLENS_BENCH_RUNS=N                        measured runs per side (0: only the attribution runs)
+ *   KAMERLENS_BENCH_TRACE_RUNS=N, _PROFILE_RUNS=N traced and profiled runs per side (default 1; 0 skips)
+ *   KAMERLENS_BENCH_TRACE_ROWS=N                  events listed per trace difference (default 20)
+ *   KAMERLENS_BENCH_TRACE_DIR, _PROFILE_DIR=dir   keep each trace and profile as a file (DevTools opens them)
+ * The profile names functions only in an unminified build: `npx wxt build --mode test` with a
+ * config that sets `vite: () => ({ build: { minify: false } })` and another `outDir`, loaded with
+ * KAMERLENS_EXTENSION_DIR=<outDir>/chrome-mv3-test (the code is the same, only the names stay).
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -37,17 +47,34 @@ import { join, resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { build } from 'vite';
 import { launchExtension } from '../../tests/e2e/harness';
-import { type CostFigures, measurePageCost, measureScrollCost, printCost } from './_scanner-cost';
+import {
+  type Attribution,
+  type CostFigures,
+  measurePageCost,
+  measureScrollCost,
+  printCost,
+} from './_scanner-cost';
 import { type PageShape, scannerPage } from './_scanner-page';
-import { printTraceDifference } from './_scanner-trace';
+import { type ProfileBreakdown, printProfileDifference } from './_scanner-profile';
+import { printTraceDifference, type TraceBreakdown } from './_scanner-trace';
 
 const REFERENCES = 5_000;
 const TARGET_BYTES = 5 * 1024 * 1024;
 const RUNS = 3;
-/** Runs per page of the cost comparison; KAMERLENS_BENCH_RUNS lowers it on a busy machine. */
-const COST_RUNS = Number(process.env.KAMERLENS_BENCH_RUNS) || RUNS;
+/**
+ * Runs per page of the cost comparison; KAMERLENS_BENCH_RUNS lowers it on a busy machine (0 leaves
+ * the measured runs out: only the traced and profiled ones).
+ */
+const COST_RUNS = Number(process.env.KAMERLENS_BENCH_RUNS ?? RUNS);
 /** One traced run per side after the measured ones, to say where the time goes (KAMERLENS_BENCH_TRACE=0 skips it). */
 const TRACE = process.env.KAMERLENS_BENCH_TRACE !== '0';
+/** Traced runs per side (KAMERLENS_BENCH_TRACE_RUNS; each figure of the attribution is their median). */
+const TRACE_RUNS = TRACE ? Number(process.env.KAMERLENS_BENCH_TRACE_RUNS ?? 1) : 0;
+/**
+ * CPU-profiled runs per side after those, to name our functions (KAMERLENS_BENCH_PROFILE_RUNS, 0
+ * skips them; readable names need an unminified build, see `_scanner-profile.ts`).
+ */
+const PROFILE_RUNS = Number(process.env.KAMERLENS_BENCH_PROFILE_RUNS ?? 1);
 /** Text scrolled through in the reading part of the cost comparison, in MB. */
 const SCROLL_MB = 1;
 
@@ -237,13 +264,13 @@ async function pageCost(workDir: string, pageFilter?: string, phaseFilter?: stri
       for (const [phase, measure] of [
         [
           'loading',
-          (context: BrowserContext, u: string, hold?: number, trace?: boolean) =>
-            measurePageCost(context, u, hold, trace),
+          (context: BrowserContext, u: string, hold?: number, attribution?: Attribution) =>
+            measurePageCost(context, u, hold, attribution),
         ],
         [
           `reading: scrolling through ${SCROLL_MB} MB of text`,
-          (context: BrowserContext, u: string, hold?: number, trace?: boolean) =>
-            measureScrollCost(context, u, SCROLL_MB, hold, trace),
+          (context: BrowserContext, u: string, hold?: number, attribution?: Attribution) =>
+            measureScrollCost(context, u, SCROLL_MB, hold, attribution),
         ],
       ] as const) {
         if (phaseFilter !== undefined && !phase.startsWith(phaseFilter)) continue;
@@ -267,21 +294,48 @@ async function pageCost(workDir: string, pageFilter?: string, phaseFilter?: stri
           without.push(await measure(plain.context, url(plain.serverUrl), measured.elapsedMs));
           if (run % 2 === 0) await measureBase();
         }
-        printCost(`${label}, ${phase}`, withExtension, without);
-        if (base) printCost(`${label}, ${phase}, base build ${baseBuild}`, withBase, without);
-        // Where the difference goes: one more run of each side, traced (tracing slows the page, so
-        // these runs are kept out of the figures above).
-        if (TRACE) {
-          const traced = await measure(session.context, url(session.serverUrl), undefined, true);
-          const plainTraced = await measure(plain.context, url(plain.serverUrl), traced.elapsedMs, true);
-          const mb = plainTraced.textMB;
-          if (traced.trace && plainTraced.trace)
-            printTraceDifference(`${label}, ${phase}`, traced.trace, plainTraced.trace, mb);
-          if (base) {
-            const baseTraced = await measure(base.context, url(base.serverUrl), traced.elapsedMs, true);
-            if (baseTraced.trace && plainTraced.trace)
-              printTraceDifference(`${label}, ${phase}, base build`, baseTraced.trace, plainTraced.trace, mb);
+        if (runs > 0) printCost(`${label}, ${phase}`, withExtension, without);
+        if (base && runs > 0) printCost(`${label}, ${phase}, base build ${baseBuild}`, withBase, without);
+        // Where the difference goes: more runs of each side, traced, then profiled (tracing and
+        // profiling slow the page, so these runs are kept out of the figures above).
+        for (const attribution of ['trace', 'profile'] as const) {
+          const runs = attribution === 'trace' ? TRACE_RUNS : PROFILE_RUNS;
+          const traced: CostFigures[] = [];
+          const plainTraced: CostFigures[] = [];
+          const baseTraced: CostFigures[] = [];
+          for (let run = 0; run < runs; run++) {
+            const measured = await measure(session.context, url(session.serverUrl), undefined, attribution);
+            traced.push(measured);
+            plainTraced.push(
+              await measure(plain.context, url(plain.serverUrl), measured.elapsedMs, attribution),
+            );
+            if (base)
+              baseTraced.push(
+                await measure(base.context, url(base.serverUrl), measured.elapsedMs, attribution),
+              );
           }
+          if (runs === 0) continue;
+          const mb = median(plainTraced.map((r) => r.textMB));
+          const print = (name: string, side: CostFigures[]) => {
+            if (attribution === 'trace')
+              printTraceDifference(
+                name,
+                side.map((r) => r.trace as TraceBreakdown),
+                plainTraced.map((r) => r.trace as TraceBreakdown),
+                mb,
+              );
+            else
+              printProfileDifference(
+                name,
+                side.map((r) => r.profile as ProfileBreakdown),
+                plainTraced.map((r) => r.profile as ProfileBreakdown),
+                mb,
+              );
+          };
+          print(`${label}, ${phase}`, traced);
+          if (base) print(`${label}, ${phase}, base build`, baseTraced);
+          const loads = [...traced, ...plainTraced, ...baseTraced].map((r) => r.load);
+          console.log(`machine load ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}`);
         }
       }
     }

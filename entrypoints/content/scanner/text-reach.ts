@@ -14,7 +14,7 @@ export interface ReachEnd {
 /**
  * Most nodes one walk visits, whatever text they hold: a stretch of the page with little text in
  * many nodes (a table of figures, empty wrappers) stops the walk before it costs the page a
- * noticeable pause. The gate's reach ahead (64K characters) is about 400 nodes of the benchmark's
+ * noticeable pause. The gate's reach ahead (128K characters) is about 800 nodes of the benchmark's
  * prose (its generated 1 MB page, counted before marking); a table of short cells reaches this first.
  */
 export const REACH_MAX_NODES = 10_000;

@@ -45,8 +45,21 @@ const NEAR = '100% 0px';
  * Kamerlens. Blink's CompositingInputs update, the largest row, stayed the same (+1,118 and +598
  * against +1,102 and +585): it is not the reach observer's (whether it is the near observer's,
  * which still measures every waiting block, is not measured yet).
+ *
+ * Twenty viewports (~130,000 characters of the benchmark's prose at full width) since: each batch
+ * frame costs the page about the same whatever it writes. Traced on the 1 MB page scrolled
+ * through (`scanner.ts cost 1 reading`, CPU self time, 3 runs a side, load 2.9–3.3), of the +256 ms
+ * per MB marking cost there, the 12 batch frames paid Blink's compositing-inputs walk of the whole
+ * page (+37, ~2.3 ms a frame), a repaint (Paint +33) and the fixed part of each layout, our observer
+ * callback (~1 ms) and write frame; the text itself paid shaping (+28, one per paragraph marked) and
+ * our reading. Side by side with ten viewports in the same run (4 runs a side, three runs at load
+ * 1.5–5.2, 0.5–2.7 and 0.4–2.0): 7 layouts instead of 12, the main thread's CPU time +182, +131
+ * and +183 instead of +239, +263 and +239 ms per MB over the page without Kamerlens, the same 370
+ * references marked, no long task. The price: a reader who stops after one screen has up to ~130,000 characters read
+ * ahead instead of ~66,000 (at the rates above some 6–10 ms more of reading, writing and layout,
+ * once). Pages over ~9 MB of such prose reach further anyway (`REACH_AHEAD_SHARE`).
  */
-export const REACH_AHEAD_CHARS = 64 * 1024;
+export const REACH_AHEAD_CHARS = 128 * 1024;
 /**
  * The share of the document's elements a batch reaches ahead at least, so a long page is read in
  * fewer, larger batches. Any frame that changes the page's layout costs Chromium an update of its
@@ -55,7 +68,7 @@ export const REACH_AHEAD_CHARS = 64 * 1024;
  * marking cost the 20 MB benchmark page while scrolled; not the marks' look (a build whose marks
  * had no style paid the same) nor the near observer's many targets (a build that read but wrote
  * nothing paid nothing there). 1/64 of the 20 MB page's ~43,500 elements is ~680 (~290,000
- * characters); below ~4 MB of its prose REACH_AHEAD_CHARS reaches further anyway. Together with
+ * characters); below ~9 MB of its prose REACH_AHEAD_CHARS reaches further anyway. Together with
  * the writer's larger frame budget there (`scanner.ts cost 20 reading`, side by side with the
  * build before, 2 runs a side, load 0.8–1.3): 5 layouts instead of 16, the traced
  * compositing-inputs update +227 instead of +753 ms per MB, main-thread CPU +845 instead of +1,588

@@ -41,7 +41,7 @@ class FakeObserver {
 const microtasks = () => new Promise<void>((done) => setTimeout(done, 0));
 
 /** Paragraphs of this much text: reach ahead ends inside the fourth after the one that came near. */
-const PARAGRAPH = 20_000;
+const PARAGRAPH = 40_000;
 
 afterEach(() => document.body.replaceChildren());
 
