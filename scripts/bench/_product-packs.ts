@@ -57,13 +57,12 @@ export async function productPackImport(
           open.onsuccess = () => {
             const db = open.result;
             const tx = db.transaction('stagedPacks', 'readwrite');
-            files.forEach((file, i) =>
+            for (const [i, file] of files.entries())
               tx.objectStore('stagedPacks').add({
                 fileName: `pack-${i}.pack.json.gz`,
                 file,
                 stagedAt: new Date().toISOString(),
-              }),
-            );
+              });
             tx.oncomplete = () => {
               db.close();
               staged();

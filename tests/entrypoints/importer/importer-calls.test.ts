@@ -71,7 +71,7 @@ describe('the offscreen importer answers', () => {
       { call: 'remove', id: '' },
       { call: 'remove', id: 'x'.repeat(101) },
       { call: 'progress', id: 'p' },
-      { call: 'importStaged', then: 'x' },
+      { call: 'importStaged', extra: 'x' },
       'importStaged',
     ])
       expect(
