@@ -49,7 +49,13 @@ describe('manifests', () => {
 
   it('release build: default sites only, nothing local, <all_urls> only as optional', () => {
     const manifest = readManifest(release.dir);
-    expect(manifest.permissions?.sort()).toEqual(['activeTab', 'scripting', 'sidePanel', 'storage']);
+    expect(manifest.permissions?.sort()).toEqual([
+      'activeTab',
+      'offscreen',
+      'scripting',
+      'sidePanel',
+      'storage',
+    ]);
     expect(manifest.host_permissions).toEqual(DEFAULT_SITES);
     expect(manifest.optional_host_permissions).toEqual(['<all_urls>']);
     expect(manifest.optional_permissions ?? []).toEqual([]);
@@ -60,7 +66,13 @@ describe('manifests', () => {
 
   it('test build (`wxt build --mode test`): the same plus the local hosts for fixtures and demo', () => {
     const manifest = readManifest(extensionDir());
-    expect(manifest.permissions?.sort()).toEqual(['activeTab', 'scripting', 'sidePanel', 'storage']);
+    expect(manifest.permissions?.sort()).toEqual([
+      'activeTab',
+      'offscreen',
+      'scripting',
+      'sidePanel',
+      'storage',
+    ]);
     expect(manifest.host_permissions).toEqual([...DEFAULT_SITES, ...LOCAL_SITES]);
     expect(manifest.optional_host_permissions).toEqual(['<all_urls>']);
     const matches = (manifest.content_scripts ?? []).flatMap((script) => script.matches ?? []);
