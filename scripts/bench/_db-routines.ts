@@ -98,7 +98,7 @@ interface Stall {
   to: number;
 }
 
-function watchStalls(phase: () => string): { stop(): Stall[]; spans(): [number, number][] } {
+export function watchStalls(phase: () => string): { stop(): Stall[]; spans(): [number, number][] } {
   const stalls: Stall[] = [];
   let last = performance.now();
   const timer = setInterval(() => {

@@ -13,6 +13,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import type { CDPSession } from 'playwright-core';
+import { median } from './_scanner-trace';
 
 export interface ProfileNode {
   id: number;
@@ -90,11 +91,6 @@ export function summarise(profile: CpuProfile): ProfileBreakdown {
   }
   return result;
 }
-
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
-};
 
 /**
  * Prints the profiles of the page with Kamerlens against those without, per MB of text, each

@@ -222,7 +222,8 @@ const KINDS: [string, RegExp][] = [
 
 const kindOf = (name: string): string => KINDS.find(([, pattern]) => pattern.test(name))?.[0] ?? 'other';
 
-const median = (values: number[]): number => {
+/** The middle of `values` (0 for none): each side's figure over its runs. */
+export const median = (values: number[]): number => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? 0;
 };

@@ -11,6 +11,7 @@ import { importPack } from '../../data/db/import-pack';
 import { openKamerlensDB } from '../../data/db/kamerlens-db';
 import { holdLiveInMemory, publishLive } from '../../data/db/live-sources';
 import { putReadsFirst } from '../../data/db/read-priority';
+import { watchStalls } from './_db-routines';
 import { lookupsWhile, percentiles, waited } from './_lookup-waits';
 
 const CHANNEL = 'kamerlens-bench-split';
@@ -48,7 +49,8 @@ export async function importPacksAnnouncing(
 
 /**
  * The answering side: a lookup every 25 ms of the ids announced so far, until the importing side
- * says it is done; then the same for 3 s with nothing running. Also the thread's stalls.
+ * says it is done; then the same for 3 s with nothing running. Also the thread's stalls (a 10 ms
+ * timer late by over 50 ms), as the packs bench counts them.
  */
 export async function lookupsWhileAnnounced(name: string) {
   const db = openKamerlensDB(name);
@@ -57,17 +59,7 @@ export async function lookupsWhileAnnounced(name: string) {
   const pool: string[] = [];
   const pick = () => (pool.length > 0 ? [pool[Math.floor(Math.random() * pool.length)] as string] : null);
   const channel = new BroadcastChannel(CHANNEL);
-  let stalls = 0;
-  let longest = 0;
-  let last = performance.now();
-  const timer = setInterval(() => {
-    const now = performance.now();
-    if (now - last > 60) {
-      stalls += 1;
-      longest = Math.max(longest, now - last - 10);
-    }
-    last = now;
-  }, 10);
+  const stalls = watchStalls(() => 'answering lookups');
   const during = await lookupsWhile(
     db,
     pick,
@@ -80,9 +72,10 @@ export async function lookupsWhileAnnounced(name: string) {
         };
       }),
   );
-  clearInterval(timer);
+  const spans = stalls.spans();
+  const longestStall = stalls.stop()[0]?.ms ?? 0;
   channel.close();
   const idle = waited(await lookupsWhile(db, pick, () => new Promise((done) => setTimeout(done, 3000))));
   await db.delete();
-  return { during: percentiles(waited(during)), idle: percentiles(idle), stalls, longestStall: longest };
+  return { during: percentiles(waited(during)), idle: percentiles(idle), stalls: spans.length, longestStall };
 }

@@ -37,6 +37,9 @@ const WEB_ACCESSIBLE = [
   { resources: ['annotate-frame.html'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true },
 ];
 
+/** What Chrome's manifest asks for, sorted (offscreen: the document that starts the pack import's thread). */
+const CHROME_PERMISSIONS = ['activeTab', 'offscreen', 'scripting', 'sidePanel', 'storage'];
+
 const readManifest = (dir: string) =>
   JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
 
@@ -49,13 +52,7 @@ describe('manifests', () => {
 
   it('release build: default sites only, nothing local, <all_urls> only as optional', () => {
     const manifest = readManifest(release.dir);
-    expect(manifest.permissions?.sort()).toEqual([
-      'activeTab',
-      'offscreen',
-      'scripting',
-      'sidePanel',
-      'storage',
-    ]);
+    expect(manifest.permissions?.sort()).toEqual(CHROME_PERMISSIONS);
     expect(manifest.host_permissions).toEqual(DEFAULT_SITES);
     expect(manifest.optional_host_permissions).toEqual(['<all_urls>']);
     expect(manifest.optional_permissions ?? []).toEqual([]);
@@ -66,13 +63,7 @@ describe('manifests', () => {
 
   it('test build (`wxt build --mode test`): the same plus the local hosts for fixtures and demo', () => {
     const manifest = readManifest(extensionDir());
-    expect(manifest.permissions?.sort()).toEqual([
-      'activeTab',
-      'offscreen',
-      'scripting',
-      'sidePanel',
-      'storage',
-    ]);
+    expect(manifest.permissions?.sort()).toEqual(CHROME_PERMISSIONS);
     expect(manifest.host_permissions).toEqual([...DEFAULT_SITES, ...LOCAL_SITES]);
     expect(manifest.optional_host_permissions).toEqual(['<all_urls>']);
     const matches = (manifest.content_scripts ?? []).flatMap((script) => script.matches ?? []);
