@@ -159,6 +159,8 @@ describe('dataset packs in Chromium', () => {
     expect(await lookupTitle('2099D19999')).toBe(large.documents[0]?.title);
     await expect.poll(importerOpen, { timeout: 10_000 }).toEqual([]);
     await callBackground(panel, 'removePack', { id: LARGE });
+    // Removed behind the panel's back: it lists the packs again when it is opened again.
+    await panel.reload();
     await panel.locator('.packs-none').waitFor();
     expect(await importerOpen()).toEqual([]);
   }, 90_000);
