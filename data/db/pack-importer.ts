@@ -5,7 +5,7 @@
  * wrote, to the row (undoable-writes.ts), then imports the file from the start: resuming is redoing,
  * never half a pack.
  */
-import { readPack } from '../dataset/read-pack';
+import { type PackReadResult, readPack } from '../dataset/read-pack';
 import type { PackImportProgress } from '../messages';
 import { importPack, removePack } from './import-pack';
 import type { KamerlensDB } from './kamerlens-db';
@@ -35,6 +35,17 @@ const IDLE: PackImportProgress = {
   refusal: null,
 };
 
+/** A staged file being read, perhaps ahead of its import. */
+interface ReadAhead {
+  /** Its key in the staging table. */
+  key: number;
+  read: Promise<PackReadResult>;
+  /** Share of the whole import its reading stands for so far (0…0.5). */
+  fraction: number;
+  /** Whether it is the file being imported (its progress is then the importer's). */
+  current: boolean;
+}
+
 /** Create the importer for `db`. */
 export function createPackImporter(db: KamerlensDB): PackImporter {
   let live: PackImportProgress = IDLE;
@@ -50,15 +61,35 @@ export function createPackImporter(db: KamerlensDB): PackImporter {
     if (store && next.state !== 'idle') await db.meta.put(metaOf(next)).catch(() => undefined);
   };
 
-  async function importOne(staged: StagedPack): Promise<void> {
-    const start: PackImportProgress = { ...IDLE, state: 'importing', fileName: staged.fileName };
-    await set(start, true);
+  /**
+   * Read `staged` (unzip, parse, hash, check): reported as the running import's first half once
+   * `current` says it is the one being imported (a file read ahead reports nothing until then).
+   */
+  function readStaged(staged: StagedPack): ReadAhead {
     const size = staged.file.size;
-    const read = await readPack(staged.file.stream(), {
-      onBytes: (bytes) => {
-        live = { ...live, fraction: size === 0 ? 0.5 : (0.5 * bytes) / size };
-      },
-    });
+    const reading: ReadAhead = {
+      key: staged.key as number,
+      fraction: 0,
+      current: false,
+      read: readPack(staged.file.stream(), {
+        onBytes: (bytes) => {
+          reading.fraction = size === 0 ? 0.5 : (0.5 * bytes) / size;
+          if (reading.current) live = { ...live, fraction: reading.fraction };
+        },
+      }),
+    };
+    // Awaited where it is imported; a file read ahead and then never imported must not be an
+    // unhandled rejection (readPack answers refusals; this is for what it did not foresee).
+    reading.read.catch(() => undefined);
+    return reading;
+  }
+
+  async function importOne(staged: StagedPack, reading: ReadAhead): Promise<void> {
+    const start: PackImportProgress = { ...IDLE, state: 'importing', fileName: staged.fileName };
+    await set({ ...start, fraction: reading.fraction }, true);
+    reading.current = true;
+    const size = staged.file.size;
+    const read = await reading.read;
     if (!read.ok) {
       await set({ ...start, state: 'failed', error: read.error, refusal: read.refusal ?? null }, true);
     } else {
@@ -121,11 +152,22 @@ export function createPackImporter(db: KamerlensDB): PackImporter {
   }
   after(repair).catch(() => undefined);
 
+  /**
+   * Import the staged files in the order they were staged. The file after the one being imported
+   * is read meanwhile: reading is this thread's work (unzip, parse, hash, check) while writing is
+   * mostly the database's, so the two overlap instead of taking turns. At 300,000 documents in 16
+   * packs, reading was 10–12 s of a 72–80 s import (packs bench, record corpus). It holds one
+   * more pack in memory than reading each in turn (1/16 of the record: ~19,000 documents).
+   */
   async function drain(): Promise<PackImportProgress> {
+    let ahead: ReadAhead | null = null;
     for (;;) {
       const staged = await db.stagedPacks.orderBy(':id').first();
       if (!staged) return live;
-      await importOne(staged);
+      const reading = ahead !== null && ahead.key === staged.key ? ahead : readStaged(staged);
+      const next = await db.stagedPacks.where(':id').above(staged.key).first();
+      ahead = next ? readStaged(next) : null;
+      await importOne(staged, reading);
     }
   }
 

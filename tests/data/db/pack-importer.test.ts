@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { gzipSync } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { importDataset } from '../../../data/db/import-dataset';
 import type { KamerlensDB } from '../../../data/db/kamerlens-db';
 import { createPackImporter } from '../../../data/db/pack-importer';
@@ -130,6 +130,57 @@ describe('the pack importer', () => {
     await next.importStaged();
     expect(await findStaleSegments(db)).toEqual({ rebuild: [], orphans: [] });
     expect((await db.searchSegments.get(YEAR))?.version).toBe(fixturePack(YEAR).version);
+  });
+
+  it('reads the next staged file while the one before it is imported', async () => {
+    const db = freshDB();
+    const importer = createPackImporter(db);
+    await stage(db, packFile(fixturePack('vergaderjaar-2023-2024')), 'eerste.pack.json.gz');
+    await stage(db, packFile(fixturePack(YEAR)), 'tweede.pack.json.gz');
+    // What happens in which order: a file's bytes read, a pack made live (its record stored).
+    const events: string[] = [];
+    const original = Blob.prototype.stream;
+    const stream = vi.spyOn(Blob.prototype, 'stream').mockImplementation(function (this: Blob) {
+      events.push(`read ${this.size}`);
+      return original.call(this);
+    });
+    const put = db.packs.put.bind(db.packs);
+    vi.spyOn(db.packs, 'put').mockImplementation((record, key) => {
+      events.push(`live ${record.id}`);
+      return put(record, key);
+    });
+    try {
+      expect(await importer.importStaged()).toMatchObject({ state: 'done', packId: YEAR });
+    } finally {
+      stream.mockRestore();
+    }
+    const sizes = [fixturePack('vergaderjaar-2023-2024'), fixturePack(YEAR)].map(
+      (pack) => packFile(pack).length,
+    );
+    // The second file is read before the first pack is live, and each is read once.
+    expect(events).toEqual([
+      `read ${sizes[0]}`,
+      `read ${sizes[1]}`,
+      'live vergaderjaar-2023-2024',
+      `live ${YEAR}`,
+    ]);
+    expect((await db.packs.toArray()).map((pack) => pack.fileName).sort()).toEqual([
+      'eerste.pack.json.gz',
+      'tweede.pack.json.gz',
+    ]);
+    expect(await db.stagedPacks.count()).toBe(0);
+  });
+
+  it('a file read ahead that is not a pack fails alone, after the pack before it is imported', async () => {
+    const db = freshDB();
+    const importer = createPackImporter(db);
+    await stage(db, packFile(fixturePack(YEAR)), 'goed.pack.json.gz');
+    await stage(db, gzipSync('{"format":"iets anders"}'), 'fout.pack.json.gz');
+    const outcome = await importer.importStaged();
+    expect(outcome).toMatchObject({ state: 'failed', fileName: 'fout.pack.json.gz' });
+    expect(outcome.refusal?.code).toBe('not-a-pack');
+    expect((await db.packs.toArray()).map((pack) => pack.id)).toEqual([YEAR]);
+    expect(await db.stagedPacks.count()).toBe(0);
   });
 
   it('removes a pack after the import already running', async () => {
