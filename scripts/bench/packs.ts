@@ -7,7 +7,11 @@
  * imported (skipped without `npx wxt build --mode test`); and in Node with fake-indexeddb up to
  * 100,000 documents (labeled as such). Meanwhile a card lookup of one id is issued every 25 ms, as
  * pages keep asking the background during an import: in the service worker that is the issue's
- * "no lookup waits more than 50 ms" where readers meet it. Prints figures; asserts nothing.
+ * "no lookup waits more than 50 ms" where readers meet it. KAMERLENS_PACKS_CORPUS picks the documents:
+ * `text` (the default: shaped like the seeds, two thirds with questions and answers or sections of
+ * text, ~2 KB of JSON each) or `record` (metadata only, as the open-data record's: realistic titles,
+ * kinds, dossiers and authors, a short summary, ~0.75 KB each; _panel-corpus.ts). Prints figures;
+ * asserts nothing.
  */
 import 'fake-indexeddb/auto';
 import { existsSync } from 'node:fs';
@@ -16,6 +20,7 @@ import { resolve } from 'node:path';
 import type { DatasetFile } from '../../data/dataset/types';
 import { packBytes, splitDataset } from '../../data/pipeline/packs/write-packs';
 import { launchExtension } from '../../tests/e2e/harness';
+import { importBenchDataset } from './_db-import-profile';
 import { bundleRoutines, openBenchPage } from './_db-in-chromium';
 import {
   generatedDataset,
@@ -28,6 +33,7 @@ import { describeWaits } from './_import-waits';
 import { serviceWorkerThread, startCpuProfile } from './_long-task-profile';
 import { percentiles } from './_lookup-waits';
 import { productPackImport } from './_product-packs';
+import { seedWords } from './_search-corpus';
 
 const EXTENSION = resolve('.output/chrome-mv3-test');
 /** Where to import in Chromium: `page`, `worker` or both (KAMERLENS_PACKS_IN=page,worker, the default). */
@@ -46,12 +52,17 @@ const withYears = (generated: DatasetFile): DatasetFile => ({
     return { ...document, vergaderjaar: `${year}-${year + 1}` };
   }),
 });
-const dataset = withYears(generatedDataset(size));
+const corpus = process.env.KAMERLENS_PACKS_CORPUS ?? 'text';
+if (corpus !== 'text' && corpus !== 'record')
+  throw new Error(`KAMERLENS_PACKS_CORPUS: text or record, not ${corpus}`);
+const words = corpus === 'record' ? seedWords() : [];
+// The record corpus carries its session years already.
+const dataset = corpus === 'record' ? importBenchDataset(size, words) : withYears(generatedDataset(size));
 const packs = splitDataset(dataset, 'vergaderjaar');
 const files = packs.map((pack) => new Uint8Array(packBytes(pack)));
 const gzBytes = files.reduce((sum, file) => sum + file.length, 0);
 console.log(
-  `${size.toLocaleString('en')} generated documents → ${packs.length} packs by vergaderjaar, ${(gzBytes / 1048576).toFixed(1)} MB gzip (load ${loadavg()[0]?.toFixed(1)})`,
+  `${size.toLocaleString('en')} generated documents (${corpus} corpus) → ${packs.length} packs by vergaderjaar, ${(gzBytes / 1048576).toFixed(1)} MB gzip (load ${loadavg()[0]?.toFixed(1)})`,
 );
 
 const line = (where: string, packsRun: PackFigures, baseline: RunFigures) => {
@@ -87,7 +98,11 @@ const run = (heap: string) => `(async () => {
   const heap = ${heap};
   const packs = await kamerlensBench.timePackImport(packFiles, heap);
   packFiles = null;
-  const baseline = await kamerlensBench.timeImport(withYears(kamerlensBench.generatedDataset(${size})), heap);
+  const baseline = await kamerlensBench.timeImport(${
+    corpus === 'record'
+      ? `kamerlensBench.importBenchDataset(${size}, ${JSON.stringify(words)})`
+      : `withYears(kamerlensBench.generatedDataset(${size}))`
+  }, heap);
   return { packs, baseline };
 })()`;
 type Run = { packs: PackFigures; baseline: RunFigures };
