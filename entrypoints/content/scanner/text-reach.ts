@@ -24,10 +24,11 @@ export const REACH_MAX_NODES = 10_000;
  * node. A walk asks each node only what decides its way on, once: a text node its type, length and
  * next sibling (not its first child, which it cannot have); an element its kind and first child
  * (whether it is wanted asked once, not again to decide whether to enter it). Every question is a
- * call into the browser, which costs more than the arithmetic around it. Measured in Chromium, in
- * an isolated world as a content script runs, on fresh copies of the scanner bench's 1 MB page
- * walked whole in 128K-character reaches (7 walks, code cold as at a page's first batches; 20
- * runs a side, load 3.6–5.4): median 7.0 instead of 9.4 ms, fastest 4.0 instead of 4.6.
+ * call into the browser. What it saves is small against the walk's other costs (code not yet
+ * optimized, a wrapper made for each node the isolated world touches first): cold, on fresh copies
+ * of the scanner bench's 1 MB page walked whole (`scanner.ts steps`, against the walks before),
+ * median 7.0 instead of 9.4 ms in one run (20 runs a side, load 3.6–5.4), 11.0 against 10.7 ms in
+ * another (24 runs a side, load 2.2–3.7): within the spread.
  */
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
