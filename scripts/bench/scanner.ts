@@ -32,6 +32,9 @@
  *   npx tsx scripts/bench/scanner.ts             both parts (needs the test build: npm run build)
  *   npx tsx scripts/bench/scanner.ts cost [1|20] [loading|reading]  page cost only, optionally one page and phase
  *   npx tsx scripts/bench/scanner.ts slices       the slices part only
+ *   npx tsx scripts/bench/scanner.ts steps        our own steps (reach walks, blocks, plans, writes) cold, one
+ *                                                 at a time, in an isolated world (`_scanner-steps.ts`;
+ *                                                 KAMERLENS_BENCH_BASE_TREE=<dir> adds an older copy of the code)
  *   KAMERLENS_BENCH_TRACE=0                       leaves out the traced runs
  *   KAMERLENS_BENCH_RUNS=N                        measured runs per side (0: only the attribution runs)
  *   KAMERLENS_BENCH_TRACE_RUNS=N, _PROFILE_RUNS=N traced and profiled runs per side (default 1; 0 skips)
@@ -56,6 +59,7 @@ import {
 } from './_scanner-cost';
 import { type PageShape, scannerPage } from './_scanner-page';
 import { type ProfileBreakdown, printProfileDifference } from './_scanner-profile';
+import { measureSteps } from './_scanner-steps';
 import { printTraceDifference, type TraceBreakdown } from './_scanner-trace';
 
 const REFERENCES = 5_000;
@@ -345,11 +349,17 @@ async function pageCost(workDir: string, pageFilter?: string, phaseFilter?: stri
 }
 
 async function main(): Promise<void> {
-  // `slices` or `cost` runs one part; after `cost`, a size (`1` or `20`) runs one page, and
+  // `slices`, `steps` or `cost` runs one part; after `cost`, a size (`1` or `20`) runs one page, and
   // `loading` or `reading` one phase.
   const [only, pageFilter, phaseFilter] = process.argv.slice(2);
   const workDir = mkdtempSync(join(tmpdir(), 'kamerlens-bench-'));
   try {
+    if (only === 'steps') {
+      const [, shape] = COST_PAGES[0] as [string, PageShape];
+      writeFileSync(join(workDir, 'steps.html'), scannerPage(shape));
+      await measureSteps(workDir, 'steps.html');
+      return;
+    }
     if (only !== 'slices') await pageCost(workDir, pageFilter && `${pageFilter} MB`, phaseFilter);
     if (only === 'cost') return;
     const html = scannerPage({

@@ -50,10 +50,13 @@ function citationsToMark(block: TextBlock): Citation[] {
   return links.length === 0 ? chosen : [...chosen, ...links].sort((a, b) => a.start - b.start);
 }
 
+/** What `existingGroups` gives a block without marks (most blocks): read, never written. */
+const NO_GROUPS: ReadonlyMap<number, GroupRange> = new Map();
+
 /** The groups already marked in the block, with their text ranges. */
-function existingGroups(block: TextBlock, registry: WritableMarkRegistry): Map<number, GroupRange> {
+function existingGroups(block: TextBlock, registry: WritableMarkRegistry): ReadonlyMap<number, GroupRange> {
+  if (block.marks.length === 0) return NO_GROUPS;
   const groups = new Map<number, GroupRange>();
-  if (block.marks.length === 0) return groups;
   const indexOf = new Map(block.nodes.map((node, i) => [node, i]));
   for (const mark of block.marks) {
     const group = registry.groupOf(mark);
@@ -157,12 +160,14 @@ export function applyPlan(
   for (let i = toWrap.length - 1; i >= 0; i--) {
     const citation = toWrap[i] as Citation;
     const group = registry.newGroup();
+    const ids = citation.ids.join(' ');
+    const groupName = String(group);
     let first = true;
     const marks = wrapRange(block, citation.start, citation.end, (parent) => {
       const mark = doc.createElement(MARK_TAG);
-      mark.setAttribute(MARK_IDS_ATTRIBUTE, citation.ids.join(' '));
+      mark.setAttribute(MARK_IDS_ATTRIBUTE, ids);
       mark.setAttribute(MARK_KIND_ATTRIBUTE, citation.kind);
-      mark.setAttribute(MARK_GROUP_ATTRIBUTE, String(group));
+      mark.setAttribute(MARK_GROUP_ATTRIBUTE, groupName);
       if (first) makeFocusable(mark, parent, citation, roleDescription);
       first = false;
       return mark;

@@ -3,6 +3,7 @@
  * nodes are split (at the stretch's ends) and moved into a mark at the same place, so the page's
  * text, its links and its other elements stay as they were; nothing is normalized.
  */
+import { isRegexSpace } from '../../../data/citations/chars';
 import type { TextBlock } from './text-blocks';
 
 /** A part of one text node: `[from, to)` in the node's data. */
@@ -31,11 +32,18 @@ function piecesOf(block: TextBlock, start: number, end: number): Piece[] {
     const nodeStart = block.starts[i] as number;
     if (nodeStart >= end) break;
     const node = block.nodes[i] as Text;
+    const data = node.data;
     const from = Math.max(start - nodeStart, 0);
-    const to = Math.min(end - nodeStart, node.data.length);
-    if (to > from && node.data.slice(from, to).trim() !== '') pieces.push({ node, from, to });
+    const to = Math.min(end - nodeStart, data.length);
+    if (hasNonSpace(data, from, to)) pieces.push({ node, from, to });
   }
   return pieces;
+}
+
+/** Whether `data[from, to)` holds more than what `trim()` removes, without copying it. */
+function hasNonSpace(data: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (!isRegexSpace(data.charCodeAt(k))) return true;
+  return false;
 }
 
 /**

@@ -73,6 +73,13 @@ describe('page scanner: links whose href is a reference', () => {
     ]);
   });
 
+  it('finds a citing link deep in inline markup, after a link that cites nothing', async () => {
+    await scanPage(
+      '<p>Zie <a href="#boven">boven</a> en <span><b><a href="https://www.openkamer.org/kamerstuk/31234/57/">de brief</a></b></span>.</p>',
+    );
+    expect(seenReferences().map((r) => [r.ids, r.pieces])).toEqual([['kst-31234-57', ['de brief']]]);
+  });
+
   it.each([
     ['javascript:', '<p><a href="javascript:open(\'kst-36600-XV-85\')">Brief</a></p>'],
     ['an extension page', '<p><a href="chrome-extension://abc/sidepanel.html#kst-36600-XV-85">Brief</a></p>'],

@@ -4,7 +4,7 @@ import { atNextFrame, PlannedWrites } from '../../../../entrypoints/content/scan
 
 /** A plan over `nodes` (only the nodes matter to the queue). */
 const planOver = (...nodes: Text[]): BlockPlan => ({
-  block: { text: '', nodes, starts: nodes.map(() => 0), marks: [] },
+  block: { text: '', nodes, starts: nodes.map(() => 0), marks: [], linked: false },
   data: nodes.map((node) => node.data),
   parents: nodes.map((node) => node.parentNode),
   toWrap: [],

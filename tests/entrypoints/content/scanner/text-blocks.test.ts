@@ -85,6 +85,27 @@ describe('textBlocks', () => {
     ]);
   });
 
+  it('says which runs hold a link whose href may be a reference (only those are read for link citations)', () => {
+    document.body.innerHTML =
+      '<p>Zie <b><i><a href="https://zoek.officielebekendmakingen.nl/kst-36600-XV-85.html">de brief</a></i></b> 1</p>' +
+      '<p>Zie <a href="#boven">boven</a> 2</p>' +
+      '<div><a href="/kst-1">kop</a><p>binnen 3</p>na de kop 4</div>' +
+      '<p>Geen link 5</p>' +
+      '<p>Alleen de <a href="/kst-36600-XV-85">brief</a></p>';
+    const runs = [...textBlocks(document.body, true)].map((block) => block && [block.text, block.linked]);
+    expect(runs).toEqual([
+      ['Zie de brief 1', true],
+      ['Zie boven 2', false],
+      // The link ends before the nested block: the run after the block starts without it.
+      ['kop', true],
+      ['binnen 3', false],
+      ['na de kop 4', false],
+      ['Geen link 5', false],
+      // No digit in the text, but one in the href: read for the link.
+      ['Alleen de brief', true],
+    ]);
+  });
+
   it('shallow walks leave nested blocks out', () => {
     expect(blockTexts('<div id="s">a 1 <p>b 2</p> c 3 <span>d 4</span></div>', false, '#s')).toEqual([
       'a 1 ',

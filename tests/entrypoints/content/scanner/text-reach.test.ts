@@ -78,4 +78,33 @@ describe('walkAhead and walkBehind: what lies within so many characters in docum
     expect(end?.parentNode).toBe(empties);
     expect(met).toHaveLength(REACH_MAX_NODES);
   });
+
+  it('neither counts nor enters what is never read unless it is wanted; comments count nothing', () => {
+    document.body.innerHTML =
+      '<p id="a">aaaa</p><!-- eine Bemerkung --><script>var skipped = "ssssssss";</script>' +
+      '<div id="h" hidden><p id="hp">hhhh</p></div><p id="z">zzzz</p>';
+    const byId = (id: string) => document.getElementById(id) as Element;
+    const met: string[] = [];
+    const meet = (element: Element) => met.push(element.id);
+    const paragraphs = (element: Element) => element.localName === 'p';
+    // Six characters from a: its four, then z's (the script's and the hidden div's text are not counted).
+    let end = walkAhead(byId('a'), { chars: 6 }, paragraphs, meet).end;
+    expect(met).toEqual(['a', 'z']);
+    expect(end?.textContent).toBe('zzzz');
+    met.length = 0;
+    // Wanted, the hidden div is entered, and its text counted.
+    end = walkAhead(
+      byId('a'),
+      { chars: 6 },
+      (element) => paragraphs(element) || element.id === 'h',
+      meet,
+    ).end;
+    expect(met).toEqual(['a', 'h', 'hp']);
+    expect(end?.textContent).toBe('hhhh');
+    met.length = 0;
+    // Backwards from z: past the hidden div, the script and the comment without counting them, into a.
+    end = walkBehind(byId('z'), { chars: 2 }, paragraphs, meet).end;
+    expect(met).toEqual(['a']);
+    expect(end?.textContent).toBe('aaaa');
+  });
 });

@@ -34,6 +34,13 @@ describe('wrapRange', () => {
       '2024Z 15690',
       ['2024Z', '15690'],
     ],
+    [
+      // What trim() removes: em, ideographic and line-break spaces; a zero-width space is text.
+      'pieces of other spaces are left unwrapped, a zero-width space is not one',
+      '<p><b>2024Z</b>\u2003\u3000\n<i>15690</i>\u200b<u>nr</u></p>',
+      '2024Z\u2003\u3000\n15690\u200bnr',
+      ['2024Z', '15690', '\u200b', 'nr'],
+    ],
   ])('%s', (_name, html, stretch, pieces) => {
     const block = firstBlock(html);
     const before = document.body.innerHTML.replace(/<[^>]+>/g, '');
