@@ -5,7 +5,9 @@
  * document sends a `lookup` of one id every 25 ms, as a content script's card does: each wait is the
  * whole round trip a page pays. Run against two builds in one run (this one, and
  * `KAMERLENS_PACKS_BASELINE_BUILD`, e.g. main's test build) it compares where imports run. The
- * underscore keeps `npm run bench` from running this file on its own.
+ * underscore keeps `npm run bench` from running this file on its own. The document also asks for the
+ * import's progress every 250 ms, as the side panel does while it shows one, so each long wait can
+ * be set against where the import stood.
  */
 import { launchExtension } from '../../tests/e2e/harness';
 
@@ -18,6 +20,8 @@ export interface ProductPackFigures {
   idle: number[];
   /** Contexts of the extension seen while the import ran (e.g. OFFSCREEN_DOCUMENT). */
   contexts: string[];
+  /** The waits over 50 ms: when (ms after the import began), how long, and the progress last seen before. */
+  slow: { at: number; ms: number; file: string | null; fraction: number | null }[];
 }
 
 /**
@@ -70,6 +74,7 @@ export async function productPackImport(
             tx.onerror = () => failed(tx.error);
           };
         });
+        const issuedAt: number[] = [];
         const lookups = async (until: () => boolean) => {
           const waits: number[] = [];
           while (!until()) {
@@ -78,10 +83,12 @@ export async function productPackImport(
             const answer = await call('lookup', { ids: [id] });
             if (!answer.ok) throw new Error(`lookup: ${answer.error}`);
             waits.push(performance.now() - issued);
+            issuedAt.push(issued);
             await new Promise((done) => setTimeout(done, 25));
           }
           return waits;
         };
+        const seen: { at: number; file: string | null; fraction: number }[] = [];
         const contexts = new Set<string>();
         let importing = true;
         const began = performance.now();
@@ -94,16 +101,36 @@ export async function productPackImport(
             await new Promise((done) => setTimeout(done, 500));
           }
         })();
+        const following = (async () => {
+          while (importing) {
+            const at = performance.now();
+            const status = await call('packImportStatus');
+            const progress = status.value as { fileName?: string | null; fraction?: number } | undefined;
+            if (status.ok && progress)
+              seen.push({
+                at: at - began,
+                file: progress.fileName ?? null,
+                fraction: progress.fraction ?? 0,
+              });
+            await new Promise((done) => setTimeout(done, 250));
+          }
+        })();
         const waits = await lookups(() => !importing);
         const answer = await imported;
         const importMs = performance.now() - began;
-        await watching;
+        await Promise.all([watching, following]);
+        const slow = waits.flatMap((ms, i) => {
+          if (ms <= 50) return [];
+          const at = (issuedAt[i] ?? 0) - began;
+          const before = seen.filter((look) => look.at <= at).at(-1);
+          return [{ at, ms, file: before?.file ?? null, fraction: before?.fraction ?? null }];
+        });
         const idleUntil = performance.now() + 3000;
         const idle = await lookups(() => performance.now() > idleUntil);
         const state = answer.ok
           ? String((answer.value as { state?: string }).state)
           : `failed: ${answer.error}`;
-        return { importMs, state, waits, idle, contexts: [...contexts].sort() };
+        return { importMs, state, waits, idle, contexts: [...contexts].sort(), slow };
       },
       [urls, ids] as const,
     )) as ProductPackFigures;

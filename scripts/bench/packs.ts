@@ -195,6 +195,15 @@ try {
       console.log(
         `  a lookup message every 25 ms from an extension document meanwhile waited ${w(run.waits)}, ${over} over 50 ms; with nothing running: ${w(run.idle)}`,
       );
+      if (run.slow.length > 0)
+        console.log(
+          `  the waits over 50 ms, and where the import stood (the progress asked for last before, every 250 ms): ${run.slow
+            .map(
+              (slow) =>
+                `${slow.ms.toFixed(0)} ms at ${(slow.at / 1000).toFixed(1)} s (${slow.file ?? '?'} ${slow.fraction === null ? '' : `${Math.round(slow.fraction * 100)}%`})`,
+            )
+            .join(', ')}`,
+        );
     }
   }
   if (where.some((w) => w === 'worker' || w === 'split' || w === 'product') && !existsSync(EXTENSION)) {
