@@ -10,6 +10,7 @@ import { resolveDocuments } from '../../../data/db/resolve-documents';
 import { sweepDeadBlocks } from '../../../data/db/row-blocks';
 import { splitDataset } from '../../../data/pipeline/packs/write-packs';
 import { freshDB } from '../../fixtures/db/fresh-db';
+import { generatedDataset } from '../../fixtures/db/generated-dataset';
 import { seedLikeDataset } from '../../fixtures/db/seed-like';
 import { snapshot, sourceOf, storedDocument, storedDocuments } from '../../fixtures/db/stored-records';
 import { watchRequests } from '../../fixtures/db/watch-requests';
@@ -58,6 +59,25 @@ async function titleOf(db: KamerlensDB, id: string) {
 }
 
 describe('importPack', () => {
+  it('reports progress that only goes forward while the index is built and the rows are written', async () => {
+    const db = freshDB();
+    // Large enough for the index to be built over several slices while the rows are written a few
+    // at a time: the two report side by side.
+    const [pack] = splitDataset(generatedDataset(3000), 'vergaderjaar');
+    if (!pack) throw new Error('no pack');
+    const fractions: number[] = [];
+    await importPack(db, pack, {
+      bytes: 1,
+      fileName: 'groot.pack.json.gz',
+      chunkSize: 20,
+      onProgress: (f) => fractions.push(f),
+    });
+    expect(fractions.length).toBeGreaterThan(20);
+    const backwards = fractions.filter((f, i) => i > 0 && f < (fractions[i - 1] as number));
+    expect(backwards).toEqual([]);
+    expect(fractions.at(-1)).toBe(1);
+  });
+
   it('round trip: built, read back and stored with its dossiers and description', async () => {
     const db = freshDB();
     const pack = fixturePack(YEAR);
