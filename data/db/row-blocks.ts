@@ -9,7 +9,7 @@
  * (live-sources.ts): an import writes its blocks beside the current ones and flips that row.
  */
 import type { Table } from 'dexie';
-import { type BlockRecord, blocksOf } from './block-packing';
+import { type BlockRecord, blocksOf, parseStored } from './block-packing';
 import type { KamerlensDB } from './kamerlens-db';
 import { type LiveSources, readLive } from './live-sources';
 import { readsDone, readsGoFirst } from './read-priority';
@@ -151,7 +151,7 @@ export async function recordsOfSource<T extends BlockRecord>(
 ): Promise<T[]> {
   const records: T[] = [];
   await eachEntry(db, name, source, generation, (entry) => {
-    if (wanted(entry)) records.push(JSON.parse(entry.json) as T);
+    if (wanted(entry)) records.push(parseStored<T>(entry.json));
   });
   return records;
 }
@@ -199,7 +199,7 @@ export function entryParser<T extends BlockRecord>(): (found: FoundEntry) => T {
     const key = `${source}\n${generation}\n${entry.id}`;
     let record = parsed.get(key);
     if (!record) {
-      record = JSON.parse(entry.json) as T;
+      record = parseStored<T>(entry.json);
       parsed.set(key, record);
     }
     return record;
