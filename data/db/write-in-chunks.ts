@@ -66,14 +66,15 @@ export async function inTimedChunks<T>(
   work: (chunk: T[]) => Promise<void>,
   options: TimedChunkOptions = {},
 ): Promise<void> {
-  // 16 ms. Both importers keep one chunk in flight (read-priority.ts), so a lookup waits for one
-  // chunk at most. (With two in flight, 8 ms had beaten 15: lookups during the import waited p50 19 /
-  // p95 53 ms against p50 31-34 / p95 61-77, npm run bench -- panel at 300,000 documents.) With one,
-  // at 300,000 record-shaped documents in 16 packs (packs bench, product, two alternating rounds):
-  // imports of 44.0 / 37.8 s against 45.0 / 41.7 s with 8 ms at load 3.0-3.5 (lookups meanwhile p95
-  // 31-35 against 25 ms, max 58-72 against 64-70 ms); with 20 ms, 74.6 / 55.9 s against 91.6 / 68.5 s
-  // with 8 ms at load 3.6-5.5.
-  const budget = options.budgetMs ?? 16;
+  // 8 ms. A lookup waits for the chunk being written (both importers keep one in flight,
+  // read-priority.ts). With two in flight, 8 ms beat 15: lookups during the import waited p50 19 /
+  // p95 53 ms against p50 31-34 / p95 61-77 (npm run bench -- panel, 300,000 documents). With one
+  // (packs bench, product, 300,000 record-shaped documents in 16 packs, alternating rounds), 16 ms
+  // imported in 44.0 / 37.8 s against 45.0 / 41.7 s at load 3.0-3.5 but lookups waited p95 31-35
+  // against 25 ms and went over 50 ms twice as often; 20 ms imported in 74.6 / 55.9 s against
+  // 91.6 / 68.5 s at load 3.6-5.5. Lookups are what a reader waits for; the import meets its time
+  // either way on an unloaded machine.
+  const budget = options.budgetMs ?? 8;
   let size = options.size ?? FIRST_CHUNK;
   let lastDone = performance.now();
   let writing: Promise<void> | null = null;
