@@ -88,7 +88,19 @@ export interface ImportThreadHost {
   liveChanged(): Promise<void>;
   /** The last import's outcome from the database, for progress asked while no thread runs. */
   stored(): Promise<PackImportProgress>;
+  /**
+   * Called every `KEEP_ALIVE_MS` while a call waits for the thread, when the host would otherwise
+   * be stopped as idle in the middle of an import (Firefox's event page): an extension API call
+   * that resets the browser's idle timer. A host with no idle timer of its own leaves it out.
+   */
+  keepAlive?(): Promise<unknown>;
 }
+
+/**
+ * How often `keepAlive` is called while a call waits: a third of Firefox's idle timeout for event
+ * pages (`extensions.background.idle.timeout`, 30 s by default), so one late call is no harm.
+ */
+export const KEEP_ALIVE_MS = 10_000;
 
 /**
  * The importer, as a host sees it: the thread is started by the first import or removal and ended
@@ -99,10 +111,23 @@ export function importThread(host: ImportThreadHost): PackImporter {
   let thread: SpawnedThread | null = null;
   let calls = 0;
   const pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
+  let beating: ReturnType<typeof setInterval> | undefined;
+  const keepAlive = host.keepAlive;
+  const beat = () => {
+    if (!keepAlive || beating !== undefined) return;
+    beating = setInterval(() => {
+      keepAlive().catch((error: unknown) => console.warn('Kamerlens: keep-alive call failed', error));
+    }, KEEP_ALIVE_MS);
+  };
+  const rest = () => {
+    clearInterval(beating);
+    beating = undefined;
+  };
 
   const end = (failed: SpawnedThread, error: string) => {
     if (thread !== failed) return;
     thread = null;
+    rest();
     failed.terminate();
     for (const [id, call] of pending) {
       pending.delete(id);
@@ -140,8 +165,10 @@ export function importThread(host: ImportThreadHost): PackImporter {
     const answered = new Promise<T>((resolve, reject) => {
       pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
     });
+    beat();
     target.postMessage({ kind: 'call', id, call: request } satisfies ToThread);
     return answered.finally(() => {
+      if (pending.size === 0) rest();
       if (pending.size === 0 && thread === target) {
         thread = null;
         target.terminate();

@@ -118,10 +118,21 @@ function packImporter(db: ReturnType<typeof sharedDB>): PackImporter {
   const chrome = browser as unknown as Partial<ChromeOffscreenApi>;
   if (chrome.offscreen && chrome.runtime)
     return offscreenImporter(chromeOffscreen(chrome as ChromeOffscreenApi, stored));
+  // Firefox's MV3 background is an event page, stopped (its worker with it) once nothing reset its
+  // idle timer for `extensions.background.idle.timeout` (30 s by default). An import outlasts that
+  // when no page asks about it: 100,000 generated documents in 16 packs, staged and sent from an
+  // extension page that then closed, stopped after 11 packs, 33 s in, and stayed so for 300 s
+  // (Firefox ESR 153, tests/e2e/firefox-import-idle.ts with KAMERLENS_IDLE_DOCS=100000 and
+  // KAMERLENS_IDLE_TIMEOUT_S=30, load 2–6). A call from the background to an extension API resets
+  // that timer (Firefox's ExtensionParent; Chrome documents the same for its service worker), so
+  // one is made while the import thread has calls waiting: the same import then ended within 67 s
+  // of the page closing (load 6–7.5). One stopped anyway (the browser closed) is imported again
+  // at the next start (below), as its staged files stay until it ended.
   return importThread({
     spawn: () => workerThread(new Worker(extensionUrl('/import-worker.js'))),
     liveChanged: () => publishLive(db),
     stored,
+    keepAlive: () => browser.runtime.getPlatformInfo(),
   });
 }
 

@@ -1,7 +1,12 @@
-/** The shared end-to-end scenarios (cross-browser-suite.ts, packs-suite.ts) in Firefox ESR, over WebDriver BiDi. */
+/**
+ * The shared end-to-end scenarios (cross-browser-suite.ts, packs-suite.ts) in Firefox ESR, over
+ * WebDriver BiDi, and Firefox's own (firefox-import-idle.ts).
+ */
 import { crossBrowserSuite } from './cross-browser-suite';
+import { importWithNoPageOpenSuite } from './firefox-import-idle';
 import { FIREFOX_BUILD_DIR, launchFirefox } from './harness-firefox';
 import { packsSuite } from './packs-suite';
 
 crossBrowserSuite('Firefox', (options) => launchFirefox(options));
 packsSuite('Firefox', FIREFOX_BUILD_DIR, (options) => launchFirefox(options));
+importWithNoPageOpenSuite();

@@ -42,6 +42,8 @@ export interface FirefoxLaunchOptions {
   dir?: string;
   /** Install the extension (default true); false gives a plain Firefox for baselines. */
   withExtension?: boolean;
+  /** More Firefox prefs, over the harness's own (e.g. a shorter event-page idle timeout). */
+  prefs?: Record<string, unknown>;
 }
 
 /** Throws a clear message when the build, Firefox or its version is missing or wrong. */
@@ -102,6 +104,7 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
         'network.proxy.ssl': '127.0.0.1',
         'network.proxy.ssl_port': proxy.port,
         'network.proxy.no_proxies_on': 'localhost, 127.0.0.1',
+        ...options.prefs,
       },
     });
     if (withExtension) await browser.installExtension(dir);

@@ -6,9 +6,14 @@
  */
 import 'fake-indexeddb/auto';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { importDataset } from '../../../data/db/import-dataset';
-import { importThread, type SpawnedThread, serveImporter } from '../../../data/db/import-thread';
+import {
+  importThread,
+  KEEP_ALIVE_MS,
+  type SpawnedThread,
+  serveImporter,
+} from '../../../data/db/import-thread';
 import { type KamerlensDB, openKamerlensDB } from '../../../data/db/kamerlens-db';
 import { holdLiveInMemory, publishLive } from '../../../data/db/live-sources';
 import { lookupDocuments } from '../../../data/db/lookup-documents';
@@ -174,5 +179,49 @@ describe('the pack importer on a thread of its own', () => {
       console.warn = warn;
     }
     expect(warned).toContain('Kamerlens: live row not read again');
+  });
+
+  it('keeps its host awake while a call waits for the thread, and no longer once none does', async () => {
+    // Only the intervals are faked: the ports and the database keep their real timers.
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      const holder = freshDB();
+      let release: ((removed: boolean) => void) | undefined;
+      const { spawn } = threads(holder, (db) => ({
+        ...createPackImporter(db),
+        remove: () =>
+          new Promise<boolean>((done) => {
+            release = done;
+          }),
+      }));
+      let beats = 0;
+      const importer = importThread({
+        spawn,
+        liveChanged: async () => {},
+        stored: () => storedPackProgress(holder),
+        keepAlive: async () => {
+          beats += 1;
+          // A failed keep-alive call is logged and the next one is still made.
+          if (beats === 2) throw new Error('no answer');
+        },
+      });
+      const warn = console.warn;
+      console.warn = () => {};
+      const removing = importer.remove('x');
+      try {
+        for (let i = 0; !release && i < 200; i += 1) await new Promise((settle) => setTimeout(settle, 5));
+        vi.advanceTimersByTime(KEEP_ALIVE_MS * 3);
+        await Promise.resolve();
+        expect(beats).toBe(3);
+        release?.(true);
+        expect(await removing).toBe(true);
+      } finally {
+        console.warn = warn;
+      }
+      vi.advanceTimersByTime(KEEP_ALIVE_MS * 3);
+      expect(beats).toBe(3);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
