@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { CONTENT_SCRIPT_MATCHES } from '../../data/sites';
 import { setupAnnotations } from './annotate/setup-annotations';
+import { contentLifetime } from './lifetime';
 import { setupPopover } from './popover/setup-popover';
 import { servePageReferences } from './scanner/page-references';
 import { startPageScanner } from './scanner/page-scanner';
@@ -13,10 +14,14 @@ const getMessage = browser.i18n.getMessage as (key: string) => string;
 export default defineContentScript({
   matches: CONTENT_SCRIPT_MATCHES,
   runAt: 'document_idle',
+  // WXT would tell the page, in a window message naming the extension's id, that we started.
+  noScriptStartedPostMessage: true,
   main(ctx) {
+    // Ends only when the extension is gone, not when a page forges WXT's "newer copy" event (lifetime.ts).
+    const signal = contentLifetime(ctx, () => browser.runtime?.id != null);
     const scanner = startPageScanner({
       document,
-      signal: ctx.signal,
+      signal,
       // Read when the first reference is marked: the browser's first message lookup is a blocking
       // call (5–150 ms on a busy machine), which pages without references never need. Dutch when
       // the locale files lack the message: Dutch is the default locale.
@@ -24,8 +29,8 @@ export default defineContentScript({
       // Off-screen text is read as the reader scrolls to it: the page pays for what is seen.
       viewportGate: intersectionGate(window),
     });
-    const popover = setupPopover(ctx, scanner.registry);
-    servePageReferences(ctx.signal, scanner, popover);
-    setupAnnotations(ctx);
+    const popover = setupPopover(signal, scanner.registry);
+    servePageReferences(signal, scanner, popover);
+    setupAnnotations(signal);
   },
 });

@@ -100,6 +100,25 @@ describe('annotations in Chromium', () => {
     await page.close();
   });
 
+  it('loads the notes of the address a single-page site moves to, and of no address a page only claims', async () => {
+    // Another address of the same article: its notes are none.
+    const page = await session.openPage('news.html?weergave=2');
+    await page.waitForSelector('kamerlens-ref');
+    // A page that dispatches what WXT's address watch listened for (or the Navigation API's event)
+    // without moving loads nothing new.
+    await page.evaluate(() => {
+      const nav = (window as unknown as { navigation?: EventTarget }).navigation;
+      nav?.dispatchEvent(new Event('navigatesuccess'));
+      window.dispatchEvent(new Event('wxt:locationchange'));
+    });
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => [...CSS.highlights.values()].reduce((n, h) => n + h.size, 0))).toBe(0);
+    // The site moves to the annotated address without loading a document.
+    await page.evaluate(() => history.pushState({}, '', 'news.html'));
+    expect(await waitForHighlights(page, 1)).toEqual([QUOTE]);
+    await page.close();
+  });
+
   it('the page reads neither a saved note nor the keys typed into the editor', async () => {
     const page = await session.openPage('news.html');
     expect(await waitForHighlights(page, 1)).toEqual([QUOTE]);

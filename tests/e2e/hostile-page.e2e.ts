@@ -54,6 +54,25 @@ const ATTACK = `<script>
   };
 </script>`;
 
+/** Runs in the page before the content script: keeps every window message it hears. */
+const LISTEN = `<script>
+  window.heard = [];
+  addEventListener('message', (event) => { window.heard.push(JSON.stringify(event.data)); });
+</script>`;
+
+/**
+ * What WXT's content-script context listens for: a newer copy of the script announcing itself, on
+ * which the older one stops. Both spellings: with the extension's id (as WXT names it, and as it
+ * used to tell every page in a window message) and without.
+ */
+const forgeNewerScript = (page: Page, extensionId: string) =>
+  page.evaluate((id) => {
+    for (const name of [`${id}:content:wxt:content-script-started`, 'wxt:content-script-started'])
+      document.dispatchEvent(
+        new CustomEvent(name, { detail: { contentScriptName: 'content', messageId: 'forged' } }),
+      );
+  }, extensionId);
+
 let session: ExtensionSession;
 let pagesDir: string;
 let release: { dir: string; cleanUp: () => void } | null = null;
@@ -62,9 +81,14 @@ beforeAll(async () => {
   pagesDir = mkdtempSync(join(tmpdir(), 'kamerlens-hostile-'));
   copyFileSync(FIXTURE, join(pagesDir, 'news.html'));
   copyFileSync(FIXTURE, join(pagesDir, 'news-2.html'));
+  copyFileSync(FIXTURE, join(pagesDir, 'news-3.html'));
   writeFileSync(
     join(pagesDir, 'hostile.html'),
     readFileSync(FIXTURE, 'utf8').replace('<head>', `<head>${ATTACK}`),
+  );
+  writeFileSync(
+    join(pagesDir, 'listening.html'),
+    readFileSync(FIXTURE, 'utf8').replace('<head>', `<head>${LISTEN}`),
   );
   writeFileSync(
     join(pagesDir, 'elsewhere.html'),
@@ -153,6 +177,35 @@ describe('a hostile page', () => {
     await second.page.close();
   });
 
+  it('hears no message from our content script: it learns neither the extension id nor that Kamerlens runs', async () => {
+    const page = await session.openPage('listening.html');
+    await page.waitForSelector('kamerlens-ref', { timeout: 15_000 });
+    const heard = await page.evaluate(() => (window as unknown as { heard: string[] }).heard);
+    expect(heard.filter((h) => h.includes(session.extensionId) || h.includes('wxt'))).toEqual([]);
+    await page.close();
+  });
+
+  it('cannot switch Kamerlens off, nor close the editor with a draft in it, by a forged "newer script" event', async () => {
+    const { page, editor } = await openEditor('news-3.html');
+    await editor.locator('textarea').fill('Concept');
+    const marks = await page.locator('kamerlens-ref').count();
+    await forgeNewerScript(page, session.extensionId);
+    // What the forged event would stop is gone at once (WXT aborts in the event's dispatch): a
+    // short wait only lets a slow teardown show.
+    await page.waitForTimeout(300);
+    expect(await page.locator('kamerlens-ref').count()).toBe(marks);
+    expect(annotateFrames(page)).toHaveLength(1);
+    await editor.locator('button[type="submit"]').click();
+    expect(await waitForHighlights(page, 1)).toEqual([QUOTE]);
+    const panel = await session.openExtensionPage('sidepanel.html#/notes');
+    const notes = await callBackground<AnnotationRecord[]>(panel, 'annotationsForPage', { url: page.url() });
+    expect(notes.map((note) => note.body.note)).toEqual(['Concept']);
+    await panel.close();
+    await page.hover('kamerlens-ref');
+    await page.locator('.kl-popover').waitFor({ timeout: 10_000 });
+    await page.close();
+  });
+
   it('cannot frame our page with a leaked session address', async () => {
     const { page, editor } = await openEditor('news.html');
     // As if the address had leaked: the page frames it. Chromium refuses to load the per-session
@@ -209,7 +262,7 @@ describe('a hostile page', () => {
     expect(await waitForHighlights(page, 1)).toEqual([QUOTE]);
     await expect.poll(() => annotateFrames(page).length).toBe(0);
     const check = await session.openExtensionPage('sidepanel.html#/notes');
-    const notes = await callBackground<AnnotationRecord[]>(check, 'listAnnotations', {});
+    const notes = await callBackground<AnnotationRecord[]>(check, 'annotationsForPage', { url: page.url() });
     expect(notes.map((note) => note.body.note)).toEqual([SECRET]);
     await check.close();
     await page.close();

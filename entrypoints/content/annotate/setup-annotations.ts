@@ -1,19 +1,19 @@
 /** Wires annotations into the content script: the shadow-root UI, the annotator and its messages. */
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createOverlayState } from '../../../components/annotations/overlay-state';
 import { createBrowserI18n } from '../../../components/i18n';
 import { NOTE_FRAME_PAGE } from '../../../data/annotations/note-frame';
 import { callBackground } from '../../../data/messaging';
 import { loadContentUi } from '../content-ui-loader';
+import { watchLocation } from '../lifetime';
 import { createOwnHost, isOwnHost, type OwnHost } from '../own-host';
 import { serveAnnotationCalls } from './annotation-messages';
 import { type Annotator, createAnnotator } from './annotator';
 import { createHighlightLayer, newHighlightNames } from './highlights';
 import { createNoteFrameHost } from './note-frame-host';
 
-/** Start annotating on this page; everything stops with `ctx`. */
-export function setupAnnotations(ctx: ContentScriptContext): Annotator {
+/** Start annotating on this page; everything stops with `signal`. */
+export function setupAnnotations(signal: AbortSignal): Annotator {
   const state = createOverlayState();
   let ui: OwnHost | null = null;
   let annotator: Annotator | null = null;
@@ -30,9 +30,9 @@ export function setupAnnotations(ctx: ContentScriptContext): Annotator {
   const ensureUi = () => {
     uiReady ??= loadContentUi().then(
       (parts) => {
-        if (ui || !annotator || ctx.signal.aborted) return;
+        if (ui || !annotator || signal.aborted) return;
         // Closed: page scripts cannot walk into the toolbar or reach the note frame's address.
-        ui = createOwnHost(document, { mode: 'closed', css: parts.annotateCss, signal: ctx.signal });
+        ui = createOwnHost(document, { mode: 'closed', css: parts.annotateCss, signal });
         // Messages are read with the overlay's UI: the first lookup blocks, and most pages never need it.
         const i18n = createBrowserI18n(browser.i18n.getMessage, 'annotate_locale');
         const unmount = parts.mountAnnotateOverlay(ui.uiContainer, {
@@ -41,7 +41,7 @@ export function setupAnnotations(ctx: ContentScriptContext): Annotator {
           actions: annotator.actions,
           frames,
         });
-        ctx.signal.addEventListener('abort', unmount, { once: true });
+        signal.addEventListener('abort', unmount, { once: true });
       },
       (error: unknown) => {
         uiReady = null; // the next selection tries again
@@ -52,24 +52,18 @@ export function setupAnnotations(ctx: ContentScriptContext): Annotator {
   };
   annotator = createAnnotator({
     doc: document,
-    signal: ctx.signal,
+    signal,
     call: callBackground,
     state,
-    highlights: createHighlightLayer(document, newHighlightNames(), ctx.signal),
+    highlights: createHighlightLayer(document, newHighlightNames(), signal),
     ensureUi,
     isOwnEvent: (event) => event.composedPath().some(isOwnHost),
     href: () => location.href,
     title: () => document.title,
   });
-  serveAnnotationCalls(ctx.signal, { ...annotator.endpoint, frameEvent: frames.handle });
-  // Single-page sites change the URL without a new content script: load the new page's notes. The
-  // event is a plain DOM event a page can dispatch too, so only a real change of address counts.
-  let loadedFor = location.href;
-  ctx.addEventListener(window, 'wxt:locationchange', () => {
-    if (location.href === loadedFor) return;
-    loadedFor = location.href;
-    void annotator?.load();
-  });
+  serveAnnotationCalls(signal, { ...annotator.endpoint, frameEvent: frames.handle });
+  // Single-page sites change the URL without a new content script: load the new page's notes.
+  watchLocation(window, signal, () => void annotator?.load());
   void annotator.load();
   return annotator;
 }

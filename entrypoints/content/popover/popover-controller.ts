@@ -20,7 +20,7 @@ import { type ReferenceAria, setReferenceAria } from './reference-aria';
 /** How the controller is made. */
 export interface PopoverControllerOptions {
   document: Document;
-  /** Aborting removes every listener and timer and closes the popover (WXT's `ctx.signal`). */
+  /** Aborting removes every listener and timer and closes the popover (the content script's lifetime, lifetime.ts). */
   signal: AbortSignal;
   /** The scanner's registry: which reference a mark belongs to, and its pieces. */
   marks: ReferenceMarks;

@@ -1,5 +1,4 @@
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createBrowserI18n } from '../../../components/i18n';
 import { callBackground } from '../../../data/messaging';
 import { loadContentUi } from '../content-ui-loader';
@@ -13,9 +12,9 @@ import { createPopoverMeasure } from './popover-measure';
 /**
  * Wires the popover into the content script: listens for hover, focus, tap and click on the scanner's
  * marks (event delegation, so marks added later work), looks references up in the background and
- * shows the card in a shadow-root host created on first use. Everything stops with `ctx`.
+ * shows the card in a shadow-root host created on first use. Everything stops with `signal`.
  */
-export function setupPopover(ctx: ContentScriptContext, marks: ReferenceMarks): PopoverController {
+export function setupPopover(signal: AbortSignal, marks: ReferenceMarks): PopoverController {
   // The card UI is loaded on first contact with a mark; the host is still made here, with the DOM
   // methods captured at start. Open: the card shows public dataset text, and the e2e
   // tests read it through the root.
@@ -24,8 +23,7 @@ export function setupPopover(ctx: ContentScriptContext, marks: ReferenceMarks): 
       const ui = await loadContentUi();
       // Messages are read when the card's UI is: the first lookup blocks, and most pages never need it.
       const i18n = createBrowserI18n(browser.i18n.getMessage, 'popover_locale');
-      const mount = async () =>
-        createOwnHost(document, { mode: 'open', css: ui.popoverCss, signal: ctx.signal });
+      const mount = async () => createOwnHost(document, { mode: 'open', css: ui.popoverCss, signal });
       return ui.createPopoverSurface(i18n, mount, hostId);
     },
     (error) => console.error(error),
@@ -37,11 +35,11 @@ export function setupPopover(ctx: ContentScriptContext, marks: ReferenceMarks): 
       surface.preload();
   };
   for (const type of ['pointerover', 'focusin'])
-    document.addEventListener(type, preload, { capture: true, passive: true, signal: ctx.signal });
+    document.addEventListener(type, preload, { capture: true, passive: true, signal });
   const measure = createPopoverMeasure(document);
   return createPopoverController({
     document,
-    signal: ctx.signal,
+    signal,
     marks,
     resolver: createCardResolver((ids) => measure.lookup(callBackground('lookup', { ids }))),
     measure,

@@ -39,7 +39,7 @@ import type { ViewportGateFactory } from './viewport-gate';
 /** How the scanner is started. */
 export interface PageScannerOptions {
   document: Document;
-  /** Stops everything and removes the marks when aborted (WXT's `ctx.signal`). */
+  /** Stops everything and removes the marks when aborted (the content script's lifetime, lifetime.ts). */
   signal: AbortSignal;
   /**
    * `aria-roledescription` of a reference's keyboard stop ("verwijzing" / "reference"); a function

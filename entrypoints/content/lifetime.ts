@@ -1,0 +1,74 @@
+/**
+ * How long the content script runs, and how it hears that the page's address changed: from the
+ * browser only, never from anything a page can send.
+ *
+ * WXT's content-script context (`ctx`) stops the script when a DOM event on the document says that
+ * a newer copy of it started, and its own start announced itself that way, and to every page in a
+ * window message naming the extension's id. A page can dispatch that event as well as any script.
+ * Measured in Chromium against the release build (hostile-page.e2e.ts): a page that heard the
+ * message learnt our id, and one forged event took every mark off the page and closed the note
+ * editor with the reader's draft in it. The window message is now switched off (the content
+ * script's `noScriptStartedPostMessage`), and the event is let through only where the extension is
+ * gone; the address watch WXT offers (`wxt:locationchange`) is a window event under a predictable
+ * name too, and it ends with `ctx`, so the address is watched here.
+ */
+
+/** Whether the extension that runs this script is still there (its id goes when it is reloaded, updated or removed). */
+export type ExtensionAlive = () => boolean;
+
+/**
+ * A signal that aborts when `ctx` does (WXT: a newer copy of the script started) and the extension
+ * that runs this script is gone: an old copy left behind by an update or reload steps aside, and
+ * a page's forged announcement changes nothing. While the extension runs, no second copy starts in
+ * a document: content scripts are injected once per document (declared or registered), and the
+ * background injects only the UI part (`content-ui.ts`), which has no context of its own.
+ */
+export function contentLifetime(ctx: { signal: AbortSignal }, alive: ExtensionAlive): AbortSignal {
+  const own = new AbortController();
+  const check = () => {
+    if (!alive()) own.abort(ctx.signal.reason);
+  };
+  if (ctx.signal.aborted) check();
+  else ctx.signal.addEventListener('abort', check, { once: true });
+  return own.signal;
+}
+
+/** How often the address is compared where the browser has no Navigation API (as WXT does: 1 s). */
+export const LOCATION_POLL_MS = 1000;
+
+/** The window parts the address watch uses (a parameter, so tests can drive it). */
+export interface LocationSource {
+  location: { readonly href: string };
+  navigation?: EventTarget;
+  setInterval(handler: () => void, ms: number): number;
+  clearInterval(id: number): void;
+}
+
+/**
+ * Calls `onChange(href)` after the page's address changed without a new document (single-page
+ * sites), until `signal` aborts: on the Navigation API's `navigatesuccess` where there is one,
+ * else by comparing the address every LOCATION_POLL_MS. Only a real change counts, whatever a page
+ * dispatches.
+ */
+export function watchLocation(
+  view: LocationSource,
+  signal: AbortSignal,
+  onChange: (href: string) => void,
+): void {
+  if (signal.aborted) return;
+  let last = view.location.href;
+  const compare = () => {
+    const href = view.location.href;
+    if (href === last) return;
+    last = href;
+    onChange(href);
+  };
+  if (typeof view.navigation?.addEventListener === 'function') {
+    // A page can dispatch `navigatesuccess` on the navigation object too (DOM events reach every
+    // world's listeners): it then costs one comparison, and only a real change of address counts.
+    view.navigation.addEventListener('navigatesuccess', compare, { signal });
+    return;
+  }
+  const timer = view.setInterval(compare, LOCATION_POLL_MS);
+  signal.addEventListener('abort', () => view.clearInterval(timer), { once: true });
+}
