@@ -56,11 +56,11 @@ export async function writeBlocks(
  * only after the thread that made it has taken every request's result, so it holds its table for
  * as long as that thread is busy elsewhere: slicing the search index, collecting garbage, or just
  * not scheduled on a loaded machine. A lookup waits for it all that time. In the product packs
- * bench (300,000 record-shaped documents in 16 packs, a lookup every 25 ms, traced build,
- * load 4.3), of the 2.4 s that the 30 lookups waiting behind a block write spent waiting, the
- * write had already run its requests for 0.6 s and was waiting for its results to reach the import
- * thread for another 1.0 s (scripts/bench/_trace-waits.ts). Committed at once, it ends when the
- * database is done with it. (Dexie has no such option; its table hooks, which this bypasses, are
+ * bench (300,000 record-shaped documents in 16 packs, a lookup every 25 ms, traced builds,
+ * KAMERLENS_PACKS_TRACE=1, load 5.5), the lookups over 50 ms that waited behind a block write
+ * spent 0.23-0.49 s of their wait while it was open after its last result had reached the thread;
+ * committed at once, 0-0.1 s. But lookups over 50 ms did not drop with it at load 4-7.6 (an
+ * experiment, not merged). (Dexie has no such option; its table hooks, which this bypasses, are
  * not used on the block tables.)
  */
 async function addCommitted(db: KamerlensDB, name: BlockTableName, rows: readonly RowBlock[]): Promise<void> {
