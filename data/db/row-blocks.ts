@@ -59,8 +59,9 @@ export async function writeBlocks(
  * bench (300,000 record-shaped documents in 16 packs, a lookup every 25 ms, traced builds,
  * KAMERLENS_PACKS_TRACE=1, load 5.5), the lookups over 50 ms that waited behind a block write
  * spent 0.23-0.49 s of their wait while it was open after its last result had reached the thread;
- * committed at once, 0-0.1 s. But lookups over 50 ms did not drop with it at load 4-7.6 (an
- * experiment, not merged). (Dexie has no such option; its table hooks, which this bypasses, are
+ * committed at once, 0-0.16 s. But lookups over 50 ms did not clearly drop with it: 4.6% of
+ * lookups against main's 5.5%, pooled over seven alternating pairs at load 4.4-7.6 whose counts
+ * spread 3-137 against 29-186 (an experiment, not merged). (Dexie has no such option; its table hooks, which this bypasses, are
  * not used on the block tables.)
  */
 async function addCommitted(db: KamerlensDB, name: BlockTableName, rows: readonly RowBlock[]): Promise<void> {
