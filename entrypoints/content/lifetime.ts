@@ -5,9 +5,10 @@
  * WXT's content-script context (`ctx`) stops the script when a DOM event on the document says that
  * a newer copy of it started, and its own start announced itself that way, and to every page in a
  * window message naming the extension's id. A page can dispatch that event as well as any script.
- * Measured in Chromium against the release build (hostile-page.e2e.ts): a page that heard the
+ * Tried in Chromium against the release build (hostile-page.e2e.ts): a page that heard the
  * message learnt our id, and one forged event took every mark off the page and closed the note
- * editor with the reader's draft in it. The window message is now switched off (the content
+ * editor with the reader's draft in it; in Firefox the same event took every mark off too
+ * (cross-browser-suite.ts). The window message is now switched off (the content
  * script's `noScriptStartedPostMessage`), and the event is let through only where the extension is
  * gone; the address watch WXT offers (`wxt:locationchange`) is a window event under a predictable
  * name too, and it ends with `ctx`, so the address is watched here.
