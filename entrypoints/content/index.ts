@@ -1,3 +1,5 @@
+// First: the extension API module must not take a page element for `browser` (browser-global.ts).
+import './browser-global';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { CONTENT_SCRIPT_MATCHES } from '../../data/sites';
