@@ -91,6 +91,10 @@ beforeAll(async () => {
     readFileSync(FIXTURE, 'utf8').replace('<head>', `<head>${LISTEN}`),
   );
   writeFileSync(
+    join(pagesDir, 'measuring.html'),
+    readFileSync(FIXTURE, 'utf8').replace('<html', '<html data-kamerlens-measure'),
+  );
+  writeFileSync(
     join(pagesDir, 'elsewhere.html'),
     '<!doctype html><title>elders</title><p>Een pagina van de site.</p>',
   );
@@ -203,6 +207,19 @@ describe('a hostile page', () => {
     await panel.close();
     await page.hover('kamerlens-ref');
     await page.locator('.kl-popover').waitFor({ timeout: 10_000 });
+    await page.close();
+  });
+
+  it('that asks for our performance measures gets none: nothing on its timeline times the reader or our lookups', async () => {
+    const page = await session.openPage('measuring.html');
+    await page.waitForSelector('kamerlens-ref', { timeout: 15_000 });
+    await page.hover('kamerlens-ref');
+    await page.locator('.kl-popover .kl-title').waitFor({ timeout: 10_000 });
+    // The card's paint is measured a frame and a task after it renders: wait for two of those.
+    for (let i = 0; i < 2; i += 1)
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done))));
+    const measures = await page.evaluate(() => performance.getEntriesByType('measure').map((e) => e.name));
+    expect(measures.filter((name) => name.startsWith('kamerlens'))).toEqual([]);
     await page.close();
   });
 
