@@ -1,5 +1,7 @@
 /**
- * A hostile page and the names the content script's world looks up. A string name the isolated
+ * A hostile page and names it can predict. First, WXT's start announcement: a DOM event on the
+ * document named after the extension's id (public: the store's, Firefox's in the manifest), which a
+ * page that listens for it hears. Then the names the content script's world looks up. A string name the isolated
  * world's global lacks is looked up in the window's named properties, which are the page's elements
  * by `id` and `name`: Chromium's isolated world sees them. A page could so hand our scripts an
  * element for a global they read without owning it: the extension API (`browser`, which Chromium's
@@ -25,6 +27,16 @@ const NAMED: Record<string, string> = {
   chrome: '<form id="chrome"><input name="runtime" id="page-runtime"></form>',
 };
 
+/** Firefox's extension id (wxt.config.ts); Chromium's is the host of the extension's origin. */
+const GECKO_ID = 'kamerlens@kamerlens.invalid';
+
+/** Runs in the page before the content script: keeps every start announcement it hears, for the ids in `?ids=`. */
+const LISTEN = `<script>
+  window.heard = [];
+  for (const id of new URLSearchParams(location.search).get('ids').split(','))
+    document.addEventListener(id + ':content:wxt:content-script-started', (event) => window.heard.push(event.type));
+</script>`;
+
 /** The card's title, from the page (the popover's shadow root is open), or null while there is none. */
 const cardTitle = (page: Awaited<ReturnType<E2EBrowser['openPage']>>) =>
   page.evaluate(
@@ -49,6 +61,7 @@ export function hostileNamesSuite(
       const html = readFileSync(FIXTURE, 'utf8');
       for (const [name, elements] of Object.entries(NAMED))
         writeFileSync(join(pagesDir, `${name}.html`), html.replace('<body>', `<body>${elements}`));
+      writeFileSync(join(pagesDir, 'listening.html'), html.replace('<head>', `<head>${LISTEN}`));
       // Chromium asks every site for one; a 404 would be logged as a console error.
       writeFileSync(join(pagesDir, 'favicon.ico'), '');
       browser = await launch({ pagesDir });
@@ -57,6 +70,14 @@ export function hostileNamesSuite(
     afterAll(async () => {
       await browser?.close();
       rmSync(pagesDir, { recursive: true, force: true });
+    });
+
+    it('hears no start announcement, which would tell it Kamerlens runs, references or none', async () => {
+      const ids = [new URL(browser.extensionOrigin).host, GECKO_ID].join(',');
+      const page = await browser.openPage(`listening.html?ids=${encodeURIComponent(ids)}`);
+      await page.waitFor(() => document.querySelector('kamerlens-ref'), null, 15_000);
+      expect(await page.evaluate(() => (window as unknown as { heard: string[] }).heard, null)).toEqual([]);
+      await page.close();
     });
 
     for (const name of Object.keys(NAMED))

@@ -54,10 +54,15 @@ const ATTACK = `<script>
   };
 </script>`;
 
-/** Runs in the page before the content script: keeps every window message it hears. */
+/**
+ * Runs in the page before the content script: keeps every window message it hears, and WXT's start
+ * announcement on the document for the extension id in `?id=` (public for a store build).
+ */
 const LISTEN = `<script>
   window.heard = [];
   addEventListener('message', (event) => { window.heard.push(JSON.stringify(event.data)); });
+  const id = new URLSearchParams(location.search).get('id');
+  document.addEventListener(id + ':content:wxt:content-script-started', (event) => window.heard.push(event.type));
 </script>`;
 
 /**
@@ -233,7 +238,7 @@ describe('a hostile page', () => {
   });
 
   it('hears no message from our content script: it learns neither the extension id nor that Kamerlens runs', async () => {
-    const page = await session.openPage('listening.html');
+    const page = await session.openPage(`listening.html?id=${session.extensionId}`);
     await page.waitForSelector('kamerlens-ref', { timeout: 15_000 });
     const heard = await page.evaluate(() => (window as unknown as { heard: string[] }).heard);
     expect(heard.filter((h) => h.includes(session.extensionId) || h.includes('wxt'))).toEqual([]);
