@@ -5,10 +5,13 @@
  * extension's id is public (the store's; Firefox's is in the manifest). Measured against the release
  * build in Chromium (hostile-page.e2e.ts) and the test build in Firefox (hostile-names-suite.ts): a
  * page that listened for it learnt that Kamerlens runs on the site, on pages without a reference
- * too. No older copy is there to hear it: Chromium runs the script once per document (declared and
- * registered scripts at load; the background injects only content-ui.js), and Firefox tears an old
- * copy down with its extension. So the announcement is kept in this world: `document` here is this
- * world's view of the page's document, and an own property on it is invisible to page scripts.
+ * too. It stopped no older copy either: Chromium runs the script once per document (declared and
+ * registered scripts at load; the background injects only content-ui.js), and in Firefox, which
+ * does start a new copy in open tabs when the extension is reloaded, the old copy kept running
+ * before this change as after it (two cards on one hover after `runtime.reload()`, Firefox 153 ESR;
+ * lifetime.ts lets the event through only once the old copy's extension id is gone). So the
+ * announcement is kept in this world: `document` here is this world's view of the page's document,
+ * and an own property on it is invisible to page scripts.
  */
 
 /** What WXT's event names end with (`getUniqueEventName` puts the id and entrypoint first). */
