@@ -7,7 +7,8 @@
  * element for a global they read without owning it: the extension API (`browser`, which Chromium's
  * isolated world lacks and webextension-polyfill takes when it has a `runtime.id`) and the card UI's
  * hand-over (once `__kamerlensContentUi`). Either switched off the card and the note editor in
- * Chromium. The `chrome` page checks that the API the polyfill falls back to is out of reach.
+ * Chromium. The `chrome` and `preact-devtools` pages check names that did no harm (an own property
+ * of the isolated global; a hook only tested for), so they keep doing none.
  * Shared by hostile-page-names.e2e.ts (Chromium) and firefox.e2e.ts.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -25,6 +26,8 @@ const NAMED: Record<string, string> = {
   browser: '<form id="browser"><input name="runtime" id="page-runtime"></form>',
   'content-ui': '<div id="__kamerlensContentUi"></div><img name="__kamerlensContentUi" alt="">',
   chrome: '<form id="chrome"><input name="runtime" id="page-runtime"></form>',
+  // Preact Signals reads this hook from `window`; it then only calls debug hooks it never set.
+  'preact-devtools': '<div id="__PREACT_SIGNALS_DEVTOOLS__"></div>',
 };
 
 /** Firefox's extension id (wxt.config.ts); Chromium's is the host of the extension's origin. */
