@@ -8,10 +8,11 @@
  * Tried in Chromium against the release build (hostile-page.e2e.ts): a page that heard the
  * message learnt our id, and one forged event took every mark off the page and closed the note
  * editor with the reader's draft in it; in Firefox the same event took every mark off too
- * (cross-browser-suite.ts). The window message is now switched off (the content
- * script's `noScriptStartedPostMessage`), and the event is let through only where the extension is
- * gone; the address watch WXT offers (`wxt:locationchange`) is a window event under a predictable
- * name too, and it ends with `ctx`, so the address is watched here.
+ * (cross-browser-suite.ts). The window message is now switched off (the content script's
+ * `noScriptStartedPostMessage`), the event our own start would send is kept from the page
+ * (quiet-start.ts), and the event is let through only where the extension is gone; the address
+ * watch WXT offers (`wxt:locationchange`) is a window event under a predictable name too, and it
+ * ends with `ctx`, so the address is watched here.
  */
 
 /** Whether the extension that runs this script is still there (its id goes when it is reloaded, updated or removed). */

@@ -16,14 +16,17 @@ import { createPopoverMeasure } from './popover-measure';
  */
 export function setupPopover(signal: AbortSignal, marks: ReferenceMarks): PopoverController {
   // The card UI is loaded on first contact with a mark; the host is still made here, with the DOM
-  // methods captured at start. Open: the card shows public dataset text, and the e2e
-  // tests read it through the root.
+  // methods captured at start. Closed in release builds: with an open root, a page read which card
+  // the reader had open and what the reader's packs say, and could rewrite the card, its official
+  // link included (hostile-page.e2e.ts, against the release build). Test builds keep it open, as the
+  // e2e tests read the card through the root (the release build's tests read it through CDP).
   const surface = createLazyPopoverSurface(
     async (hostId) => {
       const ui = await loadContentUi();
       // Messages are read when the card's UI is: the first lookup blocks, and most pages never need it.
       const i18n = createBrowserI18n(browser.i18n.getMessage, 'popover_locale');
-      const mount = async () => createOwnHost(document, { mode: 'open', css: ui.popoverCss, signal });
+      const mode = import.meta.env.MODE === 'production' ? 'closed' : 'open';
+      const mount = async () => createOwnHost(document, { mode, css: ui.popoverCss, signal });
       return ui.createPopoverSurface(i18n, mount, hostId);
     },
     (error) => console.error(error),
