@@ -24,7 +24,9 @@
  * waited while such a chunk held the table (2.4 s over the two imports), 37% it had not yet had
  * its first result back, 34% it ran its requests, and 29% (0.23-0.49 s per import) it was open
  * after its last result (committing, or waiting for the import thread's event loop: committing it explicitly at once
- * removed that part, 0-0.1 s, but not the long waits; branch waits-early-commit). Cross-checks,
+ * removed most of that part, 0-0.16 s, but not clearly the long waits: 4.6% of lookups over 50 ms
+ * against main's 5.5%, pooled over seven alternating pairs at load 4.4-7.6 whose counts spread
+ * 3-137 against 29-186; branch waits-early-commit). Cross-checks,
  * untraced, each against main in the same run: a build whose lookup reads nothing had 7 and 0
  * waits over 50 ms (load 4.9, 3.4) against main's 166 and 11 (load 6.4, 4.3); a build whose packs
  * write their blocks to a table no lookup reads (its import ended as failed) had 20 and 4 (load
