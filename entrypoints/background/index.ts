@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import type { CONTENT_UI_FILE } from '../../components/content-ui-parts';
 import { SIDEBAR_COMMAND } from '../../data/commands';
+import { traceThread } from '../../data/db/idb-trace';
 import { importThread, workerThread } from '../../data/db/import-thread';
 import { sharedDB } from '../../data/db/kamerlens-db';
 import { holdLiveInMemory, publishLive } from '../../data/db/live-sources';
@@ -19,6 +20,14 @@ import { type ChromeSidePanelApi, createSidePanelOpener, type FirefoxSidebarApi 
 import { createSiteAccess, type SiteAccessPlatform } from './site-access';
 
 export default defineBackground(() => {
+  // Bench builds only (idb-trace.ts): every other build leaves this out.
+  if (import.meta.env.VITE_KAMERLENS_TRACE === '1') {
+    const heard = traceThread('background');
+    browser.runtime.onMessage.addListener((message) => {
+      heard(String((message as { type?: unknown } | undefined)?.type));
+      return undefined;
+    });
+  }
   const db = sharedDB();
   // The background holds which generations are live (the pack import's thread tells it when they
   // change), so the popover's lookups need no read of the table an import's last transaction holds.

@@ -9,7 +9,9 @@
  * import's progress every 250 ms, as the side panel does while it shows one, so each long wait can
  * be set against where the import stood.
  */
+import type { TraceEvent } from '../../data/db/idb-trace';
 import { launchExtension } from '../../tests/e2e/harness';
+import type { TracedLookup } from './_trace-waits';
 
 /** What one build did. */
 export interface ProductPackFigures {
@@ -22,16 +24,20 @@ export interface ProductPackFigures {
   contexts: string[];
   /** The waits over 50 ms: when (ms after the import began), how long, and the progress last seen before. */
   slow: { at: number; ms: number; file: string | null; fraction: number | null }[];
+  /** With `trace` (a build with VITE_KAMERLENS_TRACE=1): each lookup's times, and what the threads reported. */
+  traced?: { lookups: TracedLookup[]; events: TraceEvent[] };
 }
 
 /**
  * Stages `urls` (pack files on the bench's loopback server) in the extension built in `dir`,
  * imports them through the background, and looks up `ids` (one at a time, at random) meanwhile.
+ * With `trace`, also collects what a traced build's threads report (data/db/idb-trace.ts).
  */
 export async function productPackImport(
   dir: string,
   urls: readonly string[],
   ids: readonly string[],
+  trace = false,
 ): Promise<ProductPackFigures> {
   const extension = await launchExtension({ dir });
   try {
@@ -41,7 +47,7 @@ export async function productPackImport(
     // tsx names the functions of the closure below with a helper the page lacks.
     await page.evaluate('globalThis.__name = (fn) => fn');
     return (await page.evaluate(
-      async ([packUrls, lookupIds]) => {
+      async ([packUrls, lookupIds, tracing]) => {
         type Runtime = {
           sendMessage(message: unknown): Promise<{ ok: boolean; value?: unknown; error?: string }>;
           getContexts?(filter: object): Promise<{ contextType: string }[]>;
@@ -74,6 +80,10 @@ export async function productPackImport(
             tx.onerror = () => failed(tx.error);
           };
         });
+        const events: unknown[] = [];
+        const channel = tracing ? new BroadcastChannel('kamerlens-trace') : null;
+        channel?.addEventListener('message', (event) => events.push(event.data));
+        const tracedLookups: { issued: number; answered: number }[] = [];
         const issuedAt: number[] = [];
         const lookups = async (until: () => boolean) => {
           const waits: number[] = [];
@@ -82,8 +92,14 @@ export async function productPackImport(
             const issued = performance.now();
             const answer = await call('lookup', { ids: [id] });
             if (!answer.ok) throw new Error(`lookup: ${answer.error}`);
-            waits.push(performance.now() - issued);
+            const answered = performance.now();
+            waits.push(answered - issued);
             issuedAt.push(issued);
+            if (tracing)
+              tracedLookups.push({
+                issued: performance.timeOrigin + issued,
+                answered: performance.timeOrigin + answered,
+              });
             await new Promise((done) => setTimeout(done, 25));
           }
           return waits;
@@ -125,14 +141,16 @@ export async function productPackImport(
           const before = seen.filter((look) => look.at <= at).at(-1);
           return [{ at, ms, file: before?.file ?? null, fraction: before?.fraction ?? null }];
         });
+        const traced = tracing ? { lookups: [...tracedLookups], events: [...events] } : undefined;
+        channel?.close();
         const idleUntil = performance.now() + 3000;
         const idle = await lookups(() => performance.now() > idleUntil);
         const state = answer.ok
           ? String((answer.value as { state?: string }).state)
           : `failed: ${answer.error}`;
-        return { importMs, state, waits, idle, contexts: [...contexts].sort(), slow };
+        return { importMs, state, waits, idle, contexts: [...contexts].sort(), slow, traced };
       },
-      [urls, ids] as const,
+      [urls, ids, trace] as const,
     )) as ProductPackFigures;
   } finally {
     await extension.close();

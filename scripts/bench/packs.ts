@@ -11,10 +11,12 @@
  * `text` (the default: shaped like the seeds, two thirds with questions and answers or sections of
  * text, ~2 KB of JSON each) or `record` (metadata only, as the open-data record's: realistic titles,
  * kinds, dossiers and authors, a short summary, ~0.75 KB each; _panel-corpus.ts). Prints figures;
- * asserts nothing.
+ * asserts nothing. KAMERLENS_PACKS_TRACE=1 with `KAMERLENS_PACKS_IN=product` and builds made with
+ * `VITE_KAMERLENS_TRACE=1 npx wxt build --mode test` says what each lookup over 50 ms waited for
+ * (_trace-waits.ts); KAMERLENS_PACKS_TRACE_FILE=prefix also saves each run's raw trace.
  */
 import 'fake-indexeddb/auto';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import type { DatasetFile } from '../../data/dataset/types';
@@ -34,6 +36,7 @@ import { serviceWorkerThread, startCpuProfile } from './_long-task-profile';
 import { percentiles } from './_lookup-waits';
 import { productPackImport } from './_product-packs';
 import { seedWords } from './_search-corpus';
+import { attributeWaits } from './_trace-waits';
 
 const EXTENSION = resolve('.output/chrome-mv3-test');
 /** Where to import in Chromium: `page`, `worker` or both (KAMERLENS_PACKS_IN=page,worker, the default). */
@@ -182,8 +185,11 @@ try {
     const order = Array.from({ length: rounds }, (_, round) =>
       round % 2 === 0 ? builds : [...builds].reverse(),
     ).flat();
+    let traceRuns = 0;
     for (const [label, dir] of order) {
-      const run = await productPackImport(dir, urls, ids);
+      // KAMERLENS_PACKS_TRACE=1: each wait over 50 ms attributed, from a build made with
+      // VITE_KAMERLENS_TRACE=1 (data/db/idb-trace.ts; an untraced build reports nothing).
+      const run = await productPackImport(dir, urls, ids, process.env.KAMERLENS_PACKS_TRACE === '1');
       const w = (samples: number[]) => {
         const { p50, p95, max, n } = percentiles(samples);
         return `p50 ${p50.toFixed(1)}, p95 ${p95.toFixed(1)}, max ${max.toFixed(1)} ms (n=${n})`;
@@ -204,6 +210,12 @@ try {
             )
             .join(', ')}`,
         );
+      if (run.traced) {
+        for (const text of attributeWaits(run.traced.lookups, run.traced.events)) console.log(text);
+        // KAMERLENS_PACKS_TRACE_FILE=prefix: the raw trace, one JSON file per run, for a closer look.
+        const file = process.env.KAMERLENS_PACKS_TRACE_FILE;
+        if (file) writeFileSync(`${file}-${traceRuns++}.json`, JSON.stringify({ label, ...run.traced }));
+      }
     }
   }
   if (where.some((w) => w === 'worker' || w === 'split' || w === 'product') && !existsSync(EXTENSION)) {
