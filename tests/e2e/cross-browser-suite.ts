@@ -149,7 +149,8 @@ export function crossBrowserSuite(browserName: string, launch: Launch): void {
           );
         return new Promise((done) => setTimeout(done, 300));
       }, ids);
-      expect(await groupCount(page)).toBe(before);
+      // The scanner may still be marking the rest of the page: none of what was there may go.
+      expect(await groupCount(page)).toBeGreaterThanOrEqual(before);
       await page.close();
     });
 
