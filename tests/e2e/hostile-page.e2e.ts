@@ -253,7 +253,7 @@ describe('a hostile page', () => {
     // What the forged event would stop is gone at once (WXT aborts in the event's dispatch): a
     // short wait only lets a slow teardown show.
     await page.waitForTimeout(300);
-    expect(await page.locator('kamerlens-ref').count()).toBe(marks);
+    expect(await page.locator('kamerlens-ref').count()).toBeGreaterThanOrEqual(marks);
     expect(annotateFrames(page)).toHaveLength(1);
     await editor.locator('button[type="submit"]').click();
     expect(await waitForHighlights(page, 1)).toEqual([QUOTE]);
