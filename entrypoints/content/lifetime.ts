@@ -18,21 +18,36 @@
 /** Whether the extension that runs this script is still there (its id goes when it is reloaded, updated or removed). */
 export type ExtensionAlive = () => boolean;
 
+/** The content script's lifetime: its signal, and a check to make when the reader reaches for it. */
+export interface ContentLifetime {
+  readonly signal: AbortSignal;
+  /**
+   * Whether the extension still runs; when it is gone, the lifetime ends here (marks, listeners and
+   * UI go). Made at the reader's first contact with a mark: Chromium's old copy hears of the reload
+   * from nothing else, and any earlier check would cost every page.
+   */
+  stillRunning(): boolean;
+}
+
 /**
- * A signal that aborts when `ctx` does (WXT: a newer copy of the script started) and the extension
- * that runs this script is gone: an old copy left behind by an update or reload steps aside, and
- * a page's forged announcement changes nothing. While the extension runs, no second copy starts in
- * a document: content scripts are injected once per document (declared or registered), and the
- * background injects only the UI part (`content-ui.ts`), which has no context of its own.
+ * A lifetime that ends when `ctx` does (WXT: a newer copy of the script started) and the extension
+ * that runs this script is gone, or when `stillRunning` finds it gone: an old copy left behind by an
+ * update or reload steps aside, and a page's forged announcement changes nothing. While the
+ * extension runs, no second copy starts in a document: content scripts are injected once per
+ * document (declared or registered), and the background injects only the UI part
+ * (`content-ui.ts`), which has no context of its own.
  */
-export function contentLifetime(ctx: { signal: AbortSignal }, alive: ExtensionAlive): AbortSignal {
+export function contentLifetime(ctx: { signal: AbortSignal }, alive: ExtensionAlive): ContentLifetime {
   const own = new AbortController();
-  const check = () => {
-    if (!alive()) own.abort(ctx.signal.reason);
+  const stillRunning = () => {
+    if (own.signal.aborted) return false;
+    if (alive()) return true;
+    own.abort(ctx.signal.aborted ? ctx.signal.reason : 'extension gone');
+    return false;
   };
-  if (ctx.signal.aborted) check();
-  else ctx.signal.addEventListener('abort', check, { once: true });
-  return own.signal;
+  if (ctx.signal.aborted) stillRunning();
+  else ctx.signal.addEventListener('abort', stillRunning, { once: true });
+  return { signal: own.signal, stillRunning };
 }
 
 /** How often the address is compared where the browser has no Navigation API (as WXT does: 1 s). */
