@@ -12,11 +12,30 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { E2EBrowser, E2EPage } from './driver';
+import { selectTextInPage } from './select-text';
 
 /** Starts a browser serving `pagesDir`. */
 type Launch = (options: { pagesDir: string }) => Promise<E2EBrowser>;
 
 const ANSWER = 'ah-tk-20242025-520';
+const QUOTE = 'bijna 406 duizend mensen een bijstandsuitkering';
+
+/** The page's top-level `div`s with a shadow root it cannot open (ours: the note overlay's host). */
+const closedHosts = (page: E2EPage) =>
+  page.evaluate(
+    () =>
+      [...document.querySelectorAll('body > div, html > div')].filter((element) => {
+        if (element.shadowRoot) return false;
+        try {
+          // Throws where a closed root is there already; the page's own elements get one (test only).
+          element.attachShadow({ mode: 'open' });
+          return false;
+        } catch {
+          return true;
+        }
+      }).length,
+    null,
+  );
 
 /** Centre of the first mark naming `ids`, scrolled into view, or null when there is none. */
 const markCentre = (page: E2EPage, ids: string) =>
@@ -28,14 +47,17 @@ const markCentre = (page: E2EPage, ids: string) =>
     return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
   }, ids);
 
-/** The ids of the hosts showing a card (the test build's roots are open). */
-const shownCards = (page: E2EPage) =>
+/**
+ * The ids of the hosts showing a card (the test build's roots are open): with a title, or any card
+ * when `titled` is false (a lookup made while the reloaded extension imports its data has none yet).
+ */
+const shownCards = (page: E2EPage, titled = true) =>
   page.evaluate(
-    () =>
+    (selector) =>
       [...document.querySelectorAll('body > *, html > *')]
-        .filter((host) => host.shadowRoot?.querySelector('.kl-popover .kl-title'))
+        .filter((host) => host.shadowRoot?.querySelector(selector))
         .map((host) => host.id),
-    null,
+    titled ? '.kl-popover .kl-title' : '.kl-popover',
   );
 
 const marksOn = (page: E2EPage) =>
@@ -88,6 +110,7 @@ export function reloadSuite(browserName: string, launch: Launch): void {
     beforeAll(async () => {
       pagesDir = mkdtempSync(join(tmpdir(), 'kamerlens-reload-'));
       copyFileSync(resolve('tests/fixtures/pages/letter.html'), join(pagesDir, 'letter.html'));
+      copyFileSync(resolve('tests/fixtures/annotations/news.html'), join(pagesDir, 'note.html'));
       // Chromium asks every site for one; a 404 would be logged as a console error.
       writeFileSync(join(pagesDir, 'favicon.ico'), '');
       browser = await launch({ pagesDir });
@@ -162,5 +185,46 @@ export function reloadSuite(browserName: string, launch: Launch): void {
       expect(browser.consoleErrors().slice(errorsBefore)).toEqual([]);
       await page.close();
     });
+
+    it.runIf(browserName === 'Firefox')(
+      'a note editor open at the reload does not stay on the page',
+      async () => {
+        const page = await browser.openPage('note.html');
+        await page.waitFor(() => document.querySelector('kamerlens-ref'), null);
+        expect(await closedHosts(page)).toBe(0);
+        await page.evaluate(selectTextInPage, ['#p2', QUOTE] as [string, string]);
+        await page.press('Alt+Shift+KeyN');
+        await page.evaluateInFrame(
+          '/annotate-frame.html#',
+          async () => {
+            for (let i = 0; i < 200 && !document.querySelector('textarea'); i += 1)
+              await new Promise((done) => setTimeout(done, 50));
+            if (!document.querySelector('textarea')) throw new Error('no note field');
+          },
+          null,
+        );
+        expect(await closedHosts(page)).toBe(1);
+        await reloadExtension(browser);
+        // The new copy has started once it shows a card of its own.
+        const ref = await page.evaluate(
+          () => document.querySelector('kamerlens-ref')?.getAttribute('data-kamerlens-ref') ?? '',
+          null,
+        );
+        const cards = await until(
+          async () => {
+            await hover(page, ref);
+            return until(
+              () => shownCards(page, false),
+              (ids) => ids.length > 0,
+              1_500,
+            );
+          },
+          (ids) => ids.length > 0,
+        );
+        expect(cards).toHaveLength(1);
+        expect(await closedHosts(page)).toBe(0);
+        await page.close();
+      },
+    );
   });
 }
