@@ -5,6 +5,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { CONTENT_SCRIPT_MATCHES } from '../../data/sites';
 import { setupAnnotations } from './annotate/setup-annotations';
 import { contentLifetime } from './lifetime';
+import { hostStamp, removeLeftoverHosts, stampHostsWith } from './own-host';
 import { setupPopover } from './popover/setup-popover';
 import { quietStart } from './quiet-start';
 import { servePageReferences } from './scanner/page-references';
@@ -24,8 +25,13 @@ export default defineContentScript({
   noScriptStartedPostMessage: true,
   main(ctx) {
     announced();
+    // Firefox: a copy from before a reload or update was nuked with its card or note overlay open on
+    // the page; those go before this copy starts (own-host.ts).
+    const stamp = hostStamp(browser.runtime.getURL('/'));
+    stampHostsWith(stamp);
+    removeLeftoverHosts(document, stamp);
     // Ends only when the extension is gone, not when a page forges WXT's "newer copy" event (lifetime.ts).
-    const signal = contentLifetime(ctx, () => browser.runtime?.id != null);
+    const { signal, stillRunning } = contentLifetime(ctx, () => browser.runtime?.id != null);
     const scanner = startPageScanner({
       document,
       signal,
@@ -36,7 +42,7 @@ export default defineContentScript({
       // Off-screen text is read as the reader scrolls to it: the page pays for what is seen.
       viewportGate: intersectionGate(window),
     });
-    const popover = setupPopover(signal, scanner.registry);
+    const popover = setupPopover(signal, scanner.registry, stillRunning);
     servePageReferences(signal, scanner, popover);
     setupAnnotations(signal);
   },

@@ -7,9 +7,9 @@
  * page that listened for it learnt that Kamerlens runs on the site, on pages without a reference
  * too. It stopped no older copy either: Chromium runs the script once per document (declared and
  * registered scripts at load; the background injects only content-ui.js), and in Firefox, which
- * does start a new copy in open tabs when the extension is reloaded, the old copy kept running
- * before this change as after it (two cards on one hover after `runtime.reload()`, Firefox 153 ESR;
- * lifetime.ts lets the event through only once the old copy's extension id is gone). So the
+ * does start a new copy in open tabs when the extension is reloaded, the old copy is nuked before
+ * the new one starts (its listeners and timers dead; the second card seen after `runtime.reload()`
+ * in Firefox 153 ESR was the card it left open, which the new copy now removes: lifetime.ts). So the
  * announcement is kept in this world: `document` here is this world's view of the page's document,
  * and an own property on it is invisible to page scripts.
  */

@@ -7,8 +7,10 @@ import { importWithNoPageOpenSuite } from './firefox-import-idle';
 import { FIREFOX_BUILD_DIR, launchFirefox } from './harness-firefox';
 import { hostileNamesSuite } from './hostile-names-suite';
 import { packsSuite } from './packs-suite';
+import { reloadSuite } from './reload-suite';
 
 crossBrowserSuite('Firefox', (options) => launchFirefox(options));
 packsSuite('Firefox', FIREFOX_BUILD_DIR, (options) => launchFirefox(options));
 importWithNoPageOpenSuite();
 hostileNamesSuite('Firefox', (options) => launchFirefox(options));
+reloadSuite('Firefox', (options) => launchFirefox(options));

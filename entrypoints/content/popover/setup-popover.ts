@@ -12,9 +12,14 @@ import { createPopoverMeasure } from './popover-measure';
 /**
  * Wires the popover into the content script: listens for hover, focus, tap and click on the scanner's
  * marks (event delegation, so marks added later work), looks references up in the background and
- * shows the card in a shadow-root host created on first use. Everything stops with `signal`.
+ * shows the card in a shadow-root host created on first use. Everything stops with `signal`;
+ * `stillRunning` is asked at each first contact with a mark, and ends it all when the extension is gone.
  */
-export function setupPopover(signal: AbortSignal, marks: ReferenceMarks): PopoverController {
+export function setupPopover(
+  signal: AbortSignal,
+  marks: ReferenceMarks,
+  stillRunning: () => boolean = () => true,
+): PopoverController {
   // The card UI is loaded on first contact with a mark; the host is still made here, with the DOM
   // methods captured at start. Closed in release builds: with an open root, a page read which card
   // the reader had open and what the reader's packs say, and could rewrite the card, its official
@@ -34,8 +39,11 @@ export function setupPopover(signal: AbortSignal, marks: ReferenceMarks): Popove
   // Loading starts at the first contact with a mark, so it is done within the hover-intent dwell.
   const finder = createReferenceFinder(marks);
   const preload = (event: Event) => {
-    if (event.isTrusted && (finder.keyAt(event.target) !== null || finder.focusedAt(event.target)))
-      surface.preload();
+    if (!event.isTrusted || (finder.keyAt(event.target) === null && !finder.focusedAt(event.target))) return;
+    // Chromium leaves the old copy running after a reload, cut off from the extension: measured
+    // (chromium e2e), its card UI could not load and each contact logged an error to the page's
+    // console. It stops here instead, taking its marks with it.
+    if (stillRunning()) surface.preload();
   };
   for (const type of ['pointerover', 'focusin'])
     document.addEventListener(type, preload, { capture: true, passive: true, signal });
