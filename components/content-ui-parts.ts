@@ -25,16 +25,25 @@ export interface ContentUiParts {
   copyText: typeof copyText;
 }
 
-/** The isolated world's global the injected script stores its API on. */
-export const CONTENT_UI_GLOBAL = '__kamerlensContentUi';
+/**
+ * The key the injected script stores its API under on the isolated world's global: a symbol. A
+ * string name the global lacks is looked up in the window's named properties, which are the page's
+ * elements by `id` and `name`, and Chromium's isolated world sees them (as own properties of its
+ * global, too). Measured in Chromium (hostile-page-names.e2e.ts): with the string key, a page with
+ * `<div id="__kamerlensContentUi">` was taken for the UI part, and no card or note editor opened on
+ * it. Named properties are strings only; `Symbol.for` gives both scripts the same key.
+ */
+const CONTENT_UI_KEY = Symbol.for('kamerlens.contentUi');
 
 /** Path of the built unlisted script (entrypoints/content-ui.ts). */
 export const CONTENT_UI_FILE = '/content-ui.js' as const;
 
-/** The global's holder, typed. */
-export type ContentUiHolder = { [CONTENT_UI_GLOBAL]?: ContentUiParts };
+/** The UI part's API once the injected script has run, else undefined. */
+export function providedContentUi(): ContentUiParts | undefined {
+  return (globalThis as { [CONTENT_UI_KEY]?: ContentUiParts })[CONTENT_UI_KEY];
+}
 
 /** Stores the UI part's API for the content script (called by the injected script). */
 export function provideContentUi(parts: ContentUiParts): void {
-  (globalThis as ContentUiHolder)[CONTENT_UI_GLOBAL] = parts;
+  (globalThis as { [CONTENT_UI_KEY]?: ContentUiParts })[CONTENT_UI_KEY] = parts;
 }

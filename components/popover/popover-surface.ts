@@ -41,6 +41,8 @@ export interface ShowOptions {
 /** The parts of a mounted shadow-root UI the surface needs (WXT's `createShadowRootUi` provides them). */
 export interface ShadowMount {
   shadowHost: HTMLElement;
+  /** The host's shadow root, given here: a closed one is not on `shadowHost.shadowRoot`. */
+  shadow: ShadowRoot;
   uiContainer: HTMLElement;
 }
 
@@ -56,6 +58,7 @@ export function createPopoverSurface(
 ): PopoverSurface {
   let mount: Promise<ShadowMount> | null = null;
   let host: HTMLElement | null = null;
+  let shadow: ShadowRoot | null = null;
   let container: HTMLElement | null = null;
   let latest = 0;
   /** Focus goes into the dialog once it is visible (a hidden element cannot take focus). */
@@ -121,6 +124,7 @@ export function createPopoverSurface(
       wantFocus ||= focus;
       mount ??= mountHost().then((mounted) => {
         host = mounted.shadowHost;
+        shadow = mounted.shadow;
         host.id = hostId;
         container = mounted.uiContainer;
         return mounted;
@@ -157,7 +161,7 @@ export function createPopoverSurface(
     },
     contains(node) {
       if (!host || !(node instanceof Node)) return false;
-      return node === host || host.contains(node) || node.getRootNode() === host.shadowRoot;
+      return node === host || host.contains(node) || node.getRootNode() === shadow;
     },
   };
 }

@@ -26,3 +26,13 @@ export const POPOVER_HOST_ID_PREFIX = 'kamerlens-popover-';
  * pages do), so ordinary pages' timelines never fill up with them.
  */
 export const MEASURE_ATTRIBUTE = 'data-kamerlens-measure';
+
+/**
+ * Whether `doc` opted into the measures; never in a release build (mode `production`). The page
+ * shares the timeline, and the attribute's name is predictable: measured against the release build
+ * (hostile-page.e2e.ts), a page that set it was given the time of every card lookup and scanner
+ * slice. The benchmarks run the test build.
+ */
+export function measuresRequested(doc: Document): boolean {
+  return import.meta.env.MODE !== 'production' && doc.documentElement.hasAttribute(MEASURE_ATTRIBUTE);
+}

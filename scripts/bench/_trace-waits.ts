@@ -10,6 +10,30 @@
  *    thread that created it to come back to its event loop);
  *  - `background`: before the read or after it, with the background's thread stalled meanwhile;
  *  - `other`: neither (message passing, scheduling under load).
+ * A transaction's times are when its events reached the thread that made it: late where that
+ * thread was busy, so a blocking write's phases lag what the database did.
+ *
+ * Measured 2026-12-04 (300,000 record-shaped documents in 16 packs, main's code traced, Chromium
+ * 156, 2 CPUs shared with other work): at load 4.3, 49 lookups over 50 ms: 30 `lock` (3.2 s in
+ * all), 13 `other`, 6 `background`; at load 5.4-5.5 (two imports), 69: 43 `lock` (3.4 s), 16
+ * `other` (1.6 s), 10 `background` (0.8 s). Every `lock` wait but two was behind a chunk of block
+ * writes on `documentBlocks` (`dossierBlocks` the others), none behind a pack's first or last
+ * steps; such chunks held the block tables for 78-79% of the import (42.9 of 54.5 s, 38.7 of
+ * 49.7 s), p50 8 ms each but 144-175 of ~3,200 over 40 ms (max 185-317 ms) with as few as three
+ * blocks each: stretched by the machine's load, not by their size. Of the time those lookups
+ * waited while such a chunk held the table (2.4 s over the two imports), 37% it had not yet had
+ * its first result back, 34% it ran its requests, and 29% (0.23-0.49 s per import) it was open
+ * after its last result (committing, or waiting for the import thread's event loop: committing it explicitly at once
+ * removed most of that part, 0-0.16 s, but not clearly the long waits: 4.6% of lookups over 50 ms
+ * against main's 5.5%, pooled over seven alternating pairs at load 4.4-7.6 whose counts spread
+ * 3-137 against 29-186; branch waits-early-commit). Cross-checks,
+ * untraced, each against main in the same run: a build whose lookup reads nothing had 7 and 0
+ * waits over 50 ms (load 4.9, 3.4) against main's 166 and 11 (load 6.4, 4.3); a build whose packs
+ * write their blocks to a table no lookup reads (its import ended as failed) had 20 and 4 (load
+ * 2.5, 4.6) against main's 6 and 53 (load 3.5, 4.3). So the long waits come with the lookup's
+ * read of the database while the import writes; whether through the table lock or through the
+ * database's (and the machine's) work for the import, these runs cannot tell apart: the load
+ * moved the counts more than either change did.
  * The underscore keeps `npm run bench` from running this file on its own.
  */
 import type { StallEvent, TraceEvent, TxEvent } from '../../data/db/idb-trace';

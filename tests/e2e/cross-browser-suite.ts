@@ -133,6 +133,27 @@ export function crossBrowserSuite(browserName: string, launch: Launch): void {
       await page.close();
     });
 
+    it('a page cannot switch the marks off with a forged "newer copy of the script" event', async () => {
+      const page = await browser.openPage('letter.html');
+      await page.waitFor((n) => document.querySelectorAll('kamerlens-ref').length >= n, 8);
+      const before = await groupCount(page);
+      // WXT names the event after the extension's id: Chromium's is the origin's host, Firefox's
+      // the add-on id (the origin's host there is a per-profile UUID); both spellings are sent.
+      const ids = [new URL(browser.extensionOrigin).host, 'kamerlens@kamerlens.invalid'];
+      await page.evaluate((names) => {
+        for (const name of names)
+          document.dispatchEvent(
+            new CustomEvent(`${name}:content:wxt:content-script-started`, {
+              detail: { contentScriptName: 'content', messageId: 'forged' },
+            }),
+          );
+        return new Promise((done) => setTimeout(done, 300));
+      }, ids);
+      // The scanner may still be marking the rest of the page: none of what was there may go.
+      expect(await groupCount(page)).toBeGreaterThanOrEqual(before);
+      await page.close();
+    });
+
     it('hover shows the card with the title from the dataset; Escape closes it', async () => {
       const page = await browser.openPage('letter.html');
       await page.waitFor((id) => document.querySelector(`kamerlens-ref[data-kamerlens-ref="${id}"]`), ANSWER);

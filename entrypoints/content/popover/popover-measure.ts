@@ -1,9 +1,10 @@
 /**
  * Opt-in timing for the popover benchmark: pages that set `data-kamerlens-measure` on `<html>` get
  * `performance.measure` entries `kamerlens:popover-paint` (pointer enter → card painted) and
- * `kamerlens:popover-lookup` (one lookup round trip). Ordinary pages' timelines stay clean.
+ * `kamerlens:popover-lookup` (one lookup round trip), in test builds only. Ordinary pages' timelines
+ * stay clean.
  */
-import { MEASURE_ATTRIBUTE } from '../own-names';
+import { measuresRequested } from '../own-names';
 
 export interface PopoverMeasure {
   /** Times one lookup round trip. */
@@ -14,7 +15,7 @@ export interface PopoverMeasure {
 
 /** The measure hooks; each does nothing unless the page asks (checked per call, so a bench can opt in late). */
 export function createPopoverMeasure(doc: Document): PopoverMeasure {
-  const enabled = () => doc.documentElement.hasAttribute(MEASURE_ATTRIBUTE);
+  const enabled = () => measuresRequested(doc);
   const view = doc.defaultView;
   return {
     async lookup(pending) {

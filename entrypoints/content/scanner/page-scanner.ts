@@ -18,7 +18,7 @@
  * The Tab key's read-ahead writes at once, as its marks must be there before focus moves.
  */
 import { nextTask, runSlice } from '../../../data/time-slices';
-import { MARK_TAG, MEASURE_ATTRIBUTE } from '../own-names';
+import { MARK_TAG, measuresRequested } from '../own-names';
 import { watchPage } from '../page-watcher';
 import { markBlock, planBlock } from './mark-block';
 import {
@@ -78,7 +78,7 @@ export interface PageScannerOptions {
  */
 const WHOLE_SCOPE_CHARS = 32 * 1024;
 
-/** Pages that opt in (`MEASURE_ATTRIBUTE`) get one `performance.measure` entry per slice. */
+/** Pages that opt in (`measuresRequested`) get one `performance.measure` entry per slice. */
 const SLICE_MEASURE = 'kamerlens:slice';
 
 /** A running scanner. */
@@ -118,7 +118,7 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
   };
   const registry: WritableMarkRegistry = createMarkRegistry();
   const queue = new ScanQueue();
-  const measure = doc.documentElement.hasAttribute(MEASURE_ATTRIBUTE);
+  const measure = measuresRequested(doc);
   let records: MutationRecord[] = [];
   let walk: { blocks: Generator<TextBlock | null, boolean>; element: Element; deep: boolean } | null = null;
   let pumping = false;

@@ -17,18 +17,21 @@ const actions: PopoverActions = {
   close: () => {},
 };
 
-function hostFactory() {
+/** Hosts with a shadow root of `mode` (the release build's is closed); `roots` keeps each root. */
+function hostFactory(mode: ShadowRootMode = 'open') {
   const mounts: HTMLElement[] = [];
+  const roots: ShadowRoot[] = [];
   const mountHost = vi.fn(async () => {
-    const shadowHost = document.createElement('kamerlens-popover');
-    const shadow = shadowHost.attachShadow({ mode: 'open' });
+    const shadowHost = document.createElement('div');
+    const shadow = shadowHost.attachShadow({ mode });
     const uiContainer = document.createElement('div');
     shadow.append(uiContainer);
     document.body.append(shadowHost);
     mounts.push(shadowHost);
-    return { shadowHost, uiContainer };
+    roots.push(shadow);
+    return { shadowHost, shadow, uiContainer };
   });
-  return { mountHost, mounts };
+  return { mountHost, mounts, roots };
 }
 
 function view(anchor: HTMLElement, mode: PopoverView['mode'] = 'tooltip'): PopoverView {
@@ -72,6 +75,19 @@ describe('popover surface', () => {
     const card = mounts[0]?.shadowRoot?.querySelector('.kl-popover');
     expect(card?.getAttribute('role')).toBe('tooltip');
     expect(surface.contains(mounts[0] ?? null)).toBe(true);
+    expect(surface.contains(card ?? null)).toBe(true);
+    expect(surface.contains(anchor)).toBe(false);
+  });
+
+  it('counts what is inside a closed root as its own', async () => {
+    const anchor = document.createElement('span');
+    document.body.append(anchor);
+    const { mountHost, roots } = hostFactory('closed');
+    const surface = createPopoverSurface(i18n, mountHost, HOST_ID);
+    surface.show(view(anchor), { focus: false, onAnchorGone: () => {} });
+    await settle();
+    const card = roots[0]?.querySelector('.kl-popover');
+    expect(card).toBeTruthy();
     expect(surface.contains(card ?? null)).toBe(true);
     expect(surface.contains(anchor)).toBe(false);
   });

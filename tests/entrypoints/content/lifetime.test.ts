@@ -4,14 +4,14 @@ import { contentLifetime, type LocationSource, watchLocation } from '../../../en
 describe('contentLifetime', () => {
   it('stays on when WXT aborts while the extension is there (a page forged the "newer copy" event)', () => {
     const ctx = new AbortController();
-    const signal = contentLifetime(ctx, () => true);
+    const { signal } = contentLifetime(ctx, () => true);
     ctx.abort('newer script');
     expect(signal.aborted).toBe(false);
   });
 
   it('ends when WXT aborts and the extension is gone (an old copy after an update)', () => {
     const ctx = new AbortController();
-    const signal = contentLifetime(ctx, () => false);
+    const { signal } = contentLifetime(ctx, () => false);
     expect(signal.aborted).toBe(false);
     ctx.abort('newer script');
     expect(signal.aborted).toBe(true);
@@ -25,8 +25,20 @@ describe('contentLifetime', () => {
     expect(alive).not.toHaveBeenCalled();
     ctx.abort();
     expect(alive).toHaveBeenCalledTimes(1);
-    expect(contentLifetime(ctx, () => false).aborted).toBe(true);
-    expect(contentLifetime(ctx, () => true).aborted).toBe(false);
+    expect(contentLifetime(ctx, () => false).signal.aborted).toBe(true);
+    expect(contentLifetime(ctx, () => true).signal.aborted).toBe(false);
+  });
+
+  it("ends when a check finds the extension gone (Chromium's orphaned copy after a reload), and only then", () => {
+    let alive = true;
+    const lifetime = contentLifetime(new AbortController(), () => alive);
+    expect(lifetime.stillRunning()).toBe(true);
+    expect(lifetime.signal.aborted).toBe(false);
+    alive = false;
+    expect(lifetime.stillRunning()).toBe(false);
+    expect(lifetime.signal.aborted).toBe(true);
+    alive = true;
+    expect(lifetime.stillRunning()).toBe(false);
   });
 });
 
