@@ -59,10 +59,12 @@ export async function writeBlocks(
  * bench (300,000 record-shaped documents in 16 packs, a lookup every 25 ms, traced builds,
  * KAMERLENS_PACKS_TRACE=1, load 5.5), the lookups over 50 ms that waited behind a block write
  * spent 0.23-0.49 s of their wait while it was open after its last result had reached the thread;
- * committed at once, 0-0.16 s. But lookups over 50 ms did not clearly drop with it: 4.6% of
- * lookups against main's 5.5%, pooled over seven alternating pairs at load 4.4-7.6 whose counts
- * spread 3-137 against 29-186 (an experiment, not merged). (Dexie has no such option; its table hooks, which this bypasses, are
- * not used on the block tables.)
+ * committed at once, 0-0.16 s. On a loaded machine (load 4.4-7.6, seven alternating pairs) the
+ * lookups over 50 ms did not clearly drop: 4.6% against 5.5%. On a quiet one they did, in every
+ * pair (same bench untraced, KAMERLENS_PACKS_BASELINE_BUILD, four alternating pairs, load 2.7-3.7
+ * during the imports): lookups over 50 ms 6, 2, 1, 3 against 11, 9, 10, 7; the longest 68, 65, 57,
+ * 81 against 110, 98, 97, 72 ms; p95 23-26 against 30-31 ms; the import 49-60 against 59-67 s.
+ * (Dexie has no such option; its table hooks, which this bypasses, are not used on the block tables.)
  */
 async function addCommitted(db: KamerlensDB, name: BlockTableName, rows: readonly RowBlock[]): Promise<void> {
   // Not open (yet, or closed meanwhile): Dexie's own way opens it, or fails as a closed one should.
