@@ -7,6 +7,7 @@ export const POPOVER_CSS = `
 .kl-popover {
   --kl-bg: #ffffff; --kl-fg: #1b1b1f; --kl-muted: #50535c; --kl-border: #c9ccd3;
   --kl-accent: #154273; --kl-accent-fg: #ffffff; --kl-quote: #f1f3f6; --kl-focus: #0b5fff;
+  --kl-danger: #b42318;
   position: fixed; top: 0; left: 0; z-index: 2147483647;
   box-sizing: border-box; width: max-content; max-width: min(420px, calc(100vw - 16px));
   max-height: min(70vh, 560px); overflow: auto;
@@ -20,6 +21,7 @@ export const POPOVER_CSS = `
   .kl-popover {
     --kl-bg: #1f2127; --kl-fg: #eceef2; --kl-muted: #b4b8c2; --kl-border: #4a4e58;
     --kl-accent: #9cc3ff; --kl-accent-fg: #10131a; --kl-quote: #2a2d35; --kl-focus: #9cc3ff;
+    --kl-danger: #ffb4ab;
     box-shadow: 0 6px 24px rgba(0, 0, 0, 0.6);
   }
 }
@@ -68,7 +70,7 @@ export const POPOVER_CSS = `
 }
 .kl-copy-status { color: var(--kl-muted); font-size: 12.5px; }
 .kl-panel-status { margin: 8px 0 0; font-size: 12.5px; }
-.kl-panel-status[data-kind="failed"] { color: var(--kl-danger, #b42318); }
+.kl-panel-status[data-kind="failed"] { color: var(--kl-danger); }
 .kl-loading { margin: 0; color: var(--kl-muted); }
 .kl-popover button:focus-visible, .kl-popover a:focus-visible {
   outline: 2px solid var(--kl-focus); outline-offset: 2px;
