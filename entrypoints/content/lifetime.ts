@@ -35,7 +35,7 @@
  */
 
 /** Whether the extension that runs this script is still there (its id goes when it is reloaded, updated or removed). */
-export type ExtensionAlive = () => boolean;
+type ExtensionAlive = () => boolean;
 
 /** The content script's lifetime: its signal, and a check to make when the reader reaches for it. */
 export interface ContentLifetime {
@@ -70,7 +70,7 @@ export function contentLifetime(ctx: { signal: AbortSignal }, alive: ExtensionAl
 }
 
 /** How often the address is compared where the browser has no Navigation API (as WXT does: 1 s). */
-export const LOCATION_POLL_MS = 1000;
+const LOCATION_POLL_MS = 1000;
 
 /** The window parts the address watch uses (a parameter, so tests can drive it). */
 export interface LocationSource {

@@ -9,11 +9,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatasetFile } from '../../data/dataset/types';
-import type { E2EBrowser, E2EPage } from './driver';
+import { type E2EBrowser, type E2EPage, findMarkCentre, type Launch, until } from './driver';
 import { selectTextInPage } from './select-text';
-
-/** Starts a browser serving `pagesDir`. */
-export type Launch = (options: { pagesDir: string }) => Promise<E2EBrowser>;
 
 const PAGES = resolve('tests/fixtures/pages');
 const NOTE_FIXTURE = resolve('tests/fixtures/annotations/news.html');
@@ -38,16 +35,12 @@ const groupCount = (page: E2EPage) =>
     null,
   );
 
-/** Centre of the first mark naming `ids`, scrolled into view. */
-const markCentre = (page: E2EPage, ids: string) =>
-  page.evaluate((wanted) => {
-    const mark = document.querySelector(`kamerlens-ref[data-kamerlens-ref="${wanted}"]`);
-    if (!mark) throw new Error(`no mark for ${wanted}`);
-    mark.scrollIntoView({ block: 'center' });
-    // The first line box: a reference that wraps has a bounding box wider than its text.
-    const box = mark.getClientRects()[0] ?? mark.getBoundingClientRect();
-    return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
-  }, ids);
+/** Centre of the first mark naming `ids`, scrolled into view (the mark must be there). */
+async function markCentre(page: E2EPage, ids: string): Promise<{ x: number; y: number }> {
+  const centre = await findMarkCentre(page, ids);
+  if (!centre) throw new Error(`no mark for ${ids}`);
+  return centre;
+}
 
 /** What the popover shows: its role, title, status line, or null when there is none. */
 const cardState = (page: E2EPage) =>
@@ -64,17 +57,6 @@ const cardState = (page: E2EPage) =>
       panelStatusKind: status?.dataset.kind ?? null,
     };
   }, null);
-
-/** Polls `read` until `accept` holds; returns the last value. */
-async function until<T>(read: () => Promise<T>, accept: (value: T) => boolean, timeout = 15_000): Promise<T> {
-  const end = Date.now() + timeout;
-  let value = await read();
-  while (!accept(value) && Date.now() < end) {
-    await new Promise((done) => setTimeout(done, 50));
-    value = await read();
-  }
-  return value;
-}
 
 /** Defines the shared scenarios for one browser. */
 export function crossBrowserSuite(browserName: string, launch: Launch): void {

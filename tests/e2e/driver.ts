@@ -50,3 +50,32 @@ export interface E2EBrowser {
   consoleErrors(): string[];
   close(): Promise<void>;
 }
+
+/** Starts a browser with the extension, serving `pagesDir` (the shared suites' entry). */
+export type Launch = (options: { pagesDir: string }) => Promise<E2EBrowser>;
+
+/** Polls `read` every 50 ms until `accept` holds or `timeout` ms have passed; returns the last value. */
+export async function until<T>(
+  read: () => Promise<T>,
+  accept: (value: T) => boolean,
+  timeout = 15_000,
+): Promise<T> {
+  const end = Date.now() + timeout;
+  let value = await read();
+  while (!accept(value) && Date.now() < end) {
+    await new Promise((done) => setTimeout(done, 50));
+    value = await read();
+  }
+  return value;
+}
+
+/** Centre of the first line box of the first mark naming `ids`, scrolled into view; null when there is none. */
+export const findMarkCentre = (page: E2EPage, ids: string) =>
+  page.evaluate((wanted) => {
+    const mark = document.querySelector(`kamerlens-ref[data-kamerlens-ref="${wanted}"]`);
+    if (!mark) return null;
+    mark.scrollIntoView({ block: 'center' });
+    // The first line box: a reference that wraps has a bounding box wider than its text.
+    const box = mark.getClientRects()[0] ?? mark.getBoundingClientRect();
+    return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+  }, ids);

@@ -178,6 +178,15 @@ const cardTitle = (page: Page) =>
 const waitForCard = (page: Page) =>
   expect.poll(() => cardTitle(page), { timeout: 10_000, interval: 100 }).toBeTruthy();
 
+/** Opens `path`, waits for its marks and hovers the first until its card shows. */
+async function openCard(path: string): Promise<Page> {
+  const page = await session.openPage(path);
+  await page.waitForSelector('kamerlens-ref', { timeout: 15_000 });
+  await page.hover('kamerlens-ref');
+  await waitForCard(page);
+  return page;
+}
+
 const annotateFrames = (page: Page) => page.frames().filter((f) => f.url().includes('/annotate-frame.html'));
 
 describe('a hostile page', () => {
@@ -267,10 +276,7 @@ describe('a hostile page', () => {
   });
 
   it('that asks for our performance measures gets none: nothing on its timeline times the reader or our lookups', async () => {
-    const page = await session.openPage('measuring.html');
-    await page.waitForSelector('kamerlens-ref', { timeout: 15_000 });
-    await page.hover('kamerlens-ref');
-    await waitForCard(page);
+    const page = await openCard('measuring.html');
     // The card's paint is measured a frame and a task after it renders: wait for two of those.
     for (let i = 0; i < 2; i += 1)
       await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done))));
@@ -280,10 +286,7 @@ describe('a hostile page', () => {
   });
 
   it('cannot read or rewrite the card the reader looks at: no shadow root of ours is open to it', async () => {
-    const page = await session.openPage('news.html');
-    await page.waitForSelector('kamerlens-ref', { timeout: 15_000 });
-    await page.hover('kamerlens-ref');
-    await waitForCard(page);
+    const page = await openCard('news.html');
     const title = await cardTitle(page);
     const seen = await page.evaluate(() => {
       const roots = [...document.querySelectorAll('*')].flatMap((element) =>
@@ -300,10 +303,7 @@ describe('a hostile page', () => {
   });
 
   it('with the root closed, the card stays under the pointer, and a click pins it with focus inside', async () => {
-    const page = await session.openPage('news.html');
-    await page.waitForSelector('kamerlens-ref', { timeout: 15_000 });
-    await page.hover('kamerlens-ref');
-    await waitForCard(page);
+    const page = await openCard('news.html');
     const centre = await onCard<{ x: number; y: number }>(
       page,
       'function () { const r = this.getBoundingClientRect(); return { x: r.left + r.width / 2, y: r.top + r.height / 2 }; }',

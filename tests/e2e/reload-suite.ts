@@ -11,11 +11,8 @@ import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { E2EBrowser, E2EPage } from './driver';
+import { type E2EBrowser, type E2EPage, findMarkCentre, type Launch, until } from './driver';
 import { selectTextInPage } from './select-text';
-
-/** Starts a browser serving `pagesDir`. */
-type Launch = (options: { pagesDir: string }) => Promise<E2EBrowser>;
 
 const ANSWER = 'ah-tk-20242025-520';
 const QUOTE = 'bijna 406 duizend mensen een bijstandsuitkering';
@@ -37,16 +34,6 @@ const closedHosts = (page: E2EPage) =>
     null,
   );
 
-/** Centre of the first mark naming `ids`, scrolled into view, or null when there is none. */
-const markCentre = (page: E2EPage, ids: string) =>
-  page.evaluate((wanted) => {
-    const mark = document.querySelector(`kamerlens-ref[data-kamerlens-ref="${wanted}"]`);
-    if (!mark) return null;
-    mark.scrollIntoView({ block: 'center' });
-    const box = mark.getClientRects()[0] ?? mark.getBoundingClientRect();
-    return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
-  }, ids);
-
 /**
  * The ids of the hosts showing a card (the test build's roots are open): with a title, or any card
  * when `titled` is false (a lookup made while the reloaded extension imports its data has none yet).
@@ -66,22 +53,14 @@ const marksOn = (page: E2EPage) =>
 /** Moves the pointer off the marks and onto the first mark naming `ids` (a new hover). */
 async function hover(page: E2EPage, ids: string): Promise<boolean> {
   await page.moveMouse(1, 1);
-  const centre = await markCentre(page, ids);
+  const centre = await findMarkCentre(page, ids);
   if (!centre) return false;
   await page.moveMouse(centre.x, centre.y);
   return true;
 }
 
-/** Polls `read` until `accept` holds; returns the last value. */
-async function until<T>(read: () => Promise<T>, accept: (value: T) => boolean, timeout = 20_000): Promise<T> {
-  const end = Date.now() + timeout;
-  let value = await read();
-  while (!accept(value) && Date.now() < end) {
-    await new Promise((done) => setTimeout(done, 100));
-    value = await read();
-  }
-  return value;
-}
+/** How long a step across the reload may take (a reloaded extension starts again). */
+const RELOAD_WAIT = 20_000;
 
 /** Reloads the extension from one of its pages (which goes with it). */
 async function reloadExtension(browser: E2EBrowser): Promise<void> {
@@ -128,6 +107,7 @@ export function reloadSuite(browserName: string, launch: Launch): void {
       const before = await until(
         () => shownCards(page),
         (ids) => ids.length === 1,
+        RELOAD_WAIT,
       );
       expect(before).toHaveLength(1);
       const errorsBefore = browser.consoleErrors().length;
@@ -146,6 +126,7 @@ export function reloadSuite(browserName: string, launch: Launch): void {
             );
           },
           (ids) => ids.some((id) => !before.includes(id)),
+          RELOAD_WAIT,
         );
         expect(after.some((id) => !before.includes(id))).toBe(true);
         // The old copy's card is gone: the new copy's is the only one.
@@ -155,6 +136,7 @@ export function reloadSuite(browserName: string, launch: Launch): void {
           await until(
             () => shownCards(page),
             (ids) => ids.length === 0,
+            RELOAD_WAIT,
           ),
         ).toEqual([]);
       } else {
@@ -164,6 +146,7 @@ export function reloadSuite(browserName: string, launch: Launch): void {
         await until(
           () => shownCards(page),
           (ids) => ids.length === 0,
+          RELOAD_WAIT,
         );
         const other = await page.evaluate(
           (answer) =>
@@ -178,6 +161,7 @@ export function reloadSuite(browserName: string, launch: Launch): void {
           await until(
             () => marksOn(page),
             (n) => n === 0,
+            RELOAD_WAIT,
           ),
         ).toBe(0);
         expect(await shownCards(page)).toEqual([]);
