@@ -13,7 +13,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportJsonLd } from '../../data/annotations/jsonld';
 import type { AnnotationRecord } from '../../data/annotations/model';
 import { sampleRecord } from '../fixtures/annotations/arbitraries';
-import { callBackground, noteFrame, select, waitForHighlights } from './annotate-helpers';
+import {
+  callBackground,
+  firstHighlightPoint,
+  noteFrame,
+  select,
+  waitForHighlights,
+} from './annotate-helpers';
 import { type ExtensionSession, launchExtension } from './harness';
 import { buildRelease } from './release-build';
 
@@ -87,6 +93,7 @@ beforeAll(async () => {
   copyFileSync(FIXTURE, join(pagesDir, 'news.html'));
   copyFileSync(FIXTURE, join(pagesDir, 'news-2.html'));
   copyFileSync(FIXTURE, join(pagesDir, 'news-3.html'));
+  copyFileSync(FIXTURE, join(pagesDir, 'news-4.html'));
   writeFileSync(
     join(pagesDir, 'hostile.html'),
     readFileSync(FIXTURE, 'utf8').replace('<head>', `<head>${ATTACK}`),
@@ -416,6 +423,31 @@ describe('a hostile page', () => {
       for (const highlight of CSS.highlights.values()) highlight.clear();
     });
     expect(await waitForHighlights(page, 1)).toEqual([QUOTE]);
+    await page.close();
+  });
+
+  it("cannot open the reader's note by putting the caret in its passage", async () => {
+    const { page: first, editor } = await openEditor('news-4.html');
+    await editor.locator('textarea').fill(SECRET);
+    await editor.locator('button[type="submit"]').click();
+    expect(await waitForHighlights(first, 1)).toEqual([QUOTE]);
+    await first.close();
+    const page = await session.openPage('news-4.html');
+    expect(await waitForHighlights(page, 1)).toEqual([QUOTE]);
+    // The page finds the passage in the highlight registry (README: what a page can still infer)
+    // and puts the caret in it; the browser fires a trusted `selectionchange` for that.
+    await page.evaluate(() => {
+      const [highlight] = [...CSS.highlights.values()];
+      const range = [...(highlight ?? [])][0] as Range;
+      document.getSelection()?.collapse(range.startContainer, range.startOffset + 3);
+    });
+    await page.waitForTimeout(1500);
+    expect(annotateFrames(page)).toHaveLength(0);
+    // The reader's own pointer on the passage does show the note.
+    const point = await firstHighlightPoint(page);
+    await page.mouse.click(point.x, point.y);
+    await noteFrame(page);
+    expect(annotateFrames(page)).toHaveLength(1);
     await page.close();
   });
 

@@ -30,6 +30,18 @@ import { createNoteCard } from './note-card';
 import { type Anchoring, type AnchoringTiming, createAnchoring } from './page-anchoring';
 import { type CapturedSelection, captureSelection } from './selection';
 
+/** Keys that move the caret in caret browsing (F7): after one, the caret may be in a highlight. */
+const CARET_KEYS = new Set([
+  'ArrowLeft',
+  'ArrowRight',
+  'ArrowUp',
+  'ArrowDown',
+  'Home',
+  'End',
+  'PageUp',
+  'PageDown',
+]);
+
 /** What the annotator needs. */
 interface AnnotatorDeps {
   doc: Document;
@@ -203,20 +215,48 @@ export function createAnnotator(deps: AnnotatorDeps): Annotator {
       { signal, capture, passive: type === 'pointermove' },
     );
 
-  // Selection → toolbar (after the browser has updated the selection).
-  const afterSelecting = (event: Event) => {
+  /** Where the caret was when last looked at (a caret key that did not move it changes nothing). */
+  let caret: { node: Node; offset: number } | null = null;
+  /** The caret, where a collapsed selection has one inside a highlight, shows that note's card. */
+  const caretMoved = (pointer: boolean) => {
+    const selection = doc.getSelection();
+    if (!selection?.isCollapsed || !selection.anchorNode) {
+      caret = null;
+      return;
+    }
+    const { anchorNode: node, anchorOffset: offset } = selection;
+    if (!pointer && caret?.node === node && caret.offset === offset) return;
+    caret = { node, offset };
+    const kind = state.view.value.kind;
+    if (kind === 'editor' || kind === 'toolbar') return;
+    dispatch({ type: 'caretAt', note: highlights.noteAtPoint(node, offset) });
+  };
+
+  // After the reader releases a pointer or key (the browser has updated the selection by then): a
+  // selection → the toolbar (pointer, Shift); the caret in a highlight (a tap or click, caret
+  // browsing's keys) → its note's card. Read on the reader's own input, not on `selectionchange`:
+  // the browser fires that, trusted, for a selection a page script makes as well, so a page could
+  // put the caret in a passage and open the reader's note on it.
+  const afterInput = (event: Event, input: { selecting: boolean; pointer: boolean; caretKey: boolean }) => {
     if (deps.isOwnEvent(event)) return;
     setTimeout(() => {
-      // An open editor keeps its selection: the page's is not read.
-      fresh = state.view.value.kind === 'editor' ? null : captureSelection(doc, anchoring.model);
-      dispatch({ type: 'selectionEnded', selected: fresh !== null });
-      fresh = null;
+      if (input.selecting) {
+        // An open editor keeps its selection: the page's is not read.
+        fresh = state.view.value.kind === 'editor' ? null : captureSelection(doc, anchoring.model);
+        dispatch({ type: 'selectionEnded', selected: fresh !== null });
+        fresh = null;
+      }
+      if (input.pointer || input.caretKey) caretMoved(input.pointer);
     }, 0);
   };
-  on('pointerup', afterSelecting);
-  on('keyup', (event) => {
-    if (event.shiftKey || event.key === 'Shift') afterSelecting(event);
-  });
+  on('pointerup', (event) => afterInput(event, { selecting: true, pointer: true, caretKey: false }));
+  on('keyup', (event) =>
+    afterInput(event, {
+      selecting: event.shiftKey || event.key === 'Shift',
+      pointer: false,
+      caretKey: CARET_KEYS.has(event.key),
+    }),
+  );
   on('pointerdown', (event) => {
     if (!deps.isOwnEvent(event)) dispatch({ type: 'pointerDown' });
   });
@@ -250,15 +290,6 @@ export function createAnnotator(deps: AnnotatorDeps): Annotator {
       if (kind === 'editor' || kind === 'toolbar') return;
       dispatch({ type: 'pointerAt', note: highlights.noteAt(pointer.x, pointer.y) });
     });
-  });
-
-  // Caret (caret browsing, a tap or click) inside a highlight shows its note.
-  on('selectionchange', () => {
-    const selection = doc.getSelection();
-    if (!selection?.isCollapsed || !selection.anchorNode) return;
-    const kind = state.view.value.kind;
-    if (kind === 'editor' || kind === 'toolbar') return;
-    dispatch({ type: 'caretAt', note: highlights.noteAtPoint(selection.anchorNode, selection.anchorOffset) });
   });
 
   const actions: OverlayActions = {

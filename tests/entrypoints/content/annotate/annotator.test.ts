@@ -146,6 +146,32 @@ describe('annotator in the page', () => {
     expect(s.state.view.value.kind).toBe('none');
   });
 
+  it("shows a note's card when the reader puts the caret in its passage, not when a page script does", async () => {
+    const s = setup();
+    await s.annotator.load();
+    await annotate(s, '#p2', 'bijna 406 duizend mensen', 'n');
+    const text = document.querySelector('#p2')?.firstChild as Text;
+    const inside = text.data.indexOf('406');
+    // The browser fires `selectionchange` (trusted) for a selection a page script makes too.
+    document.getSelection()?.collapse(text, inside);
+    document.dispatchEvent(new Event('selectionchange'));
+    await wait(10);
+    expect(s.state.view.value.kind).toBe('none');
+    // The reader's click there does.
+    document.dispatchEvent(new PointerEvent('pointerup', { bubbles: true }));
+    await wait(10);
+    expect(s.state.view.value.kind).toBe('card');
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    document.dispatchEvent(new KeyboardEvent('keyup', { key: 'Escape', bubbles: true }));
+    await wait(10);
+    expect(s.state.view.value.kind).toBe('none');
+    // Caret browsing: an arrow key that moves the caret within the passage shows its card again.
+    document.getSelection()?.collapse(text, inside + 1);
+    document.dispatchEvent(new KeyboardEvent('keyup', { key: 'ArrowRight', bubbles: true }));
+    await wait(10);
+    expect(s.state.view.value.kind).toBe('card');
+  });
+
   it('pre-links the documents a selection refers to', async () => {
     const s = setup();
     await s.annotator.load();
