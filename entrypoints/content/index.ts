@@ -3,6 +3,7 @@ import './browser-global';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { CONTENT_SCRIPT_MATCHES } from '../../data/sites';
+import { removeLeftoverHighlights } from './annotate/highlights';
 import { setupAnnotations } from './annotate/setup-annotations';
 import { contentLifetime } from './lifetime';
 import { hostStamp, removeLeftoverHosts, stampHostsWith } from './own-host';
@@ -26,10 +27,12 @@ export default defineContentScript({
   main(ctx) {
     announced();
     // Firefox: a copy from before a reload or update was nuked with its card or note overlay open on
-    // the page; those go before this copy starts (own-host.ts).
+    // the page, and its notes' highlights painted; those go before this copy starts (own-host.ts,
+    // highlights.ts).
     const stamp = hostStamp(browser.runtime.getURL('/'));
     stampHostsWith(stamp);
     removeLeftoverHosts(document, stamp);
+    removeLeftoverHighlights(document);
     // Ends only when the extension is gone, not when a page forges WXT's "newer copy" event (lifetime.ts).
     const { signal, stillRunning } = contentLifetime(ctx, () => browser.runtime?.id != null);
     const scanner = startPageScanner({

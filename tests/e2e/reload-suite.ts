@@ -47,6 +47,23 @@ const shownCards = (page: E2EPage, titled = true) =>
     titled ? '.kl-popover .kl-title' : '.kl-popover',
   );
 
+/**
+ * The names of the highlights that hold a range, and how many page style elements paint
+ * highlights (`::highlight()` rules live in the page's own styles).
+ */
+const paintedHighlights = (page: E2EPage) =>
+  page.evaluate(
+    () => ({
+      names: [...CSS.highlights.entries()]
+        .filter(([, highlight]) => highlight.size > 0)
+        .map(([name]) => name),
+      styles: [...document.querySelectorAll('style')].filter((style) =>
+        style.textContent?.includes('::highlight('),
+      ).length,
+    }),
+    null,
+  );
+
 const marksOn = (page: E2EPage) =>
   page.evaluate(() => document.querySelectorAll('kamerlens-ref').length, null);
 
@@ -90,6 +107,7 @@ export function reloadSuite(browserName: string, launch: Launch): void {
       pagesDir = mkdtempSync(join(tmpdir(), 'kamerlens-reload-'));
       copyFileSync(resolve('tests/fixtures/pages/letter.html'), join(pagesDir, 'letter.html'));
       copyFileSync(resolve('tests/fixtures/annotations/news.html'), join(pagesDir, 'note.html'));
+      copyFileSync(resolve('tests/fixtures/annotations/news.html'), join(pagesDir, 'noted.html'));
       // Chromium asks every site for one; a 404 would be logged as a console error.
       writeFileSync(join(pagesDir, 'favicon.ico'), '');
       browser = await launch({ pagesDir });
@@ -169,6 +187,47 @@ export function reloadSuite(browserName: string, launch: Launch): void {
       expect(browser.consoleErrors().slice(errorsBefore)).toEqual([]);
       await page.close();
     });
+
+    it.runIf(browserName === 'Firefox')(
+      "a note's passage is painted once after the reload, by the new copy alone",
+      async () => {
+        const page = await browser.openPage('noted.html');
+        await page.waitFor(() => document.querySelector('kamerlens-ref'), null);
+        await page.evaluate(selectTextInPage, ['#p2', QUOTE] as [string, string]);
+        await page.press('Alt+Shift+KeyN');
+        await page.evaluateInFrame(
+          '/annotate-frame.html#',
+          async () => {
+            for (let i = 0; i < 200 && !document.querySelector('textarea'); i += 1)
+              await new Promise((done) => setTimeout(done, 50));
+            const field = document.querySelector('textarea');
+            if (!field) throw new Error('no note field');
+            field.value = 'Blijft na de herlaadbeurt';
+            field.dispatchEvent(new Event('input', { bubbles: true }));
+            (document.querySelector('button[type="submit"]') as HTMLButtonElement).click();
+          },
+          null,
+        );
+        const before = await until(
+          () => paintedHighlights(page),
+          (painted) => painted.names.length === 1,
+          RELOAD_WAIT,
+        );
+        expect(before).toEqual({ names: [expect.any(String)], styles: 1 });
+        await reloadExtension(browser);
+        // The new copy loads the page's notes and paints them under names of its own; the old
+        // copy's, nuked with its sandbox, are not left painting the same passage a second time.
+        const after = await until(
+          () => paintedHighlights(page),
+          (painted) => painted.names.some((name) => !before.names.includes(name)),
+          60_000,
+        );
+        expect(after.names).toHaveLength(1);
+        expect(after.names).not.toEqual(before.names);
+        expect(after.styles).toBe(1);
+        await page.close();
+      },
+    );
 
     it.runIf(browserName === 'Firefox')(
       'a note editor open at the reload does not stay on the page',

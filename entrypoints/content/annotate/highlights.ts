@@ -32,6 +32,39 @@ export function highlightCss(names: HighlightNames): string {
 `;
 }
 
+/** The note name in a style of ours: `h` and 16 hex digits (`newHighlightNames`). */
+const OWN_NOTE_NAME = /^\n::highlight\((h[0-9a-f]{16})\) /;
+
+/**
+ * Takes away the highlights an older copy of this script left painting, and returns how many
+ * styles went. Firefox starts a new copy in open tabs when the extension is reloaded or updated and
+ * nukes the old one: its highlights stayed registered and its style in the page's head, so each
+ * annotated passage was painted twice (darker), and a note deleted afterwards stayed painted until
+ * the page was reloaded (reload-suite.ts). A style is ours only if its text is exactly what
+ * `highlightCss` writes for its names; the highlights under those names go with it. Chromium never
+ * starts a second copy in a document: there is nothing to find, at the cost of a look at the head's
+ * elements.
+ */
+export function removeLeftoverHighlights(doc: Document): number {
+  const registry = (globalThis as { CSS?: { highlights?: HighlightRegistry } }).CSS?.highlights;
+  let removed = 0;
+  // Where the layer puts its style: the head, or the root element of a page without one.
+  const places = [doc.head, doc.documentElement].filter((place) => place !== null);
+  for (const element of places.flatMap((place) => [...place.children])) {
+    if (element.localName !== 'style') continue;
+    const text = element.textContent ?? '';
+    const note = OWN_NOTE_NAME.exec(text)?.[1];
+    if (!note) continue;
+    const names = { note, active: `${note}a` };
+    if (text !== highlightCss(names)) continue;
+    registry?.delete(names.note);
+    registry?.delete(names.active);
+    element.remove();
+    removed += 1;
+  }
+  return removed;
+}
+
 /** How often the layer checks that the page left its highlights in place. */
 export const REASSERT_MS = 500;
 
