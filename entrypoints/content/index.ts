@@ -47,6 +47,6 @@ export default defineContentScript({
     });
     const popover = setupPopover(signal, scanner.registry, stillRunning);
     servePageReferences(signal, scanner, popover);
-    setupAnnotations(signal);
+    setupAnnotations(signal, stillRunning);
   },
 });

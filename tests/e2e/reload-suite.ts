@@ -79,8 +79,12 @@ async function hover(page: E2EPage, ids: string): Promise<boolean> {
 /** How long a step across the reload may take (a reloaded extension starts again). */
 const RELOAD_WAIT = 20_000;
 
+/** The browsers whose extension was reloaded. */
+const reloaded = new WeakSet<E2EBrowser>();
+
 /** Reloads the extension from one of its pages (which goes with it). */
 async function reloadExtension(browser: E2EBrowser): Promise<void> {
+  reloaded.add(browser);
   const page = await browser.openExtensionPage('sidepanel.html#/about');
   await page.evaluate(() => {
     const api = (globalThis as unknown as { browser?: { runtime: { reload(): void } } }).browser;
@@ -102,15 +106,21 @@ export function reloadSuite(browserName: string, launch: Launch): void {
   describe(`Kamerlens in ${browserName}, across a reload of the extension`, () => {
     let browser: E2EBrowser;
     let pagesDir: string;
+    let openedBeforeReload: E2EPage | null = null;
 
     beforeAll(async () => {
       pagesDir = mkdtempSync(join(tmpdir(), 'kamerlens-reload-'));
       copyFileSync(resolve('tests/fixtures/pages/letter.html'), join(pagesDir, 'letter.html'));
       copyFileSync(resolve('tests/fixtures/annotations/news.html'), join(pagesDir, 'note.html'));
       copyFileSync(resolve('tests/fixtures/annotations/news.html'), join(pagesDir, 'noted.html'));
+      copyFileSync(resolve('tests/fixtures/annotations/news.html'), join(pagesDir, 'selected.html'));
       // Chromium asks every site for one; a 404 would be logged as a console error.
       writeFileSync(join(pagesDir, 'favicon.ico'), '');
       browser = await launch({ pagesDir });
+      if (browserName === 'Chromium') {
+        openedBeforeReload = await browser.openPage('selected.html');
+        await openedBeforeReload.waitFor(() => document.querySelector('kamerlens-ref'), null);
+      }
     });
 
     afterAll(async () => {
@@ -187,6 +197,32 @@ export function reloadSuite(browserName: string, launch: Launch): void {
       expect(browser.consoleErrors().slice(errorsBefore)).toEqual([]);
       await page.close();
     });
+
+    it.runIf(browserName === 'Chromium')(
+      'a selection in a tab from before the reload stops the old copy, and logs nothing',
+      async () => {
+        // Opened before any reload of this browser: after one, this harness's Chromium shows no
+        // extension page again (ERR_BLOCKED_BY_CLIENT) and injects into no new page, so the
+        // extension is reloaded once per browser.
+        const page = openedBeforeReload as E2EPage;
+        const errorsBefore = browser.consoleErrors().length;
+        if (!reloaded.has(browser)) await reloadExtension(browser);
+        // The reader selects a passage with the keyboard (Shift held): the old copy would show the
+        // note toolbar, and its overlay cannot load any more.
+        await page.evaluate(selectTextInPage, ['#p2', QUOTE] as [string, string]);
+        await page.press('Shift');
+        expect(
+          await until(
+            () => marksOn(page),
+            (n) => n === 0,
+            RELOAD_WAIT,
+          ),
+        ).toBe(0);
+        expect(await closedHosts(page)).toBe(0);
+        expect(browser.consoleErrors().slice(errorsBefore)).toEqual([]);
+        await page.close();
+      },
+    );
 
     it.runIf(browserName === 'Firefox')(
       "a note's passage is painted once after the reload, by the new copy alone",

@@ -12,8 +12,11 @@ import { type Annotator, createAnnotator } from './annotator';
 import { createHighlightLayer, newHighlightNames } from './highlights';
 import { createNoteFrameHost } from './note-frame-host';
 
-/** Start annotating on this page; everything stops with `signal`. */
-export function setupAnnotations(signal: AbortSignal): Annotator {
+/**
+ * Start annotating on this page; everything stops with `signal`. `stillRunning` is asked before the
+ * overlay is first needed, and ends it all when the extension is gone.
+ */
+export function setupAnnotations(signal: AbortSignal, stillRunning: () => boolean = () => true): Annotator {
   const state = createOverlayState();
   let ui: OwnHost | null = null;
   let annotator: Annotator | null = null;
@@ -28,6 +31,10 @@ export function setupAnnotations(signal: AbortSignal): Annotator {
   // The overlay's code is loaded on first use (content-ui-loader.ts); the host is made here, with the
   // DOM methods captured at start.
   const ensureUi = () => {
+    // Chromium leaves the old copy running after a reload, cut off from the extension: its overlay
+    // could not load, and each selection logged an error to the page's console (reload-suite.ts).
+    // It stops here instead, as at a mark (setup-popover.ts).
+    if (!stillRunning()) return Promise.resolve();
     uiReady ??= loadContentUi().then(
       (parts) => {
         if (ui || !annotator || signal.aborted) return;
