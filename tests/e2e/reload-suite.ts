@@ -76,6 +76,21 @@ async function hover(page: E2EPage, ids: string): Promise<boolean> {
   return true;
 }
 
+/** Selects the quote, presses Alt+Shift+N and waits for the note field of the editor's frame. */
+async function openNoteEditor(page: E2EPage): Promise<void> {
+  await page.evaluate(selectTextInPage, ['#p2', QUOTE] as [string, string]);
+  await page.press('Alt+Shift+KeyN');
+  await page.evaluateInFrame(
+    '/annotate-frame.html#',
+    async () => {
+      for (let i = 0; i < 200 && !document.querySelector('textarea'); i += 1)
+        await new Promise((done) => setTimeout(done, 50));
+      if (!document.querySelector('textarea')) throw new Error('no note field');
+    },
+    null,
+  );
+}
+
 /** How long a step across the reload may take (a reloaded extension starts again). */
 const RELOAD_WAIT = 20_000;
 
@@ -229,15 +244,11 @@ export function reloadSuite(browserName: string, launch: Launch): void {
       async () => {
         const page = await browser.openPage('noted.html');
         await page.waitFor(() => document.querySelector('kamerlens-ref'), null);
-        await page.evaluate(selectTextInPage, ['#p2', QUOTE] as [string, string]);
-        await page.press('Alt+Shift+KeyN');
+        await openNoteEditor(page);
         await page.evaluateInFrame(
           '/annotate-frame.html#',
-          async () => {
-            for (let i = 0; i < 200 && !document.querySelector('textarea'); i += 1)
-              await new Promise((done) => setTimeout(done, 50));
-            const field = document.querySelector('textarea');
-            if (!field) throw new Error('no note field');
+          () => {
+            const field = document.querySelector('textarea') as HTMLTextAreaElement;
             field.value = 'Blijft na de herlaadbeurt';
             field.dispatchEvent(new Event('input', { bubbles: true }));
             (document.querySelector('button[type="submit"]') as HTMLButtonElement).click();
@@ -271,17 +282,7 @@ export function reloadSuite(browserName: string, launch: Launch): void {
         const page = await browser.openPage('note.html');
         await page.waitFor(() => document.querySelector('kamerlens-ref'), null);
         expect(await closedHosts(page)).toBe(0);
-        await page.evaluate(selectTextInPage, ['#p2', QUOTE] as [string, string]);
-        await page.press('Alt+Shift+KeyN');
-        await page.evaluateInFrame(
-          '/annotate-frame.html#',
-          async () => {
-            for (let i = 0; i < 200 && !document.querySelector('textarea'); i += 1)
-              await new Promise((done) => setTimeout(done, 50));
-            if (!document.querySelector('textarea')) throw new Error('no note field');
-          },
-          null,
-        );
+        await openNoteEditor(page);
         expect(await closedHosts(page)).toBe(1);
         await reloadExtension(browser);
         // The new copy removes what the old one left open as it starts (own-host.ts): waited for
