@@ -7,6 +7,9 @@
  * id and alias of its records in `ids` (a multiEntry index), so finding a record by any of its ids
  * is one keyed read; a read decodes strings and parses only the records asked for. Which generation of a source is current is named by the `live` meta row
  * (live-sources.ts): an import writes its blocks beside the current ones and flips that row.
+ * Written into a table or database of their own, away from the lookups' table, the new blocks would
+ * hold lookups up just as long: reads wait for the origin's storage engine, wherever the writes go
+ * (npm run bench -- write-scope); the size of each write transaction is what moves the wait.
  */
 import type { Table } from 'dexie';
 import { type BlockRecord, blocksOf, parseStored } from './block-packing';

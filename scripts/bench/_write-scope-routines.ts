@@ -1,0 +1,155 @@
+/**
+ * The page side of write-scope.ts: a table of block-shaped rows read by keyed lookups (20 ids per
+ * read transaction, as a batch lookup), while a dedicated worker writes rows in committed chunks
+ * into the same table, another table of the same database, or another database of the origin.
+ * Plain IndexedDB (no Dexie): what is measured is the engine's scheduling, not our layers.
+ */
+
+/** Where the worker writes while the page reads. */
+export type WriteScope = 'none' | 'table' | 'other-table' | 'other-database';
+
+/** One run's read latencies (ms) and what the worker wrote meanwhile. */
+export interface ScopeRun {
+  scope: WriteScope;
+  reads: number;
+  rowsWritten: number;
+  p50: number;
+  p95: number;
+  max: number;
+  over50: number;
+}
+
+const READ_DATABASE = 'write-scope-a';
+const OTHER_DATABASE = 'write-scope-b';
+
+function openDatabase(name: string, stores: readonly string[]): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.open(name, 1);
+    request.onupgradeneeded = () => {
+      for (const store of stores)
+        request.result
+          .createObjectStore(store, { keyPath: 'key' })
+          .createIndex('ids', 'ids', { multiEntry: true });
+    };
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+}
+
+/**
+ * A row the size of a stored block (3–4 KB of JSON text, three ids). The worker builds its rows
+ * with the same function: its source is handed to the worker as text.
+ */
+function blockRow(key: number): { key: number; ids: string[]; json: string } {
+  return {
+    key,
+    ids: [`id${key}`, `alias${key}`, `other${key}`],
+    json: `{"t":"${'x'.repeat(3000 + (key % 1000))}"}`,
+  };
+}
+
+function completed(tx: IDBTransaction): Promise<void> {
+  return new Promise((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onabort = () => reject(tx.error);
+  });
+}
+
+let reading: IDBDatabase | null = null;
+
+/** Creates both databases and fills the read table with `rows` rows. */
+export async function fill(rows: number): Promise<void> {
+  reading = await openDatabase(READ_DATABASE, ['blocks', 'other']);
+  (await openDatabase(OTHER_DATABASE, ['blocks'])).close();
+  for (let low = 0; low < rows; low += 500) {
+    const tx = reading.transaction('blocks', 'readwrite');
+    for (let key = low; key < Math.min(rows, low + 500); key += 1)
+      tx.objectStore('blocks').put(blockRow(key));
+    tx.commit();
+    await completed(tx);
+  }
+}
+
+/** The worker: writes chunks of `chunk` rows, each committed, for `ms`, then posts how many rows. */
+const WORKER_SOURCE = `
+const blockRow = ${blockRow.toString()};
+const completed = ${completed.toString()};
+onmessage = async ({ data: { database, store, ms, chunk, firstKey } }) => {
+  const db = await new Promise((resolve, reject) => {
+    const request = indexedDB.open(database, 1);
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  const end = performance.now() + ms;
+  let key = firstKey;
+  while (performance.now() < end) {
+    const tx = db.transaction(store, 'readwrite');
+    for (let i = 0; i < chunk; i += 1) tx.objectStore(store).add(blockRow(key++));
+    tx.commit();
+    await completed(tx);
+  }
+  db.close();
+  postMessage(key - firstKey);
+};`;
+
+/** Writes in a worker into `scope` for `ms` while reading 20 random ids every 25 ms. */
+export async function measure(scope: WriteScope, ms: number, rows: number, chunk: number): Promise<ScopeRun> {
+  const db = reading;
+  if (!db) throw new Error('fill() first');
+  // Keys above every earlier run's: each run adds rows, never replaces them.
+  const firstKey = 10_000_000 + Math.floor(Math.random() * 1_000_000) * 1_000;
+  let rowsWritten = 0;
+  const writer =
+    scope === 'none'
+      ? Promise.resolve()
+      : new Promise<void>((resolve, reject) => {
+          const url = URL.createObjectURL(new Blob([WORKER_SOURCE], { type: 'text/javascript' }));
+          const worker = new Worker(url);
+          worker.onmessage = ({ data }) => {
+            rowsWritten = data as number;
+            worker.terminate();
+            URL.revokeObjectURL(url);
+            resolve();
+          };
+          worker.onerror = (event) => reject(new Error(event.message));
+          worker.postMessage({
+            database: scope === 'other-database' ? OTHER_DATABASE : READ_DATABASE,
+            store: scope === 'other-table' ? 'other' : 'blocks',
+            ms,
+            chunk,
+            firstKey,
+          });
+        });
+  const latencies: number[] = [];
+  const end = performance.now() + ms;
+  while (performance.now() < end) {
+    const started = performance.now();
+    const tx = db.transaction('blocks', 'readonly');
+    const index = tx.objectStore('blocks').index('ids');
+    await Promise.all(
+      Array.from(
+        { length: 20 },
+        () =>
+          new Promise((resolve, reject) => {
+            const request = index.getAll(`id${Math.floor(Math.random() * rows)}`);
+            request.onsuccess = () => resolve(request.result);
+            request.onerror = () => reject(request.error);
+          }),
+      ),
+    );
+    latencies.push(performance.now() - started);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  await writer;
+  latencies.sort((x, y) => x - y);
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
+  return {
+    scope,
+    reads: latencies.length,
+    rowsWritten,
+    p50: at(0.5),
+    p95: at(0.95),
+    max: at(1),
+    over50: latencies.filter((latency) => latency > 50).length,
+  };
+}

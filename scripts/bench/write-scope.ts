@@ -1,0 +1,61 @@
+/**
+ * What a lookup waits for while another thread writes, by where the writes go: the table it reads,
+ * another table of the same database, or another database of the same origin, against no writes at
+ * all, in Debian's Chromium (a web page with an on-disk profile; the extension's origin uses the
+ * same engine). The question it answers: would giving each import generation a database of its
+ * own (IndexedDB schedules transactions per database and table) keep lookups from waiting behind
+ * an import's writes? The reader reads 20 random ids by a multiEntry index every 25 ms, as a batch
+ * lookup does; a dedicated worker writes block-sized rows (3–4 KB) in committed chunks meanwhile.
+ * Scopes alternate within each round, so load hits each alike; each line prints the load.
+ *
+ *   KAMERLENS_WRITE_SCOPE_ROWS=60000     rows in the table read (default)
+ *   KAMERLENS_WRITE_SCOPE_CHUNKS=40      rows per write transaction, several: 10,40,160 (default 40)
+ *   KAMERLENS_WRITE_SCOPE_SECONDS=12     seconds per run (default)
+ *   KAMERLENS_WRITE_SCOPE_ROUNDS=2       rounds (default)
+ *
+ * Measured 2026-12-04 (Chromium 156, 60,000 rows, 12 s runs, two rounds, load 2.8–4.8): with no
+ * writes, reads took p50 2.2–2.7 ms, p95 3.9–4.5. With writes of 40 rows per transaction into the
+ * same table p50 9.4–9.5, p95 19.2–19.6; into another table p50 7.9–8.5, p95 18.9–20.0; into
+ * another database p50 7.5–8.3, p95 17.3–17.7 (reads over 50 ms: 0–1, 8–9, 0–4 of ~330). Of 10 rows
+ * (~15% fewer rows written per second): p50 4.1–4.2, 4.1–4.2 and 3.7–4.8; p95 9.3–16.7, 10.8–18.4
+ * and 8.6–17.1. Reads slow alike wherever the writes go: what they wait for is the origin's shared
+ * storage engine, not the transaction's scope, so a database per import generation would not keep
+ * lookups from waiting. The size of each write is what moves the wait.
+ */
+import { loadavg } from 'node:os';
+import { openBenchPage } from './_db-in-chromium';
+import type { ScopeRun, WriteScope } from './_write-scope-routines';
+
+const rows = Number(process.env.KAMERLENS_WRITE_SCOPE_ROWS ?? 60_000);
+const chunks = (process.env.KAMERLENS_WRITE_SCOPE_CHUNKS ?? '40').split(',').map(Number);
+const seconds = Number(process.env.KAMERLENS_WRITE_SCOPE_SECONDS ?? 12);
+const rounds = Number(process.env.KAMERLENS_WRITE_SCOPE_ROUNDS ?? 2);
+const scopes: WriteScope[] = ['none', 'table', 'other-table', 'other-database'];
+
+const { page, close } = await openBenchPage('scripts/bench/_write-scope-routines.ts', new Map(), {
+  onDisk: true,
+});
+try {
+  await page.evaluate(`kamerlensBench.fill(${rows})`);
+  console.log(`${rows.toLocaleString('en')} rows read by 20 random ids every 25 ms, ${seconds} s a run`);
+  for (const chunk of chunks) {
+    console.log(`\nwrites of ${chunk} rows per transaction, from a worker:`);
+    for (let round = 1; round <= rounds; round += 1) {
+      let noneP50 = Number.NaN;
+      for (const scope of scopes) {
+        const run = (await page.evaluate(
+          `kamerlensBench.measure(${JSON.stringify(scope)}, ${seconds * 1000}, ${rows}, ${chunk})`,
+        )) as ScopeRun;
+        if (scope === 'none') noneP50 = run.p50;
+        const ratio = scope === 'none' ? '' : `, p50 ${(run.p50 / noneP50).toFixed(1)}x none's`;
+        console.log(
+          `  round ${round} ${scope.padEnd(14)} reads ${String(run.reads).padStart(4)}: p50 ${run.p50.toFixed(1)}` +
+            ` p95 ${run.p95.toFixed(1)} max ${run.max.toFixed(1)} ms, over 50 ms ${run.over50};` +
+            ` ${run.rowsWritten.toLocaleString('en')} rows written${ratio} (load ${loadavg()[0]?.toFixed(2)})`,
+        );
+      }
+    }
+  }
+} finally {
+  await close();
+}
