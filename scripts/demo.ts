@@ -77,14 +77,31 @@ async function settledReferences(page: Page): Promise<number> {
   return last;
 }
 
+/**
+ * Scrolls through the page a viewport at a time, as a reader would, and back to the top: the
+ * scanner reads text as it nears the viewport, so a page not scrolled shows only its first marks.
+ */
+async function scrollThrough(page: Page): Promise<void> {
+  for (let step = 0; step < 500; step += 1) {
+    const atEnd = await page.evaluate(() => {
+      window.scrollBy(0, window.innerHeight);
+      return window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 2;
+    });
+    await page.waitForTimeout(100);
+    if (atEnd) break;
+  }
+  await page.evaluate(() => window.scrollTo(0, 0));
+}
+
 /** Headless tour: every seed page, a hover card, the side panel; screenshots and a summary. */
 async function tour(session: ExtensionSession, pages: string[]): Promise<void> {
   mkdirSync(SHOTS_DIR, { recursive: true });
   let hovered = false;
   for (const file of pages) {
     const page = await session.openPage(file);
+    await scrollThrough(page);
     const count = await settledReferences(page);
-    console.log(`  ${file}: ${count} references marked`);
+    console.log(`  ${file}: ${count} references marked, scrolled through`);
     if (!hovered && count > 0) {
       const first = page.locator('kamerlens-ref[tabindex="0"]').first();
       await first.scrollIntoViewIfNeeded();
