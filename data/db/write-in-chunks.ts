@@ -72,8 +72,10 @@ export async function inTimedChunks<T>(
   // (packs bench, product, 300,000 record-shaped documents in 16 packs, alternating rounds), 16 ms
   // imported in 44.0 / 37.8 s against 45.0 / 41.7 s at load 3.0-3.5 but lookups waited p95 31-35
   // against 25 ms and went over 50 ms twice as often; 20 ms imported in 74.6 / 55.9 s against
-  // 91.6 / 68.5 s at load 3.6-5.5. Lookups are what a reader waits for; the import meets its time
-  // either way on an unloaded machine.
+  // 91.6 / 68.5 s at load 3.6-5.5; 4 ms (block writes committed early, alternating with 8 ms, load
+  // 0.7-3.3) imported in 46.0 / 52.2 s against 40.6 / 38.0 s, lookups p95 19.8 against 21.3-21.5 ms
+  // but over 50 ms 1 and 4 times (max 75, 376 ms) against 1 and 0 (max 64, 39 ms). Lookups are what
+  // a reader waits for; the import meets its time either way on an unloaded machine.
   const budget = options.budgetMs ?? 8;
   let size = options.size ?? FIRST_CHUNK;
   let lastDone = performance.now();

@@ -34,6 +34,27 @@
  * read of the database while the import writes; whether through the table lock or through the
  * database's (and the machine's) work for the import, these runs cannot tell apart: the load
  * moved the counts more than either change did.
+ *
+ * What the service worker ran in the `background` stalls (2026-12-04, KAMERLENS_PACKS_CPUPROFILE with
+ * the product mode: a CPU profile of the worker over the import, sampled every 250 µs): nothing of
+ * ours. Untraced, at load 2.2-2.8 (import 55.3 s), it was idle for 52.8 s of the 55.3, had no
+ * stretch over 50 ms without an idle sample, collected garbage for 0.19 s in all (JS heap 3-27 MB),
+ * and sat idle through 66 of the 68 ms of the one lookup over 50 ms. Traced, at load 4.5-7.2, its
+ * 22 stalls over 40 ms held almost no samples at all once profile and trace are put on one clock
+ * (gaps of 50-224 ms): the thread did not run, nor did the sampler that interrupts it, while the
+ * trace's own BroadcastChannel posts took 0.8-1.0 s of its time. The scheduler says the same
+ * (`perf sched` over 25 s of an untraced import, load 2.4-2.8): the worker's longest wait for a CPU
+ * was 16 ms, and of the 50 CPU-seconds the two CPUs had, the import's worker ran 11.0 s and the
+ * browser's thread pool, where the database does its work, 27.9 s. So a `background` wait is the
+ * service worker not scheduled on a machine the import keeps busy, which the trace adds to: traced
+ * and profiled at load 0.9-2.6 (import 45.5 s) it had no stall over 40 ms, its longest busy
+ * stretch was 51 ms (44 of them collecting garbage), and the one lookup over 50 ms (59 ms) waited
+ * behind a block write with the worker idle. Nor did a lookup's second round of I/O decide them:
+ * reading the dossier a Kamerstuk's id names beside its document (one round, not two; Dexie runs
+ * nested transactions one after the other, so it takes the lookup's own; branch waits2-one-round)
+ * gave, against main in four alternating pairs at load 3.2-4.7, 36, 1, 3 and 19 lookups over 50 ms
+ * against 0, 0, 2 and 32, p95 20.3-32.2 against 20.7-36.5 ms, the import 40.5-63.2 s against
+ * 40.0-59.1 s. (Two builds doing the same I/O differed as much: 10 and 2 against 23 and 8.)
  * The underscore keeps `npm run bench` from running this file on its own.
  */
 import type { StallEvent, TraceEvent, TxEvent } from '../../data/db/idb-trace';

@@ -43,8 +43,9 @@ const EXTENSION = resolve('.output/chrome-mv3-test');
 const where = (process.env.KAMERLENS_PACKS_IN ?? 'page,worker').split(',');
 const size = Number(process.env.KAMERLENS_BENCH_DOCS ?? 100_000);
 /**
- * KAMERLENS_PACKS_CPUPROFILE=1 (or a file to save it to): a CPU profile of the service worker during
- * its run, and what ran in its longest stalls.
+ * KAMERLENS_PACKS_CPUPROFILE=1 (or a file to save it to; in the product mode, a prefix, one file per
+ * run): a CPU profile of the service worker during its run, and what ran in its longest stalls (in
+ * the product mode: in its longest busy stretches, and while each lookup over 50 ms waited).
  */
 const cpuProfile = process.env.KAMERLENS_PACKS_CPUPROFILE;
 // The generated records carry no session year: spread them over sixteen, as a release's packs would be.
@@ -186,10 +187,13 @@ try {
       round % 2 === 0 ? builds : [...builds].reverse(),
     ).flat();
     let traceRuns = 0;
+    let profiles = 0;
     for (const [label, dir] of order) {
       // KAMERLENS_PACKS_TRACE=1: each wait over 50 ms attributed, from a build made with
       // VITE_KAMERLENS_TRACE=1 (data/db/idb-trace.ts; an untraced build reports nothing).
-      const run = await productPackImport(dir, urls, ids, process.env.KAMERLENS_PACKS_TRACE === '1');
+      const profile =
+        cpuProfile === '1' || !cpuProfile ? Boolean(cpuProfile) : `${cpuProfile}-${profiles++}.cpuprofile`;
+      const run = await productPackImport(dir, urls, ids, process.env.KAMERLENS_PACKS_TRACE === '1', profile);
       const w = (samples: number[]) => {
         const { p50, p95, max, n } = percentiles(samples);
         return `p50 ${p50.toFixed(1)}, p95 ${p95.toFixed(1)}, max ${max.toFixed(1)} ms (n=${n})`;
