@@ -38,7 +38,12 @@ export const ELEMENTS_PER_WRITE_MS = 2_000;
  * viewports on the 1 MB page scrolled through (`scanner.ts cost 1 reading`, 4 runs a side, load
  * 0.8–3.4): 4 layouts instead of 6, main-thread CPU +73 instead of +102 ms per MB over the page
  * without Kamerlens (per run 449–491 against 475–524), the same 370 references marked, no long
- * task; traced, each writing frame ran ~3 ms of our script.
+ * task; traced, each writing frame ran ~3 ms of our script. Again (load 0.7–3.7): 4 layouts
+ * instead of 7, +155 instead of +236 ms per MB (per run 545–601 against 632–665). At load,
+ * where only what is near is read, nothing changed (2 layouts, 5 references marked either way).
+ * With a reference in every paragraph (the bench's generator at 1,700 references per MB, scrolled
+ * through, 4 runs a side, load 0.1–0.6), where a frame may fill the budget: 7 layouts instead of
+ * 17, +459 instead of +526 ms per MB, no long task either way.
  */
 export const WRITE_FLOOR_MS = 12;
 

@@ -61,9 +61,10 @@ const NEAR = '100% 0px';
  *
  * Forty viewports (~260,000 characters) since, together with a frame budget for writing that lets a
  * batch go in one frame (`WRITE_FLOOR_MS` in `mark-writer.ts`, with the figures: 4 layouts instead
- * of 6 on the 1 MB page scrolled through, main-thread CPU +73 instead of +102 ms per MB). The price
- * doubles again: ~260,000 characters read ahead for a reader who stops after one screen. Pages over
- * ~18 MB of such prose reach further anyway (`REACH_AHEAD_SHARE`).
+ * of 6 and of 7 in two runs on the 1 MB page scrolled through, main-thread CPU +73 instead of +102
+ * and +155 instead of +236 ms per MB). The price doubles again: ~260,000 characters read ahead
+ * for a reader who stops after one screen. Pages over ~18 MB of such prose reach further anyway
+ * (`REACH_AHEAD_SHARE`).
  */
 export const REACH_AHEAD_CHARS = 256 * 1024;
 /**
