@@ -19,15 +19,33 @@ const MAX_PLAN_WAIT_MS = 100;
 
 /**
  * A long document's frame budget for writing: 1 ms per this many of its elements, when that is more
- * than the scanner's own budget. Any frame that changes a page's layout costs Chromium an update of
+ * than `WRITE_FLOOR_MS`. Any frame that changes a page's layout costs Chromium an update of
  * its compositing inputs that walks the whole page, whatever changed (`npm run bench -- layout-cost`,
  * without Kamerlens, one word wrapped per frame, traced: 2.0–2.6 ms per frame on the benchmark's
  * 1 MB page, 34–41 ms on its 20 MB page of ~43,500 elements, load 1.3–1.7). On such a page a
  * frame with marks to write is long whatever is written in it, so it writes more (~22 ms on the
  * 20 MB page, where the gate's batches grow too: `REACH_AHEAD_SHARE`), and fewer frames write;
- * below ~8,000 elements (~4 MB of the benchmark's prose) the scanner's own budget holds.
+ * below ~24,000 elements (~11 MB of the benchmark's prose) `WRITE_FLOOR_MS` holds.
  */
 export const ELEMENTS_PER_WRITE_MS = 2_000;
+
+/**
+ * The frame budget for writing on any page, however short: each frame that writes costs the page a
+ * relayout, a repaint and the compositing-inputs walk on top of what it writes, so a batch of the
+ * viewport gate (`REACH_AHEAD_CHARS`) should go in one frame, not be cut in two or three by the
+ * reading slices' 4 ms. The larger reach alone left as many layouts (7 against 7, load 1.3–2.7):
+ * its batches were written over more frames each. Both together, side by side with 4 ms and twenty
+ * viewports on the 1 MB page scrolled through (`scanner.ts cost 1 reading`, 4 runs a side, load
+ * 0.8–3.4): 4 layouts instead of 6, main-thread CPU +73 instead of +102 ms per MB over the page
+ * without Kamerlens (per run 449–491 against 475–524), the same 370 references marked, no long
+ * task; traced, each writing frame ran ~3 ms of our script. Again (load 0.7–3.7): 4 layouts
+ * instead of 7, +155 instead of +236 ms per MB (per run 545–601 against 632–665). At load,
+ * where only what is near is read, nothing changed (2 layouts, 5 references marked either way).
+ * With a reference in every paragraph (the bench's generator at 1,700 references per MB, scrolled
+ * through, 4 runs a side, load 0.1–0.6), where a frame may fill the budget: 7 layouts instead of
+ * 17, +459 instead of +526 ms per MB, no long task either way.
+ */
+export const WRITE_FLOOR_MS = 12;
 
 /** The frame budget for writing in `doc`: `floorMs`, or more on a long document (`ELEMENTS_PER_WRITE_MS`). */
 export function writeBudgetMs(doc: Document, floorMs: number): number {

@@ -28,7 +28,7 @@ import {
   type WritableMarkRegistry,
 } from './mark-registry';
 import { ensureMarkStyle, removeMarkStyle } from './mark-style';
-import { createMarkWriter, writeBudgetMs } from './mark-writer';
+import { createMarkWriter, WRITE_FLOOR_MS, writeBudgetMs } from './mark-writer';
 import { PendingScopes } from './pending-scopes';
 import { atNextFrame } from './planned-writes';
 import { queueMutation, ScanQueue } from './scan-queue';
@@ -49,8 +49,8 @@ export interface PageScannerOptions {
   /** Time per slice before yielding to the page, in ms. */
   budgetMs?: number;
   /**
-   * Time per animation frame for writing marks, in ms (default: `budgetMs`, more on a long document:
-   * `writeBudgetMs`); the rest waits a frame.
+   * Time per animation frame for writing marks, in ms (default: `WRITE_FLOOR_MS`, more on a long
+   * document: `writeBudgetMs`); the rest waits a frame.
    */
   writeBudgetMs?: number;
   /** Runs a callback at the next animation frame (default `atNextFrame`; tests hold frames back). */
@@ -224,7 +224,7 @@ export function startPageScanner(options: PageScannerOptions): PageScanner {
   const writer = createMarkWriter({
     registry,
     roleDescription,
-    budgetMs: () => options.writeBudgetMs ?? writeBudgetMs(doc, budgetMs),
+    budgetMs: () => options.writeBudgetMs ?? writeBudgetMs(doc, WRITE_FLOOR_MS),
     nextFrame: options.nextFrame ?? ((run) => atNextFrame(doc, run)),
     inPass: (write) => {
       if (signal.aborted || followDesignMode()) return false;

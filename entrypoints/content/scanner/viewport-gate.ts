@@ -57,9 +57,16 @@ const NEAR = '100% 0px';
  * and +183 instead of +239, +263 and +239 ms per MB over the page without Kamerlens, the same 370
  * references marked, no long task. The price: a reader who stops after one screen has up to ~130,000 characters read
  * ahead instead of ~66,000 (at the rates above some 6–10 ms more of reading, writing and layout,
- * once). Pages over ~9 MB of such prose reach further anyway (`REACH_AHEAD_SHARE`).
+ * once).
+ *
+ * Forty viewports (~260,000 characters) since, together with a frame budget for writing that lets a
+ * batch go in one frame (`WRITE_FLOOR_MS` in `mark-writer.ts`, with the figures: 4 layouts instead
+ * of 6 and of 7 in two runs on the 1 MB page scrolled through, main-thread CPU +73 instead of +102
+ * and +155 instead of +236 ms per MB). The price doubles again: ~260,000 characters read ahead
+ * for a reader who stops after one screen. Pages over ~18 MB of such prose reach further anyway
+ * (`REACH_AHEAD_SHARE`).
  */
-export const REACH_AHEAD_CHARS = 128 * 1024;
+export const REACH_AHEAD_CHARS = 256 * 1024;
 /**
  * The share of the document's elements a batch reaches ahead at least, so a long page is read in
  * fewer, larger batches. Any frame that changes the page's layout costs Chromium an update of its
@@ -68,7 +75,7 @@ export const REACH_AHEAD_CHARS = 128 * 1024;
  * marking cost the 20 MB benchmark page while scrolled; not the marks' look (a build whose marks
  * had no style paid the same) nor the near observer's many targets (a build that read but wrote
  * nothing paid nothing there). 1/64 of the 20 MB page's ~43,500 elements is ~680 (~290,000
- * characters); below ~9 MB of its prose REACH_AHEAD_CHARS reaches further anyway. Together with
+ * characters); below ~18 MB of its prose REACH_AHEAD_CHARS reaches further anyway. Together with
  * the writer's larger frame budget there (`scanner.ts cost 20 reading`, side by side with the
  * build before, 2 runs a side, load 0.8–1.3): 5 layouts instead of 16, the traced
  * compositing-inputs update +227 instead of +753 ms per MB, main-thread CPU +845 instead of +1,588

@@ -81,7 +81,7 @@ describe('page scanner: content that changes after load', () => {
 });
 
 describe('page scanner: slices', () => {
-  it('yields to the page between slices: with no time budget, one block per slice', async () => {
+  it('yields to the page between slices: with no time budgets, one block per slice and per frame', async () => {
     const batches: number[][] = [];
     let tasksSeen = 0;
     const ticker = setInterval(() => {
@@ -91,6 +91,7 @@ describe('page scanner: slices', () => {
       '<p>Kamerstuk 34 352, nr. 340</p><p>geen</p><p>Kamerstuk 34 352, nr. 349</p><p>2024Z15690</p>',
       {
         budgetMs: 0,
+        writeBudgetMs: 0,
         beforeIdle: (scanner) => scanner.registry.onMarked((refs) => batches.push(refs.map((r) => r.group))),
       },
     );

@@ -22,6 +22,7 @@ export async function scanPage(
   html: string,
   options: {
     budgetMs?: number;
+    writeBudgetMs?: number;
     beforeIdle?: (scanner: PageScanner) => void;
     viewportGate?: ViewportGateFactory;
     wholeScopeChars?: number;
@@ -35,6 +36,7 @@ export async function scanPage(
     signal: controller.signal,
     roleDescription: 'verwijzing',
     budgetMs: options.budgetMs,
+    writeBudgetMs: options.writeBudgetMs,
     viewportGate: options.viewportGate,
     wholeScopeChars: options.wholeScopeChars,
   });

@@ -41,7 +41,7 @@ class FakeObserver {
 const microtasks = () => new Promise<void>((done) => setTimeout(done, 0));
 
 /** Paragraphs of this much text: reach ahead ends inside the fourth after the one that came near. */
-const PARAGRAPH = 40_000;
+const PARAGRAPH = 80_000;
 
 afterEach(() => document.body.replaceChildren());
 
@@ -99,7 +99,7 @@ describe('intersectionGate: when waiting text is let through to the scanner', ()
     expect(released).toEqual([]);
     close.deliver([p[4] as Element, true]);
     // Ahead: p4 itself and the paragraphs starting within REACH_AHEAD_CHARS of it (p7 starts at
-    // 60,000), nearest first; behind: the one ending within REACH_BEHIND_CHARS before it.
+    // 3 × PARAGRAPH after it), nearest first; behind: the one ending within REACH_BEHIND_CHARS before it.
     expect(released).toEqual(['p4', 'p5', 'p6', 'p7', 'p3']);
     expect(moving.every(Boolean)).toBe(true);
     // Released elements are watched no longer; the ones out of reach still are.
