@@ -76,6 +76,13 @@ async function hover(page: E2EPage, ids: string): Promise<boolean> {
   return true;
 }
 
+/** Opens `path` and waits for the content script's first mark. */
+async function openMarked(browser: E2EBrowser, path: string): Promise<E2EPage> {
+  const page = await browser.openPage(path);
+  await page.waitFor(() => document.querySelector('kamerlens-ref'), null);
+  return page;
+}
+
 /** Selects the quote, presses Alt+Shift+N and waits for the note field of the editor's frame. */
 async function openNoteEditor(page: E2EPage): Promise<void> {
   await page.evaluate(selectTextInPage, ['#p2', QUOTE] as [string, string]);
@@ -133,8 +140,7 @@ export function reloadSuite(browserName: string, launch: Launch): void {
       writeFileSync(join(pagesDir, 'favicon.ico'), '');
       browser = await launch({ pagesDir });
       if (browserName === 'Chromium') {
-        openedBeforeReload = await browser.openPage('selected.html');
-        await openedBeforeReload.waitFor(() => document.querySelector('kamerlens-ref'), null);
+        openedBeforeReload = await openMarked(browser, 'selected.html');
       }
     });
 
@@ -242,8 +248,7 @@ export function reloadSuite(browserName: string, launch: Launch): void {
     it.runIf(browserName === 'Firefox')(
       "a note's passage is painted once after the reload, by the new copy alone",
       async () => {
-        const page = await browser.openPage('noted.html');
-        await page.waitFor(() => document.querySelector('kamerlens-ref'), null);
+        const page = await openMarked(browser, 'noted.html');
         await openNoteEditor(page);
         await page.evaluateInFrame(
           '/annotate-frame.html#',
@@ -279,8 +284,7 @@ export function reloadSuite(browserName: string, launch: Launch): void {
     it.runIf(browserName === 'Firefox')(
       'a note editor open at the reload does not stay on the page',
       async () => {
-        const page = await browser.openPage('note.html');
-        await page.waitFor(() => document.querySelector('kamerlens-ref'), null);
+        const page = await openMarked(browser, 'note.html');
         expect(await closedHosts(page)).toBe(0);
         await openNoteEditor(page);
         expect(await closedHosts(page)).toBe(1);
