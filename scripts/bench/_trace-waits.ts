@@ -51,7 +51,7 @@
  * stretch was 51 ms (44 of them collecting garbage), and the one lookup over 50 ms (59 ms) waited
  * behind a block write with the worker idle. Nor did a lookup's second round of I/O decide them:
  * reading the dossier a Kamerstuk's id names beside its document (one round, not two; Dexie runs
- * nested transactions one after the other, so it takes the lookup's own; branch waits2-one-round)
+ * nested transactions one after the other, so it takes the lookup's own; an experiment, not kept)
  * gave, against main in four alternating pairs at load 3.2-4.7, 36, 1, 3 and 19 lookups over 50 ms
  * against 0, 0, 2 and 32, p95 20.3-32.2 against 20.7-36.5 ms, the import 40.5-63.2 s against
  * 40.0-59.1 s. (Two builds doing the same I/O differed as much: 10 and 2 against 23 and 8.)
