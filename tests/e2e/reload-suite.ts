@@ -67,6 +67,14 @@ const paintedHighlights = (page: E2EPage) =>
 const marksOn = (page: E2EPage) =>
   page.evaluate(() => document.querySelectorAll('kamerlens-ref').length, null);
 
+/** Waits until the page has no marks left (an old copy stopped); how many are left. */
+const marksGone = (page: E2EPage) =>
+  until(
+    () => marksOn(page),
+    (n) => n === 0,
+    RELOAD_WAIT,
+  );
+
 /** Moves the pointer off the marks and onto the first mark naming `ids` (a new hover). */
 async function hover(page: E2EPage, ids: string): Promise<boolean> {
   await page.moveMouse(1, 1);
@@ -206,13 +214,7 @@ export function reloadSuite(browserName: string, launch: Launch): void {
         );
         expect(other).not.toBeNull();
         expect(await hover(page, other ?? '')).toBe(true);
-        expect(
-          await until(
-            () => marksOn(page),
-            (n) => n === 0,
-            RELOAD_WAIT,
-          ),
-        ).toBe(0);
+        expect(await marksGone(page)).toBe(0);
         expect(await shownCards(page)).toEqual([]);
       }
       expect(browser.consoleErrors().slice(errorsBefore)).toEqual([]);
@@ -232,13 +234,7 @@ export function reloadSuite(browserName: string, launch: Launch): void {
         // note toolbar, and its overlay cannot load any more.
         await page.evaluate(selectTextInPage, ['#p2', QUOTE] as [string, string]);
         await page.press('Shift');
-        expect(
-          await until(
-            () => marksOn(page),
-            (n) => n === 0,
-            RELOAD_WAIT,
-          ),
-        ).toBe(0);
+        expect(await marksGone(page)).toBe(0);
         expect(await closedHosts(page)).toBe(0);
         expect(browser.consoleErrors().slice(errorsBefore)).toEqual([]);
         await page.close();

@@ -238,7 +238,8 @@ export function createAnnotator(deps: AnnotatorDeps): Annotator {
   // the browser fires that, trusted, for a selection a page script makes as well, so a page could
   // put the caret in a passage and open the reader's note on it.
   const afterInput = (event: Event, input: { selecting: boolean; pointer: boolean; caretKey: boolean }) => {
-    if (deps.isOwnEvent(event)) return;
+    // Most keys neither select nor move the caret: typing into a page's form costs no timer.
+    if (!(input.selecting || input.pointer || input.caretKey) || deps.isOwnEvent(event)) return;
     setTimeout(() => {
       if (input.selecting) {
         // An open editor keeps its selection: the page's is not read.

@@ -48,21 +48,32 @@ const OWN_NOTE_NAME = /^\n::highlight\((h[0-9a-f]{16})\) /;
 export function removeLeftoverHighlights(doc: Document): number {
   const registry = (globalThis as { CSS?: { highlights?: HighlightRegistry } }).CSS?.highlights;
   let removed = 0;
-  // Where the layer puts its style: the head, or the root element of a page without one.
-  const places = [doc.head, doc.documentElement].filter((place) => place !== null);
-  for (const element of places.flatMap((place) => [...place.children])) {
-    if (element.localName !== 'style') continue;
-    const text = element.textContent ?? '';
-    const note = OWN_NOTE_NAME.exec(text)?.[1];
-    if (!note) continue;
-    const names = { note, active: `${note}a` };
-    if (text !== highlightCss(names)) continue;
-    registry?.delete(names.note);
-    registry?.delete(names.active);
-    element.remove();
-    removed += 1;
+  // Where the layer puts its style: the head, or the root element of a page without one. Walked in
+  // place: this runs at every page's start.
+  for (const place of [doc.head, doc.documentElement]) {
+    let element = place?.firstElementChild ?? null;
+    while (element) {
+      const next = element.nextElementSibling;
+      if (element.localName === 'style' && unregisterIfOurs(element, registry)) {
+        element.remove();
+        removed += 1;
+      }
+      element = next;
+    }
   }
   return removed;
+}
+
+/** If `style` is exactly what `highlightCss` writes, takes its names' highlights out of `registry` and says so. */
+function unregisterIfOurs(style: Element, registry: HighlightRegistry | undefined): boolean {
+  const text = style.textContent ?? '';
+  const note = OWN_NOTE_NAME.exec(text)?.[1];
+  if (!note) return false;
+  const names = { note, active: `${note}a` };
+  if (text !== highlightCss(names)) return false;
+  registry?.delete(names.note);
+  registry?.delete(names.active);
+  return true;
 }
 
 /** How often the layer checks that the page left its highlights in place. */
