@@ -11,6 +11,7 @@
  */
 import type { StallEvent, TraceEvent } from '../../data/db/idb-trace';
 import { launchExtension } from '../../tests/e2e/harness';
+import { stagePacksInPage } from '../../tests/e2e/stage-packs';
 import { serviceWorkerThread, startCpuProfile } from './_long-task-profile';
 import type { TracedLookup } from './_trace-waits';
 
@@ -97,40 +98,31 @@ async function measure(
   await page.goto(`chrome-extension://${extension.extensionId}/manifest.json`, { waitUntil: 'load' });
   // tsx names the functions of the closure below with a helper the page lacks.
   await page.evaluate('globalThis.__name = (fn) => fn');
+  // The bundled dataset's first import ends before the packs are staged and the clock starts.
+  await page.evaluate(async () => {
+    const runtime = (
+      globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+    ).chrome.runtime;
+    for (;;) {
+      const status = (await runtime.sendMessage({ type: 'importStatus', payload: {} })) as {
+        value?: { state?: string };
+      };
+      if (status.value?.state === 'done') break;
+      await new Promise((done) => setTimeout(done, 100));
+    }
+  });
+  await page.evaluate(
+    stagePacksInPage,
+    urls.map((url, i) => ({ url, name: `pack-${i}.pack.json.gz` })),
+  );
   return (await page.evaluate(
-    async ([packUrls, lookupIds, tracing]) => {
+    async ([lookupIds, tracing]) => {
       type Runtime = {
         sendMessage(message: unknown): Promise<{ ok: boolean; value?: unknown; error?: string }>;
         getContexts?(filter: object): Promise<{ contextType: string }[]>;
       };
       const runtime = (globalThis as unknown as { chrome: { runtime: Runtime } }).chrome.runtime;
       const call = (type: string, payload: unknown = {}) => runtime.sendMessage({ type, payload });
-      // The bundled dataset's first import ends before the clock starts.
-      for (;;) {
-        const status = await call('importStatus');
-        if ((status.value as { state?: string } | undefined)?.state === 'done') break;
-        await new Promise((done) => setTimeout(done, 100));
-      }
-      const files = await Promise.all(packUrls.map(async (url) => (await fetch(url)).blob()));
-      await new Promise<void>((staged, failed) => {
-        const open = indexedDB.open('kamerlens');
-        open.onerror = () => failed(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction('stagedPacks', 'readwrite');
-          for (const [i, file] of files.entries())
-            tx.objectStore('stagedPacks').add({
-              fileName: `pack-${i}.pack.json.gz`,
-              file,
-              stagedAt: new Date().toISOString(),
-            });
-          tx.oncomplete = () => {
-            db.close();
-            staged();
-          };
-          tx.onerror = () => failed(tx.error);
-        };
-      });
       const events: unknown[] = [];
       const channel = tracing ? new BroadcastChannel('kamerlens-trace') : null;
       channel?.addEventListener('message', (event) => events.push(event.data));
@@ -215,6 +207,6 @@ async function measure(
         : `failed: ${answer.error}`;
       return { importMs, state, waits, idle, contexts: [...contexts].sort(), slow, traced, epoch };
     },
-    [urls, ids, trace] as const,
+    [ids, trace] as const,
   )) as ProductPackFigures;
 }

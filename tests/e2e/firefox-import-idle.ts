@@ -22,6 +22,7 @@ import { packBytes, splitDataset } from '../../data/pipeline/packs/write-packs';
 import { generatedDataset } from '../fixtures/db/generated-dataset';
 import type { E2EBrowser, E2EPage } from './driver';
 import { launchFirefox } from './harness-firefox';
+import { stagePacksInPage } from './stage-packs';
 
 /** Documents generated (KAMERLENS_IDLE_DOCS overrides, to measure). */
 const DOCUMENTS = Number(process.env.KAMERLENS_IDLE_DOCS ?? 80_000);
@@ -93,29 +94,8 @@ async function stored(browser: E2EBrowser): Promise<{ packs: number; staged: num
 async function stagePacks(browser: E2EBrowser, page: E2EPage, names: string[]): Promise<void> {
   const base = browser.serverUrl.endsWith('/') ? browser.serverUrl : `${browser.serverUrl}/`;
   await page.evaluate(
-    async ([from, packNames]) => {
-      const blobs = await Promise.all(packNames.map(async (name) => (await fetch(from + name)).blob()));
-      await new Promise<void>((staged, failed) => {
-        const open = indexedDB.open('kamerlens');
-        open.onerror = () => failed(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction('stagedPacks', 'readwrite');
-          for (const [i, file] of blobs.entries())
-            tx.objectStore('stagedPacks').add({
-              fileName: packNames[i],
-              file,
-              stagedAt: new Date().toISOString(),
-            });
-          tx.oncomplete = () => {
-            db.close();
-            staged();
-          };
-          tx.onerror = () => failed(tx.error);
-        };
-      });
-    },
-    [base, names] as const,
+    stagePacksInPage,
+    names.map((name) => ({ url: base + name, name })),
   );
 }
 
