@@ -69,13 +69,16 @@ export function* textBlocks(
   deep: boolean,
   onBlockBelow?: (element: Element) => void,
 ): Generator<TextBlock | null, boolean> {
-  let parts: string[] = [];
+  const parts: string[] = [];
   let nodes: Text[] = [];
   let starts: number[] = [];
   let marks: Element[] = [];
   let length = 0;
   // A link whose href may be a reference makes the run worth scanning even without a digit in its text.
   let linked = false;
+  // Whether the run's text has a digit, asked of each text node's data as it joins (the other parts,
+  // `\n` and OPAQUE, have none): a run without is never joined into one string.
+  let digit = false;
 
   const append = (part: string): void => {
     parts.push(part);
@@ -83,18 +86,23 @@ export function* textBlocks(
   };
   /** The finished run: a block worth scanning, null for a run without digits, undefined for no text. */
   const take = (): TextBlock | null | undefined => {
-    const text = parts.join('');
-    const block =
-      nodes.length === 0
-        ? undefined
-        : linked || HAS_DIGIT.test(text)
-          ? { text, nodes, starts, marks, linked }
-          : null;
+    let block: TextBlock | null | undefined;
+    if (nodes.length === 0) block = undefined;
+    else if (!linked && !digit) block = null;
+    else {
+      block = { text: parts.join(''), nodes, starts, marks, linked };
+      // Handed out with the block: the next run gets arrays of its own.
+      nodes = [];
+      starts = [];
+      marks = [];
+    }
+    // Arrays not handed out are emptied and reused: no four new arrays per run read.
+    parts.length = 0;
+    nodes.length = 0;
+    starts.length = 0;
+    marks.length = 0;
     linked = false;
-    parts = [];
-    nodes = [];
-    starts = [];
-    marks = [];
+    digit = false;
     length = 0;
     return block;
   };
@@ -119,6 +127,7 @@ export function* textBlocks(
         nodes.push(node as Text);
         starts.push(length);
         append(data);
+        if (!digit) digit = HAS_DIGIT.test(data);
       }
     } else if (type === ELEMENT_NODE) {
       const element = node as Element;
