@@ -308,7 +308,12 @@ async function pageCost(workDir: string, pageFilter?: string, phaseFilter?: stri
         // With a base build, an even number of runs, so each build goes first equally often: with 3
         // runs the build under test went first twice, and in one such run on a busy machine two
         // builds with the same loading code read +364 and -7 ms/MB of all work at load.
+        // The tables print the runs made: say here why that is one more than asked.
         const runs = base && COST_RUNS % 2 === 1 ? COST_RUNS + 1 : COST_RUNS;
+        if (runs !== COST_RUNS)
+          console.log(
+            `${phase}: ${runs} runs a side, not the ${COST_RUNS} asked (KAMERLENS_BENCH_RUNS): an even count with a base build`,
+          );
         for (let run = 0; run < runs; run++) {
           // The two builds take turns going first: an A/A run (one build in both places, the first
           // always first) measured the first place ~120 ms/MB dearer in reading.

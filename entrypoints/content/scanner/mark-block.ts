@@ -40,7 +40,10 @@ interface GroupRange {
 function citationsToMark(block: TextBlock): Citation[] {
   const chosen: Citation[] = [];
   let end = 0;
-  for (const citation of [...findCitations(block.text)].sort((a, b) => a.start - b.start)) {
+  // A fresh array, sorted in place (not copied first: most blocks of a page have none to sort).
+  const found = findCitations(block.text);
+  if (found.length > 1) found.sort((a, b) => a.start - b.start);
+  for (const citation of found) {
     if (citation.ids.length === 0 || citation.start < end || citation.raw.includes(OPAQUE)) continue;
     chosen.push(citation);
     end = citation.end;
@@ -107,10 +110,14 @@ export interface BlockPlan {
 /** Reads the block and decides what to wrap and unwrap; null when nothing would change. */
 export function planBlock(block: TextBlock, registry: WritableMarkRegistry): BlockPlan | null {
   if (block.nodes.length === 0) return null;
+  // Without a reference found nothing changes (a mark is unwrapped here only for a reference that
+  // overlaps it differently): most blocks of a page end here, without a group map or set.
+  const citations = citationsToMark(block);
+  if (citations.length === 0) return null;
   const existing = existingGroups(block, registry);
   const toWrap: Citation[] = [];
   const toUnwrap = new Set<number>();
-  for (const citation of citationsToMark(block)) {
+  for (const citation of citations) {
     let kept = false;
     for (const [group, range] of existing) {
       if (range.end <= citation.start || range.start >= citation.end) continue;

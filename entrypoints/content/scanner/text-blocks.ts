@@ -69,13 +69,16 @@ export function* textBlocks(
   deep: boolean,
   onBlockBelow?: (element: Element) => void,
 ): Generator<TextBlock | null, boolean> {
-  let parts: string[] = [];
+  const parts: string[] = [];
   let nodes: Text[] = [];
   let starts: number[] = [];
   let marks: Element[] = [];
   let length = 0;
   // A link whose href may be a reference makes the run worth scanning even without a digit in its text.
   let linked = false;
+  // Whether the run's text has a digit, asked of each text node's data as it joins (the other parts,
+  // `\n` and OPAQUE, have none): a run without is never joined into one string.
+  let digit = false;
 
   const append = (part: string): void => {
     parts.push(part);
@@ -83,26 +86,37 @@ export function* textBlocks(
   };
   /** The finished run: a block worth scanning, null for a run without digits, undefined for no text. */
   const take = (): TextBlock | null | undefined => {
-    const text = parts.join('');
-    const block =
-      nodes.length === 0
-        ? undefined
-        : linked || HAS_DIGIT.test(text)
-          ? { text, nodes, starts, marks, linked }
-          : null;
+    let block: TextBlock | null | undefined;
+    if (nodes.length === 0) block = undefined;
+    else if (!linked && !digit) block = null;
+    else {
+      block = { text: parts.join(''), nodes, starts, marks, linked };
+      // Handed out with the block: the next run gets arrays of its own.
+      nodes = [];
+      starts = [];
+      marks = [];
+    }
+    // Arrays not handed out are emptied and reused: no four new arrays per run read.
+    parts.length = 0;
+    nodes.length = 0;
+    starts.length = 0;
+    marks.length = 0;
     linked = false;
-    parts = [];
-    nodes = [];
-    starts = [];
-    marks = [];
+    digit = false;
     length = 0;
     return block;
   };
 
+  // The elements the walk is inside of (below `scope`), with whether each is a block: leaving one
+  // then asks the browser nothing about it again (its kind costs up to five calls into the browser).
+  // An ancestor that is not on top, because the page moved nodes during a pause, is asked anew.
+  const inside: Element[] = [];
+  const insideBlock: boolean[] = [];
   let node: Node | null = scope.firstChild;
   while (node) {
     let enter = false;
     let boundary = false;
+    let isBlock = false;
     // Each node's type, data and name are read once: every read is a call into the browser (what
     // that saves is within the spread of `scanner.ts steps`: its blocks step, cold on the 1 MB page,
     // median 15.1 against 18.9 ms in one run at load 3.6–5.4, 16.6 against 15.4 in one at 2.2–3.7).
@@ -113,11 +127,13 @@ export function* textBlocks(
         nodes.push(node as Text);
         starts.push(length);
         append(data);
+        if (!digit) digit = HAS_DIGIT.test(data);
       }
     } else if (type === ELEMENT_NODE) {
       const element = node as Element;
       const kind = elementKind(element);
-      if (kind === 'block') {
+      isBlock = kind === 'block';
+      if (isBlock) {
         boundary = true;
         enter = deep;
         if (!deep) onBlockBelow?.(element);
@@ -150,6 +166,8 @@ export function* textBlocks(
     if (enter) {
       const child: Node | null = node.firstChild;
       if (child) {
+        inside.push(node as Element);
+        insideBlock.push(isBlock);
         node = child;
         continue;
       }
@@ -160,7 +178,17 @@ export function* textBlocks(
       next = node.nextSibling;
       if (next) break;
       node = node.parentNode as Node;
-      if (node !== scope && elementKind(node as Element) === 'block') left = true;
+      if (node === scope) break;
+      const top = inside.length - 1;
+      if (top >= 0 && inside[top] === node) {
+        if (insideBlock[top]) left = true;
+        inside.length = top;
+        insideBlock.length = top;
+      } else {
+        inside.length = 0;
+        insideBlock.length = 0;
+        if (elementKind(node as Element) === 'block') left = true;
+      }
     }
     if (left) {
       const block = take();

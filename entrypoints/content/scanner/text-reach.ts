@@ -78,7 +78,9 @@ export const walkAhead: ReachWalk = (origin, length, wanted, meet) => {
       if (isWanted) meet(element);
     } else if (type === TEXT_NODE) passed += (node as Text).data.length;
     if ((passed >= chars && elements >= minElements) || ++steps >= REACH_MAX_NODES) return { end: node };
-    let next: Node | null = element && !skipped(element, isWanted) ? element.firstChild : null;
+    // An element without children needs no kind: there is nothing to enter or step over.
+    let next: Node | null = element ? element.firstChild : null;
+    if (next && skipped(element as Element, isWanted)) next = null;
     for (let up: Node | null = node; !next && up; up = up.parentNode) next = up.nextSibling;
     node = next;
   }
