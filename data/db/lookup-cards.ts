@@ -4,13 +4,16 @@ import type { CardDocument, LookupEntry } from '../messages';
 import type { KamerlensDB } from './kamerlens-db';
 import { heldTitlesFor, lookupTables, readLookup } from './lookup-documents';
 import { readDocuments } from './resolve-documents';
+import { holdDirectories } from './row-blocks';
 
 /**
  * One entry per input id, in input order (duplicates repeated), as `lookupDocuments` resolves them,
  * with each document cut to what a card shows and the titles of the documents citing it.
  */
-export function lookupCards(db: KamerlensDB, ids: readonly string[]): Promise<LookupEntry[]> {
+export async function lookupCards(db: KamerlensDB, ids: readonly string[]): Promise<LookupEntry[]> {
   const held = heldTitlesFor(db, ids);
+  // Where each id's block is: held in memory once read (row-blocks.ts), outside the transaction.
+  await holdDirectories(db);
   return db.transaction('r', lookupTables(db), async () => {
     // Titles of citing documents: from the records this batch found, the rest in one bulk read. It
     // goes out after the lookup's dossier read, if it makes one, not beside it: Dexie starts a nested

@@ -12,9 +12,10 @@
  * (npm run bench -- write-scope); the size of each write transaction is what moves the wait.
  */
 import type { Table } from 'dexie';
+import { type BlockDirectory, blocksFor, DirectoryBuilder, type DirectoryKey } from './block-directory';
 import { type BlockRecord, blocksOf, parseStored } from './block-packing';
 import type { KamerlensDB } from './kamerlens-db';
-import { type LiveSources, readLive } from './live-sources';
+import { heldLive, type LiveSources, liveFor, liveScope, readLive } from './live-sources';
 import { readsDone, readsGoFirst } from './read-priority';
 import type { BlockEntry, BlockKey, RowBlock } from './records';
 import { inTimedChunks, type TimedChunkOptions } from './write-in-chunks';
@@ -41,16 +42,24 @@ export async function writeBlocks(
   options: TimedChunkOptions = {},
 ): Promise<void> {
   let seq = 0;
+  const directory = new DirectoryBuilder();
   // Serialized a chunk at a time, in the chunk's own turn: all at once would be one long task.
   await inTimedChunks(
     records,
     async (chunk) => {
       const blocks = blocksOf(source, generation, chunk);
-      for (const block of blocks) block.seq = seq++;
+      for (const block of blocks) {
+        block.seq = seq++;
+        directory.add(block.seq, block.entries);
+        // Found through the directory: no index key per id (block-directory.ts).
+        delete block.ids;
+      }
       await addCommitted(db, name, blocks);
     },
     readsGoFirst(db) ? { ...options, before: () => readsDone(db) } : options,
   );
+  // Written even when empty: a generation without one is read as an earlier build's, by its index.
+  await db.blockDirectories.add(directory.build(name, source, generation));
 }
 
 /**
@@ -99,6 +108,13 @@ function rangeOf(table: Table<RowBlock, BlockKey>, source: string, generation?: 
 
 /** Delete `source`'s blocks at `generation`, a window of them per short transaction. */
 export async function deleteGeneration(db: KamerlensDB, source: string, generation: number): Promise<void> {
+  // The directories first: blocks left without one are still listed (`storedGenerations`).
+  await db.blockDirectories
+    .bulkDelete([
+      ['documentBlocks', source, generation],
+      ['dossierBlocks', source, generation],
+    ])
+    .catch(() => undefined);
   for (const name of ['documentBlocks', 'dossierBlocks'] as const) {
     const table = blockTable(db, name);
     const [last] = await rangeOf(table, source, generation).reverse().limit(1).primaryKeys();
@@ -121,8 +137,14 @@ export async function deleteGeneration(db: KamerlensDB, source: string, generati
 /** Every (source, generation) that has blocks stored, read from the keys only. */
 async function storedGenerations(db: KamerlensDB): Promise<Map<string, Set<number>>> {
   const found = new Map<string, Set<number>>();
-  for (const name of ['documentBlocks', 'dossierBlocks'] as const) {
-    const keys = await blockTable(db, name).toCollection().primaryKeys();
+  const keyed = async (name: BlockTableName) =>
+    (await blockTable(db, name).toCollection().primaryKeys()).map(
+      ([source, generation]) => [source, generation] as const,
+    );
+  const directories = (await db.blockDirectories.toCollection().primaryKeys()).map(
+    ([, source, generation]) => [source, generation] as const,
+  );
+  for (const keys of [await keyed('documentBlocks'), await keyed('dossierBlocks'), directories]) {
     for (const [source, generation] of keys) {
       let set = found.get(source);
       if (!set) {
@@ -170,10 +192,10 @@ export async function eachEntry(
   name: BlockTableName,
   source: string,
   generation: number,
-  visit: (entry: BlockEntry) => void,
+  visit: (entry: BlockEntry, seq: number) => void,
 ): Promise<void> {
   await rangeOf(blockTable(db, name), source, generation).each((block) => {
-    for (const entry of block.entries) visit(entry);
+    for (const entry of block.entries) visit(entry, block.seq);
   });
 }
 
@@ -197,31 +219,110 @@ export interface FoundEntry {
   entry: BlockEntry;
   source: string;
   generation: number;
+  /** The block it is in. */
+  seq: number;
   stub: boolean;
 }
 
 /**
- * For each of `ids`, the live entries that answer to it (by id or alias), from one keyed read per
- * id, all issued together (call inside a read transaction over the table: one round of I/O).
+ * The directories of generations in memory, by table, source and generation (a generation's never
+ * changes); null for one an earlier build wrote, found through the `ids` index instead.
+ */
+const directories = new WeakMap<KamerlensDB, Map<string, BlockDirectory | null>>();
+
+const directoryKey = (name: string, source: string, generation: number) =>
+  `${name}\n${source}\n${generation}`;
+
+/** The live row the directories were last held for (`holdDirectories`). */
+const lastHeld = new WeakMap<KamerlensDB, LiveSources>();
+
+function heldDirectories(db: KamerlensDB): Map<string, BlockDirectory | null> {
+  let held = directories.get(db);
+  if (!held) {
+    held = new Map();
+    directories.set(db, held);
+  }
+  return held;
+}
+
+/**
+ * Hold the directories of the live generations in both block tables, reading those not held yet in
+ * a read transaction of their own, and let go of those no longer live. Call outside any transaction,
+ * before a lookup's (whose scope then need not include their table); costs nothing once they are held.
+ */
+export async function holdDirectories(db: KamerlensDB): Promise<void> {
+  // Held in memory where lookups are answered (no read); elsewhere a read of its own.
+  const sources = liveScope(db).length === 0 ? await liveFor(db) : await readLive(db);
+  const held = heldDirectories(db);
+  const missing: DirectoryKey[] = [];
+  for (const name of ['documentBlocks', 'dossierBlocks'] as const)
+    for (const [source, generation] of Object.entries(sources.sources))
+      if (!held.has(directoryKey(name, source, generation))) missing.push([name, source, generation]);
+  lastHeld.set(db, sources);
+  if (missing.length === 0) return;
+  const rows = await db.blockDirectories.bulkGet(missing);
+  missing.forEach(([name, source, generation], i) => {
+    held.set(directoryKey(name, source, generation), rows[i] ?? null);
+  });
+  for (const key of held.keys()) {
+    const [, source, generation] = key.split('\n');
+    if (sources.sources[source as string] !== Number(generation)) held.delete(key);
+  }
+}
+
+/**
+ * For each of `ids`, the live entries of `name` that answer to it (by id or alias): through each
+ * live generation's directory (block-directory.ts, held by `holdDirectories`), a read by key of each
+ * block that may hold it, and through the `ids` index where a live generation has none (an earlier
+ * build's, or one made live after the directories were held: its blocks are then missed, not waited
+ * for, until the next lookup holds its directory). Call inside a read transaction over the table and
+ * `liveScope`: every read goes out together, one round of I/O.
  */
 export async function findEntries(
-  table: Table<RowBlock, BlockKey>,
-  live: Promise<LiveSources>,
+  db: KamerlensDB,
+  name: BlockTableName,
   ids: readonly string[],
 ): Promise<Map<string, FoundEntry[]>> {
+  const table = blockTable(db, name);
+  // Every read goes out before any result is awaited (awaiting the live row first would leave the
+  // transaction with nothing to do, and it commits), from the live row as held in memory, else as
+  // it was when the directories were held; the entries are then kept by the row read here.
+  const expected = heldLive(db) ?? lastHeld.get(db) ?? { sources: {}, next: 1 };
+  const held = heldDirectories(db);
+  const live = Object.entries(expected.sources).map(
+    ([source, generation]) => [source, held.get(directoryKey(name, source, generation)) ?? null] as const,
+  );
+  const indexed = live.some(([, directory]) => directory === null);
+  const keys = ids.map((id) =>
+    live.flatMap(([source, directory]) =>
+      directory ? blocksFor(directory, id).map((seq): BlockKey => [source, directory.generation, seq]) : [],
+    ),
+  );
   // Point queries, not `anyOf`: its cursor walks the index between keys spread over a large dataset.
-  const [sources, lists] = await Promise.all([
-    live,
-    Promise.all(ids.map((id) => table.where('ids').equals(id).toArray())),
+  const [sources, read, lists] = await Promise.all([
+    liveFor(db),
+    table.bulkGet(keys.flat()),
+    indexed ? Promise.all(ids.map((id) => table.where('ids').equals(id).toArray())) : [],
   ]);
+  let next = 0;
   const found = new Map<string, FoundEntry[]>();
   ids.forEach((id, i) => {
     const entries: FoundEntry[] = [];
-    for (const block of lists[i] ?? []) {
+    const blocks = [
+      ...(keys[i] ?? []).flatMap(() => read[next++] ?? []),
+      ...((lists[i] as RowBlock[] | undefined) ?? []),
+    ];
+    for (const block of blocks) {
       if (sources.sources[block.source] !== block.generation) continue;
       for (const entry of block.entries)
         if (entry.ids.includes(id))
-          entries.push({ entry, source: block.source, generation: block.generation, stub: entry.stub });
+          entries.push({
+            entry,
+            source: block.source,
+            generation: block.generation,
+            seq: block.seq,
+            stub: entry.stub,
+          });
     }
     found.set(id, entries);
   });

@@ -357,6 +357,6 @@ export async function profileBlockIndexes(dataset: DatasetFile, rounds = 2) {
       await db.delete();
     }
   }
-  const entries = blocks.reduce((sum, block) => sum + block.ids.length, 0);
+  const entries = blocks.reduce((sum, block) => sum + (block.ids?.length ?? 0), 0);
   return { blocks: blocks.length, idsEntries: entries, results };
 }
