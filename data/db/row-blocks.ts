@@ -3,9 +3,10 @@
  * a few records of one source (the bundled dataset or a pack), about 4 KB of them
  * (block-packing.ts), as written by one import (its generation). Written a row per document as
  * objects, 300,000 documents could not be imported under 74 s (npm run bench -- import: the floor,
- * with no index at all); as blocks of JSON text, in 36 s with the alias index. A block lists every
- * id and alias of its records in `ids` (a multiEntry index), so finding a record by any of its ids
- * is one keyed read; a read decodes strings and parses only the records asked for. Which generation of a source is current is named by the `live` meta row
+ * with no index at all); as blocks of JSON text, in 36 s with the alias index. Each generation's
+ * directory (block-directory.ts) says which block holds each id and alias, so finding a record by
+ * any of its ids is one read by key (blocks written before schema v9 list them in `ids`, a multiEntry
+ * index, instead); a read decodes strings and parses only the records asked for. Which generation of a source is current is named by the `live` meta row
  * (live-sources.ts): an import writes its blocks beside the current ones and flips that row.
  * Written into a table or database of their own, away from the lookups' table, the new blocks would
  * hold lookups up just as long: reads wait for the origin's storage engine, wherever the writes go
