@@ -11,7 +11,7 @@ import {
   entryParser,
   type FoundEntry,
   findEntries,
-  holdDirectories,
+  withDirectories,
 } from './row-blocks';
 
 /**
@@ -22,8 +22,9 @@ async function find(db: KamerlensDB, name: BlockTableName, ids: readonly string[
   const table = blockTable(db, name);
   // Dexie's static, through the instance: importing Dexie here would load it before a test's fake
   // IndexedDB is installed.
-  if (!(db.constructor as typeof Dexie).currentTransaction) await holdDirectories(db);
-  return asRead(db, () => db.transaction('r', [table, ...liveScope(db)], () => findEntries(db, name, ids)));
+  const lookup = () =>
+    asRead(db, () => db.transaction('r', [table, ...liveScope(db)], () => findEntries(db, name, ids)));
+  return (db.constructor as typeof Dexie).currentTransaction ? lookup() : withDirectories(db, lookup);
 }
 
 /**

@@ -271,12 +271,31 @@ export async function holdDirectories(db: KamerlensDB): Promise<void> {
   }
 }
 
+/** Per database: how many lookups met a live generation whose directory was not held (`findEntries`). */
+const unheld = new WeakMap<KamerlensDB, number>();
+
+/**
+ * Runs `lookup` (a read transaction that calls `findEntries`) with the live generations' directories
+ * held, and once more if a generation went live between holding them and its reads: without its
+ * directory, that generation's blocks would be missed (a pack replaced during an import would look
+ * absent), and the one it replaced is no longer live. A second flip within one lookup is an import
+ * per few milliseconds, which no importer makes; the second answer is taken as it is.
+ */
+export async function withDirectories<T>(db: KamerlensDB, lookup: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    await holdDirectories(db);
+    const before = unheld.get(db) ?? 0;
+    const result = await lookup();
+    if (attempt > 0 || (unheld.get(db) ?? 0) === before) return result;
+  }
+}
+
 /**
  * For each of `ids`, the live entries of `name` that answer to it (by id or alias): through each
  * live generation's directory (block-directory.ts, held by `holdDirectories`), a read by key of each
  * block that may hold it, and through the `ids` index where a live generation has none (an earlier
- * build's, or one made live after the directories were held: its blocks are then missed, not waited
- * for, until the next lookup holds its directory). Call inside a read transaction over the table and
+ * build's; one made live after the directories were held is counted, and `withDirectories` looks up
+ * again). Call inside a read transaction over the table and
  * `liveScope`: every read goes out together, one round of I/O.
  */
 export async function findEntries(
@@ -290,9 +309,14 @@ export async function findEntries(
   // it was when the directories were held; the entries are then kept by the row read here.
   const expected = heldLive(db) ?? lastHeld.get(db) ?? { sources: {}, next: 1 };
   const held = heldDirectories(db);
-  const live = Object.entries(expected.sources).map(
-    ([source, generation]) => [source, held.get(directoryKey(name, source, generation)) ?? null] as const,
-  );
+  let missed = false;
+  const live = Object.entries(expected.sources).map(([source, generation]) => {
+    const directory = held.get(directoryKey(name, source, generation));
+    // Not held at all (null is held: an earlier build's generation, read through the index).
+    if (directory === undefined) missed = true;
+    return [source, directory ?? null] as const;
+  });
+
   const indexed = live.some(([, directory]) => directory === null);
   const keys = ids.map((id) =>
     live.flatMap(([source, directory]) =>
@@ -305,6 +329,11 @@ export async function findEntries(
     table.bulkGet(keys.flat()),
     indexed ? Promise.all(ids.map((id) => table.where('ids').equals(id).toArray())) : [],
   ]);
+  // The live row as the transaction read it names a generation other than the one looked in (a
+  // flip since the directories were held, where the live row is not held in memory).
+  for (const [source, generation] of Object.entries(sources.sources))
+    if (expected.sources[source] !== generation) missed = true;
+  if (missed) unheld.set(db, (unheld.get(db) ?? 0) + 1);
   let next = 0;
   const found = new Map<string, FoundEntry[]>();
   ids.forEach((id, i) => {

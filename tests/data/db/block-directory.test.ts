@@ -3,11 +3,19 @@
  * id and alias; blocks an earlier build wrote (with `ids`, no directory) are still found.
  */
 import { describe, expect, it } from 'vitest';
+import type { DocumentRecord } from '../../../data/dataset/types';
 import { blocksFor, DirectoryBuilder, hashId } from '../../../data/db/block-directory';
 import { blocksOf } from '../../../data/db/block-packing';
-import { setLive } from '../../../data/db/live-sources';
+import { liveScope, setLive } from '../../../data/db/live-sources';
 import { readDossiers, resolveDocuments } from '../../../data/db/resolve-documents';
-import { deadGenerations, sweepDeadBlocks, writeBlocks } from '../../../data/db/row-blocks';
+import {
+  deadGenerations,
+  entryParser,
+  findEntries,
+  sweepDeadBlocks,
+  withDirectories,
+  writeBlocks,
+} from '../../../data/db/row-blocks';
 import { makeDocument } from '../../fixtures/builders';
 import { freshDB } from '../../fixtures/db/fresh-db';
 
@@ -73,5 +81,38 @@ describe('block directory', () => {
       ['documentBlocks', 'pack-a', 1],
       ['dossierBlocks', 'pack-a', 1],
     ]);
+  });
+});
+
+describe('a generation made live during a lookup', () => {
+  it('is looked up again, so a replaced pack never looks absent', async () => {
+    const db = freshDB();
+    await db.open();
+    await writeBlocks(db, 'documentBlocks', 'pack-a', 1, documents('4', 10));
+    await db.transaction('rw', db.meta, () => setLive(db, 'pack-a', 1));
+    // The replacement, written but not live yet: the import flips it while the lookup is under way.
+    const newer = documents('4', 10).map((document) => ({ ...document, title: `new ${document.title}` }));
+    await writeBlocks(db, 'documentBlocks', 'pack-a', 2, newer);
+    let lookups = 0;
+    const titles = await withDirectories(db, async () => {
+      lookups += 1;
+      if (lookups === 1) await db.transaction('rw', db.meta, () => setLive(db, 'pack-a', 2));
+      const found = await db.transaction('r', [db.documentBlocks, ...liveScope(db)], () =>
+        findEntries(db, 'documentBlocks', ['kst-4-3', '2024D47']),
+      );
+      const parse = entryParser<DocumentRecord>();
+      return [...found.values()].map((entries) => entries.map((entry) => parse(entry).title));
+    });
+    expect(titles).toEqual([['new 4 3'], ['new 4 7']]);
+    expect(lookups).toBe(2);
+    // Nothing flipped: one lookup.
+    lookups = 0;
+    await withDirectories(db, async () => {
+      lookups += 1;
+      return db.transaction('r', [db.documentBlocks, ...liveScope(db)], () =>
+        findEntries(db, 'documentBlocks', ['kst-4-3']),
+      );
+    });
+    expect(lookups).toBe(1);
   });
 });
