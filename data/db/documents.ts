@@ -41,8 +41,8 @@ export async function readAllRecords<T extends BlockRecord>(
   const live = await readLive(db);
   const winners = new Map<string, FoundEntry>();
   for (const [source, generation] of Object.entries(live.sources)) {
-    await eachEntry(db, name, source, generation, (entry) => {
-      const found: FoundEntry = { entry, source, generation, stub: entry.stub };
+    await eachEntry(db, name, source, generation, (entry, seq) => {
+      const found: FoundEntry = { entry, source, generation, seq, stub: entry.stub };
       const current = winners.get(entry.id);
       winners.set(entry.id, current ? (best([current, found]) ?? found) : found);
     });

@@ -6,6 +6,7 @@ import { Dexie, type EntityTable, type Table, type Transaction } from 'dexie';
 import type { AnnotationRecord } from '../annotations/model';
 import type { DocumentRecord } from '../dataset/types';
 import type { SegmentCatalog, SegmentHead } from '../search/segment';
+import type { BlockDirectory, DirectoryKey } from './block-directory';
 import { type PostingsBlock, type SegmentRow, storedRowsOf } from './postings-blocks';
 import type { SourceDocuments } from './precedence';
 import type {
@@ -27,13 +28,14 @@ import { writeInChunks } from './write-in-chunks';
 const DATABASE_NAME = 'kamerlens';
 
 /** The newest schema version this code declares. */
-export const SCHEMA_VERSION = 8;
+export const SCHEMA_VERSION = 9;
 
 /** Typed Dexie database: bundled dataset tables plus the reader's own tables. */
 export class KamerlensDB extends Dexie {
   documentBlocks!: Table<RowBlock, BlockKey>;
   dossierBlocks!: Table<RowBlock, BlockKey>;
   sourceIds!: EntityTable<SourceDocuments, 'source'>;
+  blockDirectories!: Table<BlockDirectory, DirectoryKey>;
   meta!: EntityTable<MetaRecord, 'key'>;
   packs!: EntityTable<PackRecord, 'id'>;
   stagedPacks!: EntityTable<StagedPack, 'key'>;
@@ -116,6 +118,11 @@ export class KamerlensDB extends Dexie {
     // v8: the row tables and their undo rows go, now that v7 moved their rows into blocks (apart,
     // so that v7's upgrade could still read them).
     this.version(8).stores({ documents: null, dossiers: null, importUndo: null });
+    // v9: where each id's block is, a row per generation of a source's blocks (block-directory.ts),
+    // so that blocks need no `ids` key per id and alias, most of what writing them cost. Blocks
+    // written before keep their `ids` and that index, and are found through it until their source
+    // is imported again: nothing to move, and the notes are not touched.
+    this.version(9).stores({ blockDirectories: '[table+source+generation]' });
     // No change broadcasts: Dexie's Observability middleware posts every write transaction's change
     // set on a BroadcastChannel to every context of the origin that loaded Dexie, which only liveQuery
     // needs (we use none; notes announce their changes on their own channel, annotations-notify.ts).

@@ -38,6 +38,11 @@ export function holdLiveInMemory(db: KamerlensDB): void {
   if (!held.has(db)) held.set(db, { live: null });
 }
 
+/** The live row held in memory, if `db`'s is held and loaded (no read). */
+export function heldLive(db: KamerlensDB): LiveSources | null {
+  return held.get(db)?.live ?? null;
+}
+
 /** The tables a read of blocks needs besides them: `meta`, unless the live row is held (and loaded). */
 export function liveScope(db: KamerlensDB): Table[] {
   return held.get(db)?.live ? [] : [db.meta];

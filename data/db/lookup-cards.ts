@@ -4,38 +4,42 @@ import type { CardDocument, LookupEntry } from '../messages';
 import type { KamerlensDB } from './kamerlens-db';
 import { heldTitlesFor, lookupTables, readLookup } from './lookup-documents';
 import { readDocuments } from './resolve-documents';
+import { withDirectories } from './row-blocks';
 
 /**
  * One entry per input id, in input order (duplicates repeated), as `lookupDocuments` resolves them,
  * with each document cut to what a card shows and the titles of the documents citing it.
  */
-export function lookupCards(db: KamerlensDB, ids: readonly string[]): Promise<LookupEntry[]> {
+export async function lookupCards(db: KamerlensDB, ids: readonly string[]): Promise<LookupEntry[]> {
   const held = heldTitlesFor(db, ids);
-  return db.transaction('r', lookupTables(db), async () => {
-    // Titles of citing documents: from the records this batch found, the rest in one bulk read. It
-    // goes out after the lookup's dossier read, if it makes one, not beside it: Dexie starts a nested
-    // transaction only once those started before it in the same transaction have ended. (Issued
-    // together, the two gained nothing measurable in the packs bench, 2026-12-04.)
-    const titles = new Map<string, string | null>();
-    const entries = await readLookup(db, ids, held, (documents) => readCitingTitles(db, documents, titles));
-    // Each distinct record is cut once, however often the batch names it.
-    const cards = new Map<
-      DocumentRecord,
-      { card: CardDocument; citingTitles: Record<string, string | null> }
-    >();
-    return entries.map(({ id, document, dossierTitle }) => {
-      if (!document) return { id, document: null, dossierTitle, citingTitles: {} };
-      let cut = cards.get(document);
-      if (!cut) {
-        const citingTitles: Record<string, string | null> = {};
-        for (const place of document.citedBy)
-          citingTitles[place.documentId] = titles.get(place.documentId) ?? null;
-        cut = { card: cardOf(document), citingTitles };
-        cards.set(document, cut);
-      }
-      return { id, document: cut.card, dossierTitle, citingTitles: cut.citingTitles };
-    });
-  });
+  // Where each id's block is: held in memory once read (row-blocks.ts), outside the transaction.
+  return withDirectories(db, () =>
+    db.transaction('r', lookupTables(db), async () => {
+      // Titles of citing documents: from the records this batch found, the rest in one bulk read. It
+      // goes out after the lookup's dossier read, if it makes one, not beside it: Dexie starts a nested
+      // transaction only once those started before it in the same transaction have ended. (Issued
+      // together, the two gained nothing measurable in the packs bench, 2026-12-04.)
+      const titles = new Map<string, string | null>();
+      const entries = await readLookup(db, ids, held, (documents) => readCitingTitles(db, documents, titles));
+      // Each distinct record is cut once, however often the batch names it.
+      const cards = new Map<
+        DocumentRecord,
+        { card: CardDocument; citingTitles: Record<string, string | null> }
+      >();
+      return entries.map(({ id, document, dossierTitle }) => {
+        if (!document) return { id, document: null, dossierTitle, citingTitles: {} };
+        let cut = cards.get(document);
+        if (!cut) {
+          const citingTitles: Record<string, string | null> = {};
+          for (const place of document.citedBy)
+            citingTitles[place.documentId] = titles.get(place.documentId) ?? null;
+          cut = { card: cardOf(document), citingTitles };
+          cards.set(document, cut);
+        }
+        return { id, document: cut.card, dossierTitle, citingTitles: cut.citingTitles };
+      });
+    }),
+  );
 }
 
 /** What a popover card shows of `document` (field by field, so nothing else crosses the wire). */

@@ -6,6 +6,7 @@ import { dossierTitles, type TitlesCheck } from './dossier-titles';
 import type { KamerlensDB } from './kamerlens-db';
 import { liveScope } from './live-sources';
 import { readDossiers, resolveDocuments } from './resolve-documents';
+import { withDirectories } from './row-blocks';
 
 /** One id's whole stored record (null when the dataset does not know it) and its dossier title. */
 export interface DocumentLookup {
@@ -19,11 +20,11 @@ export interface DocumentLookup {
  * One entry per input id, in input order (duplicates repeated). Unknown or malformed ids get
  * `document: null`; the dossier title is filled whenever the id or document names a known dossier.
  */
-export function lookupDocuments(db: KamerlensDB, ids: readonly string[]): Promise<DocumentLookup[]> {
+export async function lookupDocuments(db: KamerlensDB, ids: readonly string[]): Promise<DocumentLookup[]> {
   const held = heldTitlesFor(db, ids);
   // One read transaction for documents and dossier titles: a page's batch costs one round of I/O,
   // two when the titles are not held (or the lookup is of a few ids).
-  return db.transaction('r', lookupTables(db), () => readLookup(db, ids, held));
+  return withDirectories(db, () => db.transaction('r', lookupTables(db), () => readLookup(db, ids, held)));
 }
 
 /** The tables a lookup reads: the blocks, and `meta` for which generations are live (unless held). */

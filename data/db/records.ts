@@ -189,8 +189,11 @@ export interface RowBlock {
   generation: number;
   /** Its place among the generation's blocks. */
   seq: number;
-  /** Every id and alias of its entries (the multiEntry index lookups read). */
-  ids: string[];
+  /**
+   * Every id and alias of its entries (the multiEntry index lookups read), in blocks written before
+   * schema v9; later ones are found through their generation's directory (block-directory.ts).
+   */
+  ids?: string[];
   entries: BlockEntry[];
 }
 

@@ -1,17 +1,30 @@
 /** Finds documents (by canonical id or any alias) and dossiers in their blocks, the winning record of each. */
+import type { Dexie } from 'dexie';
 import type { DocumentRecord, DossierRecord } from '../dataset/types';
 import type { KamerlensDB } from './kamerlens-db';
-import { liveFor, liveScope } from './live-sources';
+import { liveScope } from './live-sources';
 import { best } from './precedence';
 import { asRead } from './read-priority';
-import { type BlockTableName, blockTable, entryParser, type FoundEntry, findEntries } from './row-blocks';
+import {
+  type BlockTableName,
+  blockTable,
+  entryParser,
+  type FoundEntry,
+  findEntries,
+  withDirectories,
+} from './row-blocks';
 
-/** The live entries answering to each of `ids`, in one read transaction (over the blocks, and `meta` where the live row is not held). */
-function find(db: KamerlensDB, name: BlockTableName, ids: readonly string[]) {
+/**
+ * The live entries answering to each of `ids`, in one read transaction (over the blocks, and `meta`
+ * where the live row is not held), or in the caller's: one that called `holdDirectories` before it.
+ */
+async function find(db: KamerlensDB, name: BlockTableName, ids: readonly string[]) {
   const table = blockTable(db, name);
-  return asRead(db, () =>
-    db.transaction('r', [table, ...liveScope(db)], () => findEntries(table, liveFor(db), ids)),
-  );
+  // Dexie's static, through the instance: importing Dexie here would load it before a test's fake
+  // IndexedDB is installed.
+  const lookup = () =>
+    asRead(db, () => db.transaction('r', [table, ...liveScope(db)], () => findEntries(db, name, ids)));
+  return (db.constructor as typeof Dexie).currentTransaction ? lookup() : withDirectories(db, lookup);
 }
 
 /**

@@ -3,18 +3,20 @@
  * a few records of one source (the bundled dataset or a pack), about 4 KB of them
  * (block-packing.ts), as written by one import (its generation). Written a row per document as
  * objects, 300,000 documents could not be imported under 74 s (npm run bench -- import: the floor,
- * with no index at all); as blocks of JSON text, in 36 s with the alias index. A block lists every
- * id and alias of its records in `ids` (a multiEntry index), so finding a record by any of its ids
- * is one keyed read; a read decodes strings and parses only the records asked for. Which generation of a source is current is named by the `live` meta row
+ * with no index at all); as blocks of JSON text, in 36 s with the alias index. Each generation's
+ * directory (block-directory.ts) says which block holds each id and alias, so finding a record by
+ * any of its ids is one read by key (blocks written before schema v9 list them in `ids`, a multiEntry
+ * index, instead); a read decodes strings and parses only the records asked for. Which generation of a source is current is named by the `live` meta row
  * (live-sources.ts): an import writes its blocks beside the current ones and flips that row.
  * Written into a table or database of their own, away from the lookups' table, the new blocks would
  * hold lookups up just as long: reads wait for the origin's storage engine, wherever the writes go
  * (npm run bench -- write-scope); the size of each write transaction is what moves the wait.
  */
 import type { Table } from 'dexie';
+import { type BlockDirectory, blocksFor, DirectoryBuilder, type DirectoryKey } from './block-directory';
 import { type BlockRecord, blocksOf, parseStored } from './block-packing';
 import type { KamerlensDB } from './kamerlens-db';
-import { type LiveSources, readLive } from './live-sources';
+import { heldLive, type LiveSources, liveFor, liveScope, readLive } from './live-sources';
 import { readsDone, readsGoFirst } from './read-priority';
 import type { BlockEntry, BlockKey, RowBlock } from './records';
 import { inTimedChunks, type TimedChunkOptions } from './write-in-chunks';
@@ -41,16 +43,24 @@ export async function writeBlocks(
   options: TimedChunkOptions = {},
 ): Promise<void> {
   let seq = 0;
+  const directory = new DirectoryBuilder();
   // Serialized a chunk at a time, in the chunk's own turn: all at once would be one long task.
   await inTimedChunks(
     records,
     async (chunk) => {
       const blocks = blocksOf(source, generation, chunk);
-      for (const block of blocks) block.seq = seq++;
+      for (const block of blocks) {
+        block.seq = seq++;
+        directory.add(block.seq, block.entries);
+        // Found through the directory: no index key per id (block-directory.ts).
+        delete block.ids;
+      }
       await addCommitted(db, name, blocks);
     },
     readsGoFirst(db) ? { ...options, before: () => readsDone(db) } : options,
   );
+  // Written even when empty: a generation without one is read as an earlier build's, by its index.
+  await db.blockDirectories.add(directory.build(name, source, generation));
 }
 
 /**
@@ -99,6 +109,13 @@ function rangeOf(table: Table<RowBlock, BlockKey>, source: string, generation?: 
 
 /** Delete `source`'s blocks at `generation`, a window of them per short transaction. */
 export async function deleteGeneration(db: KamerlensDB, source: string, generation: number): Promise<void> {
+  // The directories first: blocks left without one are still listed (`storedGenerations`).
+  await db.blockDirectories
+    .bulkDelete([
+      ['documentBlocks', source, generation],
+      ['dossierBlocks', source, generation],
+    ])
+    .catch(() => undefined);
   for (const name of ['documentBlocks', 'dossierBlocks'] as const) {
     const table = blockTable(db, name);
     const [last] = await rangeOf(table, source, generation).reverse().limit(1).primaryKeys();
@@ -121,8 +138,14 @@ export async function deleteGeneration(db: KamerlensDB, source: string, generati
 /** Every (source, generation) that has blocks stored, read from the keys only. */
 async function storedGenerations(db: KamerlensDB): Promise<Map<string, Set<number>>> {
   const found = new Map<string, Set<number>>();
-  for (const name of ['documentBlocks', 'dossierBlocks'] as const) {
-    const keys = await blockTable(db, name).toCollection().primaryKeys();
+  const keyed = async (name: BlockTableName) =>
+    (await blockTable(db, name).toCollection().primaryKeys()).map(
+      ([source, generation]) => [source, generation] as const,
+    );
+  const directories = (await db.blockDirectories.toCollection().primaryKeys()).map(
+    ([, source, generation]) => [source, generation] as const,
+  );
+  for (const keys of [await keyed('documentBlocks'), await keyed('dossierBlocks'), directories]) {
     for (const [source, generation] of keys) {
       let set = found.get(source);
       if (!set) {
@@ -170,10 +193,10 @@ export async function eachEntry(
   name: BlockTableName,
   source: string,
   generation: number,
-  visit: (entry: BlockEntry) => void,
+  visit: (entry: BlockEntry, seq: number) => void,
 ): Promise<void> {
   await rangeOf(blockTable(db, name), source, generation).each((block) => {
-    for (const entry of block.entries) visit(entry);
+    for (const entry of block.entries) visit(entry, block.seq);
   });
 }
 
@@ -197,31 +220,139 @@ export interface FoundEntry {
   entry: BlockEntry;
   source: string;
   generation: number;
+  /** The block it is in. */
+  seq: number;
   stub: boolean;
 }
 
 /**
- * For each of `ids`, the live entries that answer to it (by id or alias), from one keyed read per
- * id, all issued together (call inside a read transaction over the table: one round of I/O).
+ * The directories of generations in memory, by table, source and generation (a generation's never
+ * changes); null for one an earlier build wrote, found through the `ids` index instead.
+ */
+const directories = new WeakMap<KamerlensDB, Map<string, BlockDirectory | null>>();
+
+const directoryKey = (name: string, source: string, generation: number) =>
+  `${name}\n${source}\n${generation}`;
+
+/** The live row the directories were last held for (`holdDirectories`). */
+const lastHeld = new WeakMap<KamerlensDB, LiveSources>();
+
+function heldDirectories(db: KamerlensDB): Map<string, BlockDirectory | null> {
+  let held = directories.get(db);
+  if (!held) {
+    held = new Map();
+    directories.set(db, held);
+  }
+  return held;
+}
+
+/**
+ * Hold the directories of the live generations in both block tables, reading those not held yet in
+ * a read transaction of their own, and let go of those no longer live. Call outside any transaction,
+ * before a lookup's (whose scope then need not include their table); costs nothing once they are held.
+ */
+export async function holdDirectories(db: KamerlensDB): Promise<void> {
+  // Held in memory where lookups are answered (no read); elsewhere a read of its own.
+  const sources = liveScope(db).length === 0 ? await liveFor(db) : await readLive(db);
+  const held = heldDirectories(db);
+  const missing: DirectoryKey[] = [];
+  for (const name of ['documentBlocks', 'dossierBlocks'] as const)
+    for (const [source, generation] of Object.entries(sources.sources))
+      if (!held.has(directoryKey(name, source, generation))) missing.push([name, source, generation]);
+  lastHeld.set(db, sources);
+  if (missing.length === 0) return;
+  const rows = await db.blockDirectories.bulkGet(missing);
+  missing.forEach(([name, source, generation], i) => {
+    held.set(directoryKey(name, source, generation), rows[i] ?? null);
+  });
+  for (const key of held.keys()) {
+    const [, source, generation] = key.split('\n');
+    if (sources.sources[source as string] !== Number(generation)) held.delete(key);
+  }
+}
+
+/** Per database: how many lookups met a live generation whose directory was not held (`findEntries`). */
+const unheld = new WeakMap<KamerlensDB, number>();
+
+/**
+ * Runs `lookup` (a read transaction that calls `findEntries`) with the live generations' directories
+ * held, and once more if a generation went live between holding them and its reads: without its
+ * directory, that generation's blocks would be missed (a pack replaced during an import would look
+ * absent), and the one it replaced is no longer live. A second flip within one lookup is an import
+ * per few milliseconds, which no importer makes; the second answer is taken as it is.
+ */
+export async function withDirectories<T>(db: KamerlensDB, lookup: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    await holdDirectories(db);
+    const before = unheld.get(db) ?? 0;
+    const result = await lookup();
+    if (attempt > 0 || (unheld.get(db) ?? 0) === before) return result;
+  }
+}
+
+/**
+ * For each of `ids`, the live entries of `name` that answer to it (by id or alias): through each
+ * live generation's directory (block-directory.ts, held by `holdDirectories`), a read by key of each
+ * block that may hold it, and through the `ids` index where a live generation has none (an earlier
+ * build's; one made live after the directories were held is counted, and `withDirectories` looks up
+ * again). Call inside a read transaction over the table and
+ * `liveScope`: every read goes out together, one round of I/O.
  */
 export async function findEntries(
-  table: Table<RowBlock, BlockKey>,
-  live: Promise<LiveSources>,
+  db: KamerlensDB,
+  name: BlockTableName,
   ids: readonly string[],
 ): Promise<Map<string, FoundEntry[]>> {
+  const table = blockTable(db, name);
+  // Every read goes out before any result is awaited (awaiting the live row first would leave the
+  // transaction with nothing to do, and it commits), from the live row as held in memory, else as
+  // it was when the directories were held; the entries are then kept by the row read here.
+  const expected = heldLive(db) ?? lastHeld.get(db) ?? { sources: {}, next: 1 };
+  const held = heldDirectories(db);
+  let missed = false;
+  const live = Object.entries(expected.sources).map(([source, generation]) => {
+    const directory = held.get(directoryKey(name, source, generation));
+    // Not held at all (null is held: an earlier build's generation, read through the index).
+    if (directory === undefined) missed = true;
+    return [source, directory ?? null] as const;
+  });
+
+  const indexed = live.some(([, directory]) => directory === null);
+  const keys = ids.map((id) =>
+    live.flatMap(([source, directory]) =>
+      directory ? blocksFor(directory, id).map((seq): BlockKey => [source, directory.generation, seq]) : [],
+    ),
+  );
   // Point queries, not `anyOf`: its cursor walks the index between keys spread over a large dataset.
-  const [sources, lists] = await Promise.all([
-    live,
-    Promise.all(ids.map((id) => table.where('ids').equals(id).toArray())),
+  const [sources, read, lists] = await Promise.all([
+    liveFor(db),
+    table.bulkGet(keys.flat()),
+    indexed ? Promise.all(ids.map((id) => table.where('ids').equals(id).toArray())) : [],
   ]);
+  // The live row as the transaction read it names a generation other than the one looked in (a
+  // flip since the directories were held, where the live row is not held in memory).
+  for (const [source, generation] of Object.entries(sources.sources))
+    if (expected.sources[source] !== generation) missed = true;
+  if (missed) unheld.set(db, (unheld.get(db) ?? 0) + 1);
+  let next = 0;
   const found = new Map<string, FoundEntry[]>();
   ids.forEach((id, i) => {
     const entries: FoundEntry[] = [];
-    for (const block of lists[i] ?? []) {
+    const blocks = [
+      ...(keys[i] ?? []).flatMap(() => read[next++] ?? []),
+      ...((lists[i] as RowBlock[] | undefined) ?? []),
+    ];
+    for (const block of blocks) {
       if (sources.sources[block.source] !== block.generation) continue;
       for (const entry of block.entries)
         if (entry.ids.includes(id))
-          entries.push({ entry, source: block.source, generation: block.generation, stub: entry.stub });
+          entries.push({
+            entry,
+            source: block.source,
+            generation: block.generation,
+            seq: block.seq,
+            stub: entry.stub,
+          });
     }
     found.set(id, entries);
   });

@@ -307,3 +307,56 @@ export async function profileBlockSizes(dataset: DatasetFile, sizesKb: readonly 
   }
   return results;
 }
+
+/**
+ * What the block tables' `ids` index costs an import: `dataset`'s documents as blocks (as the
+ * import packs them), written 20 blocks to a transaction, committed at once (as row-blocks.ts does),
+ * into tables of each shape in turn, `rounds` times alternating: with the `*ids` multiEntry index (a
+ * key per id and alias), with one key per block (its first id), and with the primary key alone.
+ * `onEach` is called before and after each shape (the caller reads the browser's CPU time there).
+ */
+export async function profileBlockIndexes(dataset: DatasetFile, rounds = 2) {
+  const blocks = blocksOf('bench', 1, dataset.documents).map((block) => ({
+    ...block,
+    first: block.entries[0]?.id ?? '',
+  }));
+  const shapes: [string, string][] = [
+    ['ids', '[source+generation+seq], *ids'],
+    ['first', '[source+generation+seq], first'],
+    ['none', '[source+generation+seq]'],
+  ];
+  const results: { shape: string; round: number; ms: number }[] = [];
+  for (let round = 0; round < rounds; round++) {
+    const order = round % 2 === 0 ? shapes : [...shapes].reverse();
+    for (const [shape, spec] of order) {
+      const db = new Dexie(unique());
+      db.version(1).stores({ blocks: spec });
+      db.unuse({ stack: 'dbcore', name: 'Observability' });
+      await db.open();
+      const idb = db.backendDB();
+      await (window as unknown as { benchMark?: (label: string) => Promise<void> }).benchMark?.(
+        `${shape} begin`,
+      );
+      const began = performance.now();
+      for (let start = 0; start < blocks.length; start += 20) {
+        const tx = idb.transaction('blocks', 'readwrite');
+        const store = tx.objectStore('blocks');
+        for (const block of blocks.slice(start, start + 20)) store.add(block);
+        tx.commit();
+        await new Promise((resolve, reject) => {
+          tx.oncomplete = resolve;
+          tx.onabort = () => reject(tx.error);
+        });
+      }
+      const ms = performance.now() - began;
+      await (window as unknown as { benchMark?: (label: string) => Promise<void> }).benchMark?.(
+        `${shape} end`,
+      );
+      results.push({ shape, round, ms: Math.round(ms) });
+      db.close();
+      await db.delete();
+    }
+  }
+  const entries = blocks.reduce((sum, block) => sum + (block.ids?.length ?? 0), 0);
+  return { blocks: blocks.length, idsEntries: entries, results };
+}
