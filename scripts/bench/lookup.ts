@@ -12,6 +12,7 @@
  */
 import 'fake-indexeddb/auto';
 import { existsSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import type { Page } from 'playwright-core';
 import type { DatasetFile } from '../../data/dataset/types';
 import { launchExtension } from '../../tests/e2e/harness';
@@ -22,6 +23,8 @@ import { datasetPicker, generatedDataset, generatedPicker, timeLookups } from '.
 type Figures = Awaited<ReturnType<typeof timeLookups>>;
 
 const size = Number(process.env.KAMERLENS_BENCH_DOCS ?? 100_000);
+/** Cold rounds per kind (the service worker stopped before each message; read before the top-level run below). */
+const COLD_ROUNDS = Number(process.env.KAMERLENS_BENCH_COLD_ROUNDS ?? 15);
 const seed: { label: string; dataset: DatasetFile } = existsSync('public/dataset.json')
   ? { label: 'seed (public/dataset.json)', dataset: JSON.parse(readFileSync('public/dataset.json', 'utf8')) }
   : { label: 'seed-like fixture (public/dataset.json not built yet)', dataset: seedLikeDataset() };
@@ -115,9 +118,70 @@ if (session) {
         `(() => { const pick = kamerlensBench.generatedPicker(${size}); return (_i, n) => pick(n); })()`,
       ),
     );
+    reportColdStarts(
+      `${size.toLocaleString('en')} generated`,
+      await timeColdStarts(
+        session,
+        page,
+        `(() => { const pick = kamerlensBench.generatedPicker(${size}); return (_i, n) => pick(n); })()`,
+      ),
+    );
   } finally {
     await session.close();
   }
+}
+
+type ColdStarts = Record<'lookup' | 'baseline', { p50: number; p95: number; max: number; n: number }>;
+
+/**
+ * What a reader's first hover after an idle pause pays: Chrome stops an idle service worker after
+ * ~30 s, so the next lookup starts it and reads whatever the worker keeps in memory again. Each
+ * round stops the worker (DevTools protocol) and times one message: a batch of 20 ids, or, as the
+ * baseline in the same rounds, `importStatus` (the worker's start, no lookup work), alternating.
+ */
+async function timeColdStarts(
+  session: NonNullable<Awaited<ReturnType<typeof launchExtension>>>,
+  page: Page,
+  picker: string,
+): Promise<ColdStarts> {
+  const cdp = await session.context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await page.evaluate(`window.benchPick = ${picker}`);
+  const samples: Record<keyof ColdStarts, number[]> = { lookup: [], baseline: [] };
+  for (let round = 0; round < COLD_ROUNDS; round++) {
+    for (const kind of round % 2 === 0
+      ? (['lookup', 'baseline'] as const)
+      : (['baseline', 'lookup'] as const)) {
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      // Let the stopped worker go before the message wakes a new one.
+      await new Promise((done) => setTimeout(done, 300));
+      const ms = (await page.evaluate(`(async () => {
+        const message = ${kind === 'lookup'} ? { type: 'lookup', payload: { ids: window.benchPick(${round}, 20) } } : { type: 'importStatus', payload: {} };
+        const began = performance.now();
+        const answer = await chrome.runtime.sendMessage(message);
+        if (!answer.ok) throw new Error(answer.error);
+        return performance.now() - began;
+      })()`)) as number;
+      samples[kind].push(ms);
+    }
+  }
+  await cdp.detach();
+  const figures = {} as ColdStarts;
+  for (const kind of ['lookup', 'baseline'] as const) {
+    const list = samples[kind].sort((a, b) => a - b);
+    const at = (q: number) => list[Math.min(list.length - 1, Math.floor(q * list.length))] as number;
+    figures[kind] = { p50: at(0.5), p95: at(0.95), max: list[list.length - 1] as number, n: list.length };
+  }
+  return figures;
+}
+
+function reportColdStarts(label: string, figures: ColdStarts) {
+  const ms = (value: number) => `${value.toFixed(1)} ms`;
+  const line = ({ p50, p95, max, n }: ColdStarts['lookup']) =>
+    `p50 ${ms(p50)} p95 ${ms(p95)} max ${ms(max)} (n=${n})`;
+  console.log(
+    `[Chromium, extension] ${label}, the service worker stopped before each message (a first hover after an idle pause): batch of 20 ${line(figures.lookup)}; baseline importStatus (the worker's start alone) ${line(figures.baseline)}; the lookup's own p50 ${ms(figures.lookup.p50 - figures.baseline.p50)} (load ${(loadavg()[0] ?? 0).toFixed(1)})`,
+  );
 }
 
 type RoundTrips = Record<'single' | 'batch' | 'baseline', { p50: number; p95: number; n: number }>;
