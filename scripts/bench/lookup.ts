@@ -104,6 +104,14 @@ if (session) {
         '(i, n) => Array.from({ length: n }, (_, k) => window.benchIds[(i * n + k) % window.benchIds.length])',
       ),
     );
+    reportColdStarts(
+      seed.label,
+      await timeColdStarts(
+        session,
+        page,
+        '(i, n) => Array.from({ length: n }, (_, k) => window.benchIds[(i * n + k) % window.benchIds.length])',
+      ),
+    );
     await page.evaluate(await bundleRoutines());
     const imported = (await page.evaluate(`kamerlensBench.importGeneratedIntoExtension(${size})`)) as {
       ms: number;
