@@ -290,8 +290,7 @@ export function* searcherSteps(
     const last = index.docFirstPassage[d + 1] ?? first;
     const hits: PassageHit[] = [];
     for (let p = first; p < last; p++) {
-      if (passageMask[p] !== 0)
-        hits.push({ passage: p - first, score: passageScores[2 * p] ?? 0 });
+      if (passageMask[p] !== 0) hits.push({ passage: p - first, score: passageScores[2 * p] ?? 0 });
     }
     return hits.sort((a, b) => b.score - a.score).slice(0, count);
   }
