@@ -6,7 +6,7 @@
 import { type Catalog, CatalogBuilder, type CatalogHead, catalogId } from './catalog';
 import { findWord, packedWords } from './packed-words';
 import { createSearcher, type SearchOptions, type SearchOutcome } from './run-search';
-import type { PostingSlice, SearchableIndex } from './searchable';
+import { boostCodesOf, type PostingSlice, type SearchableIndex } from './searchable';
 import { type SearchSegment, type SegmentCatalog, type SegmentPostings, splitList } from './segment';
 
 /**
@@ -266,7 +266,7 @@ function openSearch(
     docFirstPassage: passages.docFirstPassage,
     passageDoc: passages.passageDoc,
     passageLength: passages.passageLength,
-    passageBoost: passages.passageBoost,
+    passageBoost: boostCodesOf(passages.passageBoost),
     avgPassageLength: passages.passageDoc.length > 0 ? totalLength / passages.passageDoc.length : 1,
     surfaces: vocabulary.surfaces,
     surfaceStem: vocabulary.surfaceStem,

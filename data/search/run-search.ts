@@ -106,14 +106,19 @@ export function* searcherSteps(
   // Per-passage data read for every posting, interleaved so one posting costs few cache misses:
   // [boost, BM25 length norm] and scratch [score, best score of the current term]. An index opened
   // from storage (`lazy`) saves the memory and computes them per posting, rounded alike.
-  const { passageBoost, passageLength, avgPassageLength } = index;
+  const { passageLength, avgPassageLength } = index;
+  // Weights as stored (an in-memory index) or as codes into a few (one opened from storage).
+  const boostCoded = 'codes' in index.passageBoost ? index.passageBoost : null;
+  const boostCodes = boostCoded ? boostCoded.codes : new Uint8Array(0);
+  const boostValues = boostCoded ? boostCoded.values : (index.passageBoost as Float32Array);
+  const boostOf = (p: number) => (boostCoded ? boostValues[boostCodes[p] as number] : boostValues[p]) ?? 1;
   const passageStatic = options.lazy ? null : new Float32Array(passageCount * 2);
   // Lazy: the length norm by passage length instead (lengths are 16-bit), rounded as stored above.
   const normOfLength = options.lazy ? new Float32Array(65_536) : null;
   for (let n = 0; normOfLength && n < normOfLength.length; n++)
     normOfLength[n] = K1 * (1 - B + (B * n) / avgPassageLength);
   for (let p = 0; passageStatic && p < passageCount; p++) {
-    passageStatic[2 * p] = passageBoost[p] ?? 1;
+    passageStatic[2 * p] = boostOf(p);
     passageStatic[2 * p + 1] = K1 * (1 - B + (B * (passageLength[p] ?? 0)) / avgPassageLength);
     if (p % STEP === STEP - 1) yield;
   }
@@ -143,7 +148,9 @@ export function* searcherSteps(
       for (let i = from; i < to; i++) {
         const p = passages[i] ?? 0;
         const tf = tfs[i] ?? 1;
-        const boost = passageStatic ? (passageStatic[2 * p] ?? 1) : (passageBoost[p] ?? 1);
+        const boost = passageStatic
+          ? (passageStatic[2 * p] ?? 1)
+          : ((boostCoded ? boostValues[boostCodes[p] as number] : boostValues[p]) ?? 1);
         const norm = passageStatic
           ? (passageStatic[2 * p + 1] ?? 1)
           : ((normOfLength as Float32Array)[passageLength[p] as number] as number);
