@@ -206,7 +206,8 @@ async function readSegments(db: KamerlensDB, rows: readonly SegmentRow[]): Promi
 
 /** A segment's stems, for finding a stem's postings count (and so its row) by binary search. */
 interface SegmentVocabulary {
-  segment: StoredSegment;
+  /** Only what finding a row needs: the whole segment would keep its passage tables alive. */
+  segment: Pick<StoredSegment, 'stored' | 'stemOrder' | 'stemDf'>;
   stems: WordList;
 }
 
@@ -215,14 +216,19 @@ interface SegmentVocabulary {
  * segment's layout puts it in, every row once, all in one bulk read.
  */
 function postingsReader(db: KamerlensDB, segments: Promise<readonly StoredSegment[]>): ReadPostings {
-  let vocabularies: Map<string, SegmentVocabulary> | null = null;
+  // Built as soon as the segments are read, so the reader holds no segment (nor its passage tables).
+  const vocabularies = segments.then(
+    (list) =>
+      new Map(
+        list.map(({ id, stored, stemOrder, stemDf, stems, stemStart }): [string, SegmentVocabulary] => [
+          id,
+          { segment: { stored, stemOrder, stemDf }, stems: packedWords(stems, stemStart) },
+        ]),
+      ),
+  );
+  vocabularies.catch(() => undefined);
   return async (keys) => {
-    if (!vocabularies) {
-      vocabularies = new Map();
-      for (const segment of await segments)
-        vocabularies.set(segment.id, { segment, stems: packedWords(segment.stems, segment.stemStart) });
-    }
-    const known = vocabularies;
+    const known = await vocabularies;
     const rowKeys = keys.map(([stem, id]): [string, string] | null => {
       const vocabulary = known.get(id);
       if (!vocabulary) return null;

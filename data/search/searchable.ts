@@ -19,6 +19,32 @@ export interface WordList {
   at(index: number): string | undefined;
 }
 
+/**
+ * Passage weights as codes into `values`: a weight is one of a few (one per passage kind), so a
+ * byte a passage holds it instead of a 32-bit float (2.6 MB less at 300,000 documents).
+ */
+export interface BoostCodes {
+  codes: Uint8Array;
+  values: Float32Array;
+}
+
+/** `boost` as codes when it holds at most 256 distinct weights (else as it is). */
+export function boostCodesOf(boost: Float32Array): Float32Array | BoostCodes {
+  const codeOf = new Map<number, number>();
+  const codes = new Uint8Array(boost.length);
+  for (let p = 0; p < boost.length; p++) {
+    const value = boost[p] as number;
+    let code = codeOf.get(value);
+    if (code === undefined) {
+      if (codeOf.size === 256) return boost;
+      code = codeOf.size;
+      codeOf.set(value, code);
+    }
+    codes[p] = code;
+  }
+  return { codes, values: Float32Array.from(codeOf.keys()) };
+}
+
 /** An index a searcher can run over. Doc `d` is a position in the library's order (newest first). */
 export interface SearchableIndex {
   docCount: number;
@@ -26,7 +52,8 @@ export interface SearchableIndex {
   docFirstPassage: Uint32Array;
   passageDoc: Uint32Array;
   passageLength: Uint16Array;
-  passageBoost: Float32Array;
+  /** Per passage its ranking weight, or a code into a few weights (`BoostCodes`). */
+  passageBoost: Float32Array | BoostCodes;
   avgPassageLength: number;
   /** Folded surface forms, sorted by UTF-16 code units, and the stem id of each. */
   surfaces: WordList;
