@@ -16,7 +16,7 @@ import type { Table } from 'dexie';
 import { type BlockDirectory, blocksFor, DirectoryBuilder, type DirectoryKey } from './block-directory';
 import { type BlockRecord, blocksOf, parseStored } from './block-packing';
 import type { KamerlensDB } from './kamerlens-db';
-import { heldLive, type LiveSources, liveFor, liveScope, readLive } from './live-sources';
+import { heldLive, type LiveSources, liveFor, readLive } from './live-sources';
 import { readsDone, readsGoFirst } from './read-priority';
 import type { BlockEntry, BlockKey, RowBlock } from './records';
 import { inTimedChunks, type TimedChunkOptions } from './write-in-chunks';
@@ -253,7 +253,7 @@ function heldDirectories(db: KamerlensDB): Map<string, BlockDirectory | null> {
  */
 export async function holdDirectories(db: KamerlensDB): Promise<void> {
   // Held in memory where lookups are answered (no read); elsewhere a read of its own.
-  const sources = liveScope(db).length === 0 ? await liveFor(db) : await readLive(db);
+  const sources = await liveFor(db);
   const held = heldDirectories(db);
   const missing: DirectoryKey[] = [];
   for (const name of ['documentBlocks', 'dossierBlocks'] as const)
