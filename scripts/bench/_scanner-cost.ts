@@ -19,7 +19,7 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { type ProfileBreakdown, startProfile } from './_scanner-profile';
-import { startTrace, type TraceBreakdown } from './_scanner-trace';
+import { median, startTrace, type TraceBreakdown } from './_scanner-trace';
 
 /** One page load, measured until nothing happened for a second. */
 export interface CostFigures {
@@ -227,11 +227,6 @@ export async function measureScrollCost(
     await page.close();
   }
 }
-
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-};
 
 /** Prints one page's figures: per MB of text with and without the extension, and the difference. */
 export function printCost(label: string, extension: CostFigures[], plain: CostFigures[]): void {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type CpuProfile, summarise } from '../../scripts/bench/_scanner-profile';
-import { breakdown, type TraceEvent } from '../../scripts/bench/_scanner-trace';
+import { breakdown, median, type TraceEvent } from '../../scripts/bench/_scanner-trace';
 
 const PAGE = 'http://127.0.0.1:4000/cost-0.html';
 const OURS = 'chrome-extension://abc/content-scripts/content.js';
@@ -96,5 +96,14 @@ describe('profile summary', () => {
     });
     expect(Object.fromEntries(result.self)).toEqual({ 'wrapRange:1': 3 });
     expect(Object.fromEntries(result.inclusive)).toEqual({ 'wrapRange:1': 3, 'scanSlice:1': 3 });
+  });
+});
+
+describe('median', () => {
+  it('is the middle run for an odd count and the mean of the two middle runs for an even count', () => {
+    expect(median([5, 1, 3])).toBe(3);
+    // With 4 runs a side, the upper middle alone would report 30 here: the second-worst run.
+    expect(median([40, 10, 30, 20])).toBe(25);
+    expect(median([])).toBe(0);
   });
 });
