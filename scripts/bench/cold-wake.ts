@@ -6,8 +6,8 @@
  * cold was answered "not in the dataset" by a worker that had not reached its data yet. A second
  * cold message per round, `importStatus`, is the worker's start with no lookup work.
  *
- * KAMERLENS_BENCH_BASE_BUILD=<dir> (e.g. main's `wxt build --mode test` copied elsewhere) runs that
- * build in a browser of its own beside this one (`.output/chrome-mv3-test`, or
+ * KAMERLENS_BENCH_BASE_BUILD=<dir>[,<dir>…] (e.g. main's `wxt build --mode test` copied elsewhere) runs
+ * each build in a browser of its own beside this one (`.output/chrome-mv3-test`, or
  * KAMERLENS_EXTENSION_DIR), its rounds alternating with this build's. KAMERLENS_BENCH_COLD_ROUNDS
  * (default 10) rounds; KAMERLENS_BENCH_SETTLE_MS (default 3000) idle after each message, so
  * housekeeping one wake started does not run into the other build's round.
@@ -38,7 +38,8 @@ interface Build {
 }
 
 const dirs: [string, string][] = [['this build', extensionDir()]];
-if (process.env.KAMERLENS_BENCH_BASE_BUILD) dirs.push(['base build', process.env.KAMERLENS_BENCH_BASE_BUILD]);
+for (const [i, dir] of (process.env.KAMERLENS_BENCH_BASE_BUILD ?? '').split(',').filter(Boolean).entries())
+  dirs.push([`base build ${i + 1}`, dir]);
 const builds: Build[] = [];
 try {
   const routines = await bundleRoutines();
