@@ -138,7 +138,7 @@ export async function deleteGeneration(db: KamerlensDB, source: string, generati
 /**
  * Every (source, generation) that has blocks or a directory stored: a key read per generation, each
  * skipping past the rest of its generation's keys. Every wake of the worker asks (dataset-loader.ts,
- * pack-importer.ts); reading every block's key instead (~75,000 at 300,000 generated documents) took
+ * pack-importer.ts); reading every block's key instead (199,544 at 300,000 generated documents) took
  * 7-10 s under load 7 with the importer document doing the same, and the first lookup of the woken
  * worker waited behind it (npm run bench -- cold-wake).
  */
