@@ -124,8 +124,9 @@ interface Sidebar extends FirefoxSidebarApi {
  */
 function packImporter(db: ReturnType<typeof sharedDB>): PackImporter {
   const stored = () => storedPackProgress(db);
-  // Each wake asks the importer to import what is staged: one is started only when there is work.
-  const workWaiting = () => packWorkWaiting(db);
+  // Each wake asks the importer to import what is staged: one is started only when there is work
+  // (or when that cannot be told, as before).
+  const workWaiting = () => packWorkWaiting(db).catch(() => true);
   const chrome = browser as unknown as Partial<ChromeOffscreenApi>;
   if (chrome.offscreen && chrome.runtime)
     return offscreenImporter(chromeOffscreen(chrome as ChromeOffscreenApi, stored, workWaiting));
