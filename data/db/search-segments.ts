@@ -37,7 +37,7 @@ import {
 } from './postings-blocks';
 import { BUNDLED_SEGMENT } from './segment-owner';
 import { isPacked, packSegment, partKeys, type SegmentPart, unpackSegment } from './segment-parts';
-import { ownedRecords, readSourceDocuments } from './source-documents';
+import { ownedRecords } from './source-documents';
 
 /** The `segment` value of a stored segment's postings rows (a segment stored before blocks: its id). */
 function postingsKeyOf(segment: SegmentRow): string {
@@ -94,20 +94,30 @@ export async function dropPostings(db: KamerlensDB, key: string | null): Promise
 }
 
 /**
- * Delete postings no segment points at: those of an import stopped before its flip, or of a
- * generation replaced by one whose clean-up did not run; only of the segments `which` accepts (an
- * importer sweeps its own, never those another may be staging). Returns how many keys went.
+ * The postings keys no segment points at: those of an import stopped before its flip, or of a
+ * generation replaced by one whose clean-up did not run; only of the segments `which` accepts.
  */
-export async function sweepPostings(
+export async function deadPostings(
   db: KamerlensDB,
   which: (segment: string) => boolean = () => true,
-): Promise<number> {
+): Promise<string[]> {
   const [keys, segments] = await Promise.all([
     db.searchPostings.orderBy('segment').uniqueKeys(),
     db.searchSegments.toArray(),
   ]);
   const live = new Set(segments.map(postingsKeyOf));
-  const dead = keys.map(String).filter((key) => !live.has(key) && which(key.split('\u0001')[0] ?? key));
+  return keys.map(String).filter((key) => !live.has(key) && which(key.split('\u0001')[0] ?? key));
+}
+
+/**
+ * Delete the postings of `deadPostings` (an importer sweeps its own segments, never those another
+ * may be staging). Returns how many keys went.
+ */
+export async function sweepPostings(
+  db: KamerlensDB,
+  which: (segment: string) => boolean = () => true,
+): Promise<number> {
+  const dead = await deadPostings(db, which);
   for (const key of dead) await db.transaction('rw', db.searchPostings, () => dropPostings(db, key));
   return dead.length;
 }
@@ -135,22 +145,32 @@ export interface StaleSegments {
  * rows, or of a source no longer loaded.
  */
 export async function findStaleSegments(db: KamerlensDB): Promise<StaleSegments> {
-  const [segments, packs, dataset, sources] = await Promise.all([
+  const [segments, packs, dataset] = await Promise.all([
     db.searchSegments.toArray(),
     db.packs.toArray(),
     db.meta.get('dataset'),
-    readSourceDocuments(db),
   ]);
   const expected = new Map(packs.map((pack) => [pack.id, pack.version]));
   if (dataset?.key === 'dataset') expected.set(BUNDLED_SEGMENT, dataset.datasetVersion);
   const stored = new Map(segments.map((segment) => [segment.id, segment]));
-  const rebuild: string[] = [];
+  // Per id: stale, or null where it has no segment (a pack's is then built when it holds documents).
+  const checked: [string, boolean | null][] = [];
   for (const [id, version] of expected) {
     const segment = stored.get(id);
-    if (segment) {
-      if (!segment.stored || segment.version !== version) rebuild.push(id);
-    } else if (id !== BUNDLED_SEGMENT && (sources.get(id)?.documents.length ?? 0) > 0) rebuild.push(id);
+    if (segment) checked.push([id, !segment.stored || segment.version !== version]);
+    else if (id !== BUNDLED_SEGMENT) checked.push([id, null]);
   }
+  // The document lists of the packs without a segment only (none but after a stopped change): each
+  // wake of the worker asks, and reading every source's list is 300,000 ids at 300,000 documents.
+  const unindexed = checked.filter(([, stale]) => stale === null).map(([id]) => id);
+  const lists = new Map(
+    unindexed.length > 0
+      ? (await db.sourceIds.bulkGet(unindexed)).map((row, i) => [unindexed[i], row] as const)
+      : [],
+  );
+  const rebuild = checked
+    .filter(([id, stale]) => stale ?? (lists.get(id)?.documents.length ?? 0) > 0)
+    .map(([id]) => id);
   return { rebuild, orphans: segments.map((s) => s.id).filter((id) => !expected.has(id)) };
 }
 

@@ -6,7 +6,7 @@ import { traceThread } from '../../data/db/idb-trace';
 import { importThread, workerThread } from '../../data/db/import-thread';
 import { sharedDB } from '../../data/db/kamerlens-db';
 import { holdLiveInMemory, publishLive } from '../../data/db/live-sources';
-import { type PackImporter, storedPackProgress } from '../../data/db/pack-importer';
+import { type PackImporter, packWorkWaiting, storedPackProgress } from '../../data/db/pack-importer';
 import { putReadsFirst } from '../../data/db/read-priority';
 import { notifyAnnotationsChanged } from './annotations-notify';
 import { extensionPackFiles, stageBundledPacks } from './bundled-packs';
@@ -124,9 +124,12 @@ interface Sidebar extends FirefoxSidebarApi {
  */
 function packImporter(db: ReturnType<typeof sharedDB>): PackImporter {
   const stored = () => storedPackProgress(db);
+  // Each wake asks the importer to import what is staged: one is started only when there is work
+  // (or when that cannot be told, as before).
+  const workWaiting = () => packWorkWaiting(db).catch(() => true);
   const chrome = browser as unknown as Partial<ChromeOffscreenApi>;
   if (chrome.offscreen && chrome.runtime)
-    return offscreenImporter(chromeOffscreen(chrome as ChromeOffscreenApi, stored));
+    return offscreenImporter(chromeOffscreen(chrome as ChromeOffscreenApi, stored, workWaiting));
   // Firefox's MV3 background is an event page, stopped (its worker with it) once nothing reset its
   // idle timer for `extensions.background.idle.timeout` (30 s by default). An import outlasts that
   // when no page asks about it: 100,000 generated documents in 16 packs, staged and sent from an

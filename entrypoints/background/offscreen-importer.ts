@@ -19,6 +19,11 @@ export interface OffscreenPlatform {
   send(message: MessageOf<ImporterProtocol>): Promise<unknown>;
   /** The last import's outcome from the database. */
   stored(): Promise<PackImportProgress>;
+  /**
+   * Whether an import has anything to do (data/db/pack-importer.ts `packWorkWaiting`): when not,
+   * and no document is open, `importStaged` opens none. Left out: it always opens one.
+   */
+  workWaiting?(): Promise<boolean>;
 }
 
 /** The importer, through the offscreen document. */
@@ -41,12 +46,18 @@ export function offscreenImporter(platform: OffscreenPlatform): PackImporter {
     return result.value;
   };
 
-  const call = async (request: ImporterCall): Promise<unknown> => {
+  /** Send `request` to the document, opened for it unless `needed` says no (then: the stored progress). */
+  const call = async (request: ImporterCall, needed?: () => Promise<boolean>): Promise<unknown> => {
     waiting += 1;
     try {
+      let skipped = false;
+      // Checked in turn, so calls still reach the document in the order they were made.
       await inTurn(async () => {
-        if (!(await platform.isOpen())) await platform.open();
+        if (await platform.isOpen()) return;
+        if (needed && !(await needed())) skipped = true;
+        else await platform.open();
       });
+      if (skipped) return await platform.stored();
       return await ask(request);
     } finally {
       waiting -= 1;
@@ -63,7 +74,10 @@ export function offscreenImporter(platform: OffscreenPlatform): PackImporter {
       if (!(await platform.isOpen())) return platform.stored();
       return (ask({ call: 'progress' }) as Promise<PackImportProgress>).catch(() => platform.stored());
     },
-    importStaged: () => call({ call: 'importStaged' }) as Promise<PackImportProgress>,
+    // Every wake of the worker asks (index.ts): a document is opened only when there is work, or
+    // used when one is open (a stopped worker may have left it).
+    importStaged: () =>
+      call({ call: 'importStaged' }, platform.workWaiting?.bind(platform)) as Promise<PackImportProgress>,
     remove: (id) => call({ call: 'remove', id }) as Promise<boolean>,
   };
 }
@@ -85,6 +99,7 @@ export interface ChromeOffscreenApi {
 export function chromeOffscreen(
   chrome: ChromeOffscreenApi,
   stored: () => Promise<PackImportProgress>,
+  workWaiting?: () => Promise<boolean>,
 ): OffscreenPlatform {
   const url = chrome.runtime.getURL('/importer.html');
   return {
@@ -100,5 +115,6 @@ export function chromeOffscreen(
     close: () => chrome.offscreen.closeDocument(),
     send: (message) => chrome.runtime.sendMessage(message),
     stored,
+    workWaiting,
   };
 }

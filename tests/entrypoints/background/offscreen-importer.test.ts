@@ -136,4 +136,26 @@ describe("Chrome's importer through an offscreen document", () => {
     await settle();
     expect(silent.log.at(-1)).toBe('close');
   });
+
+  it('opens no document for an import with nothing to do (each wake asks), one when there is work', async () => {
+    let work = false;
+    const { fake, log } = platform({
+      answer: (call) => ({ ok: true, value: call.call === 'remove' || progress(1) }),
+    });
+    const importer = offscreenImporter({ ...fake, workWaiting: async () => work });
+    expect(await importer.importStaged()).toEqual(STORED);
+    await settle();
+    expect(log).toEqual([]);
+    // With work, or beside a removal (never asked about), calls keep their order.
+    work = true;
+    await Promise.all([importer.importStaged(), importer.remove('p')]);
+    await settle();
+    expect(log).toEqual(['open', 'send importStaged', 'send remove', 'close']);
+    // A document a stopped worker left open is used even when nothing waits, then closed.
+    const left = platform({ open: true, answer: () => ({ ok: true, value: progress(1) }) });
+    const woken = offscreenImporter({ ...left.fake, workWaiting: async () => false });
+    expect(await woken.importStaged()).toEqual(progress(1));
+    await settle();
+    expect(left.log).toEqual(['send importStaged', 'close']);
+  });
 });
