@@ -3,7 +3,8 @@
  * a card lookup reads neither them nor the records citing the document, whole reads still give the
  * record back exactly, and blocks an earlier build wrote whole keep answering.
  */
-import type { Dexie } from 'dexie';
+import 'fake-indexeddb/auto';
+import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { readPack } from '../../../data/dataset/read-pack';
 import type { DatasetFile, DocumentRecord } from '../../../data/dataset/types';
@@ -11,7 +12,7 @@ import { blocksOf } from '../../../data/db/block-packing';
 import { listDocuments } from '../../../data/db/documents';
 import { importDataset } from '../../../data/db/import-dataset';
 import { importPack, removePack } from '../../../data/db/import-pack';
-import type { KamerlensDB } from '../../../data/db/kamerlens-db';
+import { KamerlensDB, SCHEMA_VERSION } from '../../../data/db/kamerlens-db';
 import { setLive } from '../../../data/db/live-sources';
 import { cardOf, lookupCards } from '../../../data/db/lookup-cards';
 import { lookupDocuments } from '../../../data/db/lookup-documents';
@@ -20,6 +21,7 @@ import { readDocuments } from '../../../data/db/resolve-documents';
 import { ownedRecords } from '../../../data/db/source-documents';
 import { splitDataset } from '../../../data/pipeline/packs/write-packs';
 import { freshDB } from '../../fixtures/db/fresh-db';
+import { V9_STORES } from '../../fixtures/db/old-schemas';
 import { seedLikeDataset } from '../../fixtures/db/seed-like';
 import { packFile, streamOf } from '../../fixtures/opendata/fixture-packs';
 
@@ -97,6 +99,14 @@ async function imported(
   return { db, reads };
 }
 
+const NOTE = {
+  id: 'n-v9',
+  created: '2026-01-01T00:00:00.000Z',
+  modified: '2026-01-01T00:00:00.000Z',
+  target: { source: 'https://www.nu.nl/a', selectors: [] },
+  body: { note: 'x', tags: [], linkedDocumentIds: ['kst-34352-349'] },
+};
+
 const FULL = ['kst-34352-349', 'kst-34352-330', 'ah-tk-20242025-520', 'local-000_5b0e6dc1a4e276c7'];
 
 describe('document bodies stored apart', () => {
@@ -167,6 +177,34 @@ describe('document bodies stored apart', () => {
     );
     expect(await db.documentBodies.count()).toBe(0);
     db.close();
+  });
+
+  it('upgrades a schema v9 database without losing its blocks or notes, and splits them at the next import', async () => {
+    const name = `kamerlens-v9-${process.pid}`;
+    const v9 = new Dexie(name);
+    v9.version(9).stores(V9_STORES);
+    const dataset = longDataset();
+    await v9.table('documentBlocks').bulkAdd(blocksOf('bundled', 1, dataset.documents));
+    await v9.table('dossierBlocks').bulkAdd(blocksOf('bundled', 1, dataset.dossiers));
+    await v9.table('meta').put({ key: 'live', sources: { bundled: 1 }, next: 2 });
+    await v9.table('annotations').put(NOTE);
+    v9.close();
+    const db = new KamerlensDB(name);
+    try {
+      await db.open();
+      expect(db.verno).toBe(SCHEMA_VERSION);
+      const whole = records(dataset, 'kst-34352-349');
+      expect((await lookupCards(db, ['2025D51855']))[0]?.document).toEqual(cardOf(whole));
+      expect((await lookupDocuments(db, ['2025D51855']))[0]?.document).toEqual(whole);
+      expect(await db.annotations.toArray()).toEqual([NOTE]);
+      expect((await importDataset(db, longDataset('v2-long'))).status).toBe('imported');
+      expect(await db.documentBodies.count()).toBe(FULL.length);
+      expect((await lookupDocuments(db, ['2025D51855']))[0]?.document).toEqual(whole);
+      expect(await db.annotations.toArray()).toEqual([NOTE]);
+    } finally {
+      db.close();
+      await Dexie.delete(name);
+    }
   });
 
   it("removes a pack's bodies with it, and a replaced generation's once it is swept", async () => {
