@@ -129,6 +129,17 @@ function splitEntryOf(
   document: DocumentRecord,
   titles: ReadonlyMap<string, string | null>,
 ): { entry: BlockEntry; body: BodyRow | null } {
+  const citingTitles: Record<string, string | null> = {};
+  let titled = 0;
+  for (const place of document.citedBy) {
+    const title = titles.get(place.documentId);
+    if (title === undefined) continue;
+    citingTitles[place.documentId] = title;
+    titled += 1;
+  }
+  const whole = entryOf(titled === 0 ? document : ({ ...document, citingTitles } as StoredCard));
+  // Short as a whole, short body: no second serialization (most open-data records, ~600 chars).
+  if (whole.json.length < BODY_FROM) return { entry: whole, body: null };
   const body: Record<string, unknown> = {};
   const card: Record<string, unknown> = { ...document };
   for (const field of BODY_FIELDS) {
@@ -139,25 +150,12 @@ function splitEntryOf(
     delete card[field];
   }
   const bodyJson = JSON.stringify(body);
-  const citingTitles: Record<string, string | null> = {};
-  let titled = 0;
-  for (const place of document.citedBy) {
-    const title = titles.get(place.documentId);
-    if (title === undefined) continue;
-    citingTitles[place.documentId] = title;
-    titled += 1;
-  }
-  if (bodyJson.length < BODY_FROM) {
-    // Short body: whole in the entry, and no titles unless something cites it (a stub's card).
-    const whole: StoredCard = titled === 0 ? document : { ...document, citingTitles };
-    return { entry: entryOf(whole), body: null };
-  }
+  if (bodyJson.length < BODY_FROM) return { entry: whole, body: null };
   if (document.qa.length > 0)
     card.qa = document.qa.map(({ number, questionShort }) => ({ number, questionShort }));
   if (titled > 0) card.citingTitles = citingTitles;
-  const entry = entryOf(card as unknown as DocumentRecord);
   return {
-    entry: { ...entry, body: true },
+    entry: { ...entryOf(card as unknown as DocumentRecord), body: true },
     body: { source, generation, id: document.id, json: bodyJson },
   };
 }
