@@ -18,11 +18,10 @@ export async function lookupCards(db: KamerlensDB, ids: readonly string[]): Prom
   return withDirectories(db, () =>
     db.transaction('r', lookupTables(db, false), async () => {
       // Titles of citing documents: stored with the card by its import, from the records this batch
-      // found, the rest (an earlier build's blocks, a citing document of another source) in one bulk
-      // read of their cards. It
-      // goes out after the lookup's dossier read, if it makes one, not beside it: Dexie starts a nested
-      // transaction only once those started before it in the same transaction have ended. (Issued
-      // together, the two gained nothing measurable in the packs bench, 2026-12-04.)
+      // found, the rest (in an earlier build's blocks, or of another source) in one bulk read of their
+      // cards. It goes out after the lookup's dossier read, if it makes one, not beside it: Dexie
+      // starts a nested transaction only once those started before it in the same transaction have
+      // ended. (Issued together, the two gained nothing measurable in the packs bench, 2026-12-04.)
       const titles = new Map<string, string | null>();
       const entries = await readLookup(
         db,

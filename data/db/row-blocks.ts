@@ -54,8 +54,8 @@ export async function writeBlocks(
 ): Promise<void> {
   let seq = 0;
   const directory = new DirectoryBuilder();
-  // The titles a card of this source shows for the documents citing it (the pipeline links a
-  // source's citing places within that source).
+  // The titles a card shows for the documents citing it, those of this source: a card's citing
+  // document in another source (a pack of another vergaderjaar) is read at lookup, as its card.
   const titles = name === 'documentBlocks' ? titlesOf(records as readonly DocumentRecord[]) : null;
   // Serialized a chunk at a time, in the chunk's own turn: all at once would be one long task.
   await inTimedChunks(
