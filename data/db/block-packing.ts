@@ -105,11 +105,14 @@ const BODY_FIELDS = [
  * Body length (chars of JSON) from which a document's body gets a row of its own. Seed documents'
  * bodies are 12,000-54,000 chars, and a card lookup read and parsed all of it: a batch of 20 took
  * p50 14-16, p95 22-36 ms, against p50 5-6, p95 10-13 ms with the bodies emptied (npm run bench --
- * card-size, 2026-12-04). An open-data record's body (its zaken, provenance) is a few hundred chars:
- * a row of its own would cost the import a request per document (the request, not its size, is
- * what a row costs: block-packing above) to spare a lookup a few hundred chars of parsing.
+ * card-size, 2026-12-04). A shorter body stays: a row of its own costs the import a request (the
+ * request, not its size, is what a row costs), and a record under a block's 4 KB is read with its
+ * neighbours anyway. Split from 2,048 chars, the seed-shaped documents of ~2 KB (npm run bench --
+ * packs, KAMERLENS_PACKS_IN=product, 50,000 documents, main's build alternating) were imported in
+ * 23.0 and 37.5 s against 20.4 and 23.2 s, with 2 and 50 lookups over 50 ms against 0 and 4 (load
+ * 3.9-4.6). An open-data record's body (its zaken, provenance) is a few hundred chars.
  */
-const BODY_FROM = 2048;
+const BODY_FROM = 4096;
 
 /**
  * The stored card part of a document whose body is stored apart: what the block entry holds, with
