@@ -5,7 +5,7 @@ import type { BlockRecord } from './block-packing';
 import type { KamerlensDB } from './kamerlens-db';
 import { readLive } from './live-sources';
 import { best } from './precedence';
-import { type BlockTableName, eachEntry, entryParser, type FoundEntry } from './row-blocks';
+import { type BlockTableName, eachEntry, type FoundEntry, wholeRecords } from './row-blocks';
 
 /** Options for `listDocuments`. */
 export interface ListDocumentsOptions {
@@ -47,6 +47,6 @@ export async function readAllRecords<T extends BlockRecord>(
       winners.set(entry.id, current ? (best([current, found]) ?? found) : found);
     });
   }
-  const parse = entryParser<T>();
-  return new Map([...winners].map(([id, found]) => [id, parse(found)]));
+  const whole = await wholeRecords<T>(db, [...winners.values()]);
+  return new Map([...winners].map(([id, found]) => [id, whole.get(found) as T]));
 }

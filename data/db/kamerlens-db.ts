@@ -11,6 +11,8 @@ import { type PostingsBlock, type SegmentRow, storedRowsOf } from './postings-bl
 import type { SourceDocuments } from './precedence';
 import type {
   BlockKey,
+  BodyKey,
+  BodyRow,
   MetaRecord,
   PackRecord,
   ReferenceEdge,
@@ -28,11 +30,13 @@ import { writeInChunks } from './write-in-chunks';
 const DATABASE_NAME = 'kamerlens';
 
 /** The newest schema version this code declares. */
-export const SCHEMA_VERSION = 9;
+export const SCHEMA_VERSION = 10;
 
 /** Typed Dexie database: bundled dataset tables plus the reader's own tables. */
 export class KamerlensDB extends Dexie {
   documentBlocks!: Table<RowBlock, BlockKey>;
+  /** The long fields of documents no card shows, a row per document that has them (block-packing.ts). */
+  documentBodies!: Table<BodyRow, BodyKey>;
   dossierBlocks!: Table<RowBlock, BlockKey>;
   sourceIds!: EntityTable<SourceDocuments, 'source'>;
   blockDirectories!: Table<BlockDirectory, DirectoryKey>;
@@ -123,6 +127,12 @@ export class KamerlensDB extends Dexie {
     // written before keep their `ids` and that index, and are found through it until their source
     // is imported again: nothing to move, and the notes are not touched.
     this.version(9).stores({ blockDirectories: '[table+source+generation]' });
+    // v10: the long fields of a document no card shows (sections, footnotes, question and answer
+    // text), a row per document apart from its block (block-packing.ts), so a card lookup reads and
+    // parses about a kilobyte per document instead of 13,000-55,000 chars. Blocks written before keep
+    // their whole records and keep answering, to cards and readers alike, until their source is
+    // imported again: nothing to move.
+    this.version(10).stores({ documentBodies: '[source+generation+id]' });
     // No change broadcasts: Dexie's Observability middleware posts every write transaction's change
     // set on a BroadcastChannel to every context of the origin that loaded Dexie, which only liveQuery
     // needs (we use none; notes announce their changes on their own channel, annotations-notify.ts).

@@ -9,9 +9,9 @@ import { readDossiers, resolveDocuments } from './resolve-documents';
 import { withDirectories } from './row-blocks';
 
 /** One id's whole stored record (null when the dataset does not know it) and its dossier title. */
-export interface DocumentLookup {
+export interface DocumentLookup<T extends DocumentRecord = DocumentRecord> {
   id: string;
-  document: DocumentRecord | null;
+  document: T | null;
   /** Title of the dossier the id belongs to, when known. */
   dossierTitle: string | null;
 }
@@ -27,9 +27,12 @@ export async function lookupDocuments(db: KamerlensDB, ids: readonly string[]): 
   return withDirectories(db, () => db.transaction('r', lookupTables(db), () => readLookup(db, ids, held)));
 }
 
-/** The tables a lookup reads: the blocks, and `meta` for which generations are live (unless held). */
-export function lookupTables(db: KamerlensDB) {
-  return [db.documentBlocks, db.dossierBlocks, ...liveScope(db)];
+/**
+ * The tables a lookup reads: the blocks, and `meta` for which generations are live (unless held);
+ * the documents' bodies unless it reads cards only.
+ */
+export function lookupTables(db: KamerlensDB, bodies = true) {
+  return [db.documentBlocks, ...(bodies ? [db.documentBodies] : []), db.dossierBlocks, ...liveScope(db)];
 }
 
 /** Ids from which a lookup uses the held dossier titles; fewer read theirs (see `heldTitlesFor`). */
@@ -53,16 +56,17 @@ export function heldTitlesFor(db: KamerlensDB, ids: readonly string[]): TitlesCh
  * with `held` started before it. The documents are read first; the dossier titles come from `held`
  * when its check is back and current, else from the database in one more round, which
  * `alongside` shares (it runs with the documents found, so a caller's own follow-up reads cost no
- * round of their own).
+ * round of their own). Documents come whole, or as `resolve` reads them (lookup-cards.ts: cards).
  */
-export async function readLookup(
+export async function readLookup<T extends DocumentRecord = DocumentRecord>(
   db: KamerlensDB,
   ids: readonly string[],
   held: TitlesCheck,
-  alongside?: (documents: ReadonlyMap<string, DocumentRecord>) => Promise<void>,
-): Promise<DocumentLookup[]> {
+  alongside?: (documents: ReadonlyMap<string, T>) => Promise<void>,
+  resolve: (db: KamerlensDB, ids: readonly string[]) => Promise<Map<string, T>> = resolveDocuments as never,
+): Promise<DocumentLookup<T>[]> {
   const wellFormed = ids.filter(isWellFormedId);
-  const documents = await resolveDocuments(db, wellFormed);
+  const documents = await resolve(db, wellFormed);
   const keysPerId = new Map<string, string[]>();
   for (const id of wellFormed) {
     const document = documents.get(id);

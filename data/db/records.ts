@@ -178,8 +178,27 @@ export interface BlockEntry {
   /** Every id it answers to (its own first). */
   ids: string[];
   stub: boolean;
+  /**
+   * The record as JSON (`storedJson`); with `body`, without the fields its `documentBodies` row
+   * holds (block-packing.ts: a card lookup reads no body).
+   */
+  json: string;
+  /** Its body is in `documentBodies` (absent in blocks written before schema v10: `json` is whole). */
+  body?: true;
+}
+
+/** A row of `documentBodies`: the long fields no card shows of one document (block-packing.ts). */
+export interface BodyRow {
+  source: string;
+  generation: number;
+  /** The document's own id. */
+  id: string;
+  /** Those fields as a JSON object, assigned over the entry's record when it is read whole. */
   json: string;
 }
+
+/** The key of a body row: `[source, generation, id]`. */
+export type BodyKey = [string, number, string];
 
 /** A row of `documentBlocks` or `dossierBlocks`. */
 export interface RowBlock {

@@ -13,12 +13,21 @@
  * (npm run bench -- write-scope); the size of each write transaction is what moves the wait.
  */
 import type { Table } from 'dexie';
+import type { DocumentRecord } from '../dataset/types';
 import { type BlockDirectory, blocksFor, DirectoryBuilder, type DirectoryKey } from './block-directory';
-import { type BlockRecord, blocksOf, parseStored } from './block-packing';
+import {
+  type BlockRecord,
+  blocksOf,
+  cardBlocksOf,
+  parseStored,
+  type StoredCard,
+  titlesOf,
+  withBody,
+} from './block-packing';
 import type { KamerlensDB } from './kamerlens-db';
 import { heldLive, type LiveSources, liveFor, readLive } from './live-sources';
 import { readsDone, readsGoFirst } from './read-priority';
-import type { BlockEntry, BlockKey, RowBlock } from './records';
+import type { BlockEntry, BlockKey, BodyKey, BodyRow, RowBlock } from './records';
 import { inTimedChunks, type TimedChunkOptions } from './write-in-chunks';
 
 /** The two block tables. */
@@ -31,8 +40,9 @@ export function blockTable(db: KamerlensDB, name: BlockTableName): Table<RowBloc
 
 /**
  * Write `records` as blocks of `source` at `generation`, a few blocks per short transaction of its
- * own (sized by `options`), so lookups meanwhile wait for one at most. Nothing reads them until the
- * generation is made live.
+ * own (sized by `options`), so lookups meanwhile wait for one at most; documents' long bodies in
+ * `documentBodies`, in the transaction of their block (block-packing.ts). Nothing reads them until
+ * the generation is made live.
  */
 export async function writeBlocks(
   db: KamerlensDB,
@@ -44,18 +54,23 @@ export async function writeBlocks(
 ): Promise<void> {
   let seq = 0;
   const directory = new DirectoryBuilder();
+  // The titles a card shows for the documents citing it, those of this source: a card's citing
+  // document in another source (a pack of another vergaderjaar) is read at lookup, as its card.
+  const titles = name === 'documentBlocks' ? titlesOf(records as readonly DocumentRecord[]) : null;
   // Serialized a chunk at a time, in the chunk's own turn: all at once would be one long task.
   await inTimedChunks(
     records,
     async (chunk) => {
-      const blocks = blocksOf(source, generation, chunk);
+      const { blocks, bodies } = titles
+        ? cardBlocksOf(source, generation, chunk as readonly DocumentRecord[], titles)
+        : { blocks: blocksOf(source, generation, chunk), bodies: [] };
       for (const block of blocks) {
         block.seq = seq++;
         directory.add(block.seq, block.entries);
         // Found through the directory: no index key per id (block-directory.ts).
         delete block.ids;
       }
-      await addCommitted(db, name, blocks);
+      await addCommitted(db, name, blocks, bodies);
     },
     readsGoFirst(db) ? { ...options, before: () => readsDone(db) } : options,
   );
@@ -79,20 +94,33 @@ export async function writeBlocks(
  * 81 against 110, 98, 97, 72 ms; p95 23-26 against 30-31 ms; the import 49-60 against 59-67 s.
  * (Dexie has no such option; its table hooks, which this bypasses, are not used on the block tables.)
  */
-async function addCommitted(db: KamerlensDB, name: BlockTableName, rows: readonly RowBlock[]): Promise<void> {
+async function addCommitted(
+  db: KamerlensDB,
+  name: BlockTableName,
+  rows: readonly RowBlock[],
+  bodies: readonly BodyRow[],
+): Promise<void> {
   // Not open (yet, or closed meanwhile): Dexie's own way opens it, or fails as a closed one should.
   if (!db.isOpen()) {
     const table = blockTable(db, name);
-    await db.transaction('rw', table, () => table.bulkAdd([...rows]));
+    await db.transaction('rw', table, db.documentBodies, async () => {
+      await table.bulkAdd([...rows]);
+      if (bodies.length > 0) await db.documentBodies.bulkAdd([...bodies]);
+    });
     return;
   }
-  const tx = db.backendDB().transaction(name, 'readwrite');
+  const stores = bodies.length > 0 ? [name, 'documentBodies'] : [name];
+  const tx = db.backendDB().transaction(stores, 'readwrite');
   const done = new Promise<void>((resolve, reject) => {
     tx.oncomplete = () => resolve();
     tx.onabort = () => reject(tx.error ?? new DOMException(`writing ${name} was aborted`, 'AbortError'));
   });
   const store = tx.objectStore(name);
   for (const row of rows) store.add(row);
+  if (bodies.length > 0) {
+    const bodyStore = tx.objectStore('documentBodies');
+    for (const body of bodies) bodyStore.add(body);
+  }
   tx.commit();
   await done;
 }
@@ -133,10 +161,24 @@ export async function deleteGeneration(db: KamerlensDB, source: string, generati
       );
     }
   }
+  // The bodies last: a body without its block is never read, a block without its body would be.
+  for (;;) {
+    await readsDone(db);
+    const keys = await bodiesOf(db, source, generation).limit(DELETE_WINDOW).primaryKeys();
+    if (keys.length === 0) break;
+    await db.documentBodies.bulkDelete(keys);
+  }
+}
+
+/** The body rows of `source` at `generation` (every generation when it is undefined). */
+function bodiesOf(db: KamerlensDB, source: string, generation?: number) {
+  const low = generation ?? -Infinity;
+  const high = generation ?? Infinity;
+  return db.documentBodies.where(':id').between([source, low, ''], [source, high, '\uffff'], true, true);
 }
 
 /**
- * Every (source, generation) that has blocks or a directory stored: a key read per generation, each
+ * Every (source, generation) that has blocks, bodies or a directory stored: a key read per generation, each
  * skipping past the rest of its generation's keys. Every wake of the worker asks (dataset-loader.ts,
  * pack-importer.ts); reading every block's key instead (199,544 at 300,000 generated documents) took
  * 7-10 s under load 7 with the importer document doing the same, and the first lookup of the woken
@@ -154,7 +196,8 @@ async function storedGenerations(db: KamerlensDB): Promise<Map<string, Set<numbe
     }
     set.add(generation);
   };
-  await db.transaction('r', [db.documentBlocks, db.dossierBlocks, db.blockDirectories], async () => {
+  const tables = [db.documentBlocks, db.dossierBlocks, db.blockDirectories, db.documentBodies];
+  await db.transaction('r', tables, async () => {
     for (const name of ['documentBlocks', 'dossierBlocks'] as const) {
       const table = blockTable(db, name);
       let [key] = await table.orderBy(':id').limit(1).primaryKeys();
@@ -164,6 +207,14 @@ async function storedGenerations(db: KamerlensDB): Promise<Map<string, Set<numbe
         // Seqs are finite: no key of this generation sorts after [source, generation, Infinity].
         [key] = await table.where(':id').above([source, generation, Infinity]).limit(1).primaryKeys();
       }
+    }
+    // Bodies (keyed by document id) too: a generation's bodies outlive its blocks when a delete
+    // stopped between the two. An array sorts after every string: past the generation's last id.
+    let [body] = await db.documentBodies.orderBy(':id').limit(1).primaryKeys();
+    while (body) {
+      const [source, generation] = body;
+      add(source, generation);
+      [body] = await db.documentBodies.where(':id').above([source, generation, []]).limit(1).primaryKeys();
     }
     // A row per generation and table: read whole.
     for (const [, source, generation] of await db.blockDirectories.toCollection().primaryKeys())
@@ -214,7 +265,10 @@ export async function eachEntry(
   });
 }
 
-/** The records of `source` at `generation`, in block order, each parsed only if `wanted` accepts its entry. */
+/**
+ * The records of `source` at `generation`, in block order, each parsed only if `wanted` accepts its
+ * entry; documents whole, their bodies read in one more request.
+ */
 export async function recordsOfSource<T extends BlockRecord>(
   db: KamerlensDB,
   name: BlockTableName,
@@ -222,10 +276,42 @@ export async function recordsOfSource<T extends BlockRecord>(
   generation: number,
   wanted: (entry: BlockEntry) => boolean = () => true,
 ): Promise<T[]> {
-  const records: T[] = [];
-  await eachEntry(db, name, source, generation, (entry) => {
-    if (wanted(entry)) records.push(parseStored<T>(entry.json));
+  const found: FoundEntry[] = [];
+  await eachEntry(db, name, source, generation, (entry, seq) => {
+    if (wanted(entry)) found.push({ entry, source, generation, seq, stub: entry.stub });
   });
+  const whole = await wholeRecords(db, found);
+  return found.map((entry) => whole.get(entry) as T);
+}
+
+/**
+ * Each of `found` parsed as its whole record: with its body where that is stored apart (read
+ * together, one request; inside the caller's transaction, which must then cover
+ * `documentBodies`), each record once however many entries name it.
+ */
+export async function wholeRecords<T extends BlockRecord>(
+  db: KamerlensDB,
+  found: readonly FoundEntry[],
+): Promise<Map<FoundEntry, T>> {
+  const bodyKey = (one: FoundEntry) => `${one.source}\n${one.generation}\n${one.entry.id}`;
+  const split = new Map<string, BodyKey>();
+  for (const one of found)
+    if (one.entry.body) split.set(bodyKey(one), [one.source, one.generation, one.entry.id]);
+  const rows = split.size > 0 ? await db.documentBodies.bulkGet([...split.values()]) : [];
+  const bodies = new Map([...split.keys()].map((key, i) => [key, rows[i]?.json]));
+  const parse = entryParser<BlockRecord>();
+  const done = new Map<BlockRecord, T>();
+  const records = new Map<FoundEntry, T>();
+  for (const one of found) {
+    const part = parse(one);
+    let record = done.get(part);
+    if (!record) {
+      // A dossier has no body; a document's stored-only fields go (block-packing.ts).
+      record = ('ids' in part ? withBody(part as StoredCard, bodies.get(bodyKey(one))) : part) as T;
+      done.set(part, record);
+    }
+    records.set(one, record);
+  }
   return records;
 }
 

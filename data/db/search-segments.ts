@@ -191,8 +191,10 @@ export async function rebuildStaleSegments(
   if (dataset?.key === 'dataset') versions.set(BUNDLED_SEGMENT, dataset.datasetVersion);
   for (const [i, id] of stale.rebuild.entries()) {
     const share = (fraction: number) => onProgress?.((i + fraction) / stale.rebuild.length);
-    const rows = await db.transaction('r', [db.meta, db.sourceIds, db.documentBlocks], () =>
-      ownedRecords(db, id),
+    const rows = await db.transaction(
+      'r',
+      [db.meta, db.sourceIds, db.documentBlocks, db.documentBodies],
+      () => ownedRecords(db, id),
     );
     const { value: built } = await runSliced(segmentSteps(id, rows), { onProgress: (f) => share(0.8 * f) });
     const staged = await stageSegment(db, built, versions.get(id));

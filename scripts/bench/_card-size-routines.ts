@@ -45,6 +45,8 @@ export async function timeCardReads(dataset: DatasetFile, rounds: number) {
   for (let round = 0; round < rounds; round += 1) {
     const ids = pick(20);
     await time('cards, batch of 20', () => lookupCards(db, ids));
+    const [one = ''] = pick(1);
+    await time('card, single id', () => lookupCards(db, [one]));
     await time('cards, the non-stub documents', () => lookupCards(db, full));
     await time('blocks over 4,096 chars, one bulkGet', () => db.documentBlocks.bulkGet(large));
     for (const [i, key] of keys.entries())

@@ -252,6 +252,57 @@ export async function timeLookups(
   return { single, batch, cards, baseline, bytes };
 }
 
+/** A paragraph of generated text, about 700 chars. */
+const PARAGRAPH =
+  'De minister antwoordt dat de gemeenten de uitvoering van de regeling per kwartaal rapporteren en dat de Kamer ' +
+  'over de voortgang wordt geïnformeerd in de eerstvolgende monitoringsbrief, met de cijfers over bijstand, ' +
+  're-integratie en handhaving die het CBS en de Inspectie SZW daarvoor leveren. ' +
+  'Daarbij wordt ook ingegaan op de signalen uit de praktijk die de Kamer bij het commissiedebat heeft genoemd, ' +
+  'en op de vraag of de maatregelen uit het wetsvoorstel het beoogde effect hebben op de bestaanszekerheid ' +
+  'van mensen in de bijstand, zoals in de memorie van toelichting is beschreven.';
+
+/**
+ * `dataset` with every `every`-th of its full documents (0: none) as long as the seed's: 13,000-55,000
+ * chars of JSON (sections, footnotes, questions and answers in full), as real documents with their
+ * text are, instead of the generator's ~2,000. A card shows about 1 kB of either.
+ */
+export function withText(dataset: DatasetFile, every: number): DatasetFile {
+  if (every <= 0) return dataset;
+  let full = 0;
+  const documents = dataset.documents.map((document, n) => {
+    if (document.stub || full++ % every !== 0) return document;
+    // Spread over the seed's range, the same for every run.
+    const paragraphs = Math.round((13_000 + ((n * 7919) % 42_000)) / PARAGRAPH.length);
+    const text = (k: number) => `${k}. ${PARAGRAPH}`;
+    if (document.type === 'antwoord') {
+      const questions = Math.max(2, Math.round(paragraphs / 2));
+      return {
+        ...document,
+        qa: Array.from({ length: questions }, (_, q) => ({
+          number: String(q + 1),
+          question: text(q),
+          questionShort: `Vraag ${q + 1} over de uitvoering`,
+          answer: text(q + 1),
+          sharedWith: [],
+          refersTo: null,
+          flags: [],
+        })),
+      };
+    }
+    return {
+      ...document,
+      sections: [
+        { heading: 'Inleiding', paragraphs: Array.from({ length: paragraphs - 2 }, (_, k) => text(k)) },
+      ],
+      footnotes: [
+        { number: '1', text: text(1), anchor: null },
+        { number: '2', text: text(2), anchor: null },
+      ],
+    };
+  });
+  return { ...dataset, documents };
+}
+
 /** Ids a page would ask for among `generatedDataset(count)`: mostly known (canonical or alias), some unknown. */
 export function generatedPicker(count: number, seed = 7) {
   return idPicker(count, generatedIds, { seed, canonical: 0.7 });
@@ -273,10 +324,10 @@ export function datasetPicker(dataset: DatasetFile) {
  * documents. Run from an extension page of the test build (the bench evaluates this bundle there
  * through the DevTools protocol), so release builds carry no bench-only path.
  */
-export async function importGeneratedIntoExtension(count: number): Promise<{ ms: number }> {
+export async function importGeneratedIntoExtension(count: number, textEvery = 0): Promise<{ ms: number }> {
   const db = openKamerlensDB();
   // Generating 100k records takes seconds of its own: build them before the clock starts.
-  const dataset = generatedDataset(count);
+  const dataset = withText(generatedDataset(count), textEvery);
   const began = performance.now();
   const outcome = await importDataset(db, dataset);
   db.close();

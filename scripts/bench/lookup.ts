@@ -18,11 +18,18 @@ import type { DatasetFile } from '../../data/dataset/types';
 import { launchExtension } from '../../tests/e2e/harness';
 import { seedLikeDataset } from '../../tests/fixtures/db/seed-like';
 import { bundleRoutines, openBenchPage } from './_db-in-chromium';
-import { datasetPicker, generatedDataset, generatedPicker, timeLookups } from './_db-routines';
+import { datasetPicker, generatedDataset, generatedPicker, timeLookups, withText } from './_db-routines';
 
 type Figures = Awaited<ReturnType<typeof timeLookups>>;
 
 const size = Number(process.env.KAMERLENS_BENCH_DOCS ?? 100_000);
+/**
+ * Every how many full generated documents one is as long as a real one with its text (13,000-55,000
+ * chars, `withText`); 0: none, every one ~2,000 chars, which hid what a card lookup paid for reading
+ * whole records (npm run bench -- card-size).
+ */
+const textEvery = Number(process.env.KAMERLENS_BENCH_TEXT_EVERY ?? 0);
+const generatedLabel = `${size.toLocaleString('en')} generated${textEvery > 0 ? `, every ${textEvery}. full one of real size` : ''}`;
 /** Cold rounds per kind (the service worker stopped before each message; read before the top-level run below). */
 const COLD_ROUNDS = Number(process.env.KAMERLENS_BENCH_COLD_ROUNDS ?? 15);
 const seed: { label: string; dataset: DatasetFile } = existsSync('public/dataset.json')
@@ -53,10 +60,10 @@ async function databaseFigures() {
     )) as Figures;
     report('Chromium, IndexedDB', seed.label, seedFigures);
     const largeFigures = (await page.evaluate(`(async () => {
-    const dataset = kamerlensBench.generatedDataset(${size});
+    const dataset = kamerlensBench.withText(kamerlensBench.generatedDataset(${size}), ${textEvery});
     return kamerlensBench.timeLookups(dataset, kamerlensBench.generatedPicker(${size}), { rounds: 500, baselineRounds: 5 });
   })()`)) as Figures;
-    report('Chromium, IndexedDB', `${size.toLocaleString('en')} generated`, largeFigures);
+    report('Chromium, IndexedDB', generatedLabel, largeFigures);
   } finally {
     await close();
   }
@@ -68,8 +75,11 @@ async function databaseFigures() {
   );
   report(
     'Node, fake-indexeddb',
-    `${size.toLocaleString('en')} generated`,
-    await timeLookups(generatedDataset(size), generatedPicker(size), { rounds: 300, baselineRounds: 3 }),
+    generatedLabel,
+    await timeLookups(withText(generatedDataset(size), textEvery), generatedPicker(size), {
+      rounds: 300,
+      baselineRounds: 3,
+    }),
   );
 }
 
@@ -113,21 +123,23 @@ if (session) {
       ),
     );
     await page.evaluate(await bundleRoutines());
-    const imported = (await page.evaluate(`kamerlensBench.importGeneratedIntoExtension(${size})`)) as {
+    const imported = (await page.evaluate(
+      `kamerlensBench.importGeneratedIntoExtension(${size}, ${textEvery})`,
+    )) as {
       ms: number;
     };
     console.log(
-      `[Chromium, extension] imported ${size.toLocaleString('en')} generated documents into the extension DB in ${(imported.ms / 1000).toFixed(1)} s`,
+      `[Chromium, extension] imported ${generatedLabel} documents into the extension DB in ${(imported.ms / 1000).toFixed(1)} s`,
     );
     reportRoundTrip(
-      `${size.toLocaleString('en')} generated`,
+      generatedLabel,
       await timeRoundTrips(
         page,
         `(() => { const pick = kamerlensBench.generatedPicker(${size}); return (_i, n) => pick(n); })()`,
       ),
     );
     reportColdStarts(
-      `${size.toLocaleString('en')} generated`,
+      generatedLabel,
       await timeColdStarts(
         session,
         page,

@@ -1,7 +1,15 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import type { DocumentRecord, DossierRecord } from '../../../data/dataset/types';
-import { blocksOf, parseStored, storedJson } from '../../../data/db/block-packing';
+import {
+  blocksOf,
+  cardBlocksOf,
+  parseStored,
+  type StoredCard,
+  storedJson,
+  titlesOf,
+  withBody,
+} from '../../../data/db/block-packing';
 import { makeDocument } from '../../fixtures/builders';
 import { generatedDataset } from '../../fixtures/db/generated-dataset';
 import { seedLikeDataset } from '../../fixtures/db/seed-like';
@@ -72,5 +80,48 @@ describe('how records are stored in blocks', () => {
       0,
     );
     expect(stored).toBeLessThan(whole / 2);
+  });
+
+  it('stores a long body in a row of its own and a short one in the entry, and gives both back whole', () => {
+    const text = 'Tekst van de brief over de uitvoering. '.repeat(100);
+    const long = makeDocument({
+      id: 'kst-36410-5',
+      title: 'Lang',
+      sections: [{ heading: null, paragraphs: [text] }],
+      qa: [
+        {
+          number: '1',
+          question: text,
+          questionShort: 'Vraag 1',
+          answer: text,
+          sharedWith: [],
+          refersTo: null,
+          flags: [],
+        },
+      ],
+    });
+    const cited = makeDocument({
+      id: 'kst-36410-6',
+      stub: true,
+      citedBy: [{ documentId: 'kst-36410-5', qa: null, context: 'Zie nr. 6.', raw: 'nr. 6' }],
+    });
+    const short = makeDocument({
+      id: 'kst-36410-7',
+      title: 'Kort',
+      sections: [{ heading: null, paragraphs: ['Kort.'] }],
+    });
+    const documents = [long, cited, short];
+    const { blocks, bodies } = cardBlocksOf('pakket', 1, documents, titlesOf(documents));
+    expect(bodies.map((body) => body.id)).toEqual(['kst-36410-5']);
+    const entries = blocks.flatMap((block) => block.entries);
+    expect(entries.map((entry) => entry.body ?? false)).toEqual([true, false, false]);
+    const [card, stub, whole] = entries.map((entry) => parseStored<StoredCard>(entry.json));
+    // The card part: about what a card shows, the questions in their one-line form.
+    expect(entries[0]?.json.length).toBeLessThan(500);
+    expect(card?.qa).toEqual([{ number: '1', questionShort: 'Vraag 1' }]);
+    expect(stub?.citingTitles).toEqual({ 'kst-36410-5': 'Lang' });
+    expect(withBody(card as StoredCard, bodies[0]?.json)).toEqual(long);
+    expect(withBody(stub as StoredCard, undefined)).toEqual(cited);
+    expect(withBody(whole as StoredCard, undefined)).toEqual(short);
   });
 });
