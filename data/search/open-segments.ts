@@ -118,12 +118,8 @@ function mergeCatalogs(segments: readonly SegmentCatalog[], order: ReturnType<ty
 /** One segment's per-passage figures as stored (its order is the global one). */
 function singlePassages(segment: SearchSegment) {
   const { docFirstPassage, passageLength, passageBoost } = segment;
-  const passageDoc = new Uint32Array(passageLength.length);
-  for (let d = 0; d + 1 < docFirstPassage.length; d++)
-    passageDoc.fill(d, docFirstPassage[d] ?? 0, docFirstPassage[d + 1] ?? 0);
   return {
     docFirstPassage,
-    passageDoc,
     passageLength,
     passageBoost: boostCodesOf(passageBoost),
     passageMap: [] as Uint32Array[],
@@ -135,7 +131,6 @@ function mergePassages(segments: readonly SearchSegment[], order: ReturnType<typ
   const n = order.segment.length;
   const passageCount = segments.reduce((sum, s) => sum + s.passageLength.length, 0);
   const docFirstPassage = new Uint32Array(n + 1);
-  const passageDoc = new Uint32Array(passageCount);
   const passageLength = new Uint16Array(passageCount);
   const passageBoost = new Float32Array(passageCount);
   const passageMap = segments.map((s) => new Uint32Array(s.passageLength.length));
@@ -148,14 +143,13 @@ function mergePassages(segments: readonly SearchSegment[], order: ReturnType<typ
     docFirstPassage[g] = p;
     for (let q = segment.docFirstPassage[d] ?? 0; q < (segment.docFirstPassage[d + 1] ?? 0); q++) {
       map[q] = p;
-      passageDoc[p] = g;
       passageLength[p] = segment.passageLength[q] ?? 0;
       passageBoost[p] = segment.passageBoost[q] ?? 1;
       p++;
     }
   }
   docFirstPassage[n] = p;
-  return { docFirstPassage, passageDoc, passageLength, passageBoost: boostCodesOf(passageBoost), passageMap };
+  return { docFirstPassage, passageLength, passageBoost: boostCodesOf(passageBoost), passageMap };
 }
 
 /** One segment's vocabulary as it is stored (packed, its stem ids are the global ones). */
@@ -272,10 +266,9 @@ function openSearch(
   const index: SearchableIndex = {
     docCount: catalog.count,
     docFirstPassage: passages.docFirstPassage,
-    passageDoc: passages.passageDoc,
     passageLength: passages.passageLength,
     passageBoost: passages.passageBoost,
-    avgPassageLength: passages.passageDoc.length > 0 ? totalLength / passages.passageDoc.length : 1,
+    avgPassageLength: passages.passageLength.length > 0 ? totalLength / passages.passageLength.length : 1,
     surfaces: vocabulary.surfaces,
     surfaceStem: vocabulary.surfaceStem,
     stemId: vocabulary.stemId,
