@@ -103,7 +103,6 @@ export function* searcherSteps(
 ): SlicedWork<Searcher> {
   const index = 'docs' in source ? searchableOf(source) : source;
   const passageCount = index.passageLength.length;
-  const docCount = index.docCount;
   const expand = yield* expanderSteps(index, options);
   // Per-passage data read for every posting, interleaved so one posting costs few cache misses:
   // [boost, BM25 length norm] and scratch [score, best score of the current term]. An index opened
