@@ -137,6 +137,9 @@ export function* searcherSteps(
       const { passages: postingPassages, tfs, from, to } = postings;
       const df = index.stemDf[stem] ?? to - from;
       const idf = Math.log(1 + (passageCount - df + 0.5) / (df + 0.5)) * weight * (K1 + 1);
+      // Room for every posting first, so the table's arrays stay the same through the loop.
+      passages.reserve(to - from);
+      const { masks, first, second } = passages;
       for (let i = from; i < to; i++) {
         const p = postingPassages[i] ?? 0;
         const tf = tfs[i] ?? 1;
@@ -148,16 +151,16 @@ export function* searcherSteps(
           : ((normOfLength as Float32Array)[passageLength[p] as number] as number);
         const score = (idf * boost * tf) / (tf + norm);
         const e = passages.entry(p);
-        const mask = passages.masks[e] as number;
+        const mask = masks[e] as number;
         // Several completions of one term in a passage count once: keep the best of them.
         // Each term has its own bit and is accumulated once per search: bit unset, first completion.
-        if ((mask & termBit) === 0) passages.second[e] = 0;
-        const previous = passages.second[e] as number;
+        if ((mask & termBit) === 0) second[e] = 0;
+        const previous = second[e] as number;
         if (score > previous) {
-          passages.first[e] = (passages.first[e] as number) + score - previous;
-          passages.second[e] = score;
+          first[e] = (first[e] as number) + score - previous;
+          second[e] = score;
         }
-        passages.masks[e] = mask | termBit;
+        masks[e] = mask | termBit;
       }
     }
   }
@@ -216,6 +219,10 @@ export function* searcherSteps(
     // touched. No per-match allocation: a common word matches tens of thousands of documents at
     // every keystroke.
     let bestCoverage = 0;
+    docs.reserve(passages.count);
+    const docMask = docs.masks;
+    const docBest = docs.first;
+    const docSum = docs.second;
     for (let e = 0; e < passages.count; e++) {
       const mask = passages.masks[e] as number;
       const score = (passages.first[e] as number) * (factor[mask] as number);
@@ -223,13 +230,13 @@ export function* searcherSteps(
       const before = docs.count;
       const k = docs.entry(docOf(passages.keys[e] as number));
       if (k === before) {
-        docs.masks[k] = mask;
-        docs.first[k] = score;
-        docs.second[k] = score;
+        docMask[k] = mask;
+        docBest[k] = score;
+        docSum[k] = score;
       } else {
-        docs.masks[k] = (docs.masks[k] as number) | mask;
-        if (score > (docs.first[k] as number)) docs.first[k] = score;
-        docs.second[k] = (docs.second[k] as number) + score;
+        docMask[k] = (docMask[k] as number) | mask;
+        if (score > (docBest[k] as number)) docBest[k] = score;
+        docSum[k] = (docSum[k] as number) + score;
       }
     }
     for (let k = 0; k < docs.count && bestCoverage < terms.length; k++) {

@@ -55,6 +55,16 @@ export class ScoreTable {
   }
 
   /**
+   * Room for `more` new entries without growing: `entry` then never replaces the arrays, so a
+   * caller may hold them across that many adds.
+   */
+  reserve(more: number): void {
+    let entries = this.keys.length;
+    while (this.count + more > entries) entries *= 2;
+    if (entries !== this.keys.length) this.resize(entries);
+  }
+
+  /**
    * Empties the table for the next search. One that needed an eighth of the room or less gives
    * the rest back: a common word's hundreds of thousands of passages are not held after it.
    */
