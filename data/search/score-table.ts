@@ -2,7 +2,10 @@
  * A search's scratch, sized to what it touches: per key (a passage, or a document) a term mask and
  * two scores, in the order the keys were first touched, found through an open-addressing hash.
  * Arrays with a slot per passage and per document (14 bytes a passage, 18 a document) were 13.7
- * of the panel's 64.4 MB at 300,000 documents; a keystroke touches tens of thousands of passages.
+ * of the panel's 69.3 MB at 300,000 documents; a keystroke touches tens of thousands of passages.
+ * The price is time: hashing where those arrays were indexed, a search alone takes 1.7× the CPU
+ * (the panel bench's prefixes, 100,000 documents), and a keystroke in the whole library view went
+ * from a p95 of 16 to 23–24 ms at 300,000 (target 30). Most of it is grouping passages by document.
  */
 
 /** Entries a table holds before it first grows (and never shrinks below). */
