@@ -127,7 +127,7 @@ export function* searcherSteps(
   // its score and the best score of the term being added; then the documents they are in, with
   // their terms, best passage and sum. Sized to what a search touches (score-table.ts).
   const passages = new ScoreTable();
-  const docs = new ScoreTable();
+  const docs = new ScoreTable(index.docCount);
   const docOf = docOfPassage(index.docFirstPassage);
 
   function accumulate(termBit: number, expansions: Expansion[]): void {
