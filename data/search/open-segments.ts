@@ -118,12 +118,8 @@ function mergeCatalogs(segments: readonly SegmentCatalog[], order: ReturnType<ty
 /** One segment's per-passage figures as stored (its order is the global one). */
 function singlePassages(segment: SearchSegment) {
   const { docFirstPassage, passageLength, passageBoost } = segment;
-  const passageDoc = new Uint32Array(passageLength.length);
-  for (let d = 0; d + 1 < docFirstPassage.length; d++)
-    passageDoc.fill(d, docFirstPassage[d] ?? 0, docFirstPassage[d + 1] ?? 0);
   return {
     docFirstPassage,
-    passageDoc,
     passageLength,
     passageBoost: boostCodesOf(passageBoost),
     passageMap: [] as Uint32Array[],
@@ -135,7 +131,6 @@ function mergePassages(segments: readonly SearchSegment[], order: ReturnType<typ
   const n = order.segment.length;
   const passageCount = segments.reduce((sum, s) => sum + s.passageLength.length, 0);
   const docFirstPassage = new Uint32Array(n + 1);
-  const passageDoc = new Uint32Array(passageCount);
   const passageLength = new Uint16Array(passageCount);
   const passageBoost = new Float32Array(passageCount);
   const passageMap = segments.map((s) => new Uint32Array(s.passageLength.length));
@@ -148,14 +143,13 @@ function mergePassages(segments: readonly SearchSegment[], order: ReturnType<typ
     docFirstPassage[g] = p;
     for (let q = segment.docFirstPassage[d] ?? 0; q < (segment.docFirstPassage[d + 1] ?? 0); q++) {
       map[q] = p;
-      passageDoc[p] = g;
       passageLength[p] = segment.passageLength[q] ?? 0;
       passageBoost[p] = segment.passageBoost[q] ?? 1;
       p++;
     }
   }
   docFirstPassage[n] = p;
-  return { docFirstPassage, passageDoc, passageLength, passageBoost: boostCodesOf(passageBoost), passageMap };
+  return { docFirstPassage, passageLength, passageBoost: boostCodesOf(passageBoost), passageMap };
 }
 
 /** One segment's vocabulary as it is stored (packed, its stem ids are the global ones). */
@@ -224,14 +218,18 @@ export function openSegments(
   cachedPostings = CACHED_POSTINGS,
 ): OpenedIndex {
   if (catalogs.length > 255) throw new Error('search: more than 255 segments');
-  const order = mergeOrder(catalogs);
-  const catalog =
-    catalogs.length === 1 ? (catalogs[0] as SegmentCatalog).catalog : mergeCatalogs(catalogs, order);
+  // One segment is in the library's order already. With several, the merge order is needed until
+  // their passages are merged, then let go (1.4 MB at 300,000 documents); `catalogs` is read by
+  // no closure here, so the segments' own catalogs are not kept beside the merged one.
+  let order = catalogs.length === 1 ? null : mergeOrder(catalogs);
+  const catalog = order ? mergeCatalogs(catalogs, order) : (catalogs[0] as SegmentCatalog).catalog;
+  const ids = catalogs.map((c) => c.id).join('\n');
   const searcher = Promise.resolve(segments).then((list) => {
-    const ids = catalogs.map((c) => c.id).join('\n');
     if (list.map((segment) => segment.id).join('\n') !== ids)
       throw new Error('search: stored segments do not match their catalogs');
-    return openSearch(catalog, list, order, read, cachedPostings);
+    const search = openSearch(catalog, list, order, read, cachedPostings);
+    order = null;
+    return search;
   });
   // Not awaited by anyone until the first search (or `ready`): a failure is reported there.
   searcher.catch(() => undefined);
@@ -255,14 +253,15 @@ export function openSegments(
 function openSearch(
   catalog: Catalog,
   segments: readonly SearchSegment[],
-  order: ReturnType<typeof mergeOrder>,
+  order: ReturnType<typeof mergeOrder> | null,
   read: ReadPostings,
   cachedPostings: number,
 ): (query: string, options?: SearchOptions) => Promise<SearchOutcome> {
   // Not the segment itself past this point: held by the search below, it would keep its stored
   // per-passage weights alive (3.4 MB at 300,000 documents) beside their byte codes.
   const single = segments.length === 1;
-  const passages = single ? singlePassages(segments[0] as SearchSegment) : mergePassages(segments, order);
+  // `order` is null for one segment (in the library's order already).
+  const passages = order ? mergePassages(segments, order) : singlePassages(segments[0] as SearchSegment);
   const vocabulary = single ? singleVocabulary(segments[0] as SearchSegment) : mergeVocabulary(segments);
   const totalLength = segments.reduce((sum, s) => sum + s.totalLength, 0);
   const segmentIds = segments.map((segment) => segment.id);
@@ -272,10 +271,9 @@ function openSearch(
   const index: SearchableIndex = {
     docCount: catalog.count,
     docFirstPassage: passages.docFirstPassage,
-    passageDoc: passages.passageDoc,
     passageLength: passages.passageLength,
     passageBoost: passages.passageBoost,
-    avgPassageLength: passages.passageDoc.length > 0 ? totalLength / passages.passageDoc.length : 1,
+    avgPassageLength: passages.passageLength.length > 0 ? totalLength / passages.passageLength.length : 1,
     surfaces: vocabulary.surfaces,
     surfaceStem: vocabulary.surfaceStem,
     stemId: vocabulary.stemId,

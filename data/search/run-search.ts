@@ -3,15 +3,17 @@
  * ranked by their best passage. Every term of the query must occur in a document (AND); when no
  * document has them all, documents matching most terms are returned instead.
  *
- * Scratch buffers are sized to the index once and reused across keystrokes (generation stamps, or
- * clearing only what the last search touched), so a search costs what it touches, not what the
- * index holds; the scores of a query's finished words are kept while its last word is typed.
+ * A search's scratch holds only what it touched (score-table.ts) and is reused across keystrokes,
+ * so a search costs what it touches, in time and memory, not what the index holds; the scores of a
+ * query's finished words are kept while its last word is typed.
  */
 
 import { runToEnd, type SlicedWork } from '../time-slices';
 import type { SearchIndex } from './build-index';
+import { docOfPassage } from './doc-of-passage';
 import { type Expansion, expanderSteps } from './prefix-expansion';
 import { MAX_QUERY_TERMS, parseQuery, type QueryTerm } from './query-terms';
+import { ScoreTable } from './score-table';
 import { type SearchableIndex, searchableOf } from './searchable';
 import { createTopK } from './select-top';
 
@@ -100,8 +102,7 @@ export function* searcherSteps(
   options: { lazy?: boolean } = {},
 ): SlicedWork<Searcher> {
   const index = 'docs' in source ? searchableOf(source) : source;
-  const passageCount = index.passageDoc.length;
-  const docCount = index.docCount;
+  const passageCount = index.passageLength.length;
   const expand = yield* expanderSteps(index, options);
   // Per-passage data read for every posting, interleaved so one posting costs few cache misses:
   // [boost, BM25 length norm] and scratch [score, best score of the current term]. An index opened
@@ -122,31 +123,25 @@ export function* searcherSteps(
     passageStatic[2 * p + 1] = K1 * (1 - B + (B * (passageLength[p] ?? 0)) / avgPassageLength);
     if (p % STEP === STEP - 1) yield;
   }
-  // The query terms found in each passage (a bit per term, MAX_QUERY_TERMS ≤ 16); 0: not touched
-  // by this search. Cleared over the touched passages when the next search starts, so it needs no
-  // generation stamps: 2 bytes a passage instead of three 32-bit stamps and mask (12 bytes: 10.3
-  // of the panel's 70.7 MB of buffers at 300,000 documents, 900,000 passages).
-  const passageMask = new Uint16Array(passageCount);
-  const passageScores = new Float32Array(passageCount * 2);
-  const docStamp = new Uint32Array(docCount);
-  const docMask = new Uint16Array(docCount);
-  const docBest = new Float32Array(docCount);
-  const docSum = new Float32Array(docCount);
-  /** The documents a search touched, then those it matched (scratch, one slot per document). */
-  const docList = new Uint32Array(docCount);
-  let touched = new Uint32Array(1024);
-  let touchedCount = 0;
-  let generation = 0;
+  // The passages a search touched, each with its term mask (a bit per term, MAX_QUERY_TERMS ≤ 16),
+  // its score and the best score of the term being added; then the documents they are in, with
+  // their terms, best passage and sum. Sized to what a search touches (score-table.ts).
+  const passages = new ScoreTable();
+  const docs = new ScoreTable(index.docCount);
+  const docOf = docOfPassage(index.docFirstPassage);
 
   function accumulate(termBit: number, expansions: Expansion[]): void {
     for (const { stem, weight } of expansions) {
       const postings = index.postingsOf(stem);
       if (!postings) throw new Error(`search: postings of stem ${stem} were not read`);
-      const { passages, tfs, from, to } = postings;
+      const { passages: postingPassages, tfs, from, to } = postings;
       const df = index.stemDf[stem] ?? to - from;
       const idf = Math.log(1 + (passageCount - df + 0.5) / (df + 0.5)) * weight * (K1 + 1);
+      // Room for every posting first, so the table's arrays stay the same through the loop.
+      passages.reserve(to - from);
+      const { masks, first, second } = passages;
       for (let i = from; i < to; i++) {
-        const p = passages[i] ?? 0;
+        const p = postingPassages[i] ?? 0;
         const tf = tfs[i] ?? 1;
         const boost = passageStatic
           ? (passageStatic[2 * p] ?? 1)
@@ -155,25 +150,17 @@ export function* searcherSteps(
           ? (passageStatic[2 * p + 1] ?? 1)
           : ((normOfLength as Float32Array)[passageLength[p] as number] as number);
         const score = (idf * boost * tf) / (tf + norm);
-        const mask = passageMask[p] as number;
-        if (mask === 0) {
-          passageScores[2 * p] = 0;
-          if (touchedCount === touched.length) {
-            const grown = new Uint32Array(touched.length * 2);
-            grown.set(touched);
-            touched = grown;
-          }
-          touched[touchedCount++] = p;
-        }
+        const e = passages.entry(p);
+        const mask = masks[e] as number;
         // Several completions of one term in a passage count once: keep the best of them.
         // Each term has its own bit and is accumulated once per search: bit unset, first completion.
-        if ((mask & termBit) === 0) passageScores[2 * p + 1] = 0;
-        const previous = passageScores[2 * p + 1] ?? 0;
+        if ((mask & termBit) === 0) second[e] = 0;
+        const previous = second[e] as number;
         if (score > previous) {
-          passageScores[2 * p] = (passageScores[2 * p] ?? 0) + score - previous;
-          passageScores[2 * p + 1] = score;
+          first[e] = (first[e] as number) + score - previous;
+          second[e] = score;
         }
-        passageMask[p] = mask | termBit;
+        masks[e] = mask | termBit;
       }
     }
   }
@@ -187,29 +174,24 @@ export function* searcherSteps(
 
   function saveCompleted(completed: QueryTerm[]): void {
     if (completed.length === 0) return;
-    const count = touchedCount;
-    const masks = new Uint16Array(count);
-    const scores = new Float32Array(count);
-    for (let i = 0; i < count; i++) {
-      const p = touched[i] ?? 0;
-      masks[i] = passageMask[p] ?? 0;
-      scores[i] = passageScores[2 * p] ?? 0;
-    }
-    saved = { key: keyOf(completed), touched: touched.slice(0, count), masks, scores };
+    const { count } = passages;
+    saved = {
+      key: keyOf(completed),
+      touched: passages.keys.slice(0, count),
+      masks: passages.masks.slice(0, count),
+      scores: passages.first.slice(0, count),
+    };
   }
 
   function restoreCompleted(completed: QueryTerm[]): boolean {
     if (completed.length === 0) return true;
     if (saved?.key !== keyOf(completed)) return false;
-    const count = saved.touched.length;
-    if (touched.length < count) touched = new Uint32Array(count * 2);
-    for (let i = 0; i < count; i++) {
-      const p = saved.touched[i] ?? 0;
-      touched[i] = p;
-      passageMask[p] = saved.masks[i] ?? 0;
-      passageScores[2 * p] = saved.scores[i] ?? 0;
+    const { touched, masks, scores } = saved;
+    for (let i = 0; i < touched.length; i++) {
+      const e = passages.entry(touched[i] as number);
+      passages.masks[e] = masks[i] as number;
+      passages.first[e] = scores[i] as number;
     }
-    touchedCount = count;
     return true;
   }
 
@@ -218,9 +200,8 @@ export function* searcherSteps(
     const limit = options.limit ?? 50;
     const empty: SearchOutcome = { terms, matched: new Uint32Array(0), total: 0, top: [], complete: true };
     if (terms.length === 0 || passageCount === 0) return empty;
-    generation++;
-    for (let i = 0; i < touchedCount; i++) passageMask[touched[i] as number] = 0;
-    touchedCount = 0;
+    passages.clear();
+    docs.clear();
     const typing = terms[terms.length - 1]?.prefix === true;
     const completed = typing ? terms.slice(0, -1) : terms;
     if (!restoreCompleted(completed)) {
@@ -234,53 +215,53 @@ export function* searcherSteps(
     const full = (1 << terms.length) - 1;
     // A passage holding all the terms together beats one holding a single term: factor per mask.
     const factor = coverageFactors(terms.length);
-    // Per document: its terms, best passage and sum. Typed scratch, no per-match allocation: a
-    // common word matches tens of thousands of documents at every keystroke.
-    let touchedDocs = 0;
+    // Per document: its terms, best passage (`first`) and sum (`second`), in the order first
+    // touched. No per-match allocation: a common word matches tens of thousands of documents at
+    // every keystroke.
     let bestCoverage = 0;
-    const { passageDoc } = index;
-    for (let i = 0; i < touchedCount; i++) {
-      const p = touched[i] as number;
-      const d = passageDoc[p] as number;
-      const mask = passageMask[p] as number;
-      const score = (passageScores[2 * p] as number) * (factor[mask] as number);
-      passageScores[2 * p] = score;
-      if (docStamp[d] !== generation) {
-        docStamp[d] = generation;
-        docMask[d] = mask;
-        docBest[d] = score;
-        docSum[d] = score;
-        docList[touchedDocs++] = d;
+    docs.reserve(passages.count);
+    const docMask = docs.masks;
+    const docBest = docs.first;
+    const docSum = docs.second;
+    for (let e = 0; e < passages.count; e++) {
+      const mask = passages.masks[e] as number;
+      const score = (passages.first[e] as number) * (factor[mask] as number);
+      passages.first[e] = score;
+      const before = docs.count;
+      const k = docs.entry(docOf(passages.keys[e] as number));
+      if (k === before) {
+        docMask[k] = mask;
+        docBest[k] = score;
+        docSum[k] = score;
       } else {
-        docMask[d] = (docMask[d] as number) | mask;
-        if (score > (docBest[d] as number)) docBest[d] = score;
-        docSum[d] = (docSum[d] as number) + score;
+        docMask[k] = (docMask[k] as number) | mask;
+        if (score > (docBest[k] as number)) docBest[k] = score;
+        docSum[k] = (docSum[k] as number) + score;
       }
     }
-    for (let k = 0; k < touchedDocs && bestCoverage < terms.length; k++) {
-      const coverage = POPCOUNT[docMask[docList[k] as number] as number] as number;
+    for (let k = 0; k < docs.count && bestCoverage < terms.length; k++) {
+      const coverage = POPCOUNT[docs.masks[k] as number] as number;
       if (coverage > bestCoverage) bestCoverage = coverage;
     }
     const complete = bestCoverage === terms.length;
-    let matchedCount = touchedDocs;
+    let matchedCount = docs.count;
     if (complete) {
       matchedCount = 0;
-      for (let k = 0; k < touchedDocs; k++) {
-        const d = docList[k] as number;
-        if (docMask[d] === full) docList[matchedCount++] = d;
-      }
+      for (let k = 0; k < docs.count; k++) if (docs.masks[k] === full) matchedCount++;
     }
-    const matched = docList.slice(0, matchedCount);
+    const matched = new Uint32Array(matchedCount);
     const { accept } = options;
     const topK = createTopK(limit);
     let total = 0;
-    for (let k = 0; k < matchedCount; k++) {
-      const d = docList[k] as number;
+    for (let k = 0, m = 0; k < docs.count; k++) {
+      if (complete && docs.masks[k] !== full) continue;
+      const d = docs.keys[k] as number;
+      matched[m++] = d;
       if (accept && !accept(d)) continue;
       total++;
-      const best = docBest[d] as number;
-      const rest = (docSum[d] as number) - best;
-      const coverage = complete ? 1 : (POPCOUNT[docMask[d] as number] as number) / terms.length;
+      const best = docs.first[k] as number;
+      const rest = (docs.second[k] as number) - best;
+      const coverage = complete ? 1 : (POPCOUNT[docs.masks[k] as number] as number) / terms.length;
       // Other matching passages add a little, never more than the best passage itself.
       topK.offer(d, (best + 0.25 * Math.min(rest, best)) * coverage);
     }
@@ -297,7 +278,8 @@ export function* searcherSteps(
     const last = index.docFirstPassage[d + 1] ?? first;
     const hits: PassageHit[] = [];
     for (let p = first; p < last; p++) {
-      if (passageMask[p] !== 0) hits.push({ passage: p - first, score: passageScores[2 * p] ?? 0 });
+      const e = passages.find(p);
+      if (e >= 0) hits.push({ passage: p - first, score: passages.first[e] as number });
     }
     return hits.sort((a, b) => b.score - a.score).slice(0, count);
   }

@@ -50,7 +50,6 @@ export interface SearchableIndex {
   docCount: number;
   /** Passages of doc `d` are `docFirstPassage[d] … docFirstPassage[d + 1] - 1`. */
   docFirstPassage: Uint32Array;
-  passageDoc: Uint32Array;
   passageLength: Uint16Array;
   /** Per passage its ranking weight, or a code into a few weights (`BoostCodes`). */
   passageBoost: Float32Array | BoostCodes;
@@ -75,7 +74,6 @@ export function searchableOf(index: SearchIndex): SearchableIndex {
   return {
     docCount: index.docs.length,
     docFirstPassage: index.docFirstPassage,
-    passageDoc: index.passageDoc,
     passageLength: index.passageLength,
     passageBoost: index.passageBoost,
     avgPassageLength: index.avgPassageLength,
