@@ -15,10 +15,10 @@
  * This directory is 8 bytes per id in one row per pack. In the product packs bench (300,000
  * record-shaped documents in 16 packs, a lookup message every 25 ms, main's build alternating,
  * load 3.6-4.1) the import took 66.4 and 56.8 s against 92.4 and 79.7 s, with 18 and 13 lookups over
- * 50 ms against 43 and 15 (the longest 160 and 96 ms against 103 and 99); batches of 20 looked up
- * in the service worker after an import of 300,000, p95 7.6 against 12.7 ms (npm run bench --
- * lookup, KAMERLENS_BENCH_ROUND_TRIP_ONLY=1, one run each, load 4.3-6.3). Blocks an earlier build
- * wrote still carry `ids` and are found through that index (a live generation without a directory row).
+ * 50 ms against 43 and 15 (the longest 160 and 96 ms against 103 and 99). (A lookup figure once
+ * given here, batches of 20 after an import of 300,000, came from a bench whose worker found
+ * nothing: see scripts/bench/lookup.ts.) Blocks an earlier build wrote still carry `ids` and are
+ * found through that index (a live generation without a directory row).
  */
 import type { BlockEntry } from './records';
 
