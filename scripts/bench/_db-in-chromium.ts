@@ -85,3 +85,42 @@ export async function openBenchPage(
     },
   };
 }
+
+/** The bench page in a kept profile, served on a fixed port (IndexedDB belongs to the origin). */
+export async function openProfilePage(dir: string): Promise<{ page: Page; close: () => Promise<void> }> {
+  const code = await bundleRoutines();
+  const server = createServer((_request, response) => {
+    response.writeHead(200, { 'content-type': 'text/html' });
+    response.end('<!doctype html><title>panel bench</title>');
+  });
+  await new Promise<void>((done) => server.listen(47_612, '127.0.0.1', done));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--enable-precise-memory-info'],
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto('http://127.0.0.1:47612/');
+  await page.addScriptTag({ content: code });
+  return {
+    page,
+    close: async () => {
+      await context.close();
+      server.close();
+    },
+  };
+}
+
+/**
+ * Wait in an extension page until the background imported the bundled dataset (a first run
+ * imports it before it answers from it).
+ */
+export async function bundledImported(page: Page): Promise<void> {
+  await page.evaluate(`(async () => {
+    for (let i = 0; i < 300; i += 1) {
+      const status = await chrome.runtime.sendMessage({ type: 'importStatus', payload: {} });
+      if (status.ok && status.value.state === 'done') return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error('bundled dataset not imported');
+  })()`);
+}

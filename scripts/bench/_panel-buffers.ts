@@ -5,9 +5,7 @@
  *
  *   PANEL_BENCH_PROFILE=<dir> PANEL_BENCH_SIZES=300000 npx tsx scripts/bench/_panel-buffers.ts
  */
-import { createServer } from 'node:http';
-import { chromium } from 'playwright-core';
-import { bundleRoutines } from './_db-in-chromium';
+import { openProfilePage } from './_db-in-chromium';
 
 const dir = process.env.PANEL_BENCH_PROFILE;
 const size = Number(process.env.PANEL_BENCH_SIZES ?? 300_000);
@@ -76,21 +74,9 @@ function describe(snap: Snapshot): { bytes: number; path: string }[] {
   return out.sort((a, b) => b.bytes - a.bytes);
 }
 
-const code = await bundleRoutines();
-const server = createServer((_request, response) => {
-  response.writeHead(200, { 'content-type': 'text/html' });
-  response.end('<!doctype html><title>panel bench</title>');
-});
-await new Promise<void>((done) => server.listen(47_612, '127.0.0.1', done));
-const context = await chromium.launchPersistentContext(dir, {
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--enable-precise-memory-info'],
-});
+const { page, close } = await openProfilePage(dir);
 try {
-  const page = context.pages()[0] ?? (await context.newPage());
-  await page.goto('http://127.0.0.1:47612/');
-  await page.addScriptTag({ content: code });
-  const cdp = await context.newCDPSession(page);
+  const cdp = await page.context().newCDPSession(page);
   const reused = await page.evaluate(`kamerlensBench.panelReuse(${size}, 'panel-bench-${size}')`);
   if (!reused) throw new Error(`no database of ${size} documents in ${dir}`);
   await page.evaluate('kamerlensBench.panelOpen()');
@@ -109,6 +95,5 @@ try {
   for (const b of buffers) console.log(`${(b.bytes / 1048576).toFixed(2).padStart(6)} MB  ${b.path}`);
   await page.evaluate('kamerlensBench.panelClose()');
 } finally {
-  await context.close();
-  server.close();
+  await close();
 }

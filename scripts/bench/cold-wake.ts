@@ -15,7 +15,7 @@
 import { loadavg } from 'node:os';
 import type { CDPSession, Page } from 'playwright-core';
 import { type ExtensionSession, extensionDir, launchExtension } from '../../tests/e2e/harness';
-import { bundleRoutines } from './_db-in-chromium';
+import { bundledImported, bundleRoutines } from './_db-in-chromium';
 import { percentiles } from './_lookup-waits';
 
 const size = Number(process.env.KAMERLENS_BENCH_DOCS ?? 300_000);
@@ -46,14 +46,7 @@ try {
   for (const [label, dir] of dirs) {
     const session = await launchExtension({ dir });
     const page = await session.openExtensionPage('sidepanel.html');
-    await page.evaluate(`(async () => {
-      for (let i = 0; i < 300; i += 1) {
-        const status = await chrome.runtime.sendMessage({ type: 'importStatus', payload: {} });
-        if (status.ok && status.value.state === 'done') return;
-        await new Promise((r) => setTimeout(r, 100));
-      }
-      throw new Error('bundled dataset not imported');
-    })()`);
+    await bundledImported(page);
     await page.evaluate(routines);
     const imported = (await page.evaluate(`kamerlensBench.importGeneratedIntoExtension(${size})`)) as {
       ms: number;

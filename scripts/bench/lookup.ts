@@ -17,7 +17,7 @@ import type { Page } from 'playwright-core';
 import type { DatasetFile } from '../../data/dataset/types';
 import { launchExtension } from '../../tests/e2e/harness';
 import { seedLikeDataset } from '../../tests/fixtures/db/seed-like';
-import { bundleRoutines, openBenchPage } from './_db-in-chromium';
+import { bundledImported, bundleRoutines, openBenchPage } from './_db-in-chromium';
 import { datasetPicker, generatedDataset, generatedPicker, timeLookups, withText } from './_db-routines';
 
 type Figures = Awaited<ReturnType<typeof timeLookups>>;
@@ -98,14 +98,7 @@ if (session) {
     // Distinct canonical ids, as the content script sends them (the recognizer yields canonical ids).
     const ids = seed.dataset.documents.map((document) => document.id);
     // The first run imports the bundled dataset; wait for it before timing.
-    await page.evaluate(`(async () => {
-      for (let i = 0; i < 300; i += 1) {
-        const status = await chrome.runtime.sendMessage({ type: 'importStatus', payload: {} });
-        if (status.ok && status.value.state === 'done') return;
-        await new Promise((r) => setTimeout(r, 100));
-      }
-      throw new Error('bundled dataset not imported');
-    })()`);
+    await bundledImported(page);
     await page.evaluate(`window.benchIds = ${JSON.stringify(ids)}`);
     reportRoundTrip(
       seed.label,

@@ -17,10 +17,9 @@
  * page's thread ran in the import's longest tasks (`_long-task-profile.ts`); a file name
  * instead of 1 also saves the profile there (open it in DevTools).
  */
-import { createServer } from 'node:http';
 import { loadavg } from 'node:os';
-import { type CDPSession, chromium, type Page } from 'playwright-core';
-import { bundleRoutines, openBenchPage } from './_db-in-chromium';
+import type { CDPSession } from 'playwright-core';
+import { openBenchPage, openProfilePage } from './_db-in-chromium';
 import { describeWaits, type explainWaits } from './_import-waits';
 import { pageThread, startCpuProfile } from './_long-task-profile';
 import { seedWords, TYPED_WORDS } from './_search-corpus';
@@ -59,30 +58,6 @@ const versus = (size: number, value: number, baseSize: number, baseValue: number
   size === baseSize
     ? 'the baseline for larger sizes'
     : `${(value / baseValue).toFixed(1)}× the p95 at ${baseSize.toLocaleString('en')} (${ms(baseValue)}) for ${(size / baseSize).toFixed(0)}× the documents`;
-
-/** The bench page in a kept profile, served on a fixed port (IndexedDB belongs to the origin). */
-async function openProfilePage(dir: string): Promise<{ page: Page; close: () => Promise<void> }> {
-  const code = await bundleRoutines();
-  const server = createServer((_request, response) => {
-    response.writeHead(200, { 'content-type': 'text/html' });
-    response.end('<!doctype html><title>panel bench</title>');
-  });
-  await new Promise<void>((done) => server.listen(47_612, '127.0.0.1', done));
-  const context = await chromium.launchPersistentContext(dir, {
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--enable-precise-memory-info'],
-  });
-  const page = context.pages()[0] ?? (await context.newPage());
-  await page.goto('http://127.0.0.1:47612/');
-  await page.addScriptTag({ content: code });
-  return {
-    page,
-    close: async () => {
-      await context.close();
-      server.close();
-    },
-  };
-}
 
 /** Imports `size` documents (into database `name` when given) and prints the import's figures. */
 async function importAndReport(size: number, name?: string): Promise<void> {
