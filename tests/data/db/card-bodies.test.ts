@@ -24,6 +24,7 @@ import { splitDataset } from '../../../data/pipeline/packs/write-packs';
 import { freshDB } from '../../fixtures/db/fresh-db';
 import { V9_STORES } from '../../fixtures/db/old-schemas';
 import { seedLikeDataset } from '../../fixtures/db/seed-like';
+import { watchRequests } from '../../fixtures/db/watch-requests';
 import { packFile, streamOf } from '../../fixtures/opendata/fixture-packs';
 
 /** A paragraph of about 1,000 chars. */
@@ -50,37 +51,10 @@ function longDataset(version = 'v1-long'): DatasetFile {
   };
 }
 
-/** What each request on `db`'s tables gave back: the table and the rows. */
+/** What each read of `db`'s tables gave back: the table and the rows. */
 function watchReads(db: Dexie): { table: string; rows: unknown[] }[] {
   const reads: { table: string; rows: unknown[] }[] = [];
-  db.use({
-    stack: 'dbcore',
-    name: 'watch-reads',
-    create: (down) => ({
-      ...down,
-      table: (name) => {
-        const table = down.table(name);
-        return {
-          ...table,
-          getMany: async (request) => {
-            const rows = await table.getMany(request);
-            reads.push({ table: name, rows });
-            return rows;
-          },
-          get: async (request) => {
-            const row = await table.get(request);
-            reads.push({ table: name, rows: [row] });
-            return row;
-          },
-          query: async (request) => {
-            const result = await table.query(request);
-            reads.push({ table: name, rows: result.result });
-            return result;
-          },
-        };
-      },
-    }),
-  });
+  watchRequests(db, 'watch-reads', { rows: (table, rows) => reads.push({ table, rows: [...rows] }) });
   return reads;
 }
 
