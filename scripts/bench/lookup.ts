@@ -107,14 +107,15 @@ if (session) {
         '(i, n) => Array.from({ length: n }, (_, k) => window.benchIds[(i * n + k) % window.benchIds.length])',
       ),
     );
-    reportColdStarts(
-      seed.label,
-      await timeColdStarts(
-        session,
-        page,
-        '(i, n) => Array.from({ length: n }, (_, k) => window.benchIds[(i * n + k) % window.benchIds.length])',
-      ),
-    );
+    if (COLD_ROUNDS > 0)
+      reportColdStarts(
+        seed.label,
+        await timeColdStarts(
+          session,
+          page,
+          '(i, n) => Array.from({ length: n }, (_, k) => window.benchIds[(i * n + k) % window.benchIds.length])',
+        ),
+      );
     await page.evaluate(await bundleRoutines());
     const imported = (await page.evaluate(
       `kamerlensBench.importGeneratedIntoExtension(${size}, ${textEvery})`,
@@ -135,14 +136,15 @@ if (session) {
         `(() => { const pick = kamerlensBench.generatedPicker(${size}); return (_i, n) => pick(n); })()`,
       ),
     );
-    reportColdStarts(
-      generatedLabel,
-      await timeColdStarts(
-        session,
-        page,
-        `(() => { const pick = kamerlensBench.generatedPicker(${size}); return (_i, n) => pick(n); })()`,
-      ),
-    );
+    if (COLD_ROUNDS > 0)
+      reportColdStarts(
+        generatedLabel,
+        await timeColdStarts(
+          session,
+          page,
+          `(() => { const pick = kamerlensBench.generatedPicker(${size}); return (_i, n) => pick(n); })()`,
+        ),
+      );
   } finally {
     await session.close();
   }
