@@ -418,15 +418,31 @@ export async function findEntries(
   });
 
   const indexed = live.some(([, directory]) => directory === null);
+  // Each block once, however many of `ids` it holds: a page's references cluster (one dossier's
+  // papers are neighbours in a pack), and a block read costs by its bytes as well as by the request
+  // (20 gets of 3.5 KB took p50 1.7-3.4 ms, of 100 B 1.0-1.5 ms; 5 of 3.5 KB 0.6-0.7 ms; Chromium,
+  // a page's IndexedDB on disk, load 2.8-4.8, 2026-12-04).
+  const keyOf = new Map<string, number>();
+  const unique: BlockKey[] = [];
   const keys = ids.map((id) =>
     live.flatMap(([source, directory]) =>
-      directory ? blocksFor(directory, id).map((seq): BlockKey => [source, directory.generation, seq]) : [],
+      directory
+        ? blocksFor(directory, id).map((seq) => {
+            const text = `${source}\n${seq}`;
+            let at = keyOf.get(text);
+            if (at === undefined) {
+              at = unique.push([source, directory.generation, seq]) - 1;
+              keyOf.set(text, at);
+            }
+            return at;
+          })
+        : [],
     ),
   );
   // Point queries, not `anyOf`: its cursor walks the index between keys spread over a large dataset.
   const [sources, read, lists] = await Promise.all([
     liveFor(db),
-    table.bulkGet(keys.flat()),
+    table.bulkGet(unique),
     indexed ? Promise.all(ids.map((id) => table.where('ids').equals(id).toArray())) : [],
   ]);
   // The live row as the transaction read it names a generation other than the one looked in (a
@@ -434,12 +450,11 @@ export async function findEntries(
   for (const [source, generation] of Object.entries(sources.sources))
     if (expected.sources[source] !== generation) missed = true;
   if (missed) unheld.set(db, (unheld.get(db) ?? 0) + 1);
-  let next = 0;
   const found = new Map<string, FoundEntry[]>();
   ids.forEach((id, i) => {
     const entries: FoundEntry[] = [];
     const blocks = [
-      ...(keys[i] ?? []).flatMap(() => read[next++] ?? []),
+      ...(keys[i] ?? []).flatMap((at) => read[at] ?? []),
       ...((lists[i] as RowBlock[] | undefined) ?? []),
     ];
     for (const block of blocks) {

@@ -2,7 +2,7 @@
  * Blocks are found through their generation's directory (block-directory.ts), not an index key per
  * id and alias; blocks an earlier build wrote (with `ids`, no directory) are still found.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { DocumentRecord } from '../../../data/dataset/types';
 import { blocksFor, DirectoryBuilder, hashId } from '../../../data/db/block-directory';
 import { blocksOf } from '../../../data/db/block-packing';
@@ -64,6 +64,32 @@ describe('block directory', () => {
       'kst-2-3': '2 3',
       '2024D239': '2 39',
     });
+  });
+
+  it('reads each block once, however many of the ids asked it holds', async () => {
+    const db = freshDB();
+    await db.open();
+    // Ten documents a block: ids 0-9 in block 0, 10-19 in block 1.
+    await writeBlocks(db, 'documentBlocks', 'pack-a', 1, documents('5', 20), { size: 10 });
+    await db.transaction('rw', db.meta, () => setLive(db, 'pack-a', 1));
+    const reads = vi.spyOn(db.documentBlocks, 'bulkGet');
+    const asked = ['kst-5-1', '2024D52', 'kst-5-3', 'kst-5-12', 'kst-5-1', '2024D519', 'kst-5-99'];
+    const found = await resolveDocuments(db, asked);
+    expect(reads.mock.calls.map(([keys]) => keys)).toEqual([
+      [
+        ['pack-a', 1, 0],
+        ['pack-a', 1, 1],
+      ],
+    ]);
+    expect(asked.map((id) => found.get(id)?.title ?? null)).toEqual([
+      '5 1',
+      '5 2',
+      '5 3',
+      '5 12',
+      '5 1',
+      '5 19',
+      null,
+    ]);
   });
 
   it('reads a generation with no record (an empty directory) and drops the directories of dead ones', async () => {
