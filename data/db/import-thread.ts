@@ -94,6 +94,13 @@ export interface ImportThreadHost {
    * that resets the browser's idle timer. A host with no idle timer of its own leaves it out.
    */
   keepAlive?(): Promise<unknown>;
+  /**
+   * Whether an import has anything to do (pack-importer.ts `packWorkWaiting`): when not, and no
+   * thread runs, `importStaged` starts none and answers the stored progress. Every wake of the
+   * background asks it to import; a thread started for nothing costs Firefox's event page a worker
+   * with its own connection to the database, opened and torn down again. Left out: it always starts one.
+   */
+  workWaiting?(): Promise<boolean>;
 }
 
 /**
@@ -178,7 +185,11 @@ export function importThread(host: ImportThreadHost): PackImporter {
 
   return {
     progress: () => (thread ? call<PackImportProgress>({ call: 'progress' }) : host.stored()),
-    importStaged: () => call<PackImportProgress>({ call: 'importStaged' }),
+    importStaged: async () => {
+      // A thread already running (an import or removal under way) takes the call in its turn.
+      if (!thread && host.workWaiting && !(await host.workWaiting()) && !thread) return host.stored();
+      return call<PackImportProgress>({ call: 'importStaged' });
+    },
     remove: (id) => call<boolean>({ call: 'remove', id }),
   };
 }

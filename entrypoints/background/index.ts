@@ -124,8 +124,8 @@ interface Sidebar extends FirefoxSidebarApi {
  */
 function packImporter(db: ReturnType<typeof sharedDB>): PackImporter {
   const stored = () => storedPackProgress(db);
-  // Each wake asks the importer to import what is staged: one is started only when there is work
-  // (or when that cannot be told, as before).
+  // Each wake asks the importer to import what is staged: Chrome's offscreen document or Firefox's
+  // thread is started only when there is work (or when that cannot be told).
   const workWaiting = () => packWorkWaiting(db).catch(() => true);
   const chrome = browser as unknown as Partial<ChromeOffscreenApi>;
   if (chrome.offscreen && chrome.runtime)
@@ -145,6 +145,7 @@ function packImporter(db: ReturnType<typeof sharedDB>): PackImporter {
     liveChanged: () => publishLive(db),
     stored,
     keepAlive: () => browser.runtime.getPlatformInfo(),
+    workWaiting,
   });
 }
 

@@ -17,7 +17,12 @@ import {
 import { type KamerlensDB, openKamerlensDB } from '../../../data/db/kamerlens-db';
 import { holdLiveInMemory, publishLive } from '../../../data/db/live-sources';
 import { lookupDocuments } from '../../../data/db/lookup-documents';
-import { createPackImporter, type PackImporter, storedPackProgress } from '../../../data/db/pack-importer';
+import {
+  createPackImporter,
+  type PackImporter,
+  packWorkWaiting,
+  storedPackProgress,
+} from '../../../data/db/pack-importer';
 import { freshDB } from '../../fixtures/db/fresh-db';
 import { seedLikeDataset } from '../../fixtures/db/seed-like';
 import { fixturePack, packFile } from '../../fixtures/opendata/fixture-packs';
@@ -103,6 +108,26 @@ describe('the pack importer on a thread of its own', () => {
     expect(await importer.remove(YEAR)).toBe(true);
     expect(await titleOf(holder, '2025D09876')).toBeNull();
     expect(started.map((thread) => thread.terminated)).toEqual([true, true]);
+  });
+
+  it('starts no thread for a wake with nothing to import, and one when a pack is staged', async () => {
+    const holder = freshDB();
+    await importDataset(holder, seedLikeDataset());
+    const { started, spawn } = threads(holder);
+    const importer = importThread({
+      spawn,
+      liveChanged: () => publishLive(holder),
+      stored: () => storedPackProgress(holder),
+      workWaiting: () => packWorkWaiting(holder),
+    });
+    expect(await importer.importStaged()).toEqual(await storedPackProgress(holder));
+    expect(started).toHaveLength(0);
+    await stage(holder);
+    expect(await importer.importStaged()).toMatchObject({ state: 'done', packId: YEAR });
+    expect(started.map((thread) => thread.terminated)).toEqual([true]);
+    // Imported: nothing waits again.
+    await importer.importStaged();
+    expect(started).toHaveLength(1);
   });
 
   it('keeps one thread for calls that overlap, and ends it after the last', async () => {
