@@ -47,6 +47,33 @@ describe('block directory', () => {
     expect(blocksFor(forced, 'x')).toEqual([4, 9]);
   });
 
+  it('holds seqs in 16 bits where they fit, in 32 past them, and finds ids in either once stored', async () => {
+    const db = freshDB();
+    await db.open();
+    const [a, b] = documents('6', 2).map((document) => blocksOf('p', 1, [document])[0]?.entries ?? []);
+    const small = new DirectoryBuilder();
+    small.add(3, a ?? []);
+    small.add(65_535, b ?? []);
+    const large = new DirectoryBuilder();
+    large.add(3, a ?? []);
+    large.add(65_536, b ?? []);
+    await db.blockDirectories.bulkAdd([
+      small.build('documentBlocks', 'p', 1),
+      large.build('documentBlocks', 'p', 2),
+    ]);
+    const [stored16, stored32] = await db.blockDirectories.bulkGet([
+      ['documentBlocks', 'p', 1],
+      ['documentBlocks', 'p', 2],
+    ]);
+    expect(stored16?.seqs).toBeInstanceOf(Uint16Array);
+    expect(stored32?.seqs).toBeInstanceOf(Uint32Array);
+    expect([stored16, stored32].map((directory) => directory && blocksFor(directory, '2024D61'))).toEqual([
+      [65_535],
+      [65_536],
+    ]);
+    expect(stored16 && blocksFor(stored16, 'kst-6-0')).toEqual([3]);
+  });
+
   it("writes an import's blocks without ids keys, and finds them by id and alias beside an earlier build's", async () => {
     const db = freshDB();
     await db.open();
