@@ -191,6 +191,8 @@ try {
     );
     const keys = (await page.evaluate('kamerlensBench.panelKeystrokes(window.typedWords)')) as Summary & {
       search: Summary;
+      viewRecords: Summary;
+      viewRecordIds: Summary;
       records: Summary;
       facets: Summary;
       misses: { rows: number; postings: number };
@@ -200,7 +202,7 @@ try {
     console.log(
       `keystroke in the whole library view: ${line(keys)} (target p95 ≤ 30 ms: ${verdict(keys.p95 <= 30)}; ${versus(size, keys.p95, smallest.size, smallest.keystrokeP95)}); ` +
         `its parts alone: the search ${line(keys.search)}, the records of its top 50 ${line(keys.records)}, ` +
-        `the filter counts ${line(keys.facets)}; postings read from the database while measured ${keys.misses.postings.toLocaleString('en')} (${keys.misses.rows} rows); slowest ${keys.slowest.map((k) => `"${k.prefix}" ${ms(k.ms)} (${k.matched.toLocaleString('en')} matched)`).join(', ')}`,
+        `the filter counts ${line(keys.facets)}; within the view, the records its cache missed read in ${line(keys.viewRecords)} (ids read p50 ${keys.viewRecordIds.p50}, p95 ${keys.viewRecordIds.p95}); postings read from the database while measured ${keys.misses.postings.toLocaleString('en')} (${keys.misses.rows} rows); slowest ${keys.slowest.map((k) => `"${k.prefix}" ${ms(k.ms)} (${k.matched.toLocaleString('en')} matched)`).join(', ')}`,
     );
     // Typing fills the postings cache and the short-prefix table: the panel's memory after it.
     const typed = await heap(cdp);
