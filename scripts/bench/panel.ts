@@ -118,6 +118,7 @@ async function compareWithBase(): Promise<void> {
     p95: [] as number[],
     search95: [] as number[],
     memory: [] as number[],
+    typed: [] as number[],
     first: [] as number[],
   }));
   for (let r = 0; r < baseRounds; r++) {
@@ -132,7 +133,10 @@ async function compareWithBase(): Promise<void> {
       const keys = (await page.evaluate(`${global}.panelKeystrokes(window.typedWords)`)) as Summary & {
         search: Summary;
       };
+      // Typing fills the postings cache and the search's scratch: what the panel holds after it.
+      const typed = await heap(cdp);
       await page.evaluate(`${global}.panelRelease()`);
+      f.typed.push(typed.js + typed.buffers - before.js - before.buffers);
       f.p50.push(keys.p50);
       f.p95.push(keys.p95);
       f.search95.push(keys.search.p95);
@@ -144,7 +148,7 @@ async function compareWithBase(): Promise<void> {
         builds
           .map((build, i) => {
             const f = figures[i] as (typeof figures)[number];
-            return `${build.label} keystroke p50 ${ms(f.p50[r] ?? 0)}, p95 ${ms(f.p95[r] ?? 0)} (search alone p95 ${ms(f.search95[r] ?? 0)}), memory ${mb(f.memory[r] ?? 0)}, first results ${ms(f.first[r] ?? 0)}`;
+            return `${build.label} keystroke p50 ${ms(f.p50[r] ?? 0)}, p95 ${ms(f.p95[r] ?? 0)} (search alone p95 ${ms(f.search95[r] ?? 0)}), memory ${mb(f.memory[r] ?? 0)} (after typing ${mb(f.typed[r] ?? 0)}), first results ${ms(f.first[r] ?? 0)}`;
           })
           .join('; '),
     );
@@ -152,8 +156,8 @@ async function compareWithBase(): Promise<void> {
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[(values.length - 1) >> 1] ?? 0;
   const [now, base] = figures as [(typeof figures)[number], (typeof figures)[number]];
   console.log(
-    `  medians of ${baseRounds} rounds: this tree p50 ${ms(median(now.p50))}, p95 ${ms(median(now.p95))}, memory ${mb(median(now.memory))}, first results ${ms(median(now.first))}; ` +
-      `base p50 ${ms(median(base.p50))}, p95 ${ms(median(base.p95))}, memory ${mb(median(base.memory))}, first results ${ms(median(base.first))}; ` +
+    `  medians of ${baseRounds} rounds: this tree p50 ${ms(median(now.p50))}, p95 ${ms(median(now.p95))}, memory ${mb(median(now.memory))} (after typing ${mb(median(now.typed))}), first results ${ms(median(now.first))}; ` +
+      `base p50 ${ms(median(base.p50))}, p95 ${ms(median(base.p95))}, memory ${mb(median(base.memory))} (after typing ${mb(median(base.typed))}), first results ${ms(median(base.first))}; ` +
       `ratio p95 ${(median(now.p95) / median(base.p95)).toFixed(2)}×`,
   );
 }
