@@ -330,10 +330,30 @@ function openSearch(
         slice.to++;
       }
     });
+    // A search walks each stem's postings in passage order (merge-term.ts); a stem in several
+    // segments has one ascending run per segment here, interleaved in the library's order.
+    for (const stem of missing) {
+      const slice = cache.get(stem);
+      if (slice && (vocabulary.stemSegments?.[stem]?.length ?? 1) > 1) sortSlice(slice);
+    }
   }
 
   return async (query, options) => {
     await load(searcher.stemsOf(query));
     return searcher.search(query, options);
   };
+}
+
+/** `slice`'s postings in ascending passage order, each keeping its term frequency. */
+function sortSlice(slice: PostingSlice): void {
+  const { passages, tfs, from, to } = slice;
+  // Passage and tf packed in one number (passages < 2^32, tfs < 2^8: below 2^53), sorted numerically.
+  const packed = new Float64Array(to - from);
+  for (let i = from; i < to; i++) packed[i - from] = (passages[i] as number) * 256 + (tfs[i] as number);
+  packed.sort();
+  for (let i = from; i < to; i++) {
+    const value = packed[i - from] as number;
+    passages[i] = Math.floor(value / 256);
+    tfs[i] = value % 256;
+  }
 }

@@ -3,17 +3,17 @@
  * ranked by their best passage. Every term of the query must occur in a document (AND); when no
  * document has them all, documents matching most terms are returned instead.
  *
- * A search's scratch holds only what it touched (score-table.ts) and is reused across keystrokes,
- * so a search costs what it touches, in time and memory, not what the index holds; the scores of a
- * query's finished words are kept while its last word is typed.
+ * A search's scratch holds only what it touched, sorted by passage (merge-term.ts), and is reused
+ * across keystrokes, so a search costs what it touches, in time and memory, not what the index
+ * holds; the merged passages of a query's finished words are kept while its last word is typed.
  */
 
 import { runToEnd, type SlicedWork } from '../time-slices';
 import type { SearchIndex } from './build-index';
 import { docOfPassage } from './doc-of-passage';
+import { mergeTerm, PassageRun, type PostingScore, type TermSource } from './merge-term';
 import { type Expansion, expanderSteps } from './prefix-expansion';
 import { MAX_QUERY_TERMS, parseQuery, type QueryTerm } from './query-terms';
-import { ScoreTable } from './score-table';
 import { type SearchableIndex, searchableOf } from './searchable';
 import { createTopK } from './select-top';
 
@@ -123,145 +123,144 @@ export function* searcherSteps(
     passageStatic[2 * p + 1] = K1 * (1 - B + (B * (passageLength[p] ?? 0)) / avgPassageLength);
     if (p % STEP === STEP - 1) yield;
   }
-  // The passages a search touched, each with its term mask (a bit per term, MAX_QUERY_TERMS ≤ 16),
-  // its score and the best score of the term being added; then the documents they are in, with
-  // their terms, best passage and sum. Sized to what a search touches (score-table.ts).
-  const passages = new ScoreTable();
-  const docs = new ScoreTable(index.docCount);
+  // The passages a search touched, ascending, each with its term mask (a bit per term,
+  // MAX_QUERY_TERMS ≤ 16) and score: merged a term at a time from one run into the other
+  // (merge-term.ts). Sized to what a search touches, not a slot per passage.
+  const runs = [new PassageRun(), new PassageRun()] as const;
+  const noPassages = new PassageRun();
   const docOf = docOfPassage(index.docFirstPassage);
+  const { docFirstPassage } = index;
 
-  function accumulate(termBit: number, expansions: Expansion[]): void {
-    for (const { stem, weight } of expansions) {
+  const scoreOf: PostingScore = (p, tf, idf) => {
+    const boost = passageStatic
+      ? (passageStatic[2 * p] ?? 1)
+      : ((boostCoded ? boostValues[boostCodes[p] as number] : boostValues[p]) ?? 1);
+    const norm = passageStatic
+      ? (passageStatic[2 * p + 1] ?? 1)
+      : ((normOfLength as Float32Array)[passageLength[p] as number] as number);
+    return (idf * boost * tf) / (tf + norm);
+  };
+
+  /** `from` with term `termBit` (its expansions) merged in, written to whichever run `from` is not. */
+  function accumulate(from: PassageRun, termBit: number, expansions: Expansion[]): PassageRun {
+    const sources: TermSource[] = expansions.map(({ stem, weight }) => {
       const postings = index.postingsOf(stem);
       if (!postings) throw new Error(`search: postings of stem ${stem} were not read`);
-      const { passages: postingPassages, tfs, from, to } = postings;
-      const df = index.stemDf[stem] ?? to - from;
+      const { passages, tfs, from: first, to } = postings;
+      const df = index.stemDf[stem] ?? to - first;
       const idf = Math.log(1 + (passageCount - df + 0.5) / (df + 0.5)) * weight * (K1 + 1);
-      // Room for every posting first, so the table's arrays stay the same through the loop.
-      passages.reserve(to - from);
-      const { masks, first, second } = passages;
-      for (let i = from; i < to; i++) {
-        const p = postingPassages[i] ?? 0;
-        const tf = tfs[i] ?? 1;
-        const boost = passageStatic
-          ? (passageStatic[2 * p] ?? 1)
-          : ((boostCoded ? boostValues[boostCodes[p] as number] : boostValues[p]) ?? 1);
-        const norm = passageStatic
-          ? (passageStatic[2 * p + 1] ?? 1)
-          : ((normOfLength as Float32Array)[passageLength[p] as number] as number);
-        const score = (idf * boost * tf) / (tf + norm);
-        const e = passages.entry(p);
-        const mask = masks[e] as number;
-        // Several completions of one term in a passage count once: keep the best of them.
-        // Each term has its own bit and is accumulated once per search: bit unset, first completion.
-        if ((mask & termBit) === 0) second[e] = 0;
-        const previous = second[e] as number;
-        if (score > previous) {
-          first[e] = (first[e] as number) + score - previous;
-          second[e] = score;
-        }
-        masks[e] = mask | termBit;
-      }
-    }
+      return { passages, tfs, from: first, to, idf };
+    });
+    const to = from === runs[0] ? runs[1] : runs[0];
+    mergeTerm(from, to, sources, termBit, scoreOf);
+    return to;
   }
 
   /**
    * While a query is typed, its finished words stay the same from keystroke to keystroke: their
-   * accumulated passage scores are kept (for one set of words) and restored instead of recomputed.
+   * merged run is kept (for one set of words) and merged from again instead of recomputed.
    */
-  let saved: { key: string; touched: Uint32Array; masks: Uint16Array; scores: Float32Array } | null = null;
+  let saved: { key: string; run: PassageRun } | null = null;
   const keyOf = (terms: QueryTerm[]) => terms.map((t) => (t.stopword ? `${t.term}!` : t.stem)).join(' ');
 
-  function saveCompleted(completed: QueryTerm[]): void {
-    if (completed.length === 0) return;
-    const { count } = passages;
-    saved = {
-      key: keyOf(completed),
-      touched: passages.keys.slice(0, count),
-      masks: passages.masks.slice(0, count),
-      scores: passages.first.slice(0, count),
-    };
+  /** The run of the `completed` terms: kept from the last search, or merged now (and kept). */
+  function completedRun(completed: QueryTerm[]): PassageRun {
+    if (completed.length === 0) return noPassages;
+    const key = keyOf(completed);
+    if (saved?.key === key) return saved.run;
+    let run = noPassages;
+    completed.forEach((term, i) => {
+      run = accumulate(run, 1 << i, expand(term));
+    });
+    saved = { key, run: run.copy() };
+    return run;
   }
 
-  function restoreCompleted(completed: QueryTerm[]): boolean {
-    if (completed.length === 0) return true;
-    if (saved?.key !== keyOf(completed)) return false;
-    const { touched, masks, scores } = saved;
-    for (let i = 0; i < touched.length; i++) {
-      const e = passages.entry(touched[i] as number);
-      passages.masks[e] = masks[i] as number;
-      passages.first[e] = scores[i] as number;
-    }
-    return true;
-  }
+  /** Per document: its terms, best passage and sum, documents ascending (the run's order). */
+  let docKeys = new Uint32Array(1024);
+  let docMasks = new Uint16Array(1024);
+  let docBest = new Float32Array(1024);
+  let docSum = new Float32Array(1024);
+  /** The run the last search scored (its passages' final scores, for `passagesOfDoc`). */
+  let scored = noPassages;
 
   function search(query: string, options: SearchOptions = {}): SearchOutcome {
     const terms = parseQuery(query).slice(0, MAX_QUERY_TERMS);
     const limit = options.limit ?? 50;
     const empty: SearchOutcome = { terms, matched: new Uint32Array(0), total: 0, top: [], complete: true };
     if (terms.length === 0 || passageCount === 0) return empty;
-    passages.clear();
-    docs.clear();
     const typing = terms[terms.length - 1]?.prefix === true;
     const completed = typing ? terms.slice(0, -1) : terms;
-    if (!restoreCompleted(completed)) {
-      completed.forEach((term, i) => {
-        accumulate(1 << i, expand(term));
-      });
-      saveCompleted(completed);
-    }
+    let run = completedRun(completed);
     const last = terms[terms.length - 1];
-    if (typing && last) accumulate(1 << completed.length, expand(last));
+    if (typing && last) run = accumulate(run, 1 << completed.length, expand(last));
+    // The kept run is read again by the next keystroke: its scores are changed below in a copy.
+    if (run === saved?.run) {
+      run.copyInto(runs[0]);
+      run = runs[0];
+    }
+    scored = run;
     const full = (1 << terms.length) - 1;
     // A passage holding all the terms together beats one holding a single term: factor per mask.
     const factor = coverageFactors(terms.length);
-    // Per document: its terms, best passage (`first`) and sum (`second`), in the order first
-    // touched. No per-match allocation: a common word matches tens of thousands of documents at
-    // every keystroke.
-    let bestCoverage = 0;
-    docs.reserve(passages.count);
-    const docMask = docs.masks;
-    const docBest = docs.first;
-    const docSum = docs.second;
-    for (let e = 0; e < passages.count; e++) {
-      const mask = passages.masks[e] as number;
-      const score = (passages.first[e] as number) * (factor[mask] as number);
-      passages.first[e] = score;
-      const before = docs.count;
-      const k = docs.entry(docOf(passages.keys[e] as number));
-      if (k === before) {
-        docMask[k] = mask;
-        docBest[k] = score;
-        docSum[k] = score;
+    // Per document: its terms, best passage and sum. Passages ascending are documents ascending,
+    // each document's passages together: no lookup per passage, one pass. No per-match
+    // allocation: a common word matches tens of thousands of documents at every keystroke.
+    if (docKeys.length < run.count || docKeys.length >= 8 * Math.max(1024, run.count)) {
+      let room = 1024;
+      while (room < run.count) room *= 2;
+      docKeys = new Uint32Array(room);
+      docMasks = new Uint16Array(room);
+      docBest = new Float32Array(room);
+      docSum = new Float32Array(room);
+    }
+    const { keys, masks, scores } = run;
+    let docCount = 0;
+    let nextDocFirst = 0;
+    for (let e = 0; e < run.count; e++) {
+      const p = keys[e] as number;
+      const mask = masks[e] as number;
+      const score = (scores[e] as number) * (factor[mask] as number);
+      scores[e] = score;
+      if (p >= nextDocFirst) {
+        const d = docOf(p);
+        nextDocFirst = docFirstPassage[d + 1] as number;
+        docKeys[docCount] = d;
+        docMasks[docCount] = mask;
+        docBest[docCount] = score;
+        docSum[docCount] = score;
+        docCount++;
       } else {
-        docMask[k] = (docMask[k] as number) | mask;
+        const k = docCount - 1;
+        docMasks[k] = (docMasks[k] as number) | mask;
         if (score > (docBest[k] as number)) docBest[k] = score;
         docSum[k] = (docSum[k] as number) + score;
       }
     }
-    for (let k = 0; k < docs.count && bestCoverage < terms.length; k++) {
-      const coverage = POPCOUNT[docs.masks[k] as number] as number;
+    let bestCoverage = 0;
+    for (let k = 0; k < docCount && bestCoverage < terms.length; k++) {
+      const coverage = POPCOUNT[docMasks[k] as number] as number;
       if (coverage > bestCoverage) bestCoverage = coverage;
     }
     const complete = bestCoverage === terms.length;
-    let matchedCount = docs.count;
+    let matchedCount = docCount;
     if (complete) {
       matchedCount = 0;
-      for (let k = 0; k < docs.count; k++) if (docs.masks[k] === full) matchedCount++;
+      for (let k = 0; k < docCount; k++) if (docMasks[k] === full) matchedCount++;
     }
     const matched = new Uint32Array(matchedCount);
     const { accept } = options;
     const topK = createTopK(limit);
     let total = 0;
-    for (let k = 0, m = 0; k < docs.count; k++) {
-      if (complete && docs.masks[k] !== full) continue;
-      const d = docs.keys[k] as number;
+    for (let k = 0, m = 0; k < docCount; k++) {
+      if (complete && docMasks[k] !== full) continue;
+      const d = docKeys[k] as number;
       matched[m++] = d;
       if (accept && !accept(d)) continue;
       total++;
-      const best = docs.first[k] as number;
-      const rest = (docs.second[k] as number) - best;
-      const coverage = complete ? 1 : (POPCOUNT[docs.masks[k] as number] as number) / terms.length;
+      const best = docBest[k] as number;
+      const rest = (docSum[k] as number) - best;
+      const coverage = complete ? 1 : (POPCOUNT[docMasks[k] as number] as number) / terms.length;
       // Other matching passages add a little, never more than the best passage itself.
       topK.offer(d, (best + 0.25 * Math.min(rest, best)) * coverage);
     }
@@ -274,13 +273,12 @@ export function* searcherSteps(
   }
 
   function passagesOfDoc(d: number, count: number): PassageHit[] {
-    const first = index.docFirstPassage[d] ?? 0;
-    const last = index.docFirstPassage[d + 1] ?? first;
+    const first = docFirstPassage[d] ?? 0;
+    const last = docFirstPassage[d + 1] ?? first;
     const hits: PassageHit[] = [];
-    for (let p = first; p < last; p++) {
-      const e = passages.find(p);
-      if (e >= 0) hits.push({ passage: p - first, score: passages.first[e] as number });
-    }
+    const { keys, scores } = scored;
+    for (let e = scored.lowerBound(first); e < scored.count && (keys[e] as number) < last; e++)
+      hits.push({ passage: (keys[e] as number) - first, score: scores[e] as number });
     return hits.sort((a, b) => b.score - a.score).slice(0, count);
   }
 

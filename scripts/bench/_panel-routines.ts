@@ -34,6 +34,8 @@ interface Held {
   index?: OpenedIndex;
   old?: unknown;
 }
+/** Time the open panel's view spent reading records, and how many, since last reset. */
+const viewReads = { ms: 0, ids: 0 };
 const held = (globalThis as { kamerlensPanelBench?: Held }).kamerlensPanelBench ?? {};
 (globalThis as { kamerlensPanelBench?: Held }).kamerlensPanelBench = held;
 
@@ -157,7 +159,16 @@ export async function panelOpen() {
   const began = performance.now();
   const opened = await openStoredIndex(db);
   const openMs = performance.now() - began;
-  const records = (ids: readonly string[]) => readDocuments(db, ids);
+  // The records the view reads (those its recent-records cache misses), timed as the view waits for them.
+  const records = async (ids: readonly string[]) => {
+    const start = performance.now();
+    try {
+      return await readDocuments(db, ids);
+    } finally {
+      viewReads.ms += performance.now() - start;
+      viewReads.ids += ids.length;
+    }
+  };
   const model = createLibraryModel(opened, records, (ids) => resolveDocuments(db, ids), findCitations);
   const view = await model.view('', NO_FILTERS, 50);
   const firstResultsMs = performance.now() - began;
@@ -188,6 +199,8 @@ export async function panelKeystrokes(words: string[], repeats = 3) {
     return rows;
   }) as typeof bulkGet;
   const perKeystroke: number[][] = prefixes.map(() => []);
+  const viewReadMs: number[][] = prefixes.map(() => []);
+  const viewReadIds: number[] = prefixes.map(() => 0);
   const searchAlone: number[][] = prefixes.map(() => []);
   const recordsAlone: number[][] = prefixes.map(() => []);
   const facetsAlone: number[][] = prefixes.map(() => []);
@@ -196,9 +209,13 @@ export async function panelKeystrokes(words: string[], repeats = 3) {
   const index = held.index;
   for (let r = 0; r < repeats; r++) {
     for (const [i, prefix] of prefixes.entries()) {
+      viewReads.ms = 0;
+      viewReads.ids = 0;
       const began = performance.now();
       await model.view(prefix, NO_FILTERS, 50);
       perKeystroke[i]?.push(performance.now() - began);
+      viewReadMs[i]?.push(viewReads.ms);
+      viewReadIds[i] = viewReads.ids;
       // The same keystroke's parts: the search alone (postings read and ranking), the records of
       // its top 50, the filter counts over its matches.
       const searched = performance.now();
@@ -228,6 +245,9 @@ export async function panelKeystrokes(words: string[], repeats = 3) {
     .slice(0, 5);
   return {
     ...percentiles(perKeystroke.map((times) => percentiles(times).p50)),
+    /** Within the view: its records read (the ones its cache missed), and how many per keystroke. */
+    viewRecords: percentiles(viewReadMs.map((times) => percentiles(times).p50)),
+    viewRecordIds: percentiles(viewReadIds),
     search: percentiles(searchAlone.map((times) => percentiles(times).p50)),
     records: percentiles(recordsAlone.map((times) => percentiles(times).p50)),
     facets: percentiles(facetsAlone.map((times) => percentiles(times).p50)),

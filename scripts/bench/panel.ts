@@ -15,11 +15,14 @@
  * on search or lookups: a size imported before is reused, and its import figures are not printed);
  * without it every run imports into a fresh profile. PANEL_BENCH_CPUPROFILE=1 prints what the
  * page's thread ran in the import's longest tasks (`_long-task-profile.ts`); a file name
- * instead of 1 also saves the profile there (open it in DevTools).
+ * instead of 1 also saves the profile there (open it in DevTools). PANEL_BENCH_BASE_TREE=<dir> (a
+ * checkout of another commit, its node_modules linked) adds that code's panel over the same
+ * database: opened and typed through alternately with this one, PANEL_BENCH_ROUNDS (default 3)
+ * times each, so the two are compared under the same load.
  */
 import { loadavg } from 'node:os';
 import type { CDPSession } from 'playwright-core';
-import { openBenchPage, openProfilePage } from './_db-in-chromium';
+import { bundleRoutines, openBenchPage, openProfilePage } from './_db-in-chromium';
 import { describeWaits, type explainWaits } from './_import-waits';
 import { pageThread, startCpuProfile } from './_long-task-profile';
 import { seedWords, TYPED_WORDS } from './_search-corpus';
@@ -49,6 +52,8 @@ const line = (s: Summary) => `p50 ${ms(s.p50)}, p95 ${ms(s.p95)}, max ${ms(s.max
 const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
 
 const profile = process.env.PANEL_BENCH_PROFILE;
+const baseTree = process.env.PANEL_BENCH_BASE_TREE;
+const baseRounds = Number(process.env.PANEL_BENCH_ROUNDS ?? 3);
 /** PANEL_BENCH_CPUPROFILE=1 (or a file to save the profile to): what ran in the import's long stretches. */
 const cpuProfile = process.env.PANEL_BENCH_CPUPROFILE;
 
@@ -92,6 +97,70 @@ async function importAndReport(size: number, name?: string): Promise<void> {
 
 const { page, close } = profile ? await openProfilePage(profile) : await openBenchPage();
 const cdp = await page.context().newCDPSession(page);
+if (baseTree) {
+  // The other tree's routines as `kamerlensBenchBase`; both share the page's held database.
+  const code = await bundleRoutines(`${baseTree}/scripts/bench/_db-routines.ts`);
+  await page.evaluate('window.kamerlensBenchCurrent = window.kamerlensBench');
+  await page.addScriptTag({ content: code });
+  await page.evaluate(
+    'window.kamerlensBenchBase = window.kamerlensBench; window.kamerlensBench = window.kamerlensBenchCurrent',
+  );
+}
+
+/** This build's panel and the base tree's, opened and typed through alternately over the same database. */
+async function compareWithBase(): Promise<void> {
+  const builds = [
+    { label: 'this tree', global: 'kamerlensBench' },
+    { label: `base ${baseTree}`, global: 'kamerlensBenchBase' },
+  ];
+  const figures = builds.map(() => ({
+    p50: [] as number[],
+    p95: [] as number[],
+    search95: [] as number[],
+    memory: [] as number[],
+    typed: [] as number[],
+    first: [] as number[],
+  }));
+  for (let r = 0; r < baseRounds; r++) {
+    for (let b = 0; b < builds.length; b++) {
+      // Alternating which goes first, so neither always runs right after the other's collection.
+      const i = r % 2 === 0 ? b : builds.length - 1 - b;
+      const { global } = builds[i] as (typeof builds)[number];
+      const f = figures[i] as (typeof figures)[number];
+      const before = await heap(cdp);
+      const opened = (await page.evaluate(`${global}.panelOpen()`)) as { firstResultsMs: number };
+      const after = await heap(cdp);
+      const keys = (await page.evaluate(`${global}.panelKeystrokes(window.typedWords)`)) as Summary & {
+        search: Summary;
+      };
+      // Typing fills the postings cache and the search's scratch: what the panel holds after it.
+      const typed = await heap(cdp);
+      await page.evaluate(`${global}.panelRelease()`);
+      f.typed.push(typed.js + typed.buffers - before.js - before.buffers);
+      f.p50.push(keys.p50);
+      f.p95.push(keys.p95);
+      f.search95.push(keys.search.p95);
+      f.memory.push(after.js + after.buffers - before.js - before.buffers);
+      f.first.push(opened.firstResultsMs);
+    }
+    console.log(
+      `  round ${r + 1}: load ${loadavg()[0]?.toFixed(1)}; ` +
+        builds
+          .map((build, i) => {
+            const f = figures[i] as (typeof figures)[number];
+            return `${build.label} keystroke p50 ${ms(f.p50[r] ?? 0)}, p95 ${ms(f.p95[r] ?? 0)} (search alone p95 ${ms(f.search95[r] ?? 0)}), memory ${mb(f.memory[r] ?? 0)} (after typing ${mb(f.typed[r] ?? 0)}), first results ${ms(f.first[r] ?? 0)}`;
+          })
+          .join('; '),
+    );
+  }
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[(values.length - 1) >> 1] ?? 0;
+  const [now, base] = figures as [(typeof figures)[number], (typeof figures)[number]];
+  console.log(
+    `  medians of ${baseRounds} rounds: this tree p50 ${ms(median(now.p50))}, p95 ${ms(median(now.p95))}, memory ${mb(median(now.memory))} (after typing ${mb(median(now.typed))}), first results ${ms(median(now.first))}; ` +
+      `base p50 ${ms(median(base.p50))}, p95 ${ms(median(base.p95))}, memory ${mb(median(base.memory))} (after typing ${mb(median(base.typed))}), first results ${ms(median(base.first))}; ` +
+      `ratio p95 ${(median(now.p95) / median(base.p95)).toFixed(2)}×`,
+  );
+}
 await cdp.send('HeapProfiler.enable');
 try {
   const words = seedWords();
@@ -126,6 +195,8 @@ try {
     );
     const keys = (await page.evaluate('kamerlensBench.panelKeystrokes(window.typedWords)')) as Summary & {
       search: Summary;
+      viewRecords: Summary;
+      viewRecordIds: Summary;
       records: Summary;
       facets: Summary;
       misses: { rows: number; postings: number };
@@ -135,7 +206,7 @@ try {
     console.log(
       `keystroke in the whole library view: ${line(keys)} (target p95 ≤ 30 ms: ${verdict(keys.p95 <= 30)}; ${versus(size, keys.p95, smallest.size, smallest.keystrokeP95)}); ` +
         `its parts alone: the search ${line(keys.search)}, the records of its top 50 ${line(keys.records)}, ` +
-        `the filter counts ${line(keys.facets)}; postings read from the database while measured ${keys.misses.postings.toLocaleString('en')} (${keys.misses.rows} rows); slowest ${keys.slowest.map((k) => `"${k.prefix}" ${ms(k.ms)} (${k.matched.toLocaleString('en')} matched)`).join(', ')}`,
+        `the filter counts ${line(keys.facets)}; within the view, the records its cache missed read in ${line(keys.viewRecords)} (ids read p50 ${keys.viewRecordIds.p50}, p95 ${keys.viewRecordIds.p95}); postings read from the database while measured ${keys.misses.postings.toLocaleString('en')} (${keys.misses.rows} rows); slowest ${keys.slowest.map((k) => `"${k.prefix}" ${ms(k.ms)} (${k.matched.toLocaleString('en')} matched)`).join(', ')}`,
     );
     // Typing fills the postings cache and the short-prefix table: the panel's memory after it.
     const typed = await heap(cdp);
@@ -158,6 +229,7 @@ try {
         `the titles of ${lookups.dossiers.toLocaleString('en')} dossiers held after ${ms(lookups.titlesLoadMs)} (the first lookup's start to loaded)`,
     );
     await page.evaluate('kamerlensBench.panelRelease()');
+    if (baseTree) await compareWithBase();
     if (size <= oldMax) {
       const base = await heap(cdp);
       const old = (await page.evaluate('kamerlensBench.oldPanelOpen()')) as {
