@@ -26,4 +26,26 @@ describe('prefix expansion scratch', () => {
     // Two 4-byte slots per stem (500,000 here) would be 4 MB.
     expect(grown).toBeLessThan(1 << 20);
   });
+
+  it('counts the most frequent completion of three letters or more even past the budget', () => {
+    // One word in more passages than any prefix's budget, one rare word beside it.
+    const surfaces = ['participatiewet', 'participatiewetten'];
+    const expand = runToEnd(
+      expanderSteps(
+        {
+          surfaces,
+          surfaceStem: Uint32Array.of(0, 1),
+          stemId: (stem: string) => (surfaces.includes(stem) ? surfaces.indexOf(stem) : undefined),
+          stemDf: Uint32Array.of(70_353, 200),
+        },
+        { lazy: true },
+      ),
+    );
+    const stems = (term: string) =>
+      expand({ term, stem: term, prefix: true, stopword: false }).map((c) => c.stem);
+    expect(stems('participatiewe')).toEqual([0, 1]);
+    expect(stems('par')).toEqual([0, 1]);
+    // Two letters: the budget holds (their completions are precomputed for the whole vocabulary).
+    expect(stems('pa')).toEqual([1]);
+  });
 });
