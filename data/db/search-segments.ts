@@ -45,16 +45,10 @@ function postingsKeyOf(segment: SegmentRow): string {
 }
 
 /**
- * Postings blocks written per transaction by `stageSegment` (each its own, short): up to 4 rows
- * and about 16K postings (a shared block holds ~8K, a stem of its own up to a posting per passage).
- * A lookup's read waits for the origin's storage engine while any table is written
- * (npm run bench -- write-scope), so these transactions are sized like the blocks' (~8 ms,
- * write-in-chunks.ts). At 16 rows / 64K postings (traced product packs bench, 300,000
- * record-shaped documents in 16 packs, load 3.3) they were 187 transactions of 29 ms on average, max
- * 94 ms, and a lookup that overlapped one went over 50 ms 4 times in 140 (2.9%), against 4 in
- * 1,205 (0.3%) for one that overlapped only the blocks' writes.
+ * Postings blocks written per transaction by `stageSegment` (each its own, short): up to 16 rows
+ * and about 64K postings (a shared block holds ~8K, a stem of its own up to a posting per passage).
  */
-const PER_TRANSACTION = { rows: 4, postings: 16_384 };
+const PER_TRANSACTION = { rows: 16, postings: 65_536 };
 
 /**
  * Write `built`'s postings and the parts of its segment row (segment-parts.ts) under a new
