@@ -10,7 +10,7 @@ import { publishLive, readLive } from './live-sources';
 import { overlappingSteps, ownedIdsSteps, type SourceDocuments } from './precedence';
 import { deleteGeneration } from './row-blocks';
 import { dropPostings, rebuildStaleSegments } from './search-segments';
-import { noteSourceDocuments, readSourceDocuments } from './source-documents';
+import { readSourceDocuments } from './source-documents';
 
 /**
  * The segments to rebuild when `source`'s documents become `own` (null: the source goes), from
@@ -75,13 +75,11 @@ export async function settleOwnership(
   indexed?: ReadonlySet<string>,
   plan?: OwnershipPlan,
 ): Promise<string[]> {
-  const revision = (await readLive(db)).revision ?? 0;
-  const planned = plan !== undefined && revision === plan.revision + 1;
+  const planned = plan !== undefined && ((await readLive(db)).revision ?? 0) === plan.revision + 1;
   // Read before the write: the source's documents before this change are the ones compared.
   const all = planned ? null : await readSourceDocuments(db);
   if (own) await db.sourceIds.put(own);
   else await db.sourceIds.delete(source);
-  noteSourceDocuments(db, revision, source, own);
   return all ? runToEnd(rebuildSteps(all, source, own, indexed)) : [...(plan?.rebuild ?? [])];
 }
 
