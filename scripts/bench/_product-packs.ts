@@ -22,6 +22,8 @@ export interface ProductPackFigures {
   state: string;
   waits: number[];
   idle: number[];
+  /** Of the lookups during the import and after it, how many found their document: a build whose lookups find nothing waits less. */
+  found: { during: number; idle: number };
   /** Contexts of the extension seen while the import ran (e.g. OFFSCREEN_DOCUMENT). */
   contexts: string[];
   /** The waits over 50 ms: when (ms after the import began), how long, and the progress last seen before. */
@@ -128,7 +130,8 @@ async function measure(
       channel?.addEventListener('message', (event) => events.push(event.data));
       const tracedLookups: { issued: number; answered: number }[] = [];
       const issuedAt: number[] = [];
-      const lookups = async (until: () => boolean) => {
+      const found = { during: 0, idle: 0 };
+      const lookups = async (until: () => boolean, phase: 'during' | 'idle' = 'during') => {
         const waits: number[] = [];
         while (!until()) {
           const id = lookupIds[Math.floor(Math.random() * lookupIds.length)];
@@ -137,6 +140,7 @@ async function measure(
           if (!answer.ok) throw new Error(`lookup: ${answer.error}`);
           const answered = performance.now();
           waits.push(answered - issued);
+          if ((answer.value as { document: unknown }[] | undefined)?.[0]?.document) found[phase] += 1;
           issuedAt.push(issued);
           if (tracing)
             tracedLookups.push({
@@ -201,11 +205,11 @@ async function measure(
       };
       channel?.close();
       const idleUntil = performance.now() + 3000;
-      const idle = await lookups(() => performance.now() > idleUntil);
+      const idle = await lookups(() => performance.now() > idleUntil, 'idle');
       const state = answer.ok
         ? String((answer.value as { state?: string }).state)
         : `failed: ${answer.error}`;
-      return { importMs, state, waits, idle, contexts: [...contexts].sort(), slow, traced, epoch };
+      return { importMs, state, waits, idle, found, contexts: [...contexts].sort(), slow, traced, epoch };
     },
     [ids, trace] as const,
   )) as ProductPackFigures;

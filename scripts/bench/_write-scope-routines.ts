@@ -5,8 +5,12 @@
  * Plain IndexedDB (no Dexie): what is measured is the engine's scheduling, not our layers.
  */
 
-/** Where the worker writes while the page reads. */
-export type WriteScope = 'none' | 'table' | 'other-table' | 'other-database';
+/**
+ * Where the worker writes while the page reads: `other-bucket` is a database of the same name in a
+ * storage bucket of its own (Chromium's Storage Buckets API: its own backing store); `busy` writes
+ * nothing and keeps the worker's thread running JS instead, as much CPU as a writer could take.
+ */
+export type WriteScope = 'none' | 'table' | 'other-table' | 'other-database' | 'other-bucket' | 'busy';
 
 /** One run's read latencies (ms) and what the worker wrote meanwhile. */
 export interface ScopeRun {
@@ -21,10 +25,18 @@ export interface ScopeRun {
 
 const READ_DATABASE = 'write-scope-a';
 const OTHER_DATABASE = 'write-scope-b';
+const OTHER_BUCKET = 'write-scope-bucket';
 
-function openDatabase(name: string, stores: readonly string[]): Promise<IDBDatabase> {
+/** Chromium's Storage Buckets API (not in TypeScript's DOM types yet). */
+type BucketNavigator = { storageBuckets?: { open(name: string): Promise<{ indexedDB: IDBFactory }> } };
+
+function openDatabase(
+  name: string,
+  stores: readonly string[],
+  factory: IDBFactory = indexedDB,
+): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
-    const request = indexedDB.open(name, 1);
+    const request = factory.open(name, 1);
     request.onupgradeneeded = () => {
       for (const store of stores)
         request.result
@@ -61,6 +73,9 @@ let reading: IDBDatabase | null = null;
 export async function fill(rows: number): Promise<void> {
   reading = await openDatabase(READ_DATABASE, ['blocks', 'other']);
   (await openDatabase(OTHER_DATABASE, ['blocks'])).close();
+  const buckets = (navigator as unknown as BucketNavigator).storageBuckets;
+  if (buckets)
+    (await openDatabase(OTHER_DATABASE, ['blocks'], (await buckets.open(OTHER_BUCKET)).indexedDB)).close();
   for (let low = 0; low < rows; low += 500) {
     const tx = reading.transaction('blocks', 'readwrite');
     for (let key = low; key < Math.min(rows, low + 500); key += 1)
@@ -74,9 +89,18 @@ export async function fill(rows: number): Promise<void> {
 const WORKER_SOURCE = `
 const blockRow = ${blockRow.toString()};
 const completed = ${completed.toString()};
-onmessage = async ({ data: { database, store, ms, chunk, firstKey } }) => {
+onmessage = async ({ data: { database, bucket, store, ms, chunk, firstKey } }) => {
+  if (store === null) {
+    // Busy: JS on this thread for as long as a writer would run, no I/O.
+    const end = performance.now() + ms;
+    let spins = 0;
+    while (performance.now() < end) spins += JSON.stringify({ spins }).length;
+    postMessage(0);
+    return;
+  }
+  const factory = bucket ? (await navigator.storageBuckets.open(bucket)).indexedDB : indexedDB;
   const db = await new Promise((resolve, reject) => {
-    const request = indexedDB.open(database, 1);
+    const request = factory.open(database, 1);
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error);
   });
@@ -113,8 +137,9 @@ export async function measure(scope: WriteScope, ms: number, rows: number, chunk
           };
           worker.onerror = (event) => reject(new Error(event.message));
           worker.postMessage({
-            database: scope === 'other-database' ? OTHER_DATABASE : READ_DATABASE,
-            store: scope === 'other-table' ? 'other' : 'blocks',
+            database: scope === 'other-database' || scope === 'other-bucket' ? OTHER_DATABASE : READ_DATABASE,
+            bucket: scope === 'other-bucket' ? OTHER_BUCKET : null,
+            store: scope === 'busy' ? null : scope === 'other-table' ? 'other' : 'blocks',
             ms,
             chunk,
             firstKey,

@@ -203,7 +203,7 @@ try {
         `[Chromium, ${label}: importStagedPacks through the background (load ${loadavg()[0]?.toFixed(1)})] ${run.state} in ${(run.importMs / 1000).toFixed(1)} s; contexts meanwhile: ${run.contexts.join(', ')}`,
       );
       console.log(
-        `  a lookup message every 25 ms from an extension document meanwhile waited ${w(run.waits)}, ${over} over 50 ms; with nothing running: ${w(run.idle)}`,
+        `  a lookup message every 25 ms from an extension document meanwhile waited ${w(run.waits)}, ${over} over 50 ms, ${run.found.during} found their document; with nothing running: ${w(run.idle)}, ${run.found.idle} found`,
       );
       if (run.slow.length > 0)
         console.log(

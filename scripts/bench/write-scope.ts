@@ -12,6 +12,8 @@
  *   KAMERLENS_WRITE_SCOPE_CHUNKS=40      rows per write transaction, several: 10,40,160 (default 40)
  *   KAMERLENS_WRITE_SCOPE_SECONDS=12     seconds per run (default)
  *   KAMERLENS_WRITE_SCOPE_ROUNDS=2       rounds (default)
+ *   KAMERLENS_WRITE_SCOPES=none,table,other-table,other-database,other-bucket,busy   (default all;
+ *                                        `none` first: the others' ratios are to it)
  *
  * Measured 2026-12-04 (Chromium 156, 60,000 rows, 12 s runs, two rounds, load 2.8–4.8): with no
  * writes, reads took p50 2.2–2.7 ms, p95 3.9–4.5. With writes of 40 rows per transaction into the
@@ -21,6 +23,17 @@
  * and 8.6–17.1. Reads slow alike wherever the writes go: what they wait for is the origin's shared
  * storage engine, not the transaction's scope, so a database per import generation would not keep
  * lookups from waiting. The size of each write is what moves the wait.
+ *
+ * A storage bucket of its own does (2026-12-04, Chromium 156, 60,000 rows, 40 per write, 10 s runs,
+ * two rounds): Chromium gives each bucket its own backing store, and reads slowed half as much
+ * while the worker wrote more. Round 1 (load 2.8-4.1): no writes p50 3.0 / p95 6.6 ms; writes into
+ * another database p50 11.4 / p95 23.7 (28,520 rows written), into another bucket p50 5.5 / p95
+ * 12.6 (37,200 rows), 0 reads over 50 ms. Round 2 (load 3.2-5.5): no writes 3.3 / 8.1; the same
+ * table 12.9 / 44.6, 10 over 50 ms; another database 18.7 / 80.2, 15 over 50 ms (16,080 rows);
+ * another bucket 8.3 / 31.8, 6 over 50 ms (18,320 rows). A worker that only runs JS (`busy`, no
+ * I/O) slowed reads about as much as writes into another bucket did (4.3 / 7.4 at load 3.6, 7.2 /
+ * 14.6 at 5.4): what is left there is the machine's CPU, not the engine. Buckets open in the
+ * extension's service worker and pages (checked in Chromium 156); Firefox has no Storage Buckets API.
  */
 import { loadavg } from 'node:os';
 import { openBenchPage } from './_db-in-chromium';
@@ -30,7 +43,9 @@ const rows = Number(process.env.KAMERLENS_WRITE_SCOPE_ROWS ?? 60_000);
 const chunks = (process.env.KAMERLENS_WRITE_SCOPE_CHUNKS ?? '40').split(',').map(Number);
 const seconds = Number(process.env.KAMERLENS_WRITE_SCOPE_SECONDS ?? 12);
 const rounds = Number(process.env.KAMERLENS_WRITE_SCOPE_ROUNDS ?? 2);
-const scopes: WriteScope[] = ['none', 'table', 'other-table', 'other-database'];
+const scopes = (
+  process.env.KAMERLENS_WRITE_SCOPES ?? 'none,table,other-table,other-database,other-bucket,busy'
+).split(',') as WriteScope[];
 
 const { page, close } = await openBenchPage('scripts/bench/_write-scope-routines.ts', new Map(), {
   onDisk: true,
