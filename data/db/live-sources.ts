@@ -31,11 +31,14 @@ export async function readLive(db: KamerlensDB): Promise<LiveSources> {
  * together with search rows of megabytes (1.2 s at 300,000 documents), and a lookup whose scope
  * includes `meta` waits for it.
  */
-const held = new WeakMap<KamerlensDB, { live: LiveSources | null }>();
+const held = new WeakMap<KamerlensDB, { live: LiveSources | null; changed?: () => void }>();
 
-/** Hold `db`'s live row in memory from now on (call once, in the context that answers lookups). */
-export function holdLiveInMemory(db: KamerlensDB): void {
-  if (!held.has(db)) held.set(db, { live: null });
+/**
+ * Hold `db`'s live row in memory from now on (call once, in the context that answers lookups);
+ * `changed` is called after a newer row than the one held was kept (never inside a transaction).
+ */
+export function holdLiveInMemory(db: KamerlensDB, changed?: () => void): void {
+  if (!held.has(db)) held.set(db, { live: null, changed });
 }
 
 /** The live row held in memory, if `db`'s is held and loaded (no read). */
@@ -60,8 +63,12 @@ export async function liveFor(db: KamerlensDB): Promise<LiveSources> {
   return live;
 }
 
-function keepNewer(holding: { live: LiveSources | null }, live: LiveSources): void {
-  if (!holding.live || (live.revision ?? 0) > (holding.live.revision ?? 0)) holding.live = live;
+function keepNewer(holding: { live: LiveSources | null; changed?: () => void }, live: LiveSources): void {
+  if (holding.live && (live.revision ?? 0) <= (holding.live.revision ?? 0)) return;
+  const first = holding.live === null;
+  holding.live = live;
+  // Out of the caller's turn, and so out of any Dexie transaction it runs in.
+  if (!first && holding.changed) setTimeout(holding.changed, 0);
 }
 
 /**

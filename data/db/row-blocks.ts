@@ -352,6 +352,32 @@ function heldDirectories(db: KamerlensDB): Map<string, BlockDirectory | null> {
  * before a lookup's (whose scope then need not include their table); costs nothing once they are held.
  */
 export async function holdDirectories(db: KamerlensDB): Promise<void> {
+  // A read already under way (one started when the live row changed, `readDirectoriesAhead`) is
+  // waited for, not made again beside it.
+  // An earlier read that failed is made again here.
+  await reading.get(db)?.catch(() => undefined);
+  const read = holdLiveDirectories(db);
+  reading.set(db, read);
+  try {
+    await read;
+  } finally {
+    if (reading.get(db) === read) reading.delete(db);
+  }
+}
+
+/** Per database: the last `holdDirectories` read, while it is under way. */
+const reading = new WeakMap<KamerlensDB, Promise<unknown>>();
+
+/**
+ * Where lookups are answered, when the live row names a new generation (a pack imported): its
+ * directories read now, so no lookup pays for them. The first lookup after each of 16 packs went
+ * live read its directory itself (69 ms in one traced import of 300,000 documents).
+ */
+export function readDirectoriesAhead(db: KamerlensDB): void {
+  holdDirectories(db).catch((error: unknown) => console.warn('Kamerlens: directories not read ahead', error));
+}
+
+async function holdLiveDirectories(db: KamerlensDB): Promise<void> {
   // Held in memory where lookups are answered (no read); elsewhere a read of its own.
   const sources = await liveFor(db);
   const held = heldDirectories(db);

@@ -8,6 +8,7 @@ import { sharedDB } from '../../data/db/kamerlens-db';
 import { holdLiveInMemory, publishLive } from '../../data/db/live-sources';
 import { type PackImporter, packWorkWaiting, storedPackProgress } from '../../data/db/pack-importer';
 import { putReadsFirst } from '../../data/db/read-priority';
+import { readDirectoriesAhead } from '../../data/db/row-blocks';
 import { notifyAnnotationsChanged } from './annotations-notify';
 import { extensionPackFiles, stageBundledPacks } from './bundled-packs';
 import { bundledDatasetSource, createDatasetLoader } from './dataset-loader';
@@ -30,8 +31,9 @@ export default defineBackground(() => {
   }
   const db = sharedDB();
   // The background holds which generations are live (the pack import's thread tells it when they
-  // change), so the popover's lookups need no read of the table an import's last transaction holds.
-  holdLiveInMemory(db);
+  // change), so the popover's lookups need no read of the table an import's last transaction holds;
+  // and reads a new generation's directories as soon as it is told, before a lookup needs them.
+  holdLiveInMemory(db, () => readDirectoriesAhead(db));
   // And its imports let those lookups go before their next write (read-priority.ts).
   putReadsFirst(db);
   const loader = createDatasetLoader(db, bundledDatasetSource(extensionUrl('/dataset.json')));

@@ -6,12 +6,13 @@ import { describe, expect, it, vi } from 'vitest';
 import type { DocumentRecord } from '../../../data/dataset/types';
 import { blocksFor, DirectoryBuilder, hashId } from '../../../data/db/block-directory';
 import { blocksOf } from '../../../data/db/block-packing';
-import { liveScope, setLive } from '../../../data/db/live-sources';
+import { holdLiveInMemory, liveScope, publishLive, setLive } from '../../../data/db/live-sources';
 import { readDossiers, resolveDocuments } from '../../../data/db/resolve-documents';
 import {
   deadGenerations,
   entryParser,
   findEntries,
+  readDirectoriesAhead,
   sweepDeadBlocks,
   withDirectories,
   writeBlocks,
@@ -134,6 +135,25 @@ describe('block directory', () => {
       ['documentBlocks', 'pack-a', 1],
       ['dossierBlocks', 'pack-a', 1],
     ]);
+  });
+});
+
+describe('directories read ahead', () => {
+  it('are read when the held live row names a new generation, and the next lookup reads none', async () => {
+    const db = freshDB();
+    await db.open();
+    holdLiveInMemory(db, () => readDirectoriesAhead(db));
+    await writeBlocks(db, 'documentBlocks', 'pack-a', 1, documents('7', 10));
+    await db.transaction('rw', db.meta, () => setLive(db, 'pack-a', 1));
+    expect((await resolveDocuments(db, ['kst-7-1'])).get('kst-7-1')?.title).toBe('7 1');
+    // A pack imported elsewhere (the import thread), then told to the holder.
+    await writeBlocks(db, 'documentBlocks', 'pack-b', 2, documents('8', 10));
+    await db.transaction('rw', db.meta, () => setLive(db, 'pack-b', 2));
+    const reads = vi.spyOn(db.blockDirectories, 'bulkGet');
+    await publishLive(db);
+    await vi.waitFor(() => expect(reads).toHaveBeenCalledTimes(1));
+    expect((await resolveDocuments(db, ['kst-8-1'])).get('kst-8-1')?.title).toBe('8 1');
+    expect(reads).toHaveBeenCalledTimes(1);
   });
 });
 
