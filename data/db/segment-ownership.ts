@@ -10,7 +10,7 @@ import { publishLive, readLive } from './live-sources';
 import { overlappingSteps, ownedIdsSteps, type SourceDocuments } from './precedence';
 import { deleteGeneration } from './row-blocks';
 import { dropPostings, rebuildStaleSegments } from './search-segments';
-import { readSourceDocuments } from './source-documents';
+import { readSourceDocuments, readSources, type SourcesRead } from './source-documents';
 
 /**
  * The segments to rebuild when `source`'s documents become `own` (null: the source goes), from
@@ -45,18 +45,22 @@ export interface OwnershipPlan {
   rebuild: string[];
 }
 
-/** Work out `settleOwnership`'s answer for `source` becoming `own` now, in steps (see `OwnershipPlan`). */
+/**
+ * Work out `settleOwnership`'s answer for `source` becoming `own` now, in steps (see
+ * `OwnershipPlan`), from the sources as `read` found them (an import's own read at its start: the
+ * plan holds only if nothing went live since, which `settleOwnership` checks), else as they are now.
+ */
 export async function planOwnership(
   db: KamerlensDB,
   source: string,
   own: SourceDocuments | null,
   indexed?: ReadonlySet<string>,
+  read?: SourcesRead,
 ): Promise<OwnershipPlan> {
-  const [live, all] = await db.transaction('r', [db.meta, db.sourceIds], () =>
-    Promise.all([readLive(db), readSourceDocuments(db)]),
-  );
-  const { value } = await runSliced(rebuildSteps(all, source, own, indexed));
-  return { revision: live.revision ?? 0, rebuild: value };
+  const { revision, all } = read ?? (await readSources(db));
+  // `rebuildSteps` changes the map it is given.
+  const { value } = await runSliced(rebuildSteps(new Map(all), source, own, indexed));
+  return { revision, rebuild: value };
 }
 
 /**

@@ -15,6 +15,20 @@ export async function readSourceDocuments(db: KamerlensDB): Promise<Map<string, 
   return new Map(rows.map((row) => [row.source, row]));
 }
 
+/** Every source's documents and the live row's revision they go with (`planOwnership`). */
+export interface SourcesRead {
+  revision: number;
+  all: Map<string, SourceDocuments>;
+}
+
+/** `readSourceDocuments` with the live row's revision, read together (one read transaction). */
+export function readSources(db: KamerlensDB): Promise<SourcesRead> {
+  return db.transaction('r', [db.meta, db.sourceIds], async () => {
+    const [live, all] = await Promise.all([readLive(db), readSourceDocuments(db)]);
+    return { revision: live.revision ?? 0, all };
+  });
+}
+
 /** The ids of `documents` that are not stubs, in order. */
 export function documentIds(documents: readonly DocumentRecord[]): string[] {
   return documents.filter((document) => !document.stub).map((document) => document.id);

@@ -329,4 +329,22 @@ describe('an import in short transactions', () => {
     expect(pack.inBundled).toBe(2);
     expect(reads).toEqual([]);
   });
+
+  it('reads every source’s id list once, for its ownership and its plan alike', async () => {
+    const db = freshDB();
+    const reads: string[] = [];
+    watchRequests(db, 'CountSourceIdReads', {
+      query: (table) => {
+        if (table === 'sourceIds') reads.push(table);
+      },
+    });
+    await importDataset(db, seedLikeDataset());
+    await load(db, fixturePack(OTHER_YEAR));
+    reads.length = 0;
+    const { pack } = await importPack(db, fixturePack(YEAR), { bytes: 1, fileName: 'p' });
+    expect(pack.inBundled).toBe(2);
+    expect(reads).toEqual(['sourceIds']);
+    // Its search segment indexes what it wins, as before.
+    expect(await titleOf(db, '2025D09876')).not.toBeNull();
+  });
 });
