@@ -170,11 +170,11 @@ export async function deleteGeneration(db: KamerlensDB, source: string, generati
   }
 }
 
-/** The body rows of `source` at `generation` (every generation when it is undefined). */
-function bodiesOf(db: KamerlensDB, source: string, generation?: number) {
-  const low = generation ?? -Infinity;
-  const high = generation ?? Infinity;
-  return db.documentBodies.where(':id').between([source, low, ''], [source, high, '\uffff'], true, true);
+/** The body rows of `source` at `generation`. */
+function bodiesOf(db: KamerlensDB, source: string, generation: number) {
+  return db.documentBodies
+    .where(':id')
+    .between([source, generation, ''], [source, generation, '\uffff'], true, true);
 }
 
 /**
@@ -293,10 +293,9 @@ export async function wholeRecords<T extends BlockRecord>(
   db: KamerlensDB,
   found: readonly FoundEntry[],
 ): Promise<Map<FoundEntry, T>> {
-  const bodyKey = (one: FoundEntry) => `${one.source}\n${one.generation}\n${one.entry.id}`;
   const split = new Map<string, BodyKey>();
   for (const one of found)
-    if (one.entry.body) split.set(bodyKey(one), [one.source, one.generation, one.entry.id]);
+    if (one.entry.body) split.set(recordKey(one), [one.source, one.generation, one.entry.id]);
   const rows = split.size > 0 ? await db.documentBodies.bulkGet([...split.values()]) : [];
   const bodies = new Map([...split.keys()].map((key, i) => [key, rows[i]?.json]));
   const parse = entryParser<BlockRecord>();
@@ -307,7 +306,7 @@ export async function wholeRecords<T extends BlockRecord>(
     let record = done.get(part);
     if (!record) {
       // A dossier has no body; a document's stored-only fields go (block-packing.ts).
-      record = ('ids' in part ? withBody(part as StoredCard, bodies.get(bodyKey(one))) : part) as T;
+      record = ('ids' in part ? withBody(part as StoredCard, bodies.get(recordKey(one))) : part) as T;
       done.set(part, record);
     }
     records.set(one, record);
@@ -447,21 +446,21 @@ export async function findEntries(
   // papers are neighbours in a pack). The seed's batch of 20 (36 documents in 12 blocks) read its
   // blocks in p50 1.3 ms, p95 3.2 ms against 4.0 and 9.6 ms once per id (the service worker, load
   // 3.7, 2026-12-04). Random ids at 300,000 hit ~18 blocks either way.
-  const keyOf = new Map<string, number>();
   const unique: BlockKey[] = [];
+  const indexOf = new Map<string, number>();
+  /** The place of block `seq` of `directory`'s generation among the keys read, added once. */
+  const place = (directory: BlockDirectory, seq: number) => {
+    const text = `${directory.source}\n${seq}`;
+    let at = indexOf.get(text);
+    if (at === undefined) {
+      at = unique.push([directory.source, directory.generation, seq]) - 1;
+      indexOf.set(text, at);
+    }
+    return at;
+  };
   const keys = ids.map((id) =>
-    live.flatMap(([source, directory]) =>
-      directory
-        ? blocksFor(directory, id).map((seq) => {
-            const text = `${source}\n${seq}`;
-            let at = keyOf.get(text);
-            if (at === undefined) {
-              at = unique.push([source, directory.generation, seq]) - 1;
-              keyOf.set(text, at);
-            }
-            return at;
-          })
-        : [],
+    live.flatMap(([, directory]) =>
+      directory ? blocksFor(directory, id).map((seq) => place(directory, seq)) : [],
     ),
   );
   // Point queries, not `anyOf`: its cursor walks the index between keys spread over a large dataset.
@@ -502,13 +501,18 @@ export async function findEntries(
 /** Parses found entries once per parser, however many ids (and reads of their block) found them. */
 export function entryParser<T extends BlockRecord>(): (found: FoundEntry) => T {
   const parsed = new Map<string, T>();
-  return ({ entry, source, generation }) => {
-    const key = `${source}\n${generation}\n${entry.id}`;
+  return (found) => {
+    const key = recordKey(found);
     let record = parsed.get(key);
     if (!record) {
-      record = parseStored<T>(entry.json);
+      record = parseStored<T>(found.entry.json);
       parsed.set(key, record);
     }
     return record;
   };
+}
+
+/** Which stored record a found entry is: its source, generation and id (a body row's key, as text). */
+function recordKey({ entry, source, generation }: FoundEntry): string {
+  return `${source}\n${generation}\n${entry.id}`;
 }
