@@ -154,13 +154,19 @@ function splitEntryOf(
   }
   const bodyJson = JSON.stringify(body);
   if (bodyJson.length < BODY_FROM) return { entry: whole, body: null };
-  if (document.qa.length > 0)
-    card.qa = document.qa.map(({ number, questionShort }) => ({ number, questionShort }));
+  if (document.qa.length > 0) card.qa = cardQuestions(document.qa);
   if (titled > 0) card.citingTitles = citingTitles;
   return {
     entry: { ...entryOf(card as unknown as DocumentRecord), body: true },
     body: { source, generation, id: document.id, json: bodyJson },
   };
+}
+
+/** What a card shows of a document's questions: each one's number and one-line question. */
+export function cardQuestions(
+  qa: DocumentRecord['qa'],
+): Pick<DocumentRecord['qa'][number], 'number' | 'questionShort'>[] {
+  return qa.map(({ number, questionShort }) => ({ number, questionShort }));
 }
 
 /**

@@ -1,7 +1,7 @@
 /** The `lookup` answer: card-shaped documents plus the titles a card needs, in one read transaction. */
 import type { DocumentRecord } from '../dataset/types';
 import type { CardDocument, LookupEntry } from '../messages';
-import type { StoredCard } from './block-packing';
+import { cardQuestions, type StoredCard } from './block-packing';
 import type { KamerlensDB } from './kamerlens-db';
 import { heldTitlesFor, lookupTables, readLookup } from './lookup-documents';
 import { readCards, resolveCards } from './resolve-documents';
@@ -70,7 +70,7 @@ export function cardOf(document: DocumentRecord): CardDocument {
     summary: document.summary,
     summarySource: document.summarySource,
     kind: document.kind,
-    qa: document.qa.map(({ number, questionShort }) => ({ number, questionShort })),
+    qa: cardQuestions(document.qa),
     citedBy: document.citedBy.map(({ documentId, qa, context, raw }) => ({ documentId, qa, context, raw })),
   };
 }
