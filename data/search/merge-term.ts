@@ -10,6 +10,17 @@
 /** Entries a run holds before it first grows. */
 const MIN_ENTRIES = 1024;
 
+/**
+ * The room scratch arrays holding `held` entries should have for `entries`: null when they fit
+ * and hold less than eight times what is needed, else the power of two (at least 1,024) that
+ * fits. The rest is given back: a common word's hundred thousand passages are not held after it.
+ */
+export function roomFor(entries: number, held: number): number | null {
+  let room = MIN_ENTRIES;
+  while (room < entries) room *= 2;
+  return held >= room && held < 8 * room ? null : room;
+}
+
 /** Passages in ascending order, each with its term mask and score; `count` entries are valid. */
 export class PassageRun {
   count = 0;
@@ -18,13 +29,11 @@ export class PassageRun {
   scores = new Float32Array(MIN_ENTRIES);
 
   /**
-   * Room for `entries`, contents not kept (a run is always written whole). Room eight times what is
-   * needed is given back: a common word's hundred thousand passages are not held after it.
+   * Room for `entries` (`roomFor`), contents not kept (a run is always written whole).
    */
   reserve(entries: number): void {
-    let room = MIN_ENTRIES;
-    while (room < entries) room *= 2;
-    if (this.keys.length >= room && this.keys.length < 8 * room) return;
+    const room = roomFor(entries, this.keys.length);
+    if (room === null) return;
     this.keys = new Uint32Array(room);
     this.masks = new Uint16Array(room);
     this.scores = new Float32Array(room);

@@ -11,7 +11,7 @@
 import { runToEnd, type SlicedWork } from '../time-slices';
 import type { SearchIndex } from './build-index';
 import { docOfPassage } from './doc-of-passage';
-import { mergeTerm, PassageRun, type PostingScore, type TermSource } from './merge-term';
+import { mergeTerm, PassageRun, type PostingScore, roomFor, type TermSource } from './merge-term';
 import { type Expansion, expanderSteps } from './prefix-expansion';
 import { MAX_QUERY_TERMS, parseQuery, type QueryTerm } from './query-terms';
 import { type SearchableIndex, searchableOf } from './searchable';
@@ -206,9 +206,8 @@ export function* searcherSteps(
     // Per document: its terms, best passage and sum. Passages ascending are documents ascending,
     // each document's passages together: no lookup per passage, one pass. No per-match
     // allocation: a common word matches tens of thousands of documents at every keystroke.
-    if (docKeys.length < run.count || docKeys.length >= 8 * Math.max(1024, run.count)) {
-      let room = 1024;
-      while (room < run.count) room *= 2;
+    const room = roomFor(run.count, docKeys.length);
+    if (room !== null) {
       docKeys = new Uint32Array(room);
       docMasks = new Uint16Array(room);
       docBest = new Float32Array(room);

@@ -1,5 +1,5 @@
 /**
- * A scratch sized to what one pass touches: per key a mask and two scores, in the order the keys
+ * A scratch sized to what one pass touches: per key a mask and a score, in the order the keys
  * were first touched, found through an open-addressing hash (the stems a prefix covers, in
  * prefix-expansion.ts). The search itself keeps its passages sorted instead (merge-term.ts): as a
  * hash per passage and per document it took 1.25–1.5× the CPU of dense per-passage arrays (13.7
@@ -10,14 +10,13 @@
 /** Entries a table holds before it first grows (and never shrinks below). */
 const MIN_ENTRIES = 1024;
 
-/** Keys touched by one search, with a mask and two scores each; cleared for the next one. */
+/** Keys touched by one search, with a mask and a score each; cleared for the next one. */
 export class ScoreTable {
-  /** Entries in use: `keys`, `masks`, `first`, `second` are valid up to it, in first-touched order. */
+  /** Entries in use: `keys`, `masks`, `first` are valid up to it, in first-touched order. */
   count = 0;
   keys = new Uint32Array(MIN_ENTRIES);
   masks = new Uint16Array(MIN_ENTRIES);
   first = new Float32Array(MIN_ENTRIES);
-  second = new Float32Array(MIN_ENTRIES);
   /** Entry + 1 per hash slot (0: empty); twice the entries, so probes stay short. */
   private slots = new Int32Array(2 * MIN_ENTRIES);
   private shift = 32 - Math.log2(2 * MIN_ENTRIES);
@@ -33,7 +32,7 @@ export class ScoreTable {
     }
   }
 
-  /** The entry of `key`, added (mask and scores 0) when new: then it equals `count - 1`. */
+  /** The entry of `key`, added (mask and score 0) when new: then it equals `count - 1`. */
   entry(key: number): number {
     const { slots, keys } = this;
     const last = slots.length - 1;
@@ -52,7 +51,6 @@ export class ScoreTable {
     keys[e] = key;
     this.masks[e] = 0;
     this.first[e] = 0;
-    this.second[e] = 0;
     return e;
   }
 
@@ -89,7 +87,6 @@ export class ScoreTable {
     this.keys = copy(this.keys, new Uint32Array(entries));
     this.masks = copy(this.masks, new Uint16Array(entries));
     this.first = copy(this.first, new Float32Array(entries));
-    this.second = copy(this.second, new Float32Array(entries));
     this.slots = new Int32Array(2 * entries);
     this.shift = 32 - Math.log2(2 * entries);
     const { slots, keys } = this;
