@@ -12,8 +12,9 @@
  *   KAMERLENS_WRITE_SCOPE_CHUNKS=40      rows per write transaction, several: 10,40,160 (default 40)
  *   KAMERLENS_WRITE_SCOPE_SECONDS=12     seconds per run (default)
  *   KAMERLENS_WRITE_SCOPE_ROUNDS=2       rounds (default)
- *   KAMERLENS_WRITE_SCOPES=none,table,other-table,other-database,other-bucket,busy   (default all;
- *                                        `none` first: the others' ratios are to it)
+ *   KAMERLENS_WRITE_SCOPES=none,table,other-table,other-database,other-bucket,busy   (default these;
+ *                                        `none` first: the others' ratios are to it; also
+ *                                        file-none, file-table, sync-none, sync-table, sync-busy)
  *
  * Measured 2026-12-04 (Chromium 156, 60,000 rows, 12 s runs, two rounds, load 2.8–4.8): with no
  * writes, reads took p50 2.2–2.7 ms, p95 3.9–4.5. With writes of 40 rows per transaction into the
@@ -34,6 +35,20 @@
  * I/O) slowed reads about as much as writes into another bucket did (4.3 / 7.4 at load 3.6, 7.2 /
  * 14.6 at 5.4): what is left there is the machine's CPU, not the engine. Buckets open in the
  * extension's service worker and pages (checked in Chromium 156); Firefox has no Storage Buckets API.
+ *
+ * Nor would blocks kept in a file of the origin private file system, outside IndexedDB (2026-12-04,
+ * Chromium 156, 60,000 rows, 40 per write, 10 s runs). Read by slices of a `File`, the only way open
+ * to a service worker, 20 rows took p50 14.9–16.2 / p95 20.8–22.1 ms with no writes (IndexedDB 2.8 /
+ * 5.3–5.4) and p50 33.2–37.6 / p95 54.2–56.2, 12–14 over 50 ms, beside writes into the table (load
+ * 1.8–2.8): each slice is a request to the browser's blob system. Read in a dedicated worker
+ * through a sync access handle they are fast, p50 1.1–1.3 / p95 1.6–2.3 with no writes, and slow
+ * little beside writes into the IndexedDB table (p50 2.3–2.8 / p95 7.9–9.9, where reads by
+ * IndexedDB took 10.0–12.2 / 18.6–22.7), but 2–3 reads of ~340 still took over 50 ms in each of five
+ * runs (max 64–374 ms), more than IndexedDB's own reads beside the same writes (0–1): the disk the
+ * writes flush to is shared too. A worker burning CPU beside the sync reads: 0–1 over 50 ms, as with
+ * no writer at all (load 1.4–1.9, three rounds). So a file store would cut a batch's typical time
+ * (and needs a dedicated worker, which a service worker cannot start: an offscreen document in
+ * Chromium), but would not end the lookups over 50 ms during an import.
  */
 import { loadavg } from 'node:os';
 import { openBenchPage } from './_db-in-chromium';
