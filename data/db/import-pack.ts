@@ -19,7 +19,7 @@ import { deleteGeneration, writeBlocks } from './row-blocks';
 import { deleteSegment, flipSegment, stageSegment } from './search-segments';
 import { BUNDLED_SEGMENT } from './segment-owner';
 import { finishChange, lastTransactionTables, planOwnership, settleOwnership } from './segment-ownership';
-import { documentIds, readSources } from './source-documents';
+import { documentIds, readSources, type SourcesRead } from './source-documents';
 
 /** Options for `importPack`. */
 export interface ImportPackOptions {
@@ -30,12 +30,16 @@ export interface ImportPackOptions {
   onProgress?: (fraction: number) => void;
   /** Records per transaction, fixed (tests); by default sized to keep each transaction short. */
   chunkSize?: number;
+  /** The sources the previous import of a run left (`PackImported.sources`), read again if stale. */
+  sources?: SourcesRead;
 }
 
 /** What loading a pack did: the stored pack, and the version it replaced (null: it was new). */
 export interface PackImported {
   pack: PackRecord;
   replaced: string | null;
+  /** The sources with this pack, for the next import of the run (`ImportPackOptions.sources`). */
+  sources: SourcesRead;
 }
 
 /** Store `pack`, replacing the pack with the same id if one is loaded. */
@@ -47,8 +51,8 @@ export async function importPack(
   options.onProgress?.(0);
   // The sources as they are now, read once for the pack's ownership here and its plan below (every
   // source's id list: 280,000 ids, some MB, by the last of 16 packs at 300,000 documents; the
-  // storage engine that reads it is the one the lookups wait for).
-  const [generation, sources] = await Promise.all([newGeneration(db), readSources(db)]);
+  // storage engine that reads it is the one the lookups wait for), unless the previous pack's are.
+  const [generation, sources] = await Promise.all([newGeneration(db), readSources(db, options.sources)]);
   const { all } = sources;
   const own: SourceDocuments = { source: pack.id, generation, documents: documentIds(pack.documents) };
   const { value: owned } = await runSliced(ownedIdsSteps(own, all.values()));
@@ -112,7 +116,7 @@ export async function importPack(
         ]);
         const replacedPostings = await flipSegment(db, staged);
         return {
-          result: { pack: record, replaced: replacedPack?.version ?? null },
+          result: { pack: record, replaced: replacedPack?.version ?? null, sources: plan.after },
           previous,
           replacedPostings,
           rebuild: await settleOwnership(db, pack.id, own, owned, plan),

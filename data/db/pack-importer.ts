@@ -19,6 +19,7 @@ import {
   sweepPostings,
 } from './search-segments';
 import { BUNDLED_SEGMENT } from './segment-owner';
+import type { SourcesRead } from './source-documents';
 
 /** The pack importer of one worker. */
 export interface PackImporter {
@@ -90,7 +91,16 @@ export function createPackImporter(db: KamerlensDB): PackImporter {
     return reading;
   }
 
-  async function importOne(staged: StagedPack, reading: ReadAhead): Promise<void> {
+  /**
+   * Import `staged`; `sources` are those the previous import of this run left (`importPack`),
+   * returned with this one's (undefined where it failed: they are read again).
+   */
+  async function importOne(
+    staged: StagedPack,
+    reading: ReadAhead,
+    sources: SourcesRead | undefined,
+  ): Promise<SourcesRead | undefined> {
+    let after: SourcesRead | undefined;
     const start: PackImportProgress = { ...IDLE, state: 'importing', fileName: staged.fileName };
     await set({ ...start, fraction: reading.fraction }, true);
     reading.current = true;
@@ -102,14 +112,16 @@ export function createPackImporter(db: KamerlensDB): PackImporter {
       const pack = read.value;
       live = { ...live, packId: pack.id, version: pack.version, fraction: 0.5 };
       try {
-        const { replaced } = await importPack(db, pack, {
+        const imported = await importPack(db, pack, {
           bytes: size,
           fileName: staged.fileName,
+          sources,
           onProgress: (fraction) => {
             live = { ...live, fraction: 0.5 + 0.5 * fraction };
           },
         });
-        await set({ ...live, state: 'done', fraction: 1, replaced }, true);
+        after = imported.sources;
+        await set({ ...live, state: 'done', fraction: 1, replaced: imported.replaced }, true);
       } catch (error) {
         const detail = error instanceof Error ? error.message : String(error);
         const refusal = { code: 'import-failed', detail } as const;
@@ -120,6 +132,7 @@ export function createPackImporter(db: KamerlensDB): PackImporter {
       }
     }
     await db.stagedPacks.delete(staged.key as number);
+    return after;
   }
 
   /**
@@ -166,13 +179,14 @@ export function createPackImporter(db: KamerlensDB): PackImporter {
    */
   async function drain(): Promise<PackImportProgress> {
     let ahead: ReadAhead | null = null;
+    let sources: SourcesRead | undefined;
     for (;;) {
       const staged = await db.stagedPacks.orderBy(':id').first();
       if (!staged) return live;
       const reading = ahead !== null && ahead.key === staged.key ? ahead : readStaged(staged);
       const next = await db.stagedPacks.where(':id').above(staged.key).first();
       ahead = next ? readStaged(next) : null;
-      await importOne(staged, reading);
+      sources = await importOne(staged, reading, sources);
     }
   }
 

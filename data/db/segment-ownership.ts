@@ -43,6 +43,11 @@ function* rebuildSteps(
 export interface OwnershipPlan {
   revision: number;
   rebuild: string[];
+  /**
+   * The sources as they will be once this change is live, if nothing else went live first: its
+   * revision is the plan's next, which only this change can be (`readSources` takes it then).
+   */
+  after: SourcesRead;
 }
 
 /**
@@ -58,9 +63,10 @@ export async function planOwnership(
   read?: SourcesRead,
 ): Promise<OwnershipPlan> {
   const { revision, all } = read ?? (await readSources(db));
-  // `rebuildSteps` changes the map it is given.
-  const { value } = await runSliced(rebuildSteps(new Map(all), source, own, indexed));
-  return { revision, rebuild: value };
+  // `rebuildSteps` changes the map it is given into the sources after the change.
+  const after = new Map(all);
+  const { value } = await runSliced(rebuildSteps(after, source, own, indexed));
+  return { revision, rebuild: value, after: { revision: revision + 1, all: after } };
 }
 
 /**

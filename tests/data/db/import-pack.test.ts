@@ -8,6 +8,8 @@ import { importPack, listPacks, removePack } from '../../../data/db/import-pack'
 import type { KamerlensDB } from '../../../data/db/kamerlens-db';
 import { resolveDocuments } from '../../../data/db/resolve-documents';
 import { sweepDeadBlocks } from '../../../data/db/row-blocks';
+import { BUNDLED_SEGMENT } from '../../../data/db/segment-owner';
+import { readSources } from '../../../data/db/source-documents';
 import { splitDataset } from '../../../data/pipeline/packs/write-packs';
 import { freshDB } from '../../fixtures/db/fresh-db';
 import { generatedDataset } from '../../fixtures/db/generated-dataset';
@@ -346,5 +348,52 @@ describe('an import in short transactions', () => {
     expect(reads).toEqual(['sourceIds']);
     // Its search segment indexes what it wins, as before.
     expect(await titleOf(db, '2025D09876')).not.toBeNull();
+  });
+
+  it('takes the sources the previous import of its run left, reading no id list', async () => {
+    const db = freshDB();
+    const reads: string[] = [];
+    watchRequests(db, 'CountSourceIdReads', {
+      query: (table) => {
+        if (table === 'sourceIds') reads.push(table);
+      },
+    });
+    await importDataset(db, seedLikeDataset());
+    const first = await load(db, fixturePack(OTHER_YEAR));
+    reads.length = 0;
+    const { pack, sources } = await importPack(db, fixturePack(YEAR), {
+      bytes: 1,
+      fileName: 'p',
+      sources: first.sources,
+    });
+    expect(reads).toEqual([]);
+    expect(pack.inBundled).toBe(2);
+    expect(await titleOf(db, '2025D09876')).not.toBeNull();
+    // What it hands on is what is stored: the next import plans from the sources as they are.
+    expect(sources).toEqual(await readSources(db));
+    expect([...sources.all.keys()].sort()).toEqual([BUNDLED_SEGMENT, YEAR, OTHER_YEAR].sort());
+  });
+
+  it('reads the id lists again when something else went live after the previous import of its run', async () => {
+    const db = freshDB();
+    const reads: string[] = [];
+    watchRequests(db, 'CountSourceIdReads', {
+      query: (table) => {
+        if (table === 'sourceIds') reads.push(table);
+      },
+    });
+    await importDataset(db, seedLikeDataset());
+    const first = await load(db, fixturePack(OTHER_YEAR));
+    // Another context removes that pack meanwhile: the sources handed on still list it.
+    await removePack(db, OTHER_YEAR);
+    reads.length = 0;
+    const { sources } = await importPack(db, fixturePack(YEAR), {
+      bytes: 1,
+      fileName: 'p',
+      sources: first.sources,
+    });
+    expect(reads).toEqual(['sourceIds']);
+    expect(sources).toEqual(await readSources(db));
+    expect([...sources.all.keys()].sort()).toEqual([BUNDLED_SEGMENT, YEAR].sort());
   });
 });

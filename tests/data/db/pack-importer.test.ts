@@ -6,10 +6,12 @@ import type { KamerlensDB } from '../../../data/db/kamerlens-db';
 import { createPackImporter } from '../../../data/db/pack-importer';
 import type { PackImportMeta } from '../../../data/db/records';
 import { findStaleSegments } from '../../../data/db/search-segments';
+import { BUNDLED_SEGMENT } from '../../../data/db/segment-owner';
 import type { PackImportProgress } from '../../../data/messages';
 import { freshDB } from '../../fixtures/db/fresh-db';
 import { seedLikeDataset } from '../../fixtures/db/seed-like';
 import { snapshot } from '../../fixtures/db/stored-records';
+import { watchRequests } from '../../fixtures/db/watch-requests';
 import { fixturePack, packFile } from '../../fixtures/opendata/fixture-packs';
 
 const YEAR = 'vergaderjaar-2024-2025';
@@ -169,6 +171,26 @@ describe('the pack importer', () => {
       'tweede.pack.json.gz',
     ]);
     expect(await db.stagedPacks.count()).toBe(0);
+  });
+
+  it('reads every source’s id list once for a run of staged files, not once per file', async () => {
+    const db = freshDB();
+    const reads: string[] = [];
+    watchRequests(db, 'CountSourceIdReads', {
+      query: (table) => {
+        if (table === 'sourceIds') reads.push(table);
+      },
+    });
+    await importDataset(db, seedLikeDataset());
+    const importer = createPackImporter(db);
+    await stage(db, packFile(fixturePack('vergaderjaar-2023-2024')), 'eerste.pack.json.gz');
+    await stage(db, packFile(fixturePack(YEAR)), 'tweede.pack.json.gz');
+    reads.length = 0;
+    expect(await importer.importStaged()).toMatchObject({ state: 'done', packId: YEAR });
+    expect(reads).toEqual(['sourceIds']);
+    expect((await db.sourceIds.toArray()).map((row) => row.source).sort()).toEqual(
+      [BUNDLED_SEGMENT, 'vergaderjaar-2023-2024', YEAR].sort(),
+    );
   });
 
   it('a file read ahead that is not a pack fails alone, after the pack before it is imported', async () => {
