@@ -15,7 +15,7 @@ import { freshDB } from '../../fixtures/db/fresh-db';
 import { generatedDataset } from '../../fixtures/db/generated-dataset';
 import { seedLikeDataset } from '../../fixtures/db/seed-like';
 import { snapshot, sourceOf, storedDocument, storedDocuments } from '../../fixtures/db/stored-records';
-import { watchRequests } from '../../fixtures/db/watch-requests';
+import { queriesOf, watchRequests } from '../../fixtures/db/watch-requests';
 import { fixtureDataset, fixturePack, packFile, streamOf } from '../../fixtures/opendata/fixture-packs';
 
 const YEAR = 'vergaderjaar-2024-2025';
@@ -334,12 +334,7 @@ describe('an import in short transactions', () => {
 
   it('reads every source’s id list once, for its ownership and its plan alike', async () => {
     const db = freshDB();
-    const reads: string[] = [];
-    watchRequests(db, 'CountSourceIdReads', {
-      query: (table) => {
-        if (table === 'sourceIds') reads.push(table);
-      },
-    });
+    const reads = queriesOf(db, 'sourceIds');
     await importDataset(db, seedLikeDataset());
     await load(db, fixturePack(OTHER_YEAR));
     reads.length = 0;
@@ -352,12 +347,7 @@ describe('an import in short transactions', () => {
 
   it('takes the sources the previous import of its run left, reading no id list', async () => {
     const db = freshDB();
-    const reads: string[] = [];
-    watchRequests(db, 'CountSourceIdReads', {
-      query: (table) => {
-        if (table === 'sourceIds') reads.push(table);
-      },
-    });
+    const reads = queriesOf(db, 'sourceIds');
     await importDataset(db, seedLikeDataset());
     const first = await load(db, fixturePack(OTHER_YEAR));
     reads.length = 0;
@@ -376,12 +366,7 @@ describe('an import in short transactions', () => {
 
   it('reads the id lists again when something else went live after the previous import of its run', async () => {
     const db = freshDB();
-    const reads: string[] = [];
-    watchRequests(db, 'CountSourceIdReads', {
-      query: (table) => {
-        if (table === 'sourceIds') reads.push(table);
-      },
-    });
+    const reads = queriesOf(db, 'sourceIds');
     await importDataset(db, seedLikeDataset());
     const first = await load(db, fixturePack(OTHER_YEAR));
     // Another context removes that pack meanwhile: the sources handed on still list it.

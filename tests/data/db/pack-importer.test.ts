@@ -11,7 +11,7 @@ import type { PackImportProgress } from '../../../data/messages';
 import { freshDB } from '../../fixtures/db/fresh-db';
 import { seedLikeDataset } from '../../fixtures/db/seed-like';
 import { snapshot } from '../../fixtures/db/stored-records';
-import { watchRequests } from '../../fixtures/db/watch-requests';
+import { queriesOf } from '../../fixtures/db/watch-requests';
 import { fixturePack, packFile } from '../../fixtures/opendata/fixture-packs';
 
 const YEAR = 'vergaderjaar-2024-2025';
@@ -175,12 +175,7 @@ describe('the pack importer', () => {
 
   it('reads every source’s id list once for a run of staged files, not once per file', async () => {
     const db = freshDB();
-    const reads: string[] = [];
-    watchRequests(db, 'CountSourceIdReads', {
-      query: (table) => {
-        if (table === 'sourceIds') reads.push(table);
-      },
-    });
+    const reads = queriesOf(db, 'sourceIds');
     await importDataset(db, seedLikeDataset());
     const importer = createPackImporter(db);
     await stage(db, packFile(fixturePack('vergaderjaar-2023-2024')), 'eerste.pack.json.gz');
