@@ -18,7 +18,7 @@ export interface BucketCase {
 /** How a case ended: every row written, or no chunk committed for `stallSeconds`. */
 export interface BucketRun {
   written: number;
-  /** Rows the page wrote into the store it reads before its writes stopped (`filledBy: 'page'`; else absent). */
+  /** Where the page's own filling of the store it reads stopped: the rows it wrote (absent: it did not stop). */
   filled?: number;
   rows: number;
   hung: boolean;
@@ -55,13 +55,16 @@ onmessage = ({ data: { bucket, rows, chunk } }) =>
   writeRows(bucket, rows, chunk, (written) => postMessage(written)).catch((error) => postMessage(String(error)));
 `;
 
-// The page's own copy of the writer (the same source, evaluated here).
-const pageWriter = new Function(`${WRITER}; return writeRows;`)() as (
-  bucket: string | null,
-  rows: number,
-  chunk: number,
-  progress: (written: number) => void,
-) => Promise<void>;
+// The page's own copy of the writer and its rows (the same source, evaluated here).
+const { writeRows: pageWriter, row } = new Function(`${WRITER}; return { writeRows, row };`)() as {
+  writeRows: (
+    bucket: string | null,
+    rows: number,
+    chunk: number,
+    progress: (written: number) => void,
+  ) => Promise<void>;
+  row: (key: number) => { key: number; json: string };
+};
 
 /** Writes `rows` rows into `bucket` (null: the default one) from a worker, to read later. */
 export function fill(bucket: string | null, rows: number): Promise<void> {
@@ -131,8 +134,7 @@ function openRead(factory: IDBFactory): Promise<IDBDatabase> {
 async function writeThrough(db: IDBDatabase, rows: number, stallSeconds: number): Promise<number> {
   for (let low = 0; low < rows; low += 40) {
     const tx = db.transaction('blocks', 'readwrite');
-    for (let key = low; key < Math.min(rows, low + 40); key += 1)
-      tx.objectStore('blocks').add({ key, json: `{"t":"${'x'.repeat(3000 + (key % 1000))}"}` });
+    for (let key = low; key < Math.min(rows, low + 40); key += 1) tx.objectStore('blocks').add(row(key));
     tx.commit();
     let timer = 0;
     const ended = await new Promise<boolean>((resolve, reject) => {
