@@ -38,7 +38,10 @@ export interface ImportPackOptions {
 export interface PackImported {
   pack: PackRecord;
   replaced: string | null;
-  /** The sources with this pack, for the next import of the run (`ImportPackOptions.sources`). */
+  /**
+   * The sources as planned with this pack, for the next import of the run
+   * (`ImportPackOptions.sources`); read again there if something else went live meanwhile.
+   */
   sources: SourcesRead;
 }
 

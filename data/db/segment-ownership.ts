@@ -44,16 +44,18 @@ export interface OwnershipPlan {
   revision: number;
   rebuild: string[];
   /**
-   * The sources as they will be once this change is live, if nothing else went live first: its
-   * revision is the plan's next, which only this change can be (`readSources` takes it then).
+   * The sources as they will be once this change is live, tagged with the plan's revision + 1:
+   * once this change has committed, the live row has that revision only if nothing else went live
+   * since the plan's read (otherwise this change took a later one, and `readSources` reads again).
    */
   after: SourcesRead;
 }
 
 /**
  * Work out `settleOwnership`'s answer for `source` becoming `own` now, in steps (see
- * `OwnershipPlan`), from the sources as `read` found them (an import's own read at its start: the
- * plan holds only if nothing went live since, which `settleOwnership` checks), else as they are now.
+ * `OwnershipPlan`), from the sources `read` (an import's own read at its start, or what the
+ * previous import of its run left: the plan holds only if nothing went live since, which
+ * `settleOwnership` checks), else as they are now.
  */
 export async function planOwnership(
   db: KamerlensDB,

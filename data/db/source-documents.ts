@@ -28,8 +28,9 @@ export interface SourcesRead {
  * otherwise, 280,000 ids by the last of 16 packs at 300,000 documents (7 → 561 ms a read under
  * load, 3.9 s an import), on the import's path and in the storage engine lookups wait for. Taking
  * `known`, an import's transactions here took 0.56-0.79 s in all against 2.50-2.57 s (the first
- * pack's read, then checks of the revision mostly queued behind the pack's own `newGeneration`; product
- * packs bench, 300,000 record-shaped documents, traced, two alternating rounds, load 3.1-3.7).
+ * pack's read, then checks of the revision mostly queued behind the pack's own `newGeneration`;
+ * product packs bench, 300,000 record-shaped documents, traced, two alternating rounds, load
+ * 3.1-3.7).
  */
 export function readSources(db: KamerlensDB, known?: SourcesRead): Promise<SourcesRead> {
   return db.transaction('r', [db.meta, db.sourceIds], async () => {

@@ -381,4 +381,34 @@ describe('an import in short transactions', () => {
     expect(sources).toEqual(await readSources(db));
     expect([...sources.all.keys()].sort()).toEqual([BUNDLED_SEGMENT, YEAR].sort());
   });
+
+  it('hands on sources the next import reads again when something else went live during it', async () => {
+    const db = freshDB();
+    const reads = queriesOf(db, 'sourceIds');
+    await importDataset(db, seedLikeDataset());
+    const first = await load(db, fixturePack(OTHER_YEAR));
+    // Another context removes the first pack while this one writes its rows: its plan is not taken.
+    let removal: Promise<boolean> | null = null;
+    const second = await importPack(db, fixturePack(YEAR), {
+      bytes: 1,
+      fileName: 'p',
+      chunkSize: 1,
+      sources: first.sources,
+      onProgress: (fraction) => {
+        if (fraction > 0.3 && fraction < 1) removal ??= removePack(db, OTHER_YEAR);
+      },
+    });
+    expect(await removal).toBe(true);
+    // The removal went live before this import's last transaction, which took a later revision.
+    expect((await readSources(db)).revision).toBe(second.sources.revision + 1);
+    reads.length = 0;
+    const third = await importPack(db, editedPack(YEAR), {
+      bytes: 1,
+      fileName: 'p',
+      sources: second.sources,
+    });
+    expect(reads).toEqual(['sourceIds']);
+    expect(third.sources).toEqual(await readSources(db));
+    expect([...third.sources.all.keys()].sort()).toEqual([BUNDLED_SEGMENT, YEAR].sort());
+  });
 });

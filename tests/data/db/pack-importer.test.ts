@@ -183,6 +183,8 @@ describe('the pack importer', () => {
     reads.length = 0;
     expect(await importer.importStaged()).toMatchObject({ state: 'done', packId: YEAR });
     expect(reads).toEqual(['sourceIds']);
+    // The second pack's ownership came from the sources handed on: it shares records with the bundled dataset.
+    expect((await db.packs.get(YEAR))?.inBundled).toBe(2);
     expect((await db.sourceIds.toArray()).map((row) => row.source).sort()).toEqual(
       [BUNDLED_SEGMENT, 'vergaderjaar-2023-2024', YEAR].sort(),
     );
