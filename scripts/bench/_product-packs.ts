@@ -12,6 +12,7 @@
 import type { StallEvent, TraceEvent } from '../../data/db/idb-trace';
 import { launchExtension } from '../../tests/e2e/harness';
 import { stagePacksInPage } from '../../tests/e2e/stage-packs';
+import { type LevelDbActivity, readLevelDbActivity } from './_leveldb-log';
 import { serviceWorkerThread, startCpuProfile } from './_long-task-profile';
 import type { TracedLookup } from './_trace-waits';
 
@@ -22,6 +23,11 @@ export interface ProductPackFigures {
   state: string;
   waits: number[];
   idle: number[];
+  /**
+   * Beside each lookup, issued with it: a message the background refuses at once (an unknown type),
+   * so the same round trip through the same thread with no database read. Per lookup, same order.
+   */
+  pings: { during: number[]; idle: number[] };
   /** Of the lookups during the import and after it, how many found their document: a build whose lookups find nothing waits less. */
   found: { during: number; idle: number };
   /** Contexts of the extension seen while the import ran (e.g. OFFSCREEN_DOCUMENT). */
@@ -30,8 +36,10 @@ export interface ProductPackFigures {
   slow: { at: number; ms: number; file: string | null; fraction: number | null }[];
   /** With `trace` (a build with VITE_KAMERLENS_TRACE=1): each lookup's times, and what the threads reported. */
   traced?: { lookups: TracedLookup[]; events: TraceEvent[] };
-  /** The import's start and end, and each wait over 50 ms (issued, answered), on one clock (epoch ms). */
-  epoch: { began: number; ended: number; slow: [number, number][] };
+  /** The import's start and end, each wait over 50 ms and each lookup during the import (issued, answered), on one clock (epoch ms). */
+  epoch: { began: number; ended: number; slow: [number, number][]; lookups: [number, number][] };
+  /** What the browser's IndexedDB backend logged (its LevelDB `LOG`): flushes and compactions. */
+  engine: LevelDbActivity | null;
 }
 
 /**
@@ -63,6 +71,8 @@ export async function productPackImport(
         }, 1000)
       : undefined;
     const figures = await measure(extension, urls, ids, trace).finally(() => clearInterval(polling));
+    // Read before `close` removes the profile; LevelDB writes its log as it goes.
+    figures.engine = readLevelDbActivity(extension.profileDir, `chrome-extension_${extension.extensionId}_`);
     if (cpu) {
       console.log(
         `  the service worker's JS heap meanwhile (every second): ${Math.min(...heap).toFixed(1)}-${Math.max(...heap).toFixed(1)} MB used`,
@@ -117,7 +127,7 @@ async function measure(
     stagePacksInPage,
     urls.map((url, i) => ({ url, name: `pack-${i}.pack.json.gz` })),
   );
-  return (await page.evaluate(
+  const figures = (await page.evaluate(
     async ([lookupIds, tracing]) => {
       type Runtime = {
         sendMessage(message: unknown): Promise<{ ok: boolean; value?: unknown; error?: string }>;
@@ -131,15 +141,19 @@ async function measure(
       const tracedLookups: { issued: number; answered: number }[] = [];
       const issuedAt: number[] = [];
       const found = { during: 0, idle: 0 };
+      const pings: { during: number[]; idle: number[] } = { during: [], idle: [] };
       const lookups = async (until: () => boolean, phase: 'during' | 'idle' = 'during') => {
         const waits: number[] = [];
         while (!until()) {
           const id = lookupIds[Math.floor(Math.random() * lookupIds.length)];
           const issued = performance.now();
+          // Sent first, so it never queues behind the lookup's own handling on the way in.
+          const ping = call('kamerlensBenchPing').then(() => performance.now() - issued);
           const answer = await call('lookup', { ids: [id] });
           if (!answer.ok) throw new Error(`lookup: ${answer.error}`);
           const answered = performance.now();
           waits.push(answered - issued);
+          pings[phase].push(await ping);
           if ((answer.value as { document: unknown }[] | undefined)?.[0]?.document) found[phase] += 1;
           issuedAt.push(issued);
           if (tracing)
@@ -202,6 +216,10 @@ async function measure(
               ]
             : [],
         ),
+        lookups: waits.map((ms, i): [number, number] => [
+          performance.timeOrigin + (issuedAt[i] ?? 0),
+          performance.timeOrigin + (issuedAt[i] ?? 0) + ms,
+        ]),
       };
       channel?.close();
       const idleUntil = performance.now() + 3000;
@@ -209,8 +227,20 @@ async function measure(
       const state = answer.ok
         ? String((answer.value as { state?: string }).state)
         : `failed: ${answer.error}`;
-      return { importMs, state, waits, idle, found, contexts: [...contexts].sort(), slow, traced, epoch };
+      return {
+        importMs,
+        state,
+        waits,
+        idle,
+        pings,
+        found,
+        contexts: [...contexts].sort(),
+        slow,
+        traced,
+        epoch,
+      };
     },
     [ids, trace] as const,
-  )) as ProductPackFigures;
+  )) as Omit<ProductPackFigures, 'engine'>;
+  return { ...figures, engine: null };
 }

@@ -32,6 +32,7 @@ import {
   timePackImport,
 } from './_db-routines';
 import { describeWaits } from './_import-waits';
+import { compactionsAgainst } from './_leveldb-log';
 import { serviceWorkerThread, startCpuProfile } from './_long-task-profile';
 import { percentiles } from './_lookup-waits';
 import { productPackImport } from './_product-packs';
@@ -205,6 +206,14 @@ try {
       console.log(
         `  a lookup message every 25 ms from an extension document meanwhile waited ${w(run.waits)}, ${over} over 50 ms, ${run.found.during} found their document; with nothing running: ${w(run.idle)}, ${run.found.idle} found`,
       );
+      // The same round trip with no read, beside each lookup: what the machine and the worker's
+      // thread alone made each wait, so a lookup over 50 ms can be told from the read's own wait.
+      const overBoth = run.waits.filter((ms, i) => ms > 50 && (run.pings.during[i] ?? 0) > 50).length;
+      console.log(
+        `  a message refused at once (no read), sent beside each lookup: during ${w(run.pings.during)}, ${run.pings.during.filter((ms) => ms > 50).length} over 50 ms; with nothing running: ${w(run.pings.idle)}. Of the lookups over 50 ms, ${overBoth} had that message over 50 ms too${over > 0 ? ` (lookup / message: ${run.waits.flatMap((ms, i) => (ms > 50 ? [`${ms.toFixed(0)} / ${(run.pings.during[i] ?? Number.NaN).toFixed(0)}`] : [])).join(', ')} ms)` : ''}`,
+      );
+      if (run.engine)
+        console.log(compactionsAgainst(run.engine, run.epoch.began, run.epoch.ended, run.epoch.lookups));
       if (run.slow.length > 0)
         console.log(
           `  the waits over 50 ms, and where the import stood (the progress asked for last before, every 250 ms): ${run.slow

@@ -76,6 +76,8 @@ export interface ExtensionSession {
   serverUrl: string;
   /** The UI language the browser (and so the extension) speaks in this session. */
   locale: UiLocale;
+  /** The session's temporary browser profile (removed by `close`): benches read the browser's own logs there. */
+  profileDir: string;
   /** The extension's messages in that language: expected UI texts for assertions. */
   t: Translate;
   /** Opens a served page (path relative to the served directory) and waits for its load event. */
@@ -194,6 +196,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
       serviceWorker: serviceWorker as Worker,
       serverUrl,
       locale,
+      profileDir: profile,
       t: uiTranslator(locale),
       async openPage(path) {
         const page = await ctx.newPage();
