@@ -6,12 +6,13 @@
  * often than lookups in general did. (Firefox keeps IndexedDB in SQLite: nothing to read there.)
  *
  * Measured 2026-12-05 (product packs bench, main's build, 300,000 record-shaped documents in 16
- * packs, four imports at load 2.3-3.9): LevelDB flushed 137-138 MB and its compactions wrote
- * 864-964 MB (6.3-7.0x), compacting for 14.9-19.5 s of imports of 47.8-60.9 s. 30-34% of all
- * lookups overlapped a compaction, but 37 of the 60 over 50 ms did (62%): a lookup was ~3.5x as
- * likely to be slow while LevelDB compacted, and the other 23 (~6 an import) were slow without one.
- * The message the background refuses at once, sent beside each lookup, was over 50 ms 5 times
- * in ~5,300: the slow lookups waited in the database, not for the worker's thread or the machine.
+ * packs, three imports at load 2.7-3.9): LevelDB flushed 137-138 MB and its compactions wrote
+ * 931-964 MB (6.8-7.0x), compacting for 14.9-19.5 s of imports of 47.8-60.9 s. 30-34% of all
+ * lookups overlapped a compaction, but 21 of the 39 over 50 ms did (54%; a fourth import, 16 of
+ * 21): a lookup was ~2.5x as likely to be slow while LevelDB compacted, and the other 18 (6 an
+ * import) were slow without one. The message the background refuses at once, sent beside each
+ * lookup, was over 50 ms 5 times in 3,980: the slow lookups waited in the database, not for the
+ * worker's thread or the machine.
  *
  * A line looks like `2026/12/05-01:06:38.714 4ee4 Compacting 1@1 + 1@2 files`, in the machine's
  * local time, followed by `Compacted 1@1 + 1@2 files => 3489129 bytes` from the same thread. The
