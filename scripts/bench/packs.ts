@@ -13,7 +13,13 @@
  * kinds, dossiers and authors, a short summary, ~0.75 KB each; _panel-corpus.ts). Prints figures;
  * asserts nothing. KAMERLENS_PACKS_TRACE=1 with `KAMERLENS_PACKS_IN=product` and builds made with
  * `VITE_KAMERLENS_TRACE=1 npx wxt build --mode test` says what each lookup over 50 ms waited for
- * (_trace-waits.ts); KAMERLENS_PACKS_TRACE_FILE=prefix also saves each run's raw trace.
+ * (_trace-waits.ts); KAMERLENS_PACKS_TRACE_FILE=prefix also saves each run's raw trace. The product
+ * mode also reads the browser's LevelDB log (_leveldb-log.ts), and with KAMERLENS_PACKS_FLOOR=1 sets
+ * each import beside a plain page writing as many bytes at its pace (_idb-floor.ts): measured
+ * 2026-12-05 (300,000 record-shaped documents, main's build, three imports at load 2.2-2.7, the
+ * floors at 1.4-1.7), lookups over 50 ms 13, 4, 6 (p95 27-31 ms) against the floor's reads 1, 0, 2
+ * (p95 6.0-7.5 ms, longest 111, 46, 53 ms); LevelDB compacted 6.8-7.0x what it flushed over
+ * 15-18 s against the floor's 3.0x over 5.3-5.8 s.
  */
 import 'fake-indexeddb/auto';
 import { existsSync, writeFileSync } from 'node:fs';
@@ -31,6 +37,7 @@ import {
   timeImport,
   timePackImport,
 } from './_db-routines';
+import { FLOOR_FLUSHED_PER_CHAR, idbFloor } from './_idb-floor';
 import { describeWaits } from './_import-waits';
 import { compactionsAgainst } from './_leveldb-log';
 import { serviceWorkerThread, startCpuProfile } from './_long-task-profile';
@@ -214,6 +221,19 @@ try {
       );
       if (run.engine)
         console.log(compactionsAgainst(run.engine, run.epoch.began, run.epoch.ended, run.epoch.lookups));
+      // KAMERLENS_PACKS_FLOOR=1: the same bytes at the same pace from a plain page (_idb-floor.ts).
+      const flushed = (run.engine?.flushes ?? [])
+        .filter((flush) => flush.at >= run.epoch.began && flush.at <= run.epoch.ended)
+        .reduce((sum, flush) => sum + flush.bytes, 0);
+      if (process.env.KAMERLENS_PACKS_FLOOR === '1' && flushed > 0) {
+        const floor = await idbFloor(flushed / FLOOR_FLUSHED_PER_CHAR, run.importMs);
+        const over = floor.waits.filter((ms) => ms > 50).length;
+        console.log(
+          `  [no extension: a plain page writing as many bytes at that pace (load ${loadavg()[0]?.toFixed(1)})] in ${(floor.writeMs / 1000).toFixed(1)} s, a read every 25 ms meanwhile waited ${w(floor.waits)}, ${over} over 50 ms`,
+        );
+        if (floor.engine)
+          console.log(compactionsAgainst(floor.engine, floor.began, floor.ended, floor.reads));
+      }
       if (run.slow.length > 0)
         console.log(
           `  the waits over 50 ms, and where the import stood (the progress asked for last before, every 250 ms): ${run.slow
