@@ -16,10 +16,10 @@
  * (_trace-waits.ts); KAMERLENS_PACKS_TRACE_FILE=prefix also saves each run's raw trace. The product
  * mode also reads the browser's LevelDB log (_leveldb-log.ts), and with KAMERLENS_PACKS_FLOOR=1 sets
  * each import beside a plain page writing as many bytes at its pace (_idb-floor.ts): measured
- * 2026-12-05 (300,000 record-shaped documents, main's build, three imports at load 2.2-2.7, the
- * floors at 1.4-1.7), lookups over 50 ms 13, 4, 6 (p95 27-31 ms) against the floor's reads 1, 0, 2
- * (p95 6.0-7.5 ms, longest 111, 46, 53 ms); LevelDB compacted 6.8-7.0x what it flushed over
- * 15-18 s against the floor's 3.0x over 5.3-5.8 s.
+ * 2026-12-05 (300,000 record-shaped documents, main's build, five imports at load 2.1-2.7, the
+ * floors at 1.4-1.9), lookups over 50 ms 13, 4, 6, 8, 4 (p95 26-31 ms) against the floor's reads
+ * 1, 0, 2, 0, 2 (p95 6.0-7.5 ms, longest 111, 46, 53, 38, 66 ms); LevelDB compacted 6.5-7.0x what
+ * it flushed over 15-18 s against the floor's 3.0x over 5.0-5.8 s.
  */
 import 'fake-indexeddb/auto';
 import { existsSync, writeFileSync } from 'node:fs';
@@ -201,7 +201,14 @@ try {
       // VITE_KAMERLENS_TRACE=1 (data/db/idb-trace.ts; an untraced build reports nothing).
       const profile =
         cpuProfile === '1' || !cpuProfile ? Boolean(cpuProfile) : `${cpuProfile}-${profiles++}.cpuprofile`;
-      const run = await productPackImport(dir, urls, ids, process.env.KAMERLENS_PACKS_TRACE === '1', profile);
+      const run = await productPackImport(
+        dir,
+        urls,
+        ids,
+        process.env.KAMERLENS_PACKS_TRACE === '1',
+        profile,
+        process.env.KAMERLENS_PACKS_PING === '1',
+      );
       const w = (samples: number[]) => {
         const { p50, p95, max, n } = percentiles(samples);
         return `p50 ${p50.toFixed(1)}, p95 ${p95.toFixed(1)}, max ${max.toFixed(1)} ms (n=${n})`;
@@ -213,12 +220,14 @@ try {
       console.log(
         `  a lookup message every 25 ms from an extension document meanwhile waited ${w(run.waits)}, ${over} over 50 ms, ${run.found.during} found their document; with nothing running: ${w(run.idle)}, ${run.found.idle} found`,
       );
-      // The same round trip with no read, beside each lookup: what the machine and the worker's
-      // thread alone made each wait, so a lookup over 50 ms can be told from the read's own wait.
-      const overBoth = run.waits.filter((ms, i) => ms > 50 && (run.pings.during[i] ?? 0) > 50).length;
-      console.log(
-        `  a message refused at once (no read), sent beside each lookup: during ${w(run.pings.during)}, ${run.pings.during.filter((ms) => ms > 50).length} over 50 ms; with nothing running: ${w(run.pings.idle)}. Of the lookups over 50 ms, ${overBoth} had that message over 50 ms too${over > 0 ? ` (lookup / message: ${run.waits.flatMap((ms, i) => (ms > 50 ? [`${ms.toFixed(0)} / ${(run.pings.during[i] ?? Number.NaN).toFixed(0)}`] : [])).join(', ')} ms)` : ''}`,
-      );
+      // KAMERLENS_PACKS_PING=1: the same round trip with no read, beside each lookup: what the machine
+      // and the worker's thread alone made each wait, so a lookup over 50 ms can be told from its read's.
+      if (run.pings.during.length > 0) {
+        const overBoth = run.waits.filter((ms, i) => ms > 50 && (run.pings.during[i] ?? 0) > 50).length;
+        console.log(
+          `  a message refused at once (no read), sent beside each lookup: during ${w(run.pings.during)}, ${run.pings.during.filter((ms) => ms > 50).length} over 50 ms; with nothing running: ${w(run.pings.idle)}. Of the lookups over 50 ms, ${overBoth} had that message over 50 ms too${over > 0 ? ` (lookup / message: ${run.waits.flatMap((ms, i) => (ms > 50 ? [`${ms.toFixed(0)} / ${(run.pings.during[i] ?? Number.NaN).toFixed(0)}`] : [])).join(', ')} ms)` : ''}`,
+        );
+      }
       if (run.engine)
         console.log(compactionsAgainst(run.engine, run.epoch.began, run.epoch.ended, run.epoch.lookups));
       // KAMERLENS_PACKS_FLOOR=1: the same bytes at the same pace from a plain page (_idb-floor.ts).
