@@ -27,8 +27,8 @@ export interface ProductPackFigures {
    * With `ping`, beside each lookup, issued with it: a message the background refuses at once (an
    * unknown type), so the same round trip through the same thread with no database read. Per
    * lookup, same order; empty without `ping`. (The worker takes it first: it adds a little to the
-   * lookup it goes with, p50 11.2-14.2 against 9.2-10.3 ms in earlier runs at like load, so lookup
-   * figures meant to compare with runs without it are taken without it.)
+   * lookup it goes with: p50 11.2-14.2 ms with it, 9.7-9.8 without, 2026-12-05 at like load; so
+   * lookup figures meant to compare with runs without it are taken without it.)
    */
   pings: { during: number[]; idle: number[] };
   /** Of the lookups during the import and after it, how many found their document: a build whose lookups find nothing waits less. */

@@ -236,9 +236,9 @@ try {
         .reduce((sum, flush) => sum + flush.bytes, 0);
       if (process.env.KAMERLENS_PACKS_FLOOR === '1' && flushed > 0) {
         const floor = await idbFloor(flushed / FLOOR_FLUSHED_PER_CHAR, run.importMs);
-        const over = floor.waits.filter((ms) => ms > 50).length;
+        const floorOver = floor.waits.filter((ms) => ms > 50).length;
         console.log(
-          `  [no extension: a plain page writing as many bytes at that pace (load ${loadavg()[0]?.toFixed(1)})] in ${(floor.writeMs / 1000).toFixed(1)} s, a read every 25 ms meanwhile waited ${w(floor.waits)}, ${over} over 50 ms`,
+          `  [no extension: a plain page writing as many bytes at that pace (load ${loadavg()[0]?.toFixed(1)})] in ${(floor.writeMs / 1000).toFixed(1)} s, a read every 25 ms meanwhile waited ${w(floor.waits)}, ${floorOver} over 50 ms`,
         );
         if (floor.engine)
           console.log(compactionsAgainst(floor.engine, floor.began, floor.ended, floor.reads));
