@@ -45,7 +45,13 @@ export async function openBenchPage(
     /** A browser profile on disk (IndexedDB on disk, as the extension's), not off the record (in memory). */
     onDisk?: boolean;
   } = {},
-): Promise<{ page: Page; origin: string; close: () => Promise<void> }> {
+): Promise<{
+  page: Page;
+  origin: string;
+  /** With `onDisk`, the profile (removed by `close`): benches read the browser's own logs there. */
+  profileDir: string | null;
+  close: () => Promise<void>;
+}> {
   const code = await bundleRoutines(routinesFile);
   // Besides the blank page, the server answers `files` by path (for example generated packs): the
   // page fetches them, because handing tens of MB to `page.evaluate` as one string costs more than
@@ -78,6 +84,7 @@ export async function openBenchPage(
   return {
     page,
     origin,
+    profileDir: profile,
     close: async () => {
       await browser.close();
       server.close();
